@@ -1,0 +1,41 @@
+# The array type: one block of memory, described by dtype, shape, strides.
+from minind._dtype cimport Descr
+from minind._layout cimport MAX_NDIM
+
+
+cdef class MiniArray:
+    # Address of the first element (not necessarily the start of the
+    # owner's buffer: a view's data points somewhere inside it).
+    cdef char* _data
+    # shape and strides (in bytes) live in one allocation of 2 * ndim
+    # Py_ssize_t: _shape = _dims, _strides = _dims + ndim.
+    cdef Py_ssize_t* _dims
+    cdef Py_ssize_t* _shape
+    cdef Py_ssize_t* _strides
+    cdef readonly int ndim
+    cdef readonly Py_ssize_t size
+    cdef readonly Descr dtype
+    # FLAG_* bits from _layout (NumPy's values).
+    cdef int _flags
+    # None for an owner; otherwise the object that keeps the memory alive:
+    # the owning MiniArray for views, a memoryview for imported buffers.
+    cdef readonly object base
+    cdef object __weakref__
+
+    cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
+                       const Py_ssize_t* strides) except -1
+    cdef void _update_flags(self) noexcept
+    cdef _adopt(self, MiniArray source)
+    cdef char* _item_pointer(self, object key) except NULL
+
+
+cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
+                         bint fortran, bint zeroed)
+cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
+                              int ndim=*, const Py_ssize_t* shape=*)
+cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
+                         const Py_ssize_t* shape, const Py_ssize_t* strides)
+cdef MiniArray wrap_buffer(object exporter, bint writable)
+cdef int copy_into(MiniArray dst, MiniArray src) except -1
+cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
+cdef str check_order(object order, str allowed)

@@ -1,0 +1,954 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""MiniArray: NumPy's ndarray memory model in one extension type.
+
+An array is five things (the tutorial's Part 1):
+
+* ``_data``: the address of its first element;
+* ``dtype``: how to read the bytes of one element;
+* ``shape``: how many elements along each axis;
+* ``strides``: how many *bytes* to step to the next element along each
+  axis (any sign; 0 repeats an element, as broadcasting does);
+* ``flags`` and ``base``: who owns the memory, whether it may be written,
+  and whether the layout is C- or F-contiguous.
+
+Element ``a[i, j]`` lives at ``_data + i * strides[0] + j * strides[1]``.
+Everything else (views, transposes, broadcasting) is a new (offset, shape,
+strides) over the same memory, made by :func:`make_view`.
+
+NumPy counterparts: ``PyArrayObject_fields`` (ndarraytypes.h),
+``PyArray_NewFromDescr_int`` (ctors.c), ``array_dealloc`` (arrayobject.c).
+"""
+from cpython.buffer cimport (PyObject_GetBuffer, PyBuffer_Release,
+                             PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND,
+                             PyBUF_STRIDES, PyBUF_C_CONTIGUOUS,
+                             PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS,
+                             PyBUF_RECORDS_RO, PyObject_CheckBuffer)
+from cpython.bytes cimport PyBytes_AS_STRING
+from cpython.long cimport PyLong_CheckExact, PyLong_AsSsize_t
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
+from cpython.ref cimport Py_INCREF
+from cpython.memoryview cimport PyMemoryView_FromObject
+from libc.stdlib cimport malloc, calloc, free
+from libc.stdint cimport uintptr_t
+from libc.string cimport memcpy
+
+from minind._dtype cimport (Descr, as_dtype, descr_of, get_item, set_item,
+                            T_FLOAT64)
+from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
+                             FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
+                             contiguity_flags, is_aligned,
+                             fill_contiguous_strides, checked_size,
+                             shape_from_object, byte_extent)
+from minind._loops cimport copy_cast, sorted_axes
+
+import operator
+
+cdef extern from "Python.h":
+    # Register/unregister a raw allocation with tracemalloc; a no-op
+    # (returning -2) while tracemalloc is not tracing.
+    int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr,
+                            size_t size) nogil
+    int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr) nogil
+    object PyMemoryView_GET_BUFFER_OBJ "PyMemoryView_GET_BASE"(object)
+    Py_buffer* PyMemoryView_GET_BUFFER(object)
+
+
+cdef extern from *:
+    """
+    #if defined(__linux__)
+    #include <sys/mman.h>
+    #endif
+    /* Ask the kernel to back a large buffer with transparent huge pages,
+       as NumPy does for buffers of 4 MiB and more: one page fault then
+       maps 2 MiB instead of 4 KiB.  Only whole pages inside the buffer
+       are advised. */
+    static void minind_advise_hugepage(char *ptr, size_t nbytes) {
+    #if defined(__linux__) && defined(MADV_HUGEPAGE)
+        size_t page = 4096;
+        size_t offset = (page - (size_t)ptr % page) % page;
+        if (nbytes > offset) {
+            madvise(ptr + offset, nbytes - offset, MADV_HUGEPAGE);
+        }
+    #else
+        (void)ptr; (void)nbytes;
+    #endif
+    }
+    """
+    void minind_advise_hugepage(char* ptr, size_t nbytes) nogil
+
+
+# tracemalloc domain for array buffers ("mi" in ASCII); NumPy uses its own
+# (389047).  Filter a snapshot with tracemalloc.DomainFilter(True, 0x6d69).
+TRACE_DOMAIN = 0x6d69
+cdef unsigned int _TRACE_DOMAIN = 0x6d69
+cdef size_t HUGEPAGE_THRESHOLD = 1 << 22
+
+
+# ---------------------------------------------------------------------------
+# The owner's buffer
+# ---------------------------------------------------------------------------
+
+cdef char* _alloc_buffer(Py_ssize_t nbytes, bint zeroed) except NULL:
+    """Allocate an array buffer of at least one byte.
+
+    ``zeroed`` uses calloc, which for large sizes gets fresh zero pages
+    from the OS without touching them (NumPy's zeros does the same).
+    """
+    cdef char* ptr
+    cdef size_t size = nbytes if nbytes > 0 else 1
+    ptr = <char*>(calloc(size, 1) if zeroed else malloc(size))
+    if ptr == NULL:
+        raise MemoryError(f"Unable to allocate {nbytes} bytes for an array")
+    if size >= HUGEPAGE_THRESHOLD:
+        minind_advise_hugepage(ptr, size)
+    PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>ptr, size)
+    return ptr
+
+
+cdef void _free_buffer(char* ptr) noexcept:
+    PyTraceMalloc_Untrack(_TRACE_DOMAIN, <uintptr_t>ptr)
+    free(ptr)
+
+
+cdef str check_order(object order, str allowed):
+    """Validate an order argument: one of the letters in ``allowed``."""
+    if order is None:
+        return "K" if "K" in allowed else "C"
+    if isinstance(order, str) and len(order) == 1:
+        letter = order.upper()
+        if letter in allowed:
+            return letter
+    if allowed == "CFAK":
+        raise ValueError("order must be one of 'C', 'F', 'A', or 'K' "
+                         f"(got {order!r})")
+    names = ", ".join(f"'{c}'" for c in allowed)
+    raise ValueError(f"order must be one of {names} (got {order!r})")
+
+
+# ---------------------------------------------------------------------------
+# The array type
+# ---------------------------------------------------------------------------
+
+cdef class MiniArray:
+    """An n-dimensional array: a typed view of a block of memory.
+
+    ``MiniArray(shape, dtype=float, buffer=None, offset=0, strides=None,
+    order=None)`` is the low-level constructor, as ``np.ndarray``; most code
+    uses :func:`minind.array`, :func:`minind.empty` and friends.  With
+    ``buffer`` (any writable or read-only buffer exporter) the array is a
+    view of that memory; unlike NumPy, shape and strides that would reach
+    outside the buffer are refused with ValueError.
+    """
+
+    def __cinit__(self):
+        self._data = NULL
+        self._dims = NULL
+        self._shape = NULL
+        self._strides = NULL
+        self.ndim = 0
+        self.size = 1
+        self._flags = 0
+        self.base = None
+
+    def __init__(self, shape, dtype=float, buffer=None, Py_ssize_t offset=0,
+                 strides=None, order=None):
+        cdef Py_ssize_t shape_buf[MAX_NDIM]
+        cdef Py_ssize_t strides_buf[MAX_NDIM]
+        cdef Py_ssize_t low, high
+        cdef Descr descr = as_dtype(dtype)
+        cdef int ndim = shape_from_object(shape, shape_buf)
+        cdef str letter = check_order(order, "CF")
+        cdef MiniArray source
+        checked_size(ndim, shape_buf, descr.itemsize)
+        if buffer is None:
+            if strides is not None:
+                raise ValueError("strides are only allowed together with "
+                                 "a buffer")
+            source = new_array(descr, ndim, shape_buf, letter == "F", False)
+            self._adopt(source)
+            return
+        if offset < 0:
+            raise ValueError("offset must be non-negative and no greater "
+                             "than buffer length")
+        source = wrap_buffer(buffer, False)
+        if strides is None:
+            fill_contiguous_strides(ndim, shape_buf, descr.itemsize,
+                                    letter == "F", strides_buf)
+        else:
+            if shape_from_object(strides, strides_buf) != ndim:
+                raise ValueError("strides, if given, must be the same "
+                                 "length as shape")
+        byte_extent(ndim, shape_buf, strides_buf, descr.itemsize, &low, &high)
+        if offset + low < 0 or offset + high > source.size:
+            raise ValueError(
+                "shape, strides and offset reach outside the buffer "
+                f"(bytes {offset + low} to {offset + high} of a "
+                f"{source.size}-byte buffer)")
+        self._data = source._data + offset
+        self.dtype = descr
+        self._set_dims(ndim, shape_buf, strides_buf)
+        self.base = source.base
+        self._flags = source._flags & FLAG_WRITEABLE
+        self._update_flags()
+
+    cdef _adopt(self, MiniArray source):
+        # Take over a freshly made owner's buffer (used by __init__ only).
+        self._data = source._data
+        self.dtype = source.dtype
+        self._set_dims(source.ndim, source._shape, source._strides)
+        self._flags = source._flags
+        source._flags &= ~FLAG_OWNDATA
+        source._data = NULL
+
+    def __dealloc__(self):
+        # Only the owner frees the buffer; views hold a reference to the
+        # owner (base), so it cannot die before them.
+        if self._flags & FLAG_OWNDATA and self._data != NULL:
+            _free_buffer(self._data)
+        PyMem_Free(self._dims)
+
+    cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
+                       const Py_ssize_t* strides) except -1:
+        """Store shape and strides (one allocation) and the size."""
+        cdef int axis
+        self._dims = <Py_ssize_t*>PyMem_Malloc(
+            (2 * ndim if ndim > 0 else 1) * sizeof(Py_ssize_t))
+        if self._dims == NULL:
+            raise MemoryError()
+        self.ndim = ndim
+        self._shape = self._dims
+        self._strides = self._dims + ndim
+        self.size = 1
+        for axis in range(ndim):
+            self._shape[axis] = shape[axis]
+            self._strides[axis] = strides[axis]
+            self.size *= shape[axis]
+        return 0
+
+    cdef void _update_flags(self) noexcept:
+        """Recompute the layout flags; OWNDATA and WRITEABLE are kept."""
+        self._flags &= FLAG_OWNDATA | FLAG_WRITEABLE
+        self._flags |= contiguity_flags(self.ndim, self._shape,
+                                        self._strides, self.dtype.itemsize)
+        if is_aligned(self._data, self.ndim, self._shape, self._strides,
+                      self.dtype.itemsize):
+            self._flags |= FLAG_ALIGNED
+
+    # -- memory layout ------------------------------------------------------
+
+    @property
+    def shape(self):
+        """Length of each axis, a tuple of ints."""
+        return _as_tuple(self.ndim, self._shape)
+
+    @property
+    def strides(self):
+        """Bytes to step along each axis, a tuple of ints (any sign)."""
+        return _as_tuple(self.ndim, self._strides)
+
+    @property
+    def itemsize(self):
+        return self.dtype.itemsize
+
+    @property
+    def nbytes(self):
+        """Bytes the elements take (not the size of the owner's buffer)."""
+        return self.size * self.dtype.itemsize
+
+    @property
+    def flags(self):
+        """Memory-layout flags, read (and WRITEABLE set) like NumPy's."""
+        return Flags(self)
+
+    @property
+    def ctypes(self):
+        """The array for ctypes: ``.data`` address, ``.data_as(T)``."""
+        return _CtypesView(self)
+
+    @property
+    def data(self):
+        """A memoryview of the array's memory (as ``ndarray.data``)."""
+        return memoryview(self)
+
+    @property
+    def __array_interface__(self):
+        strides = None
+        if not self._flags & FLAG_C_CONTIGUOUS:
+            strides = self.strides
+        return {
+            "data": (<uintptr_t>self._data,
+                     not self._flags & FLAG_WRITEABLE),
+            "strides": strides,
+            "descr": [("", self.dtype.str)],
+            "typestr": self.dtype.str,
+            "shape": self.shape,
+            "version": 3,
+        }
+
+    # -- buffer protocol (PEP 3118) ------------------------------------------
+
+    def __getbuffer__(self, Py_buffer* view, int flags):
+        # Refuse what the consumer cannot handle, with NumPy's messages.
+        if flags & PyBUF_WRITABLE == PyBUF_WRITABLE and not (
+                self._flags & FLAG_WRITEABLE):
+            raise ValueError("buffer source array is read-only")
+        if (flags & PyBUF_C_CONTIGUOUS == PyBUF_C_CONTIGUOUS
+                and not self._flags & FLAG_C_CONTIGUOUS):
+            raise ValueError("ndarray is not C-contiguous")
+        if (flags & PyBUF_F_CONTIGUOUS == PyBUF_F_CONTIGUOUS
+                and not self._flags & FLAG_F_CONTIGUOUS):
+            raise ValueError("ndarray is not Fortran contiguous")
+        if (flags & PyBUF_ANY_CONTIGUOUS == PyBUF_ANY_CONTIGUOUS
+                and not self._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+            raise ValueError("ndarray is not contiguous")
+        if (flags & PyBUF_STRIDES != PyBUF_STRIDES
+                and not self._flags & FLAG_C_CONTIGUOUS):
+            raise ValueError("ndarray is not C-contiguous")
+        view.buf = self._data
+        view.obj = self          # keeps this array (and its owner) alive
+        view.len = self.size * self.dtype.itemsize
+        view.itemsize = self.dtype.itemsize
+        view.readonly = not (self._flags & FLAG_WRITEABLE)
+        view.ndim = self.ndim
+        view.format = (PyBytes_AS_STRING(self.dtype.format)
+                       if flags & PyBUF_FORMAT else NULL)
+        view.shape = self._shape if flags & PyBUF_ND == PyBUF_ND else NULL
+        view.strides = (self._strides
+                        if flags & PyBUF_STRIDES == PyBUF_STRIDES else NULL)
+        view.suboffsets = NULL
+        view.internal = NULL
+
+    def __releasebuffer__(self, Py_buffer* view):
+        pass
+
+    # -- element access -------------------------------------------------------
+
+    cdef char* _item_pointer(self, object key) except NULL:
+        """Address of the element named by one integer per axis.
+
+        Negative indices count from the end.  Errors are NumPy's:
+        IndexError for out-of-range indices, too many indices, and
+        non-integer indices.
+        """
+        cdef Py_ssize_t nkeys, axis, index
+        cdef char* ptr = self._data
+        if type(key) is not tuple:
+            key = (key,)
+        nkeys = PyTuple_GET_SIZE(key)
+        if nkeys > self.ndim:
+            raise IndexError(
+                f"too many indices for array: array is {self.ndim}-"
+                f"dimensional, but {nkeys} were indexed")
+        for axis in range(nkeys):
+            index = _as_index((<tuple>key)[axis])
+            if index < 0:
+                index += self._shape[axis]
+                if index < 0:
+                    index -= self._shape[axis]
+                    _raise_out_of_bounds(index, axis, self._shape[axis])
+            elif index >= self._shape[axis]:
+                _raise_out_of_bounds(index, axis, self._shape[axis])
+            ptr += index * self._strides[axis]
+        return ptr
+
+    def __getitem__(self, key):
+        """``a[i, j]``: a Python scalar when every axis gets an integer,
+        else a view of the remaining axes (``a[i]`` of a 2-d array is its
+        row i).  Slices, ``...`` and ``None`` arrive with the views issue.
+        """
+        cdef Py_ssize_t nkeys = PyTuple_GET_SIZE(key) if type(key) is tuple else 1
+        cdef char* ptr = self._item_pointer(key)
+        if nkeys == self.ndim:
+            return get_item(self.dtype, ptr)
+        return make_view(self, ptr - self._data, self.ndim - nkeys,
+                         self._shape + nkeys, self._strides + nkeys)
+
+    def __setitem__(self, key, value):
+        """``a[i, j] = value``: store one value, cast as NumPy casts."""
+        cdef Py_ssize_t nkeys = PyTuple_GET_SIZE(key) if type(key) is tuple else 1
+        if not self._flags & FLAG_WRITEABLE:
+            raise ValueError("assignment destination is read-only")
+        cdef char* ptr = self._item_pointer(key)
+        if nkeys == self.ndim:
+            set_item(self.dtype, ptr, value)
+        else:
+            make_view(self, ptr - self._data, self.ndim - nkeys,
+                      self._shape + nkeys, self._strides + nkeys).fill(value)
+
+    def __len__(self):
+        if self.ndim == 0:
+            raise TypeError("len() of unsized object")
+        return self._shape[0]
+
+    def __iter__(self):
+        """Iterate over the first axis (rows of a 2-d array, as views)."""
+        if self.ndim == 0:
+            raise TypeError("iteration over a 0-d array")
+        return (self[i] for i in range(self._shape[0]))
+
+    def item(self, *args):
+        """One element as a Python scalar.
+
+        No argument: the array must have size 1.  One integer: a flat
+        index in C order.  One integer per axis: that element.
+        """
+        cdef Py_ssize_t flat, axis, index
+        if len(args) == 1 and isinstance(args[0], tuple):
+            args = args[0]
+        if not args:
+            if self.size != 1:
+                raise ValueError("can only convert an array of size 1 to a "
+                                 "Python scalar")
+            return get_item(self.dtype, self._data)
+        if len(args) == 1 and self.ndim != 1:
+            flat = _as_index(args[0])
+            if flat < 0:
+                flat += self.size
+            if not 0 <= flat < self.size:
+                raise IndexError(f"index {args[0]} is out of bounds for "
+                                 f"size {self.size}")
+            index_tuple = []
+            for axis in range(self.ndim - 1, -1, -1):
+                index_tuple.append(flat % self._shape[axis])
+                flat //= self._shape[axis]
+            args = tuple(reversed(index_tuple))
+        if len(args) != self.ndim:
+            raise ValueError("incorrect number of indices for array")
+        return get_item(self.dtype, self._item_pointer(tuple(args)))
+
+    def tolist(self):
+        """The array as nested Python lists of Python scalars."""
+        if self.ndim == 0:
+            return get_item(self.dtype, self._data)
+        return _tolist(self, self._data, 0)
+
+    def fill(self, value):
+        """Set every element to ``value`` (cast as in ``a[i] = value``)."""
+        cdef Py_ssize_t zeros[MAX_NDIM]
+        cdef char scalar[16]
+        cdef int axis
+        if not self._flags & FLAG_WRITEABLE:
+            raise ValueError("assignment destination is read-only")
+        set_item(self.dtype, scalar, value)
+        # Broadcast the one converted value: a source with all-zero strides.
+        for axis in range(self.ndim):
+            zeros[axis] = 0
+        copy_cast(self.ndim, self._shape, self._data, self._strides,
+                  self.dtype.type_index, scalar, zeros, self.dtype.type_index)
+
+    # -- conversion -----------------------------------------------------------
+
+    def copy(self, order="C"):
+        """A new owner with the same values, laid out in ``order``.
+
+        "C"/"F": that order; "A": F if the array is F-contiguous (and not
+        C), else C; "K": the same memory order as this array.
+        """
+        return copy_array(self, self.dtype, check_order(order, "CFAK"))
+
+    def __copy__(self):
+        return self.copy(order="K")
+
+    def __deepcopy__(self, memo):
+        return self.copy(order="K")
+
+    def astype(self, dtype, order="K", casting="unsafe", subok=True,
+               copy=True):
+        """The values cast to ``dtype`` (C conversions; float -> int
+        truncates toward zero).  With ``copy=False`` the array itself is
+        returned when no cast and no re-layout is needed.
+        """
+        cdef Descr descr = as_dtype(dtype)
+        cdef str letter = check_order(order, "CFAK")
+        from minind._dtype import can_cast
+        if not can_cast(self.dtype, descr, casting):
+            raise TypeError(
+                f"Cannot cast array data from {self.dtype!r} to {descr!r} "
+                f"according to the rule '{casting}'")
+        if not copy and descr is self.dtype and _has_order(self, letter):
+            return self
+        return copy_array(self, descr, letter)
+
+    def __bool__(self):
+        if self.size == 1:
+            return bool(get_item(self.dtype, self._data))
+        if self.size == 0:
+            raise ValueError(
+                "The truth value of an empty array is ambiguous. Use "
+                "`array.size > 0` to check that an array is not empty.")
+        raise ValueError("The truth value of an array with more than one "
+                         "element is ambiguous. Use a.any() or a.all()")
+
+    def _scalar(self):
+        if self.ndim != 0:
+            raise TypeError(
+                "only 0-dimensional arrays can be converted to Python scalars")
+        return get_item(self.dtype, self._data)
+
+    def __int__(self):
+        return int(self._scalar())
+
+    def __float__(self):
+        return float(self._scalar())
+
+    def __index__(self):
+        if self.ndim != 0 or self.dtype.kind not in "iu":
+            raise TypeError("only integer scalar arrays can be converted to "
+                            "a scalar index")
+        return get_item(self.dtype, self._data)
+
+    # -- printing ---------------------------------------------------------------
+
+    def __repr__(self):
+        from minind._format import array_repr
+        return array_repr(self)
+
+    def __str__(self):
+        from minind._format import array_str
+        return array_str(self)
+
+    def __reduce__(self):
+        return (_rebuild, (self.tolist(), self.dtype.name, self.shape))
+
+
+def _rebuild(values, dtype_name, shape):
+    from minind._creation import array
+    result = array(values, dtype=dtype_name)
+    if result.shape != shape:   # empty arrays lose their shape in tolist
+        result = MiniArray(shape, dtype_name)
+    return result
+
+
+cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):
+    cdef tuple result = PyTuple_New(n)
+    cdef int i
+    for i in range(n):
+        item = values[i]
+        Py_INCREF(item)
+        PyTuple_SET_ITEM(result, i, item)
+    return result
+
+
+cdef inline Py_ssize_t _as_index(object key) except? -1:
+    """An index as Py_ssize_t, refusing what NumPy refuses."""
+    if PyLong_CheckExact(key):
+        return PyLong_AsSsize_t(key)
+    if isinstance(key, bool) or not hasattr(key, "__index__"):
+        raise IndexError(
+            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis "
+            "(`None`) and integer or boolean arrays are valid indices")
+    return operator.index(key)
+
+
+cdef int _raise_out_of_bounds(Py_ssize_t index, Py_ssize_t axis,
+                              Py_ssize_t length) except -1:
+    raise IndexError(f"index {index} is out of bounds for axis {axis} with "
+                     f"size {length}")
+
+
+cdef list _tolist(MiniArray a, const char* ptr, int axis):
+    cdef Py_ssize_t i, n = a._shape[axis], step = a._strides[axis]
+    cdef list result = []
+    if axis == a.ndim - 1:
+        for i in range(n):
+            result.append(get_item(a.dtype, ptr + i * step))
+    else:
+        for i in range(n):
+            result.append(_tolist(a, ptr + i * step, axis + 1))
+    return result
+
+
+cdef bint _has_order(MiniArray a, str order):
+    if order == "C":
+        return a._flags & FLAG_C_CONTIGUOUS
+    if order == "F":
+        return a._flags & FLAG_F_CONTIGUOUS
+    if order == "A":
+        return a._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Making arrays: owners, views, imported buffers
+# ---------------------------------------------------------------------------
+
+cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
+                         bint fortran, bint zeroed):
+    """A new owner of a fresh buffer, C- (or F-) contiguous.
+
+    NumPy: ``PyArray_NewFromDescr``.  The byte size is overflow-checked
+    before anything is allocated.
+    """
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t size = checked_size(ndim, shape, dtype.itemsize)
+    cdef MiniArray result = MiniArray.__new__(MiniArray)
+    fill_contiguous_strides(ndim, shape, dtype.itemsize, fortran, strides)
+    result.dtype = dtype
+    result._set_dims(ndim, shape, strides)
+    result._data = _alloc_buffer(size * dtype.itemsize, zeroed)
+    result._flags = FLAG_OWNDATA | FLAG_WRITEABLE
+    result._update_flags()
+    return result
+
+
+cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
+                              int ndim=-1, const Py_ssize_t* shape=NULL):
+    """A new owner shaped like ``prototype`` (or ``shape``), in ``order``.
+
+    "K" keeps the prototype's memory order: its axes sorted by decreasing
+    |stride| get contiguous strides in that order, so e.g. a transposed
+    prototype gives a transposed (F-ordered) result.  NumPy:
+    ``PyArray_NewLikeArray``.
+    """
+    cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t step
+    cdef int i, axis
+    cdef MiniArray result
+    if shape == NULL:
+        ndim = prototype.ndim
+        shape = prototype._shape
+    if order == "A":
+        order = "F" if (prototype._flags & FLAG_F_CONTIGUOUS and not
+                        prototype._flags & FLAG_C_CONTIGUOUS) else "C"
+    if order == "K":
+        if ndim != prototype.ndim or prototype._flags & FLAG_C_CONTIGUOUS:
+            order = "C"
+        elif prototype._flags & FLAG_F_CONTIGUOUS:
+            order = "F"
+    if order != "K":
+        return new_array(dtype, ndim, shape, order == "F", False)
+    result = new_array(dtype, ndim, shape, False, False)
+    if result.size == 0:
+        return result
+    sorted_axes(ndim, prototype._strides, perm)
+    step = dtype.itemsize
+    for i in range(ndim - 1, -1, -1):
+        axis = perm[i]
+        strides[axis] = step
+        step *= shape[axis]
+    memcpy(result._strides, strides, ndim * sizeof(Py_ssize_t))
+    result._update_flags()
+    return result
+
+
+cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
+                         const Py_ssize_t* shape, const Py_ssize_t* strides):
+    """The one place views are made.
+
+    A view is a new (data + offset, shape, strides) over ``parent``'s
+    memory.  Its ``base`` is the object that keeps the memory alive: the
+    parent's base if the parent is itself a view (NumPy collapses chains of
+    views, ``PyArray_SetBaseObject``), else the parent.  WRITEABLE is
+    inherited; both contiguity flags are recomputed from scratch, never
+    patched.  The caller guarantees the layout stays inside the buffer.
+    """
+    cdef MiniArray view = MiniArray.__new__(MiniArray)
+    view._data = parent._data + offset
+    view.dtype = parent.dtype
+    view._set_dims(ndim, shape, strides)
+    view.base = parent if parent.base is None else parent.base
+    view._flags = parent._flags & FLAG_WRITEABLE
+    view._update_flags()
+    return view
+
+
+cdef MiniArray wrap_buffer(object exporter, bint writable):
+    """A view of any buffer exporter's memory, without copying.
+
+    The base is a memoryview of the exporter: it holds the exporter's
+    buffer (and so the exporter) for as long as the array lives, and
+    releases it afterwards.  NumPy arrays, ``array.array``, ``bytes``,
+    ``bytearray``, ``mmap`` and memoryviews all arrive here.
+    """
+    cdef object view = memoryview(exporter)
+    cdef Py_buffer* buf = PyMemoryView_GET_BUFFER(view)
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef MiniArray result
+    cdef int axis
+    cdef Descr descr
+    if writable and buf.readonly:
+        raise ValueError("the buffer is read-only")
+    fmt = view.format
+    try:
+        descr = as_dtype("B" if fmt is None else _BUFFER_FORMATS.get(fmt, fmt))
+    except TypeError:
+        raise TypeError(f"minind cannot read buffers of format {fmt!r}; "
+                        "supported are bool, (u)int8-64, float32 and "
+                        "float64 in native byte order") from None
+    if descr.itemsize != buf.itemsize:
+        raise TypeError(f"buffer format {fmt!r} has an unexpected item size")
+    if buf.ndim > MAX_NDIM:
+        raise ValueError("maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {buf.ndim}")
+    if buf.suboffsets != NULL:
+        raise TypeError("buffers with suboffsets (PIL-style) are not "
+                        "supported")
+    for axis in range(buf.ndim):
+        shape[axis] = buf.shape[axis] if buf.shape != NULL else (
+            buf.len // buf.itemsize)
+    if buf.strides != NULL:
+        for axis in range(buf.ndim):
+            strides[axis] = buf.strides[axis]
+    else:
+        fill_contiguous_strides(buf.ndim, shape, buf.itemsize, False, strides)
+    result = MiniArray.__new__(MiniArray)
+    result._data = <char*>buf.buf
+    result.dtype = descr
+    result._set_dims(buf.ndim, shape, strides)
+    result.base = view
+    result._flags = 0 if buf.readonly else FLAG_WRITEABLE
+    result._update_flags()
+    return result
+
+
+# Native-alignment struct codes that name a supported dtype differently.
+_BUFFER_FORMATS = {"@?": "?", "=?": "?", "<?": "?", "c": "B"}
+for _code in "bBhHiIlLqQfd":
+    _BUFFER_FORMATS["@" + _code] = _code
+    _BUFFER_FORMATS["=" + _code] = _code
+    _BUFFER_FORMATS["<" + _code] = _code
+
+
+cdef int copy_into(MiniArray dst, MiniArray src) except -1:
+    """Copy (with casting) src into dst of the same shape.
+
+    If the two share memory, src is first copied to a temporary so the
+    result is as if every element were read before any was written.
+    """
+    cdef Py_ssize_t dst_low, dst_high, src_low, src_high
+    if dst.ndim != src.ndim or dst.shape != src.shape:
+        raise ValueError("copy_into needs equal shapes")
+    byte_extent(dst.ndim, dst._shape, dst._strides, dst.dtype.itemsize,
+                &dst_low, &dst_high)
+    byte_extent(src.ndim, src._shape, src._strides, src.dtype.itemsize,
+                &src_low, &src_high)
+    if (dst._data + dst_low < src._data + src_high and
+            src._data + src_low < dst._data + dst_high):
+        src = copy_array(src, src.dtype, "K")
+    copy_cast(dst.ndim, dst._shape, dst._data, dst._strides,
+              dst.dtype.type_index, src._data, src._strides,
+              src.dtype.type_index)
+    return 0
+
+
+cdef MiniArray copy_array(MiniArray src, Descr dtype, str order):
+    """A new owner holding ``src``'s values as ``dtype`` in ``order``."""
+    cdef MiniArray result = new_array_like(src, dtype, order)
+    copy_cast(src.ndim, src._shape, result._data, result._strides,
+              dtype.type_index, src._data, src._strides,
+              src.dtype.type_index)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Helper objects: flags and ctypes
+# ---------------------------------------------------------------------------
+
+_FLAG_KEYS = {
+    "C_CONTIGUOUS": FLAG_C_CONTIGUOUS, "C": FLAG_C_CONTIGUOUS,
+    "CONTIGUOUS": FLAG_C_CONTIGUOUS,
+    "F_CONTIGUOUS": FLAG_F_CONTIGUOUS, "F": FLAG_F_CONTIGUOUS,
+    "FORTRAN": FLAG_F_CONTIGUOUS,
+    "OWNDATA": FLAG_OWNDATA, "O": FLAG_OWNDATA,
+    "WRITEABLE": FLAG_WRITEABLE, "W": FLAG_WRITEABLE,
+    "ALIGNED": FLAG_ALIGNED, "A": FLAG_ALIGNED,
+    "WRITEBACKIFCOPY": 0, "X": 0,
+}
+
+
+cdef class Flags:
+    """``a.flags``: NumPy's flags object for a MiniArray.
+
+    Read by key (``flags["C_CONTIGUOUS"]``, short forms ``"C"``, ``"F"``,
+    ``"O"``, ``"W"``, ``"A"``, ...) or attribute (``flags.writeable``).
+    Only WRITEABLE (and ALIGNED/WRITEBACKIFCOPY, to their only legal
+    values) may be set.  Unlike NumPy's, it reads the array live rather
+    than a snapshot taken when ``a.flags`` was evaluated.
+    """
+    cdef MiniArray _array
+
+    def __cinit__(self, MiniArray array):
+        self._array = array
+
+    def __getitem__(self, key):
+        cdef int flags = self._array._flags
+        if isinstance(key, str):
+            bit = _FLAG_KEYS.get(key)
+            if bit is not None:
+                return bool(flags & <int>bit)
+            combined = _COMBINED_FLAGS.get(key)
+            if combined is not None:
+                return combined(self)
+        raise KeyError("Unknown flag")
+
+    def __setitem__(self, key, value):
+        if key in ("WRITEABLE", "W"):
+            self.writeable = value
+        elif key in ("ALIGNED", "A"):
+            self.aligned = value
+        elif key in ("WRITEBACKIFCOPY", "X"):
+            self.writebackifcopy = value
+        else:
+            raise KeyError("Unknown flag")
+
+    @property
+    def c_contiguous(self):
+        return bool(self._array._flags & FLAG_C_CONTIGUOUS)
+
+    @property
+    def f_contiguous(self):
+        return bool(self._array._flags & FLAG_F_CONTIGUOUS)
+
+    @property
+    def contiguous(self):
+        return self.c_contiguous
+
+    @property
+    def fortran(self):
+        return self.f_contiguous
+
+    @property
+    def owndata(self):
+        return bool(self._array._flags & FLAG_OWNDATA)
+
+    @property
+    def aligned(self):
+        return bool(self._array._flags & FLAG_ALIGNED)
+
+    @aligned.setter
+    def aligned(self, value):
+        if value and not self._array._flags & FLAG_ALIGNED:
+            raise ValueError("cannot set aligned flag of mis-aligned "
+                             "array to True")
+        if not value:
+            # Clearing ALIGNED only makes NumPy take slower paths; minind
+            # has one path, so the flag simply follows the data.
+            self._array._flags &= ~FLAG_ALIGNED
+
+    @property
+    def writebackifcopy(self):
+        return False
+
+    @writebackifcopy.setter
+    def writebackifcopy(self, value):
+        if value:
+            raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
+
+    @property
+    def writeable(self):
+        return bool(self._array._flags & FLAG_WRITEABLE)
+
+    @writeable.setter
+    def writeable(self, value):
+        """Clearing is always allowed.  Setting is allowed only when the
+        memory is writable where it comes from: the array owns it, or its
+        owner array is writeable, or the imported buffer is writable.
+        NumPy: ``_IsWriteable`` (arrayobject.c)."""
+        cdef MiniArray array = self._array
+        if not value:
+            array._flags &= ~FLAG_WRITEABLE
+            return
+        if not _memory_is_writable(array):
+            raise ValueError("cannot set WRITEABLE flag to True of this "
+                             "array")
+        array._flags |= FLAG_WRITEABLE
+
+    @property
+    def fnc(self):
+        return self.f_contiguous and not self.c_contiguous
+
+    @property
+    def forc(self):
+        return self.f_contiguous or self.c_contiguous
+
+    @property
+    def behaved(self):
+        return self.aligned and self.writeable
+
+    @property
+    def carray(self):
+        return self.behaved and self.c_contiguous
+
+    @property
+    def farray(self):
+        return self.behaved and self.fnc
+
+    @property
+    def num(self):
+        return self._array._flags
+
+    def __eq__(self, other):
+        if isinstance(other, Flags):
+            return self._array._flags == (<Flags>other)._array._flags
+        return NotImplemented
+
+    def __repr__(self):
+        names = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE",
+                 "ALIGNED", "WRITEBACKIFCOPY")
+        return "\n".join(f"  {name} : {self[name]}" for name in names) + "\n"
+
+
+_COMBINED_FLAGS = {
+    "FNC": Flags.fnc.__get__, "FORC": Flags.forc.__get__,
+    "BEHAVED": Flags.behaved.__get__, "B": Flags.behaved.__get__,
+    "CARRAY": Flags.carray.__get__, "CA": Flags.carray.__get__,
+    "FARRAY": Flags.farray.__get__, "FA": Flags.farray.__get__,
+}
+
+
+cdef bint _memory_is_writable(MiniArray array):
+    base = array.base
+    if base is None:
+        return True          # an owner (or a memory-less 0-byte array)
+    if isinstance(base, MiniArray):
+        return (<MiniArray>base)._flags & FLAG_WRITEABLE
+    if isinstance(base, memoryview):
+        return not base.readonly
+    return False
+
+
+class _CtypesView:
+    """``a.ctypes``: the array's address and layout for ctypes code.
+
+    ``data`` is the address as an int; ``data_as(T)`` casts it to the
+    ctypes pointer type T and keeps the array alive as long as that
+    pointer lives (NumPy's ``_ctypes`` does the same).
+    """
+
+    def __init__(self, array):
+        self._array = array
+        self._address = array.__array_interface__["data"][0]
+
+    @property
+    def data(self):
+        return self._address
+
+    def data_as(self, obj):
+        import ctypes
+        pointer = ctypes.cast(self._address, obj)
+        pointer._array = self._array
+        return pointer
+
+    def shape_as(self, obj):
+        return (obj * self._array.ndim)(*self._array.shape)
+
+    def strides_as(self, obj):
+        return (obj * self._array.ndim)(*self._array.strides)
+
+    @property
+    def shape(self):
+        import ctypes
+        return self.shape_as(ctypes.c_ssize_t)
+
+    @property
+    def strides(self):
+        import ctypes
+        return self.strides_as(ctypes.c_ssize_t)
+
+    @property
+    def _as_parameter_(self):
+        import ctypes
+        return ctypes.c_void_p(self._address)

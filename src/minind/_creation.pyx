@@ -1,0 +1,466 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Creating arrays: from shapes, from Python data, from other arrays.
+
+NumPy counterparts: ``PyArray_Empty``/``PyArray_Zeros`` (ctors.c),
+``PyArray_FromAny`` and the array-coercion machinery
+(array_coercion.c: shape and dtype discovery of nested sequences), and
+``PyArray_ArangeObj`` (ctors.c).
+"""
+from cpython.buffer cimport PyObject_CheckBuffer
+from libc.stdint cimport uint64_t
+
+from minind._core cimport (MiniArray, new_array, new_array_like,
+                           make_view, wrap_buffer, copy_into, copy_array,
+                           check_order)
+from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
+                            promote_index, T_BOOL, T_INT64, T_UINT64,
+                            T_FLOAT64)
+from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
+                             FLAG_WRITEABLE, shape_from_object)
+
+import math
+import operator
+
+
+# ---------------------------------------------------------------------------
+# From a shape
+# ---------------------------------------------------------------------------
+
+def empty(shape, dtype=float, order="C"):
+    """A new array of ``shape`` whose values are whatever was in memory."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef int ndim = shape_from_object(shape, shape_buf)
+    cdef str letter = check_order(order, "CF")
+    return new_array(as_dtype(dtype), ndim, shape_buf, letter == "F", False)
+
+
+def zeros(shape, dtype=float, order="C"):
+    """A new array of zeros (calloc: large ones cost no page faults until
+    touched)."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef int ndim = shape_from_object(shape, shape_buf)
+    cdef str letter = check_order(order, "CF")
+    return new_array(as_dtype(dtype), ndim, shape_buf, letter == "F", True)
+
+
+def ones(shape, dtype=None, order="C"):
+    """A new array of ones."""
+    return full(shape, 1, dtype=float if dtype is None else dtype,
+                order=order)
+
+
+def full(shape, fill_value, dtype=None, order="C"):
+    """A new array with every element ``fill_value``.
+
+    Without ``dtype`` the dtype is the one ``array(fill_value)`` would have
+    (so ``full(3, 7)`` is int64, as in NumPy).
+    """
+    if dtype is None:
+        dtype = array(fill_value).dtype
+    result = empty(shape, dtype, order)
+    result.fill(_scalar_value(fill_value))
+    return result
+
+
+cdef object _scalar_value(object value):
+    # full()/fill take one scalar; a 0-d array counts as one.
+    if isinstance(value, MiniArray):
+        if (<MiniArray>value).ndim != 0:
+            raise ValueError("could not broadcast input array into the "
+                             "requested shape (needs the views issue)")
+        return (<MiniArray>value).item()
+    return value
+
+
+def _like(prototype, dtype, order, shape):
+    cdef MiniArray proto = asarray(prototype)
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef int ndim
+    cdef Descr descr = proto.dtype if dtype is None else as_dtype(dtype)
+    cdef str letter = check_order(order, "CFAK")
+    if shape is None:
+        return new_array_like(proto, descr, letter)
+    ndim = shape_from_object(shape, shape_buf)
+    return new_array_like(proto, descr, letter, ndim, shape_buf)
+
+
+def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
+    """A new array shaped like ``prototype``; "K" keeps its memory order."""
+    return _like(prototype, dtype, order, shape)
+
+
+def zeros_like(prototype, dtype=None, order="K", subok=True, shape=None):
+    result = _like(prototype, dtype, order, shape)
+    result.fill(0)
+    return result
+
+
+def ones_like(prototype, dtype=None, order="K", subok=True, shape=None):
+    result = _like(prototype, dtype, order, shape)
+    result.fill(1)
+    return result
+
+
+def full_like(prototype, fill_value, dtype=None, order="K", subok=True,
+              shape=None):
+    result = _like(prototype, dtype, order, shape)
+    result.fill(_scalar_value(fill_value))
+    return result
+
+
+# ---------------------------------------------------------------------------
+# From Python data
+# ---------------------------------------------------------------------------
+
+cdef class _Discovery:
+    """What a walk over nested sequences found: shape and dtype.
+
+    NumPy's rules (array_coercion.c): the shape is the nesting structure,
+    which must be regular ("inhomogeneous" otherwise); the dtype promotes
+    the dtypes of all leaves, where Python bool -> bool, int -> int64
+    (uint64 if it only fits there), float -> float64, and arrays or NumPy
+    scalars bring their own dtype.
+    """
+    cdef int ndim
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef int dtype_index     # -1 until the first leaf
+    cdef bint shape_fixed    # a leaf has been seen: depth is now final
+    cdef object big_ints     # Python ints beyond int64, if any
+
+    def __cinit__(self):
+        self.ndim = 0
+        self.dtype_index = -1
+        self.shape_fixed = False
+        self.big_ints = None
+
+    cdef void add_dtype(self, int index):
+        if self.dtype_index < 0:
+            self.dtype_index = index
+        else:
+            self.dtype_index = promote_index(self.dtype_index, index)
+
+
+cdef bint _is_sequence(object obj):
+    if isinstance(obj, (list, tuple, MiniArray)):
+        return True
+    if isinstance(obj, (str, bytes, bytearray, dict)):
+        return False
+    return hasattr(obj, "__len__") and hasattr(obj, "__getitem__")
+
+
+cdef int _inhomogeneous(_Discovery found, int depth) except -1:
+    detected = tuple(found.shape[axis] for axis in range(depth))
+    raise ValueError(
+        "setting an array element with a sequence. The requested array has "
+        f"an inhomogeneous shape after {depth} dimensions. The detected "
+        f"shape was {detected} + inhomogeneous part.")
+
+
+cdef int _discover(object obj, int depth, _Discovery found) except -1:
+    """Walk ``obj`` recording the shape at each depth and leaf dtypes."""
+    cdef MiniArray sub
+    cdef Py_ssize_t n, axis
+    if isinstance(obj, MiniArray) or (
+            PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
+        # An array inside a list: its shape continues the nesting.
+        sub = obj if isinstance(obj, MiniArray) else wrap_buffer(obj, False)
+        for axis in range(sub.ndim):
+            _record_length(found, depth + axis, sub._shape[axis])
+        _record_leaf_depth(found, depth + sub.ndim)
+        found.add_dtype(sub.dtype.type_index)
+        return 0
+    if _is_sequence(obj):
+        n = len(obj)
+        _record_length(found, depth, n)
+        if n == 0:
+            _record_leaf_depth(found, depth + 1)
+        for item in obj:
+            _discover(item, depth + 1, found)
+        return 0
+    _record_leaf_depth(found, depth)
+    found.add_dtype(_scalar_dtype_index(obj, found))
+    return 0
+
+
+cdef int _record_length(_Discovery found, int depth, Py_ssize_t n) except -1:
+    if found.shape_fixed and depth >= found.ndim:
+        _inhomogeneous(found, found.ndim)
+    if depth >= MAX_NDIM:
+        raise ValueError("maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {depth + 1}")
+    if depth < found.ndim:
+        if found.shape[depth] != n:
+            _inhomogeneous(found, depth)
+    else:
+        found.shape[depth] = n
+        found.ndim = depth + 1
+    return 0
+
+
+cdef int _record_leaf_depth(_Discovery found, int depth) except -1:
+    if found.shape_fixed:
+        if depth != found.ndim:
+            _inhomogeneous(found, min(depth, found.ndim))
+    else:
+        if depth < found.ndim:
+            _inhomogeneous(found, depth)
+        found.shape_fixed = True
+        found.ndim = depth
+    return 0
+
+
+cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
+    if isinstance(value, bool):
+        return T_BOOL
+    if isinstance(value, int):
+        if -2**63 <= value < 2**63:
+            return T_INT64
+        if 0 <= value < 2**64:
+            return T_UINT64
+        raise OverflowError(f"Python integer {value} out of bounds for "
+                            "int64 (minind has no object arrays)")
+    if isinstance(value, float):
+        return T_FLOAT64
+    # NumPy scalars carry a dtype; accept them by duck typing.
+    scalar_dtype = getattr(value, "dtype", None)
+    if scalar_dtype is not None and not isinstance(value, type):
+        return as_dtype(scalar_dtype).type_index
+    if value is None or isinstance(value, (str, bytes, complex)):
+        raise TypeError(
+            f"minind arrays hold numbers only; cannot store "
+            f"{type(value).__name__} {value!r}")
+    if hasattr(value, "__index__"):
+        return T_INT64
+    if hasattr(value, "__float__"):
+        return T_FLOAT64
+    raise TypeError(f"minind arrays hold numbers only; cannot store "
+                    f"{type(value).__name__} {value!r}")
+
+
+cdef int _fill_from(MiniArray target, object obj) except -1:
+    """Write nested data into ``target`` (whose shape was discovered)."""
+    cdef Py_ssize_t i
+    cdef MiniArray sub
+    if target.ndim == 0:
+        if isinstance(obj, MiniArray):
+            obj = (<MiniArray>obj).item()
+        set_item(target.dtype, target._data, obj)
+        return 0
+    if isinstance(obj, MiniArray) or (
+            PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
+        sub = obj if isinstance(obj, MiniArray) else wrap_buffer(obj, False)
+        copy_into(target, sub)
+        return 0
+    for i, item in enumerate(obj):
+        _fill_from(make_view(target, i * target._strides[0], target.ndim - 1,
+                             target._shape + 1, target._strides + 1), item)
+    return 0
+
+
+def _from_nested(obj, dtype, order):
+    cdef _Discovery found = _Discovery()
+    cdef Descr descr
+    cdef MiniArray result
+    _discover(obj, 0, found)
+    if dtype is not None:
+        descr = as_dtype(dtype)
+    elif found.dtype_index < 0:
+        descr = descr_of(T_FLOAT64)     # empty sequences are float64
+    else:
+        descr = descr_of(found.dtype_index)
+    result = new_array(descr, found.ndim, found.shape, order == "F", False)
+    _fill_from(result, obj)
+    return result
+
+
+def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0):
+    """An array from nested sequences, a scalar, a buffer or an array.
+
+    ``copy=True`` always copies; ``copy=None`` copies only when needed (a
+    dtype change, a layout the order asks for); ``copy=False`` never copies
+    and raises ValueError if it would have to.  Buffer exporters (NumPy
+    arrays, memoryview, bytes, array.array) are read through the buffer
+    protocol.  ``ndmin`` prepends length-1 axes.
+    """
+    cdef str letter = check_order(order, "CFAK")
+    cdef MiniArray result
+    cdef Descr descr = None if dtype is None else as_dtype(dtype)
+    cdef bint is_array = isinstance(obj, MiniArray)
+    if is_array or (PyObject_CheckBuffer(obj)
+                    and not isinstance(obj, str)):
+        result = obj if is_array else wrap_buffer(obj, False)
+        if descr is None:
+            descr = result.dtype
+        if copy or descr is not result.dtype or not _matches(result, letter):
+            if copy is False:
+                raise ValueError("Unable to avoid copy while creating an "
+                                 "array as requested.")
+            result = copy_array(result, descr, letter)
+    else:
+        if copy is False:
+            raise ValueError("Unable to avoid copy while creating an array "
+                             "as requested.")
+        result = _from_nested(obj, descr, letter)
+    if ndmin > result.ndim:
+        result = _prepend_axes(result, ndmin)
+    return result
+
+
+cdef bint _matches(MiniArray a, str order):
+    if order == "C":
+        return a._flags & FLAG_C_CONTIGUOUS
+    if order == "F":
+        return a._flags & FLAG_F_CONTIGUOUS
+    return True
+
+
+cdef MiniArray _prepend_axes(MiniArray a, int ndmin):
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int extra = ndmin - a.ndim, axis
+    if ndmin > MAX_NDIM:
+        raise ValueError(f"ndmin bigger than allowable number of dimensions "
+                         f"NPY_MAXDIMS (={MAX_NDIM})")
+    for axis in range(extra):
+        shape[axis] = 1
+        strides[axis] = 0
+    for axis in range(a.ndim):
+        shape[extra + axis] = a._shape[axis]
+        strides[extra + axis] = a._strides[axis]
+    # A length-1 axis may have any stride; NumPy gives it the stride of
+    # a whole block of the later axes, which zero matches for the flags.
+    for axis in range(extra):
+        strides[axis] = (strides[extra] * shape[extra]
+                         if a.ndim > 0 else a.dtype.itemsize)
+    return make_view(a, 0, ndmin, shape, strides)
+
+
+def asarray(a, dtype=None, order=None, *, copy=None):
+    """``array(a, copy=None)``: no copy when ``a`` can be used as it is."""
+    return array(a, dtype, copy=copy, order="K" if order is None else order)
+
+
+def ascontiguousarray(a, dtype=None):
+    """``a`` as a C-contiguous array (at least 1-d), copying if needed."""
+    return array(a, dtype, copy=None, order="C", ndmin=1)
+
+
+def asfortranarray(a, dtype=None):
+    """``a`` as an F-contiguous array (at least 1-d), copying if needed."""
+    return array(a, dtype, copy=None, order="F", ndmin=1)
+
+
+# ---------------------------------------------------------------------------
+# Ranges
+# ---------------------------------------------------------------------------
+
+def arange(start, stop=None, step=None, dtype=None):
+    """Evenly spaced values in [start, stop), NumPy's way.
+
+    Length: ``ceil((stop - start) / step)``, computed in floating point
+    (so ``arange(0, 1, 0.1)`` has 10 elements).  Values: the first two,
+    ``start`` and ``start + step``, are converted to the dtype, and element
+    i is ``first + i * (second - first)`` in that dtype.  That is why
+    ``arange(0, 5, 0.5, dtype=int)`` is ten zeros in NumPy, and here.
+    The default dtype is int64 for integer arguments, float64 otherwise.
+    """
+    cdef Descr descr
+    cdef MiniArray result
+    cdef Py_ssize_t length
+    if stop is None:
+        start, stop = 0, start
+    if step is None:
+        step = 1
+    for value in (start, stop, step):
+        if isinstance(value, (complex, str)) or value is None:
+            raise TypeError(f"unsupported operand type for arange: "
+                            f"{type(value).__name__!r}")
+    if step == 0:
+        raise ZeroDivisionError("division by zero")
+    if dtype is None:
+        kinds = [as_dtype(_arange_dtype(v)) for v in (start, stop, step)]
+        index = kinds[0].type_index
+        for kind in kinds[1:]:
+            index = promote_index(index, kind.type_index)
+        descr = descr_of(index)
+        if descr.kind == "b":
+            descr = descr_of(T_INT64)
+    else:
+        descr = as_dtype(dtype)
+    # NumPy subtracts and divides the Python objects, then takes the
+    # ceiling of the (float) quotient.
+    span = float((stop - start) / step)
+    if math.isnan(span):
+        raise ValueError("arange: cannot compute length")
+    if math.isinf(span) or span > 2.0**63 - 1:
+        raise ValueError("Maximum allowed size exceeded")
+    length = max(0, math.ceil(span))
+    if descr.type_index == T_BOOL and length > 2:
+        raise TypeError("arange() is only supported for booleans when the "
+                        "result has at most length 2.")
+    result = new_array(descr, 1, &length, False, False)
+    if length == 0:
+        return result
+    _arange_fill(result, start, step, length)
+    return result
+
+
+cdef object _arange_dtype(object value):
+    if isinstance(value, bool):
+        return bool
+    if isinstance(value, int):
+        return int
+    if isinstance(value, float):
+        return float
+    scalar_dtype = getattr(value, "dtype", None)
+    if scalar_dtype is not None:
+        return scalar_dtype
+    return float if hasattr(value, "__float__") and not hasattr(
+        value, "__index__") else int
+
+
+cdef int _arange_fill(MiniArray result, object start, object step,
+                      Py_ssize_t length) except -1:
+    # Convert the first two values, then extend with their difference in
+    # the target dtype (NumPy's per-type "fill" functions).
+    result[0] = start
+    if length == 1:
+        return 0
+    result[1] = start + step
+    first = result.item(0)
+    delta = result.item(1) - first
+    if result.dtype.kind == "f":
+        _fill_float(result, first, delta)
+    elif result.dtype.kind in "iu":
+        _fill_int(result, first, delta)
+    return 0
+
+
+cdef int _fill_float(MiniArray result, double first, double delta) except -1:
+    cdef Py_ssize_t i, n = result.size
+    cdef double* out64
+    cdef float* out32
+    if result.dtype.itemsize == 8:
+        out64 = <double*>result._data
+        for i in range(2, n):
+            out64[i] = first + i * delta
+    else:
+        out32 = <float*>result._data
+        for i in range(2, n):
+            out32[i] = <float>(<float>first + i * <float>delta)
+    return 0
+
+
+cdef int _fill_int(MiniArray result, object first, object delta) except -1:
+    # Integer types wrap around modulo 2**bits, as C arithmetic does in
+    # NumPy's fill loops: compute in uint64 (where wrapping is defined)
+    # and let the cast to the target width keep the low bits.
+    cdef Py_ssize_t i, n = result.size
+    cdef uint64_t start = <uint64_t>(first % 2**64)
+    cdef uint64_t step = <uint64_t>(delta % 2**64)
+    cdef MiniArray wide = new_array(descr_of(T_UINT64), 1, &n, False, False)
+    cdef uint64_t* values = <uint64_t*>wide._data
+    for i in range(n):
+        values[i] = start + <uint64_t>i * step
+    copy_into(result, wide)
+    return 0

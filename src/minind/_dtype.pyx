@@ -1,0 +1,432 @@
+# cython: boundscheck=False, wraparound=False
+"""Data types: the eleven numeric dtypes, their spellings and promotion.
+
+NumPy counterparts: ``PyArray_Descr`` and ``PyArray_DescrConverter``
+(descriptor.c) for parsing a dtype spelling, ``PyArray_PromoteTypes``
+(convert_datatype.c) for promotion, and the per-type ``setitem``/``getitem``
+in ``arraytypes.c.src`` for moving one value between Python and memory.
+
+minind never imports NumPy: NumPy dtypes and scalar types are recognised by
+duck typing (their ``.str`` and ``__name__``), so ``mi.dtype(np.float32)``
+works without the dependency.
+"""
+from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
+                          uint8_t, uint16_t, uint32_t, uint64_t)
+from libc.math cimport isnan, isinf
+from cpython.long cimport PyLong_Check
+from cpython.float cimport PyFloat_Check
+
+import sys
+
+# NumPy's character code for int64 is the one of C ``long`` when ``long``
+# has 64 bits (Linux, macOS) and of ``long long`` otherwise (Windows).
+cdef extern from *:
+    """
+    #include <limits.h>
+    #define MININD_LONG_IS_64 (LONG_MAX == 9223372036854775807L)
+    """
+    bint MININD_LONG_IS_64
+
+_int64_char = "l" if MININD_LONG_IS_64 else "q"
+_uint64_char = "L" if MININD_LONG_IS_64 else "Q"
+_endian = "<" if sys.byteorder == "little" else ">"
+
+# (name, kind, char, itemsize) in TypeIndex order.
+_TABLE = (
+    ("bool", "b", "?", 1),
+    ("int8", "i", "b", 1),
+    ("uint8", "u", "B", 1),
+    ("int16", "i", "h", 2),
+    ("uint16", "u", "H", 2),
+    ("int32", "i", "i", 4),
+    ("uint32", "u", "I", 4),
+    ("int64", "i", _int64_char, 8),
+    ("uint64", "u", _uint64_char, 8),
+    ("float32", "f", "f", 4),
+    ("float64", "f", "d", 8),
+)
+
+
+cdef class Descr:
+    """Fields shared by every dtype object.  Use :class:`dtype` to make one.
+
+    There is exactly one object per supported type (like NumPy's builtin
+    descriptors), so ``a.dtype is mi.float64`` holds and comparisons of
+    ``type_index`` are enough in C code.
+    """
+
+    @property
+    def alignment(self):
+        return self.itemsize
+
+    @property
+    def byteorder(self):
+        # NumPy: '=' native, '|' not applicable (single byte).
+        return "|" if self.itemsize == 1 else "="
+
+    @property
+    def ndim(self):
+        return 0
+
+    @property
+    def shape(self):
+        return ()
+
+    @property
+    def isnative(self):
+        return True
+
+    @property
+    def descr(self):
+        return [("", self.str)]
+
+    def __repr__(self):
+        return f"dtype('{self.name}')"
+
+    def __str__(self):
+        return self.name
+
+    def __hash__(self):
+        return hash(("minind.dtype", self.type_index))
+
+    def __eq__(self, other):
+        # Any spelling that names this dtype compares equal, as in NumPy:
+        # mi.float64 == "f8" == float == np.float64 == np.dtype("<f8").
+        if isinstance(other, Descr):
+            return self is other
+        try:
+            return as_dtype(other) is self
+        except (TypeError, ValueError):
+            return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __reduce__(self):
+        return (dtype, (self.name,))
+
+
+class dtype(Descr):
+    """dtype(obj) -> the dtype named by ``obj``.
+
+    Accepts a dtype, a name (``"float32"``), a type code (``"f4"``,
+    ``"<f8"``, ``"i8"``, ``"?"``), Python's ``bool``, ``int``, ``float``,
+    ``None`` (float64, as NumPy), and NumPy dtypes or scalar types.
+    Unknown spellings raise TypeError ("data type 'x' not understood").
+    """
+    __slots__ = ()
+
+    def __new__(cls, obj, align=False, copy=False):
+        return as_dtype(obj)
+
+
+_SUPPORTED = ", ".join(entry[0] for entry in _TABLE)
+
+cdef list _descrs = []
+cdef dict _by_spelling = {}
+
+
+def _build_table():
+    for index, (name, kind, char, itemsize) in enumerate(_TABLE):
+        d = Descr.__new__(dtype)
+        (<Descr>d).type_index = index
+        (<Descr>d).itemsize = itemsize
+        (<Descr>d).name = name
+        (<Descr>d).kind = kind
+        (<Descr>d).char = char
+        order = "|" if itemsize == 1 else _endian
+        (<Descr>d).str = f"{order}{kind}{itemsize}"
+        (<Descr>d).format = char.encode("ascii")
+        _descrs.append(d)
+        code = f"{kind}{itemsize}"
+        spellings = [name, char, code, "=" + code, _endian + code,
+                     "=" + char, _endian + char]
+        if itemsize == 1:
+            spellings += ["|" + code, "|" + char]
+        for spelling in spellings:
+            _by_spelling[spelling] = d
+    aliases = {
+        "bool_": "bool", "b1": "bool", "float": "float64",
+        "double": "float64", "single": "float32", "int": "int64",
+        "int_": "int64", "intp": "int64", "long": "int64",
+        "longlong": "int64", "uint": "uint64", "uintp": "uint64",
+        "ulong": "uint64", "ulonglong": "uint64", "byte": "int8",
+        "ubyte": "uint8", "short": "int16", "ushort": "uint16",
+        "intc": "int32", "uintc": "uint32", "q": "int64", "Q": "uint64",
+        "l": "int64", "L": "uint64",
+    }
+    for alias, name in aliases.items():
+        _by_spelling.setdefault(alias, _by_spelling[name])
+
+
+_build_table()
+
+bool_ = _descrs[T_BOOL]
+int8 = _descrs[T_INT8]
+uint8 = _descrs[T_UINT8]
+int16 = _descrs[T_INT16]
+uint16 = _descrs[T_UINT16]
+int32 = _descrs[T_INT32]
+uint32 = _descrs[T_UINT32]
+int64 = _descrs[T_INT64]
+uint64 = _descrs[T_UINT64]
+float32 = _descrs[T_FLOAT32]
+float64 = _descrs[T_FLOAT64]
+
+
+cdef Descr descr_of(int type_index):
+    return <Descr>_descrs[type_index]
+
+
+cpdef Descr as_dtype(object obj):
+    """Resolve any accepted dtype spelling to its unique dtype object."""
+    if isinstance(obj, Descr):
+        return <Descr>obj
+    if obj is None:
+        return <Descr>_descrs[T_FLOAT64]
+    if obj is bool:
+        return <Descr>_descrs[T_BOOL]
+    if obj is int:
+        return <Descr>_descrs[T_INT64]
+    if obj is float:
+        return <Descr>_descrs[T_FLOAT64]
+    if isinstance(obj, str):
+        found = _by_spelling.get(obj)
+        if found is None:
+            raise TypeError(f"data type {obj!r} not understood")
+        return <Descr>found
+    # Duck-typed NumPy objects.  A NumPy dtype has a ``.str`` such as
+    # '<f8' (byte order included, so '>f8' is refused); a NumPy scalar
+    # type (np.float64, np.bool_) is a class whose __name__ is the name.
+    module = getattr(type(obj), "__module__", "") or ""
+    if module.startswith("numpy"):
+        typestr = getattr(obj, "str", None)
+        if isinstance(typestr, str):
+            found = _by_spelling.get(typestr)
+            if found is None:
+                raise TypeError(
+                    f"minind does not support data type {typestr!r} "
+                    f"(supported: {_SUPPORTED} in native byte order)")
+            return <Descr>found
+    if isinstance(obj, type):
+        name = obj.__name__
+        if (obj.__module__ or "").startswith("numpy"):
+            found = _by_spelling.get(name)
+            if found is not None:
+                return <Descr>found
+            raise TypeError(f"minind does not support data type {name!r}")
+    raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+
+
+# ---------------------------------------------------------------------------
+# Promotion
+# ---------------------------------------------------------------------------
+
+def promote_types(type1, type2):
+    """The smallest dtype both arguments can be safely cast to.
+
+    NumPy: ``np.promote_types``.  The rules, for the dtypes minind has:
+    bool promotes to anything; same kind takes the larger; a signed and an
+    unsigned integer need a signed type wider than the unsigned one (so
+    uint64 with any signed type gives float64); an integer with a float
+    needs a float that holds the integer exactly (float32 for 8- and
+    16-bit integers, float64 beyond).
+    """
+    return descr_of(promote_index(as_dtype(type1).type_index,
+                                  as_dtype(type2).type_index))
+
+
+cdef inline bint _is_signed(int t) noexcept:
+    return t == T_INT8 or t == T_INT16 or t == T_INT32 or t == T_INT64
+
+
+cdef inline bint _is_float(int t) noexcept:
+    return t == T_FLOAT32 or t == T_FLOAT64
+
+
+cdef int _signed_of_size(Py_ssize_t itemsize) noexcept:
+    if itemsize == 1:
+        return T_INT8
+    if itemsize == 2:
+        return T_INT16
+    if itemsize == 4:
+        return T_INT32
+    return T_INT64
+
+
+cpdef int promote_index(int a, int b) except -1:
+    """promote_types on TypeIndex values (C callers use this one)."""
+    cdef Descr da = descr_of(a), db = descr_of(b)
+    if a == b or b == T_BOOL:
+        return a
+    if a == T_BOOL:
+        return b
+    cdef Descr signed, unsigned
+    if _is_float(a) or _is_float(b):
+        # The float must hold every value of the other operand exactly:
+        # float32 holds integers of up to 16 bits, float64 the rest.
+        if (a == T_FLOAT64 or b == T_FLOAT64
+                or (not _is_float(a) and da.itemsize > 2)
+                or (not _is_float(b) and db.itemsize > 2)):
+            return T_FLOAT64
+        return T_FLOAT32
+    if _is_signed(a) == _is_signed(b):
+        return a if da.itemsize >= db.itemsize else b
+    signed, unsigned = (da, db) if _is_signed(a) else (db, da)
+    if signed.itemsize > unsigned.itemsize:
+        return signed.type_index
+    if unsigned.itemsize == 8:
+        return T_FLOAT64
+    return _signed_of_size(unsigned.itemsize * 2)
+
+
+def can_cast(from_, to, casting="safe"):
+    """Whether a cast between two dtypes is allowed under ``casting``.
+
+    "no"/"equiv": same dtype; "safe": every value survives (i.e. promoting
+    ``from_`` with ``to`` gives ``to``); "same_kind": safe, or within or
+    down the kind order b < u/i < f (int -> uint counts as same kind, as in
+    NumPy); "unsafe": always.
+    """
+    cdef Descr src = as_dtype(from_), dst = as_dtype(to)
+    return can_cast_index(src.type_index, dst.type_index, casting)
+
+
+_KIND_ORDER = {"b": 0, "u": 1, "i": 1, "f": 2}
+
+
+cpdef bint can_cast_index(int src, int dst, str casting) except -1:
+    if casting in ("no", "equiv"):
+        return src == dst
+    if casting == "unsafe":
+        return True
+    safe = promote_index(src, dst) == dst
+    if casting == "safe":
+        return safe
+    if casting == "same_kind":
+        return safe or (_KIND_ORDER[descr_of(src).kind]
+                        <= _KIND_ORDER[descr_of(dst).kind])
+    raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
+                     "'same_kind', or 'unsafe'")
+
+
+# ---------------------------------------------------------------------------
+# One item between Python and memory
+# ---------------------------------------------------------------------------
+
+cdef object get_item(Descr dtype, const char* ptr):
+    """Read the item at ``ptr`` as a Python bool, int or float.
+
+    minind has no scalar types: where NumPy returns ``np.float64(1.0)``,
+    minind returns ``1.0``.
+    """
+    cdef int t = dtype.type_index
+    if t == T_FLOAT64:
+        return (<const double*>ptr)[0]
+    if t == T_INT64:
+        return (<const int64_t*>ptr)[0]
+    if t == T_BOOL:
+        return (<const uint8_t*>ptr)[0] != 0
+    if t == T_FLOAT32:
+        return <double>(<const float*>ptr)[0]
+    if t == T_INT32:
+        return (<const int32_t*>ptr)[0]
+    if t == T_INT8:
+        return (<const int8_t*>ptr)[0]
+    if t == T_UINT8:
+        return (<const uint8_t*>ptr)[0]
+    if t == T_INT16:
+        return (<const int16_t*>ptr)[0]
+    if t == T_UINT16:
+        return (<const uint16_t*>ptr)[0]
+    if t == T_UINT32:
+        return (<const uint32_t*>ptr)[0]
+    return (<const uint64_t*>ptr)[0]
+
+
+# The value range of each integer type, for NumPy's out-of-bounds error.
+cdef object _INT_BOUNDS = {
+    T_INT8: (-2**7, 2**7 - 1), T_UINT8: (0, 2**8 - 1),
+    T_INT16: (-2**15, 2**15 - 1), T_UINT16: (0, 2**16 - 1),
+    T_INT32: (-2**31, 2**31 - 1), T_UINT32: (0, 2**32 - 1),
+    T_INT64: (-2**63, 2**63 - 1), T_UINT64: (0, 2**64 - 1),
+}
+
+
+cdef object _as_python_number(object value):
+    """Reduce ``value`` to a Python int or float, as NumPy's setitem does.
+
+    bool/int/float pass through; objects with ``__index__`` (NumPy integer
+    scalars) become int, objects with ``__float__`` become float; strings
+    are parsed.  Sequences raise NumPy's "setting an array element with a
+    sequence" ValueError.
+    """
+    if PyLong_Check(value) or PyFloat_Check(value):
+        return value
+    if hasattr(value, "__index__"):
+        return value.__index__()
+    if hasattr(value, "__float__"):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return float(value)
+    if hasattr(value, "__len__") or hasattr(value, "__array_interface__"):
+        # A size-1 array still counts as a sequence here (NumPy 2 refuses
+        # to convert arrays with ndim > 0 to scalars).
+        if getattr(value, "ndim", None) == 0:
+            return _as_python_number(value.item())
+        raise ValueError("setting an array element with a sequence.")
+    raise TypeError(f"a number is required, not '{type(value).__name__}'")
+
+
+cdef int set_item(Descr dtype, char* ptr, object value) except -1:
+    """Store a Python value at ``ptr`` with NumPy's scalar assignment rules.
+
+    Python ints must fit the integer type (else OverflowError "Python
+    integer 300 out of bounds for int8"); floats going into an integer type
+    are truncated toward zero and NaN/inf raise ValueError/OverflowError;
+    anything into bool is its truth value.
+    """
+    cdef int t = dtype.type_index
+    cdef double d
+    number = _as_python_number(value)
+    if t == T_BOOL:
+        (<uint8_t*>ptr)[0] = 1 if number else 0
+        return 0
+    if t == T_FLOAT64 or t == T_FLOAT32:
+        d = number   # float(int) raises OverflowError for huge ints
+        if t == T_FLOAT64:
+            (<double*>ptr)[0] = d
+        else:
+            (<float*>ptr)[0] = <float>d
+        return 0
+    if PyFloat_Check(number):
+        d = number
+        if isnan(d):
+            raise ValueError("cannot convert float NaN to integer")
+        if isinf(d):
+            raise OverflowError("cannot convert float infinity to integer")
+        number = int(d)
+    low, high = _INT_BOUNDS[t]
+    if not (low <= number <= high):
+        raise OverflowError(
+            f"Python integer {number} out of bounds for {dtype.name}")
+    if t == T_INT64:
+        (<int64_t*>ptr)[0] = <int64_t>number
+    elif t == T_INT32:
+        (<int32_t*>ptr)[0] = <int32_t>number
+    elif t == T_INT8:
+        (<int8_t*>ptr)[0] = <int8_t>number
+    elif t == T_UINT8:
+        (<uint8_t*>ptr)[0] = <uint8_t>number
+    elif t == T_INT16:
+        (<int16_t*>ptr)[0] = <int16_t>number
+    elif t == T_UINT16:
+        (<uint16_t*>ptr)[0] = <uint16_t>number
+    elif t == T_UINT32:
+        (<uint32_t*>ptr)[0] = <uint32_t>number
+    else:
+        (<uint64_t*>ptr)[0] = <uint64_t>number
+    return 0

@@ -1,0 +1,32 @@
+# Pure layout arithmetic on C arrays of shape and strides.
+#
+# Nothing here knows about the array type: every function takes plain
+# (ndim, shape, strides, itemsize) so it can be reasoned about, and tested,
+# on its own.  The array type (_core) and the loops (_loops) build on it.
+
+cdef enum:
+    MAX_NDIM = 64      # NumPy's NPY_MAXDIMS
+
+cdef enum:
+    # Flag bits, with NumPy's NPY_ARRAY_* values so a reader can cross-check.
+    FLAG_C_CONTIGUOUS = 0x0001
+    FLAG_F_CONTIGUOUS = 0x0002
+    FLAG_OWNDATA = 0x0004
+    FLAG_ALIGNED = 0x0100
+    FLAG_WRITEABLE = 0x0400
+
+cdef int contiguity_flags(int ndim, const Py_ssize_t* shape,
+                          const Py_ssize_t* strides,
+                          Py_ssize_t itemsize) noexcept nogil
+cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
+                     const Py_ssize_t* strides,
+                     Py_ssize_t alignment) noexcept nogil
+cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
+                                  Py_ssize_t itemsize, bint fortran,
+                                  Py_ssize_t* strides) noexcept nogil
+cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize) except -1
+cdef void byte_extent(int ndim, const Py_ssize_t* shape,
+                      const Py_ssize_t* strides, Py_ssize_t itemsize,
+                      Py_ssize_t* low, Py_ssize_t* high) noexcept nogil
+cdef int shape_from_object(object shape, Py_ssize_t* out) except -1

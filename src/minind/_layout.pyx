@@ -1,0 +1,237 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Layout helpers: contiguity, contiguous strides, sizes and extents.
+
+These are the formulas the tutorial teaches, as C functions on shape and
+stride arrays.  Each has a ``py_*`` twin taking tuples, used by the tests.
+"""
+from cpython.long cimport PyLong_Check
+
+from operator import index as _index
+
+
+cdef int contiguity_flags(int ndim, const Py_ssize_t* shape,
+                          const Py_ssize_t* strides,
+                          Py_ssize_t itemsize) noexcept nogil:
+    """FLAG_C_CONTIGUOUS and/or FLAG_F_CONTIGUOUS for this layout.
+
+    This is the single place minind decides contiguity, with NumPy's rules
+    (``_UpdateContiguousFlags`` in flagsobject.c):
+
+    * An array is C-contiguous when walking its axes from last to first,
+      each stride equals itemsize times the product of the later axes'
+      lengths; F-contiguous is the same walk from first to last.
+    * Axes of length 1 are skipped: their stride is never used to reach an
+      element, so it may hold any value.
+    * An array with a length-0 axis holds no element and is both.
+    * Hence 0-d arrays and arrays with at most one axis longer than 1 (and
+      matching stride) are both C- and F-contiguous.
+    """
+    cdef int axis
+    cdef Py_ssize_t expected
+    cdef bint c_contiguous = True, f_contiguous = True
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            return FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS
+    expected = itemsize
+    for axis in range(ndim - 1, -1, -1):
+        if shape[axis] != 1:
+            if strides[axis] != expected:
+                c_contiguous = False
+                break
+            expected *= shape[axis]
+    expected = itemsize
+    for axis in range(ndim):
+        if shape[axis] != 1:
+            if strides[axis] != expected:
+                f_contiguous = False
+                break
+            expected *= shape[axis]
+    return ((FLAG_C_CONTIGUOUS if c_contiguous else 0)
+            | (FLAG_F_CONTIGUOUS if f_contiguous else 0))
+
+
+cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
+                     const Py_ssize_t* strides,
+                     Py_ssize_t alignment) noexcept nogil:
+    """True when every element address is a multiple of ``alignment``.
+
+    The start address and every stride that is actually used (length > 1)
+    must be multiples; an empty array is aligned.  NumPy:
+    ``raw_array_is_aligned`` in array_assign.c.
+    """
+    cdef int axis
+    cdef size_t bits = <size_t>data
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            return True
+        if shape[axis] > 1:
+            bits |= <size_t>strides[axis]
+    return bits % <size_t>alignment == 0
+
+
+cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
+                                  Py_ssize_t itemsize, bint fortran,
+                                  Py_ssize_t* strides) noexcept nogil:
+    """Strides of a freshly allocated C- (or F-) ordered array.
+
+    C order: the last axis steps one item, each earlier axis steps over a
+    whole block of the later ones, e.g. (3, 4) float64 -> (32, 8).  F order
+    is the mirror image, (8, 24).  An array with no elements gets all-zero
+    strides, as NumPy 2 gives it.
+    """
+    cdef int axis
+    cdef Py_ssize_t step = itemsize
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            for axis in range(ndim):
+                strides[axis] = 0
+            return
+    if fortran:
+        for axis in range(ndim):
+            strides[axis] = step
+            step *= shape[axis]
+    else:
+        for axis in range(ndim - 1, -1, -1):
+            strides[axis] = step
+            step *= shape[axis]
+
+
+cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize) except -1:
+    """Number of elements, refusing shapes whose byte size overflows.
+
+    Both the element count and the byte count must fit in a Py_ssize_t,
+    or the pointer arithmetic of every later loop would wrap.  An axis of
+    length 0 makes the array empty whatever the other axes are.
+    """
+    cdef int axis
+    cdef Py_ssize_t size = 1, nbytes
+    cdef bint overflow = False
+    for axis in range(ndim):
+        if shape[axis] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        if shape[axis] == 0:
+            return 0
+    for axis in range(ndim):
+        if __builtin_mul_overflow(size, shape[axis], &size):
+            overflow = True
+            break
+    if overflow or __builtin_mul_overflow(size, itemsize, &nbytes):
+        raise ValueError(
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger "
+            "than the maximum possible size.")
+    return size
+
+
+cdef extern from *:
+    # GCC and Clang provide checked multiplication; it compiles to a
+    # multiply and a test of the overflow flag.
+    bint __builtin_mul_overflow(Py_ssize_t a, Py_ssize_t b,
+                                Py_ssize_t* result) nogil
+
+
+cdef void byte_extent(int ndim, const Py_ssize_t* shape,
+                      const Py_ssize_t* strides, Py_ssize_t itemsize,
+                      Py_ssize_t* low, Py_ssize_t* high) noexcept nogil:
+    """Byte range [low, high) around the first element that items touch.
+
+    Negative strides reach below the first element, positive ones above
+    it.  An empty array touches nothing (low == high == 0).  NumPy:
+    ``get_array_memory_extents`` in mem_overlap.c.
+    """
+    cdef int axis
+    cdef Py_ssize_t reach
+    low[0] = 0
+    high[0] = itemsize
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            high[0] = 0
+            return
+    for axis in range(ndim):
+        reach = strides[axis] * (shape[axis] - 1)
+        if reach < 0:
+            low[0] += reach
+        else:
+            high[0] += reach
+
+
+cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
+    """Parse an int or a sequence of ints into ``out``; return ndim.
+
+    NumPy's messages: "expected a sequence of integers or a single
+    integer", "maximum supported dimension for an ndarray is currently 64",
+    "negative dimensions are not allowed", "Maximum allowed dimension
+    exceeded" (a length that does not fit in a Py_ssize_t).
+    """
+    cdef Py_ssize_t ndim, axis
+    if PyLong_Check(shape) or hasattr(shape, "__index__"):
+        shape = (shape,)
+    elif not isinstance(shape, (tuple, list)):
+        try:
+            shape = tuple(shape)
+        except TypeError:
+            raise TypeError(
+                "expected a sequence of integers or a single integer, "
+                f"got '{shape!r}'") from None
+    ndim = len(shape)
+    if ndim > MAX_NDIM:
+        raise ValueError("maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {ndim}")
+    for axis in range(ndim):
+        item = shape[axis]
+        if isinstance(item, float) or isinstance(item, bool):
+            raise TypeError(
+                "expected a sequence of integers or a single integer, "
+                f"got '{item!r}'")
+        value = _index(item)
+        if value > <Py_ssize_t>(((<size_t>-1) >> 1)):
+            raise ValueError("Maximum allowed dimension exceeded")
+        if value < 0:
+            raise ValueError("negative dimensions are not allowed")
+        out[axis] = value
+    return <int>ndim
+
+
+# ---------------------------------------------------------------------------
+# Tuple versions, for tests and for readers experimenting at the prompt
+# ---------------------------------------------------------------------------
+
+cdef int _load(tuple values, Py_ssize_t* out) except -1:
+    if len(values) > MAX_NDIM:
+        raise ValueError("too many dimensions")
+    for axis, value in enumerate(values):
+        out[axis] = value
+    return len(values)
+
+
+def py_contiguity(tuple shape, tuple strides, Py_ssize_t itemsize):
+    """(c_contiguous, f_contiguous) for a shape and byte strides."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    if len(shape) != len(strides):
+        raise ValueError("shape and strides must have the same length")
+    ndim = _load(shape, shape_buf)
+    _load(strides, strides_buf)
+    flags = contiguity_flags(ndim, shape_buf, strides_buf, itemsize)
+    return (bool(flags & FLAG_C_CONTIGUOUS), bool(flags & FLAG_F_CONTIGUOUS))
+
+
+def py_contiguous_strides(tuple shape, Py_ssize_t itemsize, order="C"):
+    """Strides NumPy gives a new array of this shape in ``order``."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    ndim = _load(shape, shape_buf)
+    fill_contiguous_strides(ndim, shape_buf, itemsize, order == "F",
+                            strides_buf)
+    return tuple(strides_buf[axis] for axis in range(ndim))
+
+
+def py_byte_extent(tuple shape, tuple strides, Py_ssize_t itemsize):
+    """(low, high) byte offsets, relative to the first element, touched."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    cdef Py_ssize_t low, high
+    ndim = _load(shape, shape_buf)
+    _load(strides, strides_buf)
+    byte_extent(ndim, shape_buf, strides_buf, itemsize, &low, &high)
+    return (low, high)

@@ -1,0 +1,313 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Strided traversal and the cast/copy loop.
+
+How minind walks memory, in three steps that NumPy's raw iterator also
+takes (``nditer_constr.c``, ``lowlevel_strided_loops.c.src``):
+
+1. ``plan_traversal`` reorders the axes so the destination is walked in
+   memory order (largest stride outermost), drops axes of length 1 and
+   merges ("coalesces") neighbouring axes whose strides chain, so a
+   contiguous block of any shape becomes one long 1-d run.
+2. An odometer steps through the remaining outer axes.
+3. A typed 1-d inner loop does the work; when every stride equals the
+   item size it takes a plain indexed loop the C compiler can vectorise.
+"""
+from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
+                          uint8_t, uint16_t, uint32_t, uint64_t,
+                          INT64_MIN)
+from libc.string cimport memcpy
+from minind._dtype cimport (T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
+                            T_INT32, T_UINT32, T_INT64, T_UINT64,
+                            T_FLOAT32, T_FLOAT64, descr_of)
+
+# Below this many elements the GIL is kept: releasing and re-taking it
+# costs more than the loop itself.
+cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
+
+
+cdef inline Py_ssize_t _abs(Py_ssize_t x) noexcept nogil:
+    return -x if x < 0 else x
+
+
+cdef void sorted_axes(int ndim, const Py_ssize_t* strides,
+                      int* perm) noexcept nogil:
+    """Axes ordered outermost first by decreasing |stride| (stable).
+
+    This is NumPy's "K" (keep) order: a copy laid out in this order has
+    the same memory order as the original, with positive strides.
+    Insertion sort: ndim <= 64 and usually tiny.
+    """
+    cdef int i, j, axis
+    for i in range(ndim):
+        axis = i
+        j = i
+        while j > 0 and _abs(strides[perm[j - 1]]) < _abs(strides[axis]):
+            perm[j] = perm[j - 1]
+            j -= 1
+        perm[j] = axis
+
+
+cdef bint _comes_before(Traversal* t, int a, int b) noexcept nogil:
+    """Should axis ``a`` be outside axis ``b``?  The first operand whose
+    strides differ in size decides; zero strides (broadcast) abstain."""
+    cdef int op
+    cdef Py_ssize_t sa, sb
+    for op in range(t.nop):
+        sa = _abs(t.strides[op][a])
+        sb = _abs(t.strides[op][b])
+        if sa != 0 and sb != 0 and sa != sb:
+            return sa > sb
+    return False
+
+
+cdef void plan_traversal(Traversal* t) noexcept nogil:
+    """Reorder, squeeze and coalesce the axes of ``t`` in place.
+
+    Afterwards ``t.ndim`` may be smaller (0 means a single element), the
+    last axis is the innermost loop, and each operand still reaches exactly
+    the same elements at the same positions relative to each other.
+    """
+    cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
+    cdef int i, j, axis, op, ndim = 0
+    cdef bint chains
+    # Keep only axes longer than 1, in memory order (stable insertion).
+    for axis in range(t.ndim):
+        if t.shape[axis] == 1:
+            continue
+        j = ndim
+        while j > 0 and _comes_before(t, axis, perm[j - 1]):
+            perm[j] = perm[j - 1]
+            j -= 1
+        perm[j] = axis
+        ndim += 1
+    for i in range(ndim):
+        shape[i] = t.shape[perm[i]]
+        for op in range(t.nop):
+            strides[op][i] = t.strides[op][perm[i]]
+    # Coalesce: axis i (outer) and i+1 (inner) merge when, for every
+    # operand, stepping the outer axis once equals stepping the inner one
+    # across its whole length.
+    t.ndim = 0
+    for i in range(ndim):
+        if t.ndim > 0:
+            j = t.ndim - 1
+            chains = True
+            for op in range(t.nop):
+                if t.strides[op][j] != strides[op][i] * shape[i]:
+                    chains = False
+                    break
+            if chains:
+                t.shape[j] *= shape[i]
+                for op in range(t.nop):
+                    t.strides[op][j] = strides[op][i]
+                continue
+        t.shape[t.ndim] = shape[i]
+        for op in range(t.nop):
+            t.strides[op][t.ndim] = strides[op][i]
+        t.ndim += 1
+
+
+# ---------------------------------------------------------------------------
+# Casting one value: C conversions, made total
+# ---------------------------------------------------------------------------
+
+ctypedef fused src_t:
+    uint8_t    # bool is stored as uint8 0/1, so it reads like uint8
+    int8_t
+    int16_t
+    uint16_t
+    int32_t
+    uint32_t
+    int64_t
+    uint64_t
+    float
+    double
+
+ctypedef fused dst_t:
+    int8_t
+    uint8_t
+    int16_t
+    uint16_t
+    int32_t
+    uint32_t
+    int64_t
+    uint64_t
+    float
+    double
+
+
+cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
+    """``value`` as ``dst_t``, the way C converts it, minus the UB.
+
+    C leaves float -> integer conversion undefined when the value does not
+    fit (NaN, inf, 1e30); NumPy then returns whatever the CPU gives, which
+    differs between machines.  minind goes through int64 and saturates NaN
+    and out-of-range values to INT64_MIN first, so the result is defined
+    everywhere and equals NumPy's for every value in range.
+    """
+    cdef int64_t wide
+    if (src_t is float or src_t is double) and not (
+            dst_t is float or dst_t is double):
+        if value >= -9223372036854775808.0 and value < 9223372036854775808.0:
+            wide = <int64_t>value
+        elif dst_t is uint64_t and value >= 0 and value < 18446744073709551616.0:
+            return <dst_t>value
+        else:
+            wide = INT64_MIN
+        return <dst_t>wide
+    else:
+        return <dst_t>value
+
+
+cdef void _cast_run(const char* src, Py_ssize_t src_stride,
+                    char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
+                    src_t* src_tag, dst_t* dst_tag) noexcept nogil:
+    """The inner loop: n items from src to dst, converting each."""
+    cdef Py_ssize_t i
+    cdef const src_t* s
+    cdef dst_t* d
+    if src_stride == sizeof(src_t) and dst_stride == sizeof(dst_t):
+        s = <const src_t*>src
+        d = <dst_t*>dst
+        for i in range(n):          # contiguous: vectorisable
+            d[i] = convert(s[i], dst_tag)
+        return
+    for i in range(n):
+        (<dst_t*>dst)[0] = convert((<const src_t*>src)[0], dst_tag)
+        src += src_stride
+        dst += dst_stride
+
+
+cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
+                       char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
+                       src_t* src_tag) noexcept nogil:
+    """Casting to bool is "is non-zero" (NaN is non-zero), not truncation."""
+    cdef Py_ssize_t i
+    for i in range(n):
+        (<uint8_t*>dst)[0] = (<const src_t*>src)[0] != 0
+        src += src_stride
+        dst += dst_stride
+
+
+cdef void _walk(Traversal* t, int src_type, int dst_type,
+                char* dst, const char* src) noexcept nogil:
+    """Odometer over the outer axes of a planned 2-operand traversal."""
+    cdef Py_ssize_t counter[MAX_NDIM]
+    cdef int inner = t.ndim - 1, axis
+    cdef Py_ssize_t n = t.shape[inner] if t.ndim > 0 else 1
+    cdef Py_ssize_t dst_step = t.strides[0][inner] if t.ndim > 0 else 0
+    cdef Py_ssize_t src_step = t.strides[1][inner] if t.ndim > 0 else 0
+    for axis in range(t.ndim):
+        counter[axis] = 0
+    while True:
+        _dispatch_src(src_type, dst_type, src, src_step, dst, dst_step, n)
+        # Advance the odometer: bump the innermost outer axis, carrying
+        # into the next one out when it wraps.
+        axis = inner - 1
+        while axis >= 0:
+            counter[axis] += 1
+            dst += t.strides[0][axis]
+            src += t.strides[1][axis]
+            if counter[axis] < t.shape[axis]:
+                break
+            dst -= t.strides[0][axis] * t.shape[axis]
+            src -= t.strides[1][axis] * t.shape[axis]
+            counter[axis] = 0
+            axis -= 1
+        if axis < 0:
+            return
+
+
+cdef void _dispatch_src(int src_type, int dst_type,
+                        const char* src, Py_ssize_t src_step,
+                        char* dst, Py_ssize_t dst_step,
+                        Py_ssize_t n) noexcept nogil:
+    # Two small switches pick one of the compiled (src, dst) loops.
+    if src_type == T_BOOL or src_type == T_UINT8:
+        _dispatch_dst(<uint8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_INT8:
+        _dispatch_dst(<int8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_INT16:
+        _dispatch_dst(<int16_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_UINT16:
+        _dispatch_dst(<uint16_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_INT32:
+        _dispatch_dst(<int32_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_UINT32:
+        _dispatch_dst(<uint32_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_INT64:
+        _dispatch_dst(<int64_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_UINT64:
+        _dispatch_dst(<uint64_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_FLOAT32:
+        _dispatch_dst(<float*>NULL, dst_type, src, src_step, dst, dst_step, n)
+    else:
+        _dispatch_dst(<double*>NULL, dst_type, src, src_step, dst, dst_step, n)
+
+
+cdef void _dispatch_dst(src_t* tag, int dst_type,
+                        const char* src, Py_ssize_t src_step,
+                        char* dst, Py_ssize_t dst_step,
+                        Py_ssize_t n) noexcept nogil:
+    if dst_type == T_BOOL:
+        _to_bool_run(src, src_step, dst, dst_step, n, tag)
+    elif dst_type == T_INT8:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <int8_t*>NULL)
+    elif dst_type == T_UINT8:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <uint8_t*>NULL)
+    elif dst_type == T_INT16:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <int16_t*>NULL)
+    elif dst_type == T_UINT16:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <uint16_t*>NULL)
+    elif dst_type == T_INT32:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <int32_t*>NULL)
+    elif dst_type == T_UINT32:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <uint32_t*>NULL)
+    elif dst_type == T_INT64:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <int64_t*>NULL)
+    elif dst_type == T_UINT64:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <uint64_t*>NULL)
+    elif dst_type == T_FLOAT32:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <float*>NULL)
+    else:
+        _cast_run(src, src_step, dst, dst_step, n, tag, <double*>NULL)
+
+
+cdef int copy_cast(int ndim, const Py_ssize_t* shape,
+                   char* dst, const Py_ssize_t* dst_strides, int dst_type,
+                   const char* src, const Py_ssize_t* src_strides,
+                   int src_type) except -1:
+    """Copy every element of src into dst (same shape), casting the type.
+
+    The caller has validated both layouts; src strides may be zero
+    (broadcasting one value, as ``fill`` does).  dst and src must not
+    overlap.  Same-type contiguous runs are a single memcpy.
+    """
+    cdef Traversal t
+    cdef Py_ssize_t size = 1, itemsize
+    cdef int axis
+    for axis in range(ndim):
+        size *= shape[axis]
+    if size == 0:
+        return 0
+    t.nop = 2
+    t.ndim = ndim
+    for axis in range(ndim):
+        t.shape[axis] = shape[axis]
+        t.strides[0][axis] = dst_strides[axis]
+        t.strides[1][axis] = src_strides[axis]
+    plan_traversal(&t)
+    itemsize = descr_of(dst_type).itemsize
+    if (src_type == dst_type and t.ndim <= 1 and
+            (t.ndim == 0 or (t.strides[0][0] == itemsize
+                             and t.strides[1][0] == itemsize))):
+        memcpy(dst, src, size * itemsize)
+        return 0
+    if size >= NOGIL_THRESHOLD:
+        with nogil:
+            _walk(&t, src_type, dst_type, dst, src)
+    else:
+        _walk(&t, src_type, dst_type, dst, src)
+    return 0

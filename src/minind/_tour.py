@@ -1,0 +1,184 @@
+"""The guided tour: the NumPy-internals tutorial, run live on minind.
+
+``python -m minind`` prints every section and exits (so it works in a pipe
+and in CI); ``python -m minind --interactive`` pauses between sections.
+Each section shows the code, then what minind prints for it, and says where
+the tutorial itself got NumPy wrong.
+"""
+import argparse
+import ctypes
+import textwrap
+import tracemalloc
+
+import minind as mi
+
+SECTIONS = []
+
+
+def section(title):
+    def register(function):
+        SECTIONS.append((title, function))
+        return function
+    return register
+
+
+def show(code, namespace):
+    """Print ``code`` like a REPL session and run it in ``namespace``."""
+    for line in textwrap.dedent(code).strip().splitlines():
+        print(f">>> {line}")
+        try:
+            value = eval(line, namespace)
+        except SyntaxError:
+            exec(line, namespace)
+        else:
+            if value is not None:
+                print(repr(value))
+
+
+def say(text):
+    print(textwrap.fill(textwrap.dedent(text).strip(), width=76))
+    print()
+
+
+@section("An array is metadata over a flat buffer")
+def memory_model():
+    say("""
+        An ndarray is a small object describing a block of raw memory:
+        where it starts, the dtype of each element, the shape, and the
+        strides (bytes to step along each axis).  Four float64 values take
+        4 * 8 = 32 bytes.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.array([1.0, 2.0, 3.0, 4.0], dtype=mi.float64)
+        a.itemsize, a.nbytes, a.dtype
+        a.shape, a.strides
+        a.flags['OWNDATA']
+        """, namespace)
+    print()
+
+
+@section("Strides are address arithmetic")
+def strides():
+    say("""
+        A 3x4 float64 matrix: one row is 4 * 8 = 32 bytes, so stepping a
+        row moves 32 bytes and stepping a column moves 8.  Element [1, 2]
+        lives at data + 1*32 + 2*8 = data + 48.
+        """)
+    namespace = {"mi": mi, "ctypes": ctypes}
+    show("""
+        a = mi.array([[0., 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]])
+        a.shape, a.strides
+        address = a.ctypes.data + 1 * a.strides[0] + 2 * a.strides[1]
+        ctypes.c_double.from_address(address).value
+        a[1, 2]
+        """, namespace)
+    print()
+
+
+@section("C order and Fortran order")
+def orders():
+    say("""
+        The same 2x3 matrix can be stored row by row (C order, NumPy's
+        default) or column by column (Fortran order).  Only the strides
+        differ, and the raw buffer shows the order.
+        """)
+    namespace = {"mi": mi, "ctypes": ctypes}
+    show("""
+        data = [[1, 2, 3], [4, 5, 6]]
+        c_arr = mi.array(data, order='C')
+        f_arr = mi.array(data, order='F')
+        c_arr.strides, f_arr.strides
+        c_arr.flags['C_CONTIGUOUS'], f_arr.flags['F_CONTIGUOUS']
+        raw = lambda arr: [arr.ctypes.data_as(ctypes.POINTER(ctypes.c_int64))[i] for i in range(arr.size)]
+        raw(c_arr)
+        raw(f_arr)
+        """, namespace)
+    say("""
+        (The tutorial builds these with float data and reads them as
+        c_double; here they are int64, so the buffer is read as c_int64.)
+        """)
+
+
+@section("Views share memory; base says who owns it")
+def views():
+    say("""
+        Indexing a row returns a view: a new shape and strides over the
+        same buffer.  It owns nothing, its base is the array that owns the
+        memory, and writes through it change the original.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.zeros((4, 6))
+        row = a[1]
+        row.flags['OWNDATA'], row.base is a, row.strides
+        row[0] = -99
+        a[1, 0]
+        c = a.copy()
+        c.base is None, c.flags['OWNDATA']
+        """, namespace)
+    print()
+
+
+@section("The large-array trap, measured")
+def trap():
+    say("""
+        A view keeps its owner's whole buffer alive.  tracemalloc sees
+        minind's buffers (as it sees NumPy's), so we can watch all 80 MB
+        stay allocated for a view of one row (an eighth of it) after the
+        owner is deleted, and go away only when the last view dies.
+        """)
+    namespace = {"mi": mi, "tracemalloc": tracemalloc}
+    tracemalloc.start()
+    try:
+        show("""
+            big = mi.zeros((10, 1_000_000))
+            tiny_view = big[0]
+            del big
+            tracemalloc.get_traced_memory()[0] // 1_000_000
+            del tiny_view
+            tracemalloc.get_traced_memory()[0] // 1_000_000
+            """, namespace)
+    finally:
+        tracemalloc.stop()
+    print()
+
+
+@section("Sharing memory with NumPy, without NumPy")
+def buffers():
+    say("""
+        minind speaks the buffer protocol (PEP 3118), the same one NumPy,
+        memoryview and array.array use.  np.asarray(m) and mi.asarray(n)
+        share memory without copying; here the standard library's
+        memoryview stands in for NumPy.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.array([[1, 2, 3], [4, 5, 6]], dtype=mi.int32, order='F')
+        m = memoryview(a)
+        m.format, m.shape, m.strides
+        m[0, 1] = 20
+        a[0, 1]
+        b = mi.asarray(bytearray(b'minind'))
+        b, b.base is not None, b.flags['OWNDATA']
+        """, namespace)
+    print()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m minind",
+        description="A guided tour of how an ndarray works, run live.")
+    parser.add_argument("--interactive", action="store_true",
+                        help="pause between sections")
+    args = parser.parse_args(argv)
+    print(f"minind {mi.__version__}: a tour of the ndarray memory model\n")
+    for number, (title, function) in enumerate(SECTIONS, 1):
+        heading = f"{number}. {title}"
+        print(heading)
+        print("=" * len(heading))
+        function()
+        if args.interactive and number < len(SECTIONS):
+            input("-- press Enter for the next section --")
+    print("End of the tour (views, broadcasting and ufuncs come next).")
+    return 0
