@@ -6,10 +6,8 @@ scalar indexing by a tuple of ints), and the text produced from it is
 compared with ``repr(arr)`` / ``str(arr)``.
 """
 
-import importlib.util
 import math
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -17,15 +15,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays, from_dtype
 
-try:
-    from minind._format import array_repr, array_str
-except Exception:
-    # The package may not be importable on its own yet: load the file.
-    _path = Path(__file__).resolve().parents[1] / 'src/minind/_format.py'
-    _spec = importlib.util.spec_from_file_location('_minind_format', _path)
-    _format = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(_format)
-    array_repr, array_str = _format.array_repr, _format.array_str
+from minind._format import array_repr, array_str
+
+
+def scaled(examples):
+    """``examples`` on the ci profile, proportionally more on thorough."""
+    return examples * max(1, settings.default.max_examples // 60)
 
 
 THRESHOLD = 1000      # NumPy summarises arrays with more elements
@@ -250,20 +245,20 @@ def numpy_arrays(draw, dtypes=DTYPES, max_dims=4, max_side=5):
     return draw(arrays(dtype, shape, elements=elements(dtype)))
 
 
-@settings(derandomize=True, max_examples=400, deadline=None)
+@settings(max_examples=scaled(400))
 @given(numpy_arrays())
 def test_small_arrays_match_numpy(arr):
     check(arr)
 
 
-@settings(derandomize=True, max_examples=150, deadline=None)
+@settings(max_examples=scaled(150))
 @given(numpy_arrays(dtypes=['float32', 'float64', 'int8', 'uint64',
                             'bool'], max_dims=2, max_side=30))
 def test_line_wrapping_matches_numpy(arr):
     check(arr)
 
 
-@settings(derandomize=True, max_examples=300, deadline=None)
+@settings(max_examples=scaled(300))
 @given(st.sampled_from(['float32', 'float64']).flatmap(
     lambda name: arrays(np.dtype(name), array_shapes(min_dims=0, max_dims=1,
                                                      max_side=4),
@@ -293,7 +288,7 @@ def random_values(rng, dtype, n):
     return values
 
 
-@settings(derandomize=True, max_examples=60, deadline=None)
+@settings(max_examples=scaled(60))
 @given(dtype=st.sampled_from(DTYPES),
        shape=array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=12),
        axis=st.integers(0, 3), extra=st.integers(0, 20),

@@ -44,6 +44,8 @@ from minind._loops cimport copy_cast, sorted_axes
 
 import operator
 
+cimport cython
+
 cdef extern from "Python.h":
     # Register/unregister a raw allocation with tracemalloc; a no-op
     # (returning -2) while tracemalloc is not tracing.
@@ -113,6 +115,8 @@ cdef void _free_buffer(char* ptr) noexcept:
 
 cdef str check_order(object order, str allowed):
     """Validate an order argument: one of the letters in ``allowed``."""
+    if order is "C" or order is "K" and "K" in allowed:
+        return order                 # the defaults, without any work
     if order is None:
         return "K" if "K" in allowed else "C"
     if isinstance(order, str) and len(order) == 1:
@@ -130,6 +134,9 @@ cdef str check_order(object order, str allowed):
 # The array type
 # ---------------------------------------------------------------------------
 
+# Not tracked by the cyclic GC, like NumPy's ndarray: an array refers only
+# to its dtype and the owner of its memory, which never refer back.
+@cython.no_gc
 cdef class MiniArray:
     """An n-dimensional array: a typed view of a block of memory.
 
@@ -759,6 +766,7 @@ _FLAG_KEYS = {
 }
 
 
+@cython.no_gc
 cdef class Flags:
     """``a.flags``: NumPy's flags object for a MiniArray.
 
@@ -774,15 +782,15 @@ cdef class Flags:
         self._array = array
 
     def __getitem__(self, key):
-        cdef int flags = self._array._flags
-        if isinstance(key, str):
-            bit = _FLAG_KEYS.get(key)
-            if bit is not None:
-                return bool(flags & <int>bit)
-            combined = _COMBINED_FLAGS.get(key)
-            if combined is not None:
-                return combined(self)
-        raise KeyError("Unknown flag")
+        cdef int bit
+        try:
+            bit = _FLAG_KEYS[key]
+        except (KeyError, TypeError):
+            combined = _COMBINED_FLAGS.get(key) if isinstance(key, str) else None
+            if combined is None:
+                raise KeyError("Unknown flag") from None
+            return combined(self)
+        return (self._array._flags & bit) != 0
 
     def __setitem__(self, key, value):
         if key in ("WRITEABLE", "W"):

@@ -4,7 +4,8 @@
 These are the formulas the tutorial teaches, as C functions on shape and
 stride arrays.  Each has a ``py_*`` twin taking tuples, used by the tests.
 """
-from cpython.long cimport PyLong_Check
+from cpython.long cimport PyLong_CheckExact, PyLong_AsSsize_t
+from cpython.tuple cimport PyTuple_GET_SIZE
 
 from operator import index as _index
 
@@ -164,32 +165,52 @@ cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
     exceeded" (a length that does not fit in a Py_ssize_t).
     """
     cdef Py_ssize_t ndim, axis
-    if PyLong_Check(shape) or hasattr(shape, "__index__"):
-        shape = (shape,)
-    elif not isinstance(shape, (tuple, list)):
+    if PyLong_CheckExact(shape):             # the common 1-d case, fast
+        out[0] = _length(shape)
+        return 1
+    if not isinstance(shape, tuple):
+        if isinstance(shape, (int, float, str, bytes)) or hasattr(
+                shape, "__index__"):
+            if isinstance(shape, (float, str, bytes)) or isinstance(
+                    shape, bool):
+                _not_a_shape(shape)
+            out[0] = _length(shape)
+            return 1
         try:
             shape = tuple(shape)
         except TypeError:
-            raise TypeError(
-                "expected a sequence of integers or a single integer, "
-                f"got '{shape!r}'") from None
-    ndim = len(shape)
+            _not_a_shape(shape)
+    ndim = PyTuple_GET_SIZE(shape)
     if ndim > MAX_NDIM:
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
     for axis in range(ndim):
-        item = shape[axis]
-        if isinstance(item, float) or isinstance(item, bool):
-            raise TypeError(
-                "expected a sequence of integers or a single integer, "
-                f"got '{item!r}'")
-        value = _index(item)
-        if value > <Py_ssize_t>(((<size_t>-1) >> 1)):
-            raise ValueError("Maximum allowed dimension exceeded")
-        if value < 0:
-            raise ValueError("negative dimensions are not allowed")
-        out[axis] = value
+        out[axis] = _length((<tuple>shape)[axis])
     return <int>ndim
+
+
+cdef int _not_a_shape(object shape) except -1:
+    raise TypeError("expected a sequence of integers or a single integer, "
+                    f"got '{shape!r}'")
+
+
+cdef inline Py_ssize_t _length(object item) except? -1:
+    """One axis length: a non-negative integer that fits a Py_ssize_t."""
+    cdef Py_ssize_t value
+    if not PyLong_CheckExact(item):
+        if isinstance(item, (float, bool, str, bytes)) or not hasattr(
+                item, "__index__"):
+            _not_a_shape(item)
+        item = _index(item)
+    try:
+        value = PyLong_AsSsize_t(item)
+    except OverflowError:
+        if item < 0:
+            raise ValueError("negative dimensions are not allowed") from None
+        raise ValueError("Maximum allowed dimension exceeded") from None
+    if value < 0:
+        raise ValueError("negative dimensions are not allowed")
+    return value
 
 
 # ---------------------------------------------------------------------------

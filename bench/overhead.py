@@ -1,0 +1,67 @@
+"""Per-call overhead of tiny operations, minind vs NumPy, in one process.
+
+Goal of issue "foundation": every mi/np ratio <= 1.2.  Missing the goal is
+reported, never an error: the exit status is 0.
+
+    python bench/overhead.py            # ~ten seconds
+    python bench/overhead.py --quick    # a few seconds, for CI smoke runs
+"""
+import argparse
+import os
+import platform
+import sys
+
+try:
+    import minind as mi
+except ImportError:         # not installed: use the in-place build in src/
+    sys.path.insert(0, os.path.abspath(os.path.join(
+        os.path.dirname(__file__), os.pardir, "src")))
+    import minind as mi
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _timing import compare, fmt_time, loop_overhead, print_table  # noqa: E402
+
+GOAL = 1.2
+
+# A (4, 6) float64 array and an index into it, for the element/attribute rows.
+A = "a = xp.zeros((4, 6)); i, j, v = 2, 3, 1.5"
+
+# (name, statement, setup): identical text for both, ``xp`` is mi or np.
+CASES = [
+    ("empty(10)",         "xp.empty(10)",       "pass"),
+    ("zeros((4, 4))",     "xp.zeros((4, 4))",   "pass"),
+    ("a.shape",           "a.shape",            A),
+    ("a.strides",         "a.strides",          A),
+    ('a.flags["OWNDATA"]', 'a.flags["OWNDATA"]', A),
+    ("a[i, j]",           "a[i, j]",            A),
+    ("a[i, j] = v",       "a[i, j] = v",        A),
+    ("a.dtype",           "a.dtype",            A),
+    ("a.ndim",            "a.ndim",             A),
+    ("len(a)",            "len(a)",             A),
+]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="few short samples: seconds, for CI smoke runs")
+    args = parser.parse_args(argv)
+    repeat, target = (7, 0.002) if args.quick else (25, 0.005)
+
+    print(f"minind {mi.__version__} ({os.path.dirname(mi.__file__)})")
+    print(f"numpy {np.__version__}, Python {platform.python_version()}, "
+          f"{repeat} interleaved samples of ~{target * 1e3:g} ms each")
+    print()
+    rows = [compare(name, stmt, setup, mi=mi, np=np, repeat=repeat,
+                    target=target)
+            for name, stmt, setup in CASES]
+    print_table(rows, goal=GOAL)
+    print(f"(times include the timing loop's own "
+          f"{fmt_time(loop_overhead(repeat, target))} per call, in both "
+          f"columns)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
