@@ -305,10 +305,11 @@ cdef class MiniArray:
     # -- buffer protocol (PEP 3118) ------------------------------------------
 
     def __getbuffer__(self, Py_buffer* view, int flags):
-        # Refuse what the consumer cannot handle, with NumPy's messages.
-        if flags & PyBUF_WRITABLE == PyBUF_WRITABLE and not (
-                self._flags & FLAG_WRITEABLE):
-            raise ValueError("buffer source array is read-only")
+        """Export the memory (PEP 3118), refusing what the consumer cannot
+        handle, in NumPy's order and with NumPy's messages."""
+        cdef Py_ssize_t* export_strides = self._strides
+        cdef Py_ssize_t step
+        cdef int axis
         if (flags & PyBUF_C_CONTIGUOUS == PyBUF_C_CONTIGUOUS
                 and not self._flags & FLAG_C_CONTIGUOUS):
             raise ValueError("ndarray is not C-contiguous")
@@ -321,6 +322,31 @@ cdef class MiniArray:
         if (flags & PyBUF_STRIDES != PyBUF_STRIDES
                 and not self._flags & FLAG_C_CONTIGUOUS):
             raise ValueError("ndarray is not C-contiguous")
+        if flags & PyBUF_WRITABLE == PyBUF_WRITABLE and not (
+                self._flags & FLAG_WRITEABLE):
+            raise ValueError("buffer source array is read-only")
+        view.internal = NULL
+        if self._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS) and self.ndim:
+            # A contiguous array may carry any stride on a length-1 axis
+            # (and zeros when empty); consumers expect textbook strides,
+            # so NumPy exports recomputed ones.  They live as long as the
+            # buffer: freed in __releasebuffer__.
+            export_strides = <Py_ssize_t*>PyMem_Malloc(
+                self.ndim * sizeof(Py_ssize_t))
+            if export_strides == NULL:
+                raise MemoryError()
+            view.internal = export_strides
+            step = self.dtype.itemsize
+            if self._flags & FLAG_C_CONTIGUOUS and not (
+                    flags & PyBUF_F_CONTIGUOUS == PyBUF_F_CONTIGUOUS
+                    and self._flags & FLAG_F_CONTIGUOUS):
+                for axis in range(self.ndim - 1, -1, -1):
+                    export_strides[axis] = step
+                    step *= self._shape[axis]
+            else:
+                for axis in range(self.ndim):
+                    export_strides[axis] = step
+                    step *= self._shape[axis]
         view.buf = self._data
         view.obj = self          # keeps this array (and its owner) alive
         view.len = self.size * self.dtype.itemsize
@@ -330,13 +356,12 @@ cdef class MiniArray:
         view.format = (PyBytes_AS_STRING(self.dtype.format)
                        if flags & PyBUF_FORMAT else NULL)
         view.shape = self._shape if flags & PyBUF_ND == PyBUF_ND else NULL
-        view.strides = (self._strides
+        view.strides = (export_strides
                         if flags & PyBUF_STRIDES == PyBUF_STRIDES else NULL)
         view.suboffsets = NULL
-        view.internal = NULL
 
     def __releasebuffer__(self, Py_buffer* view):
-        pass
+        PyMem_Free(view.internal)
 
     # -- element access -------------------------------------------------------
 
