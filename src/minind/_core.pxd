@@ -3,6 +3,16 @@ from minind._dtype cimport Descr
 from minind._layout cimport MAX_NDIM
 
 
+cdef struct IndexResult:
+    # What a basic index selects: a byte offset from the array's data, and
+    # the shape and strides of the view (or is_scalar: one element).
+    Py_ssize_t offset
+    int ndim
+    bint is_scalar
+    Py_ssize_t shape[MAX_NDIM]
+    Py_ssize_t strides[MAX_NDIM]
+
+
 cdef class MiniArray:
     # Address of the first element (not necessarily the start of the
     # owner's buffer: a view's data points somewhere inside it).
@@ -39,3 +49,14 @@ cdef MiniArray wrap_buffer(object exporter, bint writable)
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
 cdef str check_order(object order, str allowed)
+cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
+cdef int assign(MiniArray target, object value) except -1
+cdef str shape_text(tuple shape)
+cdef str resolve_order(MiniArray prototype, str order)
+cdef int normalize_axis(object axis, int ndim) except -1
+cdef list normalize_axis_tuple(object axis, int ndim, str argname=*)
+cdef int permutation_from(object axes, int ndim, int* perm) except -1
+cdef MiniArray reshape_array(MiniArray a, object shape, object order,
+                             object copy)
+cdef MiniArray ravel_array(MiniArray a, str order)
+cdef MiniArray flatten_array(MiniArray a, str order)

@@ -213,6 +213,105 @@ cdef inline Py_ssize_t _length(object item) except? -1:
     return value
 
 
+cdef bint attempt_nocopy_reshape(int ndim, const Py_ssize_t* shape,
+                                 const Py_ssize_t* strides, int new_ndim,
+                                 const Py_ssize_t* new_shape,
+                                 Py_ssize_t itemsize, bint fortran,
+                                 Py_ssize_t* new_strides) noexcept nogil:
+    """Strides that give ``new_shape`` as a view, if any exist.
+
+    Reading the elements in C order (``fortran``: F order) must visit the
+    same memory in both layouts.  Both shapes are cut into blocks of equal
+    element count, e.g. (6, 4) -> (2, 3, 4) pairs old [6] with new [2, 3]
+    and old [4] with new [4].  A block of old axes can be re-split freely
+    only if it is contiguous within itself (each axis steps over the whole
+    of the next); then the new axes of the block get contiguous strides
+    ending in the block's innermost old stride.  Otherwise a copy is
+    unavoidable and this returns False.
+
+    Length-1 old axes are dropped first (their strides are never used) and
+    trailing length-1 new axes get a stride continuing the last block.
+    The caller handles contiguous and empty arrays (they never need
+    this), so no block ever contains a 0.
+
+    NumPy: ``_attempt_nocopy_reshape`` in shape.c.
+    """
+    cdef Py_ssize_t old_shape[MAX_NDIM]
+    cdef Py_ssize_t old_strides[MAX_NDIM]
+    cdef Py_ssize_t old_block, new_block, last
+    cdef int old_ndim = 0, axis, k
+    cdef int oi = 0, oj = 1, ni = 0, nj = 1
+    for axis in range(ndim):
+        if shape[axis] != 1:
+            old_shape[old_ndim] = shape[axis]
+            old_strides[old_ndim] = strides[axis]
+            old_ndim += 1
+    while ni < new_ndim and oi < old_ndim:
+        new_block = new_shape[ni]
+        old_block = old_shape[oi]
+        while new_block != old_block:
+            if new_block < old_block:
+                new_block *= new_shape[nj]
+                nj += 1
+            else:
+                old_block *= old_shape[oj]
+                oj += 1
+        # The old axes oi..oj-1 must chain in the traversal order.
+        for k in range(oi, oj - 1):
+            if fortran:
+                if old_strides[k + 1] != old_shape[k] * old_strides[k]:
+                    return False
+            elif old_strides[k] != old_shape[k + 1] * old_strides[k + 1]:
+                return False
+        # Split the block into the new axes ni..nj-1.
+        if fortran:
+            new_strides[ni] = old_strides[oi]
+            for k in range(ni + 1, nj):
+                new_strides[k] = new_strides[k - 1] * new_shape[k - 1]
+        else:
+            new_strides[nj - 1] = old_strides[oj - 1]
+            for k in range(nj - 1, ni, -1):
+                new_strides[k - 1] = new_strides[k] * new_shape[k]
+        ni = nj
+        nj += 1
+        oi = oj
+        oj += 1
+    last = new_strides[ni - 1] if ni >= 1 else itemsize
+    if fortran and ni >= 1:
+        last *= new_shape[ni - 1]
+    for k in range(ni, new_ndim):
+        new_strides[k] = last
+    return True
+
+
+cdef bint broadcast_strides(int ndim, const Py_ssize_t* shape,
+                            const Py_ssize_t* strides, int out_ndim,
+                            const Py_ssize_t* out_shape,
+                            Py_ssize_t* out_strides) noexcept nogil:
+    """Strides that stretch (shape, strides) to ``out_shape``, if possible.
+
+    The broadcasting rules, as strides: align the shapes on the right;
+    missing leading axes and axes of length 1 get stride 0 (every index
+    reads the same element); other axes must match exactly.  Returns False
+    when the shapes are incompatible.
+    """
+    cdef int axis, source
+    if ndim > out_ndim:
+        return False
+    for axis in range(out_ndim):
+        source = axis - (out_ndim - ndim)
+        if source < 0:
+            out_strides[axis] = 0
+        elif shape[source] == out_shape[axis]:
+            # NumPy gives every length-1 axis of the result stride 0.
+            out_strides[axis] = strides[source] if out_shape[axis] != 1 else 0
+        elif shape[source] == 1:
+            out_strides[axis] = 0
+        else:
+            return False
+    return True
+
+
 # ---------------------------------------------------------------------------
 # Tuple versions, for tests and for readers experimenting at the prompt
 # ---------------------------------------------------------------------------
@@ -256,3 +355,24 @@ def py_byte_extent(tuple shape, tuple strides, Py_ssize_t itemsize):
     _load(strides, strides_buf)
     byte_extent(ndim, shape_buf, strides_buf, itemsize, &low, &high)
     return (low, high)
+
+
+def py_nocopy_reshape(tuple shape, tuple strides, Py_ssize_t itemsize,
+                      tuple new_shape, order="C"):
+    """Strides of the reshaped view, or None when a copy is needed.
+
+    Like ``attempt_nocopy_reshape``, meant for non-empty arrays; sizes of
+    the two shapes must agree.
+    """
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    cdef Py_ssize_t new_shape_buf[MAX_NDIM]
+    cdef Py_ssize_t new_strides_buf[MAX_NDIM]
+    ndim = _load(shape, shape_buf)
+    _load(strides, strides_buf)
+    new_ndim = _load(new_shape, new_shape_buf)
+    if not attempt_nocopy_reshape(ndim, shape_buf, strides_buf, new_ndim,
+                                  new_shape_buf, itemsize, order == "F",
+                                  new_strides_buf):
+        return None
+    return tuple(new_strides_buf[axis] for axis in range(new_ndim))
