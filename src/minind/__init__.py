@@ -33,6 +33,7 @@ from minind.exceptions import AxisError
 
 ndarray = MiniArray
 newaxis = None
+bool = bool_      # NumPy 2 spells it both ways
 intp = int64
 uintp = uint64
 double = float64
@@ -42,7 +43,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MiniArray", "ndarray", "dtype", "promote_types", "can_cast",
-    "bool_", "int8", "uint8", "int16", "uint16", "int32", "uint32",
+    "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
     "int64", "uint64", "float32", "float64", "intp", "uintp", "double",
     "single", "array", "asarray", "empty", "zeros", "ones", "full",
     "empty_like", "zeros_like", "ones_like", "full_like", "arange",

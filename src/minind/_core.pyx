@@ -124,20 +124,29 @@ cdef void _free_buffer(char* ptr) noexcept:
 
 
 cdef str check_order(object order, str allowed):
-    """Validate an order argument: one of the letters in ``allowed``."""
+    """Validate an order argument: one of the letters in ``allowed``.
+
+    None means the default ("K" where allowed, else "C").  Messages are
+    NumPy's: an unknown letter, a known letter this function does not
+    take ("only 'C' or 'F' order is permitted"), or a non-string.
+    """
     if order is "C" or order is "K" and "K" in allowed:
         return order                 # the defaults, without any work
     if order is None:
         return "K" if "K" in allowed else "C"
-    if isinstance(order, str) and len(order) == 1:
-        letter = order.upper()
-        if letter in allowed:
-            return letter
-    if allowed == "CFAK":
+    if isinstance(order, bytes):
+        order = order.decode("ascii", "replace")
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    letter = order.upper()
+    if len(letter) != 1 or letter not in "CFAK":
         raise ValueError("order must be one of 'C', 'F', 'A', or 'K' "
                          f"(got {order!r})")
-    names = ", ".join(f"'{c}'" for c in allowed)
-    raise ValueError(f"order must be one of {names} (got {order!r})")
+    if letter not in allowed:
+        if allowed == "CF":
+            raise ValueError("only 'C' or 'F' order is permitted")
+        raise ValueError(f"order {order!r} is not permitted here")
+    return letter
 
 
 # ---------------------------------------------------------------------------
@@ -619,6 +628,7 @@ def _rebuild(values, dtype_name, shape):
 cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):
     cdef tuple result = PyTuple_New(n)
     cdef int i
+    cdef object item      # a Python int: the tuple takes a reference
     for i in range(n):
         item = values[i]
         Py_INCREF(item)

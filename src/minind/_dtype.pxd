@@ -40,4 +40,4 @@ cdef object get_item(Descr dtype, const char* ptr)
 cdef int set_item(Descr dtype, char* ptr, object value) except -1
 
 cpdef int promote_index(int a, int b) except -1
-cpdef bint can_cast_index(int src, int dst, str casting) except -1
+cpdef bint can_cast_index(int src, int dst, object casting) except -1

@@ -138,25 +138,39 @@ def _build_table():
         (<Descr>d).str = f"{order}{kind}{itemsize}"
         (<Descr>d).format = char.encode("ascii")
         _descrs.append(d)
-        code = f"{kind}{itemsize}"
-        spellings = [name, char, code, "=" + code, _endian + code,
-                     "=" + char, _endian + char]
-        if itemsize == 1:
-            spellings += ["|" + code, "|" + char]
-        for spelling in spellings:
-            _by_spelling[spelling] = d
+        _by_spelling[name] = d
+        _add_codes(d, (char, f"{kind}{itemsize}"))
     aliases = {
-        "bool_": "bool", "b1": "bool", "float": "float64",
+        "bool_": "bool", "float": "float64",
         "double": "float64", "single": "float32", "int": "int64",
         "int_": "int64", "intp": "int64", "long": "int64",
         "longlong": "int64", "uint": "uint64", "uintp": "uint64",
         "ulong": "uint64", "ulonglong": "uint64", "byte": "int8",
         "ubyte": "uint8", "short": "int16", "ushort": "uint16",
         "intc": "int32", "uintc": "uint32", "q": "int64", "Q": "uint64",
-        "l": "int64", "L": "uint64",
     }
     for alias, name in aliases.items():
         _by_spelling.setdefault(alias, _by_spelling[name])
+    # Type codes: also with a byte-order prefix.  '=', '|' and the native
+    # one ('<' here) all mean native; a 1-byte type has no byte order, so
+    # any prefix goes.
+    codes = {"int64": "lqpn", "uint64": "LQPN"}
+    for name, chars in codes.items():
+        _add_codes(_by_spelling[name], tuple(chars))
+
+
+def _add_codes(d, codes):
+    for code in codes:
+        prefixes = ("", "=", "|", _endian)
+        if (<Descr>d).itemsize == 1:
+            prefixes += ("<", ">")
+        for prefix in prefixes:
+            _by_spelling.setdefault(prefix + code, d)
+
+
+# Names NumPy 2 removed; NumPy explains rather than "not understood".
+_REMOVED_ALIASES = ("int0", "uint0", "bool8", "object0", "str0", "bytes0",
+                    "void0")
 
 
 _build_table()
@@ -190,9 +204,14 @@ cpdef Descr as_dtype(object obj):
         return <Descr>_descrs[T_INT64]
     if obj is float:
         return <Descr>_descrs[T_FLOAT64]
+    if isinstance(obj, bytes):
+        obj = obj.decode("ascii", "replace")
     if isinstance(obj, str):
         found = _by_spelling.get(obj)
         if found is None:
+            if obj in _REMOVED_ALIASES:
+                raise TypeError(f"Alias {obj!r} was removed in NumPy 2.0. "
+                                "Use a name without a digit at the end.")
             raise TypeError(f"data type {obj!r} not understood")
         return <Descr>found
     # Duck-typed NumPy objects.  A NumPy dtype has a ``.str`` such as
@@ -208,6 +227,12 @@ cpdef Descr as_dtype(object obj):
                     f"minind does not support data type {typestr!r} "
                     f"(supported: {_SUPPORTED} in native byte order)")
             return <Descr>found
+    if (not isinstance(obj, type) and hasattr(obj, "dtype")
+            and type(obj).__name__ not in ("ndarray", "MiniArray")):
+        # An object with a dtype attribute, e.g. a NumPy scalar
+        # (np.float64(1)), names that dtype; arrays do not count as dtype
+        # spellings (NumPy refuses them too).
+        return as_dtype(obj.dtype)
     if isinstance(obj, type):
         name = obj.__name__
         if (obj.__module__ or "").startswith("numpy"):
@@ -232,8 +257,18 @@ def promote_types(type1, type2):
     needs a float that holds the integer exactly (float32 for 8- and
     16-bit integers, float64 beyond).
     """
-    return descr_of(promote_index(as_dtype(type1).type_index,
-                                  as_dtype(type2).type_index))
+    return descr_of(promote_index(_explicit_dtype(type1).type_index,
+                                  _explicit_dtype(type2).type_index))
+
+
+cdef Descr _explicit_dtype(object obj):
+    # dtype(None) is float64, but promote_types/can_cast refuse None.
+    if obj is None:
+        raise TypeError("Cannot interpret 'None' as a data type")
+    if not isinstance(obj, type) and hasattr(obj, "shape") and hasattr(
+            obj, "dtype"):
+        return as_dtype(obj.dtype)      # an array: its dtype
+    return as_dtype(obj)
 
 
 cdef inline bint _is_signed(int t) noexcept:
@@ -285,17 +320,20 @@ def can_cast(from_, to, casting="safe"):
 
     "no"/"equiv": same dtype; "safe": every value survives (i.e. promoting
     ``from_`` with ``to`` gives ``to``); "same_kind": safe, or within or
-    down the kind order b < u/i < f (int -> uint counts as same kind, as in
-    NumPy); "unsafe": always.
+    up the kind order b < u < i < f (so int8 -> uint8 is not, uint64 ->
+    int8 is, as in NumPy); "unsafe": always.
     """
-    cdef Descr src = as_dtype(from_), dst = as_dtype(to)
+    cdef Descr src = _explicit_dtype(from_), dst = _explicit_dtype(to)
     return can_cast_index(src.type_index, dst.type_index, casting)
 
 
-_KIND_ORDER = {"b": 0, "u": 1, "i": 1, "f": 2}
+# Kinds in "same_kind" order: a cast may stay in its kind or move right.
+_KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3}
 
 
-cpdef bint can_cast_index(int src, int dst, str casting) except -1:
+cpdef bint can_cast_index(int src, int dst, object casting) except -1:
+    if not isinstance(casting, str):
+        raise TypeError(f"casting must be str, not {type(casting).__name__}")
     if casting in ("no", "equiv"):
         return src == dst
     if casting == "unsafe":
@@ -307,7 +345,7 @@ cpdef bint can_cast_index(int src, int dst, str casting) except -1:
         return safe or (_KIND_ORDER[descr_of(src).kind]
                         <= _KIND_ORDER[descr_of(dst).kind])
     raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
-                     "'same_kind', or 'unsafe'")
+                     f"'same_kind', 'unsafe' (got {casting!r})")
 
 
 # ---------------------------------------------------------------------------

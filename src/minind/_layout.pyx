@@ -107,21 +107,23 @@ cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
     """
     cdef int axis
     cdef Py_ssize_t size = 1, nbytes
-    cdef bint overflow = False
+    cdef bint overflow = False, empty = False
     for axis in range(ndim):
         if shape[axis] < 0:
             raise ValueError("negative dimensions are not allowed")
-        if shape[axis] == 0:
-            return 0
+    # A length-0 axis makes the array empty, but NumPy still refuses a
+    # shape whose other lengths overflow: it counts 0 as 1 for the check.
     for axis in range(ndim):
-        if __builtin_mul_overflow(size, shape[axis], &size):
+        if shape[axis] == 0:
+            empty = True
+        elif __builtin_mul_overflow(size, shape[axis], &size):
             overflow = True
             break
     if overflow or __builtin_mul_overflow(size, itemsize, &nbytes):
         raise ValueError(
             "array is too big; `arr.size * arr.dtype.itemsize` is larger "
             "than the maximum possible size.")
-    return size
+    return 0 if empty else size
 
 
 cdef extern from *:
@@ -169,17 +171,16 @@ cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
         out[0] = _length(shape)
         return 1
     if not isinstance(shape, tuple):
-        if isinstance(shape, (int, float, str, bytes)) or hasattr(
-                shape, "__index__"):
-            if isinstance(shape, (float, str, bytes)) or isinstance(
-                    shape, bool):
+        if getattr(shape, "ndim", None) == 0 or not isinstance(
+                shape, (list, range)) and not hasattr(shape, "__len__"):
+            # One length (an int, a NumPy integer, a 0-d array).
+            if isinstance(shape, (float, str, bytes, bool)):
                 _not_a_shape(shape)
             out[0] = _length(shape)
             return 1
-        try:
-            shape = tuple(shape)
-        except TypeError:
+        if isinstance(shape, (str, bytes, dict, set, frozenset)):
             _not_a_shape(shape)
+        shape = tuple(shape)
     ndim = PyTuple_GET_SIZE(shape)
     if ndim > MAX_NDIM:
         raise ValueError("maximum supported dimension for an ndarray is "
@@ -205,8 +206,6 @@ cdef inline Py_ssize_t _length(object item) except? -1:
     try:
         value = PyLong_AsSsize_t(item)
     except OverflowError:
-        if item < 0:
-            raise ValueError("negative dimensions are not allowed") from None
         raise ValueError("Maximum allowed dimension exceeded") from None
     if value < 0:
         raise ValueError("negative dimensions are not allowed")
