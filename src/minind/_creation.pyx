@@ -58,8 +58,18 @@ def full(shape, fill_value, dtype=None, order="C"):
     if dtype is None:
         dtype = array(fill_value).dtype
     result = empty(shape, dtype, order)
-    result.fill(_scalar_value(fill_value))
+    _fill_like_copyto(result, fill_value)
     return result
+
+
+cdef int _fill_like_copyto(MiniArray result, object value) except -1:
+    """``result.fill(value)``, but as NumPy's full/full_like (copyto) do
+    it: a Python int beyond int64 cannot even go into a bool array."""
+    if (type(value) is int and result.dtype.kind == "b"
+            and not -2**63 <= value < 2**63):
+        raise OverflowError("Python int too large to convert to C long")
+    result.fill(_scalar_value(value))
+    return 0
 
 
 cdef object _scalar_value(object value):
@@ -104,7 +114,7 @@ def ones_like(prototype, dtype=None, order="K", subok=True, shape=None):
 def full_like(prototype, fill_value, dtype=None, order="K", subok=True,
               shape=None):
     result = _like(prototype, dtype, order, shape)
-    result.fill(_scalar_value(fill_value))
+    _fill_like_copyto(result, fill_value)
     return result
 
 
@@ -125,13 +135,13 @@ cdef class _Discovery:
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef int dtype_index     # -1 until the first leaf
     cdef bint shape_fixed    # a leaf has been seen: depth is now final
-    cdef object big_ints     # Python ints beyond int64, if any
+    cdef object big_int      # a Python int beyond uint64/int64, if any
 
     def __cinit__(self):
         self.ndim = 0
         self.dtype_index = -1
         self.shape_fixed = False
-        self.big_ints = None
+        self.big_int = None
 
     cdef void add_dtype(self, int index):
         if self.dtype_index < 0:
@@ -215,10 +225,11 @@ cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
     if isinstance(value, int):
         if -2**63 <= value < 2**63:
             return T_INT64
-        if 0 <= value < 2**64:
-            return T_UINT64
-        raise OverflowError(f"Python integer {value} out of bounds for "
-                            "int64 (minind has no object arrays)")
+        if not 0 <= value < 2**64 and found is not None:
+            # NumPy would make an object array; with an explicit dtype the
+            # value may still be refused later, with NumPy's message.
+            found.big_int = value
+        return T_UINT64
     if isinstance(value, float):
         return T_FLOAT64
     # NumPy scalars carry a dtype; accept them by duck typing.
@@ -241,15 +252,13 @@ cdef int _fill_from(MiniArray target, object obj) except -1:
     """Write nested data into ``target`` (whose shape was discovered)."""
     cdef Py_ssize_t i
     cdef MiniArray sub
-    if target.ndim == 0:
-        if isinstance(obj, MiniArray):
-            obj = (<MiniArray>obj).item()
-        set_item(target.dtype, target._data, obj)
-        return 0
     if isinstance(obj, MiniArray) or (
             PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
         sub = obj if isinstance(obj, MiniArray) else wrap_buffer(obj, False)
         copy_into(target, sub)
+        return 0
+    if target.ndim == 0:
+        set_item(target.dtype, target._data, obj)
         return 0
     for i, item in enumerate(obj):
         _fill_from(make_view(target, i * target._strides[0], target.ndim - 1,
@@ -264,6 +273,10 @@ def _from_nested(obj, dtype, order):
     _discover(obj, 0, found)
     if dtype is not None:
         descr = as_dtype(dtype)
+    elif found.big_int is not None:
+        raise OverflowError(
+            f"Python integer {found.big_int} out of bounds for int64 and "
+            "uint64 (NumPy would make an object array; minind has none)")
     elif found.dtype_index < 0:
         descr = descr_of(T_FLOAT64)     # empty sequences are float64
     else:
@@ -302,7 +315,7 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0):
                              "as requested.")
         result = _from_nested(obj, descr, letter)
     if ndmin > result.ndim:
-        result = _prepend_axes(result, ndmin)
+        result = _prepend_axes(result, ndmin, letter == "F")
     return result
 
 
@@ -314,24 +327,33 @@ cdef bint _matches(MiniArray a, str order):
     return True
 
 
-cdef MiniArray _prepend_axes(MiniArray a, int ndmin):
+cdef MiniArray _prepend_axes(MiniArray a, int ndmin, bint fortran):
+    """A view of ``a`` with length-1 axes in front, up to ``ndmin`` axes.
+
+    A length-1 axis may have any stride (it is never stepped).  NumPy
+    (``_prepend_ones``) gives the new axes the item size when the array is
+    or was asked to be Fortran-ordered, or is 0-d, and otherwise the
+    stride of one whole block of the old first axis, keeping C order
+    "visible" in the strides.
+    """
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int extra = ndmin - a.ndim, axis
+    cdef Py_ssize_t new_stride
     if ndmin > MAX_NDIM:
         raise ValueError(f"ndmin bigger than allowable number of dimensions "
                          f"NPY_MAXDIMS (={MAX_NDIM})")
+    if (fortran or a.ndim == 0 or (a._flags & FLAG_F_CONTIGUOUS
+                                   and not a._flags & FLAG_C_CONTIGUOUS)):
+        new_stride = a.dtype.itemsize
+    else:
+        new_stride = a._strides[0] * a._shape[0]
     for axis in range(extra):
         shape[axis] = 1
-        strides[axis] = 0
+        strides[axis] = new_stride
     for axis in range(a.ndim):
         shape[extra + axis] = a._shape[axis]
         strides[extra + axis] = a._strides[axis]
-    # A length-1 axis may have any stride; NumPy gives it the stride of
-    # a whole block of the later axes, which zero matches for the flags.
-    for axis in range(extra):
-        strides[axis] = (strides[extra] * shape[extra]
-                         if a.ndim > 0 else a.dtype.itemsize)
     return make_view(a, 0, ndmin, shape, strides)
 
 
@@ -375,8 +397,6 @@ def arange(start, stop=None, step=None, dtype=None):
         if isinstance(value, (complex, str)) or value is None:
             raise TypeError(f"unsupported operand type for arange: "
                             f"{type(value).__name__!r}")
-    if step == 0:
-        raise ZeroDivisionError("division by zero")
     if dtype is None:
         kinds = [as_dtype(_arange_dtype(v)) for v in (start, stop, step)]
         index = kinds[0].type_index
@@ -389,12 +409,17 @@ def arange(start, stop=None, step=None, dtype=None):
         descr = as_dtype(dtype)
     # NumPy subtracts and divides the Python objects, then takes the
     # ceiling of the (float) quotient.
-    span = float((stop - start) / step)
+    span = float((stop - start) / step)   # ZeroDivisionError for step 0
     if math.isnan(span):
         raise ValueError("arange: cannot compute length")
     if math.isinf(span) or span > 2.0**63 - 1:
         raise ValueError("Maximum allowed size exceeded")
     length = max(0, math.ceil(span))
+    if length == 0 and span == 0.0 and stop != start and (
+            (stop > start) == (step > 0)):
+        # The quotient underflowed to 0 (arange(0, 1, inf)): NumPy still
+        # yields start, since the range is not empty.
+        length = 1
     if descr.type_index == T_BOOL and length > 2:
         raise TypeError("arange() is only supported for booleans when the "
                         "result has at most length 2.")
@@ -409,7 +434,11 @@ cdef object _arange_dtype(object value):
     if isinstance(value, bool):
         return bool
     if isinstance(value, int):
-        return int
+        # As in array(): int64, or uint64 for what only fits there.
+        if not -2**63 <= value < 2**64:
+            raise OverflowError(f"Python integer {value} out of bounds for "
+                                "int64 and uint64")
+        return descr_of(_scalar_dtype_index(value, None))
     if isinstance(value, float):
         return float
     scalar_dtype = getattr(value, "dtype", None)

@@ -448,6 +448,10 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
             raise OverflowError("cannot convert float infinity to integer")
         number = int(d)
     low, high = _INT_BOUNDS[t]
+    if not (-2**63 <= number < 2**63) and not (
+            t == T_UINT64 and 0 <= number < 2**64):
+        # NumPy converts through C long first, with Python's message.
+        raise OverflowError("Python int too large to convert to C long")
     if not (low <= number <= high):
         raise OverflowError(
             f"Python integer {number} out of bounds for {dtype.name}")
