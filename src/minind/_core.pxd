@@ -53,8 +53,9 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)
 cdef str resolve_order(MiniArray prototype, str order)
-cdef int normalize_axis(object axis, int ndim) except -1
-cdef list normalize_axis_tuple(object axis, int ndim, str argname=*)
+cdef int normalize_axis(object axis, int ndim, str prefix=*) except -1
+cdef list normalize_axis_tuple(object axis, int ndim, str prefix=*,
+                               str repeated=*, bint bounds_first=*)
 cdef int permutation_from(object axes, int ndim, int* perm) except -1
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,
                              object copy)

@@ -39,7 +39,8 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, get_item, set_item,
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
                              contiguity_flags, is_aligned,
-                             fill_contiguous_strides, checked_size,
+                             fill_contiguous_strides, fill_fresh_strides,
+                             checked_size,
                              shape_from_object, byte_extent,
                              broadcast_strides, attempt_nocopy_reshape)
 from minind._loops cimport copy_cast, sorted_axes
@@ -236,8 +237,13 @@ cdef class MiniArray:
 
     cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
                        const Py_ssize_t* strides) except -1:
-        """Store shape and strides (one allocation) and the size."""
+        """Store shape and strides (one allocation) and the size.
+
+        The size is overflow-checked here, so no view (as_strided,
+        broadcast_to) can describe more elements than fit in a Py_ssize_t.
+        """
         cdef int axis
+        checked_size(ndim, shape, self.dtype.itemsize)
         self._dims = <Py_ssize_t*>PyMem_Malloc(
             (2 * ndim if ndim > 0 else 1) * sizeof(Py_ssize_t))
         if self._dims == NULL:
@@ -484,11 +490,10 @@ cdef class MiniArray:
         cdef Py_ssize_t shape[MAX_NDIM]
         cdef Py_ssize_t strides[MAX_NDIM]
         cdef int axis
-        if len(axes) == 1 and (axes[0] is None or
-                               isinstance(axes[0], (tuple, list))):
-            axes = axes[0]
-        if not axes:
+        if not axes or axes == (None,):
             return self.T
+        if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
+            axes = axes[0]
         permutation_from(axes, self.ndim, perm)
         for axis in range(self.ndim):
             shape[axis] = self._shape[perm[axis]]
@@ -497,8 +502,8 @@ cdef class MiniArray:
 
     def swapaxes(self, axis1, axis2):
         """A view with two axes exchanged."""
-        cdef int first = normalize_axis(axis1, self.ndim)
-        cdef int second = normalize_axis(axis2, self.ndim)
+        cdef int first = normalize_axis(axis1, self.ndim, "axis1")
+        cdef int second = normalize_axis(axis2, self.ndim, "axis2")
         axes = list(range(self.ndim))
         axes[first], axes[second] = axes[second], axes[first]
         return self.transpose(axes)
@@ -509,6 +514,8 @@ cdef class MiniArray:
         cdef Py_ssize_t strides[MAX_NDIM]
         cdef bint drop[MAX_NDIM]
         cdef int k, ndim = 0
+        if self.ndim == 0 and axis in (0, -1) and not isinstance(axis, bool):
+            return self          # NumPy lets a 0-d array "squeeze" axis 0
         for k in range(self.ndim):
             drop[k] = axis is None and self._shape[k] == 1
         if axis is not None:
@@ -522,6 +529,8 @@ cdef class MiniArray:
                 shape[ndim] = self._shape[k]
                 strides[ndim] = self._strides[k]
                 ndim += 1
+        if ndim == self.ndim:
+            return self          # nothing to remove: NumPy returns a itself
         return make_view(self, 0, ndim, shape, strides)
 
     def reshape(self, *shape, order="C", copy=None):
@@ -532,6 +541,8 @@ cdef class MiniArray:
         """
         if len(shape) == 1 and not PyLong_CheckExact(shape[0]):
             shape = shape[0]
+        elif not shape:
+            raise TypeError("reshape() takes exactly 1 argument (0 given)")
         return reshape_array(self, shape, order, copy)
 
     def ravel(self, order="C"):
@@ -747,7 +758,9 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
             PySlice_Unpack(item, &start, &stop, &step)
             length = PySlice_AdjustIndices(a._shape[axis], &start, &stop,
                                            step)
-            if length > 0:
+            if length == 0:
+                step = 1          # NumPy: an empty slice is [0:0:1]
+            else:
                 out.offset += start * a._strides[axis]
             out.shape[ndim] = length
             out.strides[ndim] = step * a._strides[axis]
@@ -777,9 +790,10 @@ cdef MiniArray _slice_first_axis(MiniArray a, object key):
     memcpy(strides, a._strides, a.ndim * sizeof(Py_ssize_t))
     PySlice_Unpack(key, &start, &stop, &step)
     shape[0] = PySlice_AdjustIndices(a._shape[0], &start, &stop, step)
+    if shape[0] == 0:
+        start, step = 0, 1        # NumPy: an empty slice is [0:0:1]
     strides[0] = step * a._strides[0]
-    return make_view(a, start * a._strides[0] if shape[0] > 0 else 0,
-                     a.ndim, shape, strides)
+    return make_view(a, start * a._strides[0], a.ndim, shape, strides)
 
 
 cdef str shape_text(tuple shape):
@@ -874,7 +888,7 @@ cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef Py_ssize_t size = checked_size(ndim, shape, dtype.itemsize)
     cdef MiniArray result = MiniArray.__new__(MiniArray)
-    fill_contiguous_strides(ndim, shape, dtype.itemsize, fortran, strides)
+    fill_fresh_strides(ndim, shape, dtype.itemsize, fortran, strides)
     result.dtype = dtype
     result._set_dims(ndim, shape, strides)
     result._data = _alloc_buffer(size * dtype.itemsize, zeroed)
@@ -918,11 +932,11 @@ cdef void like_strides(MiniArray prototype, str order, int ndim,
     cdef int i, axis
     order = resolve_order(prototype, order)
     if order != "K" or ndim != prototype.ndim:
-        fill_contiguous_strides(ndim, shape, itemsize, order == "F", strides)
+        fill_fresh_strides(ndim, shape, itemsize, order == "F", strides)
         return
     for axis in range(ndim):
         if shape[axis] == 0:
-            fill_contiguous_strides(ndim, shape, itemsize, False, strides)
+            fill_fresh_strides(ndim, shape, itemsize, False, strides)
             return
     sorted_axes(ndim, prototype._strides, perm)
     for i in range(ndim - 1, -1, -1):
@@ -952,17 +966,22 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     """The one place views are made.
 
     A view is a new (data + offset, shape, strides) over ``parent``'s
-    memory.  Its ``base`` is the object that keeps the memory alive: the
-    parent's base if the parent is itself a view (NumPy collapses chains of
-    views, ``PyArray_SetBaseObject``), else the parent.  WRITEABLE is
-    inherited; both contiguity flags are recomputed from scratch, never
-    patched.  The caller guarantees the layout stays inside the buffer.
+    memory.  Its ``base`` keeps the memory alive.  NumPy collapses chains
+    of views (``PyArray_SetBaseObject``): the base is the first array down
+    the chain that owns its memory, or whose own base is not an array (an
+    array imported from a buffer).  So ``a[1:][::2].base is a``.
+    WRITEABLE is inherited; both contiguity flags are recomputed from
+    scratch, never patched.  The caller guarantees the layout stays inside
+    the buffer.
     """
     cdef MiniArray view = MiniArray.__new__(MiniArray)
     view._data = parent._data + offset
     view.dtype = parent.dtype
     view._set_dims(ndim, shape, strides)
-    view.base = parent if parent.base is None else parent.base
+    if parent._flags & FLAG_OWNDATA or not isinstance(parent.base, MiniArray):
+        view.base = parent
+    else:
+        view.base = parent.base
     view._flags = parent._flags & FLAG_WRITEABLE
     view._update_flags()
     return view
@@ -1061,25 +1080,36 @@ cdef MiniArray copy_array(MiniArray src, Descr dtype, str order):
 # Axes and reshaping
 # ---------------------------------------------------------------------------
 
-cdef int normalize_axis(object axis, int ndim) except -1:
+cdef int normalize_axis(object axis, int ndim, str prefix=None) except -1:
     """An axis argument as 0..ndim-1 (negative counts from the end).
 
     Out of range raises AxisError, which is both a ValueError and an
-    IndexError, as NumPy's is.
+    IndexError, as NumPy's is; ``prefix`` names the argument in the
+    message ("axis2: axis 2 is out of bounds ...").
     """
     cdef Py_ssize_t value = operator.index(axis)
     if value < -ndim or value >= ndim:
-        raise AxisError(value, ndim)
+        raise AxisError(value, ndim, prefix)
     return value + ndim if value < 0 else value
 
 
-cdef list normalize_axis_tuple(object axis, int ndim, str argname="axis"):
-    """An int or a sequence of ints as a list of distinct axes."""
+cdef list normalize_axis_tuple(object axis, int ndim, str prefix=None,
+                               str repeated="duplicate value in 'axis'",
+                               bint bounds_first=False):
+    """An int or a sequence of ints as a list of distinct axes; a repeat
+    raises ValueError with the caller's NumPy message.  NumPy's C
+    functions check each axis in turn; its Python ones (expand_dims,
+    moveaxis) check all bounds before repeats: ``bounds_first``."""
+    cdef list result = []
     if not isinstance(axis, (tuple, list)):
         axis = [axis]
-    result = [normalize_axis(item, ndim) for item in axis]
+    for item in axis:
+        value = normalize_axis(item, ndim, prefix)
+        if value in result and not bounds_first:
+            raise ValueError(repeated)
+        result.append(value)
     if len(set(result)) != len(result):
-        raise ValueError(f"duplicate value in '{argname}'")
+        raise ValueError(repeated)
     return result
 
 
@@ -1099,15 +1129,17 @@ cdef int permutation_from(object axes, int ndim, int* perm) except -1:
     return 0
 
 
-cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out) except -1:
+cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
+                        bint* inferred) except -1:
     """Parse a reshape target, resolving one negative ("unknown") length.
 
-    The unknown length is whatever makes the sizes agree; NumPy's errors:
-    "can only specify one unknown dimension", "cannot reshape array of
-    size 6 into shape (4,newaxis)".
+    The unknown length is whatever makes the sizes agree; ``inferred``
+    reports whether there was one.  NumPy's errors: "can only specify one
+    unknown dimension", "cannot reshape array of size 6 into shape (4,2)".
     """
     cdef int ndim, axis, unknown = -1
     cdef Py_ssize_t known = 1, length
+    inferred[0] = False
     if type(shape) is tuple and PyTuple_GET_SIZE(shape) <= MAX_NDIM:
         # Fast path: a tuple of non-negative ints whose product fits.
         ndim = PyTuple_GET_SIZE(shape)
@@ -1123,8 +1155,13 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out) except -1:
             if known == a.size:
                 return ndim
         known = 1
-    if isinstance(shape, (tuple, list)):
+    if shape is None:
+        items = list(a.shape)
+    elif isinstance(shape, (tuple, list)):
         items = list(shape)
+    elif isinstance(shape, float):
+        raise TypeError("expected a sequence of integers or a single "
+                        f"integer, got '{shape!r}'")
     else:
         items = [shape]
     ndim = len(items)
@@ -1146,13 +1183,25 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out) except -1:
             out[axis] = values[axis]
     if unknown >= 0 and not overflow and known != 0 and a.size % known == 0:
         out[unknown] = a.size // known
+        inferred[0] = True
     elif overflow or unknown >= 0 or known != a.size:
-        text = ",".join(["newaxis" if v < 0 else str(v) for v in values])
-        if ndim == 1:
-            text += ","
         raise ValueError(f"cannot reshape array of size {a.size} into "
-                         f"shape ({text})")
+                         f"shape {_requested_shape_text(values)}")
     return ndim
+
+
+cdef str _requested_shape_text(list values):
+    """A reshape request as NumPy prints it in its error: leading unknown
+    lengths are left out, later ones print as "newaxis", and only a
+    request of exactly one length gets a trailing comma: (4,newaxis),
+    (4), (6,)."""
+    cdef Py_ssize_t first = 0
+    while first < len(values) and values[first] < 0:
+        first += 1
+    if first == len(values):
+        return "()"
+    parts = ["newaxis" if v < 0 else str(v) for v in values[first:]]
+    return "(" + ",".join(parts) + ("," if len(values) == 1 else "") + ")"
 
 
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,
@@ -1171,15 +1220,19 @@ cdef MiniArray reshape_array(MiniArray a, object shape, object order,
     """
     cdef Py_ssize_t new_shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
-    cdef str letter = check_order(order, "CFA")
-    cdef int ndim = new_shape_from(a, shape, new_shape), axis
-    cdef bint fortran
+    cdef bint fortran, inferred
+    cdef str letter
+    cdef int ndim, axis
+    if order == "K" or order == "k":
+        raise ValueError("order 'K' is not permitted for reshaping")
+    letter = check_order(order, "CFA")
+    ndim = new_shape_from(a, shape, new_shape, &inferred)
     if letter == "A":
         letter = resolve_order(a, "A")
     fortran = letter == "F"
     if copy:
         a = copy_array(a, a.dtype, letter)
-    elif ndim == a.ndim:
+    elif ndim == a.ndim and not inferred:
         for axis in range(ndim):
             if new_shape[axis] != a._shape[axis]:
                 break
@@ -1238,16 +1291,44 @@ cdef MiniArray flatten_array(MiniArray a, str order):
     """A new 1-d owner holding ``a``'s elements read in ``order``.
 
     The copy goes through a view of the new buffer shaped like ``a`` with
-    strides for ``order`` ("K": memory order), so the one cast loop does
-    the reordering.
+    strides for ``order``, so the one cast loop does the reordering.  "K"
+    reads in memory order as NumPy's iterator finds it: an axis moves
+    outward only past axes with a smaller non-zero |stride|, so broadcast
+    (zero-stride) axes keep their C position.
     """
     cdef Py_ssize_t size = a.size
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef MiniArray result = new_array(a.dtype, 1, &size, False, False)
-    like_strides(a, order, a.ndim, a._shape, a.dtype.itemsize, strides)
+    if resolve_order(a, order) == "K":
+        iteration_strides(a, strides)
+    else:
+        like_strides(a, order, a.ndim, a._shape, a.dtype.itemsize, strides)
     copy_cast(a.ndim, a._shape, result._data, strides, a.dtype.type_index,
               a._data, a._strides, a.dtype.type_index)
     return result
+
+
+cdef void iteration_strides(MiniArray a, Py_ssize_t* strides):
+    """Contiguous strides that list ``a``'s elements in the order NumPy's
+    iterator visits them in "K" order (see ``flatten_array``)."""
+    cdef int perm[MAX_NDIM]
+    cdef int i, j, axis
+    cdef Py_ssize_t step = a.dtype.itemsize, moving, other
+    for i in range(a.ndim):          # insertion sort, outermost first
+        j = i
+        moving = a._strides[i] if a._strides[i] >= 0 else -a._strides[i]
+        while j > 0:
+            other = a._strides[perm[j - 1]]
+            other = other if other >= 0 else -other
+            if moving == 0 or other == 0 or other >= moving:
+                break
+            perm[j] = perm[j - 1]
+            j -= 1
+        perm[j] = i
+    for i in range(a.ndim - 1, -1, -1):
+        axis = perm[i]
+        strides[axis] = step
+        step *= a._shape[axis]
 
 
 # ---------------------------------------------------------------------------
@@ -1408,11 +1489,21 @@ _COMBINED_FLAGS = {
 
 
 cdef bint _memory_is_writable(MiniArray array):
+    """May WRITEABLE be set on ``array``?  NumPy's ``_IsWriteable``: an
+    owner may; otherwise walk the base chain: any writeable array on the
+    way says yes, an owner that is not says no, and a buffer at the end
+    says whether it is writable."""
+    cdef MiniArray link
     base = array.base
-    if base is None:
-        return True          # an owner (or a memory-less 0-byte array)
-    if isinstance(base, MiniArray):
-        return (<MiniArray>base)._flags & FLAG_WRITEABLE
+    if base is None or array._flags & FLAG_OWNDATA:
+        return True
+    while isinstance(base, MiniArray):
+        link = base
+        if link._flags & FLAG_WRITEABLE:
+            return True
+        if link.base is None or link._flags & FLAG_OWNDATA:
+            return False
+        base = link.base
     if isinstance(base, memoryview):
         return not base.readonly
     return False

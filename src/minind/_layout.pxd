@@ -24,6 +24,9 @@ cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
 cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                                   Py_ssize_t itemsize, bint fortran,
                                   Py_ssize_t* strides) noexcept nogil
+cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize, bint fortran,
+                             Py_ssize_t* strides) noexcept nogil
 cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
                              Py_ssize_t itemsize) except -1
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,

@@ -73,28 +73,41 @@ cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
 cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                                   Py_ssize_t itemsize, bint fortran,
                                   Py_ssize_t* strides) noexcept nogil:
-    """Strides of a freshly allocated C- (or F-) ordered array.
+    """Contiguous strides for ``shape`` in C (or F) order.
 
     C order: the last axis steps one item, each earlier axis steps over a
     whole block of the later ones, e.g. (3, 4) float64 -> (32, 8).  F order
-    is the mirror image, (8, 24).  An array with no elements gets all-zero
-    strides, as NumPy 2 gives it.
+    is the mirror image, (8, 24).  A length-0 axis counts as 1 here, as in
+    NumPy's ``_array_fill_strides`` (views of empty arrays, as made by
+    reshape, get these strides).
     """
     cdef int axis
     cdef Py_ssize_t step = itemsize
+    if fortran:
+        for axis in range(ndim):
+            strides[axis] = step
+            if shape[axis] != 0:
+                step *= shape[axis]
+    else:
+        for axis in range(ndim - 1, -1, -1):
+            strides[axis] = step
+            if shape[axis] != 0:
+                step *= shape[axis]
+
+
+cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize, bint fortran,
+                             Py_ssize_t* strides) noexcept nogil:
+    """Strides of a newly allocated array: contiguous, except that NumPy 2
+    gives an array with no elements all-zero strides (there is nothing to
+    step to)."""
+    cdef int axis
     for axis in range(ndim):
         if shape[axis] == 0:
             for axis in range(ndim):
                 strides[axis] = 0
             return
-    if fortran:
-        for axis in range(ndim):
-            strides[axis] = step
-            step *= shape[axis]
-    else:
-        for axis in range(ndim - 1, -1, -1):
-            strides[axis] = step
-            step *= shape[axis]
+    fill_contiguous_strides(ndim, shape, itemsize, fortran, strides)
 
 
 cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
@@ -199,10 +212,9 @@ cdef inline Py_ssize_t _length(object item) except? -1:
     """One axis length: a non-negative integer that fits a Py_ssize_t."""
     cdef Py_ssize_t value
     if not PyLong_CheckExact(item):
-        if isinstance(item, (float, bool, str, bytes)) or not hasattr(
-                item, "__index__"):
-            _not_a_shape(item)
-        item = _index(item)
+        if isinstance(item, bool):
+            raise TypeError("an integer is required")
+        item = _index(item)   # "'float' object cannot be interpreted ..."
     try:
         value = PyLong_AsSsize_t(item)
     except OverflowError:
@@ -340,8 +352,7 @@ def py_contiguous_strides(tuple shape, Py_ssize_t itemsize, order="C"):
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef Py_ssize_t strides_buf[MAX_NDIM]
     ndim = _load(shape, shape_buf)
-    fill_contiguous_strides(ndim, shape_buf, itemsize, order == "F",
-                            strides_buf)
+    fill_fresh_strides(ndim, shape_buf, itemsize, order == "F", strides_buf)
     return tuple(strides_buf[axis] for axis in range(ndim))
 
 

@@ -10,10 +10,14 @@ as_strided, sliding_window_view), ``mem_overlap.c`` (shares_memory).
 from minind._core cimport (MiniArray, make_view, normalize_axis,
                            normalize_axis_tuple, reshape_array,
                            ravel_array, check_order, shape_text)
-from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, broadcast_strides,
-                             shape_from_object)
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_OWNDATA,
+                             broadcast_strides, shape_from_object,
+                             fill_contiguous_strides)
 from minind._creation import asarray
 from minind.exceptions import TooHardError
+
+cdef extern from "Python.h":
+    const Py_ssize_t PY_SSIZE_T_MAX
 
 import math
 import operator
@@ -45,9 +49,11 @@ def ravel(a, order="C"):
 def moveaxis(a, source, destination):
     """Move axes to new positions; the others keep their order."""
     cdef MiniArray array = asarray(a)
-    source = normalize_axis_tuple(source, array.ndim, "source")
-    destination = normalize_axis_tuple(destination, array.ndim,
-                                       "destination")
+    source = normalize_axis_tuple(source, array.ndim, "source",
+                                  "repeated axis in `source` argument", True)
+    destination = normalize_axis_tuple(
+        destination, array.ndim, "destination",
+        "repeated axis in `destination` argument", True)
     if len(source) != len(destination):
         raise ValueError("`source` and `destination` arguments must have "
                          "the same number of elements")
@@ -65,7 +71,7 @@ def expand_dims(a, axis):
     if ndim > MAX_NDIM:
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
-    inserted = normalize_axis_tuple(axis, ndim)
+    inserted = normalize_axis_tuple(axis, ndim, None, "repeated axis", True)
     remaining = iter(array.shape)
     shape = tuple(1 if k in inserted else next(remaining)
                   for k in range(ndim))
@@ -86,6 +92,12 @@ def broadcast_shapes(*args):
     cdef Py_ssize_t buffer[MAX_NDIM]
     shapes = []
     for shape in args:
+        # NumPy's messages: a float argument is "not a shape", a float
+        # (or str) length "cannot be interpreted as an integer".
+        if isinstance(shape, (tuple, list)):
+            shape = tuple([operator.index(length) for length in shape])
+        elif not isinstance(shape, float):
+            shape = (operator.index(shape),)
         ndim = shape_from_object(shape, buffer)
         shapes.append(tuple(buffer[k] for k in range(ndim)))
     ndim = max([len(shape) for shape in shapes], default=0)
@@ -105,6 +117,11 @@ def broadcast_shapes(*args):
                     f"{shapes[setter]} and arg {index} with shape "
                     f"{shape}.")
         result.append(length)
+    size = 1
+    for length in result:
+        size *= length
+    if size > PY_SSIZE_T_MAX:
+        raise ValueError("broadcast dimensions too large.")
     return tuple(result)
 
 
@@ -114,6 +131,8 @@ cdef MiniArray stretch(MiniArray array, tuple shape):
     cdef Py_ssize_t shape_buffer[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int ndim = shape_from_object(shape, shape_buffer)
+    if ndim == 0 and array.ndim > 0:
+        raise ValueError("cannot broadcast a non-scalar to a scalar array")
     if array.ndim > ndim:
         raise ValueError("input operand has more dimensions than allowed "
                          "by the axis remapping")
@@ -134,13 +153,18 @@ def broadcast_to(array, shape, subok=False):
     would change many "elements").
     """
     cdef MiniArray result
-    if isinstance(shape, int) or hasattr(shape, "__index__"):
+    if not isinstance(shape, (tuple, list)):
         shape = (shape,)
-    shape = tuple(shape)
+    shape = tuple([operator.index(length) for length in shape])
     for length in shape:
-        if operator.index(length) < 0:
+        if length < 0:
             raise ValueError("all elements of broadcast shape must be "
                              "non-negative")
+    size = 1
+    for length in shape:
+        size *= length
+    if size > PY_SSIZE_T_MAX:
+        raise ValueError("iterator is too large")
     result = stretch(asarray(array), shape)
     result.flags.writeable = False
     return result
@@ -166,10 +190,14 @@ def broadcast_arrays(*args, subok=False):
 cdef tuple memory_bounds(MiniArray array):
     """(first, end) addresses of the memory ``array`` may legally touch:
     its owner's buffer, or the imported buffer behind it."""
-    cdef MiniArray owner
-    base = array.base
-    if base is None or isinstance(base, MiniArray):
-        owner = array if base is None else base
+    cdef MiniArray owner = array
+    # Down the base chain to the owner, or to the array wrapping a buffer.
+    while owner.base is not None and not owner.flags.owndata:
+        if not isinstance(owner.base, MiniArray):
+            break
+        owner = owner.base
+    base = owner.base
+    if base is None or owner.flags.owndata:
         start = owner.__array_interface__["data"][0]
         return start, start + owner.nbytes
     if isinstance(base, memoryview):
@@ -213,9 +241,17 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     cdef Py_ssize_t strides_buffer[MAX_NDIM]
     cdef int ndim, axis
     shape = array.shape if shape is None else shape
-    strides = array.strides if strides is None else strides
     ndim = shape_from_object(shape, shape_buffer)
     shape = tuple(shape_buffer[k] for k in range(ndim))
+    if strides is None:
+        # NumPy takes them from the array interface, which leaves them out
+        # for C-contiguous arrays: the new shape then gets C strides.
+        if array.flags.c_contiguous:
+            fill_contiguous_strides(ndim, shape_buffer, array.itemsize,
+                                    False, strides_buffer)
+            strides = tuple(strides_buffer[k] for k in range(ndim))
+        else:
+            strides = array.strides
     if isinstance(strides, int) or hasattr(strides, "__index__"):
         strides = (strides,)
     strides = tuple(operator.index(stride) for stride in strides)
@@ -322,7 +358,7 @@ def shares_memory(a, b, max_work=None):
     if not _spans_overlap(x, y):
         return False
     if max_work == 0:
-        return True
+        raise TooHardError("Exceeded max_work")
     # Byte ranges [p, p + ix) and [q, q + iy) intersect iff
     # p - q lies in [-(ix - 1), iy - 1].  Write p - q as
     # (x0 - y0) + sum(sx_k * i_k) - sum(sy_k * j_k); flip every negative
