@@ -647,10 +647,19 @@ cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):
     return result
 
 
+cdef str _INVALID_INDEX = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
+    "and integer or boolean arrays are valid indices")
+
+
 cdef inline Py_ssize_t _as_index(object key) except? -1:
-    """An index as Py_ssize_t, refusing what NumPy refuses."""
+    """An index item as Py_ssize_t, refusing what NumPy refuses (with
+    IndexError: floats, strings, integers too big for an index)."""
     if PyLong_CheckExact(key):
-        return PyLong_AsSsize_t(key)
+        try:
+            return PyLong_AsSsize_t(key)
+        except OverflowError:
+            raise IndexError(_INVALID_INDEX) from None
     if isinstance(key, bool):
         raise IndexError("minind does not support boolean indices (NumPy "
                          "reads True/False as a 0-d boolean mask)")
@@ -662,28 +671,17 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
                 "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
                 "boolean array indices (fancy indexing) are not implemented")
     if not hasattr(key, "__index__"):
-        raise IndexError(
-            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis "
-            "(`None`) and integer or boolean arrays are valid indices")
+        raise IndexError(_INVALID_INDEX)
     try:
-        return operator.index(key)
-    except TypeError:
-        raise IndexError(
-            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis "
-            "(`None`) and integer or boolean arrays are valid indices"
-        ) from None
+        return PyLong_AsSsize_t(operator.index(key))
+    except (TypeError, OverflowError):
+        raise IndexError(_INVALID_INDEX) from None
 
 
-cdef inline Py_ssize_t _checked_index(object key, int axis,
-                                      Py_ssize_t length) except? -1:
-    """``key`` as an index into an axis of ``length``: negative values
-    count from the end; anything outside raises NumPy's IndexError."""
-    cdef Py_ssize_t index
-    try:
-        index = _as_index(key)
-    except OverflowError:
-        raise IndexError(f"index {key} is out of bounds for axis {axis} "
-                         f"with size {length}") from None
+cdef inline Py_ssize_t _bounded(Py_ssize_t index, int axis,
+                                Py_ssize_t length) except? -1:
+    """``index`` into an axis of ``length``: negative values count from
+    the end; anything outside raises NumPy's IndexError."""
     if index < 0:
         if index + length < 0:
             _raise_out_of_bounds(index, axis, length)
@@ -691,6 +689,11 @@ cdef inline Py_ssize_t _checked_index(object key, int axis,
     if index >= length:
         _raise_out_of_bounds(index, axis, length)
     return index
+
+
+cdef inline Py_ssize_t _checked_index(object key, int axis,
+                                      Py_ssize_t length) except? -1:
+    return _bounded(_as_index(key), axis, length)
 
 
 cdef int _raise_out_of_bounds(Py_ssize_t index, Py_ssize_t axis,
@@ -711,21 +714,29 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     * an integer ``i`` moves the start by ``i * stride`` and drops the axis;
     * a slice ``start:stop:step`` moves the start by ``start * stride`` and
       keeps the axis with length ``len(range(start, stop, step))`` and
-      stride ``step * stride`` (negative steps give negative strides);
+      stride ``step * stride`` (negative steps give negative strides; an
+      empty slice counts as ``0:0:1``, as in NumPy);
     * ``None`` inserts an axis of length 1 (stride 0);
     * ``...`` stands for as many full slices as the other items leave.
 
     Axes not named keep their length and stride.  The result is a scalar
-    when every axis got an integer.  NumPy: ``prepare_index`` and
-    ``get_view_from_index`` (mapping.c).  Slices are unpacked with
-    ``PySlice_Unpack``/``PySlice_AdjustIndices``, as CPython's own
-    sequences do, so clipping follows Python's rules exactly.
+    when every axis got an integer and there is no ``...`` or ``None``.
+
+    As NumPy (``prepare_index`` then ``get_view_from_index`` in
+    mapping.c), the items are first classified and integers converted, so
+    a bad item is reported before counting or bounds; then the view is
+    built.  Slices are unpacked with ``PySlice_Unpack`` and
+    ``PySlice_AdjustIndices``, as CPython's own sequences do.
     """
     cdef tuple items = key if type(key) is tuple else (key,)
-    cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0
+    cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
+    cdef Py_ssize_t integers[MAX_NDIM]
+    cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0, i, seen = 0
     cdef bint ellipsis_seen = False
     cdef Py_ssize_t start, stop, step, length
-    for item in items:
+    # Pass 1: classify every item; convert the integers.
+    for i in range(nitems):
+        item = items[i]
         if item is None:
             extra += 1
         elif item is Ellipsis:
@@ -733,7 +744,11 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
                 raise IndexError("an index can only have a single ellipsis "
                                  "('...')")
             ellipsis_seen = True
+        elif PySlice_Check(item):
+            consumed += 1
         else:
+            if consumed < MAX_NDIM:
+                integers[consumed] = _as_index(item)
             consumed += 1
     if consumed > a.ndim:
         raise IndexError(f"too many indices for array: array is {a.ndim}-"
@@ -741,9 +756,12 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     if a.ndim - consumed + extra > MAX_NDIM:
         raise IndexError(f"number of dimensions must be within [0, "
                          f"{MAX_NDIM}]")
+    # Pass 2: build the view.
     out.offset = 0
-    out.is_scalar = not ellipsis_seen and extra == 0
-    for item in items:
+    out.is_scalar = (not ellipsis_seen and extra == 0
+                     and consumed == a.ndim)
+    for i in range(nitems):
+        item = items[i]
         if item is None:
             out.shape[ndim] = 1
             out.strides[ndim] = 0
@@ -759,18 +777,19 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
             length = PySlice_AdjustIndices(a._shape[axis], &start, &stop,
                                            step)
             if length == 0:
-                step = 1          # NumPy: an empty slice is [0:0:1]
-            else:
-                out.offset += start * a._strides[axis]
+                start, step = 0, 1
+            out.offset += start * a._strides[axis]
             out.shape[ndim] = length
             out.strides[ndim] = step * a._strides[axis]
             out.is_scalar = False
             ndim += 1
             axis += 1
+            seen += 1
         else:
-            out.offset += a._strides[axis] * _checked_index(
-                item, axis, a._shape[axis])
+            out.offset += a._strides[axis] * _bounded(
+                integers[seen], axis, a._shape[axis])
             axis += 1
+            seen += 1
     while axis < a.ndim:
         out.shape[ndim] = a._shape[axis]
         out.strides[ndim] = a._strides[axis]
@@ -828,13 +847,8 @@ cdef int assign(MiniArray target, object value) except -1:
         source = wrap_buffer(value, False)
     elif isinstance(value, (list, tuple)):
         if _array_function is None:
-            from minind._creation import array as _array_function
-        source = _array_function(value, dtype=target.dtype)
-        if source.ndim > target.ndim:
-            raise ValueError(
-                "setting an array element with a sequence. The requested "
-                "array would exceed the maximum number of dimension of "
-                f"{target.ndim}.")
+            from minind._creation import _from_nested as _array_function
+        source = _array_function(value, target.dtype, "C", target.ndim)
     else:
         target.fill(value)
         return 0
@@ -845,7 +859,7 @@ cdef int assign(MiniArray target, object value) except -1:
                              target._shape, strides):
         raise ValueError(
             f"could not broadcast input array from shape "
-            f"{shape_text(source.shape)} into shape "
+            f"{shape_text(source.shape[skip:])} into shape "
             f"{shape_text(target.shape)}")
     copy_into(target, make_view(source, 0, target.ndim, target._shape,
                                 strides))
@@ -930,8 +944,10 @@ cdef void like_strides(MiniArray prototype, str order, int ndim,
     cdef int perm[MAX_NDIM]
     cdef Py_ssize_t step = itemsize
     cdef int i, axis
+    if order == "K" and ndim != prototype.ndim:
+        order = "C"               # no memory order to keep across ndims
     order = resolve_order(prototype, order)
-    if order != "K" or ndim != prototype.ndim:
+    if order != "K":
         fill_fresh_strides(ndim, shape, itemsize, order == "F", strides)
         return
     for axis in range(ndim):
