@@ -3,6 +3,10 @@ from minind._dtype cimport Descr
 from minind._layout cimport MAX_NDIM
 
 
+cdef enum:
+    INLINE_NDIM = 4
+
+
 cdef struct IndexResult:
     # What a basic index selects: a byte offset from the array's data, and
     # the shape and strides of the view (or is_scalar: one element).
@@ -17,9 +21,12 @@ cdef class MiniArray:
     # Address of the first element (not necessarily the start of the
     # owner's buffer: a view's data points somewhere inside it).
     cdef char* _data
-    # shape and strides (in bytes) live in one allocation of 2 * ndim
-    # Py_ssize_t: _shape = _dims, _strides = _dims + ndim.
+    # shape and strides (in bytes) live in one block of 2 * ndim
+    # Py_ssize_t: _shape = _dims, _strides = _dims + ndim.  Arrays of up to
+    # INLINE_NDIM axes keep that block inside the object (no malloc per
+    # view); larger ones allocate it.
     cdef Py_ssize_t* _dims
+    cdef Py_ssize_t _inline_dims[2 * INLINE_NDIM]
     cdef Py_ssize_t* _shape
     cdef Py_ssize_t* _strides
     cdef readonly int ndim

@@ -233,7 +233,8 @@ cdef class MiniArray:
         # owner (base), so it cannot die before them.
         if self._flags & FLAG_OWNDATA and self._data != NULL:
             _free_buffer(self._data)
-        PyMem_Free(self._dims)
+        if self._dims != self._inline_dims:
+            PyMem_Free(self._dims)
 
     cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
                        const Py_ssize_t* strides) except -1:
@@ -244,10 +245,13 @@ cdef class MiniArray:
         """
         cdef int axis
         checked_size(ndim, shape, self.dtype.itemsize)
-        self._dims = <Py_ssize_t*>PyMem_Malloc(
-            (2 * ndim if ndim > 0 else 1) * sizeof(Py_ssize_t))
-        if self._dims == NULL:
-            raise MemoryError()
+        if ndim <= INLINE_NDIM:
+            self._dims = self._inline_dims
+        else:
+            self._dims = <Py_ssize_t*>PyMem_Malloc(
+                2 * ndim * sizeof(Py_ssize_t))
+            if self._dims == NULL:
+                raise MemoryError()
         self.ndim = ndim
         self._shape = self._dims
         self._strides = self._dims + ndim
@@ -490,10 +494,13 @@ cdef class MiniArray:
         cdef Py_ssize_t shape[MAX_NDIM]
         cdef Py_ssize_t strides[MAX_NDIM]
         cdef int axis
-        if not axes or axes == (None,):
+        if len(axes) == 1:
+            if axes[0] is None:
+                return self.T
+            if isinstance(axes[0], (tuple, list)):
+                axes = axes[0]
+        elif not axes:
             return self.T
-        if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
-            axes = axes[0]
         permutation_from(axes, self.ndim, perm)
         for axis in range(self.ndim):
             shape[axis] = self._shape[perm[axis]]
@@ -502,11 +509,15 @@ cdef class MiniArray:
 
     def swapaxes(self, axis1, axis2):
         """A view with two axes exchanged."""
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
         cdef int first = normalize_axis(axis1, self.ndim, "axis1")
         cdef int second = normalize_axis(axis2, self.ndim, "axis2")
-        axes = list(range(self.ndim))
-        axes[first], axes[second] = axes[second], axes[first]
-        return self.transpose(axes)
+        memcpy(shape, self._shape, self.ndim * sizeof(Py_ssize_t))
+        memcpy(strides, self._strides, self.ndim * sizeof(Py_ssize_t))
+        shape[first], shape[second] = shape[second], shape[first]
+        strides[first], strides[second] = strides[second], strides[first]
+        return make_view(self, 0, self.ndim, shape, strides)
 
     def squeeze(self, axis=None):
         """A view without the given (default: all) length-1 axes."""
@@ -1103,7 +1114,11 @@ cdef int normalize_axis(object axis, int ndim, str prefix=None) except -1:
     IndexError, as NumPy's is; ``prefix`` names the argument in the
     message ("axis2: axis 2 is out of bounds ...").
     """
-    cdef Py_ssize_t value = operator.index(axis)
+    cdef Py_ssize_t value
+    if PyLong_CheckExact(axis):
+        value = PyLong_AsSsize_t(axis)
+    else:
+        value = operator.index(axis)
     if value < -ndim or value >= ndim:
         raise AxisError(value, ndim, prefix)
     return value + ndim if value < 0 else value
@@ -1133,12 +1148,14 @@ cdef int permutation_from(object axes, int ndim, int* perm) except -1:
     """Check that ``axes`` permutes range(ndim) and store it in ``perm``."""
     cdef int k
     cdef bint seen[MAX_NDIM]
-    if len(axes) != ndim:
+    if not isinstance(axes, tuple):
+        axes = tuple(axes)
+    if PyTuple_GET_SIZE(axes) != ndim:
         raise ValueError("axes don't match array")
     for k in range(ndim):
         seen[k] = False
     for k in range(ndim):
-        perm[k] = normalize_axis(axes[k], ndim)
+        perm[k] = normalize_axis((<tuple>axes)[k], ndim)
         if seen[perm[k]]:
             raise ValueError("repeated axis in transpose")
         seen[perm[k]] = True
@@ -1239,7 +1256,7 @@ cdef MiniArray reshape_array(MiniArray a, object shape, object order,
     cdef bint fortran, inferred
     cdef str letter
     cdef int ndim, axis
-    if order == "K" or order == "k":
+    if order is not "C" and order in ("K", "k"):
         raise ValueError("order 'K' is not permitted for reshaping")
     letter = check_order(order, "CFA")
     ndim = new_shape_from(a, shape, new_shape, &inferred)
@@ -1283,10 +1300,12 @@ cdef MiniArray ravel_array(MiniArray a, str order):
     cdef Py_ssize_t size = a.size, step, zero = 0
     cdef int i, axis
     order = resolve_order(a, order)
-    if order == "C" and a._flags & FLAG_C_CONTIGUOUS:
-        return reshape_array(a, -1, "C", None)
-    if order == "F" and a._flags & FLAG_F_CONTIGUOUS:
-        return reshape_array(a, -1, "F", None)
+    step = a.dtype.itemsize
+    if (order == "C" and a._flags & FLAG_C_CONTIGUOUS or
+            order == "F" and a._flags & FLAG_F_CONTIGUOUS):
+        # Contiguous in the reading order: one axis of itemsize steps (what
+        # reshape(-1) gives, without parsing a shape).
+        return make_view(a, 0, 1, &size, &step)
     if order == "K":
         sorted_axes(a.ndim, a._strides, perm)
         step = a.dtype.itemsize
