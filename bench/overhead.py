@@ -22,7 +22,8 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _timing import compare, fmt_time, loop_overhead, print_table  # noqa: E402
 
-GOAL = 1.2
+GOAL = 1.2          # foundation: creation, attributes, element access
+VIEW_GOAL = 1.0     # views: a Cython view needs no Python-level parsing
 
 # A (4, 6) float64 array and an index into it, for the element/attribute rows.
 A = "a = xp.zeros((4, 6)); i, j, v = 2, 3, 1.5"
@@ -41,6 +42,15 @@ CASES = [
     ("len(a)",            "len(a)",             A),
 ]
 
+# Views of a (4, 6) float64 array: each builds a new (offset, shape, strides).
+VIEW_CASES = [
+    ("a[1:3]",            "a[1:3]",             A),
+    ("a[1:3, ::2]",       "a[1:3, ::2]",        A),
+    ("a.T",               "a.T",                A),
+    ("a.reshape(6, 4)",   "a.reshape(6, 4)",    A),
+    ("a[2, 3]",           "a[2, 3]",            A),
+]
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,10 +63,12 @@ def main(argv=None):
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
           f"{repeat} interleaved samples of ~{target * 1e3:g} ms each")
     print()
-    rows = [compare(name, stmt, setup, mi=mi, np=np, repeat=repeat,
-                    target=target)
-            for name, stmt, setup in CASES]
-    print_table(rows, goal=GOAL)
+    for cases, goal in ((CASES, GOAL), (VIEW_CASES, VIEW_GOAL)):
+        rows = [compare(name, stmt, setup, mi=mi, np=np, repeat=repeat,
+                        target=target)
+                for name, stmt, setup in cases]
+        print_table(rows, goal=goal)
+        print()
     print(f"(times include the timing loop's own "
           f"{fmt_time(loop_overhead(repeat, target))} per call, in both "
           f"columns)")

@@ -3,13 +3,30 @@ from minind._dtype cimport Descr
 from minind._layout cimport MAX_NDIM
 
 
+cdef enum:
+    INLINE_NDIM = 4
+
+
+cdef struct IndexResult:
+    # What a basic index selects: a byte offset from the array's data, and
+    # the shape and strides of the view (or is_scalar: one element).
+    Py_ssize_t offset
+    int ndim
+    bint is_scalar
+    Py_ssize_t shape[MAX_NDIM]
+    Py_ssize_t strides[MAX_NDIM]
+
+
 cdef class MiniArray:
     # Address of the first element (not necessarily the start of the
     # owner's buffer: a view's data points somewhere inside it).
     cdef char* _data
-    # shape and strides (in bytes) live in one allocation of 2 * ndim
-    # Py_ssize_t: _shape = _dims, _strides = _dims + ndim.
+    # shape and strides (in bytes) live in one block of 2 * ndim
+    # Py_ssize_t: _shape = _dims, _strides = _dims + ndim.  Arrays of up to
+    # INLINE_NDIM axes keep that block inside the object (no malloc per
+    # view); larger ones allocate it.
     cdef Py_ssize_t* _dims
+    cdef Py_ssize_t _inline_dims[2 * INLINE_NDIM]
     cdef Py_ssize_t* _shape
     cdef Py_ssize_t* _strides
     cdef readonly int ndim
@@ -39,3 +56,15 @@ cdef MiniArray wrap_buffer(object exporter, bint writable)
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
 cdef str check_order(object order, str allowed)
+cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
+cdef int assign(MiniArray target, object value) except -1
+cdef str shape_text(tuple shape)
+cdef str resolve_order(MiniArray prototype, str order)
+cdef int normalize_axis(object axis, int ndim, str prefix=*) except -1
+cdef list normalize_axis_tuple(object axis, int ndim, str prefix=*,
+                               str repeated=*, bint bounds_first=*)
+cdef int permutation_from(object axes, int ndim, int* perm) except -1
+cdef MiniArray reshape_array(MiniArray a, object shape, object order,
+                             object copy)
+cdef MiniArray ravel_array(MiniArray a, str order)
+cdef MiniArray flatten_array(MiniArray a, str order)

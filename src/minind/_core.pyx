@@ -25,6 +25,7 @@ from cpython.buffer cimport (PyObject_GetBuffer, PyBuffer_Release,
                              PyBUF_RECORDS_RO, PyObject_CheckBuffer)
 from cpython.bytes cimport PyBytes_AS_STRING
 from cpython.long cimport PyLong_CheckExact, PyLong_AsSsize_t
+from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
 from cpython.ref cimport Py_INCREF
@@ -38,13 +39,23 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, get_item, set_item,
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
                              contiguity_flags, is_aligned,
-                             fill_contiguous_strides, checked_size,
-                             shape_from_object, byte_extent)
+                             fill_contiguous_strides, fill_fresh_strides,
+                             checked_size,
+                             shape_from_object, byte_extent,
+                             broadcast_strides, attempt_nocopy_reshape)
 from minind._loops cimport copy_cast, sorted_axes
 
 import operator
 
 cimport cython
+from minind.exceptions import AxisError
+
+cdef extern from "Python.h":
+    const Py_ssize_t PY_SSIZE_T_MAX
+
+cdef extern from *:
+    bint __builtin_mul_overflow(Py_ssize_t a, Py_ssize_t b,
+                                Py_ssize_t* result) nogil
 
 cdef extern from "Python.h":
     # Register/unregister a raw allocation with tracemalloc; a no-op
@@ -222,16 +233,25 @@ cdef class MiniArray:
         # owner (base), so it cannot die before them.
         if self._flags & FLAG_OWNDATA and self._data != NULL:
             _free_buffer(self._data)
-        PyMem_Free(self._dims)
+        if self._dims != self._inline_dims:
+            PyMem_Free(self._dims)
 
     cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
                        const Py_ssize_t* strides) except -1:
-        """Store shape and strides (one allocation) and the size."""
+        """Store shape and strides (one allocation) and the size.
+
+        The size is overflow-checked here, so no view (as_strided,
+        broadcast_to) can describe more elements than fit in a Py_ssize_t.
+        """
         cdef int axis
-        self._dims = <Py_ssize_t*>PyMem_Malloc(
-            (2 * ndim if ndim > 0 else 1) * sizeof(Py_ssize_t))
-        if self._dims == NULL:
-            raise MemoryError()
+        checked_size(ndim, shape, self.dtype.itemsize)
+        if ndim <= INLINE_NDIM:
+            self._dims = self._inline_dims
+        else:
+            self._dims = <Py_ssize_t*>PyMem_Malloc(
+                2 * ndim * sizeof(Py_ssize_t))
+            if self._dims == NULL:
+                raise MemoryError()
         self.ndim = ndim
         self._shape = self._dims
         self._strides = self._dims + ndim
@@ -369,53 +389,52 @@ cdef class MiniArray:
         """Address of the element named by one integer per axis.
 
         Negative indices count from the end.  Errors are NumPy's:
-        IndexError for out-of-range indices, too many indices, and
-        non-integer indices.
+        IndexError for out-of-range indices and non-integer indices.
         """
         cdef Py_ssize_t nkeys, axis, index
         cdef char* ptr = self._data
         if type(key) is not tuple:
             key = (key,)
         nkeys = PyTuple_GET_SIZE(key)
-        if nkeys > self.ndim:
-            raise IndexError(
-                f"too many indices for array: array is {self.ndim}-"
-                f"dimensional, but {nkeys} were indexed")
+        if nkeys != self.ndim:
+            raise ValueError("incorrect number of indices for array")
         for axis in range(nkeys):
-            index = _as_index((<tuple>key)[axis])
-            if index < 0:
-                index += self._shape[axis]
-                if index < 0:
-                    index -= self._shape[axis]
-                    _raise_out_of_bounds(index, axis, self._shape[axis])
-            elif index >= self._shape[axis]:
-                _raise_out_of_bounds(index, axis, self._shape[axis])
+            index = _checked_index((<tuple>key)[axis], axis,
+                                   self._shape[axis])
             ptr += index * self._strides[axis]
         return ptr
 
     def __getitem__(self, key):
-        """``a[i, j]``: a Python scalar when every axis gets an integer,
-        else a view of the remaining axes (``a[i]`` of a 2-d array is its
-        row i).  Slices, ``...`` and ``None`` arrive with the views issue.
+        """Basic indexing: integers, slices, ``...`` and ``None``.
+
+        The result is a view (a new offset, shape and strides over the
+        same memory) or, when every axis gets an integer, the element as a
+        Python scalar.  See ``apply_index``.
         """
-        cdef Py_ssize_t nkeys = PyTuple_GET_SIZE(key) if type(key) is tuple else 1
-        cdef char* ptr = self._item_pointer(key)
-        if nkeys == self.ndim:
-            return get_item(self.dtype, ptr)
-        return make_view(self, ptr - self._data, self.ndim - nkeys,
-                         self._shape + nkeys, self._strides + nkeys)
+        cdef IndexResult found
+        if PyLong_CheckExact(key) and self.ndim == 1:
+            return get_item(self.dtype, self._data + self._strides[0] *
+                            _checked_index(key, 0, self._shape[0]))
+        if PySlice_Check(key) and self.ndim >= 1:
+            return _slice_first_axis(self, key)
+        apply_index(self, key, &found)
+        if found.is_scalar:
+            return get_item(self.dtype, self._data + found.offset)
+        return make_view(self, found.offset, found.ndim, found.shape,
+                         found.strides)
 
     def __setitem__(self, key, value):
-        """``a[i, j] = value``: store one value, cast as NumPy casts."""
-        cdef Py_ssize_t nkeys = PyTuple_GET_SIZE(key) if type(key) is tuple else 1
+        """``a[index] = value``: the value is broadcast to the indexed
+        view and cast as NumPy casts (see ``assign``)."""
+        cdef IndexResult found
         if not self._flags & FLAG_WRITEABLE:
             raise ValueError("assignment destination is read-only")
-        cdef char* ptr = self._item_pointer(key)
-        if nkeys == self.ndim:
-            set_item(self.dtype, ptr, value)
+        apply_index(self, key, &found)
+        if found.is_scalar:
+            set_item(self.dtype, self._data + found.offset, value)
         else:
-            make_view(self, ptr - self._data, self.ndim - nkeys,
-                      self._shape + nkeys, self._strides + nkeys).fill(value)
+            assign(make_view(self, found.offset, found.ndim, found.shape,
+                             found.strides), value)
 
     def __len__(self):
         if self.ndim == 0:
@@ -454,8 +473,6 @@ cdef class MiniArray:
                 index_tuple.append(flat % self._shape[axis])
                 flat //= self._shape[axis]
             args = tuple(reversed(index_tuple))
-        if len(args) != self.ndim:
-            raise ValueError("incorrect number of indices for array")
         return get_item(self.dtype, self._item_pointer(tuple(args)))
 
     def tolist(self):
@@ -477,6 +494,100 @@ cdef class MiniArray:
             zeros[axis] = 0
         copy_cast(self.ndim, self._shape, self._data, self._strides,
                   self.dtype.type_index, scalar, zeros, self.dtype.type_index)
+
+    # -- shape manipulation (all views) ----------------------------------------
+
+    @property
+    def T(self):
+        """The transpose: axes reversed, strides reversed, same memory."""
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef int axis, last = self.ndim - 1
+        for axis in range(self.ndim):
+            shape[axis] = self._shape[last - axis]
+            strides[axis] = self._strides[last - axis]
+        return make_view(self, 0, self.ndim, shape, strides)
+
+    def transpose(self, *axes):
+        """A view with the axes permuted (reversed when none are given).
+
+        ``a.transpose(1, 0)``, ``a.transpose((1, 0))``: axis k of the result
+        is axis ``axes[k]`` of ``a``; shape and strides are permuted, no
+        element moves.  A C-contiguous array becomes F-contiguous.
+        """
+        cdef int perm[MAX_NDIM]
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef int axis
+        if len(axes) == 1:
+            if axes[0] is None:
+                return self.T
+            if isinstance(axes[0], (tuple, list)):
+                axes = axes[0]
+        elif not axes:
+            return self.T
+        permutation_from(axes, self.ndim, perm)
+        for axis in range(self.ndim):
+            shape[axis] = self._shape[perm[axis]]
+            strides[axis] = self._strides[perm[axis]]
+        return make_view(self, 0, self.ndim, shape, strides)
+
+    def swapaxes(self, axis1, axis2):
+        """A view with two axes exchanged."""
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef int first = normalize_axis(axis1, self.ndim, "axis1")
+        cdef int second = normalize_axis(axis2, self.ndim, "axis2")
+        memcpy(shape, self._shape, self.ndim * sizeof(Py_ssize_t))
+        memcpy(strides, self._strides, self.ndim * sizeof(Py_ssize_t))
+        shape[first], shape[second] = shape[second], shape[first]
+        strides[first], strides[second] = strides[second], strides[first]
+        return make_view(self, 0, self.ndim, shape, strides)
+
+    def squeeze(self, axis=None):
+        """A view without the given (default: all) length-1 axes."""
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef bint drop[MAX_NDIM]
+        cdef int k, ndim = 0
+        if self.ndim == 0 and axis in (0, -1) and not isinstance(axis, bool):
+            return self          # NumPy lets a 0-d array "squeeze" axis 0
+        for k in range(self.ndim):
+            drop[k] = axis is None and self._shape[k] == 1
+        if axis is not None:
+            for k in normalize_axis_tuple(axis, self.ndim):
+                if self._shape[k] != 1:
+                    raise ValueError("cannot select an axis to squeeze out "
+                                     "which has size not equal to one")
+                drop[k] = True
+        for k in range(self.ndim):
+            if not drop[k]:
+                shape[ndim] = self._shape[k]
+                strides[ndim] = self._strides[k]
+                ndim += 1
+        if ndim == self.ndim:
+            return self          # nothing to remove: NumPy returns a itself
+        return make_view(self, 0, ndim, shape, strides)
+
+    def reshape(self, *shape, order="C", copy=None):
+        """The same elements in a new shape; a view whenever possible.
+
+        ``a.reshape(6, 4)``, ``a.reshape((6, -1))``.  See ``reshape_array``
+        for when NumPy (and minind) must copy.
+        """
+        if len(shape) == 1 and not PyLong_CheckExact(shape[0]):
+            shape = shape[0]
+        elif not shape:
+            raise TypeError("reshape() takes exactly 1 argument (0 given)")
+        return reshape_array(self, shape, order, copy)
+
+    def ravel(self, order="C"):
+        """The elements as a 1-d array: a view when the memory allows."""
+        return ravel_array(self, check_order(order, "CFAK"))
+
+    def flatten(self, order="C"):
+        """The elements as a new 1-d array (always a copy)."""
+        return flatten_array(self, check_order(order, "CFAK"))
 
     # -- conversion -----------------------------------------------------------
 
@@ -572,21 +683,223 @@ cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):
     return result
 
 
+cdef str _INVALID_INDEX = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
+    "and integer or boolean arrays are valid indices")
+
+
 cdef inline Py_ssize_t _as_index(object key) except? -1:
-    """An index as Py_ssize_t, refusing what NumPy refuses."""
+    """An index item as Py_ssize_t, refusing what NumPy refuses (with
+    IndexError: floats, strings, integers too big for an index)."""
     if PyLong_CheckExact(key):
-        return PyLong_AsSsize_t(key)
-    if isinstance(key, bool) or not hasattr(key, "__index__"):
-        raise IndexError(
-            "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis "
-            "(`None`) and integer or boolean arrays are valid indices")
-    return operator.index(key)
+        try:
+            return PyLong_AsSsize_t(key)
+        except OverflowError:
+            raise IndexError(_INVALID_INDEX) from None
+    if isinstance(key, bool):
+        raise IndexError("minind does not support boolean indices (NumPy "
+                         "reads True/False as a 0-d boolean mask)")
+    if isinstance(key, (list, MiniArray)) or hasattr(
+            key, "__array_interface__"):
+        if getattr(key, "ndim", 1) != 0:
+            raise IndexError(
+                "minind supports basic indexing only: integers, slices "
+                "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
+                "boolean array indices (fancy indexing) are not implemented")
+    if not hasattr(key, "__index__"):
+        raise IndexError(_INVALID_INDEX)
+    try:
+        return PyLong_AsSsize_t(operator.index(key))
+    except (TypeError, OverflowError):
+        raise IndexError(_INVALID_INDEX) from None
+
+
+cdef inline Py_ssize_t _bounded(Py_ssize_t index, int axis,
+                                Py_ssize_t length) except? -1:
+    """``index`` into an axis of ``length``: negative values count from
+    the end; anything outside raises NumPy's IndexError."""
+    if index < 0:
+        if index + length < 0:
+            _raise_out_of_bounds(index, axis, length)
+        return index + length
+    if index >= length:
+        _raise_out_of_bounds(index, axis, length)
+    return index
+
+
+cdef inline Py_ssize_t _checked_index(object key, int axis,
+                                      Py_ssize_t length) except? -1:
+    return _bounded(_as_index(key), axis, length)
 
 
 cdef int _raise_out_of_bounds(Py_ssize_t index, Py_ssize_t axis,
                               Py_ssize_t length) except -1:
     raise IndexError(f"index {index} is out of bounds for axis {axis} with "
                      f"size {length}")
+
+
+# ---------------------------------------------------------------------------
+# Basic indexing and assignment
+# ---------------------------------------------------------------------------
+
+cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
+    """Where ``a[key]`` starts (byte offset), its shape and its strides.
+
+    Every index item is turned into stride arithmetic, left to right:
+
+    * an integer ``i`` moves the start by ``i * stride`` and drops the axis;
+    * a slice ``start:stop:step`` moves the start by ``start * stride`` and
+      keeps the axis with length ``len(range(start, stop, step))`` and
+      stride ``step * stride`` (negative steps give negative strides; an
+      empty slice counts as ``0:0:1``, as in NumPy);
+    * ``None`` inserts an axis of length 1 (stride 0);
+    * ``...`` stands for as many full slices as the other items leave.
+
+    Axes not named keep their length and stride.  The result is a scalar
+    when every axis got an integer and there is no ``...`` or ``None``.
+
+    As NumPy (``prepare_index`` then ``get_view_from_index`` in
+    mapping.c), the items are first classified and integers converted, so
+    a bad item is reported before counting or bounds; then the view is
+    built.  Slices are unpacked with ``PySlice_Unpack`` and
+    ``PySlice_AdjustIndices``, as CPython's own sequences do.
+    """
+    cdef tuple items = key if type(key) is tuple else (key,)
+    cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
+    cdef Py_ssize_t integers[MAX_NDIM]
+    cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0, i, seen = 0
+    cdef bint ellipsis_seen = False
+    cdef Py_ssize_t start, stop, step, length
+    # Pass 1: classify every item; convert the integers.
+    for i in range(nitems):
+        item = items[i]
+        if item is None:
+            extra += 1
+        elif item is Ellipsis:
+            if ellipsis_seen:
+                raise IndexError("an index can only have a single ellipsis "
+                                 "('...')")
+            ellipsis_seen = True
+        elif PySlice_Check(item):
+            consumed += 1
+        else:
+            if consumed < MAX_NDIM:
+                integers[consumed] = _as_index(item)
+            consumed += 1
+    if consumed > a.ndim:
+        raise IndexError(f"too many indices for array: array is {a.ndim}-"
+                         f"dimensional, but {consumed} were indexed")
+    if a.ndim - consumed + extra > MAX_NDIM:
+        raise IndexError(f"number of dimensions must be within [0, "
+                         f"{MAX_NDIM}]")
+    # Pass 2: build the view.
+    out.offset = 0
+    out.is_scalar = (not ellipsis_seen and extra == 0
+                     and consumed == a.ndim)
+    for i in range(nitems):
+        item = items[i]
+        if item is None:
+            out.shape[ndim] = 1
+            out.strides[ndim] = 0
+            ndim += 1
+        elif item is Ellipsis:
+            for k in range(a.ndim - consumed):
+                out.shape[ndim] = a._shape[axis]
+                out.strides[ndim] = a._strides[axis]
+                ndim += 1
+                axis += 1
+        elif PySlice_Check(item):
+            PySlice_Unpack(item, &start, &stop, &step)
+            length = PySlice_AdjustIndices(a._shape[axis], &start, &stop,
+                                           step)
+            if length == 0:
+                start, step = 0, 1
+            out.offset += start * a._strides[axis]
+            out.shape[ndim] = length
+            out.strides[ndim] = step * a._strides[axis]
+            out.is_scalar = False
+            ndim += 1
+            axis += 1
+            seen += 1
+        else:
+            out.offset += a._strides[axis] * _bounded(
+                integers[seen], axis, a._shape[axis])
+            axis += 1
+            seen += 1
+    while axis < a.ndim:
+        out.shape[ndim] = a._shape[axis]
+        out.strides[ndim] = a._strides[axis]
+        ndim += 1
+        axis += 1
+    out.ndim = ndim
+    return 0
+
+
+cdef MiniArray _slice_first_axis(MiniArray a, object key):
+    """``a[start:stop:step]``, the most common index, without the tuple
+    walk of ``apply_index`` (same arithmetic)."""
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t start, stop, step
+    memcpy(shape, a._shape, a.ndim * sizeof(Py_ssize_t))
+    memcpy(strides, a._strides, a.ndim * sizeof(Py_ssize_t))
+    PySlice_Unpack(key, &start, &stop, &step)
+    shape[0] = PySlice_AdjustIndices(a._shape[0], &start, &stop, step)
+    if shape[0] == 0:
+        start, step = 0, 1        # NumPy: an empty slice is [0:0:1]
+    strides[0] = step * a._strides[0]
+    return make_view(a, start * a._strides[0], a.ndim, shape, strides)
+
+
+cdef str shape_text(tuple shape):
+    """A shape as NumPy writes it in messages: (3,4), (2,), ()."""
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "(" + ",".join([str(n) for n in shape]) + ")"
+
+
+cdef object _array_function = None
+
+
+cdef int assign(MiniArray target, object value) except -1:
+    """Write ``value`` into every element of ``target`` (NumPy's
+    ``PyArray_CopyObject``).
+
+    A scalar is converted once and repeated.  An array (or anything
+    exporting a buffer) is broadcast to the target's shape, after
+    dropping leading length-1 axes it may have in excess, and cast as
+    ``astype`` casts.  Nested sequences are converted straight to the
+    target's dtype, so ``a[:] = [300]`` into int8 raises OverflowError as
+    in NumPy.  Source and target may overlap (``a[1:] = a[:-1]``):
+    ``copy_into`` reads everything before it writes.
+    """
+    global _array_function
+    cdef MiniArray source
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int skip = 0
+    if isinstance(value, MiniArray):
+        source = value
+    elif PyObject_CheckBuffer(value) and not isinstance(value, str):
+        source = wrap_buffer(value, False)
+    elif isinstance(value, (list, tuple)):
+        if _array_function is None:
+            from minind._creation import _from_nested as _array_function
+        source = _array_function(value, target.dtype, "C", target.ndim)
+    else:
+        target.fill(value)
+        return 0
+    while source.ndim - skip > target.ndim and source._shape[skip] == 1:
+        skip += 1
+    if not broadcast_strides(source.ndim - skip, source._shape + skip,
+                             source._strides + skip, target.ndim,
+                             target._shape, strides):
+        raise ValueError(
+            f"could not broadcast input array from shape "
+            f"{shape_text(source.shape[skip:])} into shape "
+            f"{shape_text(target.shape)}")
+    copy_into(target, make_view(source, 0, target.ndim, target._shape,
+                                strides))
+    return 0
 
 
 cdef list _tolist(MiniArray a, const char* ptr, int axis):
@@ -625,7 +938,7 @@ cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef Py_ssize_t size = checked_size(ndim, shape, dtype.itemsize)
     cdef MiniArray result = MiniArray.__new__(MiniArray)
-    fill_contiguous_strides(ndim, shape, dtype.itemsize, fortran, strides)
+    fill_fresh_strides(ndim, shape, dtype.itemsize, fortran, strides)
     result.dtype = dtype
     result._set_dims(ndim, shape, strides)
     result._data = _alloc_buffer(size * dtype.itemsize, zeroed)
@@ -634,42 +947,67 @@ cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
     return result
 
 
-cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
-                              int ndim=-1, const Py_ssize_t* shape=NULL):
-    """A new owner shaped like ``prototype`` (or ``shape``), in ``order``.
+cdef str resolve_order(MiniArray prototype, str order):
+    """"A" and "K" made concrete for ``prototype``: "C", "F" or "K".
+
+    "A" is F when the array is F- and not C-contiguous, else C.  "K"
+    stays "K" only when the array is neither: then the axes' memory order
+    must be rebuilt by sorting strides.
+    """
+    cdef bint c = prototype._flags & FLAG_C_CONTIGUOUS
+    cdef bint f = prototype._flags & FLAG_F_CONTIGUOUS
+    if order == "A":
+        return "F" if f and not c else "C"
+    if order == "K":
+        if c:
+            return "C"
+        if f:
+            return "F"
+    return order
+
+
+cdef void like_strides(MiniArray prototype, str order, int ndim,
+                       const Py_ssize_t* shape, Py_ssize_t itemsize,
+                       Py_ssize_t* strides):
+    """Contiguous strides for ``shape`` laid out in ``order``.
 
     "K" keeps the prototype's memory order: its axes sorted by decreasing
     |stride| get contiguous strides in that order, so e.g. a transposed
-    prototype gives a transposed (F-ordered) result.  NumPy:
-    ``PyArray_NewLikeArray``.
+    prototype gives a transposed (F-ordered) result, and a reversed one a
+    forward result.  NumPy: ``PyArray_NewLikeArray`` and
+    ``PyArray_CreateSortedStridePerm``.
     """
     cdef int perm[MAX_NDIM]
-    cdef Py_ssize_t strides[MAX_NDIM]
-    cdef Py_ssize_t step
+    cdef Py_ssize_t step = itemsize
     cdef int i, axis
-    cdef MiniArray result
-    if shape == NULL:
-        ndim = prototype.ndim
-        shape = prototype._shape
-    if order == "A":
-        order = "F" if (prototype._flags & FLAG_F_CONTIGUOUS and not
-                        prototype._flags & FLAG_C_CONTIGUOUS) else "C"
-    if order == "K":
-        if ndim != prototype.ndim or prototype._flags & FLAG_C_CONTIGUOUS:
-            order = "C"
-        elif prototype._flags & FLAG_F_CONTIGUOUS:
-            order = "F"
+    if order == "K" and ndim != prototype.ndim:
+        order = "C"               # no memory order to keep across ndims
+    order = resolve_order(prototype, order)
     if order != "K":
-        return new_array(dtype, ndim, shape, order == "F", False)
-    result = new_array(dtype, ndim, shape, False, False)
-    if result.size == 0:
-        return result
+        fill_fresh_strides(ndim, shape, itemsize, order == "F", strides)
+        return
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            fill_fresh_strides(ndim, shape, itemsize, False, strides)
+            return
     sorted_axes(ndim, prototype._strides, perm)
-    step = dtype.itemsize
     for i in range(ndim - 1, -1, -1):
         axis = perm[i]
         strides[axis] = step
         step *= shape[axis]
+
+
+cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
+                              int ndim=-1, const Py_ssize_t* shape=NULL):
+    """A new owner shaped like ``prototype`` (or ``shape``), in ``order``
+    (any of C, F, A, K; see ``like_strides``)."""
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef MiniArray result
+    if shape == NULL:
+        ndim = prototype.ndim
+        shape = prototype._shape
+    result = new_array(dtype, ndim, shape, False, False)
+    like_strides(prototype, order, ndim, shape, dtype.itemsize, strides)
     memcpy(result._strides, strides, ndim * sizeof(Py_ssize_t))
     result._update_flags()
     return result
@@ -680,17 +1018,22 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     """The one place views are made.
 
     A view is a new (data + offset, shape, strides) over ``parent``'s
-    memory.  Its ``base`` is the object that keeps the memory alive: the
-    parent's base if the parent is itself a view (NumPy collapses chains of
-    views, ``PyArray_SetBaseObject``), else the parent.  WRITEABLE is
-    inherited; both contiguity flags are recomputed from scratch, never
-    patched.  The caller guarantees the layout stays inside the buffer.
+    memory.  Its ``base`` keeps the memory alive.  NumPy collapses chains
+    of views (``PyArray_SetBaseObject``): the base is the first array down
+    the chain that owns its memory, or whose own base is not an array (an
+    array imported from a buffer).  So ``a[1:][::2].base is a``.
+    WRITEABLE is inherited; both contiguity flags are recomputed from
+    scratch, never patched.  The caller guarantees the layout stays inside
+    the buffer.
     """
     cdef MiniArray view = MiniArray.__new__(MiniArray)
     view._data = parent._data + offset
     view.dtype = parent.dtype
     view._set_dims(ndim, shape, strides)
-    view.base = parent if parent.base is None else parent.base
+    if parent._flags & FLAG_OWNDATA or not isinstance(parent.base, MiniArray):
+        view.base = parent
+    else:
+        view.base = parent.base
     view._flags = parent._flags & FLAG_WRITEABLE
     view._update_flags()
     return view
@@ -783,6 +1126,269 @@ cdef MiniArray copy_array(MiniArray src, Descr dtype, str order):
               dtype.type_index, src._data, src._strides,
               src.dtype.type_index)
     return result
+
+
+# ---------------------------------------------------------------------------
+# Axes and reshaping
+# ---------------------------------------------------------------------------
+
+cdef int normalize_axis(object axis, int ndim, str prefix=None) except -1:
+    """An axis argument as 0..ndim-1 (negative counts from the end).
+
+    Out of range raises AxisError, which is both a ValueError and an
+    IndexError, as NumPy's is; ``prefix`` names the argument in the
+    message ("axis2: axis 2 is out of bounds ...").
+    """
+    cdef Py_ssize_t value
+    if PyLong_CheckExact(axis):
+        value = PyLong_AsSsize_t(axis)
+    else:
+        value = operator.index(axis)
+    if value < -ndim or value >= ndim:
+        raise AxisError(value, ndim, prefix)
+    return value + ndim if value < 0 else value
+
+
+cdef list normalize_axis_tuple(object axis, int ndim, str prefix=None,
+                               str repeated="duplicate value in 'axis'",
+                               bint bounds_first=False):
+    """An int or a sequence of ints as a list of distinct axes; a repeat
+    raises ValueError with the caller's NumPy message.  NumPy's C
+    functions check each axis in turn; its Python ones (expand_dims,
+    moveaxis) check all bounds before repeats: ``bounds_first``."""
+    cdef list result = []
+    if not isinstance(axis, (tuple, list)):
+        axis = [axis]
+    for item in axis:
+        value = normalize_axis(item, ndim, prefix)
+        if value in result and not bounds_first:
+            raise ValueError(repeated)
+        result.append(value)
+    if len(set(result)) != len(result):
+        raise ValueError(repeated)
+    return result
+
+
+cdef int permutation_from(object axes, int ndim, int* perm) except -1:
+    """Check that ``axes`` permutes range(ndim) and store it in ``perm``."""
+    cdef int k
+    cdef bint seen[MAX_NDIM]
+    if not isinstance(axes, tuple):
+        axes = tuple(axes)
+    if PyTuple_GET_SIZE(axes) != ndim:
+        raise ValueError("axes don't match array")
+    for k in range(ndim):
+        seen[k] = False
+    for k in range(ndim):
+        perm[k] = normalize_axis((<tuple>axes)[k], ndim)
+        if seen[perm[k]]:
+            raise ValueError("repeated axis in transpose")
+        seen[perm[k]] = True
+    return 0
+
+
+cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
+                        bint* inferred) except -1:
+    """Parse a reshape target, resolving one negative ("unknown") length.
+
+    The unknown length is whatever makes the sizes agree; ``inferred``
+    reports whether there was one.  NumPy's errors: "can only specify one
+    unknown dimension", "cannot reshape array of size 6 into shape (4,2)".
+    """
+    cdef int ndim, axis, unknown = -1
+    cdef Py_ssize_t known = 1, length
+    inferred[0] = False
+    if type(shape) is tuple and PyTuple_GET_SIZE(shape) <= MAX_NDIM:
+        # Fast path: a tuple of non-negative ints whose product fits.
+        ndim = PyTuple_GET_SIZE(shape)
+        for axis in range(ndim):
+            item = (<tuple>shape)[axis]
+            if not PyLong_CheckExact(item):
+                break
+            length = PyLong_AsSsize_t(item)
+            if length < 0 or __builtin_mul_overflow(known, length, &known):
+                break
+            out[axis] = length
+        else:
+            if known == a.size:
+                return ndim
+        known = 1
+    if shape is None:
+        items = list(a.shape)
+    elif isinstance(shape, (tuple, list)):
+        items = list(shape)
+    elif isinstance(shape, float):
+        raise TypeError("expected a sequence of integers or a single "
+                        f"integer, got '{shape!r}'")
+    else:
+        items = [shape]
+    ndim = len(items)
+    if ndim > MAX_NDIM:
+        raise ValueError("maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {ndim}")
+    values = [operator.index(item) for item in items]
+    overflow = False
+    for axis in range(ndim):
+        if values[axis] < 0:
+            if unknown >= 0:
+                raise ValueError("can only specify one unknown dimension")
+            unknown = axis
+        elif values[axis] > PY_SSIZE_T_MAX or (
+                not overflow and known * values[axis] > PY_SSIZE_T_MAX):
+            overflow = True
+        else:
+            known *= values[axis]
+            out[axis] = values[axis]
+    if unknown >= 0 and not overflow and known != 0 and a.size % known == 0:
+        out[unknown] = a.size // known
+        inferred[0] = True
+    elif overflow or unknown >= 0 or known != a.size:
+        raise ValueError(f"cannot reshape array of size {a.size} into "
+                         f"shape {_requested_shape_text(values)}")
+    return ndim
+
+
+cdef str _requested_shape_text(list values):
+    """A reshape request as NumPy prints it in its error: leading unknown
+    lengths are left out, later ones print as "newaxis", and only a
+    request of exactly one length gets a trailing comma: (4,newaxis),
+    (4), (6,)."""
+    cdef Py_ssize_t first = 0
+    while first < len(values) and values[first] < 0:
+        first += 1
+    if first == len(values):
+        return "()"
+    parts = ["newaxis" if v < 0 else str(v) for v in values[first:]]
+    return "(" + ",".join(parts) + ("," if len(values) == 1 else "") + ")"
+
+
+cdef MiniArray reshape_array(MiniArray a, object shape, object order,
+                             object copy):
+    """``a`` with a new shape: a view when the memory allows, else a copy.
+
+    Reading order: "C" (last index fastest) or "F" (first fastest); "A"
+    is F for arrays that are F- and not C-contiguous.  A contiguous array
+    in that order can always be viewed with fresh contiguous strides.
+    Otherwise ``attempt_nocopy_reshape`` looks for strides that give the
+    same traversal (e.g. splitting a stepped axis works; flattening a
+    transposed matrix does not).  When none exist the array is copied in
+    the reading order and the result is a view of that copy (its base is
+    the copy), as in NumPy.  ``copy=True`` always copies; ``copy=False``
+    raises ValueError rather than copy.  NumPy: ``PyArray_Newshape``.
+    """
+    cdef Py_ssize_t new_shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef bint fortran, inferred
+    cdef str letter
+    cdef int ndim, axis
+    if order is not "C" and order in ("K", "k"):
+        raise ValueError("order 'K' is not permitted for reshaping")
+    letter = check_order(order, "CFA")
+    ndim = new_shape_from(a, shape, new_shape, &inferred)
+    if letter == "A":
+        letter = resolve_order(a, "A")
+    fortran = letter == "F"
+    if copy:
+        a = copy_array(a, a.dtype, letter)
+    elif ndim == a.ndim and not inferred:
+        for axis in range(ndim):
+            if new_shape[axis] != a._shape[axis]:
+                break
+        else:
+            # Nothing to do: a plain view with the same strides.
+            return make_view(a, 0, a.ndim, a._shape, a._strides)
+    if (a._flags & (FLAG_F_CONTIGUOUS if fortran else FLAG_C_CONTIGUOUS)):
+        fill_contiguous_strides(ndim, new_shape, a.dtype.itemsize, fortran,
+                                strides)
+    elif not attempt_nocopy_reshape(a.ndim, a._shape, a._strides, ndim,
+                                    new_shape, a.dtype.itemsize, fortran,
+                                    strides):
+        if copy is False:
+            raise ValueError("Unable to avoid creating a copy while "
+                             "reshaping.")
+        a = copy_array(a, a.dtype, letter)
+        fill_contiguous_strides(ndim, new_shape, a.dtype.itemsize, fortran,
+                                strides)
+    return make_view(a, 0, ndim, new_shape, strides)
+
+
+cdef MiniArray ravel_array(MiniArray a, str order):
+    """``a`` as 1-d: a view when its elements, read in ``order``, are
+    evenly spaced in memory; otherwise a flattened copy.
+
+    "K" reads in memory order, so it gives a view for any array whose
+    axes, sorted by stride, tile memory without gaps (a transposed or
+    F-ordered array, for example), but not for negative strides.  NumPy:
+    ``PyArray_Ravel``.
+    """
+    cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t size = a.size, step, zero = 0
+    cdef int i, axis
+    order = resolve_order(a, order)
+    step = a.dtype.itemsize
+    if (order == "C" and a._flags & FLAG_C_CONTIGUOUS or
+            order == "F" and a._flags & FLAG_F_CONTIGUOUS):
+        # Contiguous in the reading order: one axis of itemsize steps (what
+        # reshape(-1) gives, without parsing a shape).
+        return make_view(a, 0, 1, &size, &step)
+    if order == "K":
+        sorted_axes(a.ndim, a._strides, perm)
+        step = a.dtype.itemsize
+        for i in range(a.ndim - 1, -1, -1):
+            axis = perm[i]
+            if a._shape[axis] == 1:
+                continue
+            if a._strides[axis] != step:
+                break
+            step *= a._shape[axis]
+        else:
+            step = a.dtype.itemsize
+            return make_view(a, 0, 1, &size, &step)
+    return flatten_array(a, order)
+
+
+cdef MiniArray flatten_array(MiniArray a, str order):
+    """A new 1-d owner holding ``a``'s elements read in ``order``.
+
+    The copy goes through a view of the new buffer shaped like ``a`` with
+    strides for ``order``, so the one cast loop does the reordering.  "K"
+    reads in memory order as NumPy's iterator finds it: an axis moves
+    outward only past axes with a smaller non-zero |stride|, so broadcast
+    (zero-stride) axes keep their C position.
+    """
+    cdef Py_ssize_t size = a.size
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef MiniArray result = new_array(a.dtype, 1, &size, False, False)
+    if resolve_order(a, order) == "K":
+        iteration_strides(a, strides)
+    else:
+        like_strides(a, order, a.ndim, a._shape, a.dtype.itemsize, strides)
+    copy_cast(a.ndim, a._shape, result._data, strides, a.dtype.type_index,
+              a._data, a._strides, a.dtype.type_index)
+    return result
+
+
+cdef void iteration_strides(MiniArray a, Py_ssize_t* strides):
+    """Contiguous strides that list ``a``'s elements in the order NumPy's
+    iterator visits them in "K" order (see ``flatten_array``)."""
+    cdef int perm[MAX_NDIM]
+    cdef int i, j, axis
+    cdef Py_ssize_t step = a.dtype.itemsize, moving, other
+    for i in range(a.ndim):          # insertion sort, outermost first
+        j = i
+        moving = a._strides[i] if a._strides[i] >= 0 else -a._strides[i]
+        while j > 0:
+            other = a._strides[perm[j - 1]]
+            other = other if other >= 0 else -other
+            if moving == 0 or other == 0 or other >= moving:
+                break
+            perm[j] = perm[j - 1]
+            j -= 1
+        perm[j] = i
+    for i in range(a.ndim - 1, -1, -1):
+        axis = perm[i]
+        strides[axis] = step
+        step *= a._shape[axis]
 
 
 # ---------------------------------------------------------------------------
@@ -943,11 +1549,21 @@ _COMBINED_FLAGS = {
 
 
 cdef bint _memory_is_writable(MiniArray array):
+    """May WRITEABLE be set on ``array``?  NumPy's ``_IsWriteable``: an
+    owner may; otherwise walk the base chain: any writeable array on the
+    way says yes, an owner that is not says no, and a buffer at the end
+    says whether it is writable."""
+    cdef MiniArray link
     base = array.base
-    if base is None:
-        return True          # an owner (or a memory-less 0-byte array)
-    if isinstance(base, MiniArray):
-        return (<MiniArray>base)._flags & FLAG_WRITEABLE
+    if base is None or array._flags & FLAG_OWNDATA:
+        return True
+    while isinstance(base, MiniArray):
+        link = base
+        if link._flags & FLAG_WRITEABLE:
+            return True
+        if link.base is None or link._flags & FLAG_OWNDATA:
+            return False
+        base = link.base
     if isinstance(base, memoryview):
         return not base.readonly
     return False

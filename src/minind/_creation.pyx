@@ -266,11 +266,16 @@ cdef int _fill_from(MiniArray target, object obj) except -1:
     return 0
 
 
-def _from_nested(obj, dtype, order):
+def _from_nested(obj, dtype, order, ndmax=-1):
+    """Nested sequences as a new array (``ndmax`` < 0: no depth limit)."""
     cdef _Discovery found = _Discovery()
     cdef Descr descr
     cdef MiniArray result
     _discover(obj, 0, found)
+    if 0 <= ndmax < found.ndim:
+        raise ValueError(
+            "setting an array element with a sequence. The requested array "
+            f"would exceed the maximum number of dimension of {ndmax}.")
     if dtype is not None:
         descr = as_dtype(dtype)
     elif found.big_int is not None:
@@ -286,14 +291,16 @@ def _from_nested(obj, dtype, order):
     return result
 
 
-def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0):
+def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
+          ndmax=0):
     """An array from nested sequences, a scalar, a buffer or an array.
 
     ``copy=True`` always copies; ``copy=None`` copies only when needed (a
     dtype change, a layout the order asks for); ``copy=False`` never copies
     and raises ValueError if it would have to.  Buffer exporters (NumPy
     arrays, memoryview, bytes, array.array) are read through the buffer
-    protocol.  ``ndmin`` prepends length-1 axes.
+    protocol.  ``ndmin`` prepends length-1 axes; ``ndmax`` (nested data
+    only) caps how deep the nesting may go.
     """
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
@@ -313,7 +320,7 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0):
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array "
                              "as requested.")
-        result = _from_nested(obj, descr, letter)
+        result = _from_nested(obj, descr, letter, ndmax if ndmax > 0 else -1)
     if ndmin > result.ndim:
         result = _prepend_axes(result, ndmin, letter == "F")
     return result

@@ -391,32 +391,37 @@ cdef object _INT_BOUNDS = {
 }
 
 
-cdef object _as_python_number(object value):
-    """Reduce ``value`` to a Python int or float, as NumPy's setitem does.
+cdef object _as_python_number(object value, int t):
+    """Reduce ``value`` to a Python bool, int or float for type ``t``, as
+    NumPy's per-type setitem does.
 
-    bool/int/float pass through; objects with ``__index__`` (NumPy integer
-    scalars) become int, objects with ``__float__`` become float; strings
-    are parsed.  Sequences raise NumPy's "setting an array element with a
-    sequence" ValueError.
+    Numbers pass through.  Array-likes (minind or NumPy arrays, NumPy
+    scalars) give their single element if 0-d, else raise NumPy's
+    "setting an array element with a sequence".  Anything else is
+    converted the way NumPy converts it: its truth value for bool,
+    ``float(value)`` for floats, ``int(value)`` for integers (so a string
+    "12" works and a list raises Python's TypeError), except that objects
+    with ``__float__`` but no ``__index__`` are truncated like floats.
     """
     if PyLong_Check(value) or PyFloat_Check(value):
         return value
+    if hasattr(value, "__array_interface__") or hasattr(value, "ndim"):
+        if getattr(value, "ndim", None) == 0:
+            return _as_python_number(value.item(), t)
+        if t == T_BOOL and getattr(value, "size", 0) == 1:
+            return bool(value)    # NumPy asks a 1-element array its truth
+        raise ValueError("setting an array element with a sequence.")
+    if t == T_BOOL:
+        return bool(value)
+    if t == T_FLOAT32 or t == T_FLOAT64:
+        if isinstance(value, (list, tuple)):
+            raise ValueError("setting an array element with a sequence.")
+        return float(value)
     if hasattr(value, "__index__"):
         return value.__index__()
-    if hasattr(value, "__float__"):
+    if hasattr(value, "__float__") and not isinstance(value, str):
         return float(value)
-    if isinstance(value, str):
-        try:
-            return int(value)
-        except ValueError:
-            return float(value)
-    if hasattr(value, "__len__") or hasattr(value, "__array_interface__"):
-        # A size-1 array still counts as a sequence here (NumPy 2 refuses
-        # to convert arrays with ndim > 0 to scalars).
-        if getattr(value, "ndim", None) == 0:
-            return _as_python_number(value.item())
-        raise ValueError("setting an array element with a sequence.")
-    raise TypeError(f"a number is required, not '{type(value).__name__}'")
+    return int(value)
 
 
 cdef int set_item(Descr dtype, char* ptr, object value) except -1:
@@ -429,7 +434,7 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
     """
     cdef int t = dtype.type_index
     cdef double d
-    number = _as_python_number(value)
+    number = _as_python_number(value, t)
     if t == T_BOOL:
         (<uint8_t*>ptr)[0] = 1 if number else 0
         return 0
@@ -449,8 +454,9 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
         number = int(d)
     low, high = _INT_BOUNDS[t]
     if not (-2**63 <= number < 2**63) and not (
-            t == T_UINT64 and 0 <= number < 2**64):
-        # NumPy converts through C long first, with Python's message.
+            (t == T_UINT64 or t == T_UINT32) and 0 <= number < 2**64):
+        # NumPy first converts to C long (C unsigned long for the 32- and
+        # 64-bit unsigned types), with Python's message when that fails.
         raise OverflowError("Python int too large to convert to C long")
     if not (low <= number <= high):
         raise OverflowError(

@@ -24,9 +24,21 @@ cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
 cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                                   Py_ssize_t itemsize, bint fortran,
                                   Py_ssize_t* strides) noexcept nogil
+cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize, bint fortran,
+                             Py_ssize_t* strides) noexcept nogil
 cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
                              Py_ssize_t itemsize) except -1
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,
                       const Py_ssize_t* strides, Py_ssize_t itemsize,
                       Py_ssize_t* low, Py_ssize_t* high) noexcept nogil
 cdef int shape_from_object(object shape, Py_ssize_t* out) except -1
+cdef bint attempt_nocopy_reshape(int ndim, const Py_ssize_t* shape,
+                                 const Py_ssize_t* strides, int new_ndim,
+                                 const Py_ssize_t* new_shape,
+                                 Py_ssize_t itemsize, bint fortran,
+                                 Py_ssize_t* new_strides) noexcept nogil
+cdef bint broadcast_strides(int ndim, const Py_ssize_t* shape,
+                            const Py_ssize_t* strides, int out_ndim,
+                            const Py_ssize_t* out_shape,
+                            Py_ssize_t* out_strides) noexcept nogil

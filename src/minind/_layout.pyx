@@ -73,28 +73,41 @@ cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
 cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                                   Py_ssize_t itemsize, bint fortran,
                                   Py_ssize_t* strides) noexcept nogil:
-    """Strides of a freshly allocated C- (or F-) ordered array.
+    """Contiguous strides for ``shape`` in C (or F) order.
 
     C order: the last axis steps one item, each earlier axis steps over a
     whole block of the later ones, e.g. (3, 4) float64 -> (32, 8).  F order
-    is the mirror image, (8, 24).  An array with no elements gets all-zero
-    strides, as NumPy 2 gives it.
+    is the mirror image, (8, 24).  A length-0 axis counts as 1 here, as in
+    NumPy's ``_array_fill_strides`` (views of empty arrays, as made by
+    reshape, get these strides).
     """
     cdef int axis
     cdef Py_ssize_t step = itemsize
+    if fortran:
+        for axis in range(ndim):
+            strides[axis] = step
+            if shape[axis] != 0:
+                step *= shape[axis]
+    else:
+        for axis in range(ndim - 1, -1, -1):
+            strides[axis] = step
+            if shape[axis] != 0:
+                step *= shape[axis]
+
+
+cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
+                             Py_ssize_t itemsize, bint fortran,
+                             Py_ssize_t* strides) noexcept nogil:
+    """Strides of a newly allocated array: contiguous, except that NumPy 2
+    gives an array with no elements all-zero strides (there is nothing to
+    step to)."""
+    cdef int axis
     for axis in range(ndim):
         if shape[axis] == 0:
             for axis in range(ndim):
                 strides[axis] = 0
             return
-    if fortran:
-        for axis in range(ndim):
-            strides[axis] = step
-            step *= shape[axis]
-    else:
-        for axis in range(ndim - 1, -1, -1):
-            strides[axis] = step
-            step *= shape[axis]
+    fill_contiguous_strides(ndim, shape, itemsize, fortran, strides)
 
 
 cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
@@ -199,10 +212,9 @@ cdef inline Py_ssize_t _length(object item) except? -1:
     """One axis length: a non-negative integer that fits a Py_ssize_t."""
     cdef Py_ssize_t value
     if not PyLong_CheckExact(item):
-        if isinstance(item, (float, bool, str, bytes)) or not hasattr(
-                item, "__index__"):
-            _not_a_shape(item)
-        item = _index(item)
+        if isinstance(item, bool):
+            raise TypeError("an integer is required")
+        item = _index(item)   # "'float' object cannot be interpreted ..."
     try:
         value = PyLong_AsSsize_t(item)
     except OverflowError:
@@ -210,6 +222,105 @@ cdef inline Py_ssize_t _length(object item) except? -1:
     if value < 0:
         raise ValueError("negative dimensions are not allowed")
     return value
+
+
+cdef bint attempt_nocopy_reshape(int ndim, const Py_ssize_t* shape,
+                                 const Py_ssize_t* strides, int new_ndim,
+                                 const Py_ssize_t* new_shape,
+                                 Py_ssize_t itemsize, bint fortran,
+                                 Py_ssize_t* new_strides) noexcept nogil:
+    """Strides that give ``new_shape`` as a view, if any exist.
+
+    Reading the elements in C order (``fortran``: F order) must visit the
+    same memory in both layouts.  Both shapes are cut into blocks of equal
+    element count, e.g. (6, 4) -> (2, 3, 4) pairs old [6] with new [2, 3]
+    and old [4] with new [4].  A block of old axes can be re-split freely
+    only if it is contiguous within itself (each axis steps over the whole
+    of the next); then the new axes of the block get contiguous strides
+    ending in the block's innermost old stride.  Otherwise a copy is
+    unavoidable and this returns False.
+
+    Length-1 old axes are dropped first (their strides are never used) and
+    trailing length-1 new axes get a stride continuing the last block.
+    The caller handles contiguous and empty arrays (they never need
+    this), so no block ever contains a 0.
+
+    NumPy: ``_attempt_nocopy_reshape`` in shape.c.
+    """
+    cdef Py_ssize_t old_shape[MAX_NDIM]
+    cdef Py_ssize_t old_strides[MAX_NDIM]
+    cdef Py_ssize_t old_block, new_block, last
+    cdef int old_ndim = 0, axis, k
+    cdef int oi = 0, oj = 1, ni = 0, nj = 1
+    for axis in range(ndim):
+        if shape[axis] != 1:
+            old_shape[old_ndim] = shape[axis]
+            old_strides[old_ndim] = strides[axis]
+            old_ndim += 1
+    while ni < new_ndim and oi < old_ndim:
+        new_block = new_shape[ni]
+        old_block = old_shape[oi]
+        while new_block != old_block:
+            if new_block < old_block:
+                new_block *= new_shape[nj]
+                nj += 1
+            else:
+                old_block *= old_shape[oj]
+                oj += 1
+        # The old axes oi..oj-1 must chain in the traversal order.
+        for k in range(oi, oj - 1):
+            if fortran:
+                if old_strides[k + 1] != old_shape[k] * old_strides[k]:
+                    return False
+            elif old_strides[k] != old_shape[k + 1] * old_strides[k + 1]:
+                return False
+        # Split the block into the new axes ni..nj-1.
+        if fortran:
+            new_strides[ni] = old_strides[oi]
+            for k in range(ni + 1, nj):
+                new_strides[k] = new_strides[k - 1] * new_shape[k - 1]
+        else:
+            new_strides[nj - 1] = old_strides[oj - 1]
+            for k in range(nj - 1, ni, -1):
+                new_strides[k - 1] = new_strides[k] * new_shape[k]
+        ni = nj
+        nj += 1
+        oi = oj
+        oj += 1
+    last = new_strides[ni - 1] if ni >= 1 else itemsize
+    if fortran and ni >= 1:
+        last *= new_shape[ni - 1]
+    for k in range(ni, new_ndim):
+        new_strides[k] = last
+    return True
+
+
+cdef bint broadcast_strides(int ndim, const Py_ssize_t* shape,
+                            const Py_ssize_t* strides, int out_ndim,
+                            const Py_ssize_t* out_shape,
+                            Py_ssize_t* out_strides) noexcept nogil:
+    """Strides that stretch (shape, strides) to ``out_shape``, if possible.
+
+    The broadcasting rules, as strides: align the shapes on the right;
+    missing leading axes and axes of length 1 get stride 0 (every index
+    reads the same element); other axes must match exactly.  Returns False
+    when the shapes are incompatible.
+    """
+    cdef int axis, source
+    if ndim > out_ndim:
+        return False
+    for axis in range(out_ndim):
+        source = axis - (out_ndim - ndim)
+        if source < 0:
+            out_strides[axis] = 0
+        elif shape[source] == out_shape[axis]:
+            # NumPy gives every length-1 axis of the result stride 0.
+            out_strides[axis] = strides[source] if out_shape[axis] != 1 else 0
+        elif shape[source] == 1:
+            out_strides[axis] = 0
+        else:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -241,8 +352,7 @@ def py_contiguous_strides(tuple shape, Py_ssize_t itemsize, order="C"):
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef Py_ssize_t strides_buf[MAX_NDIM]
     ndim = _load(shape, shape_buf)
-    fill_contiguous_strides(ndim, shape_buf, itemsize, order == "F",
-                            strides_buf)
+    fill_fresh_strides(ndim, shape_buf, itemsize, order == "F", strides_buf)
     return tuple(strides_buf[axis] for axis in range(ndim))
 
 
@@ -255,3 +365,24 @@ def py_byte_extent(tuple shape, tuple strides, Py_ssize_t itemsize):
     _load(strides, strides_buf)
     byte_extent(ndim, shape_buf, strides_buf, itemsize, &low, &high)
     return (low, high)
+
+
+def py_nocopy_reshape(tuple shape, tuple strides, Py_ssize_t itemsize,
+                      tuple new_shape, order="C"):
+    """Strides of the reshaped view, or None when a copy is needed.
+
+    Like ``attempt_nocopy_reshape``, meant for non-empty arrays; sizes of
+    the two shapes must agree.
+    """
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    cdef Py_ssize_t new_shape_buf[MAX_NDIM]
+    cdef Py_ssize_t new_strides_buf[MAX_NDIM]
+    ndim = _load(shape, shape_buf)
+    _load(strides, strides_buf)
+    new_ndim = _load(new_shape, new_shape_buf)
+    if not attempt_nocopy_reshape(ndim, shape_buf, strides_buf, new_ndim,
+                                  new_shape_buf, itemsize, order == "F",
+                                  new_strides_buf):
+        return None
+    return tuple(new_strides_buf[axis] for axis in range(new_ndim))

@@ -1,0 +1,420 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Shape manipulation, broadcasting, stride tricks and memory overlap.
+
+Every function here returns a view made by ``make_view`` (or, for
+``shares_memory``, reasons about views): none of them moves an element.
+NumPy counterparts: ``numpy/_core/fromnumeric.py`` and ``numeric.py``
+(transpose, moveaxis, ...), ``lib/_stride_tricks_impl.py`` (broadcast_to,
+as_strided, sliding_window_view), ``mem_overlap.c`` (shares_memory).
+"""
+from minind._core cimport (MiniArray, make_view, normalize_axis,
+                           normalize_axis_tuple, reshape_array,
+                           ravel_array, check_order, shape_text)
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_OWNDATA,
+                             broadcast_strides, shape_from_object,
+                             fill_contiguous_strides)
+from minind._creation import asarray
+from minind.exceptions import TooHardError
+
+cdef extern from "Python.h":
+    const Py_ssize_t PY_SSIZE_T_MAX
+
+import math
+import operator
+
+
+def transpose(a, axes=None):
+    """``a`` with its axes permuted (reversed by default), as a view."""
+    return asarray(a).transpose(axes)
+
+
+def swapaxes(a, axis1, axis2):
+    return asarray(a).swapaxes(axis1, axis2)
+
+
+def squeeze(a, axis=None):
+    return asarray(a).squeeze(axis)
+
+
+def reshape(a, shape, order="C", *, copy=None):
+    """``a`` in a new shape, a view whenever possible (see
+    ``MiniArray.reshape``)."""
+    return reshape_array(asarray(a), shape, order, copy)
+
+
+def ravel(a, order="C"):
+    return ravel_array(asarray(a), check_order(order, "CFAK"))
+
+
+def moveaxis(a, source, destination):
+    """Move axes to new positions; the others keep their order."""
+    cdef MiniArray array = asarray(a)
+    source = normalize_axis_tuple(source, array.ndim, "source",
+                                  "repeated axis in `source` argument", True)
+    destination = normalize_axis_tuple(
+        destination, array.ndim, "destination",
+        "repeated axis in `destination` argument", True)
+    if len(source) != len(destination):
+        raise ValueError("`source` and `destination` arguments must have "
+                         "the same number of elements")
+    order = [axis for axis in range(array.ndim) if axis not in source]
+    for dest, src in sorted(zip(destination, source)):
+        order.insert(dest, src)
+    return array.transpose(order)
+
+
+def expand_dims(a, axis):
+    """Insert length-1 axes at the positions ``axis`` has in the result."""
+    cdef MiniArray array = asarray(a)
+    cdef int ndim = array.ndim + (len(axis) if isinstance(
+        axis, (tuple, list)) else 1)
+    if ndim > MAX_NDIM:
+        raise ValueError("maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {ndim}")
+    inserted = normalize_axis_tuple(axis, ndim, None, "repeated axis", True)
+    remaining = iter(array.shape)
+    shape = tuple(1 if k in inserted else next(remaining)
+                  for k in range(ndim))
+    return reshape_array(array, shape, "C", None)
+
+
+# ---------------------------------------------------------------------------
+# Broadcasting
+# ---------------------------------------------------------------------------
+
+def broadcast_shapes(*args):
+    """The shape that arrays of the given shapes broadcast to.
+
+    Align the shapes on the right; in each position the lengths must be
+    equal or 1, and the result takes the non-1 length.  On a mismatch the
+    message names the first two arguments that disagree, as NumPy's does.
+    """
+    cdef Py_ssize_t buffer[MAX_NDIM]
+    shapes = []
+    for shape in args:
+        # NumPy's messages: a float argument is "not a shape", a float
+        # (or str) length "cannot be interpreted as an integer".
+        if isinstance(shape, (tuple, list)):
+            shape = tuple([operator.index(length) for length in shape])
+        elif not isinstance(shape, float):
+            shape = (operator.index(shape),)
+        ndim = shape_from_object(shape, buffer)
+        shapes.append(tuple(buffer[k] for k in range(ndim)))
+    ndim = max([len(shape) for shape in shapes], default=0)
+    result = []
+    for axis in range(ndim):
+        length, setter = 1, None
+        for index, shape in enumerate(shapes):
+            k = axis + len(shape) - ndim
+            if k < 0 or shape[k] == 1:
+                continue
+            if length == 1:
+                length, setter = shape[k], index
+            elif length != shape[k]:
+                raise ValueError(
+                    "shape mismatch: objects cannot be broadcast to a single "
+                    f"shape.  Mismatch is between arg {setter} with shape "
+                    f"{shapes[setter]} and arg {index} with shape "
+                    f"{shape}.")
+        result.append(length)
+    size = 1
+    for length in result:
+        size *= length
+    if size > PY_SSIZE_T_MAX:
+        raise ValueError("broadcast dimensions too large.")
+    return tuple(result)
+
+
+cdef MiniArray stretch(MiniArray array, tuple shape):
+    """A view of ``array`` broadcast to ``shape`` (zero strides where it
+    is stretched).  Raises NumPy's ValueError when it cannot be."""
+    cdef Py_ssize_t shape_buffer[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int ndim = shape_from_object(shape, shape_buffer)
+    if ndim == 0 and array.ndim > 0:
+        raise ValueError("cannot broadcast a non-scalar to a scalar array")
+    if array.ndim > ndim:
+        raise ValueError("input operand has more dimensions than allowed "
+                         "by the axis remapping")
+    if not broadcast_strides(array.ndim, array._shape, array._strides, ndim,
+                             shape_buffer, strides):
+        raise ValueError(
+            "operands could not be broadcast together with remapped shapes "
+            f"[original->remapped]: {shape_text(array.shape)}  and "
+            f"requested shape {shape_text(shape)}")
+    return make_view(array, 0, ndim, shape_buffer, strides)
+
+
+def broadcast_to(array, shape, subok=False):
+    """A read-only view of ``array`` with the given shape.
+
+    Axes that are stretched get stride 0: every index along them reads the
+    same element, which is why the view cannot be written (one write
+    would change many "elements").
+    """
+    cdef MiniArray result
+    if not isinstance(shape, (tuple, list)):
+        shape = (shape,)
+    shape = tuple([operator.index(length) for length in shape])
+    for length in shape:
+        if length < 0:
+            raise ValueError("all elements of broadcast shape must be "
+                             "non-negative")
+    size = 1
+    for length in shape:
+        size *= length
+    if size > PY_SSIZE_T_MAX:
+        raise ValueError("iterator is too large")
+    result = stretch(asarray(array), shape)
+    result.flags.writeable = False
+    return result
+
+
+def broadcast_arrays(*args, subok=False):
+    """The arguments broadcast against each other, as a tuple of views.
+
+    An argument that already has the common shape is returned as it is.
+    Unlike broadcast_to, the views keep the arguments' WRITEABLE flag, as
+    NumPy (which warns on writes) does.
+    """
+    arrays = [asarray(arg) for arg in args]
+    shape = broadcast_shapes(*[array.shape for array in arrays])
+    return tuple(array if array.shape == shape else stretch(array, shape)
+                 for array in arrays)
+
+
+# ---------------------------------------------------------------------------
+# Stride tricks, made safe
+# ---------------------------------------------------------------------------
+
+cdef tuple memory_bounds(MiniArray array):
+    """(first, end) addresses of the memory ``array`` may legally touch:
+    its owner's buffer, or the imported buffer behind it."""
+    cdef MiniArray owner = array
+    # Down the base chain to the owner, or to the array wrapping a buffer.
+    while owner.base is not None and not owner.flags.owndata:
+        if not isinstance(owner.base, MiniArray):
+            break
+        owner = owner.base
+    base = owner.base
+    if base is None or owner.flags.owndata:
+        start = owner.__array_interface__["data"][0]
+        return start, start + owner.nbytes
+    if isinstance(base, memoryview):
+        # An imported buffer: only what the exporter exposes is known.
+        exporter = asarray(base)
+        start = exporter.__array_interface__["data"][0]
+        low, high = _extent(exporter.shape, exporter.strides,
+                            exporter.itemsize)
+        return start + low, start + high
+    raise TypeError("cannot determine the memory behind this array")
+
+
+cdef tuple _extent(tuple shape, tuple strides, Py_ssize_t itemsize):
+    """(low, high) byte offsets around the first element that the elements
+    touch; Python ints, so absurd shapes and strides cannot overflow.
+    The C twin is ``byte_extent`` in _layout."""
+    if 0 in shape:
+        return 0, 0
+    low, high = 0, itemsize
+    for length, stride in zip(shape, strides):
+        reach = stride * (length - 1)
+        if reach < 0:
+            low += reach
+        else:
+            high += reach
+    return low, high
+
+
+def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
+    """A view of ``x``'s memory with any shape and strides you choose.
+
+    This is the raw form of every view: element ``idx`` is at
+    ``x.data + sum(idx[k] * strides[k])``.  NumPy trusts the caller and
+    will happily read or write outside the buffer; minind refuses (with
+    ValueError) any shape and strides that reach a byte outside the
+    memory ``x`` belongs to, so experiments cannot crash Python.
+    """
+    cdef MiniArray array = asarray(x)
+    cdef MiniArray result
+    cdef Py_ssize_t shape_buffer[MAX_NDIM]
+    cdef Py_ssize_t strides_buffer[MAX_NDIM]
+    cdef int ndim, axis
+    shape = array.shape if shape is None else shape
+    ndim = shape_from_object(shape, shape_buffer)
+    shape = tuple(shape_buffer[k] for k in range(ndim))
+    if strides is None:
+        # NumPy takes them from the array interface, which leaves them out
+        # for C-contiguous arrays: the new shape then gets C strides.
+        if array.flags.c_contiguous:
+            fill_contiguous_strides(ndim, shape_buffer, array.itemsize,
+                                    False, strides_buffer)
+            strides = tuple(strides_buffer[k] for k in range(ndim))
+        else:
+            strides = array.strides
+    if isinstance(strides, int) or hasattr(strides, "__index__"):
+        strides = (strides,)
+    strides = tuple(operator.index(stride) for stride in strides)
+    if len(strides) != ndim:
+        raise ValueError("mismatch in length of strides and shape")
+    if 0 not in shape:
+        start, end = memory_bounds(array)
+        first = array.__array_interface__["data"][0]
+        low, high = _extent(shape, strides, array.itemsize)
+        low += first
+        high += first
+        if low < start or high > end:
+            raise ValueError(
+                f"as_strided: shape {shape} with strides {strides} reaches "
+                f"bytes {low - start} to {high - start} of a "
+                f"{end - start}-byte buffer (starting {first - start} bytes "
+                "in); minind refuses views outside the buffer")
+    for axis in range(ndim):
+        strides_buffer[axis] = strides[axis]
+    result = make_view(array, 0, ndim, shape_buffer, strides_buffer)
+    if not writeable:
+        result.flags.writeable = False
+    return result
+
+
+def sliding_window_view(x, window_shape, axis=None, *, subok=False,
+                        writeable=False):
+    """All windows of ``window_shape`` over ``x``, as one read-only view.
+
+    For a 1-d ``x`` and window w: shape (n - w + 1, w) and strides
+    (s, s) — consecutive windows start one element apart, and elements
+    within a window are one element apart, so windows overlap in memory.
+    """
+    cdef MiniArray array = asarray(x)
+    window = (tuple(window_shape) if isinstance(window_shape, (tuple, list))
+              else (window_shape,))
+    window = tuple(operator.index(length) for length in window)
+    if any(length < 0 for length in window):
+        raise ValueError("`window_shape` cannot contain negative values")
+    if axis is None:
+        axes = list(range(array.ndim))
+        if len(window) != len(axes):
+            raise ValueError(
+                "Since axis is `None`, must provide window_shape for all "
+                f"dimensions of `x`; got {len(window)} window_shape elements "
+                f"and `x.ndim` is {array.ndim}.")
+    else:
+        axes = list(axis) if isinstance(axis, (tuple, list)) else [axis]
+        axes = [normalize_axis(k, array.ndim) for k in axes]
+        if len(window) != len(axes):
+            raise ValueError(
+                "Must provide matching length window_shape and axis; got "
+                f"{len(window)} window_shape elements and {len(axes)} axes "
+                "elements.")
+    trimmed = list(array.shape)
+    for ax, length in zip(axes, window):
+        if trimmed[ax] < length:
+            raise ValueError("window shape cannot be larger than input "
+                             "array shape")
+        trimmed[ax] -= length - 1
+    shape = tuple(trimmed) + window
+    strides = array.strides + tuple(array.strides[ax] for ax in axes)
+    return as_strided(array, shape, strides,
+                      writeable=writeable and array.flags.writeable)
+
+
+# ---------------------------------------------------------------------------
+# Memory overlap
+# ---------------------------------------------------------------------------
+
+def may_share_memory(a, b, max_work=None):
+    """Whether the byte ranges ``a`` and ``b`` span overlap.
+
+    A cheap, conservative test: True may be a false alarm (two
+    interleaved slices span the same range without sharing an element),
+    False is certain.  Empty arrays share nothing.
+    """
+    if max_work is not None and max_work != 0:
+        return shares_memory(a, b, max_work)
+    return _spans_overlap(asarray(a), asarray(b))
+
+
+cdef bint _spans_overlap(MiniArray a, MiniArray b):
+    if a.size == 0 or b.size == 0:
+        return False
+    a_low, a_high = _extent(a.shape, a.strides, a.itemsize)
+    b_low, b_high = _extent(b.shape, b.strides, b.itemsize)
+    a0 = a.__array_interface__["data"][0]
+    b0 = b.__array_interface__["data"][0]
+    return a0 + a_low < b0 + b_high and b0 + b_low < a0 + a_high
+
+
+def shares_memory(a, b, max_work=None):
+    """Whether some byte belongs to an element of both ``a`` and ``b``.
+
+    Exact: element addresses are ``start + sum(stride_k * i_k)`` with
+    ``0 <= i_k < shape_k``, and the arrays overlap iff some element of
+    ``a`` and some element of ``b`` have byte ranges that intersect.  That
+    is a bounded linear Diophantine problem (NumPy: ``solve_may_share_
+    memory`` in mem_overlap.c), solved by ``_solve_bounded``.  ``max_work``
+    caps the search (TooHardError when exceeded); None means no cap.
+    """
+    cdef MiniArray x = asarray(a), y = asarray(b)
+    if not _spans_overlap(x, y):
+        return False
+    if max_work == 0:
+        raise TooHardError("Exceeded max_work")
+    # Byte ranges [p, p + ix) and [q, q + iy) intersect iff
+    # p - q lies in [-(ix - 1), iy - 1].  Write p - q as
+    # (x0 - y0) + sum(sx_k * i_k) - sum(sy_k * j_k); flip every negative
+    # coefficient c*i (0 <= i <= u) into c*u + |c|*(u - i) so that all
+    # coefficients are positive and the unknowns keep range [0, u].
+    x0 = x.__array_interface__["data"][0]
+    y0 = y.__array_interface__["data"][0]
+    offset = x0 - y0
+    terms = {}
+    for strides, shape, sign in ((x.strides, x.shape, 1),
+                                 (y.strides, y.shape, -1)):
+        for stride, length in zip(strides, shape):
+            coefficient, bound = sign * stride, length - 1
+            if coefficient == 0 or bound == 0:
+                continue
+            if coefficient < 0:
+                offset += coefficient * bound
+                coefficient = -coefficient
+            # Equal coefficients merge: c*i + c*j covers c*[0, u + v].
+            terms[coefficient] = terms.get(coefficient, 0) + bound
+    low = -(x.itemsize - 1) - offset
+    high = (y.itemsize - 1) - offset
+    budget = [math.inf if max_work is None or max_work < 0 else max_work]
+    return _solve_bounded(sorted(terms.items(), reverse=True), low, high,
+                          budget)
+
+
+cdef bint _solve_bounded(list terms, object low, object high,
+                         list budget) except -1:
+    """Is there ``sum(c * n)`` in [low, high] with ``0 <= n <= u`` for
+    each (c, u) in ``terms`` (largest c first)?
+
+    Depth-first: choose the count of the largest coefficient, then solve
+    the rest.  Prunes by the most and least the rest can add, and by
+    divisibility: the rest is a multiple of the gcd of its coefficients.
+    """
+    if high < 0:
+        return False
+    if not terms:
+        return low <= 0
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise TooHardError("Exceeded max_work")
+    coefficient, bound = terms[0]
+    rest = terms[1:]
+    rest_max = sum([c * u for c, u in rest])
+    divisor = 0
+    for c, _ in terms:
+        divisor = math.gcd(divisor, c)
+    # Some multiple of the gcd of all coefficients must lie in range.
+    if (high // divisor) * divisor < low:
+        return False
+    first = max(0, -((rest_max - low) // coefficient))   # ceil division
+    last = min(bound, high // coefficient)
+    for count in range(last, first - 1, -1):
+        if _solve_bounded(rest, low - count * coefficient,
+                          high - count * coefficient, budget):
+            return True
+    return False
