@@ -372,7 +372,7 @@ cdef class MiniArray:
         view.len = self.size * self.dtype.itemsize
         view.itemsize = self.dtype.itemsize
         view.readonly = not (self._flags & FLAG_WRITEABLE)
-        view.ndim = self.ndim
+        view.ndim = self.ndim if flags & PyBUF_ND == PyBUF_ND else 0
         view.format = (PyBytes_AS_STRING(self.dtype.format)
                        if flags & PyBUF_FORMAT else NULL)
         view.shape = self._shape if flags & PyBUF_ND == PyBUF_ND else NULL
@@ -430,7 +430,7 @@ cdef class MiniArray:
         if not self._flags & FLAG_WRITEABLE:
             raise ValueError("assignment destination is read-only")
         apply_index(self, key, &found)
-        if found.is_scalar:
+        if found.is_scalar and not _is_zero_d_array(value):
             set_item(self.dtype, self._data + found.offset, value)
         else:
             assign(make_view(self, found.offset, found.ndim, found.shape,
@@ -461,8 +461,9 @@ cdef class MiniArray:
                 raise ValueError("can only convert an array of size 1 to a "
                                  "Python scalar")
             return get_item(self.dtype, self._data)
+        args = tuple([operator.index(arg) for arg in args])
         if len(args) == 1 and self.ndim != 1:
-            flat = _as_index(args[0])
+            flat = args[0]
             if flat < 0:
                 flat += self.size
             if not 0 <= flat < self.size:
@@ -488,6 +489,9 @@ cdef class MiniArray:
         cdef int axis
         if not self._flags & FLAG_WRITEABLE:
             raise ValueError("assignment destination is read-only")
+        if _is_zero_d_array(value):
+            assign(self, value)   # an array value is cast, not converted
+            return
         set_item(self.dtype, scalar, value)
         # Broadcast the one converted value: a source with all-zero strides.
         for axis in range(self.ndim):
@@ -661,14 +665,29 @@ cdef class MiniArray:
         return array_str(self)
 
     def __reduce__(self):
-        return (_rebuild, (self.tolist(), self.dtype.name, self.shape))
+        """Pickle as (shape, dtype, order, raw bytes), like NumPy: the
+        bytes are in F order for an F- (and not C-) contiguous array, so
+        the copy keeps its layout."""
+        fortran = bool(self._flags & FLAG_F_CONTIGUOUS
+                       and not self._flags & FLAG_C_CONTIGUOUS)
+        data = bytes(memoryview(flatten_array(self, "F" if fortran else "C")))
+        return (_rebuild, (self.shape, self.dtype.name, fortran, data))
 
 
-def _rebuild(values, dtype_name, shape):
-    from minind._creation import array
-    result = array(values, dtype=dtype_name)
-    if result.shape != shape:   # empty arrays lose their shape in tolist
-        result = MiniArray(shape, dtype_name)
+def _rebuild(tuple shape, str dtype_name, bint fortran, bytes data):
+    """Unpickle: a new owner holding ``data``; as in NumPy, an empty one
+    gets contiguous (not zero) strides."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef int ndim = shape_from_object(shape, shape_buf)
+    cdef MiniArray result = new_array(as_dtype(dtype_name), ndim, shape_buf,
+                                      fortran, False)
+    if len(data) != result.size * result.dtype.itemsize:
+        raise ValueError("pickled data does not match the array's size")
+    memcpy(result._data, PyBytes_AS_STRING(data), len(data))
+    if result.size == 0:
+        fill_contiguous_strides(ndim, shape_buf, result.dtype.itemsize,
+                                fortran, result._strides)
+        result._update_flags()
     return result
 
 
@@ -695,7 +714,7 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
         try:
             return PyLong_AsSsize_t(key)
         except OverflowError:
-            raise IndexError(_INVALID_INDEX) from None
+            return _index_overflow(key)
     if isinstance(key, bool):
         raise IndexError("minind does not support boolean indices (NumPy "
                          "reads True/False as a 0-d boolean mask)")
@@ -709,9 +728,21 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
     if not hasattr(key, "__index__"):
         raise IndexError(_INVALID_INDEX)
     try:
-        return PyLong_AsSsize_t(operator.index(key))
-    except (TypeError, OverflowError):
+        key = operator.index(key)
+    except TypeError:
         raise IndexError(_INVALID_INDEX) from None
+    try:
+        return PyLong_AsSsize_t(key)
+    except OverflowError:
+        return _index_overflow(key)
+
+
+cdef Py_ssize_t _index_overflow(object key) except? -1:
+    """NumPy reads an index as C long, then as unsigned long: a value that
+    only fits the latter is "too large", anything beyond is not an index."""
+    if 0 <= key < 2**64:
+        raise OverflowError("Python int too large to convert to C long")
+    raise IndexError(_INVALID_INDEX)
 
 
 cdef inline Py_ssize_t _bounded(Py_ssize_t index, int axis,
@@ -849,6 +880,16 @@ cdef MiniArray _slice_first_axis(MiniArray a, object key):
         start, step = 0, 1        # NumPy: an empty slice is [0:0:1]
     strides[0] = step * a._strides[0]
     return make_view(a, start * a._strides[0], a.ndim, shape, strides)
+
+
+cdef bint _is_zero_d_array(object value):
+    """A 0-d minind or NumPy array.  Assigned to an element it is cast as
+    arrays are (int8 <- array(300) wraps to 44), where a Python or NumPy
+    scalar is converted by ``set_item``'s rules."""
+    if isinstance(value, MiniArray):
+        return (<MiniArray>value).ndim == 0
+    return type(value).__name__ == "ndarray" and getattr(
+        value, "ndim", None) == 0
 
 
 cdef str shape_text(tuple shape):
@@ -1424,6 +1465,8 @@ cdef class Flags:
 
     def __getitem__(self, key):
         cdef int bit
+        if isinstance(key, bytes):
+            key = key.decode("ascii", "replace")
         try:
             bit = _FLAG_KEYS[key]
         except (KeyError, TypeError):
@@ -1434,6 +1477,8 @@ cdef class Flags:
         return (self._array._flags & bit) != 0
 
     def __setitem__(self, key, value):
+        if isinstance(key, bytes):
+            key = key.decode("ascii", "replace")
         if key in ("WRITEABLE", "W"):
             self.writeable = value
         elif key in ("ALIGNED", "A"):
@@ -1523,7 +1568,10 @@ cdef class Flags:
 
     @property
     def farray(self):
-        return self.behaved and self.fnc
+        # NumPy's own definition tests whether ANY of ALIGNED, WRITEABLE,
+        # F_CONTIGUOUS is set (not all), and the array is not C-contiguous.
+        return ((self.aligned or self.writeable or self.f_contiguous)
+                and not self.c_contiguous)
 
     @property
     def num(self):
@@ -1565,7 +1613,8 @@ cdef bint _memory_is_writable(MiniArray array):
             return False
         base = link.base
     if isinstance(base, memoryview):
-        return not base.readonly
+        # NumPy asks the buffer for a writable *simple* (C-contiguous) view.
+        return not base.readonly and base.c_contiguous
     return False
 
 
@@ -1599,13 +1648,15 @@ class _CtypesView:
 
     @property
     def shape(self):
+        """The shape as a ctypes array (None for a 0-d array, as NumPy)."""
         import ctypes
-        return self.shape_as(ctypes.c_ssize_t)
+        return self.shape_as(ctypes.c_ssize_t) if self._array.ndim else None
 
     @property
     def strides(self):
         import ctypes
-        return self.strides_as(ctypes.c_ssize_t)
+        return (self.strides_as(ctypes.c_ssize_t) if self._array.ndim
+                else None)
 
     @property
     def _as_parameter_(self):

@@ -405,7 +405,7 @@ cdef object _as_python_number(object value, int t):
     """
     if PyLong_Check(value) or PyFloat_Check(value):
         return value
-    if hasattr(value, "__array_interface__") or hasattr(value, "ndim"):
+    if hasattr(value, "__array_interface__"):
         if getattr(value, "ndim", None) == 0:
             return _as_python_number(value.item(), t)
         if t == T_BOOL and getattr(value, "size", 0) == 1:
@@ -416,12 +416,19 @@ cdef object _as_python_number(object value, int t):
     if t == T_FLOAT32 or t == T_FLOAT64:
         if isinstance(value, (list, tuple)):
             raise ValueError("setting an array element with a sequence.")
+        if value is None:
+            return float("nan")   # NumPy stores None in a float as NaN
         return float(value)
     if hasattr(value, "__index__"):
         return value.__index__()
     if hasattr(value, "__float__") and not isinstance(value, str):
         return float(value)
     return int(value)
+
+
+cdef inline bint _is_numpy_scalar(object value):
+    # np.int64(-1), np.float64(2.5): numbers that carry an array interface.
+    return hasattr(value, "__array_interface__")
 
 
 cdef int set_item(Descr dtype, char* ptr, object value) except -1:
@@ -453,11 +460,18 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
             raise OverflowError("cannot convert float infinity to integer")
         number = int(d)
     low, high = _INT_BOUNDS[t]
+    unsigned = t in (T_UINT8, T_UINT16, T_UINT32, T_UINT64)
     if not (-2**63 <= number < 2**63) and not (
-            (t == T_UINT64 or t == T_UINT32) and 0 <= number < 2**64):
+            (t == T_UINT64 or t == T_UINT32 or _is_numpy_scalar(value))
+            and unsigned and 0 <= number < 2**64):
         # NumPy first converts to C long (C unsigned long for the 32- and
         # 64-bit unsigned types), with Python's message when that fails.
         raise OverflowError("Python int too large to convert to C long")
+    if unsigned and _is_numpy_scalar(value):
+        # Python's own numbers (and strings) are range-checked (NEP 50);
+        # NumPy scalars going into an unsigned type wrap as a C cast does:
+        # np.int64(-1) -> 255 for uint8.
+        number %= high + 1
     if not (low <= number <= high):
         raise OverflowError(
             f"Python integer {number} out of bounds for {dtype.name}")

@@ -1,0 +1,321 @@
+"""The buffer protocol (PEP 3118): what MiniArray exports, against NumPy.
+
+Each MiniArray is compared with the NumPy array made the same way (see
+``test_array.made_twins``): what a consumer gets from ``memoryview(m)``,
+from a raw ``PyObject_GetBuffer`` call with every request flag, from
+``np.asarray(m)``, ctypes, ``readinto`` and hashing must be what it gets
+from NumPy's array: same layout, same address semantics, same refusals
+(exception class and message).
+"""
+import ctypes
+import hashlib
+import io
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+import minind as mi
+from strategies import LAYOUTS, assert_same_values, dtypes, numpy_layouts, \
+    shapes
+
+
+@st.composite
+def made_twins(draw, dtype=dtypes, shape=shapes, layouts=LAYOUTS):
+    """(m, n, ref): a twin as ``strategies.twins`` makes it, plus ``ref``,
+    the NumPy array made the same way: ``np.array(n, order=L)`` for owners,
+    ``np.asarray(memoryview(n))`` for imports (as in test_array)."""
+    layout, n = draw(numpy_layouts(dtype, shape, layouts))
+    if layout in ("C", "F"):
+        return mi.array(n, order=layout), n, np.array(n, order=layout)
+    return mi.asarray(n), n, np.asarray(memoryview(n))
+
+
+def outcome(fn):
+    """("ok", result) or (exception class, message): what ``fn()`` did."""
+    try:
+        return "ok", fn()
+    except Exception as exc:          # noqa: BLE001 - compared by callers
+        return type(exc), str(exc)
+
+
+# ---------------------------------------------------------------------------
+# Raw PyObject_GetBuffer through ctypes
+# ---------------------------------------------------------------------------
+
+class Py_buffer(ctypes.Structure):
+    _fields_ = [("buf", ctypes.c_void_p), ("obj", ctypes.c_void_p),
+                ("len", ctypes.c_ssize_t), ("itemsize", ctypes.c_ssize_t),
+                ("readonly", ctypes.c_int), ("ndim", ctypes.c_int),
+                ("format", ctypes.c_char_p),
+                ("shape", ctypes.POINTER(ctypes.c_ssize_t)),
+                ("strides", ctypes.POINTER(ctypes.c_ssize_t)),
+                ("suboffsets", ctypes.POINTER(ctypes.c_ssize_t)),
+                ("internal", ctypes.c_void_p)]
+
+
+_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+_get_buffer.argtypes = [ctypes.py_object, ctypes.POINTER(Py_buffer),
+                        ctypes.c_int]
+_get_buffer.restype = ctypes.c_int
+_release_buffer = ctypes.pythonapi.PyBuffer_Release
+_release_buffer.argtypes = [ctypes.POINTER(Py_buffer)]
+_release_buffer.restype = None
+
+PyBUF_SIMPLE, PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND = 0, 0x1, 0x4, 0x8
+PyBUF_STRIDES = 0x10 | PyBUF_ND
+PyBUF_C_CONTIGUOUS = 0x20 | PyBUF_STRIDES
+PyBUF_F_CONTIGUOUS = 0x40 | PyBUF_STRIDES
+PyBUF_ANY_CONTIGUOUS = 0x80 | PyBUF_STRIDES
+PyBUF_INDIRECT = 0x100 | PyBUF_STRIDES
+
+REQUESTS = {
+    "SIMPLE": PyBUF_SIMPLE, "ND": PyBUF_ND, "STRIDES": PyBUF_STRIDES,
+    "C_CONTIGUOUS": PyBUF_C_CONTIGUOUS, "F_CONTIGUOUS": PyBUF_F_CONTIGUOUS,
+    "ANY_CONTIGUOUS": PyBUF_ANY_CONTIGUOUS, "INDIRECT": PyBUF_INDIRECT,
+}
+ALL_FLAGS = [base | writable | fmt
+             for base in REQUESTS.values()
+             for writable in (0, PyBUF_WRITABLE)
+             for fmt in (0, PyBUF_FORMAT)]
+
+
+def get_buffer(obj, flags):
+    """The Py_buffer ``obj`` fills for ``flags``, as plain Python values
+    (released before returning), or the exception it raises."""
+    view = Py_buffer()
+
+    def request():
+        _get_buffer(obj, ctypes.byref(view), flags)
+        try:
+            ndim = view.ndim
+
+            def array(pointer):
+                # For ndim 0 the pointers are ignored (PEP 3118).
+                if not pointer or ndim == 0:
+                    return None
+                return [pointer[i] for i in range(ndim)]
+
+            return {"buf": view.buf, "obj": view.obj, "len": view.len,
+                    "itemsize": view.itemsize, "readonly": view.readonly,
+                    "ndim": ndim, "format": view.format,
+                    "shape": array(view.shape),
+                    "strides": array(view.strides),
+                    "suboffsets": array(view.suboffsets)}
+        finally:
+            _release_buffer(ctypes.byref(view))
+
+    return outcome(request)
+
+
+@given(made_twins(), st.sampled_from(ALL_FLAGS))
+def test_get_buffer_every_request_like_numpy(twin, flags):
+    m, _, ref = twin
+    got, want = get_buffer(m, flags), get_buffer(ref, flags)
+    if want[0] != "ok" or got[0] != "ok":
+        assert got == want, hex(flags)
+        return
+    got, want = dict(got[1]), dict(want[1])
+    assert got.pop("obj") == id(m) and want.pop("obj") == id(ref)
+    assert got.pop("buf") == m.ctypes.data
+    assert want.pop("buf") == ref.ctypes.data
+    assert got == want, hex(flags)
+
+
+REFUSAL_EXAMPLES = {
+    "strided": lambda: np.arange(12.0).reshape(3, 4)[:, ::2],
+    "F": lambda: np.asfortranarray(np.arange(12.0).reshape(3, 4)),
+    "reversed": lambda: np.arange(5, dtype=np.int8)[::-1],
+    "C": lambda: np.arange(12.0).reshape(3, 4),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSAL_EXAMPLES))
+@pytest.mark.parametrize("flags", ALL_FLAGS, ids=hex)
+def test_get_buffer_refusal_order(name, flags):
+    """A read-only array that also lacks the requested contiguity: NumPy
+    checks the layout first, WRITABLE last (array_getbuffer)."""
+    n = REFUSAL_EXAMPLES[name]()
+    n.flags.writeable = False
+    m, ref = mi.asarray(n), np.asarray(memoryview(n))
+    got, want = get_buffer(m, flags), get_buffer(ref, flags)
+    if want[0] != "ok" or got[0] != "ok":
+        assert got == want
+    else:
+        assert got[1]["buf"] == want[1]["buf"]
+
+
+# ---------------------------------------------------------------------------
+# memoryview
+# ---------------------------------------------------------------------------
+
+MEMORYVIEW_ATTRIBUTES = ["format", "itemsize", "shape", "strides", "ndim",
+                         "readonly", "nbytes", "suboffsets", "c_contiguous",
+                         "f_contiguous", "contiguous"]
+
+
+def assert_same_memoryview(got, want):
+    for name in MEMORYVIEW_ATTRIBUTES:
+        assert getattr(got, name) == getattr(want, name), name
+    assert_same_values(got.tolist(), want.tolist())
+
+
+@given(made_twins())
+def test_memoryview_like_numpy(twin):
+    m, n, ref = twin
+    mv = memoryview(m)
+    assert mv.obj is m
+    assert_same_memoryview(mv, memoryview(ref))
+    assert_same_memoryview(mv, memoryview(n))
+    assert_same_memoryview(m.data, ref.data)   # ndarray.data
+
+
+@given(made_twins())
+def test_memoryview_bytes_are_the_elements_in_c_order(twin):
+    m, _, ref = twin
+    assert bytes(memoryview(m)) == bytes(memoryview(ref))
+    assert memoryview(m).tobytes("F") == memoryview(ref).tobytes("F")
+    if m.ndim:   # bytes(0-d integer array) is bytes(int(a)): zero bytes
+        assert bytes(m) == bytes(ref)
+
+
+@given(made_twins())
+def test_contiguous_only_consumers(twin):
+    """Consumers that need one contiguous block (memoryview.cast, hashlib)
+    accept and refuse exactly the arrays NumPy's they do."""
+    m, _, ref = twin
+    for consume in (lambda a: memoryview(a).cast("B").tolist(),
+                    lambda a: memoryview(a).cast("B", (a.nbytes,)).tolist(),
+                    lambda a: hashlib.md5(a).hexdigest(),
+                    lambda a: bytearray(a)):
+        got, want = outcome(lambda: consume(m)), outcome(lambda: consume(ref))
+        assert got == want
+
+
+# ---------------------------------------------------------------------------
+# NumPy reading a MiniArray, and back
+# ---------------------------------------------------------------------------
+
+@given(made_twins())
+def test_numpy_import_shares_memory(twin):
+    m, n, ref = twin
+    first, second = np.asarray(m), np.asarray(m)
+    like = np.asarray(memoryview(ref))    # what NumPy makes of its own
+    for a in (first, second):
+        assert a.ctypes.data == m.ctypes.data
+        assert (a.shape, a.strides, a.dtype) == (
+            like.shape, like.strides, like.dtype)
+        for flag in ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE",
+                     "ALIGNED", "OWNDATA"):
+            assert a.flags[flag] == like.flags[flag], flag
+        assert type(a.base) is memoryview and a.base.obj is m
+    np.testing.assert_array_equal(first, ref, strict=True)
+    if m.size:
+        assert np.shares_memory(first, second)
+        if ref.base is not None:          # an import of n's memory
+            assert np.shares_memory(first, n)
+
+
+@given(made_twins(), st.data())
+def test_writes_are_seen_through_every_import(twin, data):
+    m, _, _ = twin
+    if not m.flags.writeable or m.size == 0:
+        return
+    first, second = np.asarray(m), np.asarray(m)
+    index = tuple(data.draw(st.integers(0, s - 1)) for s in m.shape)
+    value = data.draw(st.sampled_from([0, 1]))
+    first[index] = value
+    assert second[index].item() == m[index] == first[index].item()
+    m[index] = 1 - value
+    assert first[index].item() == second[index].item() == m[index]
+
+
+@given(made_twins())
+def test_round_trip_keeps_the_address(twin):
+    m, _, ref = twin
+    back = mi.asarray(np.asarray(m))
+    assert back.ctypes.data == m.ctypes.data
+    like = np.asarray(np.asarray(memoryview(ref)))
+    assert (back.shape, back.strides) == (like.shape, like.strides)
+    assert back.flags.writeable == m.flags.writeable
+    again = mi.asarray(memoryview(m))
+    assert again.ctypes.data == m.ctypes.data
+    assert (mi.asarray(m) is m) == (np.asarray(ref) is ref)
+
+
+# ---------------------------------------------------------------------------
+# Writable and contiguous requests from ctypes and file objects
+# ---------------------------------------------------------------------------
+
+@given(made_twins())
+def test_ctypes_from_buffer_like_numpy(twin):
+    """``from_buffer`` asks for a writable C-contiguous buffer: read-only
+    and non-contiguous arrays refuse it as NumPy's do."""
+    m, _, ref = twin
+    kind = ctypes.c_char * m.nbytes
+    got, want = (outcome(lambda: kind.from_buffer(m)),
+                 outcome(lambda: kind.from_buffer(ref)))
+    if want[0] != "ok" or got[0] != "ok":
+        assert got == want
+        return
+    block = got[1]
+    assert ctypes.addressof(block) == m.ctypes.data
+    if m.size:
+        block[0] = b"\x01"                # visible through the array
+        assert ctypes.string_at(m.ctypes.data, 1) == b"\x01"
+        assert memoryview(m).cast("B")[0] == 1
+    del block
+    assert (outcome(lambda: kind.from_buffer_copy(m))[0]
+            == outcome(lambda: kind.from_buffer_copy(ref))[0])
+
+
+@given(made_twins())
+def test_readinto_like_numpy(twin):
+    """``readinto`` needs a writable C-contiguous buffer.  (An import and
+    its NumPy reference share memory; both receive the same bytes.)"""
+    m, _, ref = twin
+    source = bytes(range(1, 256)) * (m.nbytes // 255 + 1)
+    got = same_type_name(outcome(lambda: io.BytesIO(source).readinto(m)))
+    want = outcome(lambda: io.BytesIO(source).readinto(ref))
+    assert got == want
+    if got[0] == "ok":                    # C-contiguous: C order is memory
+        assert (memoryview(m).tobytes() == memoryview(ref).tobytes()
+                == source[:m.nbytes])
+
+
+def same_type_name(result):
+    """CPython's messages name the argument's type ("..., not
+    numpy.ndarray"): read minind's type name as NumPy's."""
+    if result[0] == "ok":
+        return result
+    return result[0], result[1].replace("minind._core.MiniArray",
+                                        "numpy.ndarray")
+
+
+def _set_first(a):
+    memoryview(a)[(0,) * a.ndim] = 0
+
+
+def _get_writable(a):
+    result = get_buffer(a, PyBUF_STRIDES | PyBUF_WRITABLE)
+    if result[0] != "ok":
+        raise result[0](result[1])
+
+
+@given(made_twins(), st.sampled_from(["from_buffer", "memoryview",
+                                      "get_buffer", "readinto"]))
+def test_read_only_refuses_writable_requests(twin, how):
+    m, _, ref = twin
+    m.flags.writeable = ref.flags.writeable = False
+    request = {
+        "from_buffer": lambda a: (ctypes.c_char * a.nbytes).from_buffer(a),
+        "memoryview": _set_first,
+        "get_buffer": _get_writable,
+        "readinto": lambda a: io.BytesIO(bytes(a.nbytes)).readinto(a),
+    }[how]
+    if how == "memoryview" and m.size == 0:
+        return
+    got = same_type_name(outcome(lambda: request(m)))
+    want = outcome(lambda: request(ref))
+    assert want[0] != "ok"
+    assert got == want
