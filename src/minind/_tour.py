@@ -40,6 +40,30 @@ def say(text):
     print()
 
 
+@section("Predict the output")
+def quiz():
+    say("""
+        The tutorial opens with a quiz: take every other row and column of
+        a 4x4 float32 array, write through the slice, and look at the
+        original.  Here it is, run live.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.arange(16, dtype=mi.float32).reshape(4, 4)
+        b = a[::2, ::2]
+        b[0, 0] = 999
+        a[0, 0]
+        b.flags['OWNDATA']
+        b.strides
+        """, namespace)
+    say("""
+        The tutorial claims (32, 16) for the strides.  NumPy (and minind)
+        print (32, 8): a float32 is 4 bytes, so stepping two columns moves
+        2 * 4 = 8 bytes, and stepping two rows of 16 bytes moves 32.  The
+        write shows through because b is a view: same buffer, new strides.
+        """)
+
+
 @section("An array is metadata over a flat buffer")
 def memory_model():
     say("""
@@ -67,7 +91,7 @@ def strides():
         """)
     namespace = {"mi": mi, "ctypes": ctypes}
     show("""
-        a = mi.array([[0., 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]])
+        a = mi.arange(12, dtype=mi.float64).reshape(3, 4)
         a.shape, a.strides
         address = a.ctypes.data + 1 * a.strides[0] + 2 * a.strides[1]
         ctypes.c_double.from_address(address).value
@@ -118,6 +142,49 @@ def views():
         c.base is None, c.flags['OWNDATA']
         """, namespace)
     print()
+
+
+@section("Transpose and reshape: new strides, same bytes")
+def transpose_reshape():
+    say("""
+        Transposing swaps the strides, so a C-ordered array becomes an
+        F-ordered view.  Reshaping a contiguous array is also free.  But
+        flattening the transpose in C order cannot be expressed with
+        strides over the same bytes: NumPy (and minind) copy, and the
+        result's base is that copy, not a.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.arange(12.0).reshape(3, 4)
+        a.T.strides, a.T.flags['F_CONTIGUOUS']
+        a.reshape(2, 6).base is a
+        flat = a.T.reshape(12)
+        flat.base is a, flat.base.flags['OWNDATA']
+        """, namespace)
+    print()
+
+
+@section("Broadcasting is a zero stride")
+def broadcasting():
+    say("""
+        Stretching a length-1 (or missing) axis costs nothing: its stride
+        becomes 0, so every index along it reads the same bytes.  That is
+        also why a broadcast view is read-only.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        row = mi.arange(3)
+        grid = mi.broadcast_to(row, (4, 3))
+        grid.strides, grid.flags['WRITEABLE']
+        mi.broadcast_shapes((5, 1, 3), (4, 1))
+        windows = mi.lib.stride_tricks.sliding_window_view(mi.arange(8.0), 5)
+        windows.shape, windows.strides
+        """, namespace)
+    say("""
+        minind's as_strided checks what NumPy's does not: a view that would
+        reach outside the buffer is refused with ValueError instead of
+        reading (or corrupting) foreign memory.
+        """)
 
 
 @section("The large-array trap, measured")
@@ -180,5 +247,5 @@ def main(argv=None):
         function()
         if args.interactive and number < len(SECTIONS):
             input("-- press Enter for the next section --")
-    print("End of the tour (views, broadcasting and ufuncs come next).")
+    print("End of the tour (ufuncs and their loops come next).")
     return 0

@@ -1,0 +1,18 @@
+"""The guided tour runs, prints NumPy's answers, and exits cleanly."""
+import numpy as np
+
+from minind._tour import main
+
+
+def test_tour_prints_numpys_answers(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    # The quiz: NumPy's strides, not the tutorial's (32, 16).
+    a = np.arange(16, dtype=np.float32).reshape(4, 4)
+    assert f">>> b.strides\n{a[::2, ::2].strides}\n" in out
+    assert ">>> a[0, 0]\n999.0\n" in out
+    # C vs F buffers, read through ctypes.
+    assert "[1, 4, 2, 5, 3, 6]" in out
+    # The large-array trap: 80 MB held by a view, then released.
+    assert "80\n>>> del tiny_view" in out
+    assert "Traceback" not in out
