@@ -13,6 +13,7 @@ works without the dependency.
 from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t)
 from libc.math cimport isnan, isinf
+from libc.string cimport memcpy
 from cpython.long cimport PyLong_Check
 from cpython.float cimport PyFloat_Check
 
@@ -352,6 +353,25 @@ cpdef bint can_cast_index(int src, int dst, object casting) except -1:
 # One item between Python and memory
 # ---------------------------------------------------------------------------
 
+cdef union Item:
+    # One element of any supported type.  Items are moved between memory
+    # and this union with memcpy: an element of a view made by as_strided
+    # may sit at an address that is not a multiple of its size, and a
+    # typed load from such an address is undefined behaviour in C (memcpy
+    # of a fixed size compiles to the same single load where that is
+    # allowed, as on x86).
+    uint8_t u8
+    int8_t i8
+    uint16_t u16
+    int16_t i16
+    uint32_t u32
+    int32_t i32
+    uint64_t u64
+    int64_t i64
+    float f32
+    double f64
+
+
 cdef object get_item(Descr dtype, const char* ptr):
     """Read the item at ``ptr`` as a Python bool, int or float.
 
@@ -359,27 +379,29 @@ cdef object get_item(Descr dtype, const char* ptr):
     minind returns ``1.0``.
     """
     cdef int t = dtype.type_index
+    cdef Item item
+    memcpy(&item, ptr, dtype.itemsize)
     if t == T_FLOAT64:
-        return (<const double*>ptr)[0]
+        return item.f64
     if t == T_INT64:
-        return (<const int64_t*>ptr)[0]
+        return item.i64
     if t == T_BOOL:
-        return (<const uint8_t*>ptr)[0] != 0
+        return item.u8 != 0
     if t == T_FLOAT32:
-        return <double>(<const float*>ptr)[0]
+        return <double>item.f32
     if t == T_INT32:
-        return (<const int32_t*>ptr)[0]
+        return item.i32
     if t == T_INT8:
-        return (<const int8_t*>ptr)[0]
+        return item.i8
     if t == T_UINT8:
-        return (<const uint8_t*>ptr)[0]
+        return item.u8
     if t == T_INT16:
-        return (<const int16_t*>ptr)[0]
+        return item.i16
     if t == T_UINT16:
-        return (<const uint16_t*>ptr)[0]
+        return item.u16
     if t == T_UINT32:
-        return (<const uint32_t*>ptr)[0]
-    return (<const uint64_t*>ptr)[0]
+        return item.u32
+    return item.u64
 
 
 # The value range of each integer type, for NumPy's out-of-bounds error.
@@ -442,15 +464,18 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
     cdef int t = dtype.type_index
     cdef double d
     number = _as_python_number(value, t)
+    cdef Item item
     if t == T_BOOL:
-        (<uint8_t*>ptr)[0] = 1 if number else 0
+        item.u8 = 1 if number else 0
+        memcpy(ptr, &item, 1)
         return 0
     if t == T_FLOAT64 or t == T_FLOAT32:
         d = number   # float(int) raises OverflowError for huge ints
         if t == T_FLOAT64:
-            (<double*>ptr)[0] = d
+            item.f64 = d
         else:
-            (<float*>ptr)[0] = <float>d
+            item.f32 = <float>d
+        memcpy(ptr, &item, dtype.itemsize)
         return 0
     if PyFloat_Check(number):
         d = number
@@ -476,19 +501,20 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
         raise OverflowError(
             f"Python integer {number} out of bounds for {dtype.name}")
     if t == T_INT64:
-        (<int64_t*>ptr)[0] = <int64_t>number
+        item.i64 = <int64_t>number
     elif t == T_INT32:
-        (<int32_t*>ptr)[0] = <int32_t>number
+        item.i32 = <int32_t>number
     elif t == T_INT8:
-        (<int8_t*>ptr)[0] = <int8_t>number
+        item.i8 = <int8_t>number
     elif t == T_UINT8:
-        (<uint8_t*>ptr)[0] = <uint8_t>number
+        item.u8 = <uint8_t>number
     elif t == T_INT16:
-        (<int16_t*>ptr)[0] = <int16_t>number
+        item.i16 = <int16_t>number
     elif t == T_UINT16:
-        (<uint16_t*>ptr)[0] = <uint16_t>number
+        item.u16 = <uint16_t>number
     elif t == T_UINT32:
-        (<uint32_t*>ptr)[0] = <uint32_t>number
+        item.u32 = <uint32_t>number
     else:
-        (<uint64_t*>ptr)[0] = <uint64_t>number
+        item.u64 = <uint64_t>number
+    memcpy(ptr, &item, dtype.itemsize)
     return 0

@@ -161,6 +161,14 @@ cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
         return <dst_t>value
 
 
+cdef inline src_t _load(const char* ptr, src_t* tag) noexcept nogil:
+    # memcpy, not a typed load: the address may be misaligned (see Item
+    # in _dtype.pyx); for an aligned one it compiles to a plain load.
+    cdef src_t value
+    memcpy(&value, ptr, sizeof(src_t))
+    return value
+
+
 cdef void _cast_run(const char* src, Py_ssize_t src_stride,
                     char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
                     src_t* src_tag, dst_t* dst_tag) noexcept nogil:
@@ -168,14 +176,18 @@ cdef void _cast_run(const char* src, Py_ssize_t src_stride,
     cdef Py_ssize_t i
     cdef const src_t* s
     cdef dst_t* d
-    if src_stride == sizeof(src_t) and dst_stride == sizeof(dst_t):
+    cdef dst_t value
+    if (src_stride == sizeof(src_t) and dst_stride == sizeof(dst_t)
+            and <size_t>src % sizeof(src_t) == 0
+            and <size_t>dst % sizeof(dst_t) == 0):
         s = <const src_t*>src
         d = <dst_t*>dst
-        for i in range(n):          # contiguous: vectorisable
+        for i in range(n):          # contiguous and aligned: vectorisable
             d[i] = convert(s[i], dst_tag)
         return
     for i in range(n):
-        (<dst_t*>dst)[0] = convert((<const src_t*>src)[0], dst_tag)
+        value = convert(_load(src, src_tag), dst_tag)
+        memcpy(dst, &value, sizeof(dst_t))
         src += src_stride
         dst += dst_stride
 
@@ -186,7 +198,7 @@ cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
     """Casting to bool is "is non-zero" (NaN is non-zero), not truncation."""
     cdef Py_ssize_t i
     for i in range(n):
-        (<uint8_t*>dst)[0] = (<const src_t*>src)[0] != 0
+        (<uint8_t*>dst)[0] = _load(src, src_tag) != 0
         src += src_stride
         dst += dst_stride
 
