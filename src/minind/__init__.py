@@ -14,6 +14,11 @@ Where each concept lives:
   _creation.pyx  empty/zeros/array/arange...
   _manipulation.pyx  transpose/moveaxis, broadcasting, stride tricks,
                  shares_memory (all views, no element moves)
+  _kernels.pyx   the typed 1-d loops of the ufuncs (binary_loop is the
+                 reference)
+  _ufunc.pyx     the ufunc type: promotion, broadcasting, output
+                 allocation, reduce/accumulate/outer
+  _reductions.py sum/mean/std/argmax/cumsum... composed from ufuncs
   _format.py     repr and str as NumPy prints them
 """
 from minind._dtype import (dtype, promote_types, can_cast, bool_, int8,
@@ -29,7 +34,36 @@ from minind._manipulation import (transpose, swapaxes, squeeze, reshape,
                                   broadcast_arrays, shares_memory,
                                   may_share_memory)
 from minind import exceptions, lib
-from minind.exceptions import AxisError
+from minind.exceptions import AxisError, UFuncTypeError
+from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
+                           divide, floor_divide, remainder, mod, power,
+                           maximum, minimum, negative, positive, absolute,
+                           sign, sqrt, square, exp, log, log1p, expm1, tanh,
+                           sin, cos, equal, not_equal, less, less_equal,
+                           greater, greater_equal, logical_and, logical_or,
+                           logical_xor, logical_not, bitwise_and, bitwise_or,
+                           bitwise_xor, invert, bitwise_not, isnan, isinf,
+                           isfinite)
+from minind._ufunc import abs as _abs_ufunc
+from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
+                                std, argmin, argmax, all, any, cumsum,
+                                cumprod, nansum, nanmean, clip, where)
+from minind import _core as _core_module
+
+abs = _abs_ufunc
+_core_module._register_operators({
+    "add": add, "subtract": subtract, "multiply": multiply,
+    "true_divide": true_divide, "floor_divide": floor_divide,
+    "remainder": remainder, "power": power, "bitwise_and": bitwise_and,
+    "bitwise_or": bitwise_or, "bitwise_xor": bitwise_xor,
+    "negative": negative, "positive": positive, "absolute": absolute,
+    "invert": invert, "equal": equal, "not_equal": not_equal, "less": less,
+    "less_equal": less_equal, "greater": greater,
+    "greater_equal": greater_equal, "sum": sum, "prod": prod, "min": min,
+    "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
+    "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
+    "cumprod": cumprod, "clip": clip,
+})
 
 ndarray = MiniArray
 newaxis = None
@@ -51,5 +85,14 @@ __all__ = [
     "squeeze", "reshape", "ravel", "moveaxis", "expand_dims",
     "broadcast_shapes", "broadcast_to", "broadcast_arrays",
     "shares_memory", "may_share_memory", "newaxis", "exceptions", "lib",
-    "AxisError",
+    "AxisError", "UFuncTypeError", "ufunc", "add", "subtract", "multiply",
+    "true_divide", "divide", "floor_divide", "remainder", "mod", "power",
+    "maximum", "minimum", "negative", "positive", "absolute", "abs", "sign",
+    "sqrt", "square", "exp", "log", "log1p", "expm1", "tanh", "sin", "cos",
+    "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+    "logical_and", "logical_or", "logical_xor", "logical_not",
+    "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "bitwise_not",
+    "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
+    "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
+    "cumsum", "cumprod", "nansum", "nanmean", "clip", "where",
 ]

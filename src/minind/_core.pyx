@@ -593,6 +593,182 @@ cdef class MiniArray:
         """The elements as a new 1-d array (always a copy)."""
         return flatten_array(self, check_order(order, "CFAK"))
 
+    # -- arithmetic: every operator is a ufunc call ------------------------
+    # (``a + b`` is ``mi.add(a, b)``; ``a += b`` is ``mi.add(a, b, out=a)``,
+    # writing into a's own buffer.  The ufuncs live in _ufunc, which
+    # registers them here: _core cannot import the module built on it.)
+
+    def __add__(self, other):
+        return _OPERATORS["add"](self, other)
+
+    def __radd__(self, other):
+        return _OPERATORS["add"](other, self)
+
+    def __iadd__(self, other):
+        return _OPERATORS["add"](self, other, out=self)
+
+    def __sub__(self, other):
+        return _OPERATORS["subtract"](self, other)
+
+    def __rsub__(self, other):
+        return _OPERATORS["subtract"](other, self)
+
+    def __isub__(self, other):
+        return _OPERATORS["subtract"](self, other, out=self)
+
+    def __mul__(self, other):
+        return _OPERATORS["multiply"](self, other)
+
+    def __rmul__(self, other):
+        return _OPERATORS["multiply"](other, self)
+
+    def __imul__(self, other):
+        return _OPERATORS["multiply"](self, other, out=self)
+
+    def __truediv__(self, other):
+        return _OPERATORS["true_divide"](self, other)
+
+    def __rtruediv__(self, other):
+        return _OPERATORS["true_divide"](other, self)
+
+    def __itruediv__(self, other):
+        return _OPERATORS["true_divide"](self, other, out=self)
+
+    def __floordiv__(self, other):
+        return _OPERATORS["floor_divide"](self, other)
+
+    def __rfloordiv__(self, other):
+        return _OPERATORS["floor_divide"](other, self)
+
+    def __ifloordiv__(self, other):
+        return _OPERATORS["floor_divide"](self, other, out=self)
+
+    def __mod__(self, other):
+        return _OPERATORS["remainder"](self, other)
+
+    def __rmod__(self, other):
+        return _OPERATORS["remainder"](other, self)
+
+    def __imod__(self, other):
+        return _OPERATORS["remainder"](self, other, out=self)
+
+    def __pow__(self, other, modulo=None):
+        if modulo is not None:
+            return NotImplemented
+        return _OPERATORS["power"](self, other)
+
+    def __rpow__(self, other, modulo=None):
+        if modulo is not None:
+            return NotImplemented
+        return _OPERATORS["power"](other, self)
+
+    def __ipow__(self, other):
+        return _OPERATORS["power"](self, other, out=self)
+
+    def __and__(self, other):
+        return _OPERATORS["bitwise_and"](self, other)
+
+    def __rand__(self, other):
+        return _OPERATORS["bitwise_and"](other, self)
+
+    def __iand__(self, other):
+        return _OPERATORS["bitwise_and"](self, other, out=self)
+
+    def __or__(self, other):
+        return _OPERATORS["bitwise_or"](self, other)
+
+    def __ror__(self, other):
+        return _OPERATORS["bitwise_or"](other, self)
+
+    def __ior__(self, other):
+        return _OPERATORS["bitwise_or"](self, other, out=self)
+
+    def __xor__(self, other):
+        return _OPERATORS["bitwise_xor"](self, other)
+
+    def __rxor__(self, other):
+        return _OPERATORS["bitwise_xor"](other, self)
+
+    def __ixor__(self, other):
+        return _OPERATORS["bitwise_xor"](self, other, out=self)
+
+    def __neg__(self):
+        return _OPERATORS["negative"](self)
+
+    def __pos__(self):
+        return _OPERATORS["positive"](self)
+
+    def __abs__(self):
+        return _OPERATORS["absolute"](self)
+
+    def __invert__(self):
+        return _OPERATORS["invert"](self)
+
+    def __eq__(self, other):
+        return _compare("equal", self, other)
+
+    def __ne__(self, other):
+        return _compare("not_equal", self, other)
+
+    def __lt__(self, other):
+        return _OPERATORS["less"](self, other)
+
+    def __le__(self, other):
+        return _OPERATORS["less_equal"](self, other)
+
+    def __gt__(self, other):
+        return _OPERATORS["greater"](self, other)
+
+    def __ge__(self, other):
+        return _OPERATORS["greater_equal"](self, other)
+
+    __hash__ = None       # arrays are mutable, so not hashable
+
+    # -- reductions (see minind/_reductions.py) ----------------------------
+
+    def sum(self, *args, **kwargs):
+        """Sum of the elements over the given axis (all by default)."""
+        return _OPERATORS["sum"](self, *args, **kwargs)
+
+    def prod(self, *args, **kwargs):
+        return _OPERATORS["prod"](self, *args, **kwargs)
+
+    def min(self, *args, **kwargs):
+        return _OPERATORS["min"](self, *args, **kwargs)
+
+    def max(self, *args, **kwargs):
+        return _OPERATORS["max"](self, *args, **kwargs)
+
+    def mean(self, *args, **kwargs):
+        return _OPERATORS["mean"](self, *args, **kwargs)
+
+    def var(self, *args, **kwargs):
+        return _OPERATORS["var"](self, *args, **kwargs)
+
+    def std(self, *args, **kwargs):
+        return _OPERATORS["std"](self, *args, **kwargs)
+
+    def argmin(self, *args, **kwargs):
+        return _OPERATORS["argmin"](self, *args, **kwargs)
+
+    def argmax(self, *args, **kwargs):
+        return _OPERATORS["argmax"](self, *args, **kwargs)
+
+    def all(self, *args, **kwargs):
+        return _OPERATORS["all"](self, *args, **kwargs)
+
+    def any(self, *args, **kwargs):
+        return _OPERATORS["any"](self, *args, **kwargs)
+
+    def cumsum(self, *args, **kwargs):
+        return _OPERATORS["cumsum"](self, *args, **kwargs)
+
+    def cumprod(self, *args, **kwargs):
+        return _OPERATORS["cumprod"](self, *args, **kwargs)
+
+    def clip(self, *args, **kwargs):
+        return _OPERATORS["clip"](self, *args, **kwargs)
+
     # -- conversion -----------------------------------------------------------
 
     def copy(self, order="C"):
@@ -672,6 +848,24 @@ cdef class MiniArray:
                        and not self._flags & FLAG_C_CONTIGUOUS)
         data = bytes(memoryview(flatten_array(self, "F" if fortran else "C")))
         return (_rebuild, (self.shape, self.dtype.name, fortran, data))
+
+
+cdef dict _OPERATORS = {}
+
+
+def _register_operators(mapping):
+    """Called once by minind/__init__.py: the ufuncs and reductions that
+    the operators and methods of MiniArray stand for."""
+    _OPERATORS.update(mapping)
+
+
+cdef object _compare(str name, object left, object right):
+    """== and != : like NumPy, comparing with something that is not an
+    array or a number falls back to Python's (identity) comparison."""
+    try:
+        return _OPERATORS[name](left, right)
+    except TypeError:
+        return NotImplemented
 
 
 def _rebuild(tuple shape, str dtype_name, bint fortran, bytes data):

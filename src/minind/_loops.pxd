@@ -12,7 +12,14 @@ cdef struct Traversal:
     Py_ssize_t shape[MAX_NDIM]
     Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
 
+ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,
+                            const Py_ssize_t* steps,
+                            void* data) noexcept nogil
+
+cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil
 cdef void plan_traversal(Traversal* t) noexcept nogil
+cdef void walk(Traversal* t, char** start, inner_loop loop,
+               void* data) noexcept nogil
 cdef void sorted_axes(int ndim, const Py_ssize_t* strides,
                       int* perm) noexcept nogil
 

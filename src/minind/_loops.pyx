@@ -47,17 +47,49 @@ cdef void sorted_axes(int ndim, const Py_ssize_t* strides,
         perm[j] = axis
 
 
-cdef bint _comes_before(Traversal* t, int a, int b) noexcept nogil:
-    """Should axis ``a`` be outside axis ``b``?  The first operand whose
-    strides differ in size decides; zero strides (broadcast) abstain."""
-    cdef int op
-    cdef Py_ssize_t sa, sb
-    for op in range(t.nop):
-        sa = _abs(t.strides[op][a])
-        sb = _abs(t.strides[op][b])
-        if sa != 0 and sb != 0 and sa != sb:
-            return sa > sb
-    return False
+cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil:
+    """The order in which to walk the axes, outermost first.
+
+    NumPy's rule (``npyiter_find_best_axis_ordering``): start from C order
+    and let an axis move inward past another when every operand that has
+    non-zero strides on both axes says it steps less far (|stride|
+    smaller); an operand with a zero stride (broadcast) has no opinion,
+    and when operands disagree C order wins.  Only operands from
+    ``first_op`` on vote (the output is left out when it is still to be
+    allocated).
+    """
+    cdef int inner[MAX_NDIM]          # innermost axis first
+    cdef int i0, i1, position, axis, op, ndim = t.ndim
+    cdef bint ambiguous, swap
+    cdef Py_ssize_t s0, s1
+    for i0 in range(ndim):
+        inner[i0] = ndim - 1 - i0
+    for i0 in range(1, ndim):
+        axis = inner[i0]
+        position = i0
+        for i1 in range(i0 - 1, -1, -1):
+            ambiguous = True
+            swap = False
+            for op in range(first_op, t.nop):
+                s0 = _abs(t.strides[op][axis])
+                s1 = _abs(t.strides[op][inner[i1]])
+                if s0 != 0 and s1 != 0:
+                    if s1 <= s0:
+                        swap = False
+                    elif ambiguous:
+                        swap = True
+                    ambiguous = False
+            if not ambiguous:
+                if swap:
+                    position = i1
+                else:
+                    break
+        if position != i0:
+            for i1 in range(i0, position, -1):
+                inner[i1] = inner[i1 - 1]
+            inner[position] = axis
+    for i0 in range(ndim):
+        perm[i0] = inner[ndim - 1 - i0]
 
 
 cdef void plan_traversal(Traversal* t) noexcept nogil:
@@ -65,23 +97,20 @@ cdef void plan_traversal(Traversal* t) noexcept nogil:
 
     Afterwards ``t.ndim`` may be smaller (0 means a single element), the
     last axis is the innermost loop, and each operand still reaches exactly
-    the same elements at the same positions relative to each other.
+    the same elements at the same positions relative to each other.  The
+    caller handles empty traversals (any length 0) before planning.
     """
     cdef int perm[MAX_NDIM]
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
     cdef int i, j, axis, op, ndim = 0
     cdef bint chains
-    # Keep only axes longer than 1, in memory order (stable insertion).
-    for axis in range(t.ndim):
-        if t.shape[axis] == 1:
-            continue
-        j = ndim
-        while j > 0 and _comes_before(t, axis, perm[j - 1]):
-            perm[j] = perm[j - 1]
-            j -= 1
-        perm[j] = axis
-        ndim += 1
+    axis_order(t, 0, perm)
+    # Keep only axes longer than 1, in that order.
+    for i in range(t.ndim):
+        if t.shape[perm[i]] != 1:
+            perm[ndim] = perm[i]
+            ndim += 1
     for i in range(ndim):
         shape[i] = t.shape[perm[i]]
         for op in range(t.nop):
@@ -323,3 +352,38 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
     else:
         _walk(&t, src_type, dst_type, dst, src)
     return 0
+
+
+cdef void walk(Traversal* t, char** start, inner_loop loop,
+               void* data) noexcept nogil:
+    """Run ``loop`` over every innermost run of a planned traversal.
+
+    The odometer of NumPy's raw iterator: the inner loop gets one pointer
+    per operand, the run length and the per-operand byte steps; after each
+    run the outer axes advance like the digits of a counter.
+    """
+    cdef char* pointers[MAX_OPERANDS]
+    cdef Py_ssize_t steps[MAX_OPERANDS]
+    cdef Py_ssize_t counter[MAX_NDIM]
+    cdef int inner = t.ndim - 1, axis, op
+    cdef Py_ssize_t n = t.shape[inner] if t.ndim > 0 else 1
+    for op in range(t.nop):
+        pointers[op] = start[op]
+        steps[op] = t.strides[op][inner] if t.ndim > 0 else 0
+    for axis in range(t.ndim):
+        counter[axis] = 0
+    while True:
+        loop(pointers, n, steps, data)
+        axis = inner - 1
+        while axis >= 0:
+            counter[axis] += 1
+            for op in range(t.nop):
+                pointers[op] += t.strides[op][axis]
+            if counter[axis] < t.shape[axis]:
+                break
+            for op in range(t.nop):
+                pointers[op] -= t.strides[op][axis] * t.shape[axis]
+            counter[axis] = 0
+            axis -= 1
+        if axis < 0:
+            return

@@ -29,3 +29,8 @@ class AxisError(ValueError, IndexError):
 
 class TooHardError(RuntimeError):
     """``shares_memory`` exceeded its ``max_work`` budget."""
+
+
+class UFuncTypeError(TypeError):
+    """A ufunc has no loop for the operands' dtypes, or its result cannot
+    be cast to ``out`` (a TypeError, as NumPy's UFuncTypeError is)."""

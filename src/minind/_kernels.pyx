@@ -1,0 +1,850 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""The typed 1-d loops every ufunc runs: one expression per operation.
+
+A loop gets what NumPy's inner loops get: one pointer per operand (inputs
+first, then the output), the number of elements ``n`` and each operand's
+byte step.  ``binary_loop`` is the reference, annotated in full; the other
+loops have the same shape.
+
+Each operation is a tag type (an empty struct) so that Cython's fused
+types compile one specialised loop per (element type, operation) pair:
+the ``if op_t is AddOp`` tests disappear at compile time and each loop
+body is a single expression the C compiler can vectorise.  Integer
+arithmetic wraps around (computed in unsigned arithmetic, since signed
+overflow is undefined in C); integer division by zero gives 0, as in
+NumPy.  NumPy counterparts: ``loops_arithm_fp.dispatch.c.src``,
+``loops.c.src``.
+"""
+from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
+                          uint8_t, uint16_t, uint32_t, uint64_t)
+from libc.string cimport memcpy
+from libc.math cimport (sqrt, exp, log, log1p, expm1, tanh, sin, cos, pow,
+                        fmod, floor, isnan, isinf, isfinite, copysign,
+                        fabs, NAN)
+from minind._dtype cimport (T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
+                            T_INT32, T_UINT32, T_INT64, T_UINT64,
+                            T_FLOAT32, T_FLOAT64)
+
+cdef extern from "<math.h>" nogil:
+    float sqrtf(float)
+    float expf(float)
+    float logf(float)
+    float log1pf(float)
+    float expm1f(float)
+    float tanhf(float)
+    float sinf(float)
+    float cosf(float)
+    float powf(float, float)
+    float fmodf(float, float)
+    float floorf(float)
+
+
+ctypedef fused num_t:
+    int8_t
+    uint8_t
+    int16_t
+    uint16_t
+    int32_t
+    uint32_t
+    int64_t
+    uint64_t
+    float
+    double
+
+
+# ---------------------------------------------------------------------------
+# One element of each operation
+# ---------------------------------------------------------------------------
+
+cdef inline bint _is_float(num_t* tag) noexcept nogil:
+    return num_t is float or num_t is double
+
+
+cdef inline num_t _floor_divide(num_t a, num_t b) noexcept nogil:
+    """Python's // : the quotient rounded toward minus infinity."""
+    cdef num_t q, r
+    cdef double mod, div, result
+    if num_t is float or num_t is double:
+        # As NumPy's npy_divmod: from fmod, corrected to the sign of b, so
+        # floor_divide and remainder agree (a == q * b + r).
+        if b == 0:
+            return a / b
+        mod = fmod(a, b)
+        div = (a - mod) / b
+        if mod != 0 and ((b < 0) != (mod < 0)):
+            div -= 1.0
+        if div != 0:
+            result = floor(div)
+            if div - result > 0.5:
+                result += 1.0
+        else:
+            result = copysign(0.0, <double>a / <double>b)
+        return <num_t>result
+    else:
+        if b == 0:
+            return 0                      # NumPy: 0 (and a warning)
+        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
+                or num_t is int64_t):
+            if b == -1:
+                return <num_t>(0 - <uint64_t>a)   # MIN // -1 wraps
+            q = a // b   # cdivision: C truncation toward zero
+            r = a - q * b
+            if r != 0 and ((r < 0) != (b < 0)):
+                q -= 1
+            return q
+        else:
+            return a // b
+
+
+cdef inline num_t _remainder(num_t a, num_t b) noexcept nogil:
+    """Python's % : the remainder takes the sign of the divisor."""
+    cdef num_t r
+    cdef double mod
+    if num_t is float or num_t is double:
+        if b == 0:
+            return <num_t>fmod(a, b)      # nan
+        mod = fmod(a, b)
+        if mod != 0:
+            if (b < 0) != (mod < 0):
+                mod += b
+        else:
+            mod = copysign(0.0, b)
+        return <num_t>mod
+    else:
+        if b == 0:
+            return 0
+        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
+                or num_t is int64_t):
+            if b == -1:
+                return 0
+            r = a % b
+            if r != 0 and ((r < 0) != (b < 0)):
+                r += b
+            return r
+        else:
+            return a % b
+
+
+cdef inline num_t _power(num_t a, num_t b) noexcept nogil:
+    """a ** b; integers by repeated squaring, wrapping around like C.
+    (Negative integer exponents are refused before the loop runs.)"""
+    cdef uint64_t base, result = 1
+    cdef uint64_t exponent
+    if num_t is float:
+        return powf(a, b)
+    elif num_t is double:
+        return pow(a, b)
+    else:
+        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
+                or num_t is int64_t):
+            if b < 0:
+                return 0
+        base = <uint64_t>a
+        exponent = <uint64_t>b
+        while exponent:
+            if exponent & 1:
+                result *= base
+            base *= base
+            exponent >>= 1
+        return <num_t>result
+
+
+ctypedef struct AddOp:
+    char unused
+ctypedef struct SubtractOp:
+    char unused
+ctypedef struct MultiplyOp:
+    char unused
+ctypedef struct TrueDivideOp:
+    char unused
+ctypedef struct FloorDivideOp:
+    char unused
+ctypedef struct RemainderOp:
+    char unused
+ctypedef struct PowerOp:
+    char unused
+ctypedef struct MaximumOp:
+    char unused
+ctypedef struct MinimumOp:
+    char unused
+ctypedef struct BitAndOp:
+    char unused
+ctypedef struct BitOrOp:
+    char unused
+ctypedef struct BitXorOp:
+    char unused
+
+ctypedef fused binop_t:
+    AddOp
+    SubtractOp
+    MultiplyOp
+    TrueDivideOp
+    FloorDivideOp
+    RemainderOp
+    PowerOp
+    MaximumOp
+    MinimumOp
+    BitAndOp
+    BitOrOp
+    BitXorOp
+
+
+cdef inline num_t binary_value(num_t a, num_t b,
+                               binop_t* op) noexcept nogil:
+    """One element of a binary operation whose result has the input type."""
+    if binop_t is AddOp:
+        if num_t is float or num_t is double:
+            return a + b
+        else:
+            return <num_t>(<uint64_t>a + <uint64_t>b)
+    elif binop_t is SubtractOp:
+        if num_t is float or num_t is double:
+            return a - b
+        else:
+            return <num_t>(<uint64_t>a - <uint64_t>b)
+    elif binop_t is MultiplyOp:
+        if num_t is float or num_t is double:
+            return a * b
+        else:
+            return <num_t>(<uint64_t>a * <uint64_t>b)
+    elif binop_t is TrueDivideOp:
+        return a / b                     # float loops only
+    elif binop_t is FloorDivideOp:
+        return _floor_divide(a, b)
+    elif binop_t is RemainderOp:
+        return _remainder(a, b)
+    elif binop_t is PowerOp:
+        return _power(a, b)
+    elif binop_t is MaximumOp:
+        if num_t is float or num_t is double:
+            return a if (a >= b or isnan(a)) else b   # NaN propagates
+        else:
+            return a if a >= b else b
+    elif binop_t is MinimumOp:
+        if num_t is float or num_t is double:
+            return a if (a <= b or isnan(a)) else b
+        else:
+            return a if a <= b else b
+    elif binop_t is BitAndOp:
+        if num_t is float or num_t is double:
+            return 0                     # never dispatched
+        else:
+            return a & b
+    elif binop_t is BitOrOp:
+        if num_t is float or num_t is double:
+            return 0
+        else:
+            return a | b
+    else:
+        if num_t is float or num_t is double:
+            return 0
+        else:
+            return a ^ b
+
+
+cdef inline num_t _load(const char* pointer, num_t* tag) noexcept nogil:
+    # memcpy: elements of strided views may be misaligned (see _dtype.Item)
+    cdef num_t value
+    memcpy(&value, pointer, sizeof(num_t))
+    return value
+
+
+cdef inline void _store(char* pointer, num_t value) noexcept nogil:
+    memcpy(pointer, &value, sizeof(num_t))
+
+
+cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
+    return <size_t>pointer % size == 0
+
+
+cdef num_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
+                        num_t* tag) noexcept nogil:
+    """Sum of n elements with pairwise (cascade) summation.
+
+    Adding n floats one by one lets the rounding error grow like n; adding
+    the two halves of the range recursively makes it grow like log n.  As
+    NumPy (``pairwise_sum`` in loops_utils.h) we stop recursing at blocks
+    of 128 elements, summed with 8 independent accumulators (which also
+    lets the CPU overlap the additions).
+    """
+    cdef num_t r[8]
+    cdef num_t total
+    cdef Py_ssize_t i, j, half
+    if n < 8:
+        total = 0
+        for i in range(n):
+            total = total + _load(data + i * step, tag)
+        return total
+    if n <= 128:
+        for j in range(8):
+            r[j] = _load(data + j * step, tag)
+        i = 8
+        while i < n - (n % 8):
+            for j in range(8):
+                r[j] = r[j] + _load(data + (i + j) * step, tag)
+            i += 8
+        total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < n:
+            total = total + _load(data + i * step, tag)
+            i += 1
+        return total
+    half = n // 2
+    half -= half % 8
+    return (pairwise_sum(data, half, step, tag)
+            + pairwise_sum(data + half * step, n - half, step, tag))
+
+
+cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                      num_t* tag, binop_t* op) noexcept nogil:
+    """THE reference loop: ``out[i] = a[i] (op) b[i]`` for i < n.
+
+    Four shapes of the same loop, fastest first:
+
+    1. all three operands contiguous (and aligned): plain indexing that
+       the C compiler turns into SIMD instructions;
+    2. one input is a broadcast scalar (step 0): hoist it out of the loop,
+       then as 1 (this is ``a + 1``);
+    3. a reduction, ``out`` is ``a`` with step 0 (``add.reduce``): keep the
+       running value in a register; sums of floats use pairwise summation;
+    4. anything else: follow the byte steps.
+    """
+    cdef char* a = args[0]
+    cdef char* b = args[1]
+    cdef char* out = args[2]
+    cdef Py_ssize_t i, size = sizeof(num_t)
+    cdef num_t* pa
+    cdef num_t* pb
+    cdef num_t* po
+    cdef num_t scalar, accumulator
+    cdef bint aligned = (_aligned(a, size) and _aligned(b, size)
+                         and _aligned(out, size))
+    if aligned and steps[2] == size:
+        po = <num_t*>out
+        if steps[0] == size and steps[1] == size:
+            pa = <num_t*>a
+            pb = <num_t*>b
+            for i in range(n):
+                po[i] = binary_value(pa[i], pb[i], op)
+            return
+        if steps[0] == size and steps[1] == 0:
+            pa = <num_t*>a
+            scalar = (<num_t*>b)[0]
+            for i in range(n):
+                po[i] = binary_value(pa[i], scalar, op)
+            return
+        if steps[0] == 0 and steps[1] == size:
+            pb = <num_t*>b
+            scalar = (<num_t*>a)[0]
+            for i in range(n):
+                po[i] = binary_value(scalar, pb[i], op)
+            return
+    if steps[0] == 0 and steps[2] == 0 and a == out:
+        accumulator = _load(a, tag)
+        if binop_t is AddOp and (num_t is float or num_t is double):
+            accumulator = accumulator + pairwise_sum(b, n, steps[1], tag)
+        else:
+            for i in range(n):
+                accumulator = binary_value(accumulator, _load(b, tag), op)
+                b += steps[1]
+        _store(out, accumulator)
+        return
+    for i in range(n):
+        _store(out, binary_value(_load(a, tag), _load(b, tag), op))
+        a += steps[0]
+        b += steps[1]
+        out += steps[2]
+
+
+# ---------------------------------------------------------------------------
+# Comparisons and logical operations: bool results
+# ---------------------------------------------------------------------------
+
+ctypedef struct EqualOp:
+    char unused
+ctypedef struct NotEqualOp:
+    char unused
+ctypedef struct LessOp:
+    char unused
+ctypedef struct LessEqualOp:
+    char unused
+ctypedef struct GreaterOp:
+    char unused
+ctypedef struct GreaterEqualOp:
+    char unused
+ctypedef struct LogicalAndOp:
+    char unused
+ctypedef struct LogicalOrOp:
+    char unused
+ctypedef struct LogicalXorOp:
+    char unused
+
+ctypedef fused cmpop_t:
+    EqualOp
+    NotEqualOp
+    LessOp
+    LessEqualOp
+    GreaterOp
+    GreaterEqualOp
+    LogicalAndOp
+    LogicalOrOp
+    LogicalXorOp
+
+
+cdef inline uint8_t compare_value(num_t a, num_t b,
+                                  cmpop_t* op) noexcept nogil:
+    if cmpop_t is EqualOp:
+        return a == b
+    elif cmpop_t is NotEqualOp:
+        return a != b
+    elif cmpop_t is LessOp:
+        return a < b
+    elif cmpop_t is LessEqualOp:
+        return a <= b
+    elif cmpop_t is GreaterOp:
+        return a > b
+    elif cmpop_t is GreaterEqualOp:
+        return a >= b
+    elif cmpop_t is LogicalAndOp:
+        return (a != 0) and (b != 0)
+    elif cmpop_t is LogicalOrOp:
+        return (a != 0) or (b != 0)
+    else:
+        return (a != 0) != (b != 0)
+
+
+cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                       num_t* tag, cmpop_t* op) noexcept nogil:
+    """``out[i] = a[i] (op) b[i]`` with a bool result (same shapes as
+    ``binary_loop``, minus the reduction)."""
+    cdef char* a = args[0]
+    cdef char* b = args[1]
+    cdef char* out = args[2]
+    cdef Py_ssize_t i, size = sizeof(num_t)
+    cdef num_t* pa
+    cdef num_t* pb
+    cdef uint8_t* po
+    if (_aligned(a, size) and _aligned(b, size) and steps[0] == size
+            and steps[1] == size and steps[2] == 1):
+        pa = <num_t*>a
+        pb = <num_t*>b
+        po = <uint8_t*>out
+        for i in range(n):
+            po[i] = compare_value(pa[i], pb[i], op)
+        return
+    for i in range(n):
+        (<uint8_t*>out)[0] = compare_value(_load(a, tag), _load(b, tag), op)
+        a += steps[0]
+        b += steps[1]
+        out += steps[2]
+
+
+# ---------------------------------------------------------------------------
+# Unary operations
+# ---------------------------------------------------------------------------
+
+ctypedef struct NegativeOp:
+    char unused
+ctypedef struct PositiveOp:
+    char unused
+ctypedef struct AbsoluteOp:
+    char unused
+ctypedef struct SignOp:
+    char unused
+ctypedef struct SquareOp:
+    char unused
+ctypedef struct InvertOp:
+    char unused
+ctypedef struct SqrtOp:
+    char unused
+ctypedef struct ExpOp:
+    char unused
+ctypedef struct LogOp:
+    char unused
+ctypedef struct Log1pOp:
+    char unused
+ctypedef struct Expm1Op:
+    char unused
+ctypedef struct TanhOp:
+    char unused
+ctypedef struct SinOp:
+    char unused
+ctypedef struct CosOp:
+    char unused
+
+ctypedef fused unop_t:
+    NegativeOp
+    PositiveOp
+    AbsoluteOp
+    SignOp
+    SquareOp
+    InvertOp
+    SqrtOp
+    ExpOp
+    LogOp
+    Log1pOp
+    Expm1Op
+    TanhOp
+    SinOp
+    CosOp
+
+
+cdef inline num_t unary_value(num_t a, unop_t* op) noexcept nogil:
+    if unop_t is NegativeOp:
+        if num_t is float or num_t is double:
+            return -a
+        else:
+            return <num_t>(0 - <uint64_t>a)
+    elif unop_t is PositiveOp:
+        return a
+    elif unop_t is AbsoluteOp:
+        if num_t is float or num_t is double:
+            return <num_t>fabs(a)
+        elif (num_t is int8_t or num_t is int16_t or num_t is int32_t
+              or num_t is int64_t):
+            return <num_t>(0 - <uint64_t>a) if a < 0 else a
+        else:
+            return a
+    elif unop_t is SignOp:
+        if num_t is float or num_t is double:
+            if a > 0:
+                return 1
+            if a < 0:
+                return -1
+            return 0 if a == 0 else a    # nan stays nan
+        elif (num_t is int8_t or num_t is int16_t or num_t is int32_t
+              or num_t is int64_t):
+            return (a > 0) - (a < 0)
+        else:
+            return a > 0
+    elif unop_t is SquareOp:
+        if num_t is float or num_t is double:
+            return a * a
+        else:
+            return <num_t>(<uint64_t>a * <uint64_t>a)
+    elif unop_t is InvertOp:
+        if num_t is float or num_t is double:
+            return 0                     # never dispatched
+        else:
+            return ~a
+    elif num_t is float:
+        if unop_t is SqrtOp:
+            return sqrtf(a)
+        elif unop_t is ExpOp:
+            return expf(a)
+        elif unop_t is LogOp:
+            return logf(a)
+        elif unop_t is Log1pOp:
+            return log1pf(a)
+        elif unop_t is Expm1Op:
+            return expm1f(a)
+        elif unop_t is TanhOp:
+            return tanhf(a)
+        elif unop_t is SinOp:
+            return sinf(a)
+        else:
+            return cosf(a)
+    elif num_t is double:
+        if unop_t is SqrtOp:
+            return sqrt(a)
+        elif unop_t is ExpOp:
+            return exp(a)
+        elif unop_t is LogOp:
+            return log(a)
+        elif unop_t is Log1pOp:
+            return log1p(a)
+        elif unop_t is Expm1Op:
+            return expm1(a)
+        elif unop_t is TanhOp:
+            return tanh(a)
+        elif unop_t is SinOp:
+            return sin(a)
+        else:
+            return cos(a)
+    else:
+        return 0                         # float-only ops: never dispatched
+
+
+cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                     num_t* tag, unop_t* op) noexcept nogil:
+    cdef char* a = args[0]
+    cdef char* out = args[1]
+    cdef Py_ssize_t i, size = sizeof(num_t)
+    cdef num_t* pa
+    cdef num_t* po
+    if (_aligned(a, size) and _aligned(out, size) and steps[0] == size
+            and steps[1] == size):
+        pa = <num_t*>a
+        po = <num_t*>out
+        for i in range(n):
+            po[i] = unary_value(pa[i], op)
+        return
+    for i in range(n):
+        _store(out, unary_value(_load(a, tag), op))
+        a += steps[0]
+        out += steps[1]
+
+
+cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                         num_t* tag, int op) noexcept nogil:
+    """isnan / isinf / isfinite / logical_not: a bool per element."""
+    cdef char* a = args[0]
+    cdef char* out = args[1]
+    cdef Py_ssize_t i
+    cdef num_t value
+    for i in range(n):
+        value = _load(a, tag)
+        if op == OP_LOGICAL_NOT:
+            (<uint8_t*>out)[0] = value == 0
+        elif num_t is float or num_t is double:
+            if op == OP_ISNAN:
+                (<uint8_t*>out)[0] = isnan(value) != 0
+            elif op == OP_ISINF:
+                (<uint8_t*>out)[0] = isinf(value) != 0
+            else:
+                (<uint8_t*>out)[0] = isfinite(value) != 0
+        else:
+            (<uint8_t*>out)[0] = op == OP_ISFINITE
+        a += steps[0]
+        out += steps[1]
+
+
+cdef void bool_loop(int op, char** args, Py_ssize_t n,
+                    const Py_ssize_t* steps) noexcept nogil:
+    """Every operation with a bool loop ('??->?' in NumPy's tables): add is
+    "or", multiply is "and", maximum/minimum too; comparisons, logical and
+    bitwise operations; absolute/positive/invert/logical_not as unary."""
+    cdef Py_ssize_t i
+    cdef uint8_t a, b, result = 0
+    cdef char* pa = args[0]
+    cdef char* pb = args[1]
+    cdef char* out
+    if op >= OP_FIRST_UNARY:
+        out = args[1]
+        for i in range(n):
+            a = (<uint8_t*>pa)[0] != 0
+            if op == OP_INVERT or op == OP_LOGICAL_NOT:
+                result = not a
+            elif op == OP_ISFINITE:
+                result = 1
+            elif op == OP_ISNAN or op == OP_ISINF:
+                result = 0
+            else:                                # absolute, positive
+                result = a
+            (<uint8_t*>out)[0] = result
+            pa += steps[0]
+            out += steps[1]
+        return
+    out = args[2]
+    for i in range(n):
+        a = (<uint8_t*>pa)[0] != 0
+        b = (<uint8_t*>pb)[0] != 0
+        if op == OP_ADD or op == OP_MAXIMUM or op == OP_LOGICAL_OR or op == OP_BITWISE_OR:
+            result = a | b
+        elif op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_LOGICAL_AND or op == OP_BITWISE_AND:
+            result = a & b
+        elif op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR or op == OP_NOT_EQUAL:
+            result = a ^ b
+        elif op == OP_EQUAL:
+            result = a == b
+        elif op == OP_LESS:
+            result = a < b
+        elif op == OP_LESS_EQUAL:
+            result = a <= b
+        elif op == OP_GREATER:
+            result = a > b
+        elif op == OP_GREATER_EQUAL:
+            result = a >= b
+        (<uint8_t*>out)[0] = result
+        pa += steps[0]
+        pb += steps[1]
+        out += steps[2]
+
+
+# ---------------------------------------------------------------------------
+# where(cond, x, y)
+# ---------------------------------------------------------------------------
+
+cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                     num_t* tag) noexcept nogil:
+    cdef Py_ssize_t i
+    cdef char* cond = args[0]
+    cdef char* x = args[1]
+    cdef char* y = args[2]
+    cdef char* out = args[3]
+    for i in range(n):
+        memcpy(out, x if (<uint8_t*>cond)[0] else y, sizeof(num_t))
+        cond += steps[0]
+        x += steps[1]
+        y += steps[2]
+        out += steps[3]
+
+
+# ---------------------------------------------------------------------------
+# Dispatch: (operation, type) -> the compiled loop
+# ---------------------------------------------------------------------------
+
+cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                   void* data) noexcept nogil:
+    """The ``inner_loop`` handed to the iterator: pick the compiled loop
+    for this call's operation and loop type (``LoopData``)."""
+    cdef LoopData* loop = <LoopData*>data
+    cdef int t = loop.type_index
+    if t == T_BOOL and loop.op != OP_WHERE:
+        bool_loop(loop.op, args, n, steps)
+    elif t == T_INT8:
+        _for_type(loop.op, args, n, steps, <int8_t*>NULL)
+    elif t == T_UINT8 or t == T_BOOL:
+        _for_type(loop.op, args, n, steps, <uint8_t*>NULL)
+    elif t == T_INT16:
+        _for_type(loop.op, args, n, steps, <int16_t*>NULL)
+    elif t == T_UINT16:
+        _for_type(loop.op, args, n, steps, <uint16_t*>NULL)
+    elif t == T_INT32:
+        _for_type(loop.op, args, n, steps, <int32_t*>NULL)
+    elif t == T_UINT32:
+        _for_type(loop.op, args, n, steps, <uint32_t*>NULL)
+    elif t == T_INT64:
+        _for_type(loop.op, args, n, steps, <int64_t*>NULL)
+    elif t == T_UINT64:
+        _for_type(loop.op, args, n, steps, <uint64_t*>NULL)
+    elif t == T_FLOAT32:
+        _for_type(loop.op, args, n, steps, <float*>NULL)
+    else:
+        _for_type(loop.op, args, n, steps, <double*>NULL)
+
+
+cdef void _for_type(int op, char** args, Py_ssize_t n,
+                    const Py_ssize_t* steps, num_t* tag) noexcept nogil:
+    if op == OP_ADD:
+        binary_loop(args, n, steps, tag, <AddOp*>NULL)
+    elif op == OP_SUBTRACT:
+        binary_loop(args, n, steps, tag, <SubtractOp*>NULL)
+    elif op == OP_MULTIPLY:
+        binary_loop(args, n, steps, tag, <MultiplyOp*>NULL)
+    elif op == OP_TRUE_DIVIDE:
+        if num_t is float or num_t is double:
+            binary_loop(args, n, steps, tag, <TrueDivideOp*>NULL)
+    elif op == OP_FLOOR_DIVIDE:
+        binary_loop(args, n, steps, tag, <FloorDivideOp*>NULL)
+    elif op == OP_REMAINDER:
+        binary_loop(args, n, steps, tag, <RemainderOp*>NULL)
+    elif op == OP_POWER:
+        binary_loop(args, n, steps, tag, <PowerOp*>NULL)
+    elif op == OP_MAXIMUM:
+        binary_loop(args, n, steps, tag, <MaximumOp*>NULL)
+    elif op == OP_MINIMUM:
+        binary_loop(args, n, steps, tag, <MinimumOp*>NULL)
+    elif op == OP_BITWISE_AND:
+        binary_loop(args, n, steps, tag, <BitAndOp*>NULL)
+    elif op == OP_BITWISE_OR:
+        binary_loop(args, n, steps, tag, <BitOrOp*>NULL)
+    elif op == OP_BITWISE_XOR:
+        binary_loop(args, n, steps, tag, <BitXorOp*>NULL)
+    elif op == OP_EQUAL:
+        compare_loop(args, n, steps, tag, <EqualOp*>NULL)
+    elif op == OP_NOT_EQUAL:
+        compare_loop(args, n, steps, tag, <NotEqualOp*>NULL)
+    elif op == OP_LESS:
+        compare_loop(args, n, steps, tag, <LessOp*>NULL)
+    elif op == OP_LESS_EQUAL:
+        compare_loop(args, n, steps, tag, <LessEqualOp*>NULL)
+    elif op == OP_GREATER:
+        compare_loop(args, n, steps, tag, <GreaterOp*>NULL)
+    elif op == OP_GREATER_EQUAL:
+        compare_loop(args, n, steps, tag, <GreaterEqualOp*>NULL)
+    elif op == OP_LOGICAL_AND:
+        compare_loop(args, n, steps, tag, <LogicalAndOp*>NULL)
+    elif op == OP_LOGICAL_OR:
+        compare_loop(args, n, steps, tag, <LogicalOrOp*>NULL)
+    elif op == OP_LOGICAL_XOR:
+        compare_loop(args, n, steps, tag, <LogicalXorOp*>NULL)
+    elif op == OP_WHERE:
+        where_loop(args, n, steps, tag)
+    elif op == OP_NEGATIVE:
+        unary_loop(args, n, steps, tag, <NegativeOp*>NULL)
+    elif op == OP_POSITIVE:
+        unary_loop(args, n, steps, tag, <PositiveOp*>NULL)
+    elif op == OP_ABSOLUTE:
+        unary_loop(args, n, steps, tag, <AbsoluteOp*>NULL)
+    elif op == OP_SIGN:
+        unary_loop(args, n, steps, tag, <SignOp*>NULL)
+    elif op == OP_SQUARE:
+        unary_loop(args, n, steps, tag, <SquareOp*>NULL)
+    elif op == OP_INVERT:
+        unary_loop(args, n, steps, tag, <InvertOp*>NULL)
+    elif op == OP_LOGICAL_NOT or op == OP_ISNAN or op == OP_ISINF or op == OP_ISFINITE:
+        predicate_loop(args, n, steps, tag, op)
+    elif num_t is float or num_t is double:
+        if op == OP_SQRT:
+            unary_loop(args, n, steps, tag, <SqrtOp*>NULL)
+        elif op == OP_EXP:
+            unary_loop(args, n, steps, tag, <ExpOp*>NULL)
+        elif op == OP_LOG:
+            unary_loop(args, n, steps, tag, <LogOp*>NULL)
+        elif op == OP_LOG1P:
+            unary_loop(args, n, steps, tag, <Log1pOp*>NULL)
+        elif op == OP_EXPM1:
+            unary_loop(args, n, steps, tag, <Expm1Op*>NULL)
+        elif op == OP_TANH:
+            unary_loop(args, n, steps, tag, <TanhOp*>NULL)
+        elif op == OP_SIN:
+            unary_loop(args, n, steps, tag, <SinOp*>NULL)
+        elif op == OP_COS:
+            unary_loop(args, n, steps, tag, <CosOp*>NULL)
+
+
+# ---------------------------------------------------------------------------
+# argmin / argmax
+# ---------------------------------------------------------------------------
+
+cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
+                       bint want_max, int64_t* out,
+                       num_t* tag) noexcept nogil:
+    """Index of the first largest (smallest) element of each of ``rows``
+    contiguous rows of length n.  A NaN wins at once, as in NumPy."""
+    cdef const num_t* row
+    cdef Py_ssize_t r, i, best
+    cdef num_t value
+    for r in range(rows):
+        row = <const num_t*>data + r * n
+        best = 0
+        value = row[0]
+        if num_t is float or num_t is double:
+            if isnan(value):
+                out[r] = 0
+                continue
+        for i in range(1, n):
+            if num_t is float or num_t is double:
+                if isnan(row[i]):
+                    best = i
+                    break
+            if (row[i] > value) if want_max else (row[i] < value):
+                value = row[i]
+                best = i
+        out[r] = best
+
+
+cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
+                      int type_index, bint want_max,
+                      int64_t* out) noexcept nogil:
+    cdef int t = type_index
+    if t == T_BOOL or t == T_UINT8:
+        _arg_extreme(data, rows, n, want_max, out, <uint8_t*>NULL)
+    elif t == T_INT8:
+        _arg_extreme(data, rows, n, want_max, out, <int8_t*>NULL)
+    elif t == T_INT16:
+        _arg_extreme(data, rows, n, want_max, out, <int16_t*>NULL)
+    elif t == T_UINT16:
+        _arg_extreme(data, rows, n, want_max, out, <uint16_t*>NULL)
+    elif t == T_INT32:
+        _arg_extreme(data, rows, n, want_max, out, <int32_t*>NULL)
+    elif t == T_UINT32:
+        _arg_extreme(data, rows, n, want_max, out, <uint32_t*>NULL)
+    elif t == T_INT64:
+        _arg_extreme(data, rows, n, want_max, out, <int64_t*>NULL)
+    elif t == T_UINT64:
+        _arg_extreme(data, rows, n, want_max, out, <uint64_t*>NULL)
+    elif t == T_FLOAT32:
+        _arg_extreme(data, rows, n, want_max, out, <float*>NULL)
+    else:
+        _arg_extreme(data, rows, n, want_max, out, <double*>NULL)

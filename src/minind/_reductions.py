@@ -1,0 +1,195 @@
+"""Reductions built from ufuncs: sum, mean, std, argmax, cumsum, ...
+
+Each is a composition of ``ufunc.reduce`` / ``accumulate`` calls (the C
+work happens there), written the way NumPy's ``_methods.py`` composes
+them, so the rounding matches: ``var`` is the mean of squared deviations
+from the mean, computed in float64 for integer input.
+"""
+import math
+
+from minind import _ufunc as um
+from minind._creation import asarray, empty, zeros
+from minind._manipulation import moveaxis
+from minind._ufunc import NoValue
+
+__all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
+           "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
+           "nansum", "nanmean", "clip", "where"]
+
+_python_sum, _python_all, _python_any = sum, all, any
+
+
+def _finish(result):
+    """0-d results become Python scalars (minind has no scalar types)."""
+    if hasattr(result, "ndim") and result.ndim == 0:
+        return result.item()
+    return result
+
+
+def _count(a, axis):
+    """How many elements each result element combines."""
+    if axis is None:
+        return a.size
+    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
+    count = 1
+    for k in axes:
+        count *= a.shape[k if k >= 0 else k + a.ndim]
+    return count
+
+
+def sum(a, axis=None, dtype=None, out=None, keepdims=False,
+        initial=NoValue):
+    """Sum of elements; small integers accumulate in int64 as in NumPy;
+    floats use pairwise summation."""
+    return um.add.reduce(a, axis=axis, dtype=dtype, out=out,
+                         keepdims=keepdims, initial=initial)
+
+
+def prod(a, axis=None, dtype=None, out=None, keepdims=False,
+         initial=NoValue):
+    return um.multiply.reduce(a, axis=axis, dtype=dtype, out=out,
+                              keepdims=keepdims, initial=initial)
+
+
+def max(a, axis=None, out=None, keepdims=False, initial=NoValue):
+    return um.maximum.reduce(a, axis=axis, out=out, keepdims=keepdims,
+                             initial=initial)
+
+
+def min(a, axis=None, out=None, keepdims=False, initial=NoValue):
+    return um.minimum.reduce(a, axis=axis, out=out, keepdims=keepdims,
+                             initial=initial)
+
+
+amax, amin = max, min
+
+
+def all(a, axis=None, out=None, keepdims=False):
+    return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims)
+
+
+def any(a, axis=None, out=None, keepdims=False):
+    return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims)
+
+
+def _sum_array(a, axis, dtype, keepdims):
+    """A sum kept as an array (0-d included), for further ufunc math."""
+    return um.reduce_to_array(um.add, a, axis, dtype, keepdims)
+
+
+def _float_dtype(a, dtype):
+    if dtype is None and a.dtype.kind in "biu":
+        return "float64"
+    return dtype
+
+
+def mean(a, axis=None, dtype=None, out=None, keepdims=False):
+    """Arithmetic mean: the sum (in float64 for integers) divided by the
+    count, the division done in the result's dtype as NumPy does."""
+    a = asarray(a)
+    dtype = _float_dtype(a, dtype)
+    total = _sum_array(a, axis, dtype, keepdims)
+    return _store(um.true_divide(total, _count(a, axis)), out)
+
+
+def _variance(a, axis, dtype, ddof, keepdims):
+    """Variance as an array (0-d included): NumPy's recipe, step by step."""
+    a = asarray(a)
+    dtype = _float_dtype(a, dtype)
+    count = _count(a, axis)
+    center = _sum_array(a, axis, dtype, True)           # sum, kept dims
+    um.true_divide(center, count, out=center)           # ... the mean
+    deviations = um.subtract(a, center, out=empty(a.shape, center.dtype))
+    um.multiply(deviations, deviations, out=deviations)  # squared
+    total = _sum_array(deviations, axis, dtype, keepdims)
+    return um.true_divide(total, count - ddof if count > ddof else 0,
+                          out=total)
+
+
+def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    """Variance: mean of squared deviations from the mean, divided by
+    ``count - ddof`` (float64 for integer input)."""
+    return _store(_variance(a, axis, dtype, ddof, keepdims), out)
+
+
+def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    """Standard deviation: the square root of ``var``."""
+    variance = _variance(a, axis, dtype, ddof, keepdims)
+    return _store(um.sqrt(variance, out=variance), out)
+
+
+def _store(result, out):
+    if out is not None:
+        out[...] = result
+        return out
+    return _finish(result)
+
+
+def _arg_extreme(a, axis, keepdims, want_max, out):
+    from minind._ufunc import _arg_rows
+    a = asarray(a)
+    name = "argmax" if want_max else "argmin"
+    if axis is None:
+        rows = a.ravel().reshape(1, a.size) if a.size else None
+        shape = (1,) * a.ndim if keepdims else ()
+    else:
+        axis = axis + a.ndim if isinstance(axis, int) and axis < 0 else axis
+        moved = moveaxis(a, axis, -1)
+        shape = moved.shape[:-1]
+        if keepdims:
+            shape = tuple(1 if k == axis else a.shape[k]
+                          for k in range(a.ndim))
+        rows = moved.reshape(-1, moved.shape[-1]) if moved.size else None
+        if a.shape[axis] == 0:
+            rows = None
+    if rows is None or (axis is None and a.size == 0):
+        raise ValueError(f"attempt to get {name} of an empty sequence")
+    result = _arg_rows(rows, want_max).reshape(shape)
+    return _store(result, out)
+
+
+def argmax(a, axis=None, out=None, *, keepdims=False):
+    """Index of the (first) largest element; NaN counts as largest."""
+    return _arg_extreme(a, axis, keepdims, True, out)
+
+
+def argmin(a, axis=None, out=None, *, keepdims=False):
+    return _arg_extreme(a, axis, keepdims, False, out)
+
+
+def cumsum(a, axis=None, dtype=None, out=None):
+    """Running sums; ``axis=None`` runs over the flattened array."""
+    a = asarray(a)
+    if axis is None:
+        a, axis = a.ravel(), 0
+    return um.add.accumulate(a, axis=axis, dtype=dtype, out=out)
+
+
+def cumprod(a, axis=None, dtype=None, out=None):
+    a = asarray(a)
+    if axis is None:
+        a, axis = a.ravel(), 0
+    return um.multiply.accumulate(a, axis=axis, dtype=dtype, out=out)
+
+
+def nansum(a, axis=None, dtype=None, out=None, keepdims=False):
+    """Sum treating NaN as zero."""
+    a = asarray(a)
+    if a.dtype.kind == "f":
+        a = um.where(um.isnan(a), 0, a)
+    return sum(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+
+
+def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
+    """Mean of the non-NaN elements."""
+    a = asarray(a)
+    if a.dtype.kind != "f":
+        return mean(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+    valid = um.logical_not(um.isnan(a))
+    total = _sum_array(um.where(valid, a, 0), axis, dtype, keepdims)
+    count = _sum_array(valid, axis, None, keepdims)
+    return _store(um.true_divide(total, count), out)
+
+
+clip = um.clip
+where = um.where

@@ -1,0 +1,816 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Universal functions: how ``a + b`` really runs.
+
+A call ``mi.add(a, b)`` goes through five steps, each a function here:
+
+1. ``_operands``: turn every input into a MiniArray, except Python
+   scalars, which stay "weak" (NEP 50: ``int8_array + 1`` stays int8).
+2. ``_resolve``: pick the loop, i.e. the dtype every input is cast to
+   and the output dtype (NumPy 2's promotion, then the first loop in the
+   ufunc's ``types`` table that the promoted dtype casts to safely).
+3. ``_prepare``: broadcast the inputs to one shape (zero strides), cast
+   inputs that need it, allocate the output in the inputs' memory order
+   (NumPy's "K" order), and copy any input that overlaps the output.
+4. ``plan_traversal`` (``_loops``): order, squeeze and coalesce the axes.
+5. ``walk`` (``_loops``) runs the odometer around the 1-d typed loop
+   (``_kernels.run_loop``), without the GIL for large arrays.
+
+Reductions (``add.reduce``) use the same machinery: the output gets
+stride 0 along the reduced axes, so the inner loop either adds a whole
+row into an accumulator row (contiguous, vectorised) or, when the reduced
+axis is innermost, accumulates into a register with pairwise summation.
+
+NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
+``PyUFunc_Reduce``), ``dispatching.c`` (promotion and loop lookup),
+``reduction.c``.
+"""
+from libc.stdint cimport int64_t
+from libc.string cimport memcpy
+
+from minind._core cimport (MiniArray, new_array, new_array_like, make_view,
+                           copy_into, copy_array, normalize_axis,
+                           normalize_axis_tuple, shape_text, wrap_buffer)
+from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
+                            promote_index, can_cast_index, T_BOOL, T_INT8,
+                            T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32)
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, byte_extent,
+                             broadcast_strides)
+from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
+                            plan_traversal, walk)
+from minind._kernels cimport *
+
+from minind._creation import asarray
+from minind.exceptions import AxisError, UFuncTypeError
+
+cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
+
+# Type codes of NumPy's loop tables, in TypeIndex order.
+_CODES = "?bBhHiIlLfd"
+_CODE_INDEX = {code: index for index, code in enumerate(_CODES)}
+
+
+class _NoValue:
+    """Marks an argument that was not passed (``initial=`` may be None)."""
+    def __repr__(self):
+        return "<no value>"
+
+
+NoValue = _NoValue()
+
+
+cdef class ufunc:
+    """A universal function: an element-wise operation with broadcasting,
+    type promotion, ``out=``, and (for binary ones) ``reduce``,
+    ``accumulate`` and ``outer``.
+
+    Each ufunc is a declaration: a name, the number of inputs, the
+    operation code of its typed loops (``_kernels``), and its ``types``
+    table, NumPy's list of loops such as ``'dd->d'`` (two float64 inputs,
+    a float64 output), searched in order.
+    """
+    cdef readonly int nin
+    cdef readonly int nout
+    cdef int op
+    cdef str _name
+    cdef list _loops          # [(input type index, output type index)]
+    cdef object _identity
+    cdef readonly str __doc__
+
+    def __cinit__(self, str name, int nin, int op, str types, identity=None,
+                  str doc=""):
+        self._name = name
+        self.nin = nin
+        self.nout = 1
+        self.op = op
+        self._loops = []
+        for signature in types.split():
+            inputs, output = signature.split("->")
+            self._loops.append((_CODE_INDEX[inputs[:1]],
+                                _CODE_INDEX[output]))
+        self._identity = identity
+        self.__doc__ = doc
+
+    @property
+    def __name__(self):
+        return self._name
+
+    @property
+    def nargs(self):
+        return self.nin + self.nout
+
+    @property
+    def ntypes(self):
+        return len(self._loops)
+
+    @property
+    def types(self):
+        """NumPy's spelling of the loops: ['??->?', 'bb->b', ...]."""
+        return [_CODES[i] * self.nin + "->" + _CODES[o]
+                for i, o in self._loops]
+
+    @property
+    def identity(self):
+        return self._identity
+
+    def __repr__(self):
+        return f"<ufunc '{self._name}'>"
+
+    # -- calling ---------------------------------------------------------------
+
+    def __call__(self, *args, out=None, dtype=None, casting="same_kind"):
+        if len(args) == self.nin + 1 and out is None:
+            args, out = args[:self.nin], args[self.nin]
+        if len(args) != self.nin:
+            raise TypeError(
+                f"{self._name}() takes from {self.nin} to {self.nin + 1} "
+                f"positional arguments but {len(args)} were given")
+        if isinstance(out, tuple):
+            if len(out) != 1:
+                raise ValueError("The 'out' tuple must have exactly one "
+                                 "entry per ufunc output")
+            out = out[0]
+        if out is not None and not isinstance(out, MiniArray):
+            raise TypeError("return arrays must be of ArrayType")
+        result = self._execute(_operands(args), out, dtype, casting)
+        if out is None and (<MiniArray>result).ndim == 0:
+            return (<MiniArray>result).item()  # no scalar types: Python's
+        return result
+
+    cdef int _loop_for(self, list operands, object dtype) except -1:
+        """Index into ``_loops`` of the loop this call runs."""
+        cdef int promoted, k
+        cdef Descr forced
+        if dtype is not None:
+            forced = as_dtype(dtype)
+            for k in range(len(self._loops)):
+                if self._loops[k][1] == forced.type_index:
+                    return k
+            raise UFuncTypeError(
+                f"ufunc '{self._name}' has no loop for the requested "
+                f"dtype {forced!r}")
+        promoted = _promote(operands)
+        if self.op == OP_TRUE_DIVIDE and descr_of(promoted).kind in "biu":
+            promoted = T_FLOAT64          # int / int is float64
+        if promoted == T_BOOL:
+            self._check_bool_support()
+        for k in range(len(self._loops)):
+            if can_cast_index(promoted, self._loops[k][0], "safe"):
+                return k
+        names = ", ".join([f"dtype('{_name_of(o)}')" for o in operands])
+        raise UFuncTypeError(
+            f"ufunc '{self._name}' not supported for the input types, and "
+            "the inputs could not be safely coerced to any supported types "
+            "according to the casting rule ''safe''")
+
+    cdef int _check_bool_support(self) except -1:
+        if self.op == OP_SUBTRACT:
+            raise TypeError(
+                "numpy boolean subtract, the `-` operator, is not "
+                "supported, use the bitwise_xor, the `^` operator, or the "
+                "logical_xor function instead.")
+        if self.op == OP_NEGATIVE:
+            raise TypeError(
+                "The numpy boolean negative, the `-` operator, is not "
+                "supported, use the `~` operator or the logical_not "
+                "function instead.")
+        if self.op == OP_SIGN:
+            raise UFuncTypeError(
+                "ufunc 'sign' did not contain a loop with signature "
+                "matching types <class 'numpy.dtypes.BoolDType'> -> None")
+        return 0
+
+    cdef MiniArray _execute(self, list operands, object out, object dtype,
+                            object casting):
+        """Resolve, prepare and run one call; returns the output array."""
+        cdef int k = self._loop_for(operands, dtype)
+        cdef int in_type = self._loops[k][0], out_type = self._loops[k][1]
+        cdef MiniArray result
+        cdef list inputs
+        cdef LoopData data
+        inputs = _as_inputs(self, operands, in_type, casting, dtype)
+        if self.op == OP_POWER and descr_of(in_type).kind == "i":
+            _refuse_negative_powers(inputs[1])
+        result = _run(self, inputs, out, out_type, casting, &data, in_type)
+        return result
+
+    # -- reductions ------------------------------------------------------------
+
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False,
+               initial=NoValue):
+        """Combine the elements along ``axis`` (an int, a tuple, or None
+        for all) with this binary operation: ``add.reduce`` is a sum.
+
+        The result keeps the other axes (``keepdims`` keeps the reduced
+        ones with length 1).  An empty reduction gives the identity, or
+        ``initial``; without either it is an error, as in NumPy.
+        """
+        if self.nin != 2:
+            raise ValueError("reduce only supported for binary functions")
+        return _reduce(self, asarray(array), axis, dtype, out, keepdims,
+                       initial)
+
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        """Running results along ``axis``: ``add.accumulate`` is cumsum."""
+        if self.nin != 2:
+            raise ValueError("accumulate only supported for binary "
+                             "functions")
+        return _accumulate(self, asarray(array), axis, dtype, out)
+
+    def outer(self, a, b):
+        """``op(a[i, j, ...], b[k, l, ...])`` for every pair of elements:
+        ``a`` gets ``b.ndim`` trailing length-1 axes, then broadcasting
+        does the rest."""
+        if self.nin != 2:
+            raise ValueError("outer product only supported for binary "
+                             "functions")
+        cdef MiniArray left = asarray(a), right = asarray(b)
+        return self(left.reshape(left.shape + (1,) * right.ndim), right)
+
+
+cdef str _name_of(object operand):
+    if isinstance(operand, MiniArray):
+        return (<MiniArray>operand).dtype.name
+    return type(operand).__name__
+
+
+# ---------------------------------------------------------------------------
+# Step 1: operands.  Python scalars stay weak.
+# ---------------------------------------------------------------------------
+
+cdef list _operands(tuple args):
+    cdef list result = []
+    for arg in args:
+        if type(arg) is bool or type(arg) is int or type(arg) is float:
+            result.append(arg)                     # weak (NEP 50)
+        elif isinstance(arg, MiniArray):
+            result.append(arg)
+        else:
+            if arg is None or isinstance(arg, (str, bytes, complex)):
+                raise UFuncTypeError(
+                    "ufunc did not contain a loop with signature matching "
+                    f"types (unsupported operand {type(arg).__name__!r})")
+            result.append(asarray(arg))            # lists, NumPy arrays...
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Step 2: promotion (NEP 50) and loop choice
+# ---------------------------------------------------------------------------
+
+cdef int _promote(list operands) except -1:
+    """The dtype all inputs are promoted to.
+
+    Arrays ("strong" dtypes) promote with ``promote_types``.  Python
+    scalars are "weak": they only matter when their kind is higher than
+    every array's (bool < int < float): a Python int with a bool array
+    gives int64, a Python float with an integer array gives float64, and
+    otherwise the arrays' dtype wins (int8_array + 1 is int8).  With no
+    arrays at all, Python's types give bool, int64 or float64.
+    """
+    cdef int strong = -1
+    cdef int weak_kind = 0            # 0 none/bool, 1 int, 2 float
+    for operand in operands:
+        if isinstance(operand, MiniArray):
+            index = (<MiniArray>operand).dtype.type_index
+            strong = index if strong < 0 else promote_index(strong, index)
+        elif type(operand) is float:
+            weak_kind = 2
+        elif type(operand) is int:
+            weak_kind = max(weak_kind, 1)
+    if strong < 0:
+        return (T_FLOAT64, T_INT64, T_FLOAT64)[weak_kind] if weak_kind else (
+            T_BOOL)
+    kind = descr_of(strong).kind
+    if weak_kind == 2 and kind in "biu":
+        return T_FLOAT64
+    if weak_kind == 1 and kind == "b":
+        return T_INT64
+    return strong
+
+
+cdef list _as_inputs(ufunc function, list operands, int in_type,
+                     object casting, object dtype):
+    """Every operand as a MiniArray of the loop's input dtype.
+
+    A weak Python scalar becomes a 0-d array of that dtype, with NumPy's
+    range check (int8_array + 1000 raises OverflowError).  Comparisons
+    are exact instead: a Python int outside the dtype's range is compared
+    as float64.  Arrays of another dtype are cast (a copy).
+    """
+    cdef Descr descr = descr_of(in_type)
+    cdef MiniArray scalar, array
+    cdef list inputs = []
+    cdef Py_ssize_t no_shape = 0
+    for index, operand in enumerate(operands):
+        if isinstance(operand, MiniArray):
+            array = operand
+            if array.dtype is not descr:
+                if dtype is not None and not can_cast_index(
+                        array.dtype.type_index, in_type, casting):
+                    raise UFuncTypeError(
+                        f"Cannot cast ufunc '{function._name}' input {index} "
+                        f"from {array.dtype!r} to {descr!r} with casting "
+                        f"rule '{casting}'")
+                array = copy_array(array, descr, "K")
+            inputs.append(array)
+        else:
+            scalar = new_array(descr, 0, &no_shape, False, False)
+            try:
+                set_item(descr, scalar._data, operand)
+            except OverflowError:
+                if function.op < OP_EQUAL or function.op > OP_GREATER_EQUAL:
+                    raise
+                # An out-of-range Python int compares exactly in NumPy 2.
+                return _as_inputs(function, [
+                    copy_array(o, descr_of(T_FLOAT64), "K")
+                    if isinstance(o, MiniArray) else float(o)
+                    for o in operands], T_FLOAT64, casting, None)
+            inputs.append(scalar)
+    return inputs
+
+
+cdef int _refuse_negative_powers(MiniArray exponents) except -1:
+    cdef Py_ssize_t zero = 0
+    negative = ufunc_less(exponents, 0)
+    if (negative if isinstance(negative, bool) else
+            logical_or.reduce(negative, axis=None)):
+        raise ValueError("Integers to negative integer powers are not "
+                         "allowed.")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# Step 3: broadcasting, the output, overlap
+# ---------------------------------------------------------------------------
+
+cdef tuple _broadcast_shape(list arrays, MiniArray out):
+    """The common shape; NumPy's messages when there is none."""
+    cdef MiniArray array
+    cdef int ndim = 0, axis, k
+    for array in arrays:
+        ndim = max(ndim, array.ndim)
+    if out is not None:
+        ndim = max(ndim, out.ndim)
+    shape = [1] * ndim
+    failed = False
+    for array in arrays + ([out] if out is not None else []):
+        for k in range(array.ndim):
+            axis = ndim - array.ndim + k
+            length = array._shape[k]
+            if length == 1:
+                continue
+            if shape[axis] == 1:
+                shape[axis] = length
+            elif shape[axis] != length:
+                failed = True
+    if failed:
+        if out is not None:
+            try:
+                inputs_shape = _broadcast_shape(arrays, None)
+            except ValueError:
+                raise
+            raise ValueError(
+                f"non-broadcastable output operand with shape "
+                f"{shape_text(out.shape)} doesn't match the broadcast shape "
+                f"{shape_text(_broadcast_with(inputs_shape, out.shape))}")
+        raise ValueError(
+            "operands could not be broadcast together with shapes " +
+            " ".join([shape_text(a.shape) for a in arrays]) + " ")
+    if out is not None and tuple(shape) != out.shape:
+        raise ValueError(
+            f"non-broadcastable output operand with shape "
+            f"{shape_text(out.shape)} doesn't match the broadcast shape "
+            f"{shape_text(tuple(shape))}")
+    return tuple(shape)
+
+
+cdef tuple _broadcast_with(tuple first, tuple second):
+    ndim = max(len(first), len(second))
+    a = (1,) * (ndim - len(first)) + first
+    b = (1,) * (ndim - len(second)) + second
+    return tuple([y if x == 1 else x for x, y in zip(a, b)])
+
+
+cdef bint _overlaps(MiniArray a, MiniArray b):
+    """Whether the byte ranges the two arrays span intersect."""
+    cdef Py_ssize_t a_low, a_high, b_low, b_high
+    if a.size == 0 or b.size == 0:
+        return False
+    byte_extent(a.ndim, a._shape, a._strides, a.dtype.itemsize,
+                &a_low, &a_high)
+    byte_extent(b.ndim, b._shape, b._strides, b.dtype.itemsize,
+                &b_low, &b_high)
+    return (a._data + a_low < b._data + b_high and
+            b._data + b_low < a._data + a_high)
+
+
+cdef bint _same_layout(MiniArray a, MiniArray b):
+    """Element i of both lives at the same address (an in-place op)."""
+    return (a._data == b._data and a.ndim == b.ndim
+            and a.shape == b.shape and a.strides == b.strides)
+
+
+cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
+                    object casting, LoopData* data, int in_type):
+    """Broadcast, allocate or check the output, and walk the loop."""
+    cdef Traversal t
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int perm[MAX_NDIM]
+    cdef char* start[MAX_OPERANDS]
+    cdef MiniArray array, result, target
+    cdef int nin = len(inputs), ndim, axis, op, i
+    cdef Py_ssize_t size = 1, step
+    cdef Descr out_descr = descr_of(out_type)
+    full_shape = _broadcast_shape(inputs, out)
+    ndim = len(full_shape)
+    for axis in range(ndim):
+        shape[axis] = full_shape[axis]
+        size *= shape[axis]
+    if out is not None:
+        if not out._flags & FLAG_WRITEABLE:
+            raise ValueError("output array is read-only")
+        if not can_cast_index(out_type, out.dtype.type_index, casting):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{function._name}' output from "
+                f"{out_descr!r} to {out.dtype!r} with casting rule "
+                f"'{casting}'")
+    # The operands as the iterator sees them: broadcast strides.
+    t.nop = nin + 1
+    t.ndim = ndim
+    for axis in range(ndim):
+        t.shape[axis] = shape[axis]
+    for op in range(nin):
+        array = inputs[op]
+        broadcast_strides(array.ndim, array._shape, array._strides, ndim,
+                          shape, t.strides[op])
+        start[op] = array._data
+    # The output: the caller's, a temporary of the loop type, or new.
+    if out is not None and out.dtype.type_index == out_type:
+        target = out
+        for op in range(nin):        # reading before writing, as NumPy
+            array = inputs[op]
+            if _overlaps(array, out) and not _same_layout(
+                    make_view(array, 0, ndim, shape, t.strides[op]), out):
+                array = copy_array(array, array.dtype, "K")
+                inputs[op] = array
+                broadcast_strides(array.ndim, array._shape, array._strides,
+                                  ndim, shape, t.strides[op])
+                start[op] = array._data
+    else:
+        # NumPy's "K" order: lay the output out in the order the inputs
+        # are walked, with positive strides.
+        for axis in range(ndim):
+            t.strides[nin][axis] = 0
+        axis_order(&t, 0, perm)
+        target = new_array(out_descr, ndim, shape, False, False)
+        step = out_descr.itemsize
+        for i in range(ndim - 1, -1, -1):
+            target._strides[perm[i]] = step
+            step *= shape[perm[i]]
+        if target.size == 0:
+            for axis in range(ndim):
+                target._strides[axis] = 0
+        target._update_flags()
+    for axis in range(ndim):
+        t.strides[nin][axis] = target._strides[axis]
+    start[nin] = target._data
+    if size > 0:
+        data.op = function.op
+        data.type_index = in_type
+        plan_traversal(&t)
+        if size >= NOGIL_THRESHOLD:
+            with nogil:
+                walk(&t, start, run_loop, data)
+        else:
+            walk(&t, start, run_loop, data)
+    if out is not None and target is not out:
+        copy_into(out, target)
+        return out
+    return target
+
+
+# ---------------------------------------------------------------------------
+# Reductions
+# ---------------------------------------------------------------------------
+
+cdef list _reduce_axes(MiniArray array, object axis):
+    if axis is None:
+        return list(range(array.ndim))
+    return normalize_axis_tuple(axis, array.ndim)
+
+
+cdef Descr _reduce_dtype(ufunc function, MiniArray array, object dtype):
+    """NumPy's default accumulator for sums and products: small integers
+    (and bool) accumulate in int64 (unsigned in uint64)."""
+    if dtype is not None:
+        return as_dtype(dtype)
+    kind = array.dtype.kind
+    if function.op in (OP_ADD, OP_MULTIPLY) and kind in "bi" and (
+            array.dtype.itemsize < 8):
+        return descr_of(T_INT64)
+    if function.op in (OP_ADD, OP_MULTIPLY) and kind == "u" and (
+            array.dtype.itemsize < 8):
+        return descr_of(T_UINT64)
+    return array.dtype
+
+
+cdef int _reduce_loop(ufunc function, Descr descr) except -1:
+    """The loop type of a reduction: input and output types must be equal
+    (the output is fed back in).  The accumulator dtype ``descr`` must cast
+    to it safely; logical operations reduce as bools."""
+    for in_type, out_type in function._loops:
+        if in_type == out_type and can_cast_index(descr.type_index, in_type,
+                                                  "safe"):
+            return in_type
+    if function.op in (OP_LOGICAL_AND, OP_LOGICAL_OR, OP_LOGICAL_XOR):
+        return T_BOOL
+    raise UFuncTypeError(
+        f"ufunc '{function._name}' does not support reduction over "
+        f"{descr!r}")
+
+
+cdef object _reduce(ufunc function, MiniArray array, object axis,
+                    object dtype, object out, bint keepdims, object initial,
+                    bint keep_array=False):
+    cdef list axes = _reduce_axes(array, axis)
+    cdef Descr descr = _reduce_dtype(function, array, dtype)
+    cdef int loop_type = _reduce_loop(function, descr)
+    cdef Descr loop_descr = descr_of(loop_type)
+    cdef MiniArray source, result, stretched
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t kept_shape[MAX_NDIM]
+    cdef int k
+    cdef LoopData data
+    cdef bint empty
+    source = array if array.dtype is loop_descr else copy_array(
+        array, loop_descr, "K")
+    for k in range(source.ndim):
+        kept_shape[k] = 1 if k in axes else source._shape[k]
+    final = tuple([kept_shape[k] for k in range(source.ndim)
+                   if keepdims or k not in axes])
+    empty = any([source._shape[k] == 0 for k in axes])
+    result = new_array(loop_descr, source.ndim, kept_shape, False, True)
+    # Start values: `initial`, else the identity, else the first element
+    # along the reduced axes (fine for min/max: they are idempotent, so
+    # meeting that element again changes nothing).
+    if initial is not NoValue and initial is not None:
+        result.fill(initial)
+    elif function._identity is not None and (empty or not _idempotent(
+            function)):
+        result.fill(function._identity)
+    elif empty:
+        raise ValueError(
+            f"zero-size array to reduction operation {function._name} "
+            "which has no identity")
+    elif result.size:
+        first = source[tuple([slice(0, 1) if k in axes else slice(None)
+                              for k in range(source.ndim)])]
+        copy_into(result, first)
+    if not empty and source.size:
+        # The accumulator seen through the input's shape: stride 0 along
+        # the reduced axes, so each output element collects its slice.
+        for k in range(source.ndim):
+            strides[k] = 0 if k in axes else result._strides[k]
+        stretched = make_view(result, 0, source.ndim, source._shape, strides)
+        data.op = function.op
+        data.type_index = loop_type
+        _reduce_into(stretched, source, &data)
+    result = result.reshape(final)
+    if out is not None:
+        if not isinstance(out, MiniArray):
+            raise TypeError("output must be an array")
+        if (<MiniArray>out).shape != final:
+            raise ValueError(
+                f"output parameter for reduction operation {function._name} "
+                f"has the wrong shape {shape_text((<MiniArray>out).shape)}, "
+                f"expected {shape_text(final)}")
+        if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
+            raise ValueError("output array is read-only")
+        copy_into(out, result)
+        return out
+    if result.ndim == 0 and not keep_array:
+        return result.item()
+    return result
+
+
+def reduce_to_array(ufunc function, array, axis=None, dtype=None,
+                    keepdims=False):
+    """``function.reduce`` that keeps a 0-d result as an array, so later
+    arithmetic stays in its dtype (float32 means divide in float32)."""
+    return _reduce(function, asarray(array), axis, dtype, None, keepdims,
+                   NoValue, True)
+
+
+def _arg_rows(MiniArray rows, bint want_max):
+    """argmax/argmin of each row of a 2-d array, as an int64 array."""
+    cdef MiniArray contiguous = copy_array(rows, rows.dtype, "C")
+    cdef Py_ssize_t count = contiguous._shape[0], n = contiguous._shape[1]
+    cdef MiniArray result = new_array(descr_of(T_INT64), 1, &count, False,
+                                      False)
+    arg_extreme(contiguous._data, count, n, contiguous.dtype.type_index,
+                want_max, <int64_t*>result._data)
+    return result
+
+
+cdef bint _idempotent(ufunc function):
+    return function.op in (OP_MAXIMUM, OP_MINIMUM, OP_LOGICAL_AND,
+                           OP_LOGICAL_OR, OP_BITWISE_AND, OP_BITWISE_OR)
+
+
+cdef int _reduce_into(MiniArray accumulator, MiniArray source,
+                      LoopData* data) except -1:
+    """accumulator = op(accumulator, source) element by element, where the
+    accumulator has stride 0 along the reduced axes (args: acc, src, acc,
+    as NumPy's reduction inner loops get them)."""
+    cdef Traversal t
+    cdef char* start[MAX_OPERANDS]
+    cdef int axis
+    t.nop = 3
+    t.ndim = source.ndim
+    for axis in range(source.ndim):
+        t.shape[axis] = source._shape[axis]
+        t.strides[0][axis] = accumulator._strides[axis]
+        t.strides[1][axis] = source._strides[axis]
+        t.strides[2][axis] = accumulator._strides[axis]
+    start[0] = accumulator._data
+    start[1] = source._data
+    start[2] = accumulator._data
+    plan_traversal(&t)
+    if source.size >= NOGIL_THRESHOLD:
+        with nogil:
+            walk(&t, start, run_loop, data)
+    else:
+        walk(&t, start, run_loop, data)
+    return 0
+
+
+cdef object _accumulate(ufunc function, MiniArray array, object axis,
+                        object dtype, object out):
+    """out[0] = a[0]; out[k] = op(out[k - 1], a[k]) along ``axis``.
+
+    Run as one binary call with views shifted by one element, exactly as
+    NumPy does: (out[:-1], a[1:]) -> out[1:].  The loop walks the axis in
+    increasing order, so each step reads the value just written.
+    """
+    cdef int k = normalize_axis(axis, array.ndim) if array.ndim else 0
+    cdef Descr descr = _reduce_dtype(function, array, dtype)
+    cdef MiniArray result, previous, current
+    cdef LoopData data
+    cdef list inputs
+    if array.ndim == 0:
+        raise ValueError("accumulate does not support 0-dimensional arrays")
+    result = copy_array(array, descr, "C")
+    if array.shape[k] > 1:
+        head = tuple([slice(None, -1) if i == k else slice(None)
+                      for i in range(array.ndim)])
+        tail = tuple([slice(1, None) if i == k else slice(None)
+                      for i in range(array.ndim)])
+        previous = result[head]
+        current = result[tail]
+        data.op = function.op
+        data.type_index = descr.type_index
+        _shifted_call(previous, current, &data)
+    if out is not None:
+        copy_into(out, result)
+        return out
+    return result
+
+
+cdef int _shifted_call(MiniArray previous, MiniArray current,
+                       LoopData* data) except -1:
+    """current = op(previous, current), walked in C order without any
+    reordering (the dependency between neighbours forbids it)."""
+    cdef Traversal t
+    cdef char* start[MAX_OPERANDS]
+    cdef int axis
+    t.nop = 3
+    t.ndim = current.ndim
+    for axis in range(current.ndim):
+        t.shape[axis] = current._shape[axis]
+        t.strides[0][axis] = previous._strides[axis]
+        t.strides[1][axis] = current._strides[axis]
+        t.strides[2][axis] = current._strides[axis]
+    start[0] = previous._data
+    start[1] = current._data
+    start[2] = current._data
+    walk(&t, start, run_loop, data)
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# The ufuncs
+# ---------------------------------------------------------------------------
+
+_INT = "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L"
+_FLOAT = "ff->f dd->d"
+_ARITH = "??->? " + _INT + " " + _FLOAT
+_CMP = ("??->? bb->? BB->? hh->? HH->? ii->? II->? ll->? LL->? ff->? "
+        "dd->?")
+_UNARY_INT = "b->b B->B h->h H->H i->i I->I l->l L->L"
+_UNARY_FLOAT = "f->f d->d"
+_PRED = "?->? b->? B->? h->? H->? i->? I->? l->? L->? f->? d->?"
+
+add = ufunc("add", 2, OP_ADD, _ARITH, 0,
+            "Add arguments element-wise (the reference ufunc).")
+subtract = ufunc("subtract", 2, OP_SUBTRACT, _INT + " " + _FLOAT, None,
+                 "Subtract arguments, element-wise.")
+multiply = ufunc("multiply", 2, OP_MULTIPLY, _ARITH, 1,
+                 "Multiply arguments element-wise.")
+true_divide = ufunc("divide", 2, OP_TRUE_DIVIDE, _FLOAT, None,
+                    "Divide arguments element-wise (int / int is float64).")
+divide = true_divide
+floor_divide = ufunc("floor_divide", 2, OP_FLOOR_DIVIDE,
+                     _INT + " " + _FLOAT, None,
+                     "The largest integer <= the quotient (Python's //).")
+remainder = ufunc("remainder", 2, OP_REMAINDER, _INT + " " + _FLOAT, None,
+                  "Remainder with the sign of the divisor (Python's %).")
+mod = remainder
+power = ufunc("power", 2, OP_POWER, _INT + " " + _FLOAT, None,
+              "First array elements raised to powers from the second.")
+maximum = ufunc("maximum", 2, OP_MAXIMUM, _ARITH, None,
+                "Element-wise maximum; NaN propagates.")
+minimum = ufunc("minimum", 2, OP_MINIMUM, _ARITH, None,
+                "Element-wise minimum; NaN propagates.")
+equal = ufunc("equal", 2, OP_EQUAL, _CMP, None, "x1 == x2 element-wise.")
+not_equal = ufunc("not_equal", 2, OP_NOT_EQUAL, _CMP, None,
+                  "x1 != x2 element-wise.")
+less = ufunc("less", 2, OP_LESS, _CMP, None, "x1 < x2 element-wise.")
+ufunc_less = less
+less_equal = ufunc("less_equal", 2, OP_LESS_EQUAL, _CMP, None,
+                   "x1 <= x2 element-wise.")
+greater = ufunc("greater", 2, OP_GREATER, _CMP, None,
+                "x1 > x2 element-wise.")
+greater_equal = ufunc("greater_equal", 2, OP_GREATER_EQUAL, _CMP, None,
+                      "x1 >= x2 element-wise.")
+logical_and = ufunc("logical_and", 2, OP_LOGICAL_AND, _CMP, True,
+                    "Truth value of x1 AND x2 element-wise.")
+logical_or = ufunc("logical_or", 2, OP_LOGICAL_OR, _CMP, False,
+                   "Truth value of x1 OR x2 element-wise.")
+logical_xor = ufunc("logical_xor", 2, OP_LOGICAL_XOR, _CMP, False,
+                    "Truth value of x1 XOR x2 element-wise.")
+bitwise_and = ufunc("bitwise_and", 2, OP_BITWISE_AND, "??->? " + _INT, -1,
+                    "Bit-wise AND of integers (and bools).")
+bitwise_or = ufunc("bitwise_or", 2, OP_BITWISE_OR, "??->? " + _INT, 0,
+                   "Bit-wise OR of integers (and bools).")
+bitwise_xor = ufunc("bitwise_xor", 2, OP_BITWISE_XOR, "??->? " + _INT, 0,
+                    "Bit-wise XOR of integers (and bools).")
+negative = ufunc("negative", 1, OP_NEGATIVE,
+                 _UNARY_INT + " " + _UNARY_FLOAT, None, "Numerical negative.")
+positive = ufunc("positive", 1, OP_POSITIVE,
+                 _UNARY_INT + " " + _UNARY_FLOAT, None, "Numerical positive.")
+absolute = ufunc("absolute", 1, OP_ABSOLUTE,
+                 "?->? " + _UNARY_INT + " " + _UNARY_FLOAT, None,
+                 "Absolute value element-wise.")
+abs = absolute
+sign = ufunc("sign", 1, OP_SIGN, _UNARY_INT + " " + _UNARY_FLOAT, None,
+             "-1, 0 or 1 by the sign of each element (NaN stays NaN).")
+square = ufunc("square", 1, OP_SQUARE, _UNARY_INT + " " + _UNARY_FLOAT,
+               None, "x * x element-wise.")
+invert = ufunc("invert", 1, OP_INVERT, "?->? " + _UNARY_INT, None,
+               "Bit-wise NOT (logical NOT for bools).")
+bitwise_not = invert
+sqrt = ufunc("sqrt", 1, OP_SQRT, _UNARY_FLOAT, None, "Square root.")
+exp = ufunc("exp", 1, OP_EXP, _UNARY_FLOAT, None, "e ** x.")
+log = ufunc("log", 1, OP_LOG, _UNARY_FLOAT, None, "Natural logarithm.")
+log1p = ufunc("log1p", 1, OP_LOG1P, _UNARY_FLOAT, None, "log(1 + x).")
+expm1 = ufunc("expm1", 1, OP_EXPM1, _UNARY_FLOAT, None, "exp(x) - 1.")
+tanh = ufunc("tanh", 1, OP_TANH, _UNARY_FLOAT, None, "Hyperbolic tangent.")
+sin = ufunc("sin", 1, OP_SIN, _UNARY_FLOAT, None, "Sine.")
+cos = ufunc("cos", 1, OP_COS, _UNARY_FLOAT, None, "Cosine.")
+logical_not = ufunc("logical_not", 1, OP_LOGICAL_NOT, _PRED, None,
+                    "Truth value of NOT x element-wise.")
+isnan = ufunc("isnan", 1, OP_ISNAN, _PRED, None, "True where NaN.")
+isinf = ufunc("isinf", 1, OP_ISINF, _PRED, None, "True where +-inf.")
+isfinite = ufunc("isfinite", 1, OP_ISFINITE, _PRED, None,
+                 "True where neither NaN nor infinite.")
+
+
+def where(condition, x, y):
+    """Elements of ``x`` where ``condition`` holds, else of ``y``; all three
+    broadcast together; the dtype promotes ``x`` with ``y`` (NEP 50)."""
+    cdef list operands = _operands((x, y))
+    cdef int value_type = _promote(operands)
+    cdef list inputs = _as_inputs(add, operands, value_type, "unsafe", None)
+    cdef MiniArray cond = asarray(condition)
+    cdef LoopData data
+    if cond.dtype.type_index != T_BOOL:
+        cond = copy_array(cond, descr_of(T_BOOL), "K")
+    _WHERE.op = OP_WHERE
+    result = _run(_WHERE, [cond] + inputs, None, value_type, "unsafe",
+                  &data, value_type)
+    return result.item() if result.ndim == 0 else result
+
+
+_WHERE = ufunc("where", 3, OP_WHERE, _ARITH, None, "")
+
+
+def clip(a, a_min, a_max, out=None):
+    """``a`` limited to [a_min, a_max]: minimum(maximum(a, a_min), a_max),
+    with the dtype promoted over all three (NEP 50)."""
+    result = maximum(a, a_min) if a_min is not None else asarray(a).copy()
+    result = minimum(result, a_max) if a_max is not None else result
+    if out is not None:
+        copy_into(out, asarray(result))
+        return out
+    return result
