@@ -321,8 +321,15 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     if aligned and steps[2] == size:
         po = <num_t*>out
         if steps[0] == size and steps[1] == size:
-            pa = <num_t*>a
             pb = <num_t*>b
+            if a == out:
+                # Accumulating a row into a row (a reduction over an outer
+                # axis, or a += b): written so the compiler sees one
+                # output array and vectorises.
+                for i in range(n):
+                    po[i] = binary_value(po[i], pb[i], op)
+                return
+            pa = <num_t*>a
             for i in range(n):
                 po[i] = binary_value(pa[i], pb[i], op)
             return
