@@ -73,6 +73,7 @@ cdef class ufunc:
     cdef int op
     cdef str _name
     cdef list _loops          # [(input type index, output type index)]
+    cdef dict _loop_cache     # promoted type index -> index into _loops
     cdef object _identity
     cdef readonly str __doc__
 
@@ -83,6 +84,7 @@ cdef class ufunc:
         self.nout = 1
         self.op = op
         self._loops = []
+        self._loop_cache = {}
         for signature in types.split():
             inputs, output = signature.split("->")
             self._loops.append((_CODE_INDEX[inputs[:1]],
@@ -153,8 +155,12 @@ cdef class ufunc:
             promoted = T_FLOAT64          # int / int is float64
         if promoted == T_BOOL:
             self._check_bool_support()
+        cached = self._loop_cache.get(promoted)
+        if cached is not None:
+            return cached
         for k in range(len(self._loops)):
             if can_cast_index(promoted, self._loops[k][0], "safe"):
+                self._loop_cache[promoted] = k
                 return k
         names = ", ".join([f"dtype('{_name_of(o)}')" for o in operands])
         raise UFuncTypeError(
@@ -343,45 +349,44 @@ cdef int _refuse_negative_powers(MiniArray exponents) except -1:
 # Step 3: broadcasting, the output, overlap
 # ---------------------------------------------------------------------------
 
-cdef tuple _broadcast_shape(list arrays, MiniArray out):
-    """The common shape; NumPy's messages when there is none."""
+cdef int _broadcast_shape(list arrays, MiniArray out,
+                          Py_ssize_t* shape) except -1:
+    """The common shape of the inputs (and ``out``, which cannot stretch)
+    into ``shape``; returns its ndim.  NumPy's messages on failure."""
     cdef MiniArray array
-    cdef int ndim = 0, axis, k
-    for array in arrays:
-        ndim = max(ndim, array.ndim)
+    cdef int ndim = 0, axis, k, count = len(arrays)
+    cdef Py_ssize_t length
+    cdef bint failed = False
+    for k in range(count):
+        ndim = max(ndim, (<MiniArray>arrays[k]).ndim)
     if out is not None:
         ndim = max(ndim, out.ndim)
-    shape = [1] * ndim
-    failed = False
-    for array in arrays + ([out] if out is not None else []):
-        for k in range(array.ndim):
-            axis = ndim - array.ndim + k
-            length = array._shape[k]
+    for axis in range(ndim):
+        shape[axis] = 1
+    for k in range(count + (out is not None)):
+        array = arrays[k] if k < count else out
+        for axis in range(array.ndim):
+            length = array._shape[axis]
             if length == 1:
                 continue
-            if shape[axis] == 1:
-                shape[axis] = length
-            elif shape[axis] != length:
+            if shape[ndim - array.ndim + axis] == 1:
+                shape[ndim - array.ndim + axis] = length
+            elif shape[ndim - array.ndim + axis] != length:
                 failed = True
-    if failed:
-        if out is not None:
-            try:
-                inputs_shape = _broadcast_shape(arrays, None)
-            except ValueError:
-                raise
+    if failed and out is None:
+        raise ValueError(
+            "operands could not be broadcast together with shapes " +
+            " ".join([shape_text(a.shape) for a in arrays]) + " ")
+    if out is not None:
+        full = tuple([shape[axis] for axis in range(ndim)])
+        if failed or full != out.shape:
+            inputs_ndim = _broadcast_shape(arrays, None, shape)
+            inputs_shape = tuple([shape[axis] for axis in range(inputs_ndim)])
             raise ValueError(
                 f"non-broadcastable output operand with shape "
                 f"{shape_text(out.shape)} doesn't match the broadcast shape "
                 f"{shape_text(_broadcast_with(inputs_shape, out.shape))}")
-        raise ValueError(
-            "operands could not be broadcast together with shapes " +
-            " ".join([shape_text(a.shape) for a in arrays]) + " ")
-    if out is not None and tuple(shape) != out.shape:
-        raise ValueError(
-            f"non-broadcastable output operand with shape "
-            f"{shape_text(out.shape)} doesn't match the broadcast shape "
-            f"{shape_text(tuple(shape))}")
-    return tuple(shape)
+    return ndim
 
 
 cdef tuple _broadcast_with(tuple first, tuple second):
@@ -422,10 +427,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     cdef int nin = len(inputs), ndim, axis, op, i
     cdef Py_ssize_t size = 1, step
     cdef Descr out_descr = descr_of(out_type)
-    full_shape = _broadcast_shape(inputs, out)
-    ndim = len(full_shape)
+    ndim = _broadcast_shape(inputs, out, shape)
     for axis in range(ndim):
-        shape[axis] = full_shape[axis]
         size *= shape[axis]
     if out is not None:
         if not out._flags & FLAG_WRITEABLE:
