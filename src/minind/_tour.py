@@ -187,6 +187,35 @@ def broadcasting():
         """)
 
 
+@section("How a ufunc walks memory")
+def ufunc_loop():
+    say("""
+        mi.add(a, b) broadcasts its inputs (zero strides), orders the axes
+        so the walk follows memory, merges axes whose strides chain, and
+        runs one tight 1-d C loop per remaining outer index.  The output is
+        laid out in the inputs' memory order (NumPy's "K" order): adding
+        two transposed arrays gives an F-ordered result, with no transpose
+        ever materialised.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.arange(24.0).reshape(4, 6)
+        (a.T + a.T).strides, (a.T + a.T).flags['F_CONTIGUOUS']
+        (a + 1).strides
+        row, col = mi.array([1, 2, 3]), mi.array([[10], [20]])
+        row + col
+        (mi.array([1, 2], dtype=mi.int8) + 1).dtype
+        (mi.array([1, 2], dtype=mi.int8) + mi.array([1, 2], dtype=mi.int16)).dtype
+        a.sum(axis=0)
+        """, namespace)
+    say("""
+        Python scalars are "weak" (NEP 50): int8 + 1 stays int8, while
+        int8 + int16 promotes to int16.  A sum over axis 0 of a C-ordered
+        array adds whole contiguous rows into an accumulator row, so even
+        the "wrong" axis is walked in memory order.
+        """)
+
+
 @section("The large-array trap, measured")
 def trap():
     say("""
@@ -247,5 +276,6 @@ def main(argv=None):
         function()
         if args.interactive and number < len(SECTIONS):
             input("-- press Enter for the next section --")
-    print("End of the tour (ufuncs and their loops come next).")
+    print("End of the tour.  The source map in README.md says where each "
+          "concept lives.")
     return 0
