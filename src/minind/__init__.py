@@ -19,6 +19,7 @@ Where each concept lives:
   _ufunc.pyx     the ufunc type: promotion, broadcasting, output
                  allocation, reduce/accumulate/outer
   _reductions.py sum/mean/std/argmax/cumsum... composed from ufuncs
+  _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _format.py     repr and str as NumPy prints them
 """
 from minind._dtype import (dtype, promote_types, can_cast, bool_, int8,
@@ -49,6 +50,7 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, nansum, nanmean, clip, where)
 from minind import _core as _core_module
+from minind._show import show
 
 abs = _abs_ufunc
 _core_module._register_operators({
@@ -94,5 +96,5 @@ __all__ = [
     "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "bitwise_not",
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
-    "cumsum", "cumprod", "nansum", "nanmean", "clip", "where",
+    "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "show",
 ]
