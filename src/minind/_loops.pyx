@@ -71,8 +71,11 @@ cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil:
             ambiguous = True
             swap = False
             for op in range(first_op, t.nop):
-                s0 = _abs(t.strides[op][axis])
-                s1 = _abs(t.strides[op][inner[i1]])
+                # A length-1 axis is never stepped: like NumPy's iterator,
+                # treat its stride as 0 (no opinion on the order).
+                s0 = _abs(t.strides[op][axis]) if t.shape[axis] != 1 else 0
+                s1 = (_abs(t.strides[op][inner[i1]])
+                      if t.shape[inner[i1]] != 1 else 0)
                 if s0 != 0 and s1 != 0:
                     if s1 <= s0:
                         swap = False

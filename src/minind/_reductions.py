@@ -5,7 +5,7 @@ work happens there), written the way NumPy's ``_methods.py`` composes
 them, so the rounding matches: ``var`` is the mean of squared deviations
 from the mean, computed in float64 for integer input.
 """
-import math
+import operator
 
 from minind import _ufunc as um
 from minind._creation import asarray, empty, zeros
@@ -28,12 +28,9 @@ def _finish(result):
 
 def _count(a, axis):
     """How many elements each result element combines."""
-    if axis is None:
-        return a.size
-    axes = axis if isinstance(axis, (tuple, list)) else (axis,)
     count = 1
-    for k in axes:
-        count *= a.shape[k if k >= 0 else k + a.ndim]
+    for k in um.reduce_axes(a, axis, legacy=False):
+        count *= a.shape[k]
     return count
 
 
@@ -126,26 +123,28 @@ def _store(result, out):
 
 
 def _arg_extreme(a, axis, keepdims, want_max, out):
+    """argmax/argmin: move the axis last, then one C loop per row."""
     from minind._ufunc import _arg_rows
     a = asarray(a)
     name = "argmax" if want_max else "argmin"
-    if axis is None:
-        rows = a.ravel().reshape(1, a.size) if a.size else None
-        shape = (1,) * a.ndim if keepdims else ()
-    else:
-        axis = axis + a.ndim if isinstance(axis, int) and axis < 0 else axis
-        moved = moveaxis(a, axis, -1)
-        shape = moved.shape[:-1]
-        if keepdims:
-            shape = tuple(1 if k == axis else a.shape[k]
-                          for k in range(a.ndim))
-        rows = moved.reshape(-1, moved.shape[-1]) if moved.size else None
-        if a.shape[axis] == 0:
-            rows = None
-    if rows is None or (axis is None and a.size == 0):
+    if axis is not None:
+        um.reduce_axes(a, operator.index(axis), legacy="flat")
+    if axis is None or a.ndim == 0:
+        if a.size == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        result = _arg_rows(a.reshape(1, a.size), want_max)
+        return _store(result.reshape((1,) * a.ndim if keepdims else ()),
+                      out)
+    axis = um.reduce_axes(a, operator.index(axis))[0]
+    if a.shape[axis] == 0:
         raise ValueError(f"attempt to get {name} of an empty sequence")
-    result = _arg_rows(rows, want_max).reshape(shape)
-    return _store(result, out)
+    moved = moveaxis(a, axis, -1)
+    shape = (tuple(1 if k == axis else a.shape[k] for k in range(a.ndim))
+             if keepdims else moved.shape[:-1])
+    if moved.size == 0:
+        return _store(zeros(shape, "int64"), out)
+    result = _arg_rows(moved.reshape(-1, moved.shape[-1]), want_max)
+    return _store(result.reshape(shape), out)
 
 
 def argmax(a, axis=None, out=None, *, keepdims=False):
@@ -160,14 +159,18 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
 def cumsum(a, axis=None, dtype=None, out=None):
     """Running sums; ``axis=None`` runs over the flattened array."""
     a = asarray(a)
-    if axis is None:
+    if axis is None or a.ndim == 0:
+        if axis is not None:             # NumPy's axis errors first
+            um.reduce_axes(a, operator.index(axis), legacy="flat")
         a, axis = a.ravel(), 0
     return um.add.accumulate(a, axis=axis, dtype=dtype, out=out)
 
 
 def cumprod(a, axis=None, dtype=None, out=None):
     a = asarray(a)
-    if axis is None:
+    if axis is None or a.ndim == 0:
+        if axis is not None:
+            um.reduce_axes(a, operator.index(axis), legacy="flat")
         a, axis = a.ravel(), 0
     return um.multiply.accumulate(a, axis=axis, dtype=dtype, out=out)
 
@@ -188,7 +191,9 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
     valid = um.logical_not(um.isnan(a))
     total = _sum_array(um.where(valid, a, 0), axis, dtype, keepdims)
     count = _sum_array(valid, axis, None, keepdims)
-    return _store(um.true_divide(total, count), out)
+    # Divide in place, as NumPy does: the mean keeps the sum's dtype.
+    return _store(um.true_divide(total, count, out=total, casting="unsafe"),
+                  out)
 
 
 clip = um.clip

@@ -49,6 +49,10 @@ _CODES = "?bBhHiIlLfd"
 _CODE_INDEX = {code: index for index, code in enumerate(_CODES)}
 
 
+_CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
+_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2}
+
+
 class _NoValue:
     """Marks an argument that was not passed (``initial=`` may be None)."""
     def __repr__(self):
@@ -144,9 +148,16 @@ cdef class ufunc:
         cdef Descr forced
         if dtype is not None:
             forced = as_dtype(dtype)
-            for k in range(len(self._loops)):
-                if self._loops[k][1] == forced.type_index:
-                    return k
+            if self._loops[len(self._loops) - 1][1] == T_BOOL and (
+                    self._loops[len(self._loops) - 1][0] != T_BOOL):
+                # Comparisons and logical ufuncs: dtype= names the (bool)
+                # output; the inputs are promoted as usual.
+                if forced.type_index == T_BOOL:
+                    return self._loop_for(operands, None)
+            else:
+                for k in range(len(self._loops)):
+                    if self._loops[k][1] == forced.type_index:
+                        return k
             raise UFuncTypeError(
                 f"ufunc '{self._name}' has no loop for the requested "
                 f"dtype {forced!r}")
@@ -188,12 +199,38 @@ cdef class ufunc:
     cdef MiniArray _execute(self, list operands, object out, object dtype,
                             object casting):
         """Resolve, prepare and run one call; returns the output array."""
-        cdef int k = self._loop_for(operands, dtype)
-        cdef int in_type = self._loops[k][0], out_type = self._loops[k][1]
+        cdef int k, in_type, out_type
         cdef MiniArray result
         cdef list inputs
         cdef LoopData data
-        inputs = _as_inputs(self, operands, in_type, casting, dtype)
+        if casting not in _CASTINGS:
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
+                             f"'same_kind', or 'unsafe' (got {casting!r})")
+        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
+            # Only truth values matter: a Python int beyond the dtype is
+            # just True (beyond C long NumPy refuses it, and so do we).
+            for o in operands:
+                if type(o) is int and not _fits_long(o):
+                    raise OverflowError(
+                        "Python int too large to convert to C long")
+            operands = [bool(o) if type(o) is int else o for o in operands]
+        k = self._loop_for(operands, dtype)
+        in_type, out_type = self._loops[k]
+        if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
+            constant = _out_of_range_comparison(self, operands, in_type)
+            if constant is not None:
+                if out is None:
+                    return constant
+                if not can_cast_index(T_BOOL, out.dtype.type_index, casting):
+                    raise UFuncTypeError(
+                        f"Cannot cast ufunc '{self._name}' output from "
+                        f"dtype('bool') to {out.dtype!r} with casting rule "
+                        f"'{casting}'")
+                out[...] = constant
+                return out
+        inputs = _as_inputs(self, operands, in_type, casting)
+        # An out-of-range Python int in a comparison switched to float64.
+        in_type = (<MiniArray>inputs[0]).dtype.type_index
         if self.op == OP_POWER and descr_of(in_type).kind == "i":
             _refuse_negative_powers(inputs[1])
         result = _run(self, inputs, out, out_type, casting, &data, in_type)
@@ -295,44 +332,108 @@ cdef int _promote(list operands) except -1:
 
 
 cdef list _as_inputs(ufunc function, list operands, int in_type,
-                     object casting, object dtype):
+                     object casting):
     """Every operand as a MiniArray of the loop's input dtype.
 
-    A weak Python scalar becomes a 0-d array of that dtype, with NumPy's
-    range check (int8_array + 1000 raises OverflowError).  Comparisons
-    are exact instead: a Python int outside the dtype's range is compared
-    as float64.  Arrays of another dtype are cast (a copy).
+    Each input must cast to the loop's dtype under ``casting`` (a weak
+    Python scalar counts as bool/int64/float64 here).  A weak scalar
+    becomes a 0-d array of the loop dtype, with NumPy's range check
+    (int8_array + 1000 raises OverflowError).  Comparisons and logical
+    operations are exact instead: a Python int outside the dtype's range
+    makes the whole call compare in float64.  Arrays of another dtype are
+    cast (a copy).
     """
     cdef Descr descr = descr_of(in_type)
     cdef MiniArray scalar, array
     cdef list inputs = []
     cdef Py_ssize_t no_shape = 0
+    cdef int source
+    for operand in operands:
+        # Python scalars are converted first, so a value out of range
+        # reports NumPy's OverflowError before any casting complaint.
+        if not isinstance(operand, MiniArray) and type(operand) is int:
+            set_item(descr, _SCRATCH, operand)
     for index, operand in enumerate(operands):
+        if isinstance(operand, MiniArray):
+            source = (<MiniArray>operand).dtype.type_index
+            refused = source != in_type and not can_cast_index(
+                source, in_type, casting)
+        else:
+            # A weak scalar fits any dtype of its kind or a higher one
+            # (a Python int any integer or float dtype); its value is
+            # range-checked below.
+            source = (T_BOOL if type(operand) is bool else
+                      T_INT64 if type(operand) is int else T_FLOAT64)
+            refused = casting != "unsafe" and _KIND_RANK[
+                descr_of(source).kind] > _KIND_RANK[descr.kind]
+        if refused:
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{function._name}' input {index} from "
+                f"{descr_of(source)!r} to {descr!r} with casting rule "
+                f"'{casting}'")
         if isinstance(operand, MiniArray):
             array = operand
             if array.dtype is not descr:
-                if dtype is not None and not can_cast_index(
-                        array.dtype.type_index, in_type, casting):
-                    raise UFuncTypeError(
-                        f"Cannot cast ufunc '{function._name}' input {index} "
-                        f"from {array.dtype!r} to {descr!r} with casting "
-                        f"rule '{casting}'")
                 array = copy_array(array, descr, "K")
             inputs.append(array)
-        else:
-            scalar = new_array(descr, 0, &no_shape, False, False)
-            try:
-                set_item(descr, scalar._data, operand)
-            except OverflowError:
-                if function.op < OP_EQUAL or function.op > OP_GREATER_EQUAL:
-                    raise
-                # An out-of-range Python int compares exactly in NumPy 2.
-                return _as_inputs(function, [
-                    copy_array(o, descr_of(T_FLOAT64), "K")
-                    if isinstance(o, MiniArray) else float(o)
-                    for o in operands], T_FLOAT64, casting, None)
-            inputs.append(scalar)
+            continue
+        scalar = new_array(descr, 0, &no_shape, False, False)
+        set_item(descr, scalar._data, operand)
+        inputs.append(scalar)
     return inputs
+
+
+cdef bint _fits_long(object value):
+    return -(<object>2) ** 63 <= value < (<object>2) ** 63
+
+
+cdef char _SCRATCH_BUFFER[16]
+cdef char* _SCRATCH = _SCRATCH_BUFFER
+
+
+cdef object _out_of_range_comparison(ufunc function, list operands,
+                                     int in_type):
+    """NumPy 2 compares an integer array with a Python int exactly, even
+    one outside the dtype's range: then every element compares the same
+    way (int8_array < 1000 is all True).  Returns that constant array, or
+    None when no Python int is out of range."""
+    cdef Descr descr = descr_of(in_type)
+    if descr.kind not in "iu" or len(operands) != 2:
+        return None
+    cdef object bits = 8 * descr.itemsize     # Python ints: no overflow
+    cdef object low, high
+    if descr.kind == "u":
+        low, high = 0, (1 << bits) - 1
+    else:
+        low, high = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    for position in range(2):
+        value = operands[position]
+        other = operands[1 - position]
+        if (type(value) is not int or low <= value <= high
+                or not isinstance(other, MiniArray)
+                or (<MiniArray>other).dtype.kind not in "iu"):
+            continue
+        above = value > high          # the Python int beats every element
+        op = function.op
+        if position == 0:             # value OP x  ==  x (mirror OP) value
+            op = {OP_LESS: OP_GREATER, OP_GREATER: OP_LESS,
+                  OP_LESS_EQUAL: OP_GREATER_EQUAL,
+                  OP_GREATER_EQUAL: OP_LESS_EQUAL}.get(op, op)
+        if op in (OP_EQUAL, OP_NOT_EQUAL):
+            truth = op == OP_NOT_EQUAL
+        else:
+            truth = above == (op in (OP_LESS, OP_LESS_EQUAL))
+        shape = (<MiniArray>other).shape
+        result = asarray([truth] * _size_of(shape)).reshape(shape)
+        return result
+    return None
+
+
+cdef Py_ssize_t _size_of(tuple shape):
+    cdef Py_ssize_t size = 1
+    for length in shape:
+        size *= length
+    return size
 
 
 cdef int _refuse_negative_powers(MiniArray exponents) except -1:
@@ -415,6 +516,25 @@ cdef bint _same_layout(MiniArray a, MiniArray b):
             and a.shape == b.shape and a.strides == b.strides)
 
 
+cdef MiniArray _new_output(Traversal* t, Descr descr):
+    """A new array of ``t``'s shape laid out in NumPy's "K" order: in the
+    order the iterator walks the operands (``axis_order``), with positive
+    strides.  (a.T + a.T is F-ordered; a[::-1] + 1 runs forward.)"""
+    cdef int perm[MAX_NDIM]
+    cdef int i, axis
+    cdef Py_ssize_t step = descr.itemsize
+    cdef MiniArray result = new_array(descr, t.ndim, t.shape, False, False)
+    axis_order(t, 0, perm)
+    for i in range(t.ndim - 1, -1, -1):
+        result._strides[perm[i]] = step
+        step *= t.shape[perm[i]]
+    if result.size == 0:
+        for axis in range(t.ndim):
+            result._strides[axis] = 0
+    result._update_flags()
+    return result
+
+
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type):
     """Broadcast, allocate or check the output, and walk the loop."""
@@ -461,20 +581,9 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                                   ndim, shape, t.strides[op])
                 start[op] = array._data
     else:
-        # NumPy's "K" order: lay the output out in the order the inputs
-        # are walked, with positive strides.
         for axis in range(ndim):
             t.strides[nin][axis] = 0
-        axis_order(&t, 0, perm)
-        target = new_array(out_descr, ndim, shape, False, False)
-        step = out_descr.itemsize
-        for i in range(ndim - 1, -1, -1):
-            target._strides[perm[i]] = step
-            step *= shape[perm[i]]
-        if target.size == 0:
-            for axis in range(ndim):
-                target._strides[axis] = 0
-        target._update_flags()
+        target = _new_output(&t, out_descr)
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
@@ -498,9 +607,30 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
 # ---------------------------------------------------------------------------
 
 cdef list _reduce_axes(MiniArray array, object axis):
+    """The axes a reduction runs over.  As NumPy (a legacy rule), a 0-d
+    array accepts axis 0 or -1 and reduces over nothing."""
     if axis is None:
         return list(range(array.ndim))
+    if array.ndim == 0 and not isinstance(axis, (tuple, list)) and (
+            not isinstance(axis, bool) and axis in (0, -1)):
+        return []
     return normalize_axis_tuple(axis, array.ndim)
+
+
+def reduce_axes(array, axis, legacy=True):
+    """Python access to the reduction axis rule (used by _reductions);
+    ``legacy=False`` refuses axis 0 of a 0-d array, as NumPy's mean does,
+    and ``legacy="flat"`` checks the axis against at least one dimension
+    (argmax and cumsum see a 0-d array as 1-d)."""
+    cdef MiniArray a = asarray(array)
+    if legacy == "flat":
+        if axis is None:
+            return []
+        return [normalize_axis(axis, max(a.ndim, 1))]
+    if not legacy:
+        return (list(range(a.ndim)) if axis is None
+                else normalize_axis_tuple(axis, a.ndim))
+    return _reduce_axes(a, axis)
 
 
 cdef Descr _reduce_dtype(ufunc function, MiniArray array, object dtype):
@@ -518,16 +648,21 @@ cdef Descr _reduce_dtype(ufunc function, MiniArray array, object dtype):
     return array.dtype
 
 
-cdef int _reduce_loop(ufunc function, Descr descr) except -1:
+cdef int _reduce_loop(ufunc function, Descr descr,
+                      bint explicit) except -1:
     """The loop type of a reduction: input and output types must be equal
     (the output is fed back in).  The accumulator dtype ``descr`` must cast
     to it safely; logical operations reduce as bools."""
+    if function.op in (OP_LOGICAL_AND, OP_LOGICAL_OR, OP_LOGICAL_XOR):
+        if explicit and descr.type_index != T_BOOL:
+            raise UFuncTypeError(
+                "No loop matching the specified signature and casting was "
+                f"found for ufunc {function._name}")
+        return T_BOOL
     for in_type, out_type in function._loops:
         if in_type == out_type and can_cast_index(descr.type_index, in_type,
                                                   "safe"):
             return in_type
-    if function.op in (OP_LOGICAL_AND, OP_LOGICAL_OR, OP_LOGICAL_XOR):
-        return T_BOOL
     raise UFuncTypeError(
         f"ufunc '{function._name}' does not support reduction over "
         f"{descr!r}")
@@ -538,48 +673,66 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
                     bint keep_array=False):
     cdef list axes = _reduce_axes(array, axis)
     cdef Descr descr = _reduce_dtype(function, array, dtype)
-    cdef int loop_type = _reduce_loop(function, descr)
+    cdef int loop_type = _reduce_loop(function, descr, dtype is not None)
     cdef Descr loop_descr = descr_of(loop_type)
-    cdef MiniArray source, result, stretched
+    cdef MiniArray source, result, kept_view, stretched
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef Py_ssize_t kept_shape[MAX_NDIM]
-    cdef int k
+    cdef Py_ssize_t kept_strides[MAX_NDIM]
+    cdef int k, j
     cdef LoopData data
     cdef bint empty
     source = array if array.dtype is loop_descr else copy_array(
         array, loop_descr, "K")
+    # The result is a new owner laid out in the input's memory order
+    # ("K"), shaped like the input minus the reduced axes (or with length
+    # 1 there, for keepdims).
+    j = 0
     for k in range(source.ndim):
-        kept_shape[k] = 1 if k in axes else source._shape[k]
-    final = tuple([kept_shape[k] for k in range(source.ndim)
-                   if keepdims or k not in axes])
+        if k not in axes or keepdims:
+            kept_shape[j] = 1 if k in axes else source._shape[k]
+            kept_strides[j] = source._strides[k]
+            j += 1
+    kept_view = make_view(source, 0, j, kept_shape, kept_strides)
+    result = new_array_like(kept_view, loop_descr, "K")
     empty = any([source._shape[k] == 0 for k in axes])
-    result = new_array(loop_descr, source.ndim, kept_shape, False, True)
-    # Start values: `initial`, else the identity, else the first element
+    if initial is None:
+        identity = None                  # NumPy: initial=None, no identity
+    elif initial is not NoValue:
+        identity = initial
+    else:
+        identity = _identity_for(function, loop_descr)
+    # Start values: the identity (or `initial`), else the first element
     # along the reduced axes (fine for min/max: they are idempotent, so
     # meeting that element again changes nothing).
-    if initial is not NoValue and initial is not None:
-        result.fill(initial)
-    elif function._identity is not None and (empty or not _idempotent(
-            function)):
-        result.fill(function._identity)
+    if identity is not None and (empty or initial is not NoValue
+                                 or not _idempotent(function)):
+        result.fill(identity)
     elif empty:
         raise ValueError(
             f"zero-size array to reduction operation {function._name} "
             "which has no identity")
     elif result.size:
-        first = source[tuple([slice(0, 1) if k in axes else slice(None)
-                              for k in range(source.ndim)])]
-        copy_into(result, first)
+        first = (source if source.ndim == 0 else
+                 source[tuple([slice(0, 1) if k in axes else slice(None)
+                               for k in range(source.ndim)])])
+        copy_into(result, first.reshape(result.shape))
+    # The accumulator seen through the input's shape: stride 0 along the
+    # reduced axes, so each output element collects its slice.
+    j = 0
+    for k in range(source.ndim):
+        if k in axes:
+            strides[k] = 0
+            j += keepdims
+        else:
+            strides[k] = result._strides[j]
+            j += 1
     if not empty and source.size:
-        # The accumulator seen through the input's shape: stride 0 along
-        # the reduced axes, so each output element collects its slice.
-        for k in range(source.ndim):
-            strides[k] = 0 if k in axes else result._strides[k]
         stretched = make_view(result, 0, source.ndim, source._shape, strides)
         data.op = function.op
         data.type_index = loop_type
         _reduce_into(stretched, source, &data)
-    result = result.reshape(final)
+    final = result.shape
     if out is not None:
         if not isinstance(out, MiniArray):
             raise TypeError("output must be an array")
@@ -614,6 +767,18 @@ def _arg_rows(MiniArray rows, bint want_max):
     arg_extreme(contiguous._data, count, n, contiguous.dtype.type_index,
                 want_max, <int64_t*>result._data)
     return result
+
+
+cdef object _identity_for(ufunc function, Descr descr):
+    """The ufunc's identity in ``descr``: bitwise_and's -1 means all bits
+    set, which for an unsigned type is its maximum."""
+    identity = function._identity
+    if identity == -1 and function.op == OP_BITWISE_AND:
+        if descr.kind == "u":
+            return (<object>2) ** (8 * descr.itemsize) - 1   # Python int
+        if descr.kind == "b":
+            return True
+    return identity
 
 
 cdef bint _idempotent(ufunc function):
@@ -656,14 +821,23 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
     NumPy does: (out[:-1], a[1:]) -> out[1:].  The loop walks the axis in
     increasing order, so each step reads the value just written.
     """
-    cdef int k = normalize_axis(axis, array.ndim) if array.ndim else 0
+    cdef int k, i
     cdef Descr descr = _reduce_dtype(function, array, dtype)
     cdef MiniArray result, previous, current
     cdef LoopData data
-    cdef list inputs
+    cdef Traversal t
     if array.ndim == 0:
-        raise ValueError("accumulate does not support 0-dimensional arrays")
-    result = copy_array(array, descr, "C")
+        raise TypeError("cannot accumulate on a scalar")
+    k = normalize_axis(axis, array.ndim)
+    # The result starts as a copy of the input, laid out like a ufunc's
+    # output (the iterator's K order).
+    t.nop = 1
+    t.ndim = array.ndim
+    for i in range(array.ndim):
+        t.shape[i] = array._shape[i]
+        t.strides[0][i] = array._strides[i]
+    result = _new_output(&t, descr)
+    copy_into(result, array)
     if array.shape[k] > 1:
         head = tuple([slice(None, -1) if i == k else slice(None)
                       for i in range(array.ndim)])
@@ -794,12 +968,11 @@ def where(condition, x, y):
     broadcast together; the dtype promotes ``x`` with ``y`` (NEP 50)."""
     cdef list operands = _operands((x, y))
     cdef int value_type = _promote(operands)
-    cdef list inputs = _as_inputs(add, operands, value_type, "unsafe", None)
+    cdef list inputs = _as_inputs(add, operands, value_type, "unsafe")
     cdef MiniArray cond = asarray(condition)
     cdef LoopData data
     if cond.dtype.type_index != T_BOOL:
         cond = copy_array(cond, descr_of(T_BOOL), "K")
-    _WHERE.op = OP_WHERE
     result = _run(_WHERE, [cond] + inputs, None, value_type, "unsafe",
                   &data, value_type)
     return result.item() if result.ndim == 0 else result

@@ -1,0 +1,914 @@
+"""Reductions against NumPy: ufunc.reduce / accumulate / outer and the
+functions built on them (sum, prod, min, max, mean, std, var, argmin,
+argmax, all, any, cumsum, cumprod, nansum, nanmean), as functions and as
+methods, on twins of every dtype and layout.
+
+What is compared, NumPy being the oracle each time: the values, the result
+dtype (NumPy's default accumulators: the sum of int8 is int64, of uint8
+uint64, of bool int64), the shape, the exception class and the message
+(AxisError, "duplicate value in 'axis'", "zero-size array to reduction
+operation maximum which has no identity", "attempt to get argmax of an
+empty sequence").  The layout of the results (strides, contiguity) has a
+test of its own, so a layout difference does not hide a value difference.
+
+Documented differences: a 0-d result is a Python scalar of the type of
+NumPy's ``.item()``; NumPy's RuntimeWarnings are not reproduced.
+
+Float values: integers and bools are compared exactly, and so are
+maximum/minimum/argmax/argmin.  Float sums may round differently when
+minind walks the elements in another order than NumPy; they are compared
+with rtol 1e-12 (float64) / 1e-5 (float32) relative to the sum of the
+absolute values (the error bound of any summation order, which also
+covers cancellation).  The inputs of float sums are multiples of 1/4, of
+products powers of two, so most of them are exact anyway; the tests of
+pairwise summation and of row and column sums use random floats and
+require NumPy's exact result.
+"""
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings, strategies as st
+from hypothesis.extra import numpy as hnp
+
+import minind as mi
+from strategies import DTYPE_NAMES, LAYOUTS, NP_DTYPES, elements, sliced
+
+REDUCE_UFUNCS = ["add", "multiply", "maximum", "minimum", "logical_and",
+                 "logical_or", "bitwise_and", "bitwise_or", "bitwise_xor"]
+ACCUMULATE_UFUNCS = ["add", "multiply", "maximum", "minimum"]
+# function name -> (axis kind, has keepdims, dtype= accepted, has method)
+FUNCTIONS = {
+    "sum": ("tuple", True, "any", True),
+    "prod": ("tuple", True, "any", True),
+    "min": ("tuple", True, None, True),
+    "max": ("tuple", True, None, True),
+    "mean": ("tuple", True, "float", True),
+    "var": ("tuple", True, "float", True),
+    "std": ("tuple", True, "float", True),
+    "argmin": ("int", True, None, True),
+    "argmax": ("int", True, None, True),
+    "all": ("tuple", True, None, True),
+    "any": ("tuple", True, None, True),
+    "cumsum": ("int", False, "any", True),
+    "cumprod": ("int", False, "any", True),
+    "nansum": ("tuple", True, "any", False),
+    "nanmean": ("tuple", True, "float", False),
+}
+EXACT_FUNCTIONS = {"min", "max", "argmin", "argmax", "all", "any"}
+SUM_LIKE = {"sum", "nansum", "mean", "nanmean", "cumsum", "add"}
+
+
+# ---------------------------------------------------------------------------
+# Inputs: twins with values suited to each reduction
+# ---------------------------------------------------------------------------
+
+SPECIALS = st.sampled_from([math.nan, math.inf, -math.inf, -0.0])
+
+
+def rare(common, special):
+    """``common`` nine times in ten, else ``special``."""
+    return st.integers(0, 9).flatmap(lambda k: special if k == 0
+                                     else common)
+
+
+def values_for(dtype, purpose):
+    """Element strategy for ``dtype``.
+
+    * "sum": floats are multiples of 1/4 in [-256, 256] (sums of a few
+      thousand are exact in float32 and float64), with NaN and infinities
+      now and then; integers and bools over their whole range (integer
+      sums wrap the same way in any order).
+    * "prod": floats are 0 or +-1/2, +-1, +-2 (products exact and in
+      range for the small shapes used), NaN and infinities now and then.
+    * "moment" (var/std): as "sum", with integers in [-2**20, 2**20] so the
+      float64 mean is the same in any summation order.
+    * "any": every value (strategies.elements), for comparisons.
+    """
+    if purpose == "any":
+        return elements(dtype)
+    if dtype.kind == "f":
+        if purpose == "prod":
+            common = st.sampled_from([0.0, 0.5, -0.5, 1.0, -1.0, 2.0, -2.0])
+        else:
+            common = st.integers(-1024, 1024).map(lambda k: k / 4)
+        return rare(common, SPECIALS)
+    if purpose == "moment" and dtype.kind in "iu":
+        info = np.iinfo(dtype)
+        return st.integers(max(info.min, -2**20), min(info.max, 2**20))
+    return elements(dtype)
+
+
+# Shape limits: the owners' dimensions and sides, and the sides of the
+# base a sliced view is cut from.
+BIG = dict(max_dims=4, max_side=5, slice_side=7)    # up to 2401 elements
+SMALL = dict(max_dims=3, max_side=4, slice_side=4)  # up to 64 (products)
+
+
+@st.composite
+def np_layout(draw, dtype, purpose, size=BIG, layouts=LAYOUTS,
+              min_dims=0):
+    """(layout, NumPy array) as strategies.numpy_layouts, with the values
+    of ``values_for(dtype, purpose)`` and the shape limits ``size``."""
+    layout = draw(st.sampled_from(layouts))
+    values = values_for(dtype, purpose)
+
+    def array(shape):
+        return draw(hnp.arrays(dtype, shape, elements=values))
+
+    if layout == "sliced":
+        base = array(draw(hnp.array_shapes(
+            min_dims=max(min_dims, 1), max_dims=size["max_dims"],
+            min_side=0, max_side=size["slice_side"])))
+        return layout, draw(sliced(base))
+    if layout == "broadcast":
+        base = array(draw(hnp.array_shapes(
+            min_dims=0, max_dims=size["max_dims"] - 1, min_side=1,
+            max_side=size["max_side"] - 1)))
+        target = draw(hnp.broadcastable_shapes(
+            base.shape, min_dims=max(base.ndim, min_dims),
+            max_dims=base.ndim + 1, max_side=size["max_side"]))
+        return layout, np.broadcast_to(
+            base, np.broadcast_shapes(base.shape, target))
+    n = array(draw(hnp.array_shapes(min_dims=min_dims,
+                                    max_dims=size["max_dims"], min_side=0,
+                                    max_side=size["max_side"])))
+    if layout in ("C", "F"):
+        return layout, np.array(n, order=layout)
+    if layout == "transposed":
+        return layout, n.transpose(draw(st.permutations(range(n.ndim))))
+    if layout == "readonly":
+        n.flags.writeable = False
+    return layout, n
+
+
+@st.composite
+def twins_for(draw, dtype, purpose="sum", size=BIG, layouts=LAYOUTS,
+              min_dims=0):
+    """(MiniArray, NumPy array) in a layout, as strategies.twins."""
+    if isinstance(dtype, st.SearchStrategy):
+        dtype = draw(dtype)
+    layout, n = draw(np_layout(dtype, purpose, size, layouts, min_dims))
+    if layout in ("C", "F"):
+        return mi.array(n, order=layout), n
+    m = mi.asarray(n)
+    n = np.lib.stride_tricks.as_strided(n, n.shape, m.strides,
+                                        writeable=n.flags.writeable)
+    return m, n
+
+
+@st.composite
+def axes(draw, ndim, kind="tuple"):
+    """None, an int in [-ndim, ndim) or, for kind "tuple", a tuple of
+    distinct axes (``valid_tuple_axes``, the empty tuple included)."""
+    options = [st.none()]
+    if ndim:
+        options.append(st.integers(-ndim, ndim - 1))
+    if kind == "tuple":
+        options.append(hnp.valid_tuple_axes(ndim))
+    return draw(st.one_of(options))
+
+
+# ---------------------------------------------------------------------------
+# Comparing outcomes
+# ---------------------------------------------------------------------------
+
+def run(call):
+    """(result, None) or (None, exception); NumPy's warnings silenced."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with np.errstate(all="ignore"):
+                return call(), None
+    except Exception as exc:  # noqa: BLE001 - compared with the oracle's
+        return None, exc
+
+
+def rtol_for(dtype):
+    return 1e-5 if np.dtype(dtype) == np.float32 else 1e-12
+
+
+def assert_same_outcome(m_out, n_out, exact=True, scale=None,
+                        messages=True):
+    """minind's outcome equals NumPy's.
+
+    Exceptions: the same class (by name, so mi.AxisError matches NumPy's)
+    and, if ``messages``, message; NumPy's TypeErrors need only a
+    TypeError.  Results: a
+    NumPy scalar must come back as a Python scalar of its ``.item()``'s
+    type, an array as a MiniArray of NumPy's dtype and shape.  Values are
+    equal (NaN equal to NaN) when ``exact`` or not float; else within
+    rtol * (|expected| + scale), ``scale`` being the sum of the absolute
+    values behind each result (None: 0).
+    """
+    (m, m_exc), (n, n_exc) = m_out, n_out
+    if n_exc is not None:
+        assert m_exc is not None, (
+            f"NumPy raised {type(n_exc).__name__}: {n_exc}; minind gave "
+            f"{m!r}")
+        if isinstance(n_exc, TypeError):
+            assert isinstance(m_exc, TypeError), (n_exc, m_exc)
+        else:
+            assert type(m_exc).__name__ == type(n_exc).__name__, (n_exc,
+                                                                  m_exc)
+            if messages:
+                assert str(m_exc) == str(n_exc)
+        return
+    assert m_exc is None, (f"minind raised {type(m_exc).__name__}: {m_exc}; "
+                           f"NumPy gave {n!r}")
+    if isinstance(n, np.generic):
+        expected = n.item()
+        assert type(m) is type(expected), (m, n)
+        m_values, n_values = np.array(m, dtype=n.dtype), np.asarray(n)
+    else:
+        assert isinstance(m, mi.MiniArray), (m, n)
+        assert m.dtype.name == n.dtype.name, (m.dtype, n.dtype)
+        assert m.shape == n.shape, (m.shape, n.shape)
+        m_values, n_values = np.asarray(m), n
+    if exact or n_values.dtype.kind != "f":
+        np.testing.assert_array_equal(m_values, n_values, strict=True)
+        return
+    tolerance = rtol_for(n_values.dtype) * (
+        np.abs(n_values.astype(np.float64)) + (0 if scale is None
+                                               else np.asarray(scale)))
+    with np.errstate(invalid="ignore"):             # inf - inf
+        difference = np.abs(m_values.astype(np.float64)
+                            - n_values.astype(np.float64))
+    both_nan = np.isnan(m_values) & np.isnan(n_values)
+    same_inf = np.isinf(n_values) & (m_values == n_values)
+    ok = both_nan | same_inf | (difference <= tolerance)
+    assert np.all(ok), (f"values differ beyond rtol: minind {m_values!r}, "
+                        f"NumPy {n_values!r}")
+
+
+def abs_sum(n, axis, keepdims, cumulative=False):
+    """Sum of |x| (NaN and inf ignored) over the reduced elements."""
+    a = np.abs(np.asarray(n, dtype=np.float64))
+    a = np.where(np.isfinite(a), a, 0.0)
+    if cumulative:
+        return np.cumsum(a if axis is not None else a.ravel(),
+                         axis=axis if axis is not None else 0)
+    return np.sum(a, axis=axis, keepdims=keepdims)
+
+
+def dtype_options(n_dtype, kind):
+    """dtype= values to try: None and, for "any", every dtype the input
+    converts to deterministically (not float -> integer: out-of-range
+    float -> int casts are platform dependent); for "float", float32/64
+    (float64 only for integer input, whose float32 sums would round)."""
+    if kind is None:
+        return [None]
+    if kind == "float":
+        return [None, np.float64] + ([np.float32] if n_dtype.kind in "bf"
+                                     else [])
+    return [None] + [d for d in NP_DTYPES
+                     if not (n_dtype.kind == "f" and d.kind in "iu")]
+
+
+# ---------------------------------------------------------------------------
+# ufunc.reduce
+# ---------------------------------------------------------------------------
+
+def reduce_purpose(name):
+    return {"add": "sum", "multiply": "prod"}.get(name, "any")
+
+
+@given(data=st.data())
+def test_ufunc_reduce(data):
+    """ufunc.reduce for every reducing ufunc, dtype and layout, with axis
+    None/int/tuple, keepdims, and sometimes dtype=, initial=, out=."""
+    name = data.draw(st.sampled_from(REDUCE_UFUNCS), label="ufunc")
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    purpose = reduce_purpose(name)
+    m, n = data.draw(twins_for(dtype, purpose,
+                               SMALL if purpose == "prod" else BIG),
+                     label="twins")
+    kwargs = {"axis": data.draw(axes(n.ndim), label="axis"),
+              "keepdims": data.draw(st.booleans(), label="keepdims")}
+    if data.draw(st.booleans(), label="pass dtype"):
+        kwargs["dtype"] = data.draw(st.sampled_from(
+            dtype_options(n.dtype, "any")), label="dtype=")
+    if data.draw(st.booleans(), label="pass initial"):
+        kwargs["initial"] = data.draw(
+            st.sampled_from([True, False]) if name.startswith("logical")
+            else st.integers(-3, 3), label="initial")
+    m_func, n_func = getattr(mi, name), getattr(np, name)
+    n_out = run(lambda: n_func.reduce(n, **kwargs))
+    use_out = data.draw(st.booleans(), label="pass out")
+    if use_out and n_out[1] is None:
+        expected = np.asarray(n_out[0])
+        n_buffer = np.zeros(expected.shape, expected.dtype)
+        m_buffer = mi.zeros(expected.shape, expected.dtype.name)
+        n_out = run(lambda: n_func.reduce(n, out=n_buffer, **kwargs))
+        m_out = run(lambda: m_func.reduce(m, out=m_buffer, **kwargs))
+        if m_out[1] is None:
+            assert m_out[0] is m_buffer, "reduce(out=) must return out"
+    else:
+        m_out = run(lambda: m_func.reduce(m, **kwargs))
+    scale = None
+    if name == "add" and n_out[1] is None:
+        scale = abs_sum(n, kwargs["axis"], kwargs["keepdims"])
+    assert_same_outcome(m_out, n_out, exact=name not in ("add", "multiply"),
+                        scale=scale)
+
+
+def test_ufunc_reduce_default_axis_is_0():
+    """reduce's axis defaults to 0 (the functions' to None)."""
+    n = np.arange(12, dtype=np.int16).reshape(3, 4)
+    for name in REDUCE_UFUNCS:
+        assert_same_outcome(run(lambda: getattr(mi, name).reduce(
+            mi.array(n))), run(lambda: getattr(np, name).reduce(n)))
+
+
+@pytest.mark.parametrize("name", REDUCE_UFUNCS)
+def test_reduce_accumulator_dtypes(name):
+    """The result dtype of reduce for every input dtype and dtype= (None
+    included): NumPy's (sum of int8 is int64, of uint8 uint64, of bool
+    int64; max of int8 is int8...), or a TypeError where NumPy has none."""
+    failures = []
+    for a in DTYPE_NAMES:
+        n = np.array([[1, 0, 1], [1, 1, 0]], dtype=a)
+        m = mi.array(n)
+        for d in [None] + DTYPE_NAMES:
+            if np.dtype(a).kind == "f" and d and np.dtype(d).kind in "iu":
+                continue
+            for axis in (None, 0, 1):
+                try:
+                    assert_same_outcome(
+                        run(lambda: getattr(mi, name).reduce(
+                            m, axis=axis, dtype=d)),
+                        run(lambda: getattr(np, name).reduce(
+                            n, axis=axis, dtype=d)))
+                except AssertionError as error:
+                    failures.append(f"{name}.reduce({a}, axis={axis}, "
+                                    f"dtype={d}): {error}")
+    assert not failures, "\n".join(failures[:30])
+
+
+EMPTY_SHAPES = [(0,), (0, 3), (3, 0), (2, 0, 3), (0, 0)]
+
+
+def valid_axis_choices(ndim):
+    choices = [None, ()] + list(range(-ndim, ndim))
+    choices += [(i, j) for i in range(ndim) for j in range(i + 1, ndim)]
+    return choices
+
+
+@pytest.mark.parametrize("name", REDUCE_UFUNCS)
+def test_reduce_empty(name):
+    """Reductions over zero-size axes: the identity (in NumPy's dtype:
+    bitwise_and of empty uint8 is 255), or NumPy's ValueError "zero-size
+    array to reduction operation maximum which has no identity"; a
+    zero-size result (reducing a non-empty axis of an empty array) is
+    empty, not an error."""
+    failures = []
+    for a in DTYPE_NAMES:
+        for shape in EMPTY_SHAPES:
+            n = np.zeros(shape, dtype=a)
+            m = mi.array(n)
+            for axis in valid_axis_choices(len(shape)):
+                for keepdims in (False, True):
+                    try:
+                        assert_same_outcome(
+                            run(lambda: getattr(mi, name).reduce(
+                                m, axis=axis, keepdims=keepdims)),
+                            run(lambda: getattr(np, name).reduce(
+                                n, axis=axis, keepdims=keepdims)))
+                    except AssertionError as error:
+                        failures.append(f"{name}.reduce(zeros({shape}, {a})"
+                                        f", axis={axis}, keepdims="
+                                        f"{keepdims}): {error}")
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(
+        failures[:30])
+
+
+def test_reduce_empty_message():
+    """The message users search for, word for word."""
+    n = np.zeros((0, 3))
+    with pytest.raises(ValueError) as n_info:
+        np.maximum.reduce(n, axis=0)
+    with pytest.raises(ValueError) as m_info:
+        mi.maximum.reduce(mi.array(n), axis=0)
+    assert str(m_info.value) == str(n_info.value) == (
+        "zero-size array to reduction operation maximum which has no "
+        "identity")
+    for name in ("min", "max"):
+        with pytest.raises(ValueError) as n_info:
+            getattr(np, name)(np.zeros(0))
+        with pytest.raises(ValueError) as m_info:
+            getattr(mi, name)(mi.zeros(0))
+        assert str(m_info.value) == str(n_info.value)
+
+
+@pytest.mark.parametrize("name", ["maximum", "minimum", "add", "multiply"])
+def test_reduce_empty_with_initial(name):
+    """initial= makes an empty reduction valid, with NumPy's value and
+    dtype; initial=None means "no initial" (an error again for max)."""
+    for a in DTYPE_NAMES:
+        n = np.zeros((0, 2), dtype=a)
+        m = mi.array(n)
+        for initial in (5, None):
+            for axis in (0, 1, None):
+                assert_same_outcome(
+                    run(lambda: getattr(mi, name).reduce(
+                        m, axis=axis, initial=initial)),
+                    run(lambda: getattr(np, name).reduce(
+                        n, axis=axis, initial=initial)))
+
+
+INVALID_AXES = [2, -3, 5, (0, 0), (1, -1), (0, 2), (-3,), (0, 1, 0)]
+
+
+@pytest.mark.parametrize("axis", INVALID_AXES)
+@pytest.mark.parametrize("name", REDUCE_UFUNCS)
+def test_reduce_invalid_axes(name, axis):
+    """Out-of-range axes raise AxisError, repeated ones ValueError
+    "duplicate value in 'axis'", with NumPy's messages."""
+    n = np.ones((2, 3), dtype=np.int32)
+    assert_same_outcome(
+        run(lambda: getattr(mi, name).reduce(mi.array(n), axis=axis)),
+        run(lambda: getattr(np, name).reduce(n, axis=axis)))
+
+
+@pytest.mark.parametrize("axis", [0, -1, None, (), 1, (0,)])
+@pytest.mark.parametrize("name", REDUCE_UFUNCS)
+def test_reduce_0d(name, axis):
+    """Reducing a 0-d array: axis None and () give the element; NumPy
+    also accepts axis=0 and -1 for 0-d input (a legacy rule), and refuses
+    1 and (0,) with AxisError."""
+    n = np.array(3, dtype=np.int16)
+    assert_same_outcome(
+        run(lambda: getattr(mi, name).reduce(mi.array(n), axis=axis)),
+        run(lambda: getattr(np, name).reduce(n, axis=axis)))
+
+
+def test_reduce_out_errors():
+    """out= of the wrong shape or read-only: NumPy's exception classes
+    (NumPy's messages for a wrong shape come from its iterator's internals
+    and vary with the case; not compared)."""
+    n = np.arange(6.0).reshape(2, 3)
+    m = mi.array(n)
+    cases = [((3,), dict(axis=1)), ((1, 2), dict(axis=1)),
+             ((2,), dict(axis=1, keepdims=True)), ((), dict(axis=0)),
+             ((1,), dict(axis=None))]
+    for shape, kwargs in cases:
+        assert_same_outcome(
+            run(lambda: mi.add.reduce(m, out=mi.zeros(shape), **kwargs)),
+            run(lambda: np.add.reduce(n, out=np.zeros(shape), **kwargs)),
+            messages=False)
+    n_out = np.zeros(2)
+    n_out.flags.writeable = False
+    m_readonly = mi.asarray(n_out)
+    assert_same_outcome(
+        run(lambda: mi.add.reduce(m, axis=1, out=m_readonly)),
+        run(lambda: np.add.reduce(n, axis=1, out=n_out)), messages=False)
+
+
+def test_reduce_non_binary_ufunc():
+    """reduce/accumulate/outer need a binary ufunc: NumPy's ValueError."""
+    for method in ("reduce", "accumulate"):
+        assert_same_outcome(
+            run(lambda: getattr(mi.negative, method)(mi.ones(3))),
+            run(lambda: getattr(np.negative, method)(np.ones(3))))
+    assert_same_outcome(run(lambda: mi.negative.outer(mi.ones(3),
+                                                      mi.ones(3))),
+                        run(lambda: np.negative.outer(np.ones(3),
+                                                      np.ones(3))))
+
+
+# ---------------------------------------------------------------------------
+# ufunc.accumulate and ufunc.outer
+# ---------------------------------------------------------------------------
+
+@given(data=st.data())
+def test_ufunc_accumulate(data):
+    """accumulate along every axis for every dtype and layout, sometimes
+    with dtype= and out=."""
+    name = data.draw(st.sampled_from(ACCUMULATE_UFUNCS), label="ufunc")
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    purpose = reduce_purpose(name)
+    m, n = data.draw(twins_for(dtype, purpose,
+                               SMALL if purpose == "prod" else BIG,
+                               min_dims=1), label="twins")
+    assume(n.ndim >= 1)
+    axis = data.draw(st.integers(-n.ndim, n.ndim - 1), label="axis")
+    kwargs = {"axis": axis}
+    if data.draw(st.booleans(), label="pass dtype"):
+        kwargs["dtype"] = data.draw(st.sampled_from(
+            dtype_options(n.dtype, "any")), label="dtype=")
+    m_func, n_func = getattr(mi, name), getattr(np, name)
+    n_out = run(lambda: n_func.accumulate(n, **kwargs))
+    if data.draw(st.booleans(), label="pass out") and n_out[1] is None:
+        expected = n_out[0]
+        order = data.draw(st.sampled_from("CF"), label="out order")
+        n_buffer = np.zeros(expected.shape, expected.dtype, order=order)
+        m_buffer = mi.zeros(expected.shape, expected.dtype.name,
+                            order=order)
+        n_out = run(lambda: n_func.accumulate(n, out=n_buffer, **kwargs))
+        m_out = run(lambda: m_func.accumulate(m, out=m_buffer, **kwargs))
+        if m_out[1] is None:
+            assert m_out[0] is m_buffer, "accumulate(out=) must return out"
+    else:
+        m_out = run(lambda: m_func.accumulate(m, **kwargs))
+    scale = (abs_sum(n, axis, False, cumulative=True) if name == "add"
+             else None)
+    assert_same_outcome(m_out, n_out, exact=name not in ("add", "multiply"),
+                        scale=scale)
+
+
+@pytest.mark.parametrize("name", ACCUMULATE_UFUNCS)
+def test_accumulate_dtypes(name):
+    """The result dtype of accumulate for every input dtype (NumPy 2
+    upcasts small integers for add and multiply, as sum does)."""
+    for a in DTYPE_NAMES:
+        n = np.array([[1, 0, 1], [1, 1, 0]], dtype=a)
+        for axis in (0, 1, -1):
+            assert_same_outcome(
+                run(lambda: getattr(mi, name).accumulate(mi.array(n),
+                                                         axis=axis)),
+                run(lambda: getattr(np, name).accumulate(n, axis=axis)))
+
+
+@pytest.mark.parametrize("name", ACCUMULATE_UFUNCS)
+def test_accumulate_errors(name):
+    """0-d input, out-of-range axis, empty input: NumPy's outcome."""
+    cases = [(np.array(2.0), 0), (np.ones((2, 3)), 2), (np.ones((2, 3)), -3),
+             (np.ones((0, 3)), 0), (np.ones((2, 0)), 1), (np.ones(0), 0)]
+    for n, axis in cases:
+        assert_same_outcome(
+            run(lambda: getattr(mi, name).accumulate(mi.array(n),
+                                                     axis=axis)),
+            run(lambda: getattr(np, name).accumulate(n, axis=axis)))
+
+
+OUTER_UFUNCS = REDUCE_UFUNCS + ["subtract", "true_divide", "less", "equal",
+                                "power"]
+
+
+@given(data=st.data())
+def test_ufunc_outer(data):
+    """outer(a, b) has shape a.shape + b.shape and NumPy's dtype and
+    values, for 0-d, 1-d and 2-d inputs of any dtypes and layouts."""
+    name = data.draw(st.sampled_from(OUTER_UFUNCS), label="ufunc")
+    size = dict(max_dims=2, max_side=4, slice_side=5)
+    m1, n1 = data.draw(twins_for(st.sampled_from(NP_DTYPES), "sum", size),
+                       label="a")
+    m2, n2 = data.draw(twins_for(st.sampled_from(NP_DTYPES), "sum", size),
+                       label="b")
+    m_func, n_func = getattr(mi, name), getattr(np, name)
+    assert_same_outcome(run(lambda: m_func.outer(m1, m2)),
+                        run(lambda: n_func.outer(n1, n2)),
+                        exact=name != "power")
+
+
+def test_outer_shapes_and_inputs():
+    """outer of 0-d with 0-d is a scalar, of lists and Python scalars
+    works as NumPy's; the result shape is a.shape + b.shape."""
+    cases = [(np.array(2), np.array(3)), (np.arange(3), np.array(2)),
+             (np.array(2), np.arange(3)), (np.arange(6).reshape(2, 3),
+                                           np.arange(4).reshape(2, 2)),
+             (np.arange(3), np.arange(4)), (np.zeros((0, 2)), np.arange(3))]
+    for a, b in cases:
+        for name in ("add", "multiply", "less"):
+            assert_same_outcome(
+                run(lambda: getattr(mi, name).outer(mi.array(a),
+                                                    mi.array(b))),
+                run(lambda: getattr(np, name).outer(a, b)))
+    assert_same_outcome(run(lambda: mi.add.outer([1, 2], [10, 20, 30])),
+                        run(lambda: np.add.outer([1, 2], [10, 20, 30])))
+    assert_same_outcome(run(lambda: mi.multiply.outer(2, [1.5, 2])),
+                        run(lambda: np.multiply.outer(2, [1.5, 2])))
+
+
+# ---------------------------------------------------------------------------
+# The reduction functions and methods
+# ---------------------------------------------------------------------------
+
+def function_purpose(name):
+    if name in ("prod", "cumprod"):
+        return "prod"
+    if name in ("var", "std"):
+        return "moment"
+    if name in EXACT_FUNCTIONS:
+        return "any"
+    return "sum"
+
+
+def function_scale(name, n, kwargs):
+    """The absolute-value sum behind each result of a sum-like function
+    (None for the others), per count for means."""
+    axis = kwargs.get("axis")
+    keepdims = kwargs.get("keepdims", False)
+    if name == "cumsum":
+        return abs_sum(n, axis, False, cumulative=True)
+    if name not in SUM_LIKE:
+        return None
+    total = abs_sum(n, axis, keepdims)
+    if name in ("mean", "nanmean"):
+        if axis is None:
+            count = n.size
+        else:
+            count = math.prod(n.shape[k] for k in (
+                (axis,) if isinstance(axis, int) else axis))
+        return total / max(count, 1)
+    return total
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+@given(data=st.data())
+@settings(max_examples=40)
+def test_functions_and_methods(name, data):
+    """mi.<name>(a, ...) and a.<name>(...) against np.<name>(n, ...):
+    every dtype and layout, axis None/int/tuple, keepdims, dtype=, ddof."""
+    axis_kind, has_keepdims, dtype_kind, has_method = FUNCTIONS[name]
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    purpose = function_purpose(name)
+    m, n = data.draw(twins_for(dtype, purpose,
+                               SMALL if purpose == "prod" else BIG),
+                     label="twins")
+    kwargs = {"axis": data.draw(axes(n.ndim, axis_kind), label="axis")}
+    if has_keepdims and data.draw(st.booleans(), label="keepdims"):
+        kwargs["keepdims"] = True
+    if dtype_kind:
+        d = data.draw(st.sampled_from(dtype_options(n.dtype, dtype_kind)),
+                      label="dtype=")
+        if d is not None:
+            kwargs["dtype"] = d
+    if name in ("var", "std"):
+        kwargs["ddof"] = data.draw(st.sampled_from([0, 1]), label="ddof")
+    n_out = run(lambda: getattr(np, name)(n, **kwargs))
+    exact = name in EXACT_FUNCTIONS
+    scale = function_scale(name, n, kwargs)
+    assert_same_outcome(run(lambda: getattr(mi, name)(m, **kwargs)), n_out,
+                        exact=exact, scale=scale)
+    if has_method:
+        assert_same_outcome(run(lambda: getattr(m, name)(**kwargs)),
+                            run(lambda: getattr(n, name)(**kwargs)),
+                            exact=exact, scale=scale)
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_functions_default_dtypes(name):
+    """Result dtype of every function for every input dtype: sum of int8
+    is int64, of uint8 uint64, of bool int64; mean of integers float64,
+    of float32 float32; argmax int64..."""
+    failures = []
+    for a in DTYPE_NAMES:
+        n = np.array([[1, 0, 1], [1, 1, 0]], dtype=a)
+        for axis in (None, 0, 1):
+            try:
+                assert_same_outcome(
+                    run(lambda: getattr(mi, name)(mi.array(n), axis=axis)),
+                    run(lambda: getattr(np, name)(n, axis=axis)),
+                    exact=False)
+            except AssertionError as error:
+                failures.append(f"{name}({a}, axis={axis}): {error}")
+    assert not failures, "\n".join(failures[:30])
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_functions_on_empty_arrays(name):
+    """Every function on zero-size arrays and along zero-length axes:
+    NumPy's value (sum 0, prod 1, all True, mean NaN...) or its
+    exception ("zero-size array to reduction operation minimum which has
+    no identity", "attempt to get argmax of an empty sequence")."""
+    axis_kind = FUNCTIONS[name][0]
+    failures = []
+    for a in ("bool", "int8", "uint64", "float32", "float64"):
+        for shape in EMPTY_SHAPES:
+            n = np.zeros(shape, dtype=a)
+            m = mi.array(n)
+            for axis in valid_axis_choices(len(shape)):
+                if axis_kind == "int" and isinstance(axis, tuple):
+                    continue
+                try:
+                    assert_same_outcome(
+                        run(lambda: getattr(mi, name)(m, axis=axis)),
+                        run(lambda: getattr(np, name)(n, axis=axis)))
+                except AssertionError as error:
+                    failures.append(f"{name}(zeros({shape}, {a}), axis="
+                                    f"{axis}): {error}")
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(
+        failures[:30])
+
+
+@pytest.mark.parametrize("axis", INVALID_AXES + [1.0, "0"])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_functions_invalid_axes(name, axis):
+    """Out-of-range, repeated and non-integer axes: NumPy's exception
+    class and message (argmax/cumsum take one int: a tuple is a
+    TypeError there)."""
+    n = np.ones((2, 3), dtype=np.float64)
+    assert_same_outcome(run(lambda: getattr(mi, name)(mi.array(n),
+                                                      axis=axis)),
+                        run(lambda: getattr(np, name)(n, axis=axis)))
+
+
+@pytest.mark.parametrize("axis", [0, -1, 1, (0,), None, ()])
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_functions_on_0d(name, axis):
+    """0-d input: NumPy's result or exception for each axis spelling
+    (sum/min/all accept axis=0 and -1 on 0-d, mean/var/std do not;
+    argmax and cumsum see a 1-element array)."""
+    if FUNCTIONS[name][0] == "int" and axis == ():
+        return
+    n = np.array(2.5)
+    assert_same_outcome(run(lambda: getattr(mi, name)(mi.array(n),
+                                                      axis=axis)),
+                        run(lambda: getattr(np, name)(n, axis=axis)))
+
+
+@pytest.mark.parametrize("name", ["argmax", "argmin"])
+def test_argmax_argmin_cases(name):
+    """NaN wins (the first NaN), ties give the first index, infinities,
+    every axis and keepdims; an empty sequence is NumPy's ValueError
+    "attempt to get argmax of an empty sequence"."""
+    nan, inf = math.nan, math.inf
+    cases = [[1.0, 3.0, 3.0, 2.0], [3.0, 1.0, 1.0, 3.0], [1.0, nan, 5.0, nan],
+             [nan, nan], [-inf, inf, inf, -inf], [0.0, -0.0], [-0.0, 0.0],
+             [2.0], [[1.0, 5.0, 5.0], [nan, 0.0, nan]],
+             [[[1, 2], [2, 1]], [[2, 2], [1, 1]]]]
+    for values in cases:
+        for dtype in ("float64", "float32", "int8", "uint64", "bool"):
+            n = np.array(values)
+            if dtype in ("int8", "uint64", "bool"):
+                if np.isnan(n).any() or np.isinf(n).any():
+                    continue
+            n = n.astype(dtype)
+            for axis in [None] + list(range(-n.ndim, n.ndim)):
+                for keepdims in (False, True):
+                    assert_same_outcome(
+                        run(lambda: getattr(mi, name)(
+                            mi.array(n), axis=axis, keepdims=keepdims)),
+                        run(lambda: getattr(np, name)(
+                            n, axis=axis, keepdims=keepdims)))
+                    assert_same_outcome(
+                        run(lambda: getattr(mi.array(n), name)(
+                            axis=axis, keepdims=keepdims)),
+                        run(lambda: getattr(n, name)(
+                            axis=axis, keepdims=keepdims)))
+    for shape, axis in [((0,), None), ((0,), 0), ((0, 3), None), ((0, 3), 0),
+                        ((0, 3), 1), ((3, 0), 1), ((3, 0), 0)]:
+        n = np.zeros(shape)
+        assert_same_outcome(run(lambda: getattr(mi, name)(mi.array(n),
+                                                          axis=axis)),
+                            run(lambda: getattr(np, name)(n, axis=axis)))
+    with pytest.raises(ValueError) as info:
+        getattr(mi, name)(mi.zeros(0))
+    assert str(info.value) == f"attempt to get {name} of an empty sequence"
+
+
+@pytest.mark.parametrize("name", ["cumsum", "cumprod"])
+def test_cumulative_axis_none_flattens(name):
+    """cumsum/cumprod with axis=None run over the C-order flattening,
+    whatever the layout (F and transposed included)."""
+    base = np.arange(1, 13, dtype=np.int32).reshape(3, 4) % 5 + 1
+    for n in (base, np.asfortranarray(base), base.T, base[::-1, ::2]):
+        m = mi.asarray(n)
+        assert_same_outcome(run(lambda: getattr(mi, name)(m)),
+                            run(lambda: getattr(np, name)(n)))
+        assert_same_outcome(run(lambda: getattr(m, name)()),
+                            run(lambda: getattr(n, name)()))
+
+
+def test_var_std_ddof():
+    """ddof 0, 1, the count and beyond (NumPy divides by max(n - ddof,
+    0): inf or NaN, no error)."""
+    n = np.array([[1.0, 2.0, 4.0], [3.0, 3.0, 3.0]])
+    m = mi.array(n)
+    for name in ("var", "std"):
+        for ddof in (0, 1, 2, 3, 4):
+            for axis in (None, 0, 1):
+                assert_same_outcome(
+                    run(lambda: getattr(mi, name)(m, axis=axis, ddof=ddof)),
+                    run(lambda: getattr(np, name)(n, axis=axis, ddof=ddof)),
+                    exact=False)
+
+
+def test_nan_functions():
+    """nansum/nanmean skip NaN; an all-NaN mean is NaN, as NumPy's."""
+    nan = math.nan
+    for values in ([1.0, nan, 2.0], [nan, nan], [[nan, 1.0], [2.0, nan]],
+                   [[nan, nan], [1.0, 3.0]], [math.inf, nan, 1.0]):
+        for dtype in ("float32", "float64"):
+            n = np.array(values, dtype=dtype)
+            for axis in [None] + list(range(n.ndim)):
+                for name in ("nansum", "nanmean"):
+                    assert_same_outcome(
+                        run(lambda: getattr(mi, name)(mi.array(n),
+                                                      axis=axis)),
+                        run(lambda: getattr(np, name)(n, axis=axis)))
+
+
+# ---------------------------------------------------------------------------
+# The layout of the results
+# ---------------------------------------------------------------------------
+
+@given(data=st.data())
+def test_result_layout(data):
+    """The results of reduce (keepdims or not), accumulate and cumsum
+    have NumPy's strides and contiguity flags: NumPy allocates them in the
+    input's memory order ("K"), so an F input gives an F result."""
+    name = data.draw(st.sampled_from(["sum", "max", "cumsum",
+                                      "add.accumulate", "mean"]),
+                     label="function")
+    m, n = data.draw(twins_for(np.dtype(np.float64), "sum",
+                               layouts=["C", "F", "transposed", "sliced"],
+                               min_dims=1), label="twins")
+    assume(n.ndim >= 1 and n.size > 0)
+    axis = data.draw(axes(n.ndim, "int" if "cum" in name or "accumulate"
+                          in name else "tuple"), label="axis")
+    if name == "add.accumulate":
+        axis = 0 if axis is None else axis
+        m_result = mi.add.accumulate(m, axis=axis)
+        n_result = np.add.accumulate(n, axis=axis)
+    else:
+        kwargs = {"axis": axis}
+        if "cum" not in name:
+            kwargs["keepdims"] = data.draw(st.booleans(), label="keepdims")
+        m_result = getattr(mi, name)(m, **kwargs)
+        n_result = getattr(np, name)(n, **kwargs)
+    if isinstance(n_result, np.generic):
+        return
+    assert m_result.shape == n_result.shape
+    assert m_result.strides == n_result.strides, (m_result.strides,
+                                                  n_result.strides)
+    for flag in ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE"):
+        assert m_result.flags[flag] == n_result.flags[flag], flag
+
+
+# ---------------------------------------------------------------------------
+# Pairwise summation and the benchmark's traversals
+# ---------------------------------------------------------------------------
+
+def ulp_difference(m_value, n_value):
+    """|m - n| in units in the last place of NumPy's value."""
+    n_value = np.asarray(n_value)
+    m_value = np.asarray(m_value, dtype=n_value.dtype)
+    return float(np.max(np.abs(m_value.astype(np.float64)
+                               - n_value.astype(np.float64))
+                        / np.spacing(np.abs(n_value)).astype(np.float64)))
+
+
+def test_pairwise_sum_of_float32_ones():
+    """mi.ones(10**6, float32).sum() is NumPy's exactly; so are sums that
+    only pairwise summation gets right: 2**24 + 1024 float32 ones (naive
+    summation stalls at 2**24) and 10**6 copies of float32(0.1)."""
+    assert mi.ones(10**6, dtype=mi.float32).sum() == float(
+        np.ones(10**6, dtype=np.float32).sum())
+    n = np.ones(2**24 + 1024, dtype=np.float32)
+    assert mi.asarray(n).sum() == float(n.sum()) == 2**24 + 1024
+    n = np.full(10**6, 0.1, dtype=np.float32)
+    assert mi.array(n).sum() == float(n.sum())
+    assert mi.full(10**6, 0.1, dtype=mi.float32).sum() == float(n.sum())
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("size", [7, 8, 9, 127, 128, 129, 1000, 1024,
+                                  10**5, 10**5 + 3])
+def test_pairwise_sum_random(size, dtype):
+    """Sums of random floats of sizes around the pairwise block lengths
+    (8 accumulators, blocks of 128), contiguous, strided and reversed:
+    within rtol of NumPy's, and in fact equal to it (0 ulp observed: the
+    same pairwise algorithm on the same 1-d traversal)."""
+    rng = np.random.default_rng(size)
+    base = rng.standard_normal(2 * size).astype(dtype)
+    worst = 0.0
+    for n in (base[:size], base[::2], base[size - 1::-1]):
+        m = mi.asarray(n)
+        for got in (m.sum(), mi.sum(m), mi.add.reduce(m)):
+            expected = n.sum()
+            np.testing.assert_allclose(got, expected, rtol=rtol_for(dtype))
+            worst = max(worst, ulp_difference(got, expected))
+    assert worst == 0, f"max ulp difference {worst}"
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64", "int8"])
+@pytest.mark.parametrize("shape", [(1000, 1000), (3, 1000), (1000, 3),
+                                   (129, 7), (7, 129), (1, 500), (500, 1)])
+def test_row_and_column_sums(shape, dtype, order):
+    """sum(axis=0) (column sums), sum(axis=1) (row sums) and the total of
+    C and F arrays equal NumPy's exactly: the traversal the benchmark
+    measures (rows accumulated into a row of sums, or a pairwise sum per
+    row) is NumPy's, so even the float rounding is the same."""
+    rng = np.random.default_rng(sum(shape))
+    if dtype.startswith("float"):
+        values = rng.standard_normal(shape)
+    else:
+        values = rng.integers(-100, 100, shape)
+    n = np.asarray(values, dtype=dtype, order=order)
+    m = mi.array(n, order=order)
+    for axis in (0, 1, None, -1):
+        got, expected = m.sum(axis=axis), n.sum(axis=axis)
+        if axis is None:
+            assert type(got) is type(expected.item())
+            assert got == expected.item()
+        else:
+            assert got.dtype.name == expected.dtype.name
+            np.testing.assert_array_equal(np.asarray(got), expected,
+                                          strict=True)
+    for axis in (0, 1):
+        got, expected = m.mean(axis=axis), n.mean(axis=axis)
+        np.testing.assert_array_equal(np.asarray(got), expected, strict=True)
