@@ -44,7 +44,7 @@ from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
                            greater, greater_equal, logical_and, logical_or,
                            logical_xor, logical_not, bitwise_and, bitwise_or,
                            bitwise_xor, invert, bitwise_not, isnan, isinf,
-                           isfinite)
+                           isfinite, result_type)
 from minind._ufunc import abs as _abs_ufunc
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
@@ -97,4 +97,5 @@ __all__ = [
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
     "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "show",
+    "result_type",
 ]

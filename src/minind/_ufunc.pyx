@@ -990,3 +990,21 @@ def clip(a, a_min, a_max, out=None):
         copy_into(out, asarray(result))
         return out
     return result
+
+
+def result_type(*arrays_and_dtypes):
+    """The dtype a ufunc would compute in for these operands (NEP 50):
+    arrays and dtypes are strong, Python bool/int/float scalars weak."""
+    cdef list operands = []
+    cdef Py_ssize_t no_shape = 0
+    if not arrays_and_dtypes:
+        raise ValueError("at least one array or dtype is required")
+    for item in arrays_and_dtypes:
+        if type(item) is bool or type(item) is int or type(item) is float:
+            operands.append(item)
+        elif isinstance(item, MiniArray):
+            operands.append(item)
+        else:
+            operands.append(new_array(as_dtype(item), 0, &no_shape, False,
+                                      False))
+    return descr_of(_promote(operands))
