@@ -363,7 +363,8 @@ cdef void walk(Traversal* t, char** start, inner_loop loop,
 
     The odometer of NumPy's raw iterator: the inner loop gets one pointer
     per operand, the run length and the per-operand byte steps; after each
-    run the outer axes advance like the digits of a counter.
+    run the outer axes advance like the digits of a counter.  The caller
+    must not pass an empty traversal (the first run is unconditional).
     """
     cdef char* pointers[MAX_OPERANDS]
     cdef Py_ssize_t steps[MAX_OPERANDS]

@@ -861,6 +861,8 @@ cdef int _shifted_call(MiniArray previous, MiniArray current,
     cdef Traversal t
     cdef char* start[MAX_OPERANDS]
     cdef int axis
+    if current.size == 0:
+        return 0                  # walk() always runs its inner loop once
     t.nop = 3
     t.ndim = current.ndim
     for axis in range(current.ndim):
