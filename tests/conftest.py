@@ -3,12 +3,13 @@
 * ``ci`` (default): derandomized, so a red CI means a real bug and the
   same examples run every time.
 * ``thorough``: random and many more examples, for deep local runs:
-  ``HYPOTHESIS_PROFILE=thorough pytest``.  When it finds a bug, pin the
+  ``HYPOTHESIS_PROFILE=thorough pytest``.
+* ``dev``: the ci examples without shrinking (fast feedback on failures).  When it finds a bug, pin the
   failing input with ``@example`` next to the test.
 """
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
     "ci",
@@ -24,5 +25,11 @@ settings.register_profile(
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
+)
+# "dev": the ci examples without shrinking, for a quick look at failures.
+settings.register_profile(
+    "dev",
+    parent=settings.get_profile("ci"),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

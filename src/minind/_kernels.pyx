@@ -216,13 +216,15 @@ cdef inline num_t binary_value(num_t a, num_t b,
     elif binop_t is PowerOp:
         return _power(a, b)
     elif binop_t is MaximumOp:
+        # NaN propagates; on a tie (0.0 and -0.0) the second operand wins,
+        # as in NumPy's SIMD loops (the x86 max instruction's rule).
         if num_t is float or num_t is double:
-            return a if (a >= b or isnan(a)) else b   # NaN propagates
+            return a if (a > b or isnan(a)) else b
         else:
             return a if a >= b else b
     elif binop_t is MinimumOp:
         if num_t is float or num_t is double:
-            return a if (a <= b or isnan(a)) else b
+            return a if (a < b or isnan(a)) else b
         else:
             return a if a <= b else b
     elif binop_t is BitAndOp:

@@ -33,7 +33,8 @@ from minind._core cimport (MiniArray, new_array, new_array_like, make_view,
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, can_cast_index, T_BOOL, T_INT8,
                             T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32)
-from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, byte_extent,
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
+                             FLAG_F_CONTIGUOUS, byte_extent,
                              broadcast_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
@@ -124,12 +125,16 @@ cdef class ufunc:
     # -- calling ---------------------------------------------------------------
 
     def __call__(self, *args, out=None, dtype=None, casting="same_kind"):
-        if len(args) == self.nin + 1 and out is None:
+        if len(args) == self.nin + 1:
+            if out is not None:
+                raise TypeError("cannot specify 'out' as both a positional "
+                                "and keyword argument")
             args, out = args[:self.nin], args[self.nin]
         if len(args) != self.nin:
             raise TypeError(
                 f"{self._name}() takes from {self.nin} to {self.nin + 1} "
-                f"positional arguments but {len(args)} were given")
+                f"positional arguments but {len(args)} "
+                f"{'was' if len(args) == 1 else 'were'} given")
         if isinstance(out, tuple):
             if len(out) != 1:
                 raise ValueError("The 'out' tuple must have exactly one "
@@ -158,9 +163,9 @@ cdef class ufunc:
                 for k in range(len(self._loops)):
                     if self._loops[k][1] == forced.type_index:
                         return k
-            raise UFuncTypeError(
-                f"ufunc '{self._name}' has no loop for the requested "
-                f"dtype {forced!r}")
+            raise TypeError(
+                "No loop matching the specified signature and casting was "
+                f"found for ufunc {self._name}")
         promoted = _promote(operands)
         if self.op == OP_TRUE_DIVIDE and descr_of(promoted).kind in "biu":
             promoted = T_FLOAT64          # int / int is float64
@@ -173,8 +178,7 @@ cdef class ufunc:
             if can_cast_index(promoted, self._loops[k][0], "safe"):
                 self._loop_cache[promoted] = k
                 return k
-        names = ", ".join([f"dtype('{_name_of(o)}')" for o in operands])
-        raise UFuncTypeError(
+        raise TypeError(
             f"ufunc '{self._name}' not supported for the input types, and "
             "the inputs could not be safely coerced to any supported types "
             "according to the casting rule ''safe''")
@@ -190,9 +194,9 @@ cdef class ufunc:
                 "The numpy boolean negative, the `-` operator, is not "
                 "supported, use the `~` operator or the logical_not "
                 "function instead.")
-        if self.op == OP_SIGN:
+        if self.op == OP_SIGN or self.op == OP_POSITIVE:
             raise UFuncTypeError(
-                "ufunc 'sign' did not contain a loop with signature "
+                f"ufunc '{self._name}' did not contain a loop with signature "
                 "matching types <class 'numpy.dtypes.BoolDType'> -> None")
         return 0
 
@@ -205,7 +209,7 @@ cdef class ufunc:
         cdef LoopData data
         if casting not in _CASTINGS:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
-                             f"'same_kind', or 'unsafe' (got {casting!r})")
+                             f"'same_kind', 'unsafe' (got {casting!r})")
         if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
             # Only truth values matter: a Python int beyond the dtype is
             # just True (beyond C long NumPy refuses it, and so do we).
@@ -216,7 +220,22 @@ cdef class ufunc:
             operands = [bool(o) if type(o) is int else o for o in operands]
         k = self._loop_for(operands, dtype)
         in_type, out_type = self._loops[k]
+        # NumPy's order of complaints: a Python int out of range first,
+        # then an output that cannot take the result, then the rest.
+        if not OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
+            for operand in operands:
+                if type(operand) is int:
+                    set_item(descr_of(in_type), _SCRATCH, operand)
+        if out is not None and not can_cast_index(
+                out_type, out.dtype.type_index, casting):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{self._name}' output from "
+                f"{descr_of(out_type)!r} to {out.dtype!r} with casting rule "
+                f"'{casting}'")
         if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
+            exact = _mixed_sign_comparison(self, operands, out)
+            if exact is not None:
+                return exact
             constant = _out_of_range_comparison(self, operands, in_type)
             if constant is not None:
                 if out is None:
@@ -233,7 +252,9 @@ cdef class ufunc:
         in_type = (<MiniArray>inputs[0]).dtype.type_index
         if self.op == OP_POWER and descr_of(in_type).kind == "i":
             _refuse_negative_powers(inputs[1])
-        result = _run(self, inputs, out, out_type, casting, &data, in_type)
+        result = _run(self, inputs, out, out_type, casting, &data, in_type,
+                      [o if isinstance(o, MiniArray) else i
+                       for o, i in zip(operands, inputs)])
         return result
 
     # -- reductions ------------------------------------------------------------
@@ -367,8 +388,9 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
             refused = casting != "unsafe" and _KIND_RANK[
                 descr_of(source).kind] > _KIND_RANK[descr.kind]
         if refused:
+            which = f"input {index}" if function.nin > 1 else "input"
             raise UFuncTypeError(
-                f"Cannot cast ufunc '{function._name}' input {index} from "
+                f"Cannot cast ufunc '{function._name}' {which} from "
                 f"{descr_of(source)!r} to {descr!r} with casting rule "
                 f"'{casting}'")
         if isinstance(operand, MiniArray):
@@ -423,17 +445,48 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
             truth = op == OP_NOT_EQUAL
         else:
             truth = above == (op in (OP_LESS, OP_LESS_EQUAL))
-        shape = (<MiniArray>other).shape
-        result = asarray([truth] * _size_of(shape)).reshape(shape)
+        result = new_array(descr_of(T_BOOL), (<MiniArray>other).ndim,
+                           (<MiniArray>other)._shape, False, False)
+        result.fill(truth)
         return result
     return None
 
 
-cdef Py_ssize_t _size_of(tuple shape):
-    cdef Py_ssize_t size = 1
-    for length in shape:
-        size *= length
-    return size
+cdef object _mixed_sign_comparison(ufunc function, list operands,
+                                   MiniArray out):
+    """int64 against uint64, compared exactly (NumPy's 'qQ->?' loops):
+    a negative int64 is below every uint64; otherwise compare as uint64.
+    Returns None for any other pair of operands."""
+    cdef int op = function.op
+    if len(operands) != 2 or not all([isinstance(o, MiniArray)
+                                       for o in operands]):
+        return None
+    kinds = [(<MiniArray>o).dtype.type_index for o in operands]
+    if kinds == [T_UINT64, T_INT64]:
+        op = {OP_LESS: OP_GREATER, OP_GREATER: OP_LESS,
+              OP_LESS_EQUAL: OP_GREATER_EQUAL,
+              OP_GREATER_EQUAL: OP_LESS_EQUAL}.get(op, op)
+        signed, unsigned = operands[1], operands[0]
+    elif kinds == [T_INT64, T_UINT64]:
+        signed, unsigned = operands
+    else:
+        return None
+    negative = (<ufunc>less)._execute([signed, 0], None, None, "same_kind")
+    as_unsigned = copy_array(signed, descr_of(T_UINT64), "K")
+    compare = {OP_EQUAL: equal, OP_NOT_EQUAL: not_equal, OP_LESS: less,
+               OP_LESS_EQUAL: less_equal, OP_GREATER: greater,
+               OP_GREATER_EQUAL: greater_equal}[op]
+    unsigned_result = (<ufunc>compare)._execute([as_unsigned, unsigned],
+                                                None, None, "same_kind")
+    if op in (OP_NOT_EQUAL, OP_LESS, OP_LESS_EQUAL):
+        result = (<ufunc>logical_or)._execute([negative, unsigned_result],
+                                              out, None, "same_kind")
+    else:
+        not_negative = (<ufunc>logical_not)._execute([negative], None, None,
+                                                     "same_kind")
+        result = (<ufunc>logical_and)._execute(
+            [not_negative, unsigned_result], out, None, "same_kind")
+    return result
 
 
 cdef int _refuse_negative_powers(MiniArray exponents) except -1:
@@ -474,19 +527,20 @@ cdef int _broadcast_shape(list arrays, MiniArray out,
                 shape[ndim - array.ndim + axis] = length
             elif shape[ndim - array.ndim + axis] != length:
                 failed = True
-    if failed and out is None:
+    if failed:
+        # NumPy lists every operand's shape, the output's included.
+        shape_list = [a.shape for a in arrays] + (
+            [out.shape] if out is not None else [])
         raise ValueError(
             "operands could not be broadcast together with shapes " +
-            " ".join([shape_text(a.shape) for a in arrays]) + " ")
+            " ".join([shape_text(s) for s in shape_list]) + " ")
     if out is not None:
         full = tuple([shape[axis] for axis in range(ndim)])
-        if failed or full != out.shape:
-            inputs_ndim = _broadcast_shape(arrays, None, shape)
-            inputs_shape = tuple([shape[axis] for axis in range(inputs_ndim)])
+        if full != out.shape:
             raise ValueError(
                 f"non-broadcastable output operand with shape "
                 f"{shape_text(out.shape)} doesn't match the broadcast shape "
-                f"{shape_text(_broadcast_with(inputs_shape, out.shape))}")
+                f"{shape_text(full)}")
     return ndim
 
 
@@ -536,9 +590,10 @@ cdef MiniArray _new_output(Traversal* t, Descr descr):
 
 
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
-                    object casting, LoopData* data, int in_type):
+                    object casting, LoopData* data, int in_type,
+                    list originals=None):
     """Broadcast, allocate or check the output, and walk the loop."""
-    cdef Traversal t
+    cdef Traversal t, layout
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int perm[MAX_NDIM]
@@ -581,9 +636,32 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                                   ndim, shape, t.strides[op])
                 start[op] = array._data
     else:
+        # Laid out by the operands as the caller gave them (an input cast
+        # to the loop dtype was copied in its own layout).
+        layout.nop = nin
+        layout.ndim = ndim
         for axis in range(ndim):
-            t.strides[nin][axis] = 0
-        target = _new_output(&t, out_descr)
+            layout.shape[axis] = shape[axis]
+        trivial = True                # NumPy's "trivial loop" fast path:
+        all_c = all_f = True          # same-shape contiguous operands that
+        for op in range(nin):         # need no cast (0-d ones are fine)
+            array = originals[op] if originals is not None else inputs[op]
+            broadcast_strides(array.ndim, array._shape, array._strides,
+                              ndim, shape, layout.strides[op])
+            if array.ndim == 0:      # scalars are cast up front
+                continue
+            if array.dtype.type_index != in_type:
+                trivial = False
+            if array.ndim != ndim or array.shape != tuple(
+                    [shape[axis] for axis in range(ndim)]):
+                trivial = False
+            all_c = all_c and array._flags & FLAG_C_CONTIGUOUS
+            all_f = all_f and array._flags & FLAG_F_CONTIGUOUS
+        if trivial and (all_c or all_f):
+            # ... gets a plain C (or, all F and not all C, F) output.
+            target = new_array(out_descr, ndim, shape, not all_c, False)
+        else:
+            target = _new_output(&layout, out_descr)
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
@@ -967,31 +1045,73 @@ isfinite = ufunc("isfinite", 1, OP_ISFINITE, _PRED, None,
 
 def where(condition, x, y):
     """Elements of ``x`` where ``condition`` holds, else of ``y``; all three
-    broadcast together; the dtype promotes ``x`` with ``y`` (NEP 50)."""
+    broadcast together; the dtype promotes ``x`` with ``y`` (NEP 50).
+    Always an array (0-d included), as NumPy's.  Unlike the ufuncs, a
+    Python int that does not fit is wrapped (cast), as NumPy's where does.
+    """
     cdef list operands = _operands((x, y))
     cdef int value_type = _promote(operands)
-    cdef list inputs = _as_inputs(add, operands, value_type, "unsafe")
+    cdef Descr descr = descr_of(value_type)
+    cdef list inputs = []
     cdef MiniArray cond = asarray(condition)
     cdef LoopData data
+    for operand in operands:
+        if not isinstance(operand, MiniArray):
+            operand = asarray(operand)       # int64 / uint64 / float64
+        if (<MiniArray>operand).dtype is not descr:
+            operand = copy_array(operand, descr, "K")
+        inputs.append(operand)
     if cond.dtype.type_index != T_BOOL:
         cond = copy_array(cond, descr_of(T_BOOL), "K")
-    result = _run(_WHERE, [cond] + inputs, None, value_type, "unsafe",
-                  &data, value_type)
-    return result.item() if result.ndim == 0 else result
+    return _run(_WHERE, [cond] + inputs, None, value_type, "unsafe",
+                &data, value_type)
 
 
 _WHERE = ufunc("where", 3, OP_WHERE, _ARITH, None, "")
 
 
 def clip(a, a_min, a_max, out=None):
-    """``a`` limited to [a_min, a_max]: minimum(maximum(a, a_min), a_max),
-    with the dtype promoted over all three (NEP 50)."""
-    result = maximum(a, a_min) if a_min is not None else asarray(a).copy()
-    result = minimum(result, a_max) if a_max is not None else result
+    """``a`` limited to [a_min, a_max], in the dtype that promotes all
+    three (NEP 50): ``minimum(maximum(a, a_min), a_max)`` computed in that
+    dtype.  A Python int bound beyond the dtype's range just clamps
+    nothing on that side.  With neither bound it is ``positive(a)``.
+    """
+    cdef list operands
+    cdef int clip_type
+    cdef Descr descr
+    cdef MiniArray result
+    if a_min is None and a_max is None:
+        return positive(a, out=out)
+    operands = _operands(tuple([v for v in (a, a_min, a_max)
+                                if v is not None]))
+    clip_type = _promote(operands)
+    descr = descr_of(clip_type)
+    values = _operands((a,))[0]
+    if not isinstance(values, MiniArray):
+        values = asarray(values, dtype=descr)
+    result = copy_array(values, descr, "K")
+    for bound, step in ((a_min, maximum), (a_max, minimum)):
+        if bound is None:
+            continue
+        if type(bound) is int and descr.kind in "iu":
+            low, high = _int_range(descr)
+            if not low <= bound <= high:
+                if (step is maximum) == (bound < low):
+                    continue            # the bound is beyond every value
+                bound = low if bound < low else high
+        (<ufunc>step)._execute([result, bound], result, descr,
+                               "unsafe")
     if out is not None:
-        copy_into(out, asarray(result))
+        copy_into(out, result)
         return out
-    return result
+    return result.item() if result.ndim == 0 else result
+
+
+cdef tuple _int_range(Descr descr):
+    cdef object bits = 8 * descr.itemsize
+    if descr.kind == "u":
+        return 0, (<object>1 << bits) - 1
+    return -(<object>1 << (bits - 1)), (<object>1 << (bits - 1)) - 1
 
 
 def result_type(*arrays_and_dtypes):
