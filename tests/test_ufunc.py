@@ -48,8 +48,6 @@ KNOWN_BUGS = {
     "Python scalar: output layout/values on some layouts (issue 4)",
     "test_binary_operator_with_python_scalar[ne]": "as [eq] (issue 4)",
     "test_binary_operator_with_python_scalar[ge]": "as [eq] (issue 4)",
-    "test_inplace_operator[ipow]": "in-place power: NumPy's error "
-    "precedence (issue 4)",
 }
 
 

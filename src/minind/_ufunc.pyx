@@ -250,7 +250,8 @@ cdef class ufunc:
         inputs = _as_inputs(self, operands, in_type, casting)
         # An out-of-range Python int in a comparison switched to float64.
         in_type = (<MiniArray>inputs[0]).dtype.type_index
-        if self.op == OP_POWER and descr_of(in_type).kind == "i":
+        if (self.op == OP_POWER and descr_of(in_type).kind == "i"
+                and all([(<MiniArray>i).size for i in inputs])):
             _refuse_negative_powers(inputs[1])
         result = _run(self, inputs, out, out_type, casting, &data, in_type,
                       [o if isinstance(o, MiniArray) else i
@@ -454,23 +455,28 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
 
 cdef object _mixed_sign_comparison(ufunc function, list operands,
                                    MiniArray out):
-    """int64 against uint64, compared exactly (NumPy's 'qQ->?' loops):
+    """A signed integer against uint64, compared exactly (NumPy's 'qQ->?'
+    loops; promotion would otherwise go through float64):
     a negative int64 is below every uint64; otherwise compare as uint64.
     Returns None for any other pair of operands."""
     cdef int op = function.op
+    cdef LoopData data
     if len(operands) != 2 or not all([isinstance(o, MiniArray)
                                        for o in operands]):
         return None
-    kinds = [(<MiniArray>o).dtype.type_index for o in operands]
-    if kinds == [T_UINT64, T_INT64]:
+    kinds = [(<MiniArray>o).dtype for o in operands]
+    if kinds[0].type_index == T_UINT64 and kinds[1].kind == "i":
         op = {OP_LESS: OP_GREATER, OP_GREATER: OP_LESS,
               OP_LESS_EQUAL: OP_GREATER_EQUAL,
               OP_GREATER_EQUAL: OP_LESS_EQUAL}.get(op, op)
         signed, unsigned = operands[1], operands[0]
-    elif kinds == [T_INT64, T_UINT64]:
+    elif kinds[0].kind == "i" and kinds[1].type_index == T_UINT64:
         signed, unsigned = operands
     else:
         return None
+    original_signed = signed
+    if (<MiniArray>signed).dtype.type_index != T_INT64:
+        signed = copy_array(signed, descr_of(T_INT64), "K")
     negative = (<ufunc>less)._execute([signed, 0], None, None, "same_kind")
     as_unsigned = copy_array(signed, descr_of(T_UINT64), "K")
     compare = {OP_EQUAL: equal, OP_NOT_EQUAL: not_equal, OP_LESS: less,
@@ -478,15 +484,18 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
                OP_GREATER_EQUAL: greater_equal}[op]
     unsigned_result = (<ufunc>compare)._execute([as_unsigned, unsigned],
                                                 None, None, "same_kind")
+    # The last step writes an output laid out as NumPy lays out its
+    # 'qQ->?' result: from the operands as given (an int8 operand would
+    # have needed a cast to int64 there).
     if op in (OP_NOT_EQUAL, OP_LESS, OP_LESS_EQUAL):
-        result = (<ufunc>logical_or)._execute([negative, unsigned_result],
-                                              out, None, "same_kind")
+        combine = logical_or
     else:
-        not_negative = (<ufunc>logical_not)._execute([negative], None, None,
-                                                     "same_kind")
-        result = (<ufunc>logical_and)._execute(
-            [not_negative, unsigned_result], out, None, "same_kind")
-    return result
+        combine = logical_and
+        negative = (<ufunc>logical_not)._execute([negative], None, None,
+                                                 "same_kind")
+    return _run(combine, [negative, unsigned_result], out, T_BOOL,
+                "same_kind", &data, T_BOOL, [original_signed, unsigned],
+                [T_INT64, T_UINT64])
 
 
 cdef int _refuse_negative_powers(MiniArray exponents) except -1:
@@ -591,7 +600,7 @@ cdef MiniArray _new_output(Traversal* t, Descr descr):
 
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type,
-                    list originals=None):
+                    list originals=None, list loop_types=None):
     """Broadcast, allocate or check the output, and walk the loop."""
     cdef Traversal t, layout
     cdef Py_ssize_t shape[MAX_NDIM]
@@ -650,7 +659,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                               ndim, shape, layout.strides[op])
             if array.ndim == 0:      # scalars are cast up front
                 continue
-            if array.dtype.type_index != in_type:
+            if array.dtype.type_index != (
+                    in_type if loop_types is None else loop_types[op]):
                 trivial = False
             if array.ndim != ndim or array.shape != tuple(
                     [shape[axis] for axis in range(ndim)]):
