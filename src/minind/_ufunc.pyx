@@ -292,12 +292,6 @@ cdef class ufunc:
         return self(left.reshape(left.shape + (1,) * right.ndim), right)
 
 
-cdef str _name_of(object operand):
-    if isinstance(operand, MiniArray):
-        return (<MiniArray>operand).dtype.name
-    return type(operand).__name__
-
-
 # ---------------------------------------------------------------------------
 # Step 1: operands.  Python scalars stay weak.
 # ---------------------------------------------------------------------------
@@ -499,8 +493,7 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
 
 
 cdef int _refuse_negative_powers(MiniArray exponents) except -1:
-    cdef Py_ssize_t zero = 0
-    negative = ufunc_less(exponents, 0)
+    negative = less(exponents, 0)
     if (negative if isinstance(negative, bool) else
             logical_or.reduce(negative, axis=None)):
         raise ValueError("Integers to negative integer powers are not "
@@ -551,13 +544,6 @@ cdef int _broadcast_shape(list arrays, MiniArray out,
                 f"{shape_text(out.shape)} doesn't match the broadcast shape "
                 f"{shape_text(full)}")
     return ndim
-
-
-cdef tuple _broadcast_with(tuple first, tuple second):
-    ndim = max(len(first), len(second))
-    a = (1,) * (ndim - len(first)) + first
-    b = (1,) * (ndim - len(second)) + second
-    return tuple([y if x == 1 else x for x, y in zip(a, b)])
 
 
 cdef bint _overlaps(MiniArray a, MiniArray b):
@@ -879,21 +865,32 @@ cdef int _reduce_into(MiniArray accumulator, MiniArray source,
     """accumulator = op(accumulator, source) element by element, where the
     accumulator has stride 0 along the reduced axes (args: acc, src, acc,
     as NumPy's reduction inner loops get them)."""
+    return _walk_binary(accumulator, source, accumulator, data, True)
+
+
+cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
+                      LoopData* data, bint reorder) except -1:
+    """out = op(a, b) over b's shape (a and out already have b's shape).
+    ``reorder`` lets the iterator order and coalesce the axes; without it
+    the walk stays in C order (accumulate needs that)."""
     cdef Traversal t
     cdef char* start[MAX_OPERANDS]
     cdef int axis
+    if b.size == 0:
+        return 0                  # walk() always runs its inner loop once
     t.nop = 3
-    t.ndim = source.ndim
-    for axis in range(source.ndim):
-        t.shape[axis] = source._shape[axis]
-        t.strides[0][axis] = accumulator._strides[axis]
-        t.strides[1][axis] = source._strides[axis]
-        t.strides[2][axis] = accumulator._strides[axis]
-    start[0] = accumulator._data
-    start[1] = source._data
-    start[2] = accumulator._data
-    plan_traversal(&t)
-    if source.size >= NOGIL_THRESHOLD:
+    t.ndim = b.ndim
+    for axis in range(b.ndim):
+        t.shape[axis] = b._shape[axis]
+        t.strides[0][axis] = a._strides[axis]
+        t.strides[1][axis] = b._strides[axis]
+        t.strides[2][axis] = out._strides[axis]
+    start[0] = a._data
+    start[1] = b._data
+    start[2] = out._data
+    if reorder:
+        plan_traversal(&t)
+    if b.size >= NOGIL_THRESHOLD:
         with nogil:
             walk(&t, start, run_loop, data)
     else:
@@ -935,34 +932,11 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         current = result[tail]
         data.op = function.op
         data.type_index = descr.type_index
-        _shifted_call(previous, current, &data)
+        _walk_binary(previous, current, current, &data, False)
     if out is not None:
         copy_into(out, result)
         return out
     return result
-
-
-cdef int _shifted_call(MiniArray previous, MiniArray current,
-                       LoopData* data) except -1:
-    """current = op(previous, current), walked in C order without any
-    reordering (the dependency between neighbours forbids it)."""
-    cdef Traversal t
-    cdef char* start[MAX_OPERANDS]
-    cdef int axis
-    if current.size == 0:
-        return 0                  # walk() always runs its inner loop once
-    t.nop = 3
-    t.ndim = current.ndim
-    for axis in range(current.ndim):
-        t.shape[axis] = current._shape[axis]
-        t.strides[0][axis] = previous._strides[axis]
-        t.strides[1][axis] = current._strides[axis]
-        t.strides[2][axis] = current._strides[axis]
-    start[0] = previous._data
-    start[1] = current._data
-    start[2] = current._data
-    walk(&t, start, run_loop, data)
-    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -1003,7 +977,6 @@ equal = ufunc("equal", 2, OP_EQUAL, _CMP, None, "x1 == x2 element-wise.")
 not_equal = ufunc("not_equal", 2, OP_NOT_EQUAL, _CMP, None,
                   "x1 != x2 element-wise.")
 less = ufunc("less", 2, OP_LESS, _CMP, None, "x1 < x2 element-wise.")
-ufunc_less = less
 less_equal = ufunc("less_equal", 2, OP_LESS_EQUAL, _CMP, None,
                    "x1 <= x2 element-wise.")
 greater = ufunc("greater", 2, OP_GREATER, _CMP, None,
