@@ -1080,6 +1080,8 @@ cdef bint _is_zero_d_array(object value):
     """A 0-d minind or NumPy array.  Assigned to an element it is cast as
     arrays are (int8 <- array(300) wraps to 44), where a Python or NumPy
     scalar is converted by ``set_item``'s rules."""
+    if type(value) is float or type(value) is int:
+        return False               # the common case, decided cheaply
     if isinstance(value, MiniArray):
         return (<MiniArray>value).ndim == 0
     return type(value).__name__ == "ndarray" and getattr(
