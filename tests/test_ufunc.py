@@ -31,23 +31,14 @@ from hypothesis import assume, given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
-
-
+from strategies import (DTYPE_NAMES, assert_same, assert_same_values,
+                        dtypes, numpy_arrays, twins)
 
 # Disagreements with NumPy found by this file and not fixed yet.  Each is
 # a strict xfail: the test still runs in full, and the day minind is fixed
 # it "unexpectedly passes", which fails the suite until the entry goes.
 KNOWN_BUGS = {
-    "test_clip_matches_numpy": "clip: result shape must broadcast all "
-    "three operands; out-of-range Python int bounds (issue 4)",
-    "test_clip_examples": "clip with out-of-range Python int bounds "
-    "(issue 4)",
-    "test_where_out_of_range_python_ints": "where: NumPy wraps some "
-    "out-of-range Python ints minind refuses (issue 4)",
-    "test_binary_operator_with_python_scalar[eq]": "comparison with a "
-    "Python scalar: output layout/values on some layouts (issue 4)",
-    "test_binary_operator_with_python_scalar[ne]": "as [eq] (issue 4)",
-    "test_binary_operator_with_python_scalar[ge]": "as [eq] (issue 4)",
+    # "test name": "why it is expected to fail (issue N)",
 }
 
 
@@ -57,8 +48,6 @@ def _known_bugs(request):
     if reason:
         request.node.add_marker(pytest.mark.xfail(strict=True,
                                                   reason=reason))
-from strategies import (DTYPE_NAMES, assert_same, assert_same_values,
-                        dtypes, numpy_arrays, twins)
 
 NP_UFUNC_TYPE_ERROR = np._core._exceptions.UFuncTypeError
 
@@ -417,6 +406,50 @@ def test_clip_examples():
     assert mi.clip(mi.asarray(ints), -1, 1, out=out_m) is out_m
     np.clip(ints, -1, 1, out=out_n)
     assert_same(out_m, out_n)
+
+
+def test_clip_signatures():
+    """np.clip's bounds by position or as min=/max= keywords; the
+    method takes them by keyword; each misuse raises NumPy's error."""
+    n = np.arange(-3, 4, dtype=np.int16)
+    m = mi.asarray(n)
+    calls = [
+        lambda xp, a: xp.clip(a, min=-1, max=2),
+        lambda xp, a: xp.clip(a, max=1),
+        lambda xp, a: xp.clip(a, min=0.5),
+        lambda xp, a: xp.clip(a),
+        lambda xp, a: xp.clip(a, None, None),
+        lambda xp, a: xp.clip(a, -1),
+        lambda xp, a: xp.clip(a, -1, 1, min=0),
+        lambda xp, a: xp.clip(a, a_max=1),
+        lambda xp, a: xp.clip(a, -2**15, 2**15 - 1),
+        lambda xp, a: xp.clip(a, -2**15 + 1, 2**15),
+        lambda xp, a: xp.clip(a.tolist(), 0, 2),
+        lambda xp, a: xp.clip(3, 0, 2),
+        lambda xp, a: a.clip(1),
+        lambda xp, a: a.clip(max=-1),
+        lambda xp, a: a.clip(-1, 1, out=a[::-1]),
+    ]
+    for call in calls:
+        assert_same_outcome(lambda: call(mi, m.copy()),
+                            lambda: call(np, n.copy()))
+
+
+def test_where_casts_python_ints():
+    """where stores a Python int by casting it (through C's 64-bit
+    integers, or float() for a float result), not with a ufunc's range
+    check; beyond 64 bits it raises NumPy's OverflowError."""
+    cond = np.array([True, False])
+    cases = [(np.array([1, 2], np.float32), 2**70),
+             (np.array([1, 2], np.float64), 2**1100),
+             (2**63, 1), (2**63, 1.5), (2**64 - 1, 1), (-2**63 - 1, 0),
+             (np.array([1, 2], np.uint32), -2**40),
+             (np.array([1, 2], np.int8), 2**64),
+             (np.array([True, False]), 2**63)]
+    for x, y in cases:
+        mx = mi.asarray(x) if isinstance(x, np.ndarray) else x
+        assert_same_outcome(lambda: mi.where(mi.asarray(cond), mx, y),
+                            lambda: np.where(cond, x, y))
 
 
 def test_output_layout_follows_the_inputs():

@@ -46,6 +46,7 @@ from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
                            bitwise_xor, invert, bitwise_not, isnan, isinf,
                            isfinite, result_type)
 from minind._ufunc import abs as _abs_ufunc
+from minind._ufunc import clip_method as _clip_method
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, nansum, nanmean, clip, where)
@@ -64,7 +65,7 @@ _core_module._register_operators({
     "greater_equal": greater_equal, "sum": sum, "prod": prod, "min": min,
     "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
-    "cumprod": cumprod, "clip": clip,
+    "cumprod": cumprod, "clip": _clip_method,
 })
 
 ndarray = MiniArray

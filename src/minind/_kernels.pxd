@@ -25,6 +25,7 @@ cdef enum Operation:
     OP_LOGICAL_OR
     OP_LOGICAL_XOR
     OP_WHERE            # three inputs: cond, x, y
+    OP_CLIP             # three inputs: x, low, high
     # Unary operations (one input, one output)
     OP_FIRST_UNARY
     OP_NEGATIVE = OP_FIRST_UNARY

@@ -689,6 +689,39 @@ cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 
 # ---------------------------------------------------------------------------
+# clip(x, low, high)
+# ---------------------------------------------------------------------------
+
+cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                    num_t* tag) noexcept nogil:
+    """min(max(x, low), high), with maximum's and minimum's NaN and tie
+    rules: a NaN anywhere gives NaN, and low > high gives high."""
+    cdef Py_ssize_t i
+    cdef char* x = args[0]
+    cdef char* low = args[1]
+    cdef char* high = args[2]
+    cdef char* out = args[3]
+    cdef num_t value, low_value, high_value
+    if steps[1] == 0 and steps[2] == 0:       # scalar bounds: load once
+        low_value = _load(low, tag)
+        high_value = _load(high, tag)
+        for i in range(n):
+            value = binary_value(_load(x + i * steps[0], tag), low_value,
+                                 <MaximumOp*>NULL)
+            _store(out + i * steps[3],
+                   binary_value(value, high_value, <MinimumOp*>NULL))
+        return
+    for i in range(n):
+        value = binary_value(_load(x, tag), _load(low, tag),
+                             <MaximumOp*>NULL)
+        _store(out, binary_value(value, _load(high, tag), <MinimumOp*>NULL))
+        x += steps[0]
+        low += steps[1]
+        high += steps[2]
+        out += steps[3]
+
+
+# ---------------------------------------------------------------------------
 # Dispatch: (operation, type) -> the compiled loop
 # ---------------------------------------------------------------------------
 
@@ -698,7 +731,7 @@ cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     for this call's operation and loop type (``LoopData``)."""
     cdef LoopData* loop = <LoopData*>data
     cdef int t = loop.type_index
-    if t == T_BOOL and loop.op != OP_WHERE:
+    if t == T_BOOL and loop.op != OP_WHERE and loop.op != OP_CLIP:
         bool_loop(loop.op, args, n, steps)
     elif t == T_INT8:
         _for_type(loop.op, args, n, steps, <int8_t*>NULL)
@@ -769,6 +802,8 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
         compare_loop(args, n, steps, tag, <LogicalXorOp*>NULL)
     elif op == OP_WHERE:
         where_loop(args, n, steps, tag)
+    elif op == OP_CLIP:
+        clip_loop(args, n, steps, tag)
     elif op == OP_NEGATIVE:
         unary_loop(args, n, steps, tag, <NegativeOp*>NULL)
     elif op == OP_POSITIVE:

@@ -440,8 +440,11 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
             truth = op == OP_NOT_EQUAL
         else:
             truth = above == (op in (OP_LESS, OP_LESS_EQUAL))
-        result = new_array(descr_of(T_BOOL), (<MiniArray>other).ndim,
-                           (<MiniArray>other)._shape, False, False)
+        # NumPy runs a loop that writes the constant, so the result is
+        # laid out as any other output over ``other``.
+        result = _fresh_output([other], in_type, None,
+                               (<MiniArray>other).ndim,
+                               (<MiniArray>other)._shape, descr_of(T_BOOL))
         result.fill(truth)
         return result
     return None
@@ -584,11 +587,49 @@ cdef MiniArray _new_output(Traversal* t, Descr descr):
     return result
 
 
+cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
+                             int ndim, Py_ssize_t* shape, Descr descr):
+    """The new output of a ufunc over ``arrays`` (broadcast to ``shape``),
+    laid out as NumPy lays it out.  Same-shape contiguous operands that
+    need no cast to the loop's dtype (``in_type``, or ``loop_types[k]``
+    per operand) take NumPy's "trivial loop": a plain C output (F when
+    all are F and not all C).  Otherwise the output follows the operands'
+    memory order ("K", ``_new_output``).  0-d operands have no say."""
+    cdef Traversal layout
+    cdef MiniArray array
+    cdef int op, axis
+    cdef bint trivial = True, all_c = True, all_f = True
+    layout.nop = len(arrays)
+    layout.ndim = ndim
+    for axis in range(ndim):
+        layout.shape[axis] = shape[axis]
+    for op in range(layout.nop):
+        array = arrays[op]
+        broadcast_strides(array.ndim, array._shape, array._strides,
+                          ndim, shape, layout.strides[op])
+        if array.ndim == 0:
+            continue
+        if array.dtype.type_index != (
+                in_type if loop_types is None else loop_types[op]):
+            trivial = False
+        if array.ndim != ndim:
+            trivial = False
+        else:
+            for axis in range(ndim):
+                if array._shape[axis] != shape[axis]:
+                    trivial = False
+        all_c = all_c and array._flags & FLAG_C_CONTIGUOUS
+        all_f = all_f and array._flags & FLAG_F_CONTIGUOUS
+    if trivial and (all_c or all_f):
+        return new_array(descr, ndim, shape, not all_c, False)
+    return _new_output(&layout, descr)
+
+
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type,
                     list originals=None, list loop_types=None):
     """Broadcast, allocate or check the output, and walk the loop."""
-    cdef Traversal t, layout
+    cdef Traversal t
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int perm[MAX_NDIM]
@@ -633,31 +674,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     else:
         # Laid out by the operands as the caller gave them (an input cast
         # to the loop dtype was copied in its own layout).
-        layout.nop = nin
-        layout.ndim = ndim
-        for axis in range(ndim):
-            layout.shape[axis] = shape[axis]
-        trivial = True                # NumPy's "trivial loop" fast path:
-        all_c = all_f = True          # same-shape contiguous operands that
-        for op in range(nin):         # need no cast (0-d ones are fine)
-            array = originals[op] if originals is not None else inputs[op]
-            broadcast_strides(array.ndim, array._shape, array._strides,
-                              ndim, shape, layout.strides[op])
-            if array.ndim == 0:      # scalars are cast up front
-                continue
-            if array.dtype.type_index != (
-                    in_type if loop_types is None else loop_types[op]):
-                trivial = False
-            if array.ndim != ndim or array.shape != tuple(
-                    [shape[axis] for axis in range(ndim)]):
-                trivial = False
-            all_c = all_c and array._flags & FLAG_C_CONTIGUOUS
-            all_f = all_f and array._flags & FLAG_F_CONTIGUOUS
-        if trivial and (all_c or all_f):
-            # ... gets a plain C (or, all F and not all C, F) output.
-            target = new_array(out_descr, ndim, shape, not all_c, False)
-        else:
-            target = _new_output(&layout, out_descr)
+        target = _fresh_output(originals if originals is not None else inputs,
+                               in_type, loop_types, ndim, shape, out_descr)
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
@@ -1038,9 +1056,13 @@ def where(condition, x, y):
     cdef list inputs = []
     cdef MiniArray cond = asarray(condition)
     cdef LoopData data
+    cdef Py_ssize_t no_shape = 0
+    cdef MiniArray scalar
     for operand in operands:
         if not isinstance(operand, MiniArray):
-            operand = asarray(operand)       # int64 / uint64 / float64
+            scalar = new_array(descr, 0, &no_shape, False, False)
+            set_item(descr, scalar._data, _where_value(descr, operand))
+            operand = scalar
         if (<MiniArray>operand).dtype is not descr:
             operand = copy_array(operand, descr, "K")
         inputs.append(operand)
@@ -1053,41 +1075,71 @@ def where(condition, x, y):
 _WHERE = ufunc("where", 3, OP_WHERE, _ARITH, None, "")
 
 
-def clip(a, a_min, a_max, out=None):
-    """``a`` limited to [a_min, a_max], in the dtype that promotes all
-    three (NEP 50): ``minimum(maximum(a, a_min), a_max)`` computed in that
-    dtype.  A Python int bound beyond the dtype's range just clamps
-    nothing on that side.  With neither bound it is ``positive(a)``.
+cdef object _where_value(Descr descr, object value):
+    """A Python scalar as ``where`` stores it in ``descr``: it is cast,
+    not range-checked as in a ufunc.  An int goes through C's 64-bit
+    integers (wrapping modulo 2**bits; beyond int64 and uint64 NumPy
+    gives up with OverflowError) or Python's float() for a float dtype."""
+    if type(value) is not int:
+        return value
+    if descr.kind == "f":
+        return float(value)
+    if not -(<object>2) ** 63 <= value < (<object>2) ** 64:
+        raise OverflowError("Python int too large to convert to C long")
+    cdef object bits = 8 * descr.itemsize
+    value = value % ((<object>1) << bits)
+    if descr.kind == "i" and value >= (<object>1) << (bits - 1):
+        value -= (<object>1) << bits
+    return value
+
+
+def clip(a, a_min=NoValue, a_max=NoValue, out=None, *, min=NoValue,
+         max=NoValue):
+    """``a`` limited to [a_min, a_max]: ``minimum(maximum(a, a_min),
+    a_max)`` in one pass, the three operands broadcast together and
+    promoted together (NEP 50), as NumPy's three-input ``clip`` ufunc.
+
+    As NumPy, a Python int bound at or beyond the end of an integer
+    array's range is dropped first (it clamps nothing), so a missing bound
+    makes this ``maximum``, ``minimum`` or ``positive``; other Python ints
+    out of range raise OverflowError like any ufunc operand.
     """
-    cdef list operands
-    cdef int clip_type
     cdef Descr descr
-    cdef MiniArray result
+    if a_min is NoValue and a_max is NoValue:     # clip(a, min=.., max=..)
+        a_min = None if min is NoValue else min
+        a_max = None if max is NoValue else max
+    elif a_min is NoValue or a_max is NoValue:
+        missing = "a_min" if a_min is NoValue else "a_max"
+        raise TypeError("clip() missing 1 required positional argument: "
+                        f"'{missing}'")
+    elif min is not NoValue or max is not NoValue:
+        raise ValueError("Passing `min` or `max` keyword argument when "
+                         "`a_min` and `a_max` are provided is forbidden.")
+    if not isinstance(a, MiniArray):
+        a = asarray(a)
+    descr = (<MiniArray>a).dtype
+    if descr.kind in "iu":
+        low, high = _int_range(descr)
+        if type(a_min) is int and a_min <= low:
+            a_min = None
+        if type(a_max) is int and a_max >= high:
+            a_max = None
     if a_min is None and a_max is None:
         return positive(a, out=out)
-    operands = _operands(tuple([v for v in (a, a_min, a_max)
-                                if v is not None]))
-    clip_type = _promote(operands)
-    descr = descr_of(clip_type)
-    values = _operands((a,))[0]
-    if not isinstance(values, MiniArray):
-        values = asarray(values, dtype=descr)
-    result = copy_array(values, descr, "K")
-    for bound, step in ((a_min, maximum), (a_max, minimum)):
-        if bound is None:
-            continue
-        if type(bound) is int and descr.kind in "iu":
-            low, high = _int_range(descr)
-            if not low <= bound <= high:
-                if (step is maximum) == (bound < low):
-                    continue            # the bound is beyond every value
-                bound = low if bound < low else high
-        (<ufunc>step)._execute([result, bound], result, descr,
-                               "unsafe")
-    if out is not None:
-        copy_into(out, result)
-        return out
-    return result.item() if result.ndim == 0 else result
+    if a_min is None:
+        return minimum(a, a_max, out=out)
+    if a_max is None:
+        return maximum(a, a_min, out=out)
+    return _CLIP(a, a_min, a_max, out=out)
+
+
+def clip_method(a, min=None, max=None, out=None):
+    """``a.clip(min, max)``: the method takes the bounds by keyword."""
+    return clip(a, min, max, out)
+
+
+_CLIP = ufunc("clip", 3, OP_CLIP, _ARITH, None,
+              "The three-input ufunc behind clip(): min(max(x, lo), hi).")
 
 
 cdef tuple _int_range(Descr descr):
