@@ -1135,6 +1135,28 @@ def test_out_overlapping_the_inputs(name):
         assert_values(m, n)
 
 
+@pytest.mark.parametrize("name", ["less", "equal", "add"])
+def test_out_aliasing_inputs_of_another_itemsize(name):
+    """An output at the same address as its inputs but with narrower
+    items (a bool result written over int16 operands) would overwrite
+    input elements before they are read; NumPy reads them first."""
+    dtype = np.int8 if name == "add" else np.bool_
+    for second in ["same", "reversed", "scalar"]:
+        n_memory = np.arange(-8, 8, dtype=np.int16)
+        m_memory = n_memory.copy()
+        operands = []
+        for memory, xp in ((m_memory, mi), (n_memory, np)):
+            a = xp.asarray(memory)
+            b = {"same": a, "reversed": a[::-1], "scalar": 3}[second]
+            out = xp.asarray(memory.view(dtype)[:16])
+            operands.append((a, b, out))
+        (m1, m2, m_out), (n1, n2, n_out) = operands
+        assert_out_call(lambda: getattr(mi, name)(m1, m2, out=m_out),
+                        lambda: getattr(np, name)(n1, n2, out=n_out),
+                        m_out, n_out)
+        assert_values(m_memory, n_memory)
+
+
 def test_multiply_by_own_transpose_in_place():
     for size in [1, 2, 3, 5]:
         n = np.arange(1.0, size * size + 1).reshape(size, size)

@@ -291,7 +291,15 @@ cdef int _signed_of_size(Py_ssize_t itemsize) noexcept:
 
 
 cpdef int promote_index(int a, int b) except -1:
-    """promote_types on TypeIndex values (C callers use this one)."""
+    """promote_types on TypeIndex values (C callers use this one): a
+    lookup in ``_PROMOTION``, filled at import from ``_promotion_rule``."""
+    if not (0 <= a < N_TYPES and 0 <= b < N_TYPES):
+        raise ValueError(f"invalid type index {a} or {b}")
+    return _PROMOTION[a][b]
+
+
+cdef int _promotion_rule(int a, int b) except -1:
+    """The result of promoting two dtypes, as NumPy 2 defines it."""
     cdef Descr da = descr_of(a), db = descr_of(b)
     if a == b or b == T_BOOL:
         return a
@@ -333,20 +341,49 @@ _KIND_ORDER = {"b": 0, "u": 1, "i": 2, "f": 3}
 
 
 cpdef bint can_cast_index(int src, int dst, object casting) except -1:
+    """can_cast on TypeIndex values: lookups in tables filled at import
+    from ``_cast_rule`` (the ufunc machinery asks this on every call)."""
+    if not (0 <= src < N_TYPES and 0 <= dst < N_TYPES):
+        raise ValueError(f"invalid type index {src} or {dst}")
+    if casting == "safe":
+        return _SAFE_CAST[src][dst]
+    if casting == "same_kind":
+        return _SAME_KIND_CAST[src][dst]
     if not isinstance(casting, str):
         raise TypeError(f"casting must be str, not {type(casting).__name__}")
-    if casting in ("no", "equiv"):
+    if casting == "no" or casting == "equiv":
         return src == dst
     if casting == "unsafe":
         return True
-    safe = promote_index(src, dst) == dst
-    if casting == "safe":
-        return safe
-    if casting == "same_kind":
-        return safe or (_KIND_ORDER[descr_of(src).kind]
-                        <= _KIND_ORDER[descr_of(dst).kind])
     raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
                      f"'same_kind', 'unsafe' (got {casting!r})")
+
+
+cdef bint _cast_rule(int src, int dst, bint same_kind) except -1:
+    """"safe": promoting ``src`` with ``dst`` gives ``dst`` (every value
+    survives); "same_kind": safe, or a cast within or up the kind order."""
+    if _PROMOTION[src][dst] == dst:
+        return True
+    return same_kind and (_KIND_ORDER[descr_of(src).kind]
+                          <= _KIND_ORDER[descr_of(dst).kind])
+
+
+# The promotion and casting tables (N_TYPES x N_TYPES), from the rules.
+cdef int _PROMOTION[N_TYPES][N_TYPES]
+cdef bint _SAFE_CAST[N_TYPES][N_TYPES]
+cdef bint _SAME_KIND_CAST[N_TYPES][N_TYPES]
+
+
+cdef int _fill_tables() except -1:
+    cdef int a, b
+    for a in range(<int>N_TYPES):
+        for b in range(<int>N_TYPES):
+            _PROMOTION[a][b] = _promotion_rule(a, b)
+    for a in range(<int>N_TYPES):
+        for b in range(<int>N_TYPES):
+            _SAFE_CAST[a][b] = _cast_rule(a, b, False)
+            _SAME_KIND_CAST[a][b] = _cast_rule(a, b, True)
+    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -518,3 +555,6 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
         item.u64 = <uint64_t>number
     memcpy(ptr, &item, dtype.itemsize)
     return 0
+
+
+_fill_tables()

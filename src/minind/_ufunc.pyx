@@ -30,9 +30,10 @@ from libc.string cimport memcpy
 from minind._core cimport (MiniArray, new_array, new_array_like, make_view,
                            copy_into, copy_array, normalize_axis,
                            normalize_axis_tuple, shape_text, wrap_buffer)
-from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
+from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, can_cast_index, T_BOOL, T_INT8,
-                            T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32)
+                            T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32,
+                            N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS, byte_extent,
                              broadcast_strides)
@@ -81,6 +82,10 @@ cdef class ufunc:
     cdef dict _loop_cache     # promoted type index -> index into _loops
     cdef object _identity
     cdef readonly str __doc__
+    # The "trivial" loop of each input type: the index into _loops of the
+    # loop that takes that very type (-1: the call needs casting or a
+    # check first, so it takes the general path).
+    cdef int _exact[N_TYPES]
 
     def __cinit__(self, str name, int nin, int op, str types, identity=None,
                   str doc=""):
@@ -96,6 +101,23 @@ cdef class ufunc:
                                 _CODE_INDEX[output]))
         self._identity = identity
         self.__doc__ = doc
+        cdef int t, k
+        for t in range(<int>N_TYPES):
+            self._exact[t] = -1
+            if t == T_BOOL and op in (OP_SUBTRACT, OP_NEGATIVE, OP_SIGN,
+                                      OP_POSITIVE):
+                continue              # refused with NumPy's message
+            if op == OP_POWER and T_BOOL < t < T_FLOAT32:
+                continue              # negative exponents are refused
+            for k in range(len(self._loops)):
+                if can_cast_index(t, self._loops[k][0], "safe"):
+                    # (A loop that widens its items could overrun its
+                    # own input in place: no trivial path for it.)
+                    if self._loops[k][0] == t and descr_of(
+                            self._loops[k][1]).itemsize <= descr_of(
+                            t).itemsize:
+                        self._exact[t] = k
+                    break
 
     @property
     def __name__(self):
@@ -142,6 +164,12 @@ cdef class ufunc:
             out = out[0]
         if out is not None and not isinstance(out, MiniArray):
             raise TypeError("return arrays must be of ArrayType")
+        if dtype is None and casting == "same_kind":
+            result = _trivial_call(self, args, out)
+            if result is not None:
+                if out is None and (<MiniArray>result).ndim == 0:
+                    return (<MiniArray>result).item()
+                return result
         result = self._execute(_operands(args), out, dtype, casting)
         if out is None and (<MiniArray>result).ndim == 0:
             return (<MiniArray>result).item()  # no scalar types: Python's
@@ -290,6 +318,122 @@ cdef class ufunc:
                              "functions")
         cdef MiniArray left = asarray(a), right = asarray(b)
         return self(left.reshape(left.shape + (1,) * right.ndim), right)
+
+
+# ---------------------------------------------------------------------------
+# The trivial loop: NumPy's shortcut for the most common calls
+# ---------------------------------------------------------------------------
+
+cdef object _trivial_call(ufunc function, tuple args, object out):
+    """Run the call as one flat 1-d loop, or return None to take the
+    general path.
+
+    Most calls are ``a + b`` on arrays of one dtype and shape, both
+    contiguous in the same order (or ``a + 1.5``, ``-a``).  Such operands
+    need no promotion beyond the dtype they have, no broadcasting and no
+    iterator: element i of every operand sits at ``data + i * itemsize``.
+    This path only checks that and calls the typed loop, which keeps a
+    small call close to NumPy's cost (NumPy's "trivial loop" does the
+    same).  Anything else -- casts, broadcasting, strides, overlapping
+    ``out=``, out-of-range or comparison scalars -- returns None.
+    """
+    cdef MiniArray array = None, other, target
+    cdef int nin = len(args), t = -1, k, position, axis
+    cdef bint c_order = True
+    cdef char* start[3]
+    cdef Py_ssize_t steps[3]
+    cdef double scalar_value[2]           # 16 aligned bytes for any dtype
+    cdef char* scalar = <char*>scalar_value
+    cdef LoopData data
+    cdef object value = None
+    # The array operand(s): one dtype, one shape, one memory order.
+    for position in range(nin):
+        item = args[position]
+        if type(item) is MiniArray:
+            other = <MiniArray>item
+            if array is None:
+                array = other
+                t = array.dtype.type_index
+                c_order = array._flags & FLAG_C_CONTIGUOUS
+                if not (c_order or array._flags & FLAG_F_CONTIGUOUS):
+                    return None
+            elif (other.dtype is not array.dtype
+                  or not _same_trivial(array, other, c_order)):
+                return None
+        elif nin == 2 and value is None and (
+                type(item) is float or type(item) is int
+                or type(item) is bool):
+            value = item
+        else:
+            return None
+    if array is None:
+        return None
+    k = function._exact[t]
+    if k < 0:
+        return None
+    if value is not None:
+        # A weak Python scalar that keeps the array's dtype (NEP 50): a
+        # float with a float array, an int with an integer (range
+        # checked) or float array, a bool with any.  Comparisons and
+        # logical operations treat out-of-range ints specially: general
+        # path.
+        if type(value) is float:
+            if t < T_FLOAT32:
+                return None
+        elif type(value) is int:
+            if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
+                return None
+        set_item(array.dtype, scalar, value)     # NumPy's OverflowError
+    cdef int out_type = function._loops[k][1]
+    if out is None:
+        target = new_array(descr_of(out_type), array.ndim, array._shape,
+                           not c_order, False)
+    else:
+        target = <MiniArray>out
+        if (target.dtype.type_index != out_type
+                or not target._flags & FLAG_WRITEABLE
+                or not _same_trivial(array, target, c_order)):
+            return None
+        # In place (out at an input's address) is fine: element i is
+        # read before it is written, and a result item is never wider
+        # than an input item, so a write never runs ahead of the reads.
+        # Any other overlap needs the general path's copies.
+        for position in range(nin):
+            item = args[position]
+            if type(item) is MiniArray and _overlaps(item, target) and (
+                    (<MiniArray>item)._data != target._data):
+                return None
+    for position in range(nin):
+        item = args[position]
+        if type(item) is MiniArray:
+            start[position] = (<MiniArray>item)._data
+            steps[position] = array.dtype.itemsize
+        else:
+            start[position] = scalar
+            steps[position] = 0
+    start[nin] = target._data
+    steps[nin] = target.dtype.itemsize
+    if array.size:
+        data.op = function.op
+        data.type_index = t
+        if array.size >= NOGIL_THRESHOLD:
+            with nogil:
+                run_loop(start, array.size, steps, &data)
+        else:
+            run_loop(start, array.size, steps, &data)
+    return target
+
+
+cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order):
+    """``b`` has ``a``'s shape and is contiguous in the order ``a`` is
+    (C when ``c_order``, else F)."""
+    cdef int axis
+    if b.ndim != a.ndim:
+        return False
+    for axis in range(a.ndim):
+        if b._shape[axis] != a._shape[axis]:
+            return False
+    return b._flags & (FLAG_C_CONTIGUOUS if c_order else FLAG_F_CONTIGUOUS)
 
 
 # ---------------------------------------------------------------------------
@@ -774,6 +918,11 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef int k, j
     cdef LoopData data
     cdef bint empty
+    if (len(axes) == array.ndim and array.size and out is None
+            and not keepdims and not keep_array and initial is NoValue
+            and array.dtype is loop_descr and array._flags & (
+                FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+        return _reduce_contiguous(function, array)
     source = array if array.dtype is loop_descr else copy_array(
         array, loop_descr, "K")
     # The result is a new owner laid out in the input's memory order
@@ -840,6 +989,38 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     if result.ndim == 0 and not keep_array:
         return result.item()
     return result
+
+
+cdef object _reduce_contiguous(ufunc function, MiniArray array):
+    """The whole of a contiguous, non-empty array reduced to one Python
+    scalar: the common ``a.sum()``.  It is the general walk's single
+    coalesced loop (accumulator stride 0, source stride itemsize), run
+    on a stack accumulator instead of a new 0-d array."""
+    cdef double accumulator[2]           # 16 aligned bytes for any dtype
+    cdef char* acc = <char*>accumulator
+    cdef char* start[3]
+    cdef Py_ssize_t steps[3]
+    cdef LoopData data
+    cdef Descr descr = array.dtype
+    identity = _identity_for(function, descr)
+    if identity is not None and not _idempotent(function):
+        set_item(descr, acc, identity)
+    else:                  # min/max: start from the first element
+        memcpy(acc, array._data, descr.itemsize)
+    start[0] = acc
+    start[1] = array._data
+    start[2] = acc
+    steps[0] = 0
+    steps[1] = descr.itemsize
+    steps[2] = 0
+    data.op = function.op
+    data.type_index = descr.type_index
+    if array.size >= NOGIL_THRESHOLD:
+        with nogil:
+            run_loop(start, array.size, steps, &data)
+    else:
+        run_loop(start, array.size, steps, &data)
+    return get_item(descr, acc)
 
 
 def reduce_to_array(ufunc function, array, axis=None, dtype=None,
