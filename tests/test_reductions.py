@@ -33,7 +33,8 @@ from hypothesis import assume, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
-from strategies import DTYPE_NAMES, LAYOUTS, NP_DTYPES, elements, sliced
+from strategies import (DTYPE_NAMES, LAYOUTS, NP_DTYPES, assert_same,
+                        elements, sliced, twins)
 
 REDUCE_UFUNCS = ["add", "multiply", "maximum", "minimum", "logical_and",
                  "logical_or", "bitwise_and", "bitwise_or", "bitwise_xor"]
@@ -912,3 +913,21 @@ def test_row_and_column_sums(shape, dtype, order):
     for axis in (0, 1):
         got, expected = m.mean(axis=axis), n.mean(axis=axis)
         np.testing.assert_array_equal(np.asarray(got), expected, strict=True)
+
+
+@given(twin=twins())
+def test_nonzero_and_one_argument_where(twin):
+    m, n = twin
+    if n.ndim == 0:
+        with pytest.raises(ValueError) as got:
+            mi.nonzero(m)
+        with pytest.raises(ValueError) as want:
+            np.nonzero(n)
+        assert str(got.value) == str(want.value)
+        return
+    for got, want in [(mi.nonzero(m), np.nonzero(n)),
+                      (mi.where(m), np.where(n)), (m.nonzero(), n.nonzero())]:
+        assert len(got) == len(want)
+        for g, w in zip(got, want):
+            assert_same(g, w)
+            assert not g.flags.owndata and g.base is got[0].base

@@ -1096,3 +1096,76 @@ def test_issue_examples():
     check_result(b, nb, owners)
     check_result(a.T, n.T, owners)
     check_result(flat, n.T.reshape(16), owners)
+
+
+# ---------------------------------------------------------------------------
+# Changing an array in place: a.shape = ..., a.dtype = ..., a.view(dtype)
+# ---------------------------------------------------------------------------
+
+def _outcome(fn):
+    try:
+        return "ok", fn()
+    except Exception as exc:          # noqa: BLE001 - compared below
+        return "raised", exc
+
+
+def _same_outcome(m_call, n_call):
+    """Both succeed, or both raise the same exception class."""
+    got, want = _outcome(m_call), _outcome(n_call)
+    if want[0] == "raised":
+        assert got[0] == "raised", f"minind accepted; NumPy: {want[1]!r}"
+        assert type(got[1]) is type(want[1]), (got[1], want[1])
+        assert str(got[1]) == str(want[1])
+    else:
+        assert got[0] == "ok", f"minind raised {got[1]!r}"
+    return got[0] == "ok"
+
+
+@given(twin=st.data(), target=st.data())
+def test_shape_setter_reshapes_in_place_or_refuses(twin, target):
+    m, n = twin.draw(twins(layouts=WRITABLE))
+    size = n.size
+    candidates = [(size,), (-1,), (1, size), (size, 1), (-1, 1),
+                  (size + 1,), (1,) * 3 + (size,)]
+    if n.ndim >= 2:
+        candidates += [n.shape[::-1], (n.shape[0], -1), (-1, n.shape[-1])]
+    shape = target.draw(st.sampled_from(candidates))
+    m_address, n_data = m.ctypes.data, n.ctypes.data
+
+    def set_m():
+        m.shape = shape
+
+    def set_n():
+        n.shape = shape
+    if _same_outcome(set_m, set_n):
+        assert_same(m, n)
+        assert m.ctypes.data == m_address and n.ctypes.data == n_data
+    else:
+        assert_same(m, n)             # a refused change changes nothing
+
+
+@given(twin=st.data(), dtype=dtypes)
+def test_dtype_setter_and_view_reinterpret_the_bytes(twin, dtype):
+    m, n = twin.draw(twins(layouts=WRITABLE))
+    nd = np.dtype(dtype)
+    if _same_outcome(lambda: m.view(nd.name), lambda: n.view(nd)):
+        assert_same(m.view(nd.name), n.view(nd))
+        assert (m.view(nd.name).base is m) == (n.view(nd).base is n)
+
+    def set_m():
+        m.dtype = nd.name
+
+    def set_n():
+        n.dtype = nd
+    _same_outcome(set_m, set_n)
+    assert_same(m, n)
+
+
+def test_shape_change_does_not_reach_an_exported_buffer():
+    a = mi.arange(12.0).reshape(3, 4)
+    exported = memoryview(a)
+    a.shape = (2, 6)
+    assert exported.shape == (3, 4) and exported.strides == (32, 8)
+    a.dtype = mi.uint8
+    assert exported.format == "d" and exported.tolist()[2][3] == 11.0
+    exported.release()

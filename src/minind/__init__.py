@@ -50,6 +50,7 @@ from minind._ufunc import clip_method as _clip_method
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, nansum, nanmean, clip, where)
+from minind._ufunc import nonzero
 from minind import _core as _core_module
 from minind._show import show
 
@@ -65,7 +66,7 @@ _core_module._register_operators({
     "greater_equal": greater_equal, "sum": sum, "prod": prod, "min": min,
     "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
-    "cumprod": cumprod, "clip": _clip_method,
+    "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
 })
 
 ndarray = MiniArray
@@ -97,6 +98,6 @@ __all__ = [
     "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "bitwise_not",
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
-    "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "show",
+    "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "nonzero", "show",
     "result_type",
 ]

@@ -42,6 +42,8 @@ cdef class MiniArray:
     cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
                        const Py_ssize_t* strides) except -1
     cdef void _update_flags(self) noexcept
+    cdef int _replace_dims(self, int ndim, const Py_ssize_t* shape,
+                           const Py_ssize_t* strides) except -1
     cdef _adopt(self, MiniArray source)
     cdef char* _item_pointer(self, object key) except NULL
 

@@ -24,11 +24,15 @@ from cpython.buffer cimport (PyObject_GetBuffer, PyBuffer_Release,
                              PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS,
                              PyBUF_RECORDS_RO, PyObject_CheckBuffer)
 from cpython.bytes cimport PyBytes_AS_STRING
-from cpython.long cimport PyLong_CheckExact, PyLong_AsSsize_t
+from cpython.long cimport (PyLong_CheckExact, PyLong_AsSsize_t,
+                          PyLong_AsLongLongAndOverflow)
 from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
 from cpython.ref cimport Py_INCREF
+
+cdef extern from "Python.h":
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
 from cpython.memoryview cimport PyMemoryView_FromObject
 from libc.stdlib cimport malloc, calloc, free
 from libc.stdint cimport uintptr_t
@@ -208,10 +212,14 @@ cdef class MiniArray:
                                  "length as shape")
         byte_extent(ndim, shape_buf, strides_buf, descr.itemsize, &low, &high)
         if offset + low < 0 or offset + high > source.size:
-            raise ValueError(
-                "shape, strides and offset reach outside the buffer "
-                f"(bytes {offset + low} to {offset + high} of a "
-                f"{source.size}-byte buffer)")
+            where = (f"bytes {offset + low} to {offset + high} of a "
+                     f"{source.size}-byte buffer")
+            if strides is None:               # NumPy's classes and words
+                raise TypeError("buffer is too small for requested array "
+                                f"({where})")
+            raise ValueError("strides is incompatible with shape of "
+                             "requested array and size of buffer "
+                             f"({where})")
         self._data = source._data + offset
         self.dtype = descr
         self._set_dims(ndim, shape_buf, strides_buf)
@@ -262,6 +270,29 @@ cdef class MiniArray:
             self.size *= shape[axis]
         return 0
 
+    cdef int _replace_dims(self, int ndim, const Py_ssize_t* shape,
+                           const Py_ssize_t* strides) except -1:
+        """Give an existing array a new shape and strides (the shape
+        setter); ``shape`` and ``strides`` must not be this array's own."""
+        cdef Py_ssize_t* block = self._inline_dims
+        cdef int axis
+        checked_size(ndim, shape, self.dtype.itemsize)
+        if ndim > INLINE_NDIM:
+            block = <Py_ssize_t*>PyMem_Malloc(2 * ndim * sizeof(Py_ssize_t))
+            if block == NULL:
+                raise MemoryError()
+        for axis in range(ndim):
+            block[axis] = shape[axis]
+            block[ndim + axis] = strides[axis]
+        if self._dims != self._inline_dims:
+            PyMem_Free(self._dims)
+        self._dims = block
+        self.ndim = ndim
+        self._shape = block
+        self._strides = block + ndim
+        self._update_flags()
+        return 0
+
     cdef void _update_flags(self) noexcept:
         """Recompute the layout flags; OWNDATA and WRITEABLE are kept."""
         self._flags &= FLAG_OWNDATA | FLAG_WRITEABLE
@@ -277,6 +308,35 @@ cdef class MiniArray:
     def shape(self):
         """Length of each axis, a tuple of ints."""
         return _as_tuple(self.ndim, self._shape)
+
+    @shape.setter
+    def shape(self, value):
+        """``a.shape = (3, 2)`` reshapes ``a`` itself, when a view could
+        (no copy; C order, as NumPy's setter)."""
+        cdef MiniArray reshaped = reshape_array(self, value, "C", None)
+        if reshaped._data != self._data:          # it had to copy
+            raise AttributeError(
+                "Incompatible shape for in-place modification. Use "
+                "`.reshape()` to make a copy with the desired shape.")
+        self._replace_dims(reshaped.ndim, reshaped._shape,
+                           reshaped._strides)
+
+    def __setattr__(self, name, value):
+        # ``dtype`` is a C attribute (read by every module); assigning it
+        # reinterprets the memory, so it is checked here.
+        if name == "dtype":
+            set_dtype(self, value)
+        else:
+            PyObject_GenericSetAttr(self, name, value)
+
+    def view(self, dtype=None):
+        """A new view of the same memory, optionally reading it as another
+        dtype (``a.view(mi.uint8)``: the bytes of each item)."""
+        cdef MiniArray result = make_view(self, 0, self.ndim, self._shape,
+                                          self._strides)
+        if dtype is not None:
+            set_dtype(result, dtype)
+        return result
 
     @property
     def strides(self):
@@ -327,7 +387,8 @@ cdef class MiniArray:
     def __getbuffer__(self, Py_buffer* view, int flags):
         """Export the memory (PEP 3118), refusing what the consumer cannot
         handle, in NumPy's order and with NumPy's messages."""
-        cdef Py_ssize_t* export_strides = self._strides
+        cdef Py_ssize_t* export_shape = NULL
+        cdef Py_ssize_t* export_strides = NULL
         cdef Py_ssize_t step
         cdef int axis
         if (flags & PyBUF_C_CONTIGUOUS == PyBUF_C_CONTIGUOUS
@@ -345,17 +406,22 @@ cdef class MiniArray:
         if flags & PyBUF_WRITABLE == PyBUF_WRITABLE and not (
                 self._flags & FLAG_WRITEABLE):
             raise ValueError("buffer source array is read-only")
+        # The consumer gets its own copy of shape and strides, alive until
+        # __releasebuffer__: the array's may change while the export lives
+        # (``a.shape = ...``), and a contiguous array may carry any stride
+        # on a length-1 axis (zeros when empty) where consumers expect
+        # textbook strides, which NumPy exports recomputed.
         view.internal = NULL
-        if self._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS) and self.ndim:
-            # A contiguous array may carry any stride on a length-1 axis
-            # (and zeros when empty); consumers expect textbook strides,
-            # so NumPy exports recomputed ones.  They live as long as the
-            # buffer: freed in __releasebuffer__.
-            export_strides = <Py_ssize_t*>PyMem_Malloc(
-                self.ndim * sizeof(Py_ssize_t))
-            if export_strides == NULL:
+        if self.ndim:
+            export_shape = <Py_ssize_t*>PyMem_Malloc(
+                2 * self.ndim * sizeof(Py_ssize_t))
+            if export_shape == NULL:
                 raise MemoryError()
-            view.internal = export_strides
+            view.internal = export_shape
+            export_strides = export_shape + self.ndim
+            for axis in range(self.ndim):
+                export_shape[axis] = self._shape[axis]
+                export_strides[axis] = self._strides[axis]
             step = self.dtype.itemsize
             if self._flags & FLAG_C_CONTIGUOUS and not (
                     flags & PyBUF_F_CONTIGUOUS == PyBUF_F_CONTIGUOUS
@@ -363,7 +429,7 @@ cdef class MiniArray:
                 for axis in range(self.ndim - 1, -1, -1):
                     export_strides[axis] = step
                     step *= self._shape[axis]
-            else:
+            elif self._flags & FLAG_F_CONTIGUOUS:
                 for axis in range(self.ndim):
                     export_strides[axis] = step
                     step *= self._shape[axis]
@@ -375,7 +441,7 @@ cdef class MiniArray:
         view.ndim = self.ndim if flags & PyBUF_ND == PyBUF_ND else 0
         view.format = (PyBytes_AS_STRING(self.dtype.format)
                        if flags & PyBUF_FORMAT else NULL)
-        view.shape = self._shape if flags & PyBUF_ND == PyBUF_ND else NULL
+        view.shape = export_shape if flags & PyBUF_ND == PyBUF_ND else NULL
         view.strides = (export_strides
                         if flags & PyBUF_STRIDES == PyBUF_STRIDES else NULL)
         view.suboffsets = NULL
@@ -765,6 +831,9 @@ cdef class MiniArray:
 
     def cumprod(self, *args, **kwargs):
         return _OPERATORS["cumprod"](self, *args, **kwargs)
+
+    def nonzero(self):
+        return _OPERATORS["nonzero"](self)
 
     def clip(self, *args, **kwargs):
         return _OPERATORS["clip"](self, *args, **kwargs)
@@ -1432,7 +1501,7 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
     reports whether there was one.  NumPy's errors: "can only specify one
     unknown dimension", "cannot reshape array of size 6 into shape (4,2)".
     """
-    cdef int ndim, axis, unknown = -1
+    cdef int ndim, axis, unknown = -1, too_long
     cdef Py_ssize_t known = 1, length
     inferred[0] = False
     if type(shape) is tuple and PyTuple_GET_SIZE(shape) <= MAX_NDIM:
@@ -1442,9 +1511,10 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
             item = (<tuple>shape)[axis]
             if not PyLong_CheckExact(item):
                 break
-            length = PyLong_AsSsize_t(item)
-            if length < 0 or __builtin_mul_overflow(known, length, &known):
-                break
+            length = <Py_ssize_t>PyLong_AsLongLongAndOverflow(item, &too_long)
+            if (too_long or length < 0
+                    or __builtin_mul_overflow(known, length, &known)):
+                break             # the slow path below explains
             out[axis] = length
         else:
             if known == a.size:
@@ -1464,15 +1534,17 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
     values = [operator.index(item) for item in items]
+    for value in values:          # each length must be a C Py_ssize_t
+        if not -PY_SSIZE_T_MAX - 1 <= value <= PY_SSIZE_T_MAX:
+            raise ValueError("Maximum allowed dimension exceeded")
     overflow = False
     for axis in range(ndim):
         if values[axis] < 0:
             if unknown >= 0:
                 raise ValueError("can only specify one unknown dimension")
             unknown = axis
-        elif values[axis] > PY_SSIZE_T_MAX or (
-                not overflow and known * values[axis] > PY_SSIZE_T_MAX):
-            overflow = True
+        elif overflow or known * values[axis] > PY_SSIZE_T_MAX:
+            overflow = True           # the sizes cannot agree
         else:
             known *= values[axis]
             out[axis] = values[axis]
@@ -1497,6 +1569,41 @@ cdef str _requested_shape_text(list values):
         return "()"
     parts = ["newaxis" if v < 0 else str(v) for v in values[first:]]
     return "(" + ",".join(parts) + ("," if len(values) == 1 else "") + ")"
+
+
+cdef int set_dtype(MiniArray a, object dtype) except -1:
+    """``a.dtype = dtype``: read the same bytes as another dtype.
+
+    Same itemsize: only the dtype changes.  Otherwise the last axis, which
+    must be contiguous, is cut into more, smaller items or merged into
+    fewer, larger ones (its length in bytes must divide evenly), so the
+    array still covers exactly the same bytes.  NumPy: array_descr_set.
+    """
+    cdef Descr new = as_dtype(dtype)
+    cdef Py_ssize_t old_size = a.dtype.itemsize, new_size = new.itemsize
+    cdef Py_ssize_t total
+    cdef int last = a.ndim - 1
+    if new_size != old_size:
+        if a.ndim == 0:
+            raise ValueError("Changing the dtype of a 0d array is only "
+                             "supported if the itemsize is unchanged")
+        if (a._shape[last] != 1 and a.size != 0
+                and a._strides[last] != old_size):
+            raise ValueError("To change to a dtype of a different size, the "
+                             "last axis must be contiguous")
+        total = a._shape[last] * old_size
+        if total % new_size != 0:
+            raise ValueError("When changing to a larger dtype, its size "
+                             "must be a divisor of the total size in bytes "
+                             "of the last axis of the array.")
+        a._shape[last] = total // new_size
+        a._strides[last] = new_size
+        a.size = 1
+        for axis in range(a.ndim):
+            a.size *= a._shape[axis]
+    a.dtype = new
+    a._update_flags()
+    return 0
 
 
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,

@@ -11,7 +11,7 @@ from libc.stdint cimport uint64_t
 
 from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, copy_into, copy_array,
-                           check_order)
+                           check_order, assign)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
                             T_FLOAT64)
@@ -68,6 +68,13 @@ cdef int _fill_like_copyto(MiniArray result, object value) except -1:
     if (type(value) is int and result.dtype.kind == "b"
             and not -2**63 <= value < 2**63):
         raise OverflowError("Python int too large to convert to C long")
+    if isinstance(value, (list, tuple)) or (
+            isinstance(value, MiniArray) and (<MiniArray>value).ndim) or (
+            PyObject_CheckBuffer(value) and not isinstance(value, bytes)):
+        # An array of fill values is broadcast, and cast unsafely (an
+        # int64 300 into int8 wraps) as copyto does.
+        assign(result, asarray(value))
+        return 0
     result.fill(_scalar_value(value))
     return 0
 
@@ -136,6 +143,7 @@ cdef class _Discovery:
     cdef int dtype_index     # -1 until the first leaf
     cdef bint shape_fixed    # a leaf has been seen: depth is now final
     cdef object big_int      # a Python int beyond uint64/int64, if any
+    cdef bint parse_strings  # a dtype was given: strings are parsed into it
 
     def __cinit__(self):
         self.ndim = 0
@@ -236,6 +244,8 @@ cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
     scalar_dtype = getattr(value, "dtype", None)
     if scalar_dtype is not None and not isinstance(value, type):
         return as_dtype(scalar_dtype).type_index
+    if isinstance(value, str) and found is not None and found.parse_strings:
+        return T_FLOAT64          # parsed into the requested dtype later
     if value is None or isinstance(value, (str, bytes, complex)):
         raise TypeError(
             f"minind arrays hold numbers only; cannot store "
@@ -258,6 +268,8 @@ cdef int _fill_from(MiniArray target, object obj) except -1:
         copy_into(target, sub)
         return 0
     if target.ndim == 0:
+        if isinstance(obj, str):
+            obj = _parse_number(obj, target.dtype)
         set_item(target.dtype, target._data, obj)
         return 0
     for i, item in enumerate(obj):
@@ -266,11 +278,23 @@ cdef int _fill_from(MiniArray target, object obj) except -1:
     return 0
 
 
+cdef object _parse_number(str text, Descr dtype):
+    """A string element of a numeric array with an explicit dtype is read
+    as NumPy reads it: Python's float() or int() (with their errors), and
+    for bool, whether the string is non-empty."""
+    if dtype.kind == "f":
+        return float(text)
+    if dtype.kind == "b":
+        return len(text) > 0
+    return int(text)
+
+
 def _from_nested(obj, dtype, order, ndmax=-1):
     """Nested sequences as a new array (``ndmax`` < 0: no depth limit)."""
     cdef _Discovery found = _Discovery()
     cdef Descr descr
     cdef MiniArray result
+    found.parse_strings = dtype is not None
     _discover(obj, 0, found)
     if 0 <= ndmax < found.ndim:
         raise ValueError(
@@ -348,8 +372,7 @@ cdef MiniArray _prepend_axes(MiniArray a, int ndmin, bint fortran):
     cdef int extra = ndmin - a.ndim, axis
     cdef Py_ssize_t new_stride
     if ndmin > MAX_NDIM:
-        raise ValueError(f"ndmin bigger than allowable number of dimensions "
-                         f"NPY_MAXDIMS (={MAX_NDIM})")
+        raise ValueError(f"ndmin must be <= ndmax ({MAX_NDIM})")
     if (fortran or a.ndim == 0 or (a._flags & FLAG_F_CONTIGUOUS
                                    and not a._flags & FLAG_C_CONTIGUOUS)):
         new_stride = a.dtype.itemsize
@@ -404,6 +427,14 @@ def arange(start, stop=None, step=None, dtype=None):
         if isinstance(value, (complex, str)) or value is None:
             raise TypeError(f"unsupported operand type for arange: "
                             f"{type(value).__name__!r}")
+    # The length comes first (NumPy checks it before the dtype):
+    # NumPy subtracts and divides the Python objects, then takes the
+    # ceiling of the (float) quotient.
+    span = float((stop - start) / step)   # ZeroDivisionError for step 0
+    if math.isnan(span):
+        raise ValueError("arange: cannot compute length")
+    if math.isinf(span) or span > 2.0**63 - 1:
+        raise ValueError("Maximum allowed size exceeded")
     if dtype is None:
         kinds = [as_dtype(_arange_dtype(v)) for v in (start, stop, step)]
         index = kinds[0].type_index
@@ -414,13 +445,6 @@ def arange(start, stop=None, step=None, dtype=None):
             descr = descr_of(T_INT64)
     else:
         descr = as_dtype(dtype)
-    # NumPy subtracts and divides the Python objects, then takes the
-    # ceiling of the (float) quotient.
-    span = float((stop - start) / step)   # ZeroDivisionError for step 0
-    if math.isnan(span):
-        raise ValueError("arange: cannot compute length")
-    if math.isinf(span) or span > 2.0**63 - 1:
-        raise ValueError("Maximum allowed size exceeded")
     length = max(0, math.ceil(span))
     if length == 0 and span == 0.0 and stop != start and (
             (stop > start) == (step > 0)):

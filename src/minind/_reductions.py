@@ -10,7 +10,9 @@ import operator
 from minind import _ufunc as um
 from minind._creation import asarray, empty, zeros
 from minind._manipulation import moveaxis
+from minind._dtype import can_cast
 from minind._ufunc import NoValue
+from minind.exceptions import UFuncTypeError
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
@@ -92,6 +94,11 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False):
 def _variance(a, axis, dtype, ddof, keepdims):
     """Variance as an array (0-d included): NumPy's recipe, step by step."""
     a = asarray(a)
+    if isinstance(ddof, str):       # NumPy compares it with an int64 count
+        raise UFuncTypeError(
+            "ufunc 'less_equal' did not contain a loop with signature "
+            "matching types (<class 'numpy.dtypes.Int64DType'>, "
+            "<class 'numpy.dtypes.StrDType'>) -> None")
     dtype = _float_dtype(a, dtype)
     count = _count(a, axis)
     center = _sum_array(a, axis, dtype, True)           # sum, kept dims
@@ -112,7 +119,13 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
     """Standard deviation: the square root of ``var``."""
     variance = _variance(a, axis, dtype, ddof, keepdims)
-    return _store(um.sqrt(variance, out=variance), out)
+    if out is not None:
+        # As NumPy: the variance goes into ``out`` first, then the square
+        # root runs in place, so an integer ``out`` fails as sqrt's
+        # output (NumPy names its float16 loop; minind has float32).
+        _store(variance, out)
+        return um.sqrt(out, out=out)
+    return _finish(um.sqrt(variance, out=variance))
 
 
 def _store(result, out):
@@ -127,6 +140,12 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
     from minind._ufunc import _arg_rows
     a = asarray(a)
     name = "argmax" if want_max else "argmin"
+    if out is not None and hasattr(out, "dtype") and not can_cast(
+            out.dtype, "int64", "safe"):
+        # NumPy's check: the output must hold an index (it is really
+        # asking whether int64 fits the other way, but words it so).
+        raise TypeError(f"Cannot cast scalar from {out.dtype!r} to "
+                        "dtype('int64') according to the rule 'safe'")
     if axis is not None:
         um.reduce_axes(a, operator.index(axis), legacy="flat")
     if axis is None or a.ndim == 0:
@@ -188,6 +207,9 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
     a = asarray(a)
     if a.dtype.kind != "f":
         return mean(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+    if out is not None and getattr(out, "dtype", None) is not None and (
+            out.dtype.kind != "f"):
+        raise TypeError("If a is inexact, then out must be inexact")
     valid = um.logical_not(um.isnan(a))
     total = _sum_array(um.where(valid, a, 0), axis, dtype, keepdims)
     count = _sum_array(valid, axis, None, keepdims)

@@ -41,6 +41,8 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
 from minind._kernels cimport *
 
+import operator
+
 from minind._creation import asarray
 from minind.exceptions import AxisError, UFuncTypeError
 
@@ -448,7 +450,13 @@ cdef list _operands(tuple args):
         elif isinstance(arg, MiniArray):
             result.append(arg)
         else:
-            if arg is None or isinstance(arg, (str, bytes, complex)):
+            if arg is None:
+                # NumPy would run an object loop and fail in Python's
+                # operator: a plain TypeError.
+                raise TypeError("unsupported operand type(s) for ufunc: "
+                                "'NoneType' (NumPy would compute on an "
+                                "object array; minind has none)")
+            if isinstance(arg, (str, bytes, complex)):
                 raise UFuncTypeError(
                     "ufunc did not contain a loop with signature matching "
                     f"types (unsupported operand {type(arg).__name__!r})")
@@ -847,9 +855,13 @@ cdef list _reduce_axes(MiniArray array, object axis):
     array accepts axis 0 or -1 and reduces over nothing."""
     if axis is None:
         return list(range(array.ndim))
-    if array.ndim == 0 and not isinstance(axis, (tuple, list)) and (
-            not isinstance(axis, bool) and axis in (0, -1)):
-        return []
+    if not isinstance(axis, tuple):
+        # One axis: anything with __index__ (NumPy refuses lists and
+        # floats here with the int() message).
+        axis = operator.index(axis)
+        if array.ndim == 0 and axis in (0, -1):
+            return []
+        return [normalize_axis(axis, array.ndim)]
     return normalize_axis_tuple(axis, array.ndim)
 
 
@@ -864,8 +876,11 @@ def reduce_axes(array, axis, legacy=True):
             return []
         return [normalize_axis(axis, max(a.ndim, 1))]
     if not legacy:
-        return (list(range(a.ndim)) if axis is None
-                else normalize_axis_tuple(axis, a.ndim))
+        if axis is None:
+            return list(range(a.ndim))
+        if not isinstance(axis, tuple):
+            return [normalize_axis(operator.index(axis), a.ndim)]
+        return normalize_axis_tuple(axis, a.ndim)
     return _reduce_axes(a, axis)
 
 
@@ -1133,6 +1148,13 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         data.type_index = descr.type_index
         _walk_binary(previous, current, current, &data, False)
     if out is not None:
+        if not isinstance(out, MiniArray):
+            raise TypeError("output must be an array")
+        if (<MiniArray>out).shape != result.shape:
+            raise ValueError("provided out is the wrong size for the "
+                             "accumulation.")
+        if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
+            raise ValueError("output array is read-only")
         copy_into(out, result)
         return out
     return result
@@ -1225,12 +1247,17 @@ isfinite = ufunc("isfinite", 1, OP_ISFINITE, _PRED, None,
                  "True where neither NaN nor infinite.")
 
 
-def where(condition, x, y):
+def where(condition, x=NoValue, y=NoValue, /):
     """Elements of ``x`` where ``condition`` holds, else of ``y``; all three
     broadcast together; the dtype promotes ``x`` with ``y`` (NEP 50).
     Always an array (0-d included), as NumPy's.  Unlike the ufuncs, a
     Python int that does not fit is wrapped (cast), as NumPy's where does.
     """
+    if x is NoValue and y is NoValue:
+        return nonzero(condition)
+    if x is NoValue or y is NoValue:
+        raise ValueError("either both or neither of x and y should be "
+                         "given")
     cdef list operands = _operands((x, y))
     cdef int value_type = _promote(operands)
     cdef Descr descr = descr_of(value_type)
@@ -1254,6 +1281,51 @@ def where(condition, x, y):
 
 
 _WHERE = ufunc("where", 3, OP_WHERE, _ARITH, None, "")
+
+
+def nonzero(a):
+    """The indices of the non-zero elements, one int64 array per axis, in
+    C order: ``a[nonzero(a)]`` would pick them (``where(cond)`` with one
+    argument is this).  As NumPy's, the arrays are the columns of one
+    (count, ndim) array."""
+    cdef MiniArray array = asarray(a)
+    cdef MiniArray truth, table
+    cdef Py_ssize_t count = 0, i, row = 0, step
+    cdef Py_ssize_t index[MAX_NDIM]
+    cdef Py_ssize_t shape[2]
+    cdef int ndim = array.ndim, axis
+    cdef int64_t* out
+    if ndim == 0:
+        hint = (" If the context of this error is of the form "
+                "`arr[nonzero(cond)]`, just use `arr[cond]`."
+                if array.dtype.type_index == T_BOOL else "")
+        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use "
+                         "np.atleast_1d(scalar).nonzero() instead." + hint)
+    truth = copy_array(array, descr_of(T_BOOL), "C")   # NaN counts
+    for i in range(truth.size):
+        count += truth._data[i] != 0
+    shape[0] = count
+    shape[1] = ndim
+    table = new_array(descr_of(T_INT64), 2, shape, False, False)
+    out = <int64_t*>table._data
+    for axis in range(ndim):
+        index[axis] = 0
+    for i in range(truth.size):          # an odometer over C order
+        if truth._data[i]:
+            for axis in range(ndim):
+                out[row * ndim + axis] = index[axis]
+            row += 1
+        axis = ndim - 1
+        index[axis] += 1
+        while axis > 0 and index[axis] == array._shape[axis]:
+            index[axis] = 0
+            axis -= 1
+            index[axis] += 1
+    # Column k: every ndim-th int64 from offset k (also when count is 0:
+    # the column strides do not depend on the table's).
+    step = ndim * 8
+    return tuple([make_view(table, axis * 8 if count else 0, 1, &count, &step)
+                  for axis in range(ndim)])
 
 
 cdef object _where_value(Descr descr, object value):
