@@ -1,0 +1,547 @@
+"""The bad-input catalogue (issue 6): small programs that must fail cleanly.
+
+Each case is a short snippet written against the name ``xp``, which is
+bound to ``minind`` in a child process and to ``numpy`` in the test
+process (``tests/test_bad_input.py``).  The snippet must raise: minind has
+to raise the exception class NumPy raises for the same call.
+
+A case is ``Case(id, code, setup="", expect=None, message=False,
+match=None)``:
+
+* ``setup`` runs first (it must not raise); ``code`` is the bad call.
+* ``expect`` (an exception class name such as ``"ValueError"``) is given
+  only where NumPy cannot be the oracle, because it would read or write
+  outside the buffer or accept what minind deliberately refuses (object
+  input, strings).  Such cases are never run with NumPy; each one says why
+  in a comment.  ``match`` is then a substring the message must contain,
+  so the refusal is a clear one.
+* ``message=True``: the message must equal NumPy's word for word (kept
+  for the messages users paste into a search engine).
+
+This module must not import NumPy: it is also the program the child
+processes run (``python _badinput_cases.py``), reading cases on stdin
+and writing one JSON line per case on stdout, flushed at once, so that
+the parent knows which case was running if the child crashes.
+"""
+import json
+import sys
+from collections import namedtuple
+
+Case = namedtuple("Case", "id code setup expect message match")
+
+
+def case(id, code, setup="", expect=None, message=False, match=None):
+    return Case(id, code, setup, expect, message, match)
+
+
+AS_STRIDED = "xp.lib.stride_tricks.as_strided"
+WINDOWS = "xp.lib.stride_tricks.sliding_window_view"
+READONLY = "a = xp.arange(6.0)\na.flags.writeable = False"
+
+GROUPS = {}     # topic -> cases; each topic runs in one child process
+
+# -- Indexing: reading with a bad basic index --------------------------------
+GROUPS["indexing"] = [
+    case("index-out-of-bounds", "xp.arange(3)[5]", message=True),
+    case("index-negative-out-of-bounds", "xp.arange(3)[-4]", message=True),
+    case("index-axis1-out-of-bounds", "xp.zeros((2, 3))[0, 3]",
+         message=True),
+    case("index-axis1-negative", "xp.zeros((2, 3))[1, -4]", message=True),
+    case("index-empty-axis", "xp.zeros((0, 3))[0]", message=True),
+    case("index-too-many", "xp.arange(3)[0, 0]", message=True),
+    case("index-too-many-0d", "xp.array(5)[0]", message=True),
+    case("index-0d-slice", "xp.array(5)[:]"),
+    case("index-too-many-with-ellipsis", "xp.arange(3)[..., 0, 0]",
+         message=True),
+    case("index-too-many-with-newaxis", "xp.arange(3)[None, 0, 0]"),
+    case("index-two-ellipses", "xp.zeros((2, 3))[..., ...]", message=True),
+    case("index-float", "xp.arange(3)[1.0]", message=True),
+    case("index-float-in-tuple", "xp.zeros((2, 3))[0, 1.5]"),
+    case("index-string", "xp.arange(3)['a']"),
+    case("index-complex", "xp.arange(3)[1j]"),
+    case("index-dict", "xp.arange(3)[{}]"),
+    case("index-huge-positive", "xp.arange(3)[2**62]"),
+    case("index-beyond-int64", "xp.arange(3)[2**63]"),
+    case("index-beyond-uint64", "xp.arange(3)[2**64]"),
+    case("index-huge-negative", "xp.arange(3)[-2**63]"),
+    case("index-below-int64", "xp.arange(3)[-2**63 - 1]"),
+    case("index-slice-zero-step", "xp.arange(3)[::0]"),
+    case("index-slice-float-step", "xp.arange(3)[::1.5]"),
+    case("index-slice-string-stop", "xp.arange(3)[:'a']"),
+    case("index-newaxis-beyond-64", "xp.zeros(1)[(None,) * 64]"),
+    case("index-float-after-too-many", "xp.arange(3)[0, 0, 1.5]"),
+    case("item-out-of-bounds", "xp.arange(3).item(5)", message=True),
+    case("item-flat-out-of-bounds", "xp.zeros((2, 3)).item(6)"),
+    case("item-wrong-count", "xp.zeros((2, 3)).item(0, 0, 0)"),
+    case("item-not-size-1", "xp.zeros(3).item()", message=True),
+    case("item-float", "xp.zeros(3).item(1.0)"),
+    case("item-beyond-int64", "xp.zeros(3).item(2**63)"),
+    case("index-chained-out-of-bounds", "xp.zeros((2, 3))[0][5]"),
+    case("index-huge-broadcast-out-of-bounds",
+         "xp.broadcast_to(xp.zeros(1), (2**62,))[2**62]", message=True),
+    case("len-0d", "len(xp.array(1))", message=True),
+    case("iter-0d", "iter(xp.array(1))"),
+]
+
+# -- Assignment: bad targets and bad values ----------------------------------
+GROUPS["assignment"] = [
+    case("set-readonly", "a[0] = 1", setup=READONLY, message=True),
+    case("set-readonly-slice", "a[1:] = 0", setup=READONLY, message=True),
+    case("set-broadcast-view", "a[0, 0] = 1",
+         setup="a = xp.broadcast_to(xp.arange(3), (2, 3))", message=True),
+    case("set-out-of-bounds", "a[3] = 1", setup="a = xp.zeros(3)",
+         message=True),
+    case("set-too-many-indices", "a[0, 0] = 1", setup="a = xp.zeros(3)"),
+    case("set-shape-mismatch", "a[:] = xp.zeros(4)",
+         setup="a = xp.zeros((2, 3))", message=True),
+    case("set-row-from-matrix", "a[0] = xp.zeros((2, 3))",
+         setup="a = xp.zeros((2, 3))", message=True),
+    case("set-sequence-into-element", "a[0] = [1, 2]",
+         setup="a = xp.zeros(3)", message=True),
+    case("set-ragged-list", "a[:] = [[1, 2], [3]]",
+         setup="a = xp.zeros((2, 2))"),
+    case("set-string-into-float", "a[0] = 'abc'", setup="a = xp.zeros(3)"),
+    case("set-none-into-int", "a[0] = None",
+         setup="a = xp.zeros(3, dtype=xp.int64)"),
+    case("set-complex-into-float", "a[0] = 1j", setup="a = xp.zeros(3)"),
+    case("set-nan-into-int", "a[0] = float('nan')",
+         setup="a = xp.zeros(3, dtype=xp.int64)", message=True),
+    case("set-inf-into-int", "a[0] = float('inf')",
+         setup="a = xp.zeros(3, dtype=xp.int64)", message=True),
+    case("set-300-into-int8", "a[0] = 300",
+         setup="a = xp.zeros(3, dtype=xp.int8)"),
+    case("set-list-300-into-int8", "a[:] = [300]",
+         setup="a = xp.zeros(3, dtype=xp.int8)"),
+    case("set-negative-into-uint8", "a[1] = -1",
+         setup="a = xp.zeros(3, dtype=xp.uint8)"),
+    case("set-2**64-into-uint64", "a[0] = 2**64",
+         setup="a = xp.zeros(3, dtype=xp.uint64)"),
+    case("set-2**63-into-int64", "a[2] = 2**63",
+         setup="a = xp.zeros(3, dtype=xp.int64)"),
+    case("fill-readonly", "a.fill(1)", setup=READONLY, message=True),
+    case("fill-string-into-int", "xp.zeros(3, dtype=xp.int64).fill('x')"),
+    case("iadd-readonly", "a += 1", setup=READONLY),
+    case("iadd-float-into-int", "a += 1.5",
+         setup="a = xp.zeros(3, dtype=xp.int64)"),
+    case("iadd-shape-mismatch", "a += xp.zeros((2, 3))",
+         setup="a = xp.zeros(3)"),
+    case("iadd-result-has-more-dims", "a += xp.zeros((1, 3))",
+         setup="a = xp.zeros(3)", message=True),
+    case("set-array-into-element", "a[0] = xp.zeros(3)",
+         setup="a = xp.zeros(3)", message=True),
+    case("set-ellipsis-shape-mismatch", "a[...] = xp.zeros((2, 3))",
+         setup="a = xp.zeros(3)", message=True),
+    case("set-readonly-imported-buffer", "a[0] = 1",
+         setup="a = xp.ndarray((1,), dtype=xp.uint8, buffer=bytes(1))",
+         message=True),
+]
+
+# -- Flags and attributes: what may not be set --------------------------------
+GROUPS["flags_attributes"] = [
+    case("flags-set-c-contiguous", "a.flags['C_CONTIGUOUS'] = False",
+         setup="a = xp.zeros(3)", message=True),
+    case("flags-unknown-key", "xp.zeros(3).flags['BOGUS']", message=True),
+    case("flags-set-owndata-attribute", "a.flags.owndata = False",
+         setup="a = xp.zeros(3)"),
+    case("flags-writebackifcopy-true", "a.flags.writebackifcopy = True",
+         setup="a = xp.zeros(3)", message=True),
+    case("flags-writeable-on-readonly-buffer", "a.flags.writeable = True",
+         setup="a = xp.asarray(memoryview(bytes(8)))", message=True),
+    case("flags-writeable-view-of-readonly-owner",
+         "v.flags.writeable = True",
+         setup=READONLY + "\nv = a[1:]", message=True),
+    case("flags-aligned-true-on-misaligned", "b.flags.aligned = True",
+         setup="a = xp.zeros(4, dtype=xp.uint8)\n"
+               "b = xp.ndarray((1,), dtype=xp.int16, buffer=a, offset=1)",
+         message=True),
+    case("flags-unknown-attribute", "xp.zeros(3).flags.bogus"),
+    case("attribute-ndim", "a.ndim = 3", setup="a = xp.zeros(3)"),
+    case("attribute-base", "a.base = None", setup="a = xp.zeros(3)"),
+    case("attribute-shape-impossible", "a.shape = (4,)",
+         setup="a = xp.zeros(3)"),
+    case("attribute-dtype-wider", "a.dtype = xp.int64",
+         setup="a = xp.zeros(3, dtype=xp.int8)"),
+]
+
+# -- Reshape, ravel, flatten -------------------------------------------------
+GROUPS["reshape"] = [
+    case("reshape-impossible", "xp.arange(6).reshape(4, 2)", message=True),
+    case("reshape-two-unknowns", "xp.arange(6).reshape(-1, -1)",
+         message=True),
+    case("reshape-unknown-no-fit", "xp.arange(6).reshape(4, -1)",
+         message=True),
+    case("reshape-two-other-negatives", "xp.arange(6).reshape(-2, -3)",
+         message=True),
+    case("reshape-zero-size-unknown", "xp.zeros((0, 3)).reshape(-1, 0)"),
+    case("reshape-overflowing-product", "xp.arange(6).reshape(2**62, 2**62)"),
+    case("reshape-beyond-int64", "xp.arange(6).reshape(2**63, 1)"),
+    case("reshape-overflow-then-more-lengths",
+         "xp.arange(6).reshape(2, 2**62, 2**62)"),
+    case("reshape-65-dimensions", "xp.arange(1).reshape((1,) * 65)"),
+    case("reshape-float-length", "xp.arange(6).reshape(2.0, 3)"),
+    case("reshape-float-scalar", "xp.arange(6).reshape(6.0)"),
+    case("reshape-string", "xp.arange(6).reshape('a')"),
+    case("reshape-none-in-tuple", "xp.arange(6).reshape((None, 6))"),
+    case("reshape-no-arguments", "xp.arange(6).reshape()"),
+    case("reshape-order-k", "xp.arange(6).reshape(2, 3, order='K')",
+         message=True),
+    case("reshape-order-unknown", "xp.arange(6).reshape(2, 3, order='Z')"),
+    case("reshape-copy-false-needs-copy",
+         "xp.arange(6).reshape(2, 3).T.reshape(6, copy=False)"),
+    case("reshape-function-impossible", "xp.reshape(xp.arange(6), (5,))",
+         message=True),
+    case("ravel-order-unknown", "xp.arange(3).ravel('X')"),
+    case("flatten-order-int", "xp.arange(3).flatten(1)"),
+]
+
+# -- Transpose and axis arguments ---------------------------------------------
+GROUPS["axes"] = [
+    case("transpose-too-few-axes", "xp.zeros((2, 3)).transpose(0)",
+         message=True),
+    case("transpose-repeated-axis", "xp.zeros((2, 3)).transpose(0, 0)",
+         message=True),
+    case("transpose-axis-out-of-bounds", "xp.zeros((2, 3)).transpose(0, 2)",
+         message=True),
+    case("transpose-float-axis", "xp.zeros((2, 3)).transpose(0.0, 1)"),
+    case("transpose-function-bad-axes",
+         "xp.transpose(xp.zeros((2, 3)), (1, 2))"),
+    case("swapaxes-out-of-bounds", "xp.zeros((2, 3)).swapaxes(0, 5)",
+         message=True),
+    case("moveaxis-out-of-bounds", "xp.moveaxis(xp.zeros((2, 3)), 0, 2)",
+         message=True),
+    case("moveaxis-repeated", "xp.moveaxis(xp.zeros((2, 3)), [0, 0], [0, 1])",
+         message=True),
+    case("moveaxis-length-mismatch",
+         "xp.moveaxis(xp.zeros((2, 3)), [0, 1], [0])", message=True),
+    case("squeeze-not-length-one", "xp.zeros((2, 1)).squeeze(0)",
+         message=True),
+    case("squeeze-out-of-bounds", "xp.zeros((2, 1)).squeeze(2)",
+         message=True),
+    case("expand-dims-out-of-bounds", "xp.expand_dims(xp.zeros(3), 3)",
+         message=True),
+    case("expand-dims-repeated", "xp.expand_dims(xp.zeros(3), (0, 0))",
+         message=True),
+    case("expand-dims-beyond-64",
+         "xp.expand_dims(xp.zeros((1,) * 64), 0)"),
+]
+
+# -- Broadcasting -------------------------------------------------------------
+GROUPS["broadcasting"] = [
+    case("broadcast-binary-op", "xp.zeros((3, 4)) + xp.zeros((2, 4))",
+         message=True),
+    case("broadcast-three-operands",
+         "xp.where(xp.zeros(2, dtype=bool), xp.zeros(3), 0)"),
+    case("broadcast-to-shorter", "xp.broadcast_to(xp.zeros(3), (4,))",
+         message=True),
+    case("broadcast-to-scalar", "xp.broadcast_to(xp.zeros(3), ())",
+         message=True),
+    case("broadcast-to-fewer-dims",
+         "xp.broadcast_to(xp.zeros((2, 3)), (3,))", message=True),
+    case("broadcast-to-negative", "xp.broadcast_to(xp.zeros(3), (-1, 3))",
+         message=True),
+    case("broadcast-to-float", "xp.broadcast_to(xp.zeros(3), (2.0, 3))"),
+    case("broadcast-to-overflow",
+         "xp.broadcast_to(xp.zeros(1), (2**40, 2**40))"),
+    case("broadcast-to-byte-overflow",
+         "xp.broadcast_to(xp.zeros(1), (2**61, 2))"),
+    case("broadcast-shapes-negative", "xp.broadcast_shapes((-1,), (3,))",
+         message=True),
+    case("broadcast-shapes-mismatch", "xp.broadcast_shapes((2, 3), (3, 2))",
+         message=True),
+    case("broadcast-shapes-overflow",
+         "xp.broadcast_shapes((2**40, 1), (1, 2**40))"),
+    case("broadcast-arrays-mismatch",
+         "xp.broadcast_arrays(xp.zeros(2), xp.zeros(3))"),
+]
+
+# -- Creation: shapes, dtypes, orders, nested data ----------------------------
+GROUPS["creation"] = [
+    case("empty-negative", "xp.empty(-1)", message=True),
+    case("zeros-negative-in-tuple", "xp.zeros((2, -3))", message=True),
+    case("zeros-byte-size-overflow", "xp.zeros((2**32, 2**32))",
+         message=True),
+    case("zeros-itemsize-overflow", "xp.zeros(2**62, dtype=xp.int64)"),
+    case("zeros-empty-but-overflowing", "xp.zeros((0, 2**62, 2**62))"),
+    case("empty-dimension-beyond-int64", "xp.empty(2**63)"),
+    case("empty-65-dimensions", "xp.empty((1,) * 65)", message=True),
+    case("ones-65-dimensions-of-zero", "xp.ones((0,) * 65)"),
+    case("zeros-float-shape", "xp.zeros(2.5)"),
+    case("zeros-float-in-shape", "xp.zeros((2, 2.0))"),
+    case("zeros-string-shape", "xp.zeros('3')"),
+    case("zeros-none-in-shape", "xp.zeros((2, None))"),
+    case("full-negative", "xp.full(-2, 1.0)"),
+    case("full-value-wrong-shape", "xp.full((2,), [1, 2, 3])"),
+    case("full-like-300-into-int8",
+         "xp.full_like(xp.zeros(3, dtype=xp.int8), 300)", message=True),
+    case("zeros-like-negative-shape",
+         "xp.zeros_like(xp.zeros(3), shape=(-1,))"),
+    case("dtype-unknown-name", "xp.zeros(3, dtype='int7')", message=True),
+    case("dtype-not-a-dtype", "xp.zeros(3, dtype=3.5)"),
+    case("dtype-constructor-unknown", "xp.dtype('blah')", message=True),
+    case("order-unknown", "xp.zeros(3, order='X')"),
+    case("order-a-for-empty", "xp.empty(3, order='A')", message=True),
+    case("order-not-a-string", "xp.ones(3, order=1)"),
+    case("array-ragged", "xp.array([[1, 2], [3]])", message=True),
+    case("array-ragged-depth", "xp.array([[1], 2])", message=True),
+    case("array-ragged-deeper", "xp.array([[[1, 2]], [[1, 2], [3, 4]]])",
+         message=True),
+    case("array-ndmin-65", "xp.array(1, ndmin=65)", message=True),
+    case("array-nested-65-deep",
+         "v = 1\nfor _ in range(65):\n    v = [v]\nxp.array(v)"),
+    case("array-copy-false", "xp.array([1, 2], copy=False)"),
+    case("array-300-as-int8", "xp.array([300], dtype=xp.int8)"),
+    case("array-nan-as-int", "xp.array([float('nan')], dtype=xp.int64)"),
+    case("array-string-as-float", "xp.array(['x'], dtype=float)"),
+    case("array-unknown-order", "xp.array([1], order='Q')"),
+    case("asarray-copy-false-cast",
+         "xp.asarray(xp.zeros(3), dtype=xp.int64, copy=False)"),
+    case("arange-zero-step", "xp.arange(0, 5, 0)"),
+    case("arange-nan", "xp.arange(float('nan'))"),
+    case("arange-infinite", "xp.arange(float('inf'))", message=True),
+    case("arange-none", "xp.arange(None)"),
+    case("arange-bool-too-long", "xp.arange(0, 3, dtype=bool)"),
+    case("arange-negative-as-uint8", "xp.arange(-1, 2, dtype=xp.uint8)",
+         message=True),
+    case("arange-beyond-uint64", "xp.arange(2**64)"),
+    case("arange-huge-int", "xp.arange(10**30)"),
+    case("ndarray-buffer-too-small",
+         "xp.ndarray((10,), dtype=xp.int64, buffer=bytearray(8))"),
+    # NumPy accepts a negative offset: the array then starts before the
+    # buffer (np.ndarray((1,), buffer=bytearray(8), offset=-1) reads a
+    # foreign byte).  minind refuses it.
+    case("ndarray-negative-offset",
+         "xp.ndarray((1,), buffer=bytearray(8), offset=-1)",
+         expect="ValueError", match="offset"),
+    case("ndarray-offset-past-end",
+         "xp.ndarray((1,), buffer=bytearray(8), offset=8)"),
+    case("ndarray-strides-length",
+         "xp.ndarray((2,), buffer=bytearray(16), strides=(8, 8))"),
+    case("ndarray-strides-outside",
+         "xp.ndarray((2,), buffer=bytearray(16), strides=(16,))"),
+    case("ndarray-negative-shape", "xp.ndarray((-1,))"),
+    # minind holds numbers only.  NumPy makes an object (or str) array from
+    # these, which minind cannot represent: a clear TypeError instead.
+    case("array-object", "xp.array([object()])", expect="TypeError",
+         match="numbers only"),
+    case("array-none", "xp.array(None)", expect="TypeError",
+         match="numbers only"),
+    case("array-none-in-list", "xp.array([1, None])", expect="TypeError",
+         match="numbers only"),
+    case("array-strings", "xp.array(['a', 'b'])", expect="TypeError",
+         match="numbers only"),
+    case("array-set", "xp.array({1, 2})", expect="TypeError",
+         match="numbers only"),
+    case("array-dict", "xp.array({'a': 1})", expect="TypeError",
+         match="numbers only"),
+    # NumPy makes an object array for an int beyond int64/uint64.
+    case("array-int-beyond-uint64", "xp.array([2**70])",
+         expect="OverflowError", match="out of bounds"),
+]
+
+# -- Conversions: dtype, casting, Python scalars ------------------------------
+GROUPS["conversions"] = [
+    case("astype-unknown-dtype", "xp.zeros(3).astype('foo')"),
+    case("astype-casting-safe", "xp.zeros(3).astype(xp.int8, casting='safe')",
+         message=True),
+    case("astype-casting-unknown",
+         "xp.zeros(3).astype(xp.int8, casting='bogus')"),
+    case("can-cast-unknown-rule", "xp.can_cast(xp.int8, xp.int16, 'x')"),
+    case("can-cast-none", "xp.can_cast(None, xp.int8)"),
+    case("promote-types-unknown", "xp.promote_types('int64', 'foo')"),
+    case("int-of-vector", "int(xp.zeros(3))", message=True),
+    case("float-of-empty", "float(xp.zeros(0))"),
+    case("index-of-float-0d", "import operator\noperator.index(xp.array(1.5))",
+         message=True),
+    case("range-of-vector", "range(xp.arange(3))"),
+    case("bool-of-vector", "bool(xp.zeros(3))", message=True),
+    case("bool-of-empty", "bool(xp.zeros(0))", message=True),
+    case("hash-array", "hash(xp.zeros(3))"),
+    case("dtype-removed-alias", "xp.dtype('float_')"),
+    case("complex-of-vector", "complex(xp.zeros(3))"),
+    case("astype-casting-not-a-string",
+         "xp.zeros(3).astype(xp.int8, casting=3)", message=True),
+    case("result-type-no-arguments", "xp.result_type()", message=True),
+    case("memoryview-cast-of-transpose",
+         "memoryview(xp.zeros((2, 3)).T).cast('B')"),
+]
+
+# -- out= misuse and ufunc calls ----------------------------------------------
+GROUPS["ufunc_out"] = [
+    case("out-wrong-shape", "xp.add(xp.zeros(3), 1, out=xp.zeros(4))",
+         message=True),
+    case("out-cannot-broadcast-up",
+         "xp.add(xp.zeros((2, 3)), 1, out=xp.zeros(3))", message=True),
+    case("out-not-an-array", "xp.add(xp.zeros(3), 1, out=[0, 0, 0])"),
+    case("out-readonly", "xp.add(a, 1, out=a)", setup=READONLY,
+         message=True),
+    case("out-unsafe-cast",
+         "xp.add(xp.zeros(3), 1, out=xp.zeros(3, dtype=xp.int64))"),
+    case("out-positional-and-keyword",
+         "xp.add(xp.zeros(3), 1, xp.zeros(3), out=xp.zeros(3))"),
+    case("out-tuple-too-long", "xp.add(a, 1, out=(a, a))",
+         setup="a = xp.zeros(3)"),
+    case("ufunc-too-many-arguments", "xp.add(1, 2, 3, 4)"),
+    case("ufunc-too-few-arguments", "xp.add(1)"),
+    case("ufunc-no-loop-for-float", "xp.bitwise_and(xp.zeros(3), 1)"),
+    case("ufunc-invert-float", "~xp.zeros(3)"),
+    case("ufunc-string-operand", "xp.add(xp.zeros(3), 'a')"),
+    case("ufunc-none-operand", "xp.add(xp.zeros(3), None)"),
+    case("operator-none-operand", "xp.zeros(3) + None"),
+    case("ufunc-compare-string", "xp.zeros(3) < 'a'"),
+    case("ufunc-input-cast", "xp.add(xp.zeros(3), 1, dtype=xp.int8)",
+         message=True),
+    case("ufunc-output-cast-to-bool",
+         "xp.add(1, 2, out=xp.zeros(3, dtype=bool))", message=True),
+    case("out-broadcast-view",
+         "xp.add(xp.zeros(3), 1, out=xp.broadcast_to(xp.zeros(3), (3,)))"),
+    case("where-missing-y", "xp.where(xp.zeros(3), 1)"),
+    case("ufunc-unknown-casting", "xp.add(xp.zeros(3), 1, casting='bogus')"),
+    case("ufunc-int-negative-power", "xp.arange(3) ** -1", message=True),
+    case("ufunc-int8-plus-1000", "xp.zeros(3, dtype=xp.int8) + 1000"),
+    case("ufunc-reduce-unary", "xp.negative.reduce(xp.zeros(3))",
+         message=True),
+    case("ufunc-outer-unary", "xp.negative.outer(xp.zeros(3), xp.zeros(3))"),
+    case("ufunc-accumulate-0d", "xp.add.accumulate(xp.array(1.0))"),
+    case("sum-out-wrong-shape",
+         "xp.zeros((2, 3)).sum(axis=0, out=xp.zeros(2))"),
+    case("sum-out-not-an-array", "xp.zeros(3).sum(out=5)"),
+    case("sum-out-readonly", "xp.zeros((2, 3)).sum(axis=1, out=o)",
+         setup="o = xp.zeros(2)\no.flags.writeable = False"),
+]
+
+# -- Reductions: axis arguments and empty inputs ------------------------------
+GROUPS["reductions"] = [
+    case("sum-axis-out-of-bounds", "xp.zeros((2, 3)).sum(axis=2)",
+         message=True),
+    case("sum-axis-negative-out-of-bounds", "xp.zeros((2, 3)).sum(axis=-3)",
+         message=True),
+    case("sum-axis-repeated", "xp.zeros((2, 3)).sum(axis=(0, 0))",
+         message=True),
+    case("sum-axis-float", "xp.zeros((2, 3)).sum(axis=1.0)"),
+    case("sum-0d-axis-1", "xp.array(1.0).sum(axis=1)"),
+    case("mean-axis-out-of-bounds", "xp.zeros(3).mean(axis=1)"),
+    case("std-axis-repeated", "xp.zeros((2, 3)).std(axis=(1, -1))"),
+    case("max-empty", "xp.zeros(0).max()", message=True),
+    case("min-empty-axis", "xp.zeros((0, 3)).min(axis=0)", message=True),
+    case("argmax-empty", "xp.zeros(0).argmax()", message=True),
+    case("argmin-axis-out-of-bounds", "xp.zeros((2, 3)).argmin(axis=2)"),
+    case("argmax-axis-tuple", "xp.zeros((2, 3)).argmax(axis=(0, 1))"),
+    case("cumsum-axis-out-of-bounds", "xp.zeros(3).cumsum(axis=1)"),
+    case("all-axis-string", "xp.zeros(3).all(axis='0')"),
+    case("sum-axis-list", "xp.zeros((2, 3)).sum(axis=[0, 1])"),
+    case("var-ddof-string", "xp.zeros(3).var(ddof='a')"),
+    case("argmax-out-float", "xp.zeros(3).argmax(out=xp.zeros(()))"),
+    case("cumsum-out-wrong-size", "xp.zeros(3).cumsum(out=xp.zeros(4))",
+         message=True),
+    case("reduce-axis-out-of-bounds",
+         "xp.add.reduce(xp.zeros((2, 3)), axis=2)"),
+    case("maximum-reduce-empty", "xp.maximum.reduce(xp.zeros(0))",
+         message=True),
+    case("any-axis-out-of-bounds", "xp.zeros((2, 2)).any(axis=5)"),
+]
+
+# -- Stride tricks ------------------------------------------------------------
+GROUPS["stride_tricks"] = [
+    # NumPy's as_strided trusts its caller: these views reach bytes outside
+    # the 24-byte buffer, and reading them reads (or segfaults on) foreign
+    # memory.  minind refuses them: a clear ValueError.
+    case("as-strided-shape-past-end", f"{AS_STRIDED}(xp.zeros(3), (10,))",
+         expect="ValueError", match="outside the buffer"),
+    case("as-strided-stride-past-end",
+         f"{AS_STRIDED}(xp.zeros(3), (3,), (16,))", expect="ValueError",
+         match="outside the buffer"),
+    case("as-strided-before-start", f"{AS_STRIDED}(xp.zeros(3), (2,), (-8,))",
+         expect="ValueError", match="outside the buffer"),
+    case("as-strided-slice-past-owner",
+         f"{AS_STRIDED}(xp.zeros(6)[2:4], (5,))", expect="ValueError",
+         match="outside the buffer"),
+    case("as-strided-huge-zero-strides",
+         f"{AS_STRIDED}(xp.zeros(3), (2**62, 2**62), (0, 0))"),
+    case("as-strided-strides-length",
+         f"{AS_STRIDED}(xp.zeros(3), (3,), (8, 8))"),
+    case("as-strided-negative-shape", f"{AS_STRIDED}(xp.zeros(3), (-1,))"),
+    case("as-strided-byte-overflow",
+         f"{AS_STRIDED}(xp.zeros(1), (2**61, 2), (0, 0))"),
+    case("as-strided-float-shape", f"{AS_STRIDED}(xp.zeros(3), (2.0,))"),
+    case("as-strided-readonly-write",
+         f"{AS_STRIDED}(xp.zeros(3), writeable=False)[0] = 1"),
+    case("sliding-window-too-large", f"{WINDOWS}(xp.zeros(3), 4)",
+         message=True),
+    case("sliding-window-negative", f"{WINDOWS}(xp.zeros(3), -1)",
+         message=True),
+    case("sliding-window-missing-axes", f"{WINDOWS}(xp.zeros((3, 3)), 2)",
+         message=True),
+    case("sliding-window-axis-out-of-bounds",
+         f"{WINDOWS}(xp.zeros(3), 2, axis=1)"),
+    case("sliding-window-write", f"{WINDOWS}(xp.zeros(3), 2)[0, 0] = 1"),
+    case("shares-memory-max-work-0",
+         "a = xp.zeros(10)\nxp.shares_memory(a[::2], a[1::2], max_work=0)"),
+]
+
+# -- Not implemented in minind: must refuse clearly, never crash --------------
+# NumPy accepts all of these (fancy and boolean indexing, complex and str
+# dtypes); minind does not implement them and documents that it refuses
+# them.  NumPy cannot be the oracle, so each carries its class.
+GROUPS["unimplemented"] = [
+    case("fancy-index-list", "xp.arange(3)[[0, 1]]", expect="IndexError",
+         match="fancy indexing"),
+    case("boolean-index", "xp.arange(3)[True]", expect="IndexError",
+         match="boolean"),
+    case("complex-dtype", "xp.zeros(3, dtype=complex)", expect="TypeError"),
+    case("string-dtype", "xp.zeros(3, dtype='U3')", expect="TypeError"),
+    case("complex-data", "xp.array([1 + 2j])", expect="TypeError",
+         match="numbers only"),
+]
+
+CASES = {c.id: c for cases in GROUPS.values() for c in cases}
+GROUP_OF = {c.id: name for name, cases in GROUPS.items() for c in cases}
+assert len(CASES) == sum(len(cases) for cases in GROUPS.values()), \
+    "duplicate case ids"
+
+MARKER = "@@badinput "
+
+
+def _class_record(cls):
+    return {"module": cls.__module__, "name": cls.__qualname__}
+
+
+def run_case(xp, c):
+    """Run one case with ``xp``; a JSON-able record of what happened."""
+    namespace = {"xp": xp}
+    try:
+        exec(compile(c.setup, f"<{c.id} setup>", "exec"), namespace)
+    except Exception as error:      # noqa: BLE001 -- a catalogue mistake
+        return {"id": c.id, "outcome": "setup-error",
+                "error": f"{type(error).__name__}: {error}"}
+    try:
+        exec(compile(c.code, f"<{c.id}>", "exec"), namespace)
+    except Exception as error:      # noqa: BLE001 -- what we are testing
+        return {"id": c.id, "outcome": "raised",
+                "class": _class_record(type(error)),
+                "mro": [_class_record(k) for k in type(error).__mro__],
+                "message": str(error)}
+    return {"id": c.id, "outcome": "returned"}
+
+
+def child_main(expected_file):
+    """Run the cases read from stdin (a JSON list of [id, setup, code])
+    with xp = minind: one JSON line per case, flushed before the next
+    case starts."""
+    import faulthandler
+    faulthandler.enable()
+    import minind
+    if expected_file and minind.__file__ != expected_file:
+        sys.stderr.write(f"child imported {minind.__file__}, parent "
+                         f"{expected_file}\n")
+        sys.exit(3)
+    out = sys.stdout
+    out.write(MARKER + json.dumps({"ready": minind.__file__}) + "\n")
+    out.flush()
+    for case_id, setup, code in json.load(sys.stdin):
+        record = run_case(minind, case(case_id, code, setup))
+        out.write(MARKER + json.dumps(record) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    child_main(sys.argv[1] if len(sys.argv) > 1 else None)
