@@ -1,0 +1,435 @@
+"""Ufunc loops from several threads (issue 6, item 4).
+
+minind runs a ufunc's inner loops, reductions, accumulations and casting
+copies without the GIL once an operation covers ``NOGIL_THRESHOLD``
+(``1 << 14``) elements (``_ufunc.pyx``, ``_loops.pyx``).  So several
+threads really do run loops at the same time on shared inputs.  Checked
+here:
+
+* threads started together (``threading.Barrier``) on shared read-only
+  inputs in every layout (C, F, strided with negative steps, transposed,
+  broadcast) compute exactly what the same calls compute serially: same
+  dtype, shape, strides and bytes, into fresh outputs and into private
+  ``out=`` arrays (the same code path runs, so even float results and
+  pairwise sums are bit-for-bit equal);
+* threads writing into disjoint slices of one shared output (interleaved
+  rows, interleaved columns, reductions into parts of one row) give the
+  serial result;
+* the GIL really is released: a Python thread keeps running while the
+  main thread is in the middle of a long minind loop.
+
+Inputs are deterministic (formulas of ``arange``); no random draws.
+"""
+import sys
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import minind as mi
+
+NOGIL_THRESHOLD = 1 << 14       # _ufunc.pyx / _loops.pyx
+THREADS = 6
+REPEATS = 3                     # each thread runs every task this often
+TIMEOUT = 60.0                  # seconds: a deadlock fails, never hangs
+SHAPE = (240, 300)              # 72000 elements, 4.4x the threshold
+
+
+# ---------------------------------------------------------------------------
+# Inputs and results
+# ---------------------------------------------------------------------------
+
+def _frozen(array):
+    """A minind array made read-only (the inputs are shared)."""
+    array.flags.writeable = False
+    return array
+
+
+def _values(shape, scale=1.0, dtype="float64"):
+    """Deterministic values with both signs and no pattern in the bits."""
+    count = int(np.prod(shape))
+    n = (np.sin(np.arange(count) * 0.7) * 100 * scale).reshape(shape)
+    return n.astype(dtype)
+
+
+class Inputs:
+    """Shared read-only inputs of SHAPE in several layouts."""
+
+    def __init__(self):
+        rows, cols = SHAPE
+        self.c = _frozen(mi.array(_values(SHAPE)))
+        self.f = _frozen(mi.array(_values(SHAPE, 0.5), order="F"))
+        big = _frozen(mi.array(_values((2 * rows, 2 * cols + 1), 2.0)))
+        self.strided = big[::2, ::-2][:, :cols]          # negative steps
+        self.transposed = _frozen(mi.array(_values((cols, rows), 3.0))).T
+        self.broadcast = mi.broadcast_to(
+            mi.array(_values((cols,), 0.25)), SHAPE)      # zero strides
+        self.ints = _frozen(mi.array(_values(SHAPE, dtype="int32")))
+        self.signed = _frozen(mi.array(_values(SHAPE, 1e15, "int64")))
+        self.unsigned = _frozen(mi.array(
+            np.abs(_values(SHAPE, 2e15)).astype("uint64")))
+        self.small = _frozen(mi.array(_values(SHAPE, 0.01)))
+        for array in (self.c, self.f, self.strided, self.transposed,
+                      self.broadcast):
+            assert array.size >= NOGIL_THRESHOLD
+            assert not array.flags.writeable
+
+    def layouts(self):
+        return [self.c, self.f, self.strided, self.transposed,
+                self.broadcast]
+
+
+def _tasks(x):
+    """name -> call(outs): binary and unary ufuncs, comparisons,
+    reductions, accumulations, casts; ``outs`` holds the calling
+    thread's private out= arrays."""
+    tasks = {}
+    layouts = x.layouts()
+    names = ["c", "f", "strided", "transposed", "broadcast"]
+    for i, (name, a) in enumerate(zip(names, layouts)):
+        b = layouts[(i + 1) % len(layouts)]
+        tasks[f"add {name}"] = lambda o, a=a, b=b: mi.add(a, b)
+        tasks[f"multiply {name} scalar"] = lambda o, a=a: a * 1.5
+        tasks[f"divide {name} out"] = (
+            lambda o, a=a, b=b: mi.true_divide(a, b, out=o["float"]))
+        tasks[f"maximum {name} out T"] = (
+            lambda o, a=a, b=b: mi.maximum(a, b, out=o["float_t"].T))
+        tasks[f"sqrt {name}"] = lambda o, a=a: mi.sqrt(a)
+        tasks[f"exp {name} out"] = (
+            lambda o, a=a: mi.exp(a * 0.01, out=o["float"]))
+        tasks[f"sin {name}"] = lambda o, a=a: mi.sin(a)
+        tasks[f"negative {name}"] = lambda o, a=a: -a
+        tasks[f"less {name}"] = lambda o, a=a, b=b: a < b
+        tasks[f"equal {name} out"] = (
+            lambda o, a=a, b=b: mi.equal(a, b, out=o["bool"]))
+        tasks[f"sum {name} axis 0"] = lambda o, a=a: a.sum(axis=0)
+        tasks[f"sum {name} axis 1"] = lambda o, a=a: a.sum(axis=1)
+        tasks[f"sum {name}"] = lambda o, a=a: a.sum()
+        tasks[f"max {name} axis 0 out"] = (
+            lambda o, a=a: mi.max(a, axis=0, out=o["row"]))
+        tasks[f"mean {name} keepdims"] = (
+            lambda o, a=a: a.mean(axis=1, keepdims=True))
+        tasks[f"cumsum {name} axis 1"] = lambda o, a=a: mi.cumsum(a, axis=1)
+        tasks[f"cast {name}"] = lambda o, a=a: mi.array(a, dtype="float32")
+    # The trivial loop (same-shape contiguous operands), also into out=.
+    tasks["add c c out"] = lambda o: mi.add(x.c, x.c, out=o["float"])
+    tasks["sqrt f out F"] = lambda o: mi.sqrt(x.f, out=o["float_f"])
+    tasks["multiply f scalar out F"] = (
+        lambda o: mi.multiply(x.f, -0.5, out=o["float_f"]))
+    tasks["add ints"] = lambda o: x.ints + x.ints[::-1]
+    tasks["floor_divide ints"] = lambda o: mi.floor_divide(x.ints, 7)
+    tasks["remainder ints out"] = (
+        lambda o: mi.remainder(x.ints, -7, out=o["int"]))
+    tasks["sum ints axis 0"] = lambda o: x.ints.sum(axis=0)
+    tasks["int64 < uint64"] = lambda o: x.signed < x.unsigned   # exact path
+    tasks["int64 >= uint64 out"] = (
+        lambda o: mi.greater_equal(x.signed, x.unsigned, out=o["bool"]))
+    tasks["where"] = lambda o: mi.where(x.c > x.f, x.c, x.broadcast)
+    tasks["clip"] = lambda o: mi.clip(x.strided, -50.0, 50.0)
+    tasks["tanh out"] = lambda o: mi.tanh(x.small, out=o["float"])
+    tasks["power"] = lambda o: mi.power(x.small, 2.0)
+    return tasks
+
+
+def _private_outs():
+    return {"float": mi.empty(SHAPE), "float_t": mi.empty(SHAPE[::-1]),
+            "float_f": mi.empty(SHAPE, order="F"),
+            "bool": mi.empty(SHAPE, dtype="bool"),
+            "int": mi.empty(SHAPE, dtype="int32"),
+            "row": mi.empty(SHAPE[1])}
+
+
+def _snapshot(result):
+    """Everything that must match: for an array its dtype, shape, strides
+    and bytes in logical order (copied now: an out= array is reused); for
+    a Python scalar its type and bit pattern."""
+    if isinstance(result, mi.MiniArray):
+        return ("array", result.dtype.name, result.shape, result.strides,
+                memoryview(result).tobytes())
+    return ("scalar", type(result), np.array(result).tobytes())
+
+
+def _run_threads(count, target):
+    """Run target(index) in ``count`` threads started together; re-raise
+    the first failure in the calling thread."""
+    barrier = threading.Barrier(count, timeout=TIMEOUT)
+    failures = []
+
+    def run(index):
+        try:
+            barrier.wait()
+            target(index)
+        except BaseException as error:      # noqa: BLE001 - re-raised
+            failures.append((index, error))
+            barrier.abort()
+
+    threads = [threading.Thread(target=run, args=(k,), daemon=True)
+               for k in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(TIMEOUT)
+        assert not thread.is_alive(), "a thread did not finish (deadlock?)"
+    if failures:
+        index, error = failures[0]
+        raise AssertionError(f"thread {index} failed: {error!r}") from error
+
+
+# ---------------------------------------------------------------------------
+# Shared inputs, private results
+# ---------------------------------------------------------------------------
+
+def test_threads_compute_what_a_serial_run_computes():
+    """THREADS threads run every task REPEATS times, each thread starting
+    at a different task, on the same shared read-only inputs: every result
+    equals the serial one exactly."""
+    x = Inputs()
+    tasks = _tasks(x)
+    names = list(tasks)
+    serial_outs = _private_outs()
+    expected = {name: _snapshot(tasks[name](serial_outs)) for name in names}
+
+    def worker(index):
+        outs = _private_outs()
+        order = names[index * 7 % len(names):] + names[:index * 7
+                                                       % len(names)]
+        for _ in range(REPEATS):
+            for name in order:
+                got = _snapshot(tasks[name](outs))
+                assert got == expected[name], f"{name} differs"
+
+    _run_threads(THREADS, worker)
+    # The shared inputs are untouched.
+    fresh = Inputs()
+    for old, new in zip(x.layouts(), fresh.layouts()):
+        assert memoryview(old).tobytes() == memoryview(new).tobytes()
+
+
+def test_threads_on_the_same_task():
+    """All threads run the same call at the same moment, for each of a few
+    calls (the most contention on one input and one loop)."""
+    x = Inputs()
+    tasks = _tasks(x)
+    for name in ["add strided", "sum f axis 1", "cumsum transposed axis 1",
+                 "int64 < uint64", "divide broadcast out",
+                 "cast transposed"]:
+        expected = _snapshot(tasks[name](_private_outs()))
+
+        def worker(index, name=name, expected=expected):
+            outs = _private_outs()
+            for _ in range(2 * REPEATS):
+                assert _snapshot(tasks[name](outs)) == expected, name
+
+        _run_threads(THREADS, worker)
+
+
+def test_results_match_numpy():
+    """The serial results themselves are NumPy's (so the threads agree
+    with NumPy too): a spot check of a few tasks on the imported values."""
+    x = Inputs()
+    with np.errstate(all="ignore"):
+        pairs = [
+            (mi.add(x.strided, x.transposed),
+             np.add(np.asarray(x.strided), np.asarray(x.transposed))),
+            (x.f.sum(axis=0), np.asarray(x.f).sum(axis=0)),
+            (x.signed < x.unsigned,
+             np.asarray(x.signed) < np.asarray(x.unsigned)),
+            (mi.floor_divide(x.ints, 7), np.floor_divide(np.asarray(x.ints),
+                                                         7)),
+        ]
+    for m, n in pairs:
+        assert m.dtype.name == n.dtype.name and m.shape == n.shape
+        np.testing.assert_allclose(np.asarray(m), n, rtol=1e-12)
+
+
+# ---------------------------------------------------------------------------
+# One shared output, disjoint parts
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("part", ["rows", "columns", "blocks"])
+def test_threads_write_disjoint_parts_of_one_output(part):
+    """Each thread writes its own interleaved rows or columns (or block of
+    rows) of one shared output with ``out=``, while the others write
+    theirs: the result is the serial one."""
+    x = Inputs()
+    big = 4                                    # parts of >= threshold size
+    a = mi.array(np.tile(np.asarray(x.c), (big, 1)))
+    b = mi.array(np.tile(np.asarray(x.f), (big, 1)), order="F")
+
+    def piece(k):
+        if part == "rows":
+            return (slice(k, None, THREADS), slice(None))
+        if part == "columns":
+            return (slice(None), slice(k, None, THREADS))
+        step = -(-a.shape[0] // THREADS)
+        return (slice(k * step, (k + 1) * step), slice(None))
+
+    serial = mi.add(mi.multiply(a, 2.0), b)
+    shared = mi.full(a.shape, -1.0)
+
+    def worker(index):
+        where = piece(index)
+        part_out = shared[where]
+        for _ in range(REPEATS):
+            mi.multiply(a[where], 2.0, out=part_out)
+            mi.add(part_out, b[where], out=part_out)      # in place
+
+    for k in range(THREADS):
+        assert shared[piece(k)].size >= NOGIL_THRESHOLD
+    _run_threads(THREADS, worker)
+    assert _snapshot(shared) == _snapshot(mi.array(serial, order="C"))
+
+
+def test_threads_reduce_into_disjoint_parts_of_one_row():
+    """Column sums: each thread reduces its own columns into its own
+    interleaved elements of one shared row."""
+    x = Inputs()
+    source = mi.array(np.tile(np.asarray(x.transposed), (8, 1)))
+    serial = source.sum(axis=0)
+    shared = mi.full(source.shape[1], -1.0)
+
+    def worker(index):
+        columns = slice(index, None, THREADS)
+        for _ in range(REPEATS):
+            mi.add.reduce(source[:, columns], axis=0, out=shared[columns])
+
+    assert source[:, ::THREADS].size >= NOGIL_THRESHOLD
+    _run_threads(THREADS, worker)
+    assert _snapshot(shared) == _snapshot(serial)
+
+
+# ---------------------------------------------------------------------------
+# The GIL is released
+# ---------------------------------------------------------------------------
+
+def _python_runs_during(call, attempts=5):
+    """Whether a Python thread keeps running all through ``call``.
+
+    A background thread records the time, over and over, while it holds
+    the GIL.  If ``call`` keeps the GIL for a loop, the records have a gap
+    as long as that loop; if it releases the GIL, the thread records all
+    along (its longest gap is an OS time slice or a switch interval).  So:
+    the longest gap (from the start of the call to the first record, and
+    between records, to the end) must be under half the call's duration.
+    The OS may leave the background thread unscheduled for a while, so a
+    few attempts are allowed; a call that keeps the GIL for most of its
+    duration can never pass one.
+    """
+    for _ in range(attempts):
+        stamps = []
+        recording = threading.Event()
+        stop = threading.Event()
+
+        def spin():
+            while not stop.is_set():
+                if recording.is_set():
+                    stamps.append(time.perf_counter())
+                for _ in range(20):
+                    pass
+
+        thread = threading.Thread(target=spin, daemon=True)
+        thread.start()
+        try:
+            time.sleep(0.01)                 # the thread is spinning
+            recording.set()
+            start = time.perf_counter()
+            call()
+            end = time.perf_counter()
+            recording.clear()
+        finally:
+            stop.set()
+            thread.join(TIMEOUT)
+        times = [start] + [t for t in stamps if start < t < end] + [end]
+        longest = max(later - earlier
+                      for earlier, later in zip(times, times[1:]))
+        if longest < (end - start) / 2:
+            return True
+    return False
+
+
+def _ramp(count, low=0.5, high=1.5):
+    """Values near 1, so that powers of powers stay finite."""
+    return _frozen(mi.array(np.linspace(low, high, count)))
+
+
+def _wide(array, rows):
+    return mi.broadcast_to(array, (rows,) + array.shape[-1:])
+
+
+# One long call (about 0.05 to 0.1 s on one core) through each loop that
+# runs without the GIL; power is the slowest element-wise operation, and
+# its reductions carry a dependency from one element to the next.  The
+# inputs are mostly broadcast (no big input buffers), the outputs up to
+# 80 MB.  Each function makes the inputs and returns the call.
+
+def _general_loop():
+    """_run: broadcasting, the iterator's walk."""
+    column, row = _ramp(4000, 0.9, 1.1).reshape(-1, 1), _ramp(2000)
+    return lambda: mi.power(column, row)
+
+
+def _trivial_loop():
+    """_trivial_call: same-shape contiguous operands, one flat loop."""
+    flat = _ramp(6 * 10 ** 6)
+    return lambda: mi.power(flat, flat)
+
+
+def _reduction():
+    """_reduce / _walk_binary: the accumulator walks with the input."""
+    wide = _wide(_ramp(2000), 2000)
+    return lambda: mi.power.reduce(wide, axis=1)
+
+
+def _whole_array_reduction():
+    """_reduce_contiguous: a whole contiguous array to one scalar."""
+    flat = _ramp(4 * 10 ** 6)
+    return lambda: mi.power.reduce(flat, axis=None)
+
+
+def _accumulation():
+    """_accumulate / _walk_binary in C order."""
+    wide = _wide(_ramp(2000), 2000)
+    return lambda: mi.power.accumulate(wide, axis=1)
+
+
+def _cast_copy():
+    """copy_cast (_loops): a converting copy."""
+    wide = _wide(_ramp(2000, -100.0, 100.0), 40000)
+    return lambda: mi.array(wide, dtype="int8")
+
+
+GIL_FREE_CALLS = {
+    "general ufunc loop": _general_loop,
+    "trivial ufunc loop": _trivial_loop,
+    "reduction": _reduction,
+    "whole-array reduction": _whole_array_reduction,
+    "accumulate": _accumulation,
+    "cast copy": _cast_copy,
+}
+
+
+@pytest.mark.parametrize("path", list(GIL_FREE_CALLS))
+def test_the_gil_is_released_during_long_loops(path):
+    """A Python thread keeps running while the main thread is in a long
+    minind loop, for every loop the sources run without the GIL."""
+    call = GIL_FREE_CALLS[path]()
+    start = time.perf_counter()
+    call()
+    duration = time.perf_counter() - start
+    # Long enough that half of it spans several switch intervals.
+    assert duration > 4 * sys.getswitchinterval(), (
+        f"{path} takes only {duration:.4f} s")
+    assert _python_runs_during(call), (
+        f"{path}: no Python thread ran during the loop: the GIL was held")
+
+
+def test_the_gil_check_tells_held_from_released():
+    """The check above, on calls whose GIL behaviour is known: a builtin
+    C loop that keeps the GIL (``sum`` over a range runs no bytecode) and
+    a sleep that releases it."""
+    start = time.perf_counter()
+    sum(range(4 * 10 ** 6))
+    assert time.perf_counter() - start > 6 * sys.getswitchinterval()
+    assert not _python_runs_during(lambda: sum(range(4 * 10 ** 6)))
+    assert _python_runs_during(lambda: time.sleep(0.05))
