@@ -91,6 +91,8 @@ cdef class ufunc:
 
     def __cinit__(self, str name, int nin, int op, str types, identity=None,
                   str doc=""):
+        if not 1 <= nin < MAX_OPERANDS:     # the loops' argument arrays
+            raise ValueError(f"a ufunc takes 1 to {MAX_OPERANDS - 1} inputs")
         self._name = name
         self.nin = nin
         self.nout = 1
@@ -342,8 +344,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     cdef MiniArray array = None, other, target
     cdef int nin = len(args), t = -1, k, position, axis
     cdef bint c_order = True
-    cdef char* start[3]
-    cdef Py_ssize_t steps[3]
+    cdef char* start[MAX_OPERANDS]       # nin inputs and the output
+    cdef Py_ssize_t steps[MAX_OPERANDS]
     cdef double scalar_value[2]           # 16 aligned bytes for any dtype
     cdef char* scalar = <char*>scalar_value
     cdef LoopData data
@@ -1052,8 +1054,14 @@ def _arg_rows(MiniArray rows, bint want_max):
     cdef Py_ssize_t count = contiguous._shape[0], n = contiguous._shape[1]
     cdef MiniArray result = new_array(descr_of(T_INT64), 1, &count, False,
                                       False)
-    arg_extreme(contiguous._data, count, n, contiguous.dtype.type_index,
-                want_max, <int64_t*>result._data)
+    cdef int type_index = contiguous.dtype.type_index
+    if count * n >= NOGIL_THRESHOLD:
+        with nogil:
+            arg_extreme(contiguous._data, count, n, type_index, want_max,
+                        <int64_t*>result._data)
+    else:
+        arg_extreme(contiguous._data, count, n, type_index, want_max,
+                    <int64_t*>result._data)
     return result
 
 
