@@ -367,6 +367,13 @@ GROUPS["conversions"] = [
 
 # -- out= misuse and ufunc calls ----------------------------------------------
 GROUPS["ufunc_out"] = [
+    case("compare-out-of-range-readonly-out",
+         "xp.less(xp.array([-1, 2], dtype=xp.int8), 1000, out=o)",
+         setup="o = xp.zeros(2, dtype=bool)\no.flags.writeable = False",
+         message=True),
+    case("compare-out-of-range-wrong-shape-out",
+         "xp.less(xp.array([-1, 2], dtype=xp.int8), 1000, "
+         "out=xp.zeros(3, dtype=bool))", message=True),
     case("out-wrong-shape", "xp.add(xp.zeros(3), 1, out=xp.zeros(4))",
          message=True),
     case("out-cannot-broadcast-up",
@@ -411,6 +418,12 @@ GROUPS["ufunc_out"] = [
 
 # -- Reductions: axis arguments and empty inputs ------------------------------
 GROUPS["reductions"] = [
+    case("argmax-out-wrong-shape",
+         "xp.argmax(xp.zeros((2, 3)), axis=1, out=xp.zeros(3, dtype=xp.int64))",
+         message=True),
+    case("argmin-out-for-all-axes",
+         "xp.argmin(xp.zeros((2, 3)), out=xp.zeros(3, dtype=xp.int64))",
+         message=True),
     case("sum-axis-out-of-bounds", "xp.zeros((2, 3)).sum(axis=2)",
          message=True),
     case("sum-axis-negative-out-of-bounds", "xp.zeros((2, 3)).sum(axis=-3)",

@@ -135,6 +135,13 @@ def _store(result, out):
     return _finish(result)
 
 
+def _store_index(result, out, name):
+    """argmax's out= must have the result's shape exactly."""
+    if out is not None and getattr(out, "shape", None) != result.shape:
+        raise ValueError(f"output array does not match result of np.{name}.")
+    return _store(result, out)
+
+
 def _arg_extreme(a, axis, keepdims, want_max, out):
     """argmax/argmin: move the axis last, then one C loop per row."""
     from minind._ufunc import _arg_rows
@@ -152,8 +159,8 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
         if a.size == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
         result = _arg_rows(a.reshape(1, a.size), want_max)
-        return _store(result.reshape((1,) * a.ndim if keepdims else ()),
-                      out)
+        return _store_index(
+            result.reshape((1,) * a.ndim if keepdims else ()), out, name)
     axis = um.reduce_axes(a, operator.index(axis))[0]
     if a.shape[axis] == 0:
         raise ValueError(f"attempt to get {name} of an empty sequence")
@@ -161,9 +168,9 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
     shape = (tuple(1 if k == axis else a.shape[k] for k in range(a.ndim))
              if keepdims else moved.shape[:-1])
     if moved.size == 0:
-        return _store(zeros(shape, "int64"), out)
+        return _store_index(zeros(shape, "int64"), out, name)
     result = _arg_rows(moved.reshape(-1, moved.shape[-1]), want_max)
-    return _store(result.reshape(shape), out)
+    return _store_index(result.reshape(shape), out, name)
 
 
 def argmax(a, axis=None, out=None, *, keepdims=False):

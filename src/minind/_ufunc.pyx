@@ -277,6 +277,12 @@ cdef class ufunc:
                         f"Cannot cast ufunc '{self._name}' output from "
                         f"dtype('bool') to {out.dtype!r} with casting rule "
                         f"'{casting}'")
+                # The checks (and messages) of any other call with out=.
+                _broadcast_shape([o if isinstance(o, MiniArray) else
+                                  asarray(0) for o in operands], out,
+                                 _SHAPE_SCRATCH)
+                if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
+                    raise ValueError("output array is read-only")
                 out[...] = constant
                 return out
         inputs = _as_inputs(self, operands, in_type, casting)
@@ -560,6 +566,7 @@ cdef bint _fits_long(object value):
 
 cdef char _SCRATCH_BUFFER[16]
 cdef char* _SCRATCH = _SCRATCH_BUFFER
+cdef Py_ssize_t _SHAPE_SCRATCH[MAX_NDIM]
 
 
 cdef object _out_of_range_comparison(ufunc function, list operands,
