@@ -551,13 +551,38 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
         if isinstance(operand, MiniArray):
             array = operand
             if array.dtype is not descr:
-                array = copy_array(array, descr, "K")
+                array = _cast_input(array, descr)
             inputs.append(array)
             continue
         scalar = new_array(descr, 0, &no_shape, False, False)
         set_item(descr, scalar._data, operand)
         inputs.append(scalar)
     return inputs
+
+
+cdef MiniArray _cast_input(MiniArray array, Descr descr):
+    """``array`` converted to the loop's dtype (a copy).  Along an axis
+    the input is broadcast (stride 0) every element is the same one, so it
+    is converted once: the copy has length 1 there and is broadcast back.
+    (A (1, n) row stretched to (n, n) costs n conversions, not n * n.)"""
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef MiniArray compact
+    cdef bint stretched = False
+    cdef int axis
+    for axis in range(array.ndim):
+        shape[axis] = array._shape[axis]
+        if array._strides[axis] == 0 and array._shape[axis] > 1:
+            shape[axis] = 1
+            stretched = True
+    if not stretched:
+        return copy_array(array, descr, "K")
+    compact = copy_array(make_view(array, 0, array.ndim, shape,
+                                   array._strides), descr, "K")
+    for axis in range(array.ndim):
+        strides[axis] = (0 if shape[axis] != array._shape[axis]
+                         else compact._strides[axis])
+    return make_view(compact, 0, array.ndim, array._shape, strides)
 
 
 cdef bint _fits_long(object value):
