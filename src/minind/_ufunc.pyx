@@ -423,14 +423,17 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
             steps[position] = 0
     start[nin] = target._data
     steps[nin] = target.dtype.itemsize
-    if array.size:
+    # The count is read now: without the GIL another thread could
+    # reassign array.dtype (and so its size) while the loop runs.
+    cdef Py_ssize_t count = array.size
+    if count:
         data.op = function.op
         data.type_index = t
-        if array.size >= NOGIL_THRESHOLD:
+        if count >= NOGIL_THRESHOLD:
             with nogil:
-                run_loop(start, array.size, steps, &data)
+                run_loop(start, count, steps, &data)
         else:
-            run_loop(start, array.size, steps, &data)
+            run_loop(start, count, steps, &data)
     return target
 
 
@@ -1064,11 +1067,12 @@ cdef object _reduce_contiguous(ufunc function, MiniArray array):
     steps[2] = 0
     data.op = function.op
     data.type_index = descr.type_index
-    if array.size >= NOGIL_THRESHOLD:
+    cdef Py_ssize_t count = array.size    # read with the GIL held
+    if count >= NOGIL_THRESHOLD:
         with nogil:
-            run_loop(start, array.size, steps, &data)
+            run_loop(start, count, steps, &data)
     else:
-        run_loop(start, array.size, steps, &data)
+        run_loop(start, count, steps, &data)
     return get_item(descr, acc)
 
 
