@@ -27,7 +27,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, example, given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
@@ -296,14 +296,22 @@ def fresh_copy(n):
 # 1. The oracle: every ufunc, every dtype pair, every layout
 # ---------------------------------------------------------------------------
 
+def _twin(value, dtype):
+    n = np.array(value, dtype=dtype)
+    return mi.asarray(n.copy()), n
+
+
 @pytest.mark.parametrize("name", BINARY)
 @given(operands=operand_tuples(2))
+# Found by the thorough profile: float32 66 ** 0.75 is one ULP from
+# NumPy's (libm powf vs NumPy's loop), the documented difference.
+@example(operands=[_twin(66.0, np.float32), _twin(0.75, np.float32)])
 def test_binary_ufunc_matches_numpy(name, operands):
     (m1, n1), (m2, n2) = operands
+    np_call = without_float16(getattr(np, name), n1, n2)
     _, want = assert_same_outcome(
-        lambda: getattr(mi, name)(m1, m2),
-        without_float16(getattr(np, name), n1, n2),
-        rtol=0.0)
+        lambda: getattr(mi, name)(m1, m2), np_call,
+        rtol=rtol_for(name, outcome(np_call)[1]))
     # The inputs are untouched.
     assert_same(m1, n1)
     assert_same(m2, n2)
