@@ -195,7 +195,10 @@ def ufunc_loop():
         runs one tight 1-d C loop per remaining outer index.  The output is
         laid out in the inputs' memory order (NumPy's "K" order): adding
         two transposed arrays gives an F-ordered result, with no transpose
-        ever materialised.
+        ever materialised.  When the operands already share one dtype,
+        shape and memory order, even the planning is skipped: element i of
+        each sits at data + i * itemsize, so one flat loop does it all
+        (NumPy's "trivial loop"; minind's _trivial_call).
         """)
     namespace = {"mi": mi}
     show("""
