@@ -17,7 +17,7 @@ from hypothesis import given, strategies as st
 
 import minind as mi
 from strategies import LAYOUTS, assert_same_values, dtypes, numpy_layouts, \
-    shapes
+    shapes, twins
 
 
 @st.composite
@@ -319,3 +319,53 @@ def test_read_only_refuses_writable_requests(twin, how):
     want = outcome(lambda: request(ref))
     assert want[0] != "ok"
     assert got == want
+
+
+@given(shape=st.lists(st.integers(0, 4), max_size=3).map(tuple),
+       dtype=dtypes, order=st.sampled_from([None, "C", "F", "A", "K", "x"]),
+       spare=st.integers(-16, 16), offset=st.integers(0, 16),
+       use_buffer=st.booleans())
+def test_ndarray_constructor_matches_numpy(shape, dtype, order, spare,
+                                           offset, use_buffer):
+    """mi.ndarray(shape, dtype, buffer, offset, order) as np.ndarray: the
+    same layout over the same bytes, or the same exception class (a
+    buffer too small is NumPy's TypeError)."""
+    nd = np.dtype(dtype)
+    kwargs = {"order": order}
+    if use_buffer:
+        size = max(0, int(np.prod(shape)) * nd.itemsize + offset + spare)
+        memory = bytearray(bytes(range(256)) * (size // 256 + 1))[:size]
+        kwargs.update(buffer=memory, offset=offset)
+
+    def build(xp, dt):
+        try:
+            return xp.ndarray(shape, dtype=dt, **kwargs)
+        except Exception as exc:          # noqa: BLE001 - compared below
+            return exc
+    want, got = build(np, nd), build(mi, nd.name)
+    if isinstance(want, Exception):
+        assert type(got) is type(want), (got, want)
+        return
+    assert not isinstance(got, Exception), got
+    assert got.shape == want.shape and got.strides == want.strides
+    for flag in ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE"):
+        assert got.flags[flag] == want.flags[flag]
+    if use_buffer:
+        assert got.tobytes() == want.tobytes()
+
+
+@given(twin=twins(), order=st.sampled_from(["C", "F", "A", "K", "c", None,
+                                            "X"]))
+def test_tobytes_matches_numpy(twin, order):
+    m, n = twin
+
+    def call(a):
+        try:
+            return a.tobytes(order)
+        except Exception as exc:          # noqa: BLE001 - compared below
+            return exc
+    got, want = call(m), call(n)
+    if isinstance(want, Exception):
+        assert type(got) is type(want) and str(got) == str(want)
+    else:
+        assert got == want

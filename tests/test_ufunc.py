@@ -296,9 +296,9 @@ def fresh_copy(n):
 # 1. The oracle: every ufunc, every dtype pair, every layout
 # ---------------------------------------------------------------------------
 
-def _twin(value, dtype):
-    n = np.array(value, dtype=dtype)
-    return mi.asarray(n.copy()), n
+def _twin(value, dtype, order="C"):
+    n = np.array(value, dtype=dtype, order=order)
+    return mi.array(n, order=order), n
 
 
 @pytest.mark.parametrize("name", BINARY)
@@ -306,6 +306,11 @@ def _twin(value, dtype):
 # Found by the thorough profile: float32 66 ** 0.75 is one ULP from
 # NumPy's (libm powf vs NumPy's loop), the documented difference.
 @example(operands=[_twin(66.0, np.float32), _twin(0.75, np.float32)])
+# Also found there: logical_or of a 0-d bool and an F-ordered int8 array
+# runs NumPy's bool loop (mixed dtypes), so the output is laid out by
+# the iterator, not as the trivial loop's F array.
+@example(operands=[_twin(False, np.bool_),
+                   _twin(np.zeros((2, 2, 1)), np.int8, order="F")])
 def test_binary_ufunc_matches_numpy(name, operands):
     (m1, n1), (m2, n2) = operands
     np_call = without_float16(getattr(np, name), n1, n2)
@@ -414,6 +419,22 @@ def test_clip_examples():
     assert mi.clip(mi.asarray(ints), -1, 1, out=out_m) is out_m
     np.clip(ints, -1, 1, out=out_n)
     assert_same(out_m, out_n)
+
+
+@pytest.mark.parametrize("casting", ["no", "equiv", "safe", "same_kind"])
+def test_logical_ops_read_any_input_as_truth(casting):
+    """NumPy's logical_and/or/xor take any inputs under any casting rule:
+    mixed dtypes and Python scalars run the bool loop on truth values."""
+    ints = np.array([0, 3, -2], dtype=np.int8)
+    for name in ["logical_and", "logical_or", "logical_xor"]:
+        for other in [True, 2, 0.5, ints.astype(np.int16),
+                      np.array([0.0, np.nan, 1.0]), ints]:
+            m_other = (mi.asarray(other) if isinstance(other, np.ndarray)
+                       else other)
+            assert_same_outcome(
+                lambda: getattr(mi, name)(mi.asarray(ints), m_other,
+                                          casting=casting),
+                lambda: getattr(np, name)(ints, other, casting=casting))
 
 
 def test_clip_signatures():

@@ -23,7 +23,7 @@ from cpython.buffer cimport (PyObject_GetBuffer, PyBuffer_Release,
                              PyBUF_STRIDES, PyBUF_C_CONTIGUOUS,
                              PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS,
                              PyBUF_RECORDS_RO, PyObject_CheckBuffer)
-from cpython.bytes cimport PyBytes_AS_STRING
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.long cimport (PyLong_CheckExact, PyLong_AsSsize_t,
                           PyLong_AsLongLongAndOverflow)
 from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
@@ -189,7 +189,8 @@ cdef class MiniArray:
         cdef Py_ssize_t low, high
         cdef Descr descr = as_dtype(dtype)
         cdef int ndim = shape_from_object(shape, shape_buf)
-        cdef str letter = check_order(order, "CF")
+        # NumPy reads any order but F as C here (even A and K).
+        cdef str letter = check_order(order, "CFAK")
         cdef MiniArray source
         checked_size(ndim, shape_buf, descr.itemsize)
         if buffer is None:
@@ -654,6 +655,18 @@ cdef class MiniArray:
     def ravel(self, order="C"):
         """The elements as a 1-d array: a view when the memory allows."""
         return ravel_array(self, check_order(order, "CFAK"))
+
+    def tobytes(self, order="C"):
+        """The elements' bytes in C or F order ("A": F for arrays that
+        are F- and not C-contiguous; "K" means C here, as in NumPy)."""
+        cdef str letter = check_order(order, "CFAK")
+        if letter == "A":
+            letter = resolve_order(self, "A")
+        elif letter == "K":
+            letter = "C"
+        cdef MiniArray ordered = copy_array(self, self.dtype, letter)
+        return PyBytes_FromStringAndSize(ordered._data,
+                                         ordered.size * self.dtype.itemsize)
 
     def flatten(self, order="C"):
         """The elements as a new 1-d array (always a copy)."""

@@ -250,7 +250,20 @@ cdef class ufunc:
                     raise OverflowError(
                         "Python int too large to convert to C long")
             operands = [bool(o) if type(o) is int else o for o in operands]
-        k = self._loop_for(operands, dtype)
+        input_casting = casting
+        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR and dtype is None:
+            # NumPy runs its typed loop ('bb->?') only for operands of one
+            # dtype; anything else (a Python scalar, mixed dtypes) runs the
+            # bool loop on every input's truth value, a cast it allows
+            # under any casting rule.  (Values agree either way; the
+            # output's layout follows from which inputs need a cast.)
+            input_casting = "unsafe"
+            if not _one_array_dtype(operands):
+                k = 0                                   # '??->?'
+            else:
+                k = self._loop_for(operands, dtype)
+        else:
+            k = self._loop_for(operands, dtype)
         in_type, out_type = self._loops[k]
         # NumPy's order of complaints: a Python int out of range first,
         # then an output that cannot take the result, then the rest.
@@ -285,7 +298,7 @@ cdef class ufunc:
                     raise ValueError("output array is read-only")
                 out[...] = constant
                 return out
-        inputs = _as_inputs(self, operands, in_type, casting)
+        inputs = _as_inputs(self, operands, in_type, input_casting)
         # An out-of-range Python int in a comparison switched to float64.
         in_type = (<MiniArray>inputs[0]).dtype.type_index
         if (self.op == OP_POWER and descr_of(in_type).kind == "i"
@@ -393,6 +406,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         elif type(value) is int:
             if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
                 return None
+        if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
+            return None        # NumPy's bool loop casts the array
         set_item(array.dtype, scalar, value)     # NumPy's OverflowError
     cdef int out_type = function._loops[k][1]
     if out is None:
@@ -561,6 +576,19 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
         set_item(descr, scalar._data, operand)
         inputs.append(scalar)
     return inputs
+
+
+cdef bint _one_array_dtype(list operands):
+    """All operands are arrays of one dtype (no Python scalars)."""
+    cdef Descr first = None
+    for operand in operands:
+        if not isinstance(operand, MiniArray):
+            return False
+        if first is None:
+            first = (<MiniArray>operand).dtype
+        elif (<MiniArray>operand).dtype is not first:
+            return False
+    return True
 
 
 cdef MiniArray _cast_input(MiniArray array, Descr descr):
