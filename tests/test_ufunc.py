@@ -31,8 +31,8 @@ from hypothesis import assume, example, given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
-from strategies import (DTYPE_NAMES, assert_same, assert_same_values,
-                        dtypes, numpy_arrays, twins)
+from strategies import (DTYPE_NAMES, assert_same, assert_same_layout,
+                        assert_same_values, dtypes, numpy_arrays, twins)
 
 # Disagreements with NumPy found by this file and not fixed yet.  Each is
 # a strict xfail: the test still runs in full, and the day minind is fixed
@@ -525,21 +525,33 @@ def _operator_id(op):
     return op.__name__
 
 
+def _operator_rtol(op, np_call):
+    """`**` on floats is libm's pow (a documented ULP difference)."""
+    if op in (operator.pow, operator.ipow):
+        return rtol_for("power", outcome(np_call)[1])
+    return 0.0
+
+
 @pytest.mark.parametrize("op", BINARY_OPERATORS, ids=_operator_id)
 @given(operands=operand_tuples(2, max_dims=3))
 def test_binary_operator_on_arrays(op, operands):
     (m1, n1), (m2, n2) = operands
-    assert_same_outcome(lambda: op(m1, m2), lambda: op(n1, n2))
+    np_call = lambda: op(n1, n2)   # noqa: E731
+    assert_same_outcome(lambda: op(m1, m2), np_call,
+                        rtol=_operator_rtol(op, np_call))
 
 
 @pytest.mark.parametrize("op", BINARY_OPERATORS, ids=_operator_id)
 @given(twin=twins(), scalar=python_scalars, reflected=st.booleans())
+# Found by the thorough profile: 0.99999 ** 2.5 is one ULP from NumPy's.
+@example(twin=_twin(2.5, np.float64), scalar=0.99999, reflected=True)
 def test_binary_operator_with_python_scalar(op, twin, scalar, reflected):
     m, n = twin
     if reflected:
-        assert_same_outcome(lambda: op(scalar, m), lambda: op(scalar, n))
+        mi_call, np_call = lambda: op(scalar, m), lambda: op(scalar, n)
     else:
-        assert_same_outcome(lambda: op(m, scalar), lambda: op(n, scalar))
+        mi_call, np_call = lambda: op(m, scalar), lambda: op(n, scalar)
+    assert_same_outcome(mi_call, np_call, rtol=_operator_rtol(op, np_call))
 
 
 @pytest.mark.parametrize("op", UNARY_OPERATORS, ids=_operator_id)
@@ -605,8 +617,8 @@ def test_inplace_operator(op, target, data):
         assert got[0] == "ok", f"minind raised {got[1]!r}"
         assert got[1] is m and want[1] is n
         assert m.ctypes.data == address
-        assert_same(m, n)
-        assert_values(m, n)
+        assert_same_layout(m, n)
+        assert_values(m, n, _operator_rtol(op, lambda: n))
     if m_memory is not None:
         assert_values(m_memory, n_memory)         # nothing else written
 

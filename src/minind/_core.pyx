@@ -30,13 +30,13 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
 from cpython.ref cimport Py_INCREF
-
-cdef extern from "Python.h":
-    int PyObject_GenericSetAttr(object o, object name, object value) except -1
 from cpython.memoryview cimport PyMemoryView_FromObject
 from libc.stdlib cimport malloc, calloc, free
 from libc.stdint cimport uintptr_t
 from libc.string cimport memcpy
+
+cdef extern from "Python.h":
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 from minind._dtype cimport (Descr, as_dtype, descr_of, get_item, set_item,
                             T_FLOAT64)
