@@ -118,11 +118,18 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
     """Standard deviation: the square root of ``var``."""
+    if out is not None and hasattr(out, "dtype"):
+        # NumPy stores the variance in ``out`` and then takes the square
+        # root in place, so an integer ``out`` fails as sqrt's output
+        # (NumPy names its float16 loop; minind has float32).  Checked
+        # first here, so that the failing call leaves ``out`` untouched.
+        loop = um.sqrt(zeros(1, out.dtype)).dtype
+        if not can_cast(loop, out.dtype, "same_kind"):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc 'sqrt' output from {loop!r} to "
+                f"{out.dtype!r} with casting rule 'same_kind'")
     variance = _variance(a, axis, dtype, ddof, keepdims)
     if out is not None:
-        # As NumPy: the variance goes into ``out`` first, then the square
-        # root runs in place, so an integer ``out`` fails as sqrt's
-        # output (NumPy names its float16 loop; minind has float32).
         _store(variance, out)
         return um.sqrt(out, out=out)
     return _finish(um.sqrt(variance, out=variance))
