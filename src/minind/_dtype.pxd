@@ -41,3 +41,35 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1
 
 cpdef int promote_index(int a, int b) except -1
 cpdef bint can_cast_index(int src, int dst, object casting) except -1
+
+
+# One element of a strided array, loaded and stored with memcpy: an
+# element of an as_strided view may sit at an address that is not a
+# multiple of its size, where a typed load is undefined behaviour in C
+# (for an aligned address memcpy compiles to a plain load).  Shared by
+# the cast loops (_loops) and the ufunc loops (_kernels).
+from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
+                          uint8_t, uint16_t, uint32_t, uint64_t)
+from libc.string cimport memcpy
+
+ctypedef fused item_t:
+    int8_t
+    uint8_t
+    int16_t
+    uint16_t
+    int32_t
+    uint32_t
+    int64_t
+    uint64_t
+    float
+    double
+
+
+cdef inline item_t load_item(const char* pointer, item_t* tag) noexcept nogil:
+    cdef item_t value
+    memcpy(&value, pointer, sizeof(item_t))
+    return value
+
+
+cdef inline void store_item(char* pointer, item_t value) noexcept nogil:
+    memcpy(pointer, &value, sizeof(item_t))

@@ -21,7 +21,8 @@ from libc.string cimport memcpy
 from libc.math cimport (sqrt, exp, log, log1p, expm1, tanh, sin, cos, pow,
                         fmod, floor, isnan, isinf, isfinite, copysign,
                         fabs, NAN)
-from minind._dtype cimport (T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
+from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8,
+                            T_UINT8, T_INT16, T_UINT16,
                             T_INT32, T_UINT32, T_INT64, T_UINT64,
                             T_FLOAT32, T_FLOAT64)
 
@@ -244,17 +245,6 @@ cdef inline num_t binary_value(num_t a, num_t b,
             return a ^ b
 
 
-cdef inline num_t _load(const char* pointer, num_t* tag) noexcept nogil:
-    # memcpy: elements of strided views may be misaligned (see _dtype.Item)
-    cdef num_t value
-    memcpy(&value, pointer, sizeof(num_t))
-    return value
-
-
-cdef inline void _store(char* pointer, num_t value) noexcept nogil:
-    memcpy(pointer, &value, sizeof(num_t))
-
-
 cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
     return <size_t>pointer % size == 0
 
@@ -275,19 +265,19 @@ cdef num_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
     if n < 8:
         total = 0
         for i in range(n):
-            total = total + _load(data + i * step, tag)
+            total = total + load_item(data + i * step, tag)
         return total
     if n <= 128:
         for j in range(8):
-            r[j] = _load(data + j * step, tag)
+            r[j] = load_item(data + j * step, tag)
         i = 8
         while i < n - (n % 8):
             for j in range(8):
-                r[j] = r[j] + _load(data + (i + j) * step, tag)
+                r[j] = r[j] + load_item(data + (i + j) * step, tag)
             i += 8
         total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
         while i < n:
-            total = total + _load(data + i * step, tag)
+            total = total + load_item(data + i * step, tag)
             i += 1
         return total
     half = n // 2
@@ -348,17 +338,17 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                 po[i] = binary_value(scalar, pb[i], op)
             return
     if steps[0] == 0 and steps[2] == 0 and a == out:
-        accumulator = _load(a, tag)
+        accumulator = load_item(a, tag)
         if binop_t is AddOp and (num_t is float or num_t is double):
             accumulator = accumulator + pairwise_sum(b, n, steps[1], tag)
         else:
             for i in range(n):
-                accumulator = binary_value(accumulator, _load(b, tag), op)
+                accumulator = binary_value(accumulator, load_item(b, tag), op)
                 b += steps[1]
-        _store(out, accumulator)
+        store_item(out, accumulator)
         return
     for i in range(n):
-        _store(out, binary_value(_load(a, tag), _load(b, tag), op))
+        store_item(out, binary_value(load_item(a, tag), load_item(b, tag), op))
         a += steps[0]
         b += steps[1]
         out += steps[2]
@@ -441,7 +431,7 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             po[i] = compare_value(pa[i], pb[i], op)
         return
     for i in range(n):
-        (<uint8_t*>out)[0] = compare_value(_load(a, tag), _load(b, tag), op)
+        (<uint8_t*>out)[0] = compare_value(load_item(a, tag), load_item(b, tag), op)
         a += steps[0]
         b += steps[1]
         out += steps[2]
@@ -588,7 +578,7 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             po[i] = unary_value(pa[i], op)
         return
     for i in range(n):
-        _store(out, unary_value(_load(a, tag), op))
+        store_item(out, unary_value(load_item(a, tag), op))
         a += steps[0]
         out += steps[1]
 
@@ -601,7 +591,7 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef Py_ssize_t i
     cdef num_t value
     for i in range(n):
-        value = _load(a, tag)
+        value = load_item(a, tag)
         if op == OP_LOGICAL_NOT:
             (<uint8_t*>out)[0] = value == 0
         elif num_t is float or num_t is double:
@@ -703,18 +693,18 @@ cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* out = args[3]
     cdef num_t value, low_value, high_value
     if steps[1] == 0 and steps[2] == 0:       # scalar bounds: load once
-        low_value = _load(low, tag)
-        high_value = _load(high, tag)
+        low_value = load_item(low, tag)
+        high_value = load_item(high, tag)
         for i in range(n):
-            value = binary_value(_load(x + i * steps[0], tag), low_value,
+            value = binary_value(load_item(x + i * steps[0], tag), low_value,
                                  <MaximumOp*>NULL)
-            _store(out + i * steps[3],
+            store_item(out + i * steps[3],
                    binary_value(value, high_value, <MinimumOp*>NULL))
         return
     for i in range(n):
-        value = binary_value(_load(x, tag), _load(low, tag),
+        value = binary_value(load_item(x, tag), load_item(low, tag),
                              <MaximumOp*>NULL)
-        _store(out, binary_value(value, _load(high, tag), <MinimumOp*>NULL))
+        store_item(out, binary_value(value, load_item(high, tag), <MinimumOp*>NULL))
         x += steps[0]
         low += steps[1]
         high += steps[2]

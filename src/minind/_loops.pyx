@@ -16,7 +16,8 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t,
                           INT64_MIN)
 from libc.string cimport memcpy
-from minind._dtype cimport (T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
+from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8, T_UINT8,
+                            T_INT16, T_UINT16,
                             T_INT32, T_UINT32, T_INT64, T_UINT64,
                             T_FLOAT32, T_FLOAT64, descr_of)
 
@@ -193,14 +194,6 @@ cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
         return <dst_t>value
 
 
-cdef inline src_t _load(const char* ptr, src_t* tag) noexcept nogil:
-    # memcpy, not a typed load: the address may be misaligned (see Item
-    # in _dtype.pyx); for an aligned one it compiles to a plain load.
-    cdef src_t value
-    memcpy(&value, ptr, sizeof(src_t))
-    return value
-
-
 cdef void _cast_run(const char* src, Py_ssize_t src_stride,
                     char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
                     src_t* src_tag, dst_t* dst_tag) noexcept nogil:
@@ -218,8 +211,8 @@ cdef void _cast_run(const char* src, Py_ssize_t src_stride,
             d[i] = convert(s[i], dst_tag)
         return
     for i in range(n):
-        value = convert(_load(src, src_tag), dst_tag)
-        memcpy(dst, &value, sizeof(dst_t))
+        value = convert(load_item(src, src_tag), dst_tag)
+        store_item(dst, value)
         src += src_stride
         dst += dst_stride
 
@@ -230,7 +223,7 @@ cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
     """Casting to bool is "is non-zero" (NaN is non-zero), not truncation."""
     cdef Py_ssize_t i
     for i in range(n):
-        (<uint8_t*>dst)[0] = _load(src, src_tag) != 0
+        (<uint8_t*>dst)[0] = load_item(src, src_tag) != 0
         src += src_stride
         dst += dst_stride
 
