@@ -262,7 +262,12 @@ cdef void _dispatch_src(int src_type, int dst_type,
                         char* dst, Py_ssize_t dst_step,
                         Py_ssize_t n) noexcept nogil:
     # Two small switches pick one of the compiled (src, dst) loops.
-    if src_type == T_BOOL or src_type == T_UINT8:
+    if src_type == T_BOOL and dst_type == T_BOOL:
+        # A copy, not a cast: the bytes go over as they are (a foreign
+        # buffer may hold a bool byte other than 0 or 1; NumPy keeps it).
+        _dispatch_dst(<uint8_t*>NULL, T_UINT8, src, src_step, dst, dst_step,
+                      n)
+    elif src_type == T_BOOL or src_type == T_UINT8:
         _dispatch_dst(<uint8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
     elif src_type == T_INT8:
         _dispatch_dst(<int8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
