@@ -1218,3 +1218,51 @@ def test_non_integer_shape(shape):
 
 def test_ndmin_too_large():
     raises_like_numpy(lambda lib: lib.array([1], ndmin=65), message=False)
+
+
+@pytest.mark.parametrize("shape, fill, dtype", [
+    ((2, 3), [1, 2, 3], None), ((2, 3), [[1], [2]], "float32"),
+    ((2,), [300, 1], "int8"), ((3,), [1.5, 2.5, 3.5], "int16"),
+    ((2, 2), [[True, False]], None), ((0, 3), [1, 2, 3], None),
+    ((), [7], None), ((2,), [1, 2, 3], None), ((2, 3), [[1, 2]], None)])
+@pytest.mark.parametrize("fill_as", ["list", "numpy", "minind", "F view"])
+def test_full_with_an_array_of_fill_values(shape, fill, dtype, fill_as):
+    """full/full_like broadcast an array fill value and cast it unsafely
+    (copyto's rule); NumPy's error when it cannot broadcast."""
+    n_fill = np.array(fill)
+    if fill_as == "list":
+        m_fill, n_fill = fill, fill
+    elif fill_as == "numpy":
+        m_fill = n_fill
+    elif fill_as == "minind":
+        m_fill = mi.array(n_fill)
+    else:
+        n_fill = np.asfortranarray(n_fill)[..., ::-1][..., ::-1]
+        m_fill = mi.asarray(n_fill)
+    for call in [lambda xp, f: xp.full(shape, f, dtype=dtype),
+                 lambda xp, f: xp.full_like(xp.zeros(shape, dtype="int64"),
+                                           f, dtype=dtype)]:
+        try:
+            want = call(np, n_fill)
+        except Exception as exc:          # noqa: BLE001 - compared below
+            with pytest.raises(type(exc)) as got:
+                call(mi, m_fill)
+            assert str(got.value) == str(exc)
+            continue
+        assert_same(call(mi, m_fill), want)
+
+
+@pytest.mark.parametrize("dtype", DTYPE_NAMES)
+@pytest.mark.parametrize("text", ["1", " 7 ", "-3", "1.5", "1e3", "nan",
+                                  "inf", "", "x", "300", "0x10", "True"])
+def test_strings_with_a_numeric_dtype_are_parsed(dtype, text):
+    """array([...str...], dtype=number) reads each string as NumPy does
+    (float() / int(); bool: non-empty), with NumPy's error class."""
+    for obj in [[text], [[text, text]], text]:
+        try:
+            want = np.array(obj, dtype=dtype)
+        except Exception as exc:          # noqa: BLE001 - compared below
+            with pytest.raises(type(exc)):
+                mi.array(obj, dtype=dtype)
+            continue
+        assert_same(mi.array(obj, dtype=dtype), want)
