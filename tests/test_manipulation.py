@@ -33,6 +33,7 @@ from numpy.lib.array_utils import byte_bounds
 import minind as mi
 from minind import _layout
 from minind.lib import stride_tricks as mi_st
+from minind._manipulation import AsStridedBase
 
 from strategies import (NP_DTYPES, assert_same, assert_same_layout, dtypes,
                         numpy_arrays, sliced, twins)
@@ -96,6 +97,19 @@ def memory_root(a):
     while not obj.flags.owndata and type(obj.base) is type(a):
         obj = obj.base
     return obj
+
+
+def assert_as_strided_base(m_result, m_source, n_result, n_source):
+    """An as_strided view's base stands for the array it was made from
+    (NumPy's DummyArray, minind's AsStridedBase), so that its WRITEABLE
+    flag can be cleared but never set again."""
+    assert isinstance(m_result.base, AsStridedBase)
+    assert m_result.base.base is m_source
+    assert n_result.base.base is n_source
+    with pytest.raises(ValueError, match="cannot set WRITEABLE flag"):
+        m_result.flags.writeable = True
+    with pytest.raises(ValueError, match="cannot set WRITEABLE flag"):
+        n_result.flags.writeable = True
 
 
 def view_kind(result, source):
@@ -974,8 +988,8 @@ def test_as_strided_on_owner(dtype, data):
         n_result = np_st.as_strided(n_source, *args, writeable=writeable)
         assert_same(m_result, n_result)
         assert not m_result.flags.owndata
-        assert m_result.base is m_buffer
         assert m_result.flags.writeable == writeable
+        assert_as_strided_base(m_result, m_source, n_result, n_source)
     else:
         with pytest.raises(ValueError):
             mi_st.as_strided(m_source, *args, writeable=writeable)
@@ -988,7 +1002,7 @@ def test_as_strided_defaults(pair):
     m, n = pair
     m_result, n_result = mi_st.as_strided(m), np_st.as_strided(n)
     assert_same(m_result, n_result)
-    assert m_result.base is memory_root(m)
+    assert_as_strided_base(m_result, m, n_result, n)
 
 
 @given(dtype=dtypes, data=st.data())
@@ -1020,7 +1034,7 @@ def test_as_strided_on_imported_array(dtype, data):
         m_result = mi_st.as_strided(m_source, shape, strides)
         n_result = np_st.as_strided(n_source, shape, strides)
         assert_same(m_result, n_result)
-        assert m_result.base is memory_root(m_source)
+        assert_as_strided_base(m_result, m_source, n_result, n_source)
     else:
         with pytest.raises(ValueError):
             mi_st.as_strided(m_source, shape, strides)
@@ -1105,7 +1119,7 @@ def test_sliding_window_view(pair, data, writeable):
         m_result, n_result = result
         assert_same(m_result, n_result)
         assert not m_result.flags.owndata
-        assert m_result.base is memory_root(m)
+        assert_as_strided_base(m_result, m, n_result, n)
 
 
 @pytest.mark.parametrize("shape, window, axis", [

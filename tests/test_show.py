@@ -33,13 +33,17 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def numpy_start(a):
     """Address of the drawn buffer's first byte, from NumPy's view of it."""
-    base = a.base
-    if base is None:
-        return np.asarray(a).__array_interface__["data"][0]
-    if isinstance(base, mi.MiniArray) and base.flags["OWNDATA"]:
-        return np.asarray(base).__array_interface__["data"][0]
-    view = base.base if isinstance(base, mi.MiniArray) else base
-    low, _ = np.lib.array_utils.byte_bounds(np.asarray(view))
+    # Down the chain of bases (an as_strided view's base stands for the
+    # array it was made from) to the owner, or to the array that imports
+    # a buffer through a memoryview.
+    obj = a
+    while obj.base is not None and not isinstance(obj.base, memoryview):
+        if isinstance(obj, mi.MiniArray) and obj.flags["OWNDATA"]:
+            break
+        obj = obj.base
+    if obj.base is None:
+        return np.asarray(obj).__array_interface__["data"][0]
+    low, _ = np.lib.array_utils.byte_bounds(np.asarray(obj.base))
     return low
 
 

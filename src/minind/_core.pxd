@@ -35,7 +35,8 @@ cdef class MiniArray:
     # FLAG_* bits from _layout (NumPy's values).
     cdef int _flags
     # None for an owner; otherwise the object that keeps the memory alive:
-    # the owning MiniArray for views, a memoryview for imported buffers.
+    # the owning MiniArray for views, a memoryview for imported buffers,
+    # an AsStridedBase (_manipulation) for as_strided views.
     cdef readonly object base
     cdef object __weakref__
 

@@ -187,12 +187,40 @@ def broadcast_arrays(*args, subok=False):
 # Stride tricks, made safe
 # ---------------------------------------------------------------------------
 
+cdef class AsStridedBase:
+    """The ``base`` of every ``as_strided`` view: a stand-in for the
+    memory of the array it was made from (``.base``), as NumPy's
+    ``DummyArray`` in stride_tricks is.
+
+    It exists for one rule.  WRITEABLE may be set back to True only if
+    the memory is known to be writable (``_memory_is_writable``), and the
+    base chain of an ``as_strided`` view ends here, at an object that is
+    neither an array nor a buffer.  So a read-only ``as_strided`` view (a
+    ``sliding_window_view``, whose windows overlap) stays read-only, as in
+    NumPy: writes through overlapping or repeated elements are an easy way
+    to corrupt data.  Views of the view stop here too instead of
+    collapsing onto the original array (``make_view``'s rule).
+    """
+    cdef readonly MiniArray base
+
+    def __cinit__(self, MiniArray base):
+        self.base = base
+
+    def __repr__(self):
+        return f"<minind as_strided base over an array of shape " \
+               f"{self.base.shape}>"
+
+
 cdef tuple memory_bounds(MiniArray array):
     """(first, end) addresses of the memory ``array`` may legally touch:
     its owner's buffer, or the imported buffer behind it."""
     cdef MiniArray owner = array
-    # Down the base chain to the owner, or to the array wrapping a buffer.
+    # Down the base chain to the owner, or to the array wrapping a buffer;
+    # an as_strided view is looked through to the array it was made from.
     while owner.base is not None and not owner.flags.owndata:
+        if isinstance(owner.base, AsStridedBase):
+            owner = (<AsStridedBase>owner.base).base
+            continue
         if not isinstance(owner.base, MiniArray):
             break
         owner = owner.base
@@ -272,6 +300,7 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     for axis in range(ndim):
         strides_buffer[axis] = strides[axis]
     result = make_view(array, 0, ndim, shape_buffer, strides_buffer)
+    result.base = AsStridedBase(array)
     if not writeable:
         result.flags.writeable = False
     return result

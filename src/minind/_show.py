@@ -54,6 +54,7 @@ import textwrap
 from xml.sax.saxutils import escape
 
 from minind._core import MiniArray
+from minind._manipulation import AsStridedBase
 
 MAX_CELLS = 64          # at most this many cells are drawn
 KEEP = 4                # visit numbers kept per cell (the first ones)
@@ -115,6 +116,12 @@ def _view_extent(view):
 def _buffer(a):
     """(start, end, owner description) of the buffer drawn for ``a``."""
     base = a.base
+    while isinstance(base, AsStridedBase):
+        # An as_strided view: look through to the array it was made from,
+        # and to that array's own base if it is a view.
+        source = base.base
+        base = source.base if isinstance(
+            source.base, (MiniArray, AsStridedBase)) else source
     if base is None and a.flags["OWNDATA"]:
         start = a.ctypes.data
         return start, start + a.nbytes, \
