@@ -17,6 +17,11 @@ match=None)``:
   so the refusal is a clear one.
 * ``message=True``: the message must equal NumPy's word for word (kept
   for the messages users paste into a search engine).
+* ``returns=True``: NumPy may also succeed (hostile objects it copes
+  with, such as a ``__len__`` that lies).  The snippet binds ``result``;
+  where NumPy returns numbers, minind must return the same ones (dtype,
+  shape, strides, values); where NumPy builds an object array, minind,
+  which has none, must raise TypeError.
 
 This module must not import NumPy: it is also the program the child
 processes run (``python _badinput_cases.py``), reading cases on stdin
@@ -27,11 +32,12 @@ import json
 import sys
 from collections import namedtuple
 
-Case = namedtuple("Case", "id code setup expect message match")
+Case = namedtuple("Case", "id code setup expect message match returns")
 
 
-def case(id, code, setup="", expect=None, message=False, match=None):
-    return Case(id, code, setup, expect, message, match)
+def case(id, code, setup="", expect=None, message=False, match=None,
+         returns=False):
+    return Case(id, code, setup, expect, message, match, returns)
 
 
 AS_STRIDED = "xp.lib.stride_tricks.as_strided"
@@ -506,6 +512,213 @@ GROUPS["unimplemented"] = [
          match="numbers only"),
 ]
 
+# -- Hostile Python objects ---------------------------------------------------
+# Objects that are a little unusual, as test doubles and user classes are:
+# attributes that recurse, lengths that lie, conversions that change the
+# sequence being read, __index__ that raises.  None may crash minind, read
+# past a sequence or leave an element of the result unwritten.
+HOSTILE = """
+class DtypeChain:
+    # .dtype is another object of the same kind, forever
+    @property
+    def dtype(self):
+        return DtypeChain()
+
+class Mock:
+    # a test double: every public name is a new mock
+    def __getattr__(self, name):
+        if name.startswith('__'):
+            raise AttributeError(name)
+        return Mock()
+
+class MockAll:
+    # a test double that answers dunder lookups on the instance too
+    def __getattr__(self, name):
+        return MockAll()
+
+class Emptier:
+    # converting it empties the list it sits in
+    def __init__(self, owner):
+        self.owner = owner
+    def __float__(self):
+        self.owner.clear()
+        return 1.0
+    def __index__(self):
+        self.owner.clear()
+        return 1
+    def __bool__(self):
+        self.owner.clear()
+        return True
+
+class Grower(Emptier):
+    # converting it makes the list longer
+    def __float__(self):
+        self.owner.append(9.0)
+        return 1.0
+
+class Liar:
+    # says 5, has 2
+    def __len__(self):
+        return 5
+    def __getitem__(self, i):
+        if i >= 2:
+            raise IndexError(i)
+        return float(i)
+
+class LenFails:
+    def __len__(self):
+        raise ZeroDivisionError('no length')
+    def __getitem__(self, i):
+        return 1.0
+
+class GetitemFails:
+    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        raise KeyError(i)
+
+class BadIndex:
+    def __index__(self):
+        raise ZeroDivisionError('boom')
+
+class Reshaper:
+    # converting it reshapes an array discovered earlier in the list
+    def __init__(self, target):
+        self.target = target
+    def __float__(self):
+        self.target.shape = (1, 4)
+        return 1.0
+
+def emptying(kind, values=(1.0, 2.0)):
+    # [v0, kind(the list), v1, 3.0, 3.0, 3.0, 3.0, 3.0]
+    data = list(values)
+    data.insert(1, kind(data))
+    data.extend([3.0] * 5)
+    return data
+"""
+
+GROUPS["hostile"] = [
+    # -- attributes that recurse: NumPy follows .dtype once
+    case("dtype-attribute-recursive", "xp.zeros(3, dtype=DtypeChain())",
+         HOSTILE),
+    case("dtype-mock", "xp.zeros(3, dtype=Mock())", HOSTILE),
+    case("dtype-mock-answering-dunders", "xp.zeros(3, dtype=MockAll())",
+         HOSTILE),
+    case("astype-mock", "xp.zeros(3).astype(Mock())", HOSTILE),
+    case("dtype-attribute-not-a-dtype",
+         "class D:\n    dtype = 'nonsense'\nxp.zeros(3, dtype=D())"),
+    case("dtype-eq-mock", "result = xp.zeros(3).dtype == Mock()", HOSTILE,
+         returns=True),
+    case("array-of-dtype-chain", "result = xp.array([DtypeChain()])",
+         HOSTILE, returns=True),
+    case("array-of-dtype-chain-with-dtype",
+         "result = xp.array([DtypeChain()], dtype=float)", HOSTILE),
+    case("array-of-mock", "result = xp.array([Mock()])", HOSTILE,
+         returns=True),
+    case("asarray-mock", "result = xp.asarray(Mock())", HOSTILE,
+         returns=True),
+    case("array-of-mock-with-dtype", "xp.array([Mock()], dtype=float)",
+         HOSTILE),
+    case("array-of-mock-answering-dunders", "xp.array([MockAll()])",
+         HOSTILE),
+    case("asarray-mock-answering-dunders", "xp.asarray(MockAll())",
+         HOSTILE),
+    case("asarray-mock-answering-dunders-dtype",
+         "xp.asarray(MockAll(), dtype=float)", HOSTILE),
+    case("setitem-mock", "a = xp.zeros(3)\na[0] = Mock()", HOSTILE),
+    case("setitem-mock-answering-dunders", "a = xp.zeros(3)\na[0] = MockAll()",
+         HOSTILE),
+    case("fill-mock", "xp.zeros(3).fill(Mock())", HOSTILE),
+    case("add-mock", "xp.add(Mock(), 1)", HOSTILE),
+    case("add-array-mock", "xp.zeros(3) + Mock()", HOSTILE),
+    case("full-mock", "result = xp.full(3, Mock())", HOSTILE, returns=True),
+    case("self-containing-list", "x = []\nx.append(x)\nxp.array(x)"),
+    # -- sequences that change while they are read
+    case("list-emptied-by-float", "xp.array(emptying(Emptier), "
+         "dtype='float64')", HOSTILE, message=True),
+    case("list-emptied-by-index", "xp.array(emptying(Emptier, (1, 2)), "
+         "dtype='int64')", HOSTILE, message=True),
+    case("list-emptied-by-bool",
+         "xp.array(emptying(Emptier, (True, False)), dtype=bool)", HOSTILE),
+    case("list-grown-by-float",
+         "xp.array(emptying(Grower), dtype='float64')", HOSTILE),
+    case("nested-list-emptied",
+         "data = [[1.0, 2.0], [3.0, 4.0]]\ndata[0][0] = Emptier(data)\n"
+         "xp.array(data, dtype='float64')", HOSTILE),
+    case("inner-list-emptied",
+         "data = [[1.0, 2.0, 5.0], [3.0, 4.0, 6.0]]\n"
+         "data[0][0] = Emptier(data[1])\nxp.array(data, dtype='float64')",
+         HOSTILE),
+    case("assign-list-emptied",
+         "a = xp.zeros(8)\na[:] = emptying(Emptier)", HOSTILE),
+    case("array-reshaped-while-read",
+         "t = xp.zeros(4)\ndata = [t, [Reshaper(t), 2.0, 3.0, 4.0]]\n"
+         "result = xp.array(data, dtype=float)", HOSTILE, returns=True),
+    # -- lengths that lie or fail
+    case("len-lies", "result = xp.array(Liar())", HOSTILE, returns=True),
+    case("len-lies-nested", "result = xp.array([Liar(), Liar()])", HOSTILE,
+         returns=True),
+    case("len-lies-with-dtype", "result = xp.array(Liar(), dtype='int32')",
+         HOSTILE, returns=True),
+    case("len-lies-beside-list",
+         "result = xp.array([Liar(), [1.0, 2.0, 3.0, 4.0, 5.0]])", HOSTILE),
+    case("len-fails", "result = xp.array([LenFails()])", HOSTILE,
+         returns=True),
+    case("getitem-fails", "result = xp.array(GetitemFails())", HOSTILE,
+         returns=True),
+    case("getitem-raises-value-error",
+         "class G(GetitemFails):\n    def __getitem__(self, i):\n"
+         "        raise ValueError(i)\nxp.array(G())", HOSTILE),
+    # -- __index__ that raises
+    case("index-raising-index", "xp.arange(5)[BadIndex()]", HOSTILE,
+         message=True),
+    case("index-raising-index-in-tuple",
+         "xp.arange(6).reshape(2, 3)[0, BadIndex()]", HOSTILE, message=True),
+    case("setitem-raising-index", "a = xp.arange(5)\na[BadIndex()] = 1",
+         HOSTILE, message=True),
+    case("slice-raising-index", "xp.arange(5)[BadIndex():3]", HOSTILE),
+    case("item-raising-index", "xp.arange(5).item(BadIndex())", HOSTILE),
+    case("shape-raising-index", "xp.zeros((2, BadIndex()))", HOSTILE),
+    case("reshape-raising-index", "xp.arange(6).reshape(BadIndex(), 3)",
+         HOSTILE),
+    case("axis-raising-index", "xp.zeros((2, 3)).sum(axis=BadIndex())",
+         HOSTILE),
+    case("transpose-raising-index",
+         "xp.zeros((2, 3)).transpose(BadIndex(), 0)", HOSTILE),
+    case("setitem-value-raising-index",
+         "a = xp.zeros(3, dtype=int)\na[0] = BadIndex()", HOSTILE),
+    case("array-of-raising-index",
+         "xp.array([1, BadIndex()], dtype='int64')", HOSTILE),
+    # -- WRITEABLE may be set again only where the memory is writable
+    case("writeable-as-strided", f"v = {AS_STRIDED}(xp.zeros(3))\n"
+         "v.flags.writeable = True", message=True),
+    case("writeable-as-strided-readonly",
+         f"v = {AS_STRIDED}(xp.zeros(3), writeable=False)\n"
+         "v.flags.writeable = True", message=True),
+    case("writeable-sliding-window", f"v = {WINDOWS}(xp.zeros(4), 2)\n"
+         "v.flags.writeable = True", message=True),
+    case("writeable-view-of-readonly-as-strided",
+         f"v = {AS_STRIDED}(xp.zeros(3), writeable=False)[1:]\n"
+         "v.flags.writeable = True", message=True),
+    case("writeable-view-of-as-strided",
+         f"v = {AS_STRIDED}(xp.zeros(3))[1:]\n"
+         "v.flags.writeable = True\nresult = v.flags.writeable",
+         returns=True),
+    case("writeable-broadcast-to",
+         "v = xp.broadcast_to(xp.zeros(3), (2, 3))\n"
+         "v.flags.writeable = True\nv[0, 0] = 1\nresult = v", returns=True),
+    case("writeable-broadcast-to-readonly", READONLY +
+         "\nv = xp.broadcast_to(a, (2, 6))\nv.flags.writeable = True",
+         message=True),
+    case("writeable-broadcast-arrays",
+         "v = xp.broadcast_arrays(xp.zeros(3), xp.zeros((2, 1)))[0]\n"
+         "v.flags.writeable = True\nresult = v.flags.writeable",
+         returns=True),
+    case("writeable-view-of-readonly-bytes",
+         "v = xp.asarray(memoryview(b'abcdefgh'))[1:]\n"
+         "v.flags.writeable = True", message=True),
+]
+
 CASES = {c.id: c for cases in GROUPS.values() for c in cases}
 GROUP_OF = {c.id: name for name, cases in GROUPS.items() for c in cases}
 assert len(CASES) == sum(len(cases) for cases in GROUPS.values()), \
@@ -533,7 +746,18 @@ def run_case(xp, c):
                 "class": _class_record(type(error)),
                 "mro": [_class_record(k) for k in type(error).__mro__],
                 "message": str(error)}
-    return {"id": c.id, "outcome": "returned"}
+    return {"id": c.id, "outcome": "returned",
+            "result": describe_result(namespace.get("result"))}
+
+
+def describe_result(value):
+    """What a ``returns`` case produced, as JSON: an array's dtype, shape,
+    strides and values, or a plain Python value."""
+    if hasattr(value, "dtype") and hasattr(value, "tolist"):
+        return {"dtype": str(value.dtype), "shape": list(value.shape),
+                "strides": list(value.strides), "values": value.tolist()}
+    return {"value": value if isinstance(value, (bool, int, float, str))
+            else repr(value)}
 
 
 def child_main(expected_file):

@@ -1,10 +1,12 @@
-"""The bad-input catalogue (issue 6, item 2): minind fails as NumPy fails.
+"""The bad-input catalogue: minind fails as NumPy fails, and never crashes.
 
-Part 1, the catalogue (``_badinput_cases.py``): about 270 small programs
+Part 1, the catalogue (``_badinput_cases.py``): over 320 small programs
 written against ``xp``, grouped by topic (indexing, assignment,
 flags, reshape, axes, broadcasting, creation, conversions, ``out=``,
-reductions, stride tricks, unimplemented features).  Each one must raise.
-NumPy's exception is computed here, in-process, by running the snippet
+reductions, stride tricks, hostile Python objects, unimplemented
+features).  Each one must raise, except the ``returns`` cases, where NumPy
+may cope (a ``__len__`` that lies) and minind must give the same result.
+NumPy's outcome is computed here, in-process, by running the snippet
 with ``xp = numpy``; minind's runs in child processes, so a segfault (or a
 hang) fails one case instead of killing the suite.
 
@@ -206,8 +208,9 @@ def minind_results():
     return run_catalogue(catalogue.GROUPS)
 
 
-def numpy_error(c):
-    """Run the snippet with NumPy in-process; return the exception."""
+def numpy_outcome(c):
+    """Run the snippet with NumPy in-process: (True, its ``result``) or
+    (False, the exception)."""
     namespace = {"xp": np}
     exec(compile(c.setup, f"<{c.id} setup>", "exec"), namespace)
     try:
@@ -215,8 +218,17 @@ def numpy_error(c):
             warnings.simplefilter("ignore")
             exec(compile(c.code, f"<{c.id}>", "exec"), namespace)
     except Exception as error:      # noqa: BLE001 -- the oracle
-        return error
-    pytest.fail(f"catalogue mistake: NumPy does not raise for {c.code!r}")
+        return False, error
+    return True, namespace.get("result")
+
+
+def numpy_error(c):
+    """Run the snippet with NumPy in-process; return the exception."""
+    returned, error = numpy_outcome(c)
+    if returned:
+        pytest.fail(f"catalogue mistake: NumPy does not raise for "
+                    f"{c.code!r}")
+    return error
 
 
 # ---------------------------------------------------------------------------
@@ -246,6 +258,22 @@ def test_bad_input(case_id, minind_results):
         if c.match:
             assert c.match in got["message"], got["message"]
         return
+    if c.returns:
+        returned, value = numpy_outcome(c)
+        if returned and getattr(value, "dtype", None) == object:
+            # NumPy stores the objects; minind, with no object dtype,
+            # must refuse them clearly.
+            assert got["outcome"] == "raised", (
+                f"minind accepted {c.code!r}; NumPy makes an object array")
+            check_class(got, {"module": "builtins", "name": "TypeError"},
+                        None)
+            return
+        if returned:
+            assert got["outcome"] == "returned", (
+                f"minind raised {got['class']['name']}: {got['message']}; "
+                f"NumPy returns {value!r}")
+            assert got["result"] == catalogue.describe_result(value)
+            return
     error = numpy_error(c)
     want, want_bases = expected_from_numpy(error)
     assert got["outcome"] == "raised", (

@@ -56,6 +56,7 @@ cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
 cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
                          const Py_ssize_t* shape, const Py_ssize_t* strides)
 cdef MiniArray wrap_buffer(object exporter, bint writable)
+cdef int refuse_array_protocols(object obj) except -1
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
 cdef str check_order(object order, str allowed)

@@ -31,6 +31,10 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
 from cpython.ref cimport Py_INCREF
 from cpython.memoryview cimport PyMemoryView_FromObject
+from cpython.number cimport PyIndex_Check
+from cpython.pycapsule cimport PyCapsule_CheckExact
+from cpython.float cimport PyFloat_CheckExact
+from cpython.bool cimport PyBool_Check
 from libc.stdlib cimport malloc, calloc, free
 from libc.stdint cimport uintptr_t
 from libc.string cimport memcpy
@@ -1001,11 +1005,13 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
                 "minind supports basic indexing only: integers, slices "
                 "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
                 "boolean array indices (fancy indexing) are not implemented")
-    if not hasattr(key, "__index__"):
+    if not PyIndex_Check(key):
         raise IndexError(_INVALID_INDEX)
     try:
         key = operator.index(key)
-    except TypeError:
+    except Exception:
+        # NumPy drops whatever a failing __index__ raised and, finding no
+        # other reading of the object, refuses it as an index.
         raise IndexError(_INVALID_INDEX) from None
     try:
         return PyLong_AsSsize_t(key)
@@ -1205,6 +1211,9 @@ cdef int assign(MiniArray target, object value) except -1:
             from minind._creation import _from_nested as _array_function
         source = _array_function(value, target.dtype, "C", target.ndim)
     else:
+        if not (PyFloat_CheckExact(value) or PyLong_CheckExact(value)
+                or PyBool_Check(value)):
+            refuse_array_protocols(value)
         target.fill(value)
         return 0
     while source.ndim - skip > target.ndim and source._shape[skip] == 1:
@@ -1406,6 +1415,29 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
     result._flags = 0 if buf.readonly else FLAG_WRITEABLE
     result._update_flags()
     return result
+
+
+cdef int refuse_array_protocols(object obj) except -1:
+    """NumPy asks an object it does not know for ``__array_struct__`` and
+    then ``__array_interface__`` (on the instance, so a mock's
+    ``__getattr__`` answers) before it tries it as a sequence, and refuses
+    a broken answer with ValueError.  minind reads arrays through the
+    buffer protocol only, so a valid answer is refused with TypeError.
+    NumPy: ``_array_from_array_like`` in ctors.c.
+    """
+    for name in ("__array_struct__", "__array_interface__"):
+        try:
+            attr = getattr(obj, name)
+        except Exception:   # noqa: a failing lookup means "not provided"
+            continue
+        if name == "__array_struct__" and not PyCapsule_CheckExact(attr):
+            raise ValueError("invalid __array_struct__")
+        if name == "__array_interface__" and not isinstance(attr, dict):
+            raise ValueError("Invalid __array_interface__ value, must be "
+                             "a dict")
+        raise TypeError(f"minind reads arrays through the buffer protocol; "
+                        f"{type(obj).__name__} offers only {name}")
+    return 0
 
 
 # Native-alignment struct codes that name a supported dtype differently.

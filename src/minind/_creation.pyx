@@ -6,12 +6,19 @@ NumPy counterparts: ``PyArray_Empty``/``PyArray_Zeros`` (ctors.c),
 (array_coercion.c: shape and dtype discovery of nested sequences), and
 ``PyArray_ArangeObj`` (ctors.c).
 """
+cimport cython
 from cpython.buffer cimport PyObject_CheckBuffer
+from cpython.bool cimport PyBool_Check
+from cpython.float cimport PyFloat_CheckExact
+from cpython.long cimport PyLong_CheckExact
+from cpython.number cimport PyIndex_Check
+from cpython.sequence cimport PySequence_Check
+from libc.string cimport memcmp
 from libc.stdint cimport uint64_t
 
 from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, copy_into, copy_array,
-                           check_order, assign)
+                           check_order, assign, refuse_array_protocols)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
                             T_FLOAT64)
@@ -159,11 +166,22 @@ cdef class _Discovery:
 
 
 cdef bint _is_sequence(object obj):
-    if isinstance(obj, (list, tuple, MiniArray)):
+    """Does NumPy read ``obj`` as a sequence (a level of nesting)?
+
+    NumPy asks the type (``PySequence_Check``: it has ``__getitem__``,
+    whatever an instance's ``__getattr__`` answers) and then the length,
+    which must be readable; strings are scalars.  NumPy:
+    ``PyArray_DiscoverDTypeAndShape_Recursive`` in array_coercion.c.
+    """
+    if isinstance(obj, (list, tuple)):
         return True
-    if isinstance(obj, (str, bytes, bytearray, dict)):
+    if isinstance(obj, (str, bytes, bytearray)) or not PySequence_Check(obj):
         return False
-    return hasattr(obj, "__len__") and hasattr(obj, "__getitem__")
+    try:
+        len(obj)
+    except Exception:       # noqa: a length that fails means "no sequence"
+        return False
+    return True
 
 
 cdef int _inhomogeneous(_Discovery found, int depth) except -1:
@@ -174,10 +192,33 @@ cdef int _inhomogeneous(_Discovery found, int depth) except -1:
         f"shape was {detected} + inhomogeneous part.")
 
 
-cdef int _discover(object obj, int depth, _Discovery found) except -1:
-    """Walk ``obj`` recording the shape at each depth and leaf dtypes."""
+cdef str _CHANGED = ("Inconsistent object during array creation? Content "
+                     "of sequences changed (length inconsistent).")
+
+
+cdef object _discover(object obj, int depth, _Discovery found):
+    """Walk ``obj`` recording the shape at each depth and the leaf dtypes;
+    return its snapshot, which is what ``_fill_from`` then reads.
+
+    Two passes over user objects (find the shape, then fill) are only safe
+    if the second sees what the first saw.  So each level is read once,
+    as NumPy reads it (``PySequence_Fast``): a list or tuple is kept as it
+    is (``_fill_from`` checks its length again before every element, since
+    converting an element may run code that empties it); any other
+    sequence becomes the list that iterating it gives, so a ``__len__``
+    that lies or a ``__getitem__`` that changes its mind is asked once;
+    a buffer becomes the MiniArray over it.  A level whose items were
+    replaced so is itself copied into a new list.  Depth is bounded by
+    ``_record_length`` (MAX_NDIM), so a list that contains itself ends.
+    """
     cdef MiniArray sub
-    cdef Py_ssize_t n, axis
+    cdef Py_ssize_t n, i, axis
+    cdef object seq, item, child
+    cdef bint private
+    if PyFloat_CheckExact(obj) or PyLong_CheckExact(obj) or PyBool_Check(obj):
+        _record_leaf_depth(found, depth)
+        found.add_dtype(_scalar_dtype_index(obj, found))
+        return obj
     if isinstance(obj, MiniArray) or (
             PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
         # An array inside a list: its shape continues the nesting.
@@ -186,18 +227,50 @@ cdef int _discover(object obj, int depth, _Discovery found) except -1:
             _record_length(found, depth + axis, sub._shape[axis])
         _record_leaf_depth(found, depth + sub.ndim)
         found.add_dtype(sub.dtype.type_index)
-        return 0
-    if _is_sequence(obj):
-        n = len(obj)
-        _record_length(found, depth, n)
-        if n == 0:
-            _record_leaf_depth(found, depth + 1)
-        for item in obj:
-            _discover(item, depth + 1, found)
-        return 0
-    _record_leaf_depth(found, depth)
-    found.add_dtype(_scalar_dtype_index(obj, found))
-    return 0
+        return sub
+    if not isinstance(obj, (list, tuple)):
+        refuse_array_protocols(obj)
+    seq = obj if isinstance(obj, (list, tuple)) else _as_list(obj)
+    if seq is None:
+        _record_leaf_depth(found, depth)
+        found.add_dtype(_scalar_dtype_index(obj, found))
+        return obj
+    n = len(seq)
+    _record_length(found, depth, n)
+    if n == 0:
+        _record_leaf_depth(found, depth + 1)
+    private = seq is not obj        # a list of ours, to write into
+    for i in range(n):
+        item = _item(seq, i, n)
+        child = _discover(item, depth + 1, found)
+        if child is not item and not private:
+            seq = list(seq)             # from here on, read our copy
+            private = True
+        if private:
+            seq[i] = child
+    return seq
+
+
+cdef object _as_list(object obj):
+    """A sequence's items as a new list (NumPy: ``PySequence_Fast``), or
+    None if ``obj`` is to be read as a scalar: it is no sequence, or
+    iterating it raised KeyError (a mapping, which NumPy stores as one
+    object)."""
+    if not _is_sequence(obj):
+        return None
+    try:
+        return list(obj)
+    except KeyError:
+        return None
+
+
+@cython.boundscheck(True)
+cdef inline object _item(object seq, Py_ssize_t i, Py_ssize_t n):
+    """Item ``i`` of a list or tuple that had ``n`` items when it was
+    first read: NumPy's RuntimeError if user code changed its length."""
+    if len(seq) != n:
+        raise RuntimeError(_CHANGED)
+    return seq[i]
 
 
 cdef int _record_length(_Discovery found, int depth, Py_ssize_t n) except -1:
@@ -228,6 +301,9 @@ cdef int _record_leaf_depth(_Discovery found, int depth) except -1:
 
 
 cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
+    """The dtype index of one leaf; TypeError for what NumPy would store
+    in an object array (minind has none).  Type slots are asked, not the
+    instance, so a mock's ``__getattr__`` cannot answer for it."""
     if isinstance(value, bool):
         return T_BOOL
     if isinstance(value, int):
@@ -240,39 +316,55 @@ cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
         return T_UINT64
     if isinstance(value, float):
         return T_FLOAT64
-    # NumPy scalars carry a dtype; accept them by duck typing.
-    scalar_dtype = getattr(value, "dtype", None)
-    if scalar_dtype is not None and not isinstance(value, type):
-        return as_dtype(scalar_dtype).type_index
     if isinstance(value, str) and found is not None and found.parse_strings:
         return T_FLOAT64          # parsed into the requested dtype later
-    if value is None or isinstance(value, (str, bytes, complex)):
-        raise TypeError(
-            f"minind arrays hold numbers only; cannot store "
-            f"{type(value).__name__} {value!r}")
-    if hasattr(value, "__index__"):
+    if value is None or isinstance(value, (str, bytes, complex, type)):
+        _not_a_number(value)
+    # NumPy scalars carry a dtype; accept them by duck typing.  as_dtype
+    # follows an attribute ``.dtype`` at most once, so this is bounded.
+    scalar_dtype = getattr(value, "dtype", None)
+    if scalar_dtype is not None:
+        try:
+            return as_dtype(scalar_dtype).type_index
+        except (TypeError, ValueError):
+            _not_a_number(value)
+    if PyIndex_Check(value):
         return T_INT64
-    if hasattr(value, "__float__"):
+    if hasattr(type(value), "__float__"):
         return T_FLOAT64
+    _not_a_number(value)
+
+
+cdef int _not_a_number(object value) except -1:
     raise TypeError(f"minind arrays hold numbers only; cannot store "
                     f"{type(value).__name__} {value!r}")
 
 
-cdef int _fill_from(MiniArray target, object obj) except -1:
-    """Write nested data into ``target`` (whose shape was discovered)."""
-    cdef Py_ssize_t i
+cdef int _fill_from(MiniArray target, object snapshot) except -1:
+    """Write a snapshot from ``_discover`` into ``target``, which has the
+    discovered shape.  Every element is written, or an exception raised:
+    lists are re-measured before each item (NumPy's RuntimeError if user
+    code changed one meanwhile), and an array must still have the shape
+    it was discovered with (``a.shape = ...`` may have run)."""
+    cdef Py_ssize_t i, n
     cdef MiniArray sub
-    if isinstance(obj, MiniArray) or (
-            PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
-        sub = obj if isinstance(obj, MiniArray) else wrap_buffer(obj, False)
+    if isinstance(snapshot, MiniArray):
+        sub = snapshot
+        if sub.ndim != target.ndim or memcmp(
+                sub._shape, target._shape, sub.ndim * sizeof(Py_ssize_t)):
+            raise RuntimeError(_CHANGED)
         copy_into(target, sub)
         return 0
     if target.ndim == 0:
-        if isinstance(obj, str):
-            obj = _parse_number(obj, target.dtype)
-        set_item(target.dtype, target._data, obj)
+        if isinstance(snapshot, str):
+            snapshot = _parse_number(snapshot, target.dtype)
+        set_item(target.dtype, target._data, snapshot)
         return 0
-    for i, item in enumerate(obj):
+    if not isinstance(snapshot, (list, tuple)):
+        raise RuntimeError(_CHANGED)
+    n = target._shape[0]
+    for i in range(n):
+        item = _item(snapshot, i, n)
         _fill_from(make_view(target, i * target._strides[0], target.ndim - 1,
                              target._shape + 1, target._strides + 1), item)
     return 0
@@ -295,7 +387,7 @@ def _from_nested(obj, dtype, order, ndmax=-1):
     cdef Descr descr
     cdef MiniArray result
     found.parse_strings = dtype is not None
-    _discover(obj, 0, found)
+    snapshot = _discover(obj, 0, found)
     if 0 <= ndmax < found.ndim:
         raise ValueError(
             "setting an array element with a sequence. The requested array "
@@ -311,7 +403,7 @@ def _from_nested(obj, dtype, order, ndmax=-1):
     else:
         descr = descr_of(found.dtype_index)
     result = new_array(descr, found.ndim, found.shape, order == "F", False)
-    _fill_from(result, obj)
+    _fill_from(result, snapshot)
     return result
 
 

@@ -14,9 +14,11 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t)
 from libc.math cimport isnan, isinf
 from libc.string cimport memcpy
+from cpython.number cimport PyIndex_Check
 from cpython.long cimport PyLong_Check
 from cpython.float cimport PyFloat_Check
 
+import operator
 import sys
 
 # NumPy's character code for int64 is the one of C ``long`` when ``long``
@@ -194,7 +196,44 @@ cdef Descr descr_of(int type_index):
 
 
 cpdef Descr as_dtype(object obj):
-    """Resolve any accepted dtype spelling to its unique dtype object."""
+    """Resolve any accepted dtype spelling to its unique dtype object.
+
+    An object that is no spelling but has a ``dtype`` attribute holding a
+    dtype (a NumPy scalar such as ``np.float64(1)``) names that dtype.
+    The attribute is followed once, and must hold a dtype object, not
+    another spelling: an object whose ``.dtype`` is another such object
+    (a mock answers every attribute with a new mock) would otherwise
+    recurse without end.  NumPy: ``_convert_from_any`` in descriptor.c,
+    which follows ``.dtype`` one level deep in the same way.
+    """
+    cdef Descr found = _from_spelling(obj)
+    if found is not None:
+        return found
+    if (not isinstance(obj, type) and hasattr(obj, "dtype")
+            and type(obj).__name__ not in ("ndarray", "MiniArray")):
+        # Arrays do not count as dtype spellings (NumPy refuses them too).
+        value = obj.dtype
+        if _is_dtype_object(value):
+            return _from_spelling(value)
+        raise ValueError(f"Could not convert {obj!r} to a dtype (via "
+                         f"`.dtype` value {value!r}).")
+    raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+
+
+cdef bint _is_dtype_object(object obj):
+    """A minind dtype, or a NumPy one (duck-typed: numpy is not imported
+    here)."""
+    if isinstance(obj, Descr):
+        return True
+    return (not isinstance(obj, type)
+            and (getattr(type(obj), "__module__", "") or "").startswith(
+                "numpy")
+            and isinstance(getattr(obj, "str", None), str))
+
+
+cdef Descr _from_spelling(object obj):
+    """The dtype ``obj`` spells, without following ``.dtype``; None if
+    ``obj`` is no spelling (TypeError for a spelling minind lacks)."""
     if isinstance(obj, Descr):
         return <Descr>obj
     if obj is None:
@@ -228,12 +267,6 @@ cpdef Descr as_dtype(object obj):
                     f"minind does not support data type {typestr!r} "
                     f"(supported: {_SUPPORTED} in native byte order)")
             return <Descr>found
-    if (not isinstance(obj, type) and hasattr(obj, "dtype")
-            and type(obj).__name__ not in ("ndarray", "MiniArray")):
-        # An object with a dtype attribute, e.g. a NumPy scalar
-        # (np.float64(1)), names that dtype; arrays do not count as dtype
-        # spellings (NumPy refuses them too).
-        return as_dtype(obj.dtype)
     if isinstance(obj, type):
         name = obj.__name__
         if (obj.__module__ or "").startswith("numpy"):
@@ -241,7 +274,7 @@ cpdef Descr as_dtype(object obj):
             if found is not None:
                 return <Descr>found
             raise TypeError(f"minind does not support data type {name!r}")
-    raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -464,9 +497,15 @@ cdef object _as_python_number(object value, int t):
     """
     if PyLong_Check(value) or PyFloat_Check(value):
         return value
-    if hasattr(value, "__array_interface__"):
+    if _has_array_interface(value):
         if getattr(value, "ndim", None) == 0:
-            return _as_python_number(value.item(), t)
+            # One step down, never more: an object whose item() is again
+            # array-like would otherwise recurse without end.
+            value = value.item()
+            if _has_array_interface(value):
+                raise TypeError(f"item() of a 0-d array gave "
+                                f"{type(value).__name__}, not a number")
+            return _as_python_number(value, t)
         if t == T_BOOL and getattr(value, "size", 0) == 1:
             return bool(value)    # NumPy asks a 1-element array its truth
         raise ValueError("setting an array element with a sequence.")
@@ -478,16 +517,23 @@ cdef object _as_python_number(object value, int t):
         if value is None:
             return float("nan")   # NumPy stores None in a float as NaN
         return float(value)
-    if hasattr(value, "__index__"):
-        return value.__index__()
-    if hasattr(value, "__float__") and not isinstance(value, str):
+    if PyIndex_Check(value):
+        return operator.index(value)
+    if hasattr(type(value), "__float__") and not isinstance(value, str):
         return float(value)
     return int(value)
 
 
+cdef inline bint _has_array_interface(object value):
+    """Arrays and NumPy scalars (np.int64(-1)) carry an array interface.
+    The type is asked, as NumPy asks it, so that a test double's
+    ``__getattr__`` cannot claim to be an array."""
+    return hasattr(type(value), "__array_interface__")
+
+
 cdef inline bint _is_numpy_scalar(object value):
     # np.int64(-1), np.float64(2.5): numbers that carry an array interface.
-    return hasattr(value, "__array_interface__")
+    return _has_array_interface(value)
 
 
 cdef int set_item(Descr dtype, char* ptr, object value) except -1:
