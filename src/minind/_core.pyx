@@ -999,13 +999,16 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
         raise IndexError("minind does not support boolean indices (NumPy "
                          "reads True/False as a 0-d boolean mask)")
     if isinstance(key, (list, MiniArray)) or hasattr(
-            key, "__array_interface__"):
+            type(key), "__array_interface__"):
         if getattr(key, "ndim", 1) != 0:
             raise IndexError(
                 "minind supports basic indexing only: integers, slices "
                 "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
                 "boolean array indices (fancy indexing) are not implemented")
     if not PyIndex_Check(key):
+        # NumPy tries any other object as an index array, which asks it
+        # for the array protocols first.
+        refuse_array_protocols(key)
         raise IndexError(_INVALID_INDEX)
     try:
         key = operator.index(key)

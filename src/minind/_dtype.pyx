@@ -365,7 +365,13 @@ def can_cast(from_, to, casting="safe"):
     up the kind order b < u < i < f (so int8 -> uint8 is not, uint64 ->
     int8 is, as in NumPy); "unsafe": always.
     """
-    cdef Descr src = _explicit_dtype(from_), dst = _explicit_dtype(to)
+    cdef Descr src, dst
+    try:
+        src, dst = _explicit_dtype(from_), _explicit_dtype(to)
+    except ValueError:
+        # An object whose .dtype is no dtype: NumPy's can_cast, stricter
+        # than dtype(), calls that a type it does not understand.
+        raise TypeError("did not understand one of the types") from None
     return can_cast_index(src.type_index, dst.type_index, casting)
 
 
