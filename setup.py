@@ -26,12 +26,20 @@ if sanitize:
     extra_compile_args += flags + ["-O1"]
     extra_link_args += flags
 
+# MININD_POISON=1 fills every fresh, non-zeroed array buffer with 0xA5
+# bytes, so that an element a routine forgot to write cannot pass for a
+# right answer (CI runs the oracle tests against such a build).
+define_macros = []
+if os.environ.get("MININD_POISON") == "1":
+    define_macros.append(("MININD_POISON", "1"))
+
 extensions = [
     Extension(
         "minind." + os.path.splitext(os.path.basename(path))[0],
         [path],
         extra_compile_args=extra_compile_args,
         extra_link_args=extra_link_args,
+        define_macros=define_macros,
     )
     for path in sorted(glob.glob("src/minind/*.pyx"))
 ]

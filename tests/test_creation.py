@@ -1266,3 +1266,23 @@ def test_strings_with_a_numeric_dtype_are_parsed(dtype, text):
                 mi.array(obj, dtype=dtype)
             continue
         assert_same(mi.array(obj, dtype=dtype), want)
+
+
+# -- the poison build ---------------------------------------------------------
+
+POISON = mi._core.POISON_BYTE
+
+
+@pytest.mark.skipif(POISON is None, reason="only a MININD_POISON=1 build "
+                    "poisons fresh buffers")
+@pytest.mark.parametrize("dtype", DTYPE_NAMES)
+def test_poison_build_fills_fresh_buffers(dtype):
+    """Under MININD_POISON=1 (CI runs the oracle tests so) every fresh
+    buffer starts as 0xA5 bytes, so an element a routine forgets to write
+    differs from NumPy's value instead of passing as malloc's zeros.
+    empty() shows the poison; zeros() stays zero."""
+    assert mi.empty((2, 3), dtype=dtype).tobytes() == bytes([POISON]) * (
+        6 * mi.dtype(dtype).itemsize)
+    assert not any(mi.zeros((2, 3), dtype=dtype).tobytes())
+    assert_same(mi.array([[1, 0, 1]], dtype=dtype),
+                np.array([[1, 0, 1]], dtype=dtype))

@@ -37,7 +37,7 @@ from cpython.float cimport PyFloat_CheckExact
 from cpython.bool cimport PyBool_Check
 from libc.stdlib cimport malloc, calloc, free
 from libc.stdint cimport uintptr_t
-from libc.string cimport memcpy
+from libc.string cimport memcpy, memset
 
 cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
@@ -99,6 +99,26 @@ cdef extern from *:
     void minind_advise_hugepage(char* ptr, size_t nbytes) nogil
 
 
+cdef extern from *:
+    """
+    /* MININD_POISON=1 at build time (setup.py) fills every fresh buffer
+       that is not zeroed with the byte 0xA5, so that a result element
+       minind forgot to write shows up as a recognisable wrong value
+       instead of whatever malloc happened to return (often zeros, which
+       can pass for right answers). */
+    #ifdef MININD_POISON
+    #define MININD_POISON_BUFFERS 1
+    #else
+    #define MININD_POISON_BUFFERS 0
+    #endif
+    """
+    const bint MININD_POISON_BUFFERS
+
+
+# Whether this build poisons fresh buffers (see MININD_POISON_BUFFERS).
+POISON_BYTE = 0xA5 if MININD_POISON_BUFFERS else None
+
+
 # tracemalloc domain for array buffers ("mi" in ASCII); NumPy uses its own
 # (389047).  Filter a snapshot with tracemalloc.DomainFilter(True, 0x6d69).
 TRACE_DOMAIN = 0x6d69
@@ -121,6 +141,8 @@ cdef char* _alloc_buffer(Py_ssize_t nbytes, bint zeroed) except NULL:
     ptr = <char*>(calloc(size, 1) if zeroed else malloc(size))
     if ptr == NULL:
         raise MemoryError(f"Unable to allocate {nbytes} bytes for an array")
+    if MININD_POISON_BUFFERS and not zeroed:
+        memset(ptr, 0xA5, size)
     if size >= HUGEPAGE_THRESHOLD:
         minind_advise_hugepage(ptr, size)
     PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>ptr, size)
