@@ -48,10 +48,10 @@ from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
                              contiguity_flags, is_aligned,
                              fill_contiguous_strides, fill_fresh_strides,
-                             checked_size,
+                             fill_ordered_strides, checked_size,
                              shape_from_object, byte_extent,
                              broadcast_strides, attempt_nocopy_reshape)
-from minind._loops cimport copy_cast, sorted_axes
+from minind._loops cimport Traversal, axis_order, copy_cast
 
 import operator
 
@@ -554,6 +554,9 @@ cdef class MiniArray:
                 raise ValueError("can only convert an array of size 1 to a "
                                  "Python scalar")
             return get_item(self.dtype, self._data)
+        if len(args) != 1 and len(args) != self.ndim:
+            # NumPy counts the indices before it reads any of them.
+            raise ValueError("incorrect number of indices for array")
         args = tuple([operator.index(arg) for arg in args])
         if len(args) == 1 and self.ndim != 1:
             flat = args[0]
@@ -1028,9 +1031,11 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
                 "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
                 "boolean array indices (fancy indexing) are not implemented")
     if not PyIndex_Check(key):
-        # NumPy tries any other object as an index array, which asks it
-        # for the array protocols first.
-        refuse_array_protocols(key)
+        if not hasattr(type(key), "__array_interface__"):
+            # NumPy tries any other object as an index array, which asks
+            # it for the array protocols first (a mock's broken answer is
+            # a ValueError).  NumPy scalars (a float) are plainly refused.
+            refuse_array_protocols(key)
         raise IndexError(_INVALID_INDEX)
     try:
         key = operator.index(key)
@@ -1325,14 +1330,13 @@ cdef void like_strides(MiniArray prototype, str order, int ndim,
     """Contiguous strides for ``shape`` laid out in ``order``.
 
     "K" keeps the prototype's memory order: its axes sorted by decreasing
-    |stride| get contiguous strides in that order, so e.g. a transposed
-    prototype gives a transposed (F-ordered) result, and a reversed one a
-    forward result.  NumPy: ``PyArray_NewLikeArray`` and
-    ``PyArray_CreateSortedStridePerm``.
+    |stride| (``memory_order`` with every axis voting) get contiguous
+    strides in that order, so e.g. a transposed prototype gives a
+    transposed (F-ordered) result, and a reversed one a forward result.
+    NumPy: ``PyArray_NewLikeArray`` and ``PyArray_CreateSortedStridePerm``.
     """
     cdef int perm[MAX_NDIM]
-    cdef Py_ssize_t step = itemsize
-    cdef int i, axis
+    cdef int axis
     if order == "K" and ndim != prototype.ndim:
         order = "C"               # no memory order to keep across ndims
     order = resolve_order(prototype, order)
@@ -1343,11 +1347,22 @@ cdef void like_strides(MiniArray prototype, str order, int ndim,
         if shape[axis] == 0:
             fill_fresh_strides(ndim, shape, itemsize, False, strides)
             return
-    sorted_axes(ndim, prototype._strides, perm)
-    for i in range(ndim - 1, -1, -1):
-        axis = perm[i]
-        strides[axis] = step
-        step *= shape[axis]
+    memory_order(prototype, True, perm)
+    fill_ordered_strides(ndim, shape, itemsize, perm, strides)
+
+
+cdef void memory_order(MiniArray a, bint every_axis_votes, int* perm):
+    """``a``'s axes in its "K" memory order, outermost first: the
+    iterator's (``every_axis_votes`` False) or a new array's (True); see
+    ``_loops.axis_order``, which decides both."""
+    cdef Traversal t
+    cdef int axis
+    t.nop = 1
+    t.ndim = a.ndim
+    for axis in range(a.ndim):
+        t.shape[axis] = a._shape[axis]
+        t.strides[0][axis] = a._strides[axis]
+    axis_order(&t, 0, every_axis_votes, perm)
 
 
 cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
@@ -1746,7 +1761,8 @@ cdef MiniArray ravel_array(MiniArray a, str order):
         # reshape(-1) gives, without parsing a shape).
         return make_view(a, 0, 1, &size, &step)
     if order == "K":
-        sorted_axes(a.ndim, a._strides, perm)
+        # NumPy's test (PyArray_Ravel): contiguous in a new array's K order.
+        memory_order(a, True, perm)
         step = a.dtype.itemsize
         for i in range(a.ndim - 1, -1, -1):
             axis = perm[i]
@@ -1766,43 +1782,23 @@ cdef MiniArray flatten_array(MiniArray a, str order):
 
     The copy goes through a view of the new buffer shaped like ``a`` with
     strides for ``order``, so the one cast loop does the reordering.  "K"
-    reads in memory order as NumPy's iterator finds it: an axis moves
-    outward only past axes with a smaller non-zero |stride|, so broadcast
-    (zero-stride) axes keep their C position.
+    reads in memory order as NumPy's iterator finds it (``memory_order``:
+    broadcast and length-1 axes have no say, so they keep their C
+    position).  NumPy: ``PyArray_Flatten``/``PyArray_CopyAsFlat``.
     """
     cdef Py_ssize_t size = a.size
     cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int perm[MAX_NDIM]
     cdef MiniArray result = new_array(a.dtype, 1, &size, False, False)
     if resolve_order(a, order) == "K":
-        iteration_strides(a, strides)
+        memory_order(a, False, perm)
+        fill_ordered_strides(a.ndim, a._shape, a.dtype.itemsize, perm,
+                             strides)
     else:
         like_strides(a, order, a.ndim, a._shape, a.dtype.itemsize, strides)
     copy_cast(a.ndim, a._shape, result._data, strides, a.dtype.type_index,
               a._data, a._strides, a.dtype.type_index)
     return result
-
-
-cdef void iteration_strides(MiniArray a, Py_ssize_t* strides):
-    """Contiguous strides that list ``a``'s elements in the order NumPy's
-    iterator visits them in "K" order (see ``flatten_array``)."""
-    cdef int perm[MAX_NDIM]
-    cdef int i, j, axis
-    cdef Py_ssize_t step = a.dtype.itemsize, moving, other
-    for i in range(a.ndim):          # insertion sort, outermost first
-        j = i
-        moving = a._strides[i] if a._strides[i] >= 0 else -a._strides[i]
-        while j > 0:
-            other = a._strides[perm[j - 1]]
-            other = other if other >= 0 else -other
-            if moving == 0 or other == 0 or other >= moving:
-                break
-            perm[j] = perm[j - 1]
-            j -= 1
-        perm[j] = i
-    for i in range(a.ndim - 1, -1, -1):
-        axis = perm[i]
-        strides[axis] = step
-        step *= a._shape[axis]
 
 
 # ---------------------------------------------------------------------------

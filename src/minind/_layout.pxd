@@ -24,6 +24,9 @@ cdef bint is_aligned(const char* data, int ndim, const Py_ssize_t* shape,
 cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                                   Py_ssize_t itemsize, bint fortran,
                                   Py_ssize_t* strides) noexcept nogil
+cdef void fill_ordered_strides(int ndim, const Py_ssize_t* shape,
+                               Py_ssize_t itemsize, const int* order,
+                               Py_ssize_t* strides) noexcept nogil
 cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
                              Py_ssize_t itemsize, bint fortran,
                              Py_ssize_t* strides) noexcept nogil

@@ -95,6 +95,23 @@ cdef void fill_contiguous_strides(int ndim, const Py_ssize_t* shape,
                 step *= shape[axis]
 
 
+cdef void fill_ordered_strides(int ndim, const Py_ssize_t* shape,
+                               Py_ssize_t itemsize, const int* order,
+                               Py_ssize_t* strides) noexcept nogil:
+    """Contiguous strides that lay the axes out in ``order`` (a
+    permutation, outermost axis first): the innermost axis steps one
+    item, each axis further out steps over the block of those inside it.
+    ``order`` = (0, 1, ..., ndim - 1) gives C strides; the reverse, F.
+    A "K" layout is these strides in the order ``_loops.axis_order``
+    finds.
+    """
+    cdef int i
+    cdef Py_ssize_t step = itemsize
+    for i in range(ndim - 1, -1, -1):
+        strides[order[i]] = step
+        step *= shape[order[i]]
+
+
 cdef void fill_fresh_strides(int ndim, const Py_ssize_t* shape,
                              Py_ssize_t itemsize, bint fortran,
                              Py_ssize_t* strides) noexcept nogil:

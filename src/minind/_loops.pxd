@@ -16,12 +16,11 @@ ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,
                             const Py_ssize_t* steps,
                             void* data) noexcept nogil
 
-cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil
+cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
+                     int* perm) noexcept nogil
 cdef void plan_traversal(Traversal* t) noexcept nogil
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
-cdef void sorted_axes(int ndim, const Py_ssize_t* strides,
-                      int* perm) noexcept nogil
 
 cdef int copy_cast(int ndim, const Py_ssize_t* shape,
                    char* dst, const Py_ssize_t* dst_strides, int dst_type,

@@ -30,34 +30,28 @@ cdef inline Py_ssize_t _abs(Py_ssize_t x) noexcept nogil:
     return -x if x < 0 else x
 
 
-cdef void sorted_axes(int ndim, const Py_ssize_t* strides,
-                      int* perm) noexcept nogil:
-    """Axes ordered outermost first by decreasing |stride| (stable).
+cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
+                     int* perm) noexcept nogil:
+    """The memory order of the axes, outermost first: NumPy's "K" order.
 
-    This is NumPy's "K" (keep) order: a copy laid out in this order has
-    the same memory order as the original, with positive strides.
-    Insertion sort: ndim <= 64 and usually tiny.
-    """
-    cdef int i, j, axis
-    for i in range(ndim):
-        axis = i
-        j = i
-        while j > 0 and _abs(strides[perm[j - 1]]) < _abs(strides[axis]):
-            perm[j] = perm[j - 1]
-            j -= 1
-        perm[j] = axis
+    An insertion sort that starts from C order: an axis moves inward past
+    another when every operand with an opinion on both says it steps less
+    far (smaller |stride|).  Equal strides, or operands that disagree,
+    keep C order.  Only operands from ``first_op`` on vote (an output
+    still to be allocated has no say).  NumPy has two K orders, and this
+    is both, told apart by who has an opinion:
 
+    * the iterator's (``npyiter_find_best_axis_ordering``), used for ufunc
+      and reduction outputs and ``flatten('K')``: a zero stride
+      (broadcast) or a length-1 axis, never stepped, has no opinion;
+    * a new array like another (``PyArray_CreateSortedStridePerm``), used
+      for copies, ``empty_like`` and ``astype``: with
+      ``every_axis_votes``, every stride counts as it is, so the order is
+      a stable sort by decreasing |stride| and zero strides go innermost.
 
-cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil:
-    """The order in which to walk the axes, outermost first.
-
-    NumPy's rule (``npyiter_find_best_axis_ordering``): start from C order
-    and let an axis move inward past another when every operand that has
-    non-zero strides on both axes says it steps less far (|stride|
-    smaller); an operand with a zero stride (broadcast) has no opinion,
-    and when operands disagree C order wins.  Only operands from
-    ``first_op`` on vote (the output is left out when it is still to be
-    allocated).
+    So ``broadcast_to(arange(6.0).reshape(2, 1, 3), (2, 4, 3))`` (strides
+    (24, 0, 8)) is walked (0, 1, 2) by the iterator but copied in the
+    order (0, 2, 1), as NumPy does.
     """
     cdef int inner[MAX_NDIM]          # innermost axis first
     cdef int i0, i1, position, axis, op, ndim = t.ndim
@@ -72,17 +66,22 @@ cdef void axis_order(Traversal* t, int first_op, int* perm) noexcept nogil:
             ambiguous = True
             swap = False
             for op in range(first_op, t.nop):
-                # A length-1 axis is never stepped: like NumPy's iterator,
-                # treat its stride as 0 (no opinion on the order).
-                s0 = _abs(t.strides[op][axis]) if t.shape[axis] != 1 else 0
-                s1 = (_abs(t.strides[op][inner[i1]])
-                      if t.shape[inner[i1]] != 1 else 0)
-                if s0 != 0 and s1 != 0:
-                    if s1 <= s0:
-                        swap = False
-                    elif ambiguous:
-                        swap = True
-                    ambiguous = False
+                s0 = _abs(t.strides[op][axis])
+                s1 = _abs(t.strides[op][inner[i1]])
+                if not every_axis_votes:
+                    # A length-1 axis is never stepped: like NumPy's
+                    # iterator, treat its stride as 0 (no opinion).
+                    if t.shape[axis] == 1:
+                        s0 = 0
+                    if t.shape[inner[i1]] == 1:
+                        s1 = 0
+                    if s0 == 0 or s1 == 0:
+                        continue
+                if s1 <= s0:
+                    swap = False
+                elif ambiguous:
+                    swap = True
+                ambiguous = False
             if not ambiguous:
                 if swap:
                     position = i1
@@ -109,7 +108,7 @@ cdef void plan_traversal(Traversal* t) noexcept nogil:
     cdef Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
     cdef int i, j, axis, op, ndim = 0
     cdef bint chains
-    axis_order(t, 0, perm)
+    axis_order(t, 0, False, perm)
     # Keep only axes longer than 1, in that order.
     for i in range(t.ndim):
         if t.shape[perm[i]] != 1:

@@ -8,7 +8,7 @@ from the mean, computed in float64 for integer input.
 import operator
 
 from minind import _ufunc as um
-from minind._creation import asarray, empty, zeros
+from minind._creation import asarray, empty_like, zeros
 from minind._manipulation import moveaxis
 from minind._dtype import can_cast
 from minind._ufunc import NoValue
@@ -84,11 +84,13 @@ def _float_dtype(a, dtype):
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False):
     """Arithmetic mean: the sum (in float64 for integers) divided by the
-    count, the division done in the result's dtype as NumPy does."""
+    count, in place in the sum's array as NumPy does (so the result keeps
+    the sum's layout and dtype, an integer ``dtype=`` included)."""
     a = asarray(a)
     dtype = _float_dtype(a, dtype)
     total = _sum_array(a, axis, dtype, keepdims)
-    return _store(um.true_divide(total, _count(a, axis)), out)
+    um.true_divide(total, _count(a, axis), out=total, casting="unsafe")
+    return _store(total, out)
 
 
 def _variance(a, axis, dtype, ddof, keepdims):
@@ -103,7 +105,10 @@ def _variance(a, axis, dtype, ddof, keepdims):
     count = _count(a, axis)
     center = _sum_array(a, axis, dtype, True)           # sum, kept dims
     um.true_divide(center, count, out=center)           # ... the mean
-    deviations = um.subtract(a, center, out=empty(a.shape, center.dtype))
+    # a - center, laid out as a ufunc lays out its output (a's K order);
+    # a 0-d result would come back as a Python number, so it gets an out.
+    deviations = um.subtract(a, center, out=None if a.ndim else zeros(
+        (), um.result_type(a, center)))
     um.multiply(deviations, deviations, out=deviations)  # squared
     total = _sum_array(deviations, axis, dtype, keepdims)
     return um.true_divide(total, count - ddof if count > ddof else 0,
@@ -212,8 +217,17 @@ def nansum(a, axis=None, dtype=None, out=None, keepdims=False):
     """Sum treating NaN as zero."""
     a = asarray(a)
     if a.dtype.kind == "f":
-        a = um.where(um.isnan(a), 0, a)
+        a = _nan_to_zero(a)
     return sum(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+
+
+def _nan_to_zero(a):
+    """A copy of float ``a`` with NaN replaced by 0, laid out as NumPy's
+    ``_replace_nan`` makes it (``np.array(a, copy=True)``: a new array's
+    K order), since that layout decides the layout of the sum after it."""
+    result = empty_like(a)
+    result[...] = um.where(um.isnan(a), 0, a)
+    return result
 
 
 def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
@@ -225,7 +239,7 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
             out.dtype.kind != "f"):
         raise TypeError("If a is inexact, then out must be inexact")
     valid = um.logical_not(um.isnan(a))
-    total = _sum_array(um.where(valid, a, 0), axis, dtype, keepdims)
+    total = _sum_array(_nan_to_zero(a), axis, dtype, keepdims)
     count = _sum_array(valid, axis, None, keepdims)
     # Divide in place, as NumPy does: the mean keeps the sum's dtype.
     return _store(um.true_divide(total, count, out=total, casting="unsafe"),

@@ -36,7 +36,7 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS, byte_extent,
-                             broadcast_strides)
+                             broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
 from minind._kernels cimport *
@@ -790,13 +790,11 @@ cdef MiniArray _new_output(Traversal* t, Descr descr):
     order the iterator walks the operands (``axis_order``), with positive
     strides.  (a.T + a.T is F-ordered; a[::-1] + 1 runs forward.)"""
     cdef int perm[MAX_NDIM]
-    cdef int i, axis
-    cdef Py_ssize_t step = descr.itemsize
+    cdef int axis
     cdef MiniArray result = new_array(descr, t.ndim, t.shape, False, False)
-    axis_order(t, 0, perm)
-    for i in range(t.ndim - 1, -1, -1):
-        result._strides[perm[i]] = step
-        step *= t.shape[perm[i]]
+    axis_order(t, 0, False, perm)
+    fill_ordered_strides(t.ndim, t.shape, descr.itemsize, perm,
+                         result._strides)
     if result.size == 0:
         for axis in range(t.ndim):
             result._strides[axis] = 0
@@ -805,17 +803,20 @@ cdef MiniArray _new_output(Traversal* t, Descr descr):
 
 
 cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
-                             int ndim, Py_ssize_t* shape, Descr descr):
+                             int ndim, Py_ssize_t* shape, Descr descr,
+                             bint trivial_ok=True):
     """The new output of a ufunc over ``arrays`` (broadcast to ``shape``),
     laid out as NumPy lays it out.  Same-shape contiguous operands that
     need no cast to the loop's dtype (``in_type``, or ``loop_types[k]``
     per operand) take NumPy's "trivial loop": a plain C output (F when
-    all are F and not all C).  Otherwise the output follows the operands'
-    memory order ("K", ``_new_output``).  0-d operands have no say."""
+    all are F and not all C).  Otherwise, or when the caller has no
+    trivial loop (``trivial_ok`` False: NumPy's where always runs its
+    iterator), the output follows the operands' memory order ("K",
+    ``_new_output``).  0-d operands have no say."""
     cdef Traversal layout
     cdef MiniArray array
     cdef int op, axis
-    cdef bint trivial = True, all_c = True, all_f = True
+    cdef bint trivial = trivial_ok, all_c = True, all_f = True
     layout.nop = len(arrays)
     layout.ndim = ndim
     for axis in range(ndim):
@@ -844,7 +845,8 @@ cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
 
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type,
-                    list originals=None, list loop_types=None):
+                    list originals=None, list loop_types=None,
+                    bint trivial_ok=True):
     """Broadcast, allocate or check the output, and walk the loop."""
     cdef Traversal t
     cdef Py_ssize_t shape[MAX_NDIM]
@@ -892,7 +894,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         # Laid out by the operands as the caller gave them (an input cast
         # to the loop dtype was copied in its own layout).
         target = _fresh_output(originals if originals is not None else inputs,
-                               in_type, loop_types, ndim, shape, out_descr)
+                               in_type, loop_types, ndim, shape, out_descr,
+                               trivial_ok)
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
@@ -984,6 +987,47 @@ cdef int _reduce_loop(ufunc function, Descr descr,
         f"{descr!r}")
 
 
+cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
+                                 Descr descr):
+    """The new result of reducing ``array`` over ``axes``, laid out as
+    NumPy's reduction iterator lays it out.
+
+    The axes keep the order in which the iterator walks the input
+    (``axis_order``: broadcast and length-1 axes have no say), a reduced
+    axis counts as length 1, and is then dropped unless ``keepdims``.  So
+    ``broadcast_to(x, ...).sum(axis=0)`` is laid out like ``x``, not by
+    the zero strides, and the input as given decides (not a copy cast to
+    the loop's dtype).  NumPy: ``npyiter_new_temp_array`` allocating the
+    output that ``PyUFunc_ReduceWrapper`` maps with reduction op_axes.
+    """
+    cdef Traversal t
+    cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t kept_shape[MAX_NDIM]
+    cdef Py_ssize_t kept_strides[MAX_NDIM]
+    cdef int k, ndim = 0
+    cdef MiniArray result
+    t.nop = 1
+    t.ndim = array.ndim
+    for k in range(array.ndim):
+        t.shape[k] = array._shape[k]
+        t.strides[0][k] = array._strides[k]
+    axis_order(&t, 0, False, perm)
+    for k in axes:
+        t.shape[k] = 1
+    fill_ordered_strides(t.ndim, t.shape, descr.itemsize, perm, strides)
+    for k in range(array.ndim):
+        if keepdims or k not in axes:
+            kept_shape[ndim] = t.shape[k]
+            kept_strides[ndim] = strides[k]
+            ndim += 1
+    result = new_array(descr, ndim, kept_shape, False, False)
+    if result.size:
+        memcpy(result._strides, kept_strides, ndim * sizeof(Py_ssize_t))
+        result._update_flags()
+    return result
+
+
 cdef object _reduce(ufunc function, MiniArray array, object axis,
                     object dtype, object out, bint keepdims, object initial,
                     bint keep_array=False):
@@ -991,10 +1035,8 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef Descr descr = _reduce_dtype(function, array, dtype)
     cdef int loop_type = _reduce_loop(function, descr, dtype is not None)
     cdef Descr loop_descr = descr_of(loop_type)
-    cdef MiniArray source, result, kept_view, stretched
+    cdef MiniArray source, result, stretched
     cdef Py_ssize_t strides[MAX_NDIM]
-    cdef Py_ssize_t kept_shape[MAX_NDIM]
-    cdef Py_ssize_t kept_strides[MAX_NDIM]
     cdef int k, j
     cdef LoopData data
     cdef bint empty
@@ -1005,17 +1047,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         return _reduce_contiguous(function, array)
     source = array if array.dtype is loop_descr else copy_array(
         array, loop_descr, "K")
-    # The result is a new owner laid out in the input's memory order
-    # ("K"), shaped like the input minus the reduced axes (or with length
-    # 1 there, for keepdims).
-    j = 0
-    for k in range(source.ndim):
-        if k not in axes or keepdims:
-            kept_shape[j] = 1 if k in axes else source._shape[k]
-            kept_strides[j] = source._strides[k]
-            j += 1
-    kept_view = make_view(source, 0, j, kept_shape, kept_strides)
-    result = new_array_like(kept_view, loop_descr, "K")
+    result = _reduction_output(array, axes, keepdims, loop_descr)
     empty = any([source._shape[k] == 0 for k in axes])
     if initial is None:
         identity = None                  # NumPy: initial=None, no identity
@@ -1333,8 +1365,8 @@ def where(condition, x=NoValue, y=NoValue, /):
     cdef list operands = _operands((x, y))
     cdef int value_type = _promote(operands)
     cdef Descr descr = descr_of(value_type)
-    cdef list inputs = []
     cdef MiniArray cond = asarray(condition)
+    cdef list originals = [cond], inputs
     cdef LoopData data
     cdef Py_ssize_t no_shape = 0
     cdef MiniArray scalar
@@ -1343,13 +1375,18 @@ def where(condition, x=NoValue, y=NoValue, /):
             scalar = new_array(descr, 0, &no_shape, False, False)
             set_item(descr, scalar._data, _where_value(descr, operand))
             operand = scalar
-        if (<MiniArray>operand).dtype is not descr:
-            operand = copy_array(operand, descr, "K")
-        inputs.append(operand)
-    if cond.dtype.type_index != T_BOOL:
-        cond = copy_array(cond, descr_of(T_BOOL), "K")
-    return _run(_WHERE, [cond] + inputs, None, value_type, "unsafe",
-                &data, value_type)
+        originals.append(operand)
+    # Cast copies feed the loop; the output is laid out by the operands as
+    # given (NumPy's iterator casts in small buffers, so a broadcast
+    # operand keeps its zero strides, and with them no say in the order).
+    inputs = [copy_array(cond, descr_of(T_BOOL), "K")
+              if cond.dtype.type_index != T_BOOL else cond]
+    for operand in originals[1:]:
+        inputs.append(operand if (<MiniArray>operand).dtype is descr
+                      else copy_array(operand, descr, "K"))
+    return _run(_WHERE, inputs, None, value_type, "unsafe", &data,
+                value_type, originals, [T_BOOL, value_type, value_type],
+                False)
 
 
 _WHERE = ufunc("where", 3, OP_WHERE, _ARITH, None, "")
