@@ -32,7 +32,8 @@ from hypothesis.extra import numpy as hnp
 
 import minind as mi
 from strategies import (DTYPE_NAMES, assert_same, assert_same_layout,
-                        assert_same_values, dtypes, numpy_arrays, twins)
+                        assert_same_values, dtypes, numpy_arrays, slice_plan,
+                        twins)
 
 # Disagreements with NumPy found by this file and not fixed yet.  Each is
 # a strict xfail: the test still runs in full, and the day minind is fixed
@@ -77,29 +78,6 @@ OPERAND_LAYOUTS = ["C", "F", "transposed", "sliced", "broadcast",
 
 
 @st.composite
-def slice_plan(draw, shape):
-    """(base shape, index): basic slices with random steps (also negative)
-    and offsets that cut exactly ``shape`` out of the base."""
-    index, base_shape = [], []
-    for length in shape:
-        step = draw(st.sampled_from([1, 2, 3, -1, -2]))
-        pad = draw(st.integers(0, 2))
-        span = length * abs(step)
-        base_shape.append(span + pad)
-        if length == 0:
-            index.append(slice(0, 0, step))
-        elif step > 0:
-            start = draw(st.integers(0, pad))
-            index.append(slice(start, start + span, step))
-        else:
-            start = span + pad - 1 - draw(st.integers(0, pad))
-            stop = start - span
-            index.append(slice(start, stop if stop >= 0 else None, step))
-    # The Ellipsis keeps a 0-d result a view (base[()] is a scalar).
-    return tuple(base_shape), tuple(index) + (Ellipsis,)
-
-
-@st.composite
 def shaped_numpy(draw, dtype, shape, layouts=OPERAND_LAYOUTS):
     """(layout, NumPy array of exactly ``shape`` in that layout)."""
     dtype = draw(dtype) if isinstance(dtype, st.SearchStrategy) else dtype
@@ -117,10 +95,14 @@ def shaped_numpy(draw, dtype, shape, layouts=OPERAND_LAYOUTS):
         assert view.shape == tuple(shape)
         return layout, view
     if layout == "broadcast":
+        # Broadcast from a base in any layout (F, sliced, transposed too).
         kept = draw(st.integers(0, ndim))
         base_shape = tuple(draw(st.sampled_from([1, length]))
                            for length in shape[ndim - kept:])
-        base = draw(numpy_arrays(dtype, base_shape))
+        base_layout, base = draw(shaped_numpy(
+            dtype, base_shape, ["C", "F", "transposed", "sliced"]))
+        if base_layout in ("C", "F"):
+            base = np.array(base, order=base_layout)
         return layout, np.broadcast_to(base, shape)
     n = draw(numpy_arrays(dtype, tuple(shape)))
     if layout == "readonly":
