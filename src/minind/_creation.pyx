@@ -431,6 +431,12 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
             if copy is False:
                 raise ValueError("Unable to avoid copy while creating an "
                                  "array as requested.")
+            if letter == "A" and descr is not result.dtype:
+                # NumPy casts through PyArray_FromArray, which reads "A" as
+                # F for an F array and otherwise keeps the memory order
+                # ("K"); a plain copy reads it as F or C.
+                letter = "F" if (result._flags & FLAG_F_CONTIGUOUS and not
+                                 result._flags & FLAG_C_CONTIGUOUS) else "K"
             result = copy_array(result, descr, letter)
     else:
         if copy is False:
