@@ -497,6 +497,40 @@ GROUPS["stride_tricks"] = [
          "a = xp.zeros(10)\nxp.shares_memory(a[::2], a[1::2], max_work=0)"),
 ]
 
+# -- The py_* layout helpers, offered for experiments at the prompt ----------
+# minind's own functions (NumPy has no twin): their C functions trust their
+# callers, so the twins must check what a reader might type.
+LAYOUT = "xp._layout"
+GROUPS["layout_helpers"] = [
+    case("nocopy-reshape-sizes-differ",
+         f"{LAYOUT}.py_nocopy_reshape((2, 3), (24, 8), 8, (7,))",
+         expect="ValueError", match="sizes must be equal"),
+    case("nocopy-reshape-size-zero",
+         f"{LAYOUT}.py_nocopy_reshape((0, 3), (24, 8), 8, (3, 0))",
+         expect="ValueError", match="non-zero"),
+    case("nocopy-reshape-strides-short",
+         f"{LAYOUT}.py_nocopy_reshape((2, 3), (24,), 8, (6,))",
+         expect="ValueError", match="same length"),
+    case("nocopy-reshape-negative",
+         f"{LAYOUT}.py_nocopy_reshape((-2, -3), (24, 8), 8, (6,))",
+         expect="ValueError", match="negative"),
+    case("nocopy-reshape-overflow",
+         f"{LAYOUT}.py_nocopy_reshape((2**40, 2**40), (8, 8), 8, (2**80,))",
+         expect="ValueError", match="too big"),
+    case("nocopy-reshape-new-shape-overflow",
+         f"{LAYOUT}.py_nocopy_reshape((6,), (8,), 8, (2**80,))",
+         expect="OverflowError"),
+    case("byte-extent-strides-short",
+         f"{LAYOUT}.py_byte_extent((2, 3), (8,), 8)", expect="ValueError",
+         match="same length"),
+    case("contiguity-too-many-axes",
+         f"{LAYOUT}.py_contiguity((1,) * 65, (8,) * 65, 8)",
+         expect="ValueError", match="too many"),
+    case("contiguous-strides-huge",
+         f"{LAYOUT}.py_contiguous_strides((2**62, 2**62), 8)",
+         expect="ValueError", match="too big"),
+]
+
 # -- Not implemented in minind: must refuse clearly, never crash --------------
 # NumPy accepts all of these (fancy and boolean indexing, complex and str
 # dtypes); minind does not implement them and documents that it refuses

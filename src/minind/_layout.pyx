@@ -2,7 +2,11 @@
 """Layout helpers: contiguity, contiguous strides, sizes and extents.
 
 These are the formulas the tutorial teaches, as C functions on shape and
-stride arrays.  Each has a ``py_*`` twin taking tuples, used by the tests.
+stride arrays.  The ones worth calling at the prompt have a ``py_*`` twin
+taking tuples (``py_contiguity``, ``py_contiguous_strides``,
+``py_byte_extent``, ``py_nocopy_reshape``), which the tests use too; a twin
+checks the preconditions its C function trusts its caller with, so no
+tuple can crash the interpreter.
 """
 from cpython.long cimport PyLong_CheckExact, PyLong_AsSsize_t
 from cpython.tuple cimport PyTuple_GET_SIZE
@@ -352,14 +356,23 @@ cdef int _load(tuple values, Py_ssize_t* out) except -1:
     return len(values)
 
 
-def py_contiguity(tuple shape, tuple strides, Py_ssize_t itemsize):
-    """(c_contiguous, f_contiguous) for a shape and byte strides."""
-    cdef Py_ssize_t shape_buf[MAX_NDIM]
-    cdef Py_ssize_t strides_buf[MAX_NDIM]
+cdef int _load_layout(tuple shape, tuple strides, Py_ssize_t* shape_buf,
+                      Py_ssize_t* strides_buf) except -1:
+    """Load a shape and its strides, checked as an array's would be: as
+    many strides as lengths, no negative length, a size that fits."""
     if len(shape) != len(strides):
         raise ValueError("shape and strides must have the same length")
     ndim = _load(shape, shape_buf)
     _load(strides, strides_buf)
+    checked_size(ndim, shape_buf, 1)
+    return ndim
+
+
+def py_contiguity(tuple shape, tuple strides, Py_ssize_t itemsize):
+    """(c_contiguous, f_contiguous) for a shape and byte strides."""
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides_buf[MAX_NDIM]
+    ndim = _load_layout(shape, strides, shape_buf, strides_buf)
     flags = contiguity_flags(ndim, shape_buf, strides_buf, itemsize)
     return (bool(flags & FLAG_C_CONTIGUOUS), bool(flags & FLAG_F_CONTIGUOUS))
 
@@ -369,6 +382,7 @@ def py_contiguous_strides(tuple shape, Py_ssize_t itemsize, order="C"):
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef Py_ssize_t strides_buf[MAX_NDIM]
     ndim = _load(shape, shape_buf)
+    checked_size(ndim, shape_buf, itemsize)
     fill_fresh_strides(ndim, shape_buf, itemsize, order == "F", strides_buf)
     return tuple(strides_buf[axis] for axis in range(ndim))
 
@@ -378,8 +392,7 @@ def py_byte_extent(tuple shape, tuple strides, Py_ssize_t itemsize):
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef Py_ssize_t strides_buf[MAX_NDIM]
     cdef Py_ssize_t low, high
-    ndim = _load(shape, shape_buf)
-    _load(strides, strides_buf)
+    ndim = _load_layout(shape, strides, shape_buf, strides_buf)
     byte_extent(ndim, shape_buf, strides_buf, itemsize, &low, &high)
     return (low, high)
 
@@ -388,16 +401,23 @@ def py_nocopy_reshape(tuple shape, tuple strides, Py_ssize_t itemsize,
                       tuple new_shape, order="C"):
     """Strides of the reshaped view, or None when a copy is needed.
 
-    Like ``attempt_nocopy_reshape``, meant for non-empty arrays; sizes of
-    the two shapes must agree.
+    ``attempt_nocopy_reshape`` walks both shapes block by block and trusts
+    that they hold the same, non-zero number of elements (its callers
+    handle empty arrays and check sizes first); given anything else it
+    would read past the shapes.  So this twin checks that, with
+    ValueError.
     """
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef Py_ssize_t strides_buf[MAX_NDIM]
     cdef Py_ssize_t new_shape_buf[MAX_NDIM]
     cdef Py_ssize_t new_strides_buf[MAX_NDIM]
-    ndim = _load(shape, shape_buf)
-    _load(strides, strides_buf)
+    ndim = _load_layout(shape, strides, shape_buf, strides_buf)
     new_ndim = _load(new_shape, new_shape_buf)
+    size = checked_size(ndim, shape_buf, itemsize)
+    if size != checked_size(new_ndim, new_shape_buf, itemsize) or size == 0:
+        raise ValueError(
+            f"cannot reshape {shape} into {new_shape}: the sizes must be "
+            "equal and non-zero (empty arrays never need this search)")
     if not attempt_nocopy_reshape(ndim, shape_buf, strides_buf, new_ndim,
                                   new_shape_buf, itemsize, order == "F",
                                   new_strides_buf):
