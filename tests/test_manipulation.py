@@ -33,7 +33,7 @@ from numpy.lib.array_utils import byte_bounds
 import minind as mi
 from minind import _layout
 from minind.lib import stride_tricks as mi_st
-from minind._manipulation import AsStridedBase
+from minind._core import AsStridedBase
 
 from strategies import (NP_DTYPES, assert_same, assert_same_layout, dtypes,
                         numpy_arrays, sliced, twins)

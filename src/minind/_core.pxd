@@ -49,6 +49,11 @@ cdef class MiniArray:
     cdef char* _item_pointer(self, object key) except NULL
 
 
+cdef class AsStridedBase:
+    cdef readonly MiniArray base
+
+
+cpdef MiniArray memory_owner(MiniArray array)
 cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
                          bint fortran, bint zeroed)
 cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
@@ -58,6 +63,7 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
 cdef MiniArray wrap_buffer(object exporter, bint writable)
 cdef int refuse_array_protocols(object obj) except -1
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
+cdef bint spans_overlap(MiniArray a, MiniArray b)
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
 cdef str check_order(object order, str allowed)
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1

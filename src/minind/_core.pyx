@@ -1494,20 +1494,34 @@ cdef int copy_into(MiniArray dst, MiniArray src) except -1:
     If the two share memory, src is first copied to a temporary so the
     result is as if every element were read before any was written.
     """
-    cdef Py_ssize_t dst_low, dst_high, src_low, src_high
     if dst.ndim != src.ndim or dst.shape != src.shape:
         raise ValueError("copy_into needs equal shapes")
-    byte_extent(dst.ndim, dst._shape, dst._strides, dst.dtype.itemsize,
-                &dst_low, &dst_high)
-    byte_extent(src.ndim, src._shape, src._strides, src.dtype.itemsize,
-                &src_low, &src_high)
-    if (dst._data + dst_low < src._data + src_high and
-            src._data + src_low < dst._data + dst_high):
+    if spans_overlap(dst, src):
         src = copy_array(src, src.dtype, "K")
     copy_cast(dst.ndim, dst._shape, dst._data, dst._strides,
               dst.dtype.type_index, src._data, src._strides,
               src.dtype.type_index)
     return 0
+
+
+cdef bint spans_overlap(MiniArray a, MiniArray b):
+    """Whether the byte ranges the two arrays' elements span intersect.
+
+    The cheap, conservative overlap test (NumPy's ``solve_may_share_memory``
+    with max_work 0): False is certain, True may be a false alarm (two
+    interleaved slices).  Empty arrays span nothing.  Copies, ufunc
+    outputs and ``may_share_memory`` all ask this one; the spans come
+    from ``_layout.byte_extent``.
+    """
+    cdef Py_ssize_t a_low, a_high, b_low, b_high
+    if a.size == 0 or b.size == 0:
+        return False
+    byte_extent(a.ndim, a._shape, a._strides, a.dtype.itemsize,
+                &a_low, &a_high)
+    byte_extent(b.ndim, b._shape, b._strides, b.dtype.itemsize,
+                &b_low, &b_high)
+    return (a._data + a_low < b._data + b_high and
+            b._data + b_low < a._data + a_high)
 
 
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order):
@@ -1963,6 +1977,48 @@ _COMBINED_FLAGS = {
     "CARRAY": Flags.carray.__get__, "CA": Flags.carray.__get__,
     "FARRAY": Flags.farray.__get__, "FA": Flags.farray.__get__,
 }
+
+
+cdef class AsStridedBase:
+    """The ``base`` of every ``as_strided`` view: a stand-in for the
+    memory of the array it was made from (``.base``), as NumPy's
+    ``DummyArray`` in stride_tricks is.
+
+    It exists for one rule.  WRITEABLE may be set back to True only if
+    the memory is known to be writable (``_memory_is_writable``), and the
+    base chain of an ``as_strided`` view ends here, at an object that is
+    neither an array nor a buffer.  So a read-only ``as_strided`` view (a
+    ``sliding_window_view``, whose windows overlap) stays read-only, as in
+    NumPy: writes through overlapping or repeated elements are an easy way
+    to corrupt data.  Views of the view stop here too instead of
+    collapsing onto the original array (``make_view``'s rule).
+    """
+
+    def __cinit__(self, MiniArray base):
+        self.base = base
+
+    def __repr__(self):
+        return f"<minind as_strided base over an array of shape " \
+               f"{self.base.shape}>"
+
+
+cpdef MiniArray memory_owner(MiniArray array):
+    """The array at the bottom of ``array``'s base chain: the owner of its
+    memory (OWNDATA), or the array that imported it (whose base is a
+    memoryview).  An ``AsStridedBase`` is looked through to the array it
+    stands for.  ``memory_bounds`` (as_strided's bounds) and ``mi.show``
+    ask this; ``_memory_is_writable`` walks the same chain but stops
+    early, by NumPy's rule for the WRITEABLE flag.
+    """
+    cdef object base
+    while not array._flags & FLAG_OWNDATA and array.base is not None:
+        base = array.base
+        if isinstance(base, AsStridedBase):
+            base = (<AsStridedBase>base).base
+        if not isinstance(base, MiniArray):
+            break
+        array = base
+    return array
 
 
 cdef bint _memory_is_writable(MiniArray array):

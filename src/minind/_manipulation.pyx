@@ -9,7 +9,8 @@ as_strided, sliding_window_view), ``mem_overlap.c`` (shares_memory).
 """
 from minind._core cimport (MiniArray, make_view, normalize_axis,
                            normalize_axis_tuple, reshape_array,
-                           ravel_array, check_order, shape_text)
+                           ravel_array, check_order, shape_text,
+                           spans_overlap, memory_owner, AsStridedBase)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_OWNDATA,
                              broadcast_strides, shape_from_object,
                              fill_contiguous_strides)
@@ -187,43 +188,10 @@ def broadcast_arrays(*args, subok=False):
 # Stride tricks, made safe
 # ---------------------------------------------------------------------------
 
-cdef class AsStridedBase:
-    """The ``base`` of every ``as_strided`` view: a stand-in for the
-    memory of the array it was made from (``.base``), as NumPy's
-    ``DummyArray`` in stride_tricks is.
-
-    It exists for one rule.  WRITEABLE may be set back to True only if
-    the memory is known to be writable (``_memory_is_writable``), and the
-    base chain of an ``as_strided`` view ends here, at an object that is
-    neither an array nor a buffer.  So a read-only ``as_strided`` view (a
-    ``sliding_window_view``, whose windows overlap) stays read-only, as in
-    NumPy: writes through overlapping or repeated elements are an easy way
-    to corrupt data.  Views of the view stop here too instead of
-    collapsing onto the original array (``make_view``'s rule).
-    """
-    cdef readonly MiniArray base
-
-    def __cinit__(self, MiniArray base):
-        self.base = base
-
-    def __repr__(self):
-        return f"<minind as_strided base over an array of shape " \
-               f"{self.base.shape}>"
-
-
 cdef tuple memory_bounds(MiniArray array):
     """(first, end) addresses of the memory ``array`` may legally touch:
     its owner's buffer, or the imported buffer behind it."""
-    cdef MiniArray owner = array
-    # Down the base chain to the owner, or to the array wrapping a buffer;
-    # an as_strided view is looked through to the array it was made from.
-    while owner.base is not None and not owner.flags.owndata:
-        if isinstance(owner.base, AsStridedBase):
-            owner = (<AsStridedBase>owner.base).base
-            continue
-        if not isinstance(owner.base, MiniArray):
-            break
-        owner = owner.base
+    cdef MiniArray owner = memory_owner(array)
     base = owner.base
     if base is None or owner.flags.owndata:
         start = owner.__array_interface__["data"][0]
@@ -360,17 +328,7 @@ def may_share_memory(a, b, max_work=None):
     """
     if max_work is not None and max_work != 0:
         return shares_memory(a, b, max_work)
-    return _spans_overlap(asarray(a), asarray(b))
-
-
-cdef bint _spans_overlap(MiniArray a, MiniArray b):
-    if a.size == 0 or b.size == 0:
-        return False
-    a_low, a_high = _extent(a.shape, a.strides, a.itemsize)
-    b_low, b_high = _extent(b.shape, b.strides, b.itemsize)
-    a0 = a.__array_interface__["data"][0]
-    b0 = b.__array_interface__["data"][0]
-    return a0 + a_low < b0 + b_high and b0 + b_low < a0 + a_high
+    return spans_overlap(asarray(a), asarray(b))
 
 
 def shares_memory(a, b, max_work=None):
@@ -384,7 +342,7 @@ def shares_memory(a, b, max_work=None):
     caps the search (TooHardError when exceeded); None means no cap.
     """
     cdef MiniArray x = asarray(a), y = asarray(b)
-    if not _spans_overlap(x, y):
+    if not spans_overlap(x, y):
         return False
     if max_work == 0:
         raise TooHardError("Exceeded max_work")

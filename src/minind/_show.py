@@ -53,8 +53,8 @@ import os
 import textwrap
 from xml.sax.saxutils import escape
 
-from minind._core import MiniArray
-from minind._manipulation import AsStridedBase
+from minind._core import MiniArray, memory_owner
+from minind._layout import py_byte_extent
 
 MAX_CELLS = 64          # at most this many cells are drawn
 KEEP = 4                # visit numbers kept per cell (the first ones)
@@ -75,20 +75,13 @@ class _Trace:
 
 
 def _extent(x):
-    """(low, high): the bytes ``x``'s elements cover, high exclusive.
+    """(low, high): the addresses of the bytes ``x``'s elements cover, high
+    exclusive (``_layout.byte_extent``, around ``x``'s first element).
 
     An empty array covers nothing: (data, data)."""
     data = x.ctypes.data
-    if x.size == 0:
-        return data, data
-    low = high = data
-    for n, s in zip(x.shape, x.strides):
-        span = (n - 1) * s
-        if span < 0:
-            low += span
-        else:
-            high += span
-    return low, high + x.itemsize
+    low, high = py_byte_extent(x.shape, x.strides, x.itemsize)
+    return data + low, data + high
 
 
 def _exporter(view):
@@ -115,33 +108,29 @@ def _view_extent(view):
 
 def _buffer(a):
     """(start, end, owner description) of the buffer drawn for ``a``."""
-    base = a.base
-    while isinstance(base, AsStridedBase):
-        # An as_strided view: look through to the array it was made from,
-        # and to that array's own base if it is a view.
-        source = base.base
-        base = source.base if isinstance(
-            source.base, (MiniArray, AsStridedBase)) else source
-    if base is None and a.flags["OWNDATA"]:
-        start = a.ctypes.data
-        return start, start + a.nbytes, \
-            "a itself: a owns its buffer (OWNDATA)"
-    if isinstance(base, MiniArray) and base.flags["OWNDATA"]:
-        start = base.ctypes.data
-        return start, start + base.nbytes, \
-            f"a.base, the MiniArray of shape {base.shape} that owns the buffer"
+    owner = memory_owner(a)
+    # How a reader reaches the owner from ``a``.
+    path = "a" if owner is a else "a.base" if a.base is owner else \
+        "the array at the end of a's base chain"
+    if owner.flags["OWNDATA"]:
+        start = owner.ctypes.data
+        if owner is a:
+            return start, start + a.nbytes, \
+                "a itself: a owns its buffer (OWNDATA)"
+        return start, start + owner.nbytes, \
+            f"{path}, the MiniArray of shape {owner.shape} that owns " \
+            "the buffer"
     # Imported memory: minind never sees the exporter's whole allocation,
-    # only the memoryview it holds (a.base, or a.base's base for a view of
-    # an imported array): draw the bytes that memoryview spans.
-    importer = base if isinstance(base, MiniArray) else a
-    view = importer.base
+    # only the memoryview the importing array holds (a.base, or a.base's
+    # base for a view of an imported array): draw the bytes it spans.
+    view = owner.base
     span = _view_extent(view) if isinstance(view, memoryview) else None
     if span is None:
-        span = _extent(importer)
-        what = "a.base" if importer is base else "a"
+        span = _extent(owner)
+        what = path
     else:
-        what = "the imported memoryview (a.base" + \
-            (".base)" if importer is base else ")")
+        what = "the imported memoryview (" + (
+            "a.base)" if owner is a else f"{path}.base)")
     source = _exporter(view) if isinstance(view, memoryview) \
         else type(view).__name__
     return span[0], span[1], (

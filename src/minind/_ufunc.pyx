@@ -29,13 +29,14 @@ from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, new_array_like, make_view,
                            copy_into, copy_array, normalize_axis,
-                           normalize_axis_tuple, shape_text, wrap_buffer)
+                           normalize_axis_tuple, shape_text, wrap_buffer,
+                           spans_overlap)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, can_cast_index, T_BOOL, T_INT8,
                             T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32,
                             N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
-                             FLAG_F_CONTIGUOUS, byte_extent,
+                             FLAG_F_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
@@ -425,7 +426,7 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         # Any other overlap needs the general path's copies.
         for position in range(nin):
             item = args[position]
-            if type(item) is MiniArray and _overlaps(item, target) and (
+            if type(item) is MiniArray and spans_overlap(item, target) and (
                     (<MiniArray>item)._data != target._data):
                 return None
     for position in range(nin):
@@ -766,19 +767,6 @@ cdef int _broadcast_shape(list arrays, MiniArray out,
     return ndim
 
 
-cdef bint _overlaps(MiniArray a, MiniArray b):
-    """Whether the byte ranges the two arrays span intersect."""
-    cdef Py_ssize_t a_low, a_high, b_low, b_high
-    if a.size == 0 or b.size == 0:
-        return False
-    byte_extent(a.ndim, a._shape, a._strides, a.dtype.itemsize,
-                &a_low, &a_high)
-    byte_extent(b.ndim, b._shape, b._strides, b.dtype.itemsize,
-                &b_low, &b_high)
-    return (a._data + a_low < b._data + b_high and
-            b._data + b_low < a._data + a_high)
-
-
 cdef bint _same_layout(MiniArray a, MiniArray b):
     """Element i of both lives at the same address (an in-place op)."""
     return (a._data == b._data and a.ndim == b.ndim
@@ -883,7 +871,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         target = out
         for op in range(nin):        # reading before writing, as NumPy
             array = inputs[op]
-            if _overlaps(array, out) and not _same_layout(
+            if spans_overlap(array, out) and not _same_layout(
                     make_view(array, 0, ndim, shape, t.strides[op]), out):
                 array = copy_array(array, array.dtype, "K")
                 inputs[op] = array
