@@ -130,7 +130,8 @@ def _buffer(a):
         what = path
     else:
         what = "the imported memoryview (" + (
-            "a.base)" if owner is a else f"{path}.base)")
+            "a.base" if owner is a else "a.base.base" if a.base is owner
+            else "at the end of a's base chain") + ")"
     source = _exporter(view) if isinstance(view, memoryview) \
         else type(view).__name__
     return span[0], span[1], (
