@@ -1,16 +1,22 @@
 # cython: boundscheck=False, wraparound=False, cdivision=True
 """Universal functions: how ``a + b`` really runs.
 
-A call ``mi.add(a, b)`` goes through five steps, each a function here:
+A call ``mi.add(a, b)`` goes through these steps, each a function here:
 
+0. ``_trivial_call``: operands of one dtype, shape and memory order (or
+   an array and a weak scalar of its kind) go straight to the typed
+   loop; this fast path is an optimisation, never a different rule.
 1. ``_operands``: turn every input into a MiniArray, except Python
    scalars, which stay "weak" (NEP 50: ``int8_array + 1`` stays int8).
-2. ``_resolve``: pick the loop, i.e. the dtype every input is cast to
-   and the output dtype (NumPy 2's promotion, then the first loop in the
-   ufunc's ``types`` table that the promoted dtype casts to safely).
-3. ``_prepare``: broadcast the inputs to one shape (zero strides), cast
-   inputs that need it, allocate the output in the inputs' memory order
-   (NumPy's "K" order), and copy any input that overlaps the output.
+2. ``ufunc._execute``: pick the loop (``ufunc._loop_for``: NumPy 2's
+   promotion in ``_promote``, then the first loop in the ufunc's
+   ``types`` table that the promoted dtype casts to safely), apply
+   NumPy's special cases (``_logical_operands``, ``_comparison_shortcut``,
+   negative integer powers) and cast the inputs (``_as_inputs``).
+3. ``_run``: broadcast the inputs to one shape (zero strides), allocate
+   the output in the inputs' memory order (``_fresh_output``: NumPy's
+   "K" order, or the trivial loop's C/F), and copy any input that
+   overlaps the output.
 4. ``plan_traversal`` (``_loops``): order, squeeze and coalesce the axes.
 5. ``walk`` (``_loops``) runs the odometer around the 1-d typed loop
    (``_kernels.run_loop``), without the GIL for large arrays.
@@ -27,31 +33,43 @@ NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
 from libc.stdint cimport int64_t
 from libc.string cimport memcpy
 
-from minind._core cimport (MiniArray, new_array, new_array_like, make_view,
-                           copy_into, copy_array, normalize_axis,
-                           normalize_axis_tuple, shape_text, wrap_buffer,
-                           spans_overlap)
+from minind._core cimport (MiniArray, new_array, make_view, copy_into,
+                           copy_array, normalize_axis, normalize_axis_tuple,
+                           shape_text, spans_overlap)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
-                            promote_index, can_cast_index, T_BOOL, T_INT8,
-                            T_INT64, T_UINT64, T_FLOAT64, T_FLOAT32,
-                            N_TYPES)
+                            promote_index, can_cast_index, T_BOOL, T_INT64,
+                            T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
-from minind._kernels cimport *
+from minind._kernels cimport (LoopData, run_loop, arg_extreme, OP_ABSOLUTE,
+                            OP_ADD, OP_BITWISE_AND, OP_BITWISE_OR,
+                            OP_BITWISE_XOR, OP_CLIP, OP_COS, OP_EQUAL,
+                            OP_EXP, OP_EXPM1, OP_FLOOR_DIVIDE, OP_GREATER,
+                            OP_GREATER_EQUAL, OP_INVERT, OP_ISFINITE,
+                            OP_ISINF, OP_ISNAN, OP_LESS, OP_LESS_EQUAL,
+                            OP_LOG, OP_LOG1P, OP_LOGICAL_AND, OP_LOGICAL_NOT,
+                            OP_LOGICAL_OR, OP_LOGICAL_XOR, OP_MAXIMUM,
+                            OP_MINIMUM, OP_MULTIPLY, OP_NEGATIVE,
+                            OP_NOT_EQUAL, OP_POSITIVE, OP_POWER,
+                            OP_REMAINDER, OP_SIGN, OP_SIN, OP_SQRT,
+                            OP_SQUARE, OP_SUBTRACT, OP_TANH, OP_TRUE_DIVIDE,
+                            OP_WHERE)
 
 import operator
 
 from minind._creation import asarray
-from minind.exceptions import AxisError, UFuncTypeError
+from minind.exceptions import UFuncTypeError
 
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
 
-# Type codes of NumPy's loop tables, in TypeIndex order.
-_CODES = "?bBhHiIlLfd"
-_CODE_INDEX = {code: index for index, code in enumerate(_CODES)}
+# Type codes in TypeIndex order, as _dtype spells them on this platform
+# (int64 is 'l' where C long has 64 bits, 'q' on Windows): what
+# ``ufunc.types`` shows, as NumPy's does.  The loop tables below are
+# written with 'q'/'Q', which name int64/uint64 everywhere.
+_CODES = "".join([descr_of(t).char for t in range(<int>N_TYPES)])
 
 
 _CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
@@ -102,8 +120,8 @@ cdef class ufunc:
         self._loop_cache = {}
         for signature in types.split():
             inputs, output = signature.split("->")
-            self._loops.append((_CODE_INDEX[inputs[:1]],
-                                _CODE_INDEX[output]))
+            self._loops.append((as_dtype(inputs[:1]).type_index,
+                                as_dtype(output).type_index))
         self._identity = identity
         self.__doc__ = doc
         cdef int t, k
@@ -235,7 +253,10 @@ cdef class ufunc:
 
     cdef MiniArray _execute(self, list operands, object out, object dtype,
                             object casting):
-        """Resolve, prepare and run one call; returns the output array."""
+        """Pick the loop, cast the inputs and run one call; returns the
+        output array.  NumPy's special cases for logical operations and
+        comparisons live in ``_logical_operands`` and
+        ``_comparison_shortcut``; the rest is the general path."""
         cdef int k, in_type, out_type
         cdef MiniArray result
         cdef list inputs
@@ -243,15 +264,9 @@ cdef class ufunc:
         if casting not in _CASTINGS:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
                              f"'same_kind', 'unsafe' (got {casting!r})")
-        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
-            # Only truth values matter: a Python int beyond the dtype is
-            # just True (beyond C long NumPy refuses it, and so do we).
-            for o in operands:
-                if type(o) is int and not _fits_long(o):
-                    raise OverflowError(
-                        "Python int too large to convert to C long")
-            operands = [bool(o) if type(o) is int else o for o in operands]
         input_casting = casting
+        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
+            operands = _logical_operands(operands)
         if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR and dtype is None:
             # NumPy runs its typed loop ('bb->?') only for operands of one
             # dtype; anything else (a Python scalar, mixed dtypes) runs the
@@ -279,26 +294,10 @@ cdef class ufunc:
                 f"{descr_of(out_type)!r} to {out.dtype!r} with casting rule "
                 f"'{casting}'")
         if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
-            exact = _mixed_sign_comparison(self, operands, out)
-            if exact is not None:
-                return exact
-            constant = _out_of_range_comparison(self, operands, in_type)
-            if constant is not None:
-                if out is None:
-                    return constant
-                if not can_cast_index(T_BOOL, out.dtype.type_index, casting):
-                    raise UFuncTypeError(
-                        f"Cannot cast ufunc '{self._name}' output from "
-                        f"dtype('bool') to {out.dtype!r} with casting rule "
-                        f"'{casting}'")
-                # The checks (and messages) of any other call with out=.
-                _broadcast_shape([o if isinstance(o, MiniArray) else
-                                  asarray(0) for o in operands], out,
-                                 _SHAPE_SCRATCH)
-                if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
-                    raise ValueError("output array is read-only")
-                out[...] = constant
-                return out
+            shortcut = _comparison_shortcut(self, operands, in_type, out,
+                                            casting)
+            if shortcut is not None:
+                return shortcut
         inputs = _as_inputs(self, operands, in_type, input_casting)
         # An out-of-range Python int in a comparison switched to float64.
         in_type = (<MiniArray>inputs[0]).dtype.type_index
@@ -347,6 +346,42 @@ cdef class ufunc:
 # ---------------------------------------------------------------------------
 # The trivial loop: NumPy's shortcut for the most common calls
 # ---------------------------------------------------------------------------
+
+cdef list _logical_operands(list operands):
+    """logical_and/or/xor read only truth values: a Python int beyond the
+    dtype is just True (beyond C long NumPy refuses it, and so do we)."""
+    for operand in operands:
+        if type(operand) is int and not _fits_long(operand):
+            raise OverflowError("Python int too large to convert to C long")
+    return [bool(o) if type(o) is int else o for o in operands]
+
+
+cdef object _comparison_shortcut(ufunc function, list operands, int in_type,
+                                 object out, object casting):
+    """A comparison NumPy answers without its typed loop, or None.
+
+    Signed against uint64 arrays compare exactly
+    (``_mixed_sign_comparison``), and an array against a Python int no
+    element can equal gives a constant (``_out_of_range_comparison``),
+    written into ``out`` after the checks any call with ``out=`` makes.
+    """
+    exact = _mixed_sign_comparison(function, operands, out)
+    if exact is not None:
+        return exact
+    constant = _out_of_range_comparison(function, operands, in_type)
+    if constant is None or out is None:
+        return constant
+    if not can_cast_index(T_BOOL, out.dtype.type_index, casting):
+        raise UFuncTypeError(
+            f"Cannot cast ufunc '{function._name}' output from "
+            f"dtype('bool') to {out.dtype!r} with casting rule '{casting}'")
+    _broadcast_shape([o if isinstance(o, MiniArray) else asarray(0)
+                      for o in operands], out, _SHAPE_SCRATCH)
+    if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
+        raise ValueError("output array is read-only")
+    out[...] = constant
+    return out
+
 
 cdef object _trivial_call(ufunc function, tuple args, object out):
     """Run the call as one flat 1-d loop, or return None to take the
@@ -803,20 +838,20 @@ cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
     ``_new_output``).  0-d operands have no say."""
     cdef Traversal layout
     cdef MiniArray array
-    cdef int op, axis
+    cdef int iop, axis
     cdef bint trivial = trivial_ok, all_c = True, all_f = True
     layout.nop = len(arrays)
     layout.ndim = ndim
     for axis in range(ndim):
         layout.shape[axis] = shape[axis]
-    for op in range(layout.nop):
-        array = arrays[op]
+    for iop in range(layout.nop):
+        array = arrays[iop]
         broadcast_strides(array.ndim, array._shape, array._strides,
-                          ndim, shape, layout.strides[op])
+                          ndim, shape, layout.strides[iop])
         if array.ndim == 0:
             continue
         if array.dtype.type_index != (
-                in_type if loop_types is None else loop_types[op]):
+                in_type if loop_types is None else loop_types[iop]):
             trivial = False
         if array.ndim != ndim:
             trivial = False
@@ -842,7 +877,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     cdef int perm[MAX_NDIM]
     cdef char* start[MAX_OPERANDS]
     cdef MiniArray array, result, target
-    cdef int nin = len(inputs), ndim, axis, op, i
+    cdef int nin = len(inputs), ndim, axis, iop, i
     cdef Py_ssize_t size = 1, step
     cdef Descr out_descr = descr_of(out_type)
     ndim = _broadcast_shape(inputs, out, shape)
@@ -861,23 +896,23 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     t.ndim = ndim
     for axis in range(ndim):
         t.shape[axis] = shape[axis]
-    for op in range(nin):
-        array = inputs[op]
+    for iop in range(nin):
+        array = inputs[iop]
         broadcast_strides(array.ndim, array._shape, array._strides, ndim,
-                          shape, t.strides[op])
-        start[op] = array._data
+                          shape, t.strides[iop])
+        start[iop] = array._data
     # The output: the caller's, a temporary of the loop type, or new.
     if out is not None and out.dtype.type_index == out_type:
         target = out
-        for op in range(nin):        # reading before writing, as NumPy
-            array = inputs[op]
+        for iop in range(nin):        # reading before writing, as NumPy
+            array = inputs[iop]
             if spans_overlap(array, out) and not _same_layout(
-                    make_view(array, 0, ndim, shape, t.strides[op]), out):
+                    make_view(array, 0, ndim, shape, t.strides[iop]), out):
                 array = copy_array(array, array.dtype, "K")
-                inputs[op] = array
+                inputs[iop] = array
                 broadcast_strides(array.ndim, array._shape, array._strides,
-                                  ndim, shape, t.strides[op])
-                start[op] = array._data
+                                  ndim, shape, t.strides[iop])
+                start[iop] = array._data
     else:
         # Laid out by the operands as the caller gave them (an input cast
         # to the loop dtype was copied in its own layout).
@@ -1256,14 +1291,14 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
 # The ufuncs
 # ---------------------------------------------------------------------------
 
-_INT = "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L"
+_INT = "bb->b BB->B hh->h HH->H ii->i II->I qq->q QQ->Q"
 _FLOAT = "ff->f dd->d"
 _ARITH = "??->? " + _INT + " " + _FLOAT
-_CMP = ("??->? bb->? BB->? hh->? HH->? ii->? II->? ll->? LL->? ff->? "
+_CMP = ("??->? bb->? BB->? hh->? HH->? ii->? II->? qq->? QQ->? ff->? "
         "dd->?")
-_UNARY_INT = "b->b B->B h->h H->H i->i I->I l->l L->L"
+_UNARY_INT = "b->b B->B h->h H->H i->i I->I q->q Q->Q"
 _UNARY_FLOAT = "f->f d->d"
-_PRED = "?->? b->? B->? h->? H->? i->? I->? l->? L->? f->? d->?"
+_PRED = "?->? b->? B->? h->? H->? i->? I->? q->? Q->? f->? d->?"
 
 add = ufunc("add", 2, OP_ADD, _ARITH, 0,
             "Add arguments element-wise (the reference ufunc).")
