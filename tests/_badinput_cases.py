@@ -1,4 +1,4 @@
-"""The bad-input catalogue (issue 6): small programs that must fail cleanly.
+"""The bad-input catalogue: small programs that must fail cleanly.
 
 Each case is a short snippet written against the name ``xp``, which is
 bound to ``minind`` in a child process and to ``numpy`` in the test

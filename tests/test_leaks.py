@@ -1,5 +1,5 @@
 """No leaks over many rounds of views, ufuncs, reductions and buffer
-traffic, and none on error paths (issue 6, item 3).
+traffic, and none on error paths.
 
 ``test_lifetime.py`` checks who keeps a buffer alive and runs a 10**4-round
 loop without ufuncs.  Here the ufunc engine runs 10**5 rounds (the issue's

@@ -1283,10 +1283,10 @@ def test_too_hard_error_class():
 
 
 # ---------------------------------------------------------------------------
-# The issue's examples, and the public names
+# Worked examples, and the public names
 # ---------------------------------------------------------------------------
 
-def test_issue_examples():
+def test_broadcast_to_and_sliding_window_examples():
     m = mi.broadcast_to(mi.arange(3), (4, 3))
     n = np.broadcast_to(np.arange(3), (4, 3))
     assert m.strides == n.strides == (0, 8)

@@ -1,4 +1,4 @@
-"""Ufunc loops from several threads (issue 6, item 4).
+"""Ufunc loops from several threads.
 
 minind runs a ufunc's inner loops, reductions, accumulations and casting
 copies without the GIL once an operation covers ``NOGIL_THRESHOLD``

@@ -35,21 +35,6 @@ from strategies import (DTYPE_NAMES, assert_same, assert_same_layout,
                         assert_same_values, dtypes, numpy_arrays, slice_plan,
                         twins)
 
-# Disagreements with NumPy found by this file and not fixed yet.  Each is
-# a strict xfail: the test still runs in full, and the day minind is fixed
-# it "unexpectedly passes", which fails the suite until the entry goes.
-KNOWN_BUGS = {
-    # "test name": "why it is expected to fail (issue N)",
-}
-
-
-@pytest.fixture(autouse=True)
-def _known_bugs(request):
-    reason = KNOWN_BUGS.get(request.node.name)
-    if reason:
-        request.node.add_marker(pytest.mark.xfail(strict=True,
-                                                  reason=reason))
-
 NP_UFUNC_TYPE_ERROR = np._core._exceptions.UFuncTypeError
 
 BINARY = ["add", "subtract", "multiply", "true_divide", "floor_divide",
@@ -1366,10 +1351,10 @@ def test_ufunc_type():
 
 
 # ---------------------------------------------------------------------------
-# 7. The issue's examples, verbatim
+# 7. Worked examples: broadcasting and NumPy's messages
 # ---------------------------------------------------------------------------
 
-def test_issue_examples():
+def test_broadcasting_examples_and_messages():
     row = mi.arange(4)
     col = mi.arange(3).reshape(3, 1)
     assert_same_result(row + col, np.arange(4) + np.arange(3).reshape(3, 1))

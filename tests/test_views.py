@@ -1067,10 +1067,10 @@ def test_imported_memory_outlives_the_exporter():
 
 
 # ---------------------------------------------------------------------------
-# 5. The issue's examples, verbatim
+# 5. Worked examples: a strided view, its flags and base
 # ---------------------------------------------------------------------------
 
-def test_issue_examples():
+def test_strided_view_examples():
     a = mi.arange(16, dtype=mi.float32).reshape(4, 4).copy()
     b = a[::2, ::2]
     b[0, 0] = 999

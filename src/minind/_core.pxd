@@ -49,32 +49,52 @@ cdef class MiniArray:
     cdef char* _item_pointer(self, object key) except NULL
 
 
+# The base of an as_strided view: stands for the array it was made from.
 cdef class AsStridedBase:
     cdef readonly MiniArray base
 
 
+# Each prototype: what it does, and what the caller must guarantee.
+
+# The owner (OWNDATA) or importing array at the bottom of a base chain.
 cpdef MiniArray memory_owner(MiniArray array)
+# A fresh owner; shape lengths >= 0 (the size is overflow-checked here).
 cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
                          bint fortran, bint zeroed)
+# A fresh owner laid out like prototype; order already one of C/F/A/K.
 cdef MiniArray new_array_like(MiniArray prototype, Descr dtype, str order,
                               int ndim=*, const Py_ssize_t* shape=*)
+# A view; the caller guarantees offset/shape/strides stay in parent's memory.
 cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
                          const Py_ssize_t* shape, const Py_ssize_t* strides)
+# Any buffer exporter as an array over its memory (formats checked here).
 cdef MiniArray wrap_buffer(object exporter, bint writable)
+# NumPy's ValueError for a broken __array_struct__/__array_interface__.
 cdef int refuse_array_protocols(object obj) except -1
+# dst[...] = src with casting; shapes must be equal (raises otherwise).
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
+# Whether the byte spans of two arrays intersect (conservative).
 cdef bint spans_overlap(MiniArray a, MiniArray b)
+# A fresh owner with src's values; order already one of C/F/A/K.
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
+# The order argument as one letter of ``allowed`` (NumPy's errors).
 cdef str check_order(object order, str allowed)
+# Parse a basic index into out (any Python object: validated here).
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
+# target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)
+# "A"/"K" made concrete for prototype: "C", "F" or "K".
 cdef str resolve_order(MiniArray prototype, str order)
+# An axis argument as 0..ndim-1 (AxisError otherwise).
 cdef int normalize_axis(object axis, int ndim, str prefix=*) except -1
 cdef list normalize_axis_tuple(object axis, int ndim, str prefix=*,
                                str repeated=*, bint bounds_first=*)
+# A permutation of range(ndim) into perm[ndim] (ValueError otherwise).
 cdef int permutation_from(object axes, int ndim, int* perm) except -1
+# a.reshape(shape): a view when NumPy's rule allows, else a copy.
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,
                              object copy)
+# order is one of C/F/A/K (check_order first).
 cdef MiniArray ravel_array(MiniArray a, str order)
 cdef MiniArray flatten_array(MiniArray a, str order)

@@ -18,11 +18,10 @@ strides) over the same memory, made by :func:`make_view`.
 NumPy counterparts: ``PyArrayObject_fields`` (ndarraytypes.h),
 ``PyArray_NewFromDescr_int`` (ctors.c), ``array_dealloc`` (arrayobject.c).
 """
-from cpython.buffer cimport (PyObject_GetBuffer, PyBuffer_Release,
-                             PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND,
+from cpython.buffer cimport (PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND,
                              PyBUF_STRIDES, PyBUF_C_CONTIGUOUS,
                              PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS,
-                             PyBUF_RECORDS_RO, PyObject_CheckBuffer)
+                             PyObject_CheckBuffer)
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.long cimport (PyLong_CheckExact, PyLong_AsSsize_t,
                           PyLong_AsLongLongAndOverflow)
@@ -30,7 +29,7 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
 from cpython.ref cimport Py_INCREF
-from cpython.memoryview cimport PyMemoryView_FromObject
+
 from cpython.number cimport PyIndex_Check
 from cpython.pycapsule cimport PyCapsule_CheckExact
 from cpython.float cimport PyFloat_CheckExact
@@ -42,8 +41,7 @@ from libc.string cimport memcpy, memset
 cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
-from minind._dtype cimport (Descr, as_dtype, descr_of, get_item, set_item,
-                            T_FLOAT64)
+from minind._dtype cimport (Descr, as_dtype, get_item, set_item)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
                              contiguity_flags, is_aligned,

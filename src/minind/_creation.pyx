@@ -23,7 +23,7 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
                             T_FLOAT64)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
-                             FLAG_WRITEABLE, shape_from_object)
+                             shape_from_object)
 
 import math
 import operator
@@ -87,11 +87,9 @@ cdef int _fill_like_copyto(MiniArray result, object value) except -1:
 
 
 cdef object _scalar_value(object value):
-    # full()/fill take one scalar; a 0-d array counts as one.
+    # full()/fill take one scalar; a 0-d array counts as one (arrays with
+    # axes went to assign() in _fill_like_copyto).
     if isinstance(value, MiniArray):
-        if (<MiniArray>value).ndim != 0:
-            raise ValueError("could not broadcast input array into the "
-                             "requested shape (needs the views issue)")
         return (<MiniArray>value).item()
     return value
 

@@ -8,7 +8,7 @@ loops have the same shape.
 
 Each operation is a tag type (an empty struct) so that Cython's fused
 types compile one specialised loop per (element type, operation) pair:
-the ``if op_t is AddOp`` tests disappear at compile time and each loop
+the ``if binop_t is AddOp`` tests disappear at compile time and each loop
 body is a single expression the C compiler can vectorise.  Integer
 arithmetic wraps around (computed in unsigned arithmetic, since signed
 overflow is undefined in C); integer division by zero gives 0, as in
@@ -19,12 +19,10 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t)
 from libc.string cimport memcpy
 from libc.math cimport (sqrt, exp, log, log1p, expm1, tanh, sin, cos, pow,
-                        fmod, floor, isnan, isinf, isfinite, copysign,
-                        fabs, NAN)
-from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8,
-                            T_UINT8, T_INT16, T_UINT16,
-                            T_INT32, T_UINT32, T_INT64, T_UINT64,
-                            T_FLOAT32, T_FLOAT64)
+                        fmod, floor, isnan, isinf, isfinite, copysign, fabs)
+from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8, T_UINT8,
+                            T_INT16, T_UINT16, T_INT32, T_UINT32, T_INT64,
+                            T_UINT64, T_FLOAT32)
 
 cdef extern from "<math.h>" nogil:
     float sqrtf(float)
@@ -56,10 +54,6 @@ ctypedef fused num_t:
 # ---------------------------------------------------------------------------
 # One element of each operation
 # ---------------------------------------------------------------------------
-
-cdef inline bint _is_float(num_t* tag) noexcept nogil:
-    return num_t is float or num_t is double
-
 
 cdef inline num_t _floor_divide(num_t a, num_t b) noexcept nogil:
     """Python's // : the quotient rounded toward minus infinity."""

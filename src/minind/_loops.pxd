@@ -16,12 +16,16 @@ ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,
                             const Py_ssize_t* steps,
                             void* data) noexcept nogil
 
+# The "K" memory order of t's axes into perm[t.ndim]; 0 <= first_op < nop.
 cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
                      int* perm) noexcept nogil
+# Reorder, squeeze and coalesce t in place; t must not be empty (size 0).
 cdef void plan_traversal(Traversal* t) noexcept nogil
+# Run loop over a planned, non-empty t; start[k] is operand k's first item.
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
 
+# dst[...] = src cast; same shape, validated layouts, no overlap.
 cdef int copy_cast(int ndim, const Py_ssize_t* shape,
                    char* dst, const Py_ssize_t* dst_strides, int dst_type,
                    const char* src, const Py_ssize_t* src_strides,

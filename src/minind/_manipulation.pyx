@@ -11,8 +11,7 @@ from minind._core cimport (MiniArray, make_view, normalize_axis,
                            normalize_axis_tuple, reshape_array,
                            ravel_array, check_order, shape_text,
                            spans_overlap, memory_owner, AsStridedBase)
-from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_OWNDATA,
-                             broadcast_strides, shape_from_object,
+from minind._layout cimport (MAX_NDIM, broadcast_strides, shape_from_object,
                              fill_contiguous_strides)
 from minind._creation import asarray
 from minind.exceptions import TooHardError
