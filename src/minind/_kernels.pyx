@@ -20,9 +20,9 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
 from libc.string cimport memcpy
 from libc.math cimport (sqrt, exp, log, log1p, expm1, tanh, sin, cos, pow,
                         fmod, floor, isnan, isinf, isfinite, copysign, fabs)
-from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8, T_UINT8,
-                            T_INT16, T_UINT16, T_INT32, T_UINT32, T_INT64,
-                            T_UINT64, T_FLOAT32)
+from minind._dtype cimport (item_t, load_item, store_item, T_BOOL, T_INT8,
+                            T_UINT8, T_INT16, T_UINT16, T_INT32, T_UINT32,
+                            T_INT64, T_UINT64, T_FLOAT32)
 
 cdef extern from "<math.h>" nogil:
     float sqrtf(float)
@@ -38,28 +38,15 @@ cdef extern from "<math.h>" nogil:
     float floorf(float)
 
 
-ctypedef fused num_t:
-    int8_t
-    uint8_t
-    int16_t
-    uint16_t
-    int32_t
-    uint32_t
-    int64_t
-    uint64_t
-    float
-    double
-
-
 # ---------------------------------------------------------------------------
 # One element of each operation
 # ---------------------------------------------------------------------------
 
-cdef inline num_t _floor_divide(num_t a, num_t b) noexcept nogil:
+cdef inline item_t _floor_divide(item_t a, item_t b) noexcept nogil:
     """Python's // : the quotient rounded toward minus infinity."""
-    cdef num_t q, r
+    cdef item_t q, r
     cdef double mod, div, result
-    if num_t is float or num_t is double:
+    if item_t is float or item_t is double:
         # As NumPy's npy_divmod: from fmod, corrected to the sign of b, so
         # floor_divide and remainder agree (a == q * b + r).
         if b == 0:
@@ -74,14 +61,14 @@ cdef inline num_t _floor_divide(num_t a, num_t b) noexcept nogil:
                 result += 1.0
         else:
             result = copysign(0.0, <double>a / <double>b)
-        return <num_t>result
+        return <item_t>result
     else:
         if b == 0:
             return 0                      # NumPy: 0 (and a warning)
-        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
-                or num_t is int64_t):
+        if (item_t is int8_t or item_t is int16_t or item_t is int32_t
+                or item_t is int64_t):
             if b == -1:
-                return <num_t>(0 - <uint64_t>a)   # MIN // -1 wraps
+                return <item_t>(0 - <uint64_t>a)   # MIN // -1 wraps
             q = a // b   # cdivision: C truncation toward zero
             r = a - q * b
             if r != 0 and ((r < 0) != (b < 0)):
@@ -91,25 +78,25 @@ cdef inline num_t _floor_divide(num_t a, num_t b) noexcept nogil:
             return a // b
 
 
-cdef inline num_t _remainder(num_t a, num_t b) noexcept nogil:
+cdef inline item_t _remainder(item_t a, item_t b) noexcept nogil:
     """Python's % : the remainder takes the sign of the divisor."""
-    cdef num_t r
+    cdef item_t r
     cdef double mod
-    if num_t is float or num_t is double:
+    if item_t is float or item_t is double:
         if b == 0:
-            return <num_t>fmod(a, b)      # nan
+            return <item_t>fmod(a, b)      # nan
         mod = fmod(a, b)
         if mod != 0:
             if (b < 0) != (mod < 0):
                 mod += b
         else:
             mod = copysign(0.0, b)
-        return <num_t>mod
+        return <item_t>mod
     else:
         if b == 0:
             return 0
-        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
-                or num_t is int64_t):
+        if (item_t is int8_t or item_t is int16_t or item_t is int32_t
+                or item_t is int64_t):
             if b == -1:
                 return 0
             r = a % b
@@ -120,18 +107,18 @@ cdef inline num_t _remainder(num_t a, num_t b) noexcept nogil:
             return a % b
 
 
-cdef inline num_t _power(num_t a, num_t b) noexcept nogil:
+cdef inline item_t _power(item_t a, item_t b) noexcept nogil:
     """a ** b; integers by repeated squaring, wrapping around like C.
     (Negative integer exponents are refused before the loop runs.)"""
     cdef uint64_t base, result = 1
     cdef uint64_t exponent
-    if num_t is float:
+    if item_t is float:
         return powf(a, b)
-    elif num_t is double:
+    elif item_t is double:
         return pow(a, b)
     else:
-        if (num_t is int8_t or num_t is int16_t or num_t is int32_t
-                or num_t is int64_t):
+        if (item_t is int8_t or item_t is int16_t or item_t is int32_t
+                or item_t is int64_t):
             if b < 0:
                 return 0
         base = <uint64_t>a
@@ -141,7 +128,7 @@ cdef inline num_t _power(num_t a, num_t b) noexcept nogil:
                 result *= base
             base *= base
             exponent >>= 1
-        return <num_t>result
+        return <item_t>result
 
 
 ctypedef struct AddOp:
@@ -184,24 +171,24 @@ ctypedef fused binop_t:
     BitXorOp
 
 
-cdef inline num_t binary_value(num_t a, num_t b,
+cdef inline item_t binary_value(item_t a, item_t b,
                                binop_t* op) noexcept nogil:
     """One element of a binary operation whose result has the input type."""
     if binop_t is AddOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a + b
         else:
-            return <num_t>(<uint64_t>a + <uint64_t>b)
+            return <item_t>(<uint64_t>a + <uint64_t>b)
     elif binop_t is SubtractOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a - b
         else:
-            return <num_t>(<uint64_t>a - <uint64_t>b)
+            return <item_t>(<uint64_t>a - <uint64_t>b)
     elif binop_t is MultiplyOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a * b
         else:
-            return <num_t>(<uint64_t>a * <uint64_t>b)
+            return <item_t>(<uint64_t>a * <uint64_t>b)
     elif binop_t is TrueDivideOp:
         return a / b                     # float loops only
     elif binop_t is FloorDivideOp:
@@ -213,27 +200,27 @@ cdef inline num_t binary_value(num_t a, num_t b,
     elif binop_t is MaximumOp:
         # NaN propagates; on a tie (0.0 and -0.0) the second operand wins,
         # as in NumPy's SIMD loops (the x86 max instruction's rule).
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a if (a > b or isnan(a)) else b
         else:
             return a if a >= b else b
     elif binop_t is MinimumOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a if (a < b or isnan(a)) else b
         else:
             return a if a <= b else b
     elif binop_t is BitAndOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return 0                     # never dispatched
         else:
             return a & b
     elif binop_t is BitOrOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return 0
         else:
             return a | b
     else:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return 0
         else:
             return a ^ b
@@ -243,8 +230,8 @@ cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
     return <size_t>pointer % size == 0
 
 
-cdef num_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
-                        num_t* tag) noexcept nogil:
+cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
+                        item_t* tag) noexcept nogil:
     """Sum of n elements with pairwise (cascade) summation.
 
     Adding n floats one by one lets the rounding error grow like n; adding
@@ -253,8 +240,8 @@ cdef num_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
     of 128 elements, summed with 8 independent accumulators (which also
     lets the CPU overlap the additions).
     """
-    cdef num_t r[8]
-    cdef num_t total
+    cdef item_t r[8]
+    cdef item_t total
     cdef Py_ssize_t i, j, half
     if n < 8:
         total = 0
@@ -281,7 +268,7 @@ cdef num_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
 
 
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                      num_t* tag, binop_t* op) noexcept nogil:
+                      item_t* tag, binop_t* op) noexcept nogil:
     """THE reference loop: ``out[i] = a[i] (op) b[i]`` for i < n.
 
     Four shapes of the same loop, fastest first:
@@ -297,17 +284,17 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
-    cdef Py_ssize_t i, size = sizeof(num_t)
-    cdef num_t* pa
-    cdef num_t* pb
-    cdef num_t* po
-    cdef num_t scalar, accumulator
+    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef item_t* pa
+    cdef item_t* pb
+    cdef item_t* po
+    cdef item_t scalar, accumulator
     cdef bint aligned = (_aligned(a, size) and _aligned(b, size)
                          and _aligned(out, size))
     if aligned and steps[2] == size:
-        po = <num_t*>out
+        po = <item_t*>out
         if steps[0] == size and steps[1] == size:
-            pb = <num_t*>b
+            pb = <item_t*>b
             if a == out:
                 # Accumulating a row into a row (a reduction over an outer
                 # axis, or a += b): written so the compiler sees one
@@ -315,25 +302,25 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                 for i in range(n):
                     po[i] = binary_value(po[i], pb[i], op)
                 return
-            pa = <num_t*>a
+            pa = <item_t*>a
             for i in range(n):
                 po[i] = binary_value(pa[i], pb[i], op)
             return
         if steps[0] == size and steps[1] == 0:
-            pa = <num_t*>a
-            scalar = (<num_t*>b)[0]
+            pa = <item_t*>a
+            scalar = (<item_t*>b)[0]
             for i in range(n):
                 po[i] = binary_value(pa[i], scalar, op)
             return
         if steps[0] == 0 and steps[1] == size:
-            pb = <num_t*>b
-            scalar = (<num_t*>a)[0]
+            pb = <item_t*>b
+            scalar = (<item_t*>a)[0]
             for i in range(n):
                 po[i] = binary_value(scalar, pb[i], op)
             return
     if steps[0] == 0 and steps[2] == 0 and a == out:
         accumulator = load_item(a, tag)
-        if binop_t is AddOp and (num_t is float or num_t is double):
+        if binop_t is AddOp and (item_t is float or item_t is double):
             accumulator = accumulator + pairwise_sum(b, n, steps[1], tag)
         else:
             for i in range(n):
@@ -383,7 +370,7 @@ ctypedef fused cmpop_t:
     LogicalXorOp
 
 
-cdef inline uint8_t compare_value(num_t a, num_t b,
+cdef inline uint8_t compare_value(item_t a, item_t b,
                                   cmpop_t* op) noexcept nogil:
     if cmpop_t is EqualOp:
         return a == b
@@ -406,20 +393,20 @@ cdef inline uint8_t compare_value(num_t a, num_t b,
 
 
 cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                       num_t* tag, cmpop_t* op) noexcept nogil:
+                       item_t* tag, cmpop_t* op) noexcept nogil:
     """``out[i] = a[i] (op) b[i]`` with a bool result (same shapes as
     ``binary_loop``, minus the reduction)."""
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
-    cdef Py_ssize_t i, size = sizeof(num_t)
-    cdef num_t* pa
-    cdef num_t* pb
+    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef item_t* pa
+    cdef item_t* pb
     cdef uint8_t* po
     if (_aligned(a, size) and _aligned(b, size) and steps[0] == size
             and steps[1] == size and steps[2] == 1):
-        pa = <num_t*>a
-        pb = <num_t*>b
+        pa = <item_t*>a
+        pb = <item_t*>b
         po = <uint8_t*>out
         for i in range(n):
             po[i] = compare_value(pa[i], pb[i], op)
@@ -481,45 +468,45 @@ ctypedef fused unop_t:
     CosOp
 
 
-cdef inline num_t unary_value(num_t a, unop_t* op) noexcept nogil:
+cdef inline item_t unary_value(item_t a, unop_t* op) noexcept nogil:
     if unop_t is NegativeOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return -a
         else:
-            return <num_t>(0 - <uint64_t>a)
+            return <item_t>(0 - <uint64_t>a)
     elif unop_t is PositiveOp:
         return a
     elif unop_t is AbsoluteOp:
-        if num_t is float or num_t is double:
-            return <num_t>fabs(a)
-        elif (num_t is int8_t or num_t is int16_t or num_t is int32_t
-              or num_t is int64_t):
-            return <num_t>(0 - <uint64_t>a) if a < 0 else a
+        if item_t is float or item_t is double:
+            return <item_t>fabs(a)
+        elif (item_t is int8_t or item_t is int16_t or item_t is int32_t
+              or item_t is int64_t):
+            return <item_t>(0 - <uint64_t>a) if a < 0 else a
         else:
             return a
     elif unop_t is SignOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             if a > 0:
                 return 1
             if a < 0:
                 return -1
             return 0 if a == 0 else a    # nan stays nan
-        elif (num_t is int8_t or num_t is int16_t or num_t is int32_t
-              or num_t is int64_t):
+        elif (item_t is int8_t or item_t is int16_t or item_t is int32_t
+              or item_t is int64_t):
             return (a > 0) - (a < 0)
         else:
             return a > 0
     elif unop_t is SquareOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return a * a
         else:
-            return <num_t>(<uint64_t>a * <uint64_t>a)
+            return <item_t>(<uint64_t>a * <uint64_t>a)
     elif unop_t is InvertOp:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             return 0                     # never dispatched
         else:
             return ~a
-    elif num_t is float:
+    elif item_t is float:
         if unop_t is SqrtOp:
             return sqrtf(a)
         elif unop_t is ExpOp:
@@ -536,7 +523,7 @@ cdef inline num_t unary_value(num_t a, unop_t* op) noexcept nogil:
             return sinf(a)
         else:
             return cosf(a)
-    elif num_t is double:
+    elif item_t is double:
         if unop_t is SqrtOp:
             return sqrt(a)
         elif unop_t is ExpOp:
@@ -558,16 +545,16 @@ cdef inline num_t unary_value(num_t a, unop_t* op) noexcept nogil:
 
 
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                     num_t* tag, unop_t* op) noexcept nogil:
+                     item_t* tag, unop_t* op) noexcept nogil:
     cdef char* a = args[0]
     cdef char* out = args[1]
-    cdef Py_ssize_t i, size = sizeof(num_t)
-    cdef num_t* pa
-    cdef num_t* po
+    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef item_t* pa
+    cdef item_t* po
     if (_aligned(a, size) and _aligned(out, size) and steps[0] == size
             and steps[1] == size):
-        pa = <num_t*>a
-        po = <num_t*>out
+        pa = <item_t*>a
+        po = <item_t*>out
         for i in range(n):
             po[i] = unary_value(pa[i], op)
         return
@@ -578,17 +565,17 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 
 cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                         num_t* tag, int op) noexcept nogil:
+                         item_t* tag, int op) noexcept nogil:
     """isnan / isinf / isfinite / logical_not: a bool per element."""
     cdef char* a = args[0]
     cdef char* out = args[1]
     cdef Py_ssize_t i
-    cdef num_t value
+    cdef item_t value
     for i in range(n):
         value = load_item(a, tag)
         if op == OP_LOGICAL_NOT:
             (<uint8_t*>out)[0] = value == 0
-        elif num_t is float or num_t is double:
+        elif item_t is float or item_t is double:
             if op == OP_ISNAN:
                 (<uint8_t*>out)[0] = isnan(value) != 0
             elif op == OP_ISINF:
@@ -658,14 +645,14 @@ cdef void bool_loop(int op, char** args, Py_ssize_t n,
 # ---------------------------------------------------------------------------
 
 cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                     num_t* tag) noexcept nogil:
+                     item_t* tag) noexcept nogil:
     cdef Py_ssize_t i
     cdef char* cond = args[0]
     cdef char* x = args[1]
     cdef char* y = args[2]
     cdef char* out = args[3]
     for i in range(n):
-        memcpy(out, x if (<uint8_t*>cond)[0] else y, sizeof(num_t))
+        memcpy(out, x if (<uint8_t*>cond)[0] else y, sizeof(item_t))
         cond += steps[0]
         x += steps[1]
         y += steps[2]
@@ -677,7 +664,7 @@ cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 # ---------------------------------------------------------------------------
 
 cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
-                    num_t* tag) noexcept nogil:
+                    item_t* tag) noexcept nogil:
     """min(max(x, low), high), with maximum's and minimum's NaN and tie
     rules: a NaN anywhere gives NaN, and low > high gives high."""
     cdef Py_ssize_t i
@@ -685,7 +672,7 @@ cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* low = args[1]
     cdef char* high = args[2]
     cdef char* out = args[3]
-    cdef num_t value, low_value, high_value
+    cdef item_t value, low_value, high_value
     if steps[1] == 0 and steps[2] == 0:       # scalar bounds: load once
         low_value = load_item(low, tag)
         high_value = load_item(high, tag)
@@ -740,7 +727,7 @@ cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 
 cdef void _for_type(int op, char** args, Py_ssize_t n,
-                    const Py_ssize_t* steps, num_t* tag) noexcept nogil:
+                    const Py_ssize_t* steps, item_t* tag) noexcept nogil:
     if op == OP_ADD:
         binary_loop(args, n, steps, tag, <AddOp*>NULL)
     elif op == OP_SUBTRACT:
@@ -748,7 +735,7 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
     elif op == OP_MULTIPLY:
         binary_loop(args, n, steps, tag, <MultiplyOp*>NULL)
     elif op == OP_TRUE_DIVIDE:
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             binary_loop(args, n, steps, tag, <TrueDivideOp*>NULL)
     elif op == OP_FLOOR_DIVIDE:
         binary_loop(args, n, steps, tag, <FloorDivideOp*>NULL)
@@ -802,7 +789,7 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
         unary_loop(args, n, steps, tag, <InvertOp*>NULL)
     elif op == OP_LOGICAL_NOT or op == OP_ISNAN or op == OP_ISINF or op == OP_ISFINITE:
         predicate_loop(args, n, steps, tag, op)
-    elif num_t is float or num_t is double:
+    elif item_t is float or item_t is double:
         if op == OP_SQRT:
             unary_loop(args, n, steps, tag, <SqrtOp*>NULL)
         elif op == OP_EXP:
@@ -827,22 +814,22 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
 
 cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
                        bint want_max, int64_t* out,
-                       num_t* tag) noexcept nogil:
+                       item_t* tag) noexcept nogil:
     """Index of the first largest (smallest) element of each of ``rows``
     contiguous rows of length n.  A NaN wins at once, as in NumPy."""
-    cdef const num_t* row
+    cdef const item_t* row
     cdef Py_ssize_t r, i, best
-    cdef num_t value
+    cdef item_t value
     for r in range(rows):
-        row = <const num_t*>data + r * n
+        row = <const item_t*>data + r * n
         best = 0
         value = row[0]
-        if num_t is float or num_t is double:
+        if item_t is float or item_t is double:
             if isnan(value):
                 out[r] = 0
                 continue
         for i in range(1, n):
-            if num_t is float or num_t is double:
+            if item_t is float or item_t is double:
                 if isnan(row[i]):
                     best = i
                     break

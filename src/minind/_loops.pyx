@@ -16,9 +16,12 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t,
                           INT64_MIN)
 from libc.string cimport memcpy
-from minind._dtype cimport (load_item, store_item, T_BOOL, T_INT8, T_UINT8,
-                            T_INT16, T_UINT16, T_INT32, T_UINT32, T_INT64,
-                            T_UINT64, T_FLOAT32, descr_of)
+# The cast's source and destination types: _dtype's one list of C types.
+from minind._dtype cimport item_t as src_t, other_item_t as dst_t
+from minind._dtype cimport (load_item, store_item,
+                            T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
+                            T_INT32, T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
+                            descr_of)
 
 # Below this many elements the GIL is kept: releasing and re-taking it
 # costs more than the loop itself.
@@ -143,31 +146,6 @@ cdef void plan_traversal(Traversal* t) noexcept nogil:
 # ---------------------------------------------------------------------------
 # Casting one value: C conversions, made total
 # ---------------------------------------------------------------------------
-
-ctypedef fused src_t:
-    uint8_t    # bool is stored as uint8 0/1, so it reads like uint8
-    int8_t
-    int16_t
-    uint16_t
-    int32_t
-    uint32_t
-    int64_t
-    uint64_t
-    float
-    double
-
-ctypedef fused dst_t:
-    int8_t
-    uint8_t
-    int16_t
-    uint16_t
-    int32_t
-    uint32_t
-    int64_t
-    uint64_t
-    float
-    double
-
 
 cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
     """``value`` as ``dst_t``, the way C converts it, minus the UB.
