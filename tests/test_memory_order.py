@@ -99,3 +99,28 @@ BROADCAST_C = np.broadcast_to(np.arange(6.0).reshape(2, 1, 3), (2, 4, 3))
 def test_named_cases(make, call):
     with np.errstate(all="ignore"):
         assert_same(call(mi, make(mi)), call(np, make(np)))
+
+
+# Reductions over two adjacent axes whose strides chain only one way
+# (outer stride == inner stride * outer length): coalescing them would be
+# wrong, and only these layouts tell (a mutation run found the gap).
+CHAIN_TRAPS = [
+    lambda xp: xp.lib.stride_tricks.sliding_window_view(
+        xp.arange(5.0), 3)[::2],
+    lambda xp: xp.lib.stride_tricks.sliding_window_view(
+        xp.arange(9.0).reshape(3, 3), 2, axis=1),
+    lambda xp: xp.lib.stride_tricks.as_strided(xp.arange(8.0), (2, 3),
+                                               (16, 8)),
+]
+
+
+@pytest.mark.parametrize("make", CHAIN_TRAPS)
+@pytest.mark.parametrize("call", [
+    lambda xp, a: xp.asarray(a.sum()),
+    lambda xp, a: a.sum(axis=(0, 1), keepdims=True),
+    lambda xp, a: xp.asarray(a.mean()),
+    lambda xp, a: xp.asarray(a.var()),
+    lambda xp, a: a.max(axis=(0, 1), keepdims=True),
+])
+def test_reductions_over_axes_that_do_not_chain(make, call):
+    assert_same(call(mi, make(mi)), call(np, make(np)))
