@@ -198,7 +198,8 @@ def assert_same_outcome(m_out, n_out, exact=True, scale=None,
     and, if ``messages``, message; NumPy's TypeErrors need only a
     TypeError.  Results: a
     NumPy scalar must come back as a Python scalar of its ``.item()``'s
-    type, an array as a MiniArray of NumPy's dtype and shape.  Values are
+    type, an array as a MiniArray of NumPy's dtype, shape, strides and
+    contiguity and ownership flags.  Values are
     equal (NaN equal to NaN) when ``exact`` or not float; else within
     rtol * (|expected| + scale), ``scale`` being the sum of the absolute
     values behind each result (None: 0).
@@ -226,6 +227,10 @@ def assert_same_outcome(m_out, n_out, exact=True, scale=None,
         assert isinstance(m, mi.MiniArray), (m, n)
         assert m.dtype.name == n.dtype.name, (m.dtype, n.dtype)
         assert m.shape == n.shape, (m.shape, n.shape)
+        # The layout NumPy's reduction iterator gives the result.
+        assert m.strides == n.strides, (m.strides, n.strides)
+        for flag in ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA"):
+            assert m.flags[flag] == n.flags[flag], flag
         m_values, n_values = np.asarray(m), n
     if exact or n_values.dtype.kind != "f":
         np.testing.assert_array_equal(m_values, n_values, strict=True)

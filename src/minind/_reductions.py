@@ -171,8 +171,9 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
         if a.size == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
         result = _arg_rows(a.reshape(1, a.size), want_max)
-        return _store_index(
-            result.reshape((1,) * a.ndim if keepdims else ()), out, name)
+        # In place: the result owns its memory, as NumPy's does.
+        result.shape = (1,) * a.ndim if keepdims else ()
+        return _store_index(result, out, name)
     axis = um.reduce_axes(a, operator.index(axis))[0]
     if a.shape[axis] == 0:
         raise ValueError(f"attempt to get {name} of an empty sequence")
@@ -182,7 +183,8 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
     if moved.size == 0:
         return _store_index(zeros(shape, "int64"), out, name)
     result = _arg_rows(moved.reshape(-1, moved.shape[-1]), want_max)
-    return _store_index(result.reshape(shape), out, name)
+    result.shape = shape
+    return _store_index(result, out, name)
 
 
 def argmax(a, axis=None, out=None, *, keepdims=False):
