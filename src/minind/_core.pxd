@@ -84,6 +84,8 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
 # target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)
+# a's axes in its K memory order into perm[a.ndim] (see _loops.axis_order).
+cdef void memory_order(MiniArray a, bint every_axis_votes, int* perm)
 # "A"/"K" made concrete for prototype: "C", "F" or "K".
 cdef str resolve_order(MiniArray prototype, str order)
 # An axis argument as 0..ndim-1 (AxisError otherwise).

@@ -35,7 +35,7 @@ from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
-                           shape_text, spans_overlap)
+                           shape_text, spans_overlap, memory_order)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
@@ -1023,25 +1023,20 @@ cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
     the loop's dtype).  NumPy: ``npyiter_new_temp_array`` allocating the
     output that ``PyUFunc_ReduceWrapper`` maps with reduction op_axes.
     """
-    cdef Traversal t
     cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef Py_ssize_t kept_shape[MAX_NDIM]
     cdef Py_ssize_t kept_strides[MAX_NDIM]
     cdef int k, ndim = 0
     cdef MiniArray result
-    t.nop = 1
-    t.ndim = array.ndim
+    memory_order(array, False, perm)
     for k in range(array.ndim):
-        t.shape[k] = array._shape[k]
-        t.strides[0][k] = array._strides[k]
-    axis_order(&t, 0, False, perm)
-    for k in axes:
-        t.shape[k] = 1
-    fill_ordered_strides(t.ndim, t.shape, descr.itemsize, perm, strides)
+        shape[k] = 1 if k in axes else array._shape[k]
+    fill_ordered_strides(array.ndim, shape, descr.itemsize, perm, strides)
     for k in range(array.ndim):
         if keepdims or k not in axes:
-            kept_shape[ndim] = t.shape[k]
+            kept_shape[ndim] = shape[k]
             kept_strides[ndim] = strides[k]
             ndim += 1
     result = new_array(descr, ndim, kept_shape, False, False)
