@@ -4,8 +4,13 @@
   same examples run every time.
 * ``thorough``: random and many more examples, for deep local runs:
   ``HYPOTHESIS_PROFILE=thorough pytest``.
-* ``dev``: the ci examples without shrinking (fast feedback on failures).  When it finds a bug, pin the
-  failing input with ``@example`` next to the test.
+* ``dev``: the ci examples without shrinking (fast feedback on failures).
+* ``slice``: random draws, a few times the ci count: CI runs it on the
+  view, ufunc and memory-order oracles for a bounded couple of minutes, so
+  that every run looks somewhere new.
+
+When a random profile finds a bug, pin the failing input with ``@example``
+next to the test.
 """
 import os
 
@@ -32,5 +37,13 @@ settings.register_profile(
     "dev",
     parent=settings.get_profile("ci"),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.register_profile(
+    "slice",
+    max_examples=150,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
