@@ -1299,18 +1299,18 @@ def test_strings_with_a_numeric_dtype_are_parsed(dtype, text):
 
 # -- the poison build ---------------------------------------------------------
 
-POISON = mi._core.POISON_BYTE
-
-
-@pytest.mark.skipif(POISON is None, reason="only a MININD_POISON=1 build "
-                    "poisons fresh buffers")
+@pytest.mark.skipif(not mi._core.POISONED, reason="only a MININD_POISON=1 "
+                    "build poisons fresh buffers")
 @pytest.mark.parametrize("dtype", DTYPE_NAMES)
 def test_poison_build_fills_fresh_buffers(dtype):
     """Under MININD_POISON=1 (CI runs the oracle tests so) every fresh
-    buffer starts as 0xA5 bytes, so an element a routine forgets to write
-    differs from NumPy's value instead of passing as malloc's zeros.
-    empty() shows the poison; zeros() stays zero."""
-    assert mi.empty((2, 3), dtype=dtype).tobytes() == bytes([POISON]) * (
+    buffer starts as poison, so an element a routine forgets to write
+    differs from NumPy's value instead of passing as malloc's zeros:
+    NaN (0xFF bytes) for floats, which no sum can absorb, 0xA5 bytes for
+    the rest.  empty() shows the poison; zeros() stays zero."""
+    poison = 0xFF if dtype.startswith("float") else 0xA5
+    assert mi._core.poison_byte(mi.dtype(dtype)) == poison
+    assert mi.empty((2, 3), dtype=dtype).tobytes() == bytes([poison]) * (
         6 * mi.dtype(dtype).itemsize)
     assert not any(mi.zeros((2, 3), dtype=dtype).tobytes())
     assert_same(mi.array([[1, 0, 1]], dtype=dtype),

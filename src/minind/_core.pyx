@@ -100,10 +100,10 @@ cdef extern from *:
 cdef extern from *:
     """
     /* MININD_POISON=1 at build time (setup.py) fills every fresh buffer
-       that is not zeroed with the byte 0xA5, so that a result element
-       minind forgot to write shows up as a recognisable wrong value
-       instead of whatever malloc happened to return (often zeros, which
-       can pass for right answers). */
+       that is not zeroed with poison (``poison_byte``), so that a result
+       element minind forgot to write shows up as a recognisable wrong
+       value instead of whatever malloc happened to return (often zeros,
+       which can pass for right answers). */
     #ifdef MININD_POISON
     #define MININD_POISON_BUFFERS 1
     #else
@@ -114,7 +114,19 @@ cdef extern from *:
 
 
 # Whether this build poisons fresh buffers (see MININD_POISON_BUFFERS).
-POISON_BYTE = 0xA5 if MININD_POISON_BUFFERS else None
+POISONED = bool(MININD_POISON_BUFFERS)
+
+
+cpdef int poison_byte(Descr dtype):
+    """The byte a poisoned build fills fresh buffers of ``dtype`` with.
+
+    0xFF for floats: all-ones bytes are a NaN, which no sum or product
+    can absorb (0xA5 bytes are -2.5e-127 as a float64, and 2.0 plus that
+    is 2.0, so an accumulator nobody initialised would go unseen).  0xA5
+    for integers and bool: -91 as int8, a large negative int64, and a
+    bool byte that is neither 0 nor 1.
+    """
+    return 0xFF if dtype.kind == "f" else 0xA5
 
 
 # tracemalloc domain for array buffers ("mi" in ASCII); NumPy uses its own
@@ -139,8 +151,6 @@ cdef char* _alloc_buffer(Py_ssize_t nbytes, bint zeroed) except NULL:
     ptr = <char*>(calloc(size, 1) if zeroed else malloc(size))
     if ptr == NULL:
         raise MemoryError(f"Unable to allocate {nbytes} bytes for an array")
-    if MININD_POISON_BUFFERS and not zeroed:
-        memset(ptr, 0xA5, size)
     if size >= HUGEPAGE_THRESHOLD:
         minind_advise_hugepage(ptr, size)
     PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>ptr, size)
@@ -1298,6 +1308,8 @@ cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
     result.dtype = dtype
     result._set_dims(ndim, shape, strides)
     result._data = _alloc_buffer(size * dtype.itemsize, zeroed)
+    if MININD_POISON_BUFFERS and not zeroed:
+        memset(result._data, poison_byte(dtype), size * dtype.itemsize)
     result._flags = FLAG_OWNDATA | FLAG_WRITEABLE
     result._update_flags()
     return result
