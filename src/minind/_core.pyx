@@ -1119,6 +1119,7 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
     cdef Py_ssize_t integers[MAX_NDIM]
     cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0, i, seen = 0
+    cdef int dropped = 0          # axes an integer removes
     cdef bint ellipsis_seen = False
     cdef Py_ssize_t start, stop, step, length
     # Pass 1: classify every item; convert the integers.
@@ -1137,12 +1138,16 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
             if consumed < MAX_NDIM:
                 integers[consumed] = _as_index(item)
             consumed += 1
+            dropped += 1
     if consumed > a.ndim:
         raise IndexError(f"too many indices for array: array is {a.ndim}-"
                          f"dimensional, but {consumed} were indexed")
-    if a.ndim - consumed + extra > MAX_NDIM:
+    # The result has every axis but those an integer removes, plus one per
+    # None (a slice keeps its axis): it must fit out.shape[MAX_NDIM].
+    if a.ndim - dropped + extra > MAX_NDIM:
         raise IndexError(f"number of dimensions must be within [0, "
-                         f"{MAX_NDIM}]")
+                         f"{MAX_NDIM}], indexing result would have "
+                         f"{a.ndim - dropped + extra}")
     # Pass 2: build the view.
     out.offset = 0
     out.is_scalar = (not ellipsis_seen and extra == 0
