@@ -1,0 +1,421 @@
+"""Known divergences from NumPy that the fuzz targets tolerate.
+
+Each entry is a disagreement with NumPy that the fuzzers found and that
+minind has not fixed yet, with a minimal reproducer.  While an entry is
+listed, an input that shows it ends quietly, so that a fuzzing run goes
+on looking for other bugs (and crashes) instead of stopping at the same
+finding every time.  The matchers are narrow: the call's description
+(the ``what`` a target passes to ``_common.check``), both outcomes and
+the reason the comparison failed.  Nothing here can hide a crash or a
+sanitizer report.
+
+Delete an entry when minind is fixed; ``FUZZ_STRICT=1`` ignores the whole
+list (to see whether an entry is still needed, or to list everything).
+"""
+import re
+
+
+def _raised(outcome, name, text=""):
+    return (not outcome.ok and type(outcome.value).__name__ == name
+            and text in str(outcome.value))
+
+
+def _failed(outcome):
+    return not outcome.ok
+
+
+def _call(what):
+    """The last call of a chain ("A -> B -> C" in fuzz_views)."""
+    return what.rsplit(" -> ", 1)[-1]
+
+
+def _kwargs(what):
+    found = re.search(r"\*\*(\{.*?\})", what)
+    return found.group(1) if found else ""
+
+
+def _close(m, n, ulps=4):
+    """Floats (or float arrays) within a few ULPs of each other."""
+    import numpy as np
+    try:
+        m, n = np.asarray(m, dtype=float), np.asarray(n, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if m.shape != n.shape:
+        return False
+    with np.errstate(all="ignore"):
+        near = np.abs(m - n) <= ulps * np.spacing(np.abs(n))
+    return bool((near | (m == n) | (np.isnan(m) & np.isnan(n))).all())
+
+
+def _empty_input(what):
+    """Is the first operand's owner empty (so every view of it is)?"""
+    found = re.search(r"^[\w.]+\(Recipe\('\w+', \(([^)]*)\)", what)
+    return found is not None and "0" in [
+        length.strip() for length in found.group(1).split(",")]
+
+
+def _length_one_strides_only(m, n):
+    """Do two arrays differ in strides only on axes of length 1 (which
+    are never stepped)?"""
+    shape = getattr(n, "shape", None)
+    if shape is None or getattr(m, "shape", None) != shape:
+        return False
+    return all(length == 1 or ms == ns for length, ms, ns in
+               zip(shape, m.strides, n.strides))
+
+
+KNOWN = [
+    # -- ufunc.reduce / accumulate ------------------------------------------
+    # np.subtract.reduce(np.array([5])) -> 5; minind 0.  The same for
+    # true_divide (4.0 -> 1.0, 0.0 -> nan) and less (True -> False): a
+    # length-1 reduction combines the element with itself.  And
+    # np.true_divide.reduce(np.array([[4]], np.int8)).dtype is float64,
+    # minind's float32.
+    ("non-reorderable reduce over one element",
+     lambda what, m, n, reason: re.match(
+         r"(subtract|true_divide|less)\.reduce\(", what) is not None
+     and m.ok and (n.ok or _raised(n, "TypeError", "No loop matching"))),
+    # np.logical_or.accumulate(np.array([2, 0])) -> [True, True];
+    # minind [2, 1] (int64).  np.true_divide.accumulate(np.array([5, 2]))
+    # -> [5.0, 2.5]; minind [5, 2]: the result keeps the input's dtype
+    # instead of the loop's output dtype.
+    ("accumulate keeps the input dtype",
+     lambda what, m, n, reason: m.ok and n.ok and ".accumulate(" in what
+     and re.match(r"(logical_\w+|true_divide|less\w*|greater\w*|equal|"
+                  r"not_equal)\.", what) is not None),
+    # np.bitwise_xor.accumulate(np.array([1, 2], np.uint64), dtype=float)
+    # raises TypeError (no loop); minind computes in float64.
+    ("accumulate takes any dtype=",
+     lambda what, m, n, reason: m.ok and _raised(n, "TypeError")
+     and ".accumulate(" in what and "'dtype'" in what),
+    # np.add.accumulate(np.array([1, 2]), axis=None) -> [1, 3] and
+    # np.add.accumulate(np.array(1), axis=-3) raises AxisError; minind
+    # raises TypeError (axis=None refused; 0-d checked first).
+    ("accumulate axis checks",
+     lambda what, m, n, reason: ".accumulate(" in what
+     and _raised(m, "TypeError") and not _raised(n, "TypeError")),
+    # np.less.reduce(np.array([1, 2], np.uint64)) raises TypeError (the
+    # builtin class); minind raises UFuncTypeError (a subclass).
+    ("reduce without a loop raises UFuncTypeError",
+     lambda what, m, n, reason: _raised(m, "UFuncTypeError",
+                                        "does not support reduction")
+     and _failed(n) and type(n.value).__name__ != "UFuncTypeError"),
+    # np.logical_or.reduce(np.array([7], np.int32), dtype=np.int8) and
+    # np.true_divide.reduce(np.zeros(0, np.int32), dtype=np.uint64) raise
+    # TypeError ("No loop matching"); minind raises UFuncTypeError, or
+    # finds another error first (ValueError: no identity).
+    ("no loop for a reduction's dtype=",
+     lambda what, m, n, reason: _raised(n, "TypeError", "No loop matching")
+     and type(n.value) is TypeError and _failed(m)
+     and type(m.value) is not TypeError),
+    # np.add.reduce(np.zeros((3, 2, 1), np.float32, order="F"),
+    # initial=0.0).strides is (4, 4); minind's (4, 8): a new output's
+    # strides differ on length-1 axes.
+    ("new output strides on length-1 axes",
+     lambda what, m, n, reason: m.ok and n.ok
+     and reason.startswith("strides")
+     and _length_one_strides_only(m.value, n.value)),
+
+    # -- reductions built on them -------------------------------------------
+    # np.mean(np.array([1, 2], np.uint64), dtype=np.uint64) -> 1 (uint64)
+    # and np.mean(np.array([1, 2]), dtype=bool) -> True; minind returns
+    # the float mean 1.5 / 0.5.
+    # Also with an integer out=: np.mean(np.array([27240, -2961, 27370,
+    # 27370], np.int16), out=np.zeros((), np.int16)) sums in int16 (and
+    # wraps): 3370; minind 19754.  np.nanmean(np.zeros((0, 1), np.int8),
+    # dtype=np.uint64, out=np.zeros((), np.uint8)) -> 0; minind raises
+    # ValueError (NaN to integer).
+    ("mean ignores an integer dtype=",
+     lambda what, m, n, reason: re.match(
+         r"(a\.)?(nan)?mean\(", what) is not None
+     and ("'dtype'" in what or "out=('" in what) and n.ok
+     and (m.ok or _raised(m, "ValueError", "NaN to integer"))),
+    # np.argmax(np.array([1, 2]), keepdims=True).flags.owndata is True;
+    # minind's result is a reshaped view.
+    ("argmax keepdims=True is a view",
+     lambda what, m, n, reason: re.match(r"(a\.)?arg(max|min)\(", what)
+     is not None and reason.startswith("flag OWNDATA")),
+    # np.std(np.zeros(3), axis=2, out=np.zeros((), np.uint16)) raises
+    # AxisError; minind checks out='s dtype first (UFuncTypeError).
+    ("std/var check out= first",
+     lambda what, m, n, reason: _raised(m, "UFuncTypeError",
+                                        "ufunc 'sqrt' output")
+     and not _raised(n, "UFuncTypeError")),
+    # np.var(np.zeros(0, np.uint16), ddof=2, keepdims=True,
+    # out=np.zeros((0, 1))) raises ValueError (out has the wrong number
+    # of dimensions); minind accepts it.
+    ("var/std keepdims out= shape",
+     lambda what, m, n, reason: m.ok and _raised(
+         n, "ValueError", "wrong number of dimensions")),
+    # np.min(np.array([7, 2], np.uint32), initial=1e300,
+    # out=np.zeros(())) -> 2.0; minind raises OverflowError.
+    ("reduce initial= beyond the input's type",
+     lambda what, m, n, reason: "'initial'" in what and _raised(
+         m, "OverflowError") and not _raised(n, "OverflowError")),
+
+    # -- ufunc calls: which error comes first --------------------------------
+    # np.add(np.zeros(3), 1, out=np.broadcast_to(np.zeros(3, bool), (3,)))
+    # raises ValueError (read-only); minind checks the cast first
+    # (UFuncTypeError).  NumPy checks that out= is writeable before
+    # anything else (types, axes, operand values).
+    ("read-only out= checked after other errors",
+     lambda what, m, n, reason: _raised(n, "ValueError", "read-only")
+     and _failed(m) and "read-only" not in str(m.value)),
+    # np.zeros(2).sum(axis=1, out=5) raises TypeError (out must be an
+    # array); minind checks the axis first (AxisError).  And
+    # np.argmax(np.array([1, 2]), out=[0]): TypeError; minind ValueError.
+    ("out= type checked after other errors",
+     lambda what, m, n, reason: _failed(m) and (
+         _raised(n, "TypeError", "return arrays must be of ArrayType")
+         or _raised(n, "TypeError", "output must be an array"))
+     and type(m.value) is not TypeError),
+    # np.subtract(246, True, dtype=np.uint8, casting="equiv") raises
+    # TypeError (a Python int cannot be cast under "equiv"); minind
+    # returns 245.
+    # And np.subtract(182, np.array(-127, np.int8), casting="equiv"):
+    # TypeError; minind OverflowError (np.divide(np.uint64(0), 0,
+    # casting="equiv"): UFuncTypeError, a subclass).
+    ("casting= of Python scalars",
+     lambda what, m, n, reason: _raised(n, "TypeError", "cannot cast Python")
+     and (m.ok or type(m.value) is not TypeError)),
+    # np.add.reduce(np.zeros(3), out=(np.zeros(()),)) -> 0.0 (a 1-tuple
+    # out=, as for ufunc calls); minind raises TypeError.
+    ("reduce out= as a tuple",
+     lambda what, m, n, reason: _raised(m, "TypeError",
+                                        "output must be an array")
+     and re.search(r"out=\('array', .*, True\)\)$", what) is not None
+     and not _raised(n, "TypeError", "output must be an array")),
+    # np.nanmean(np.array([2.0]), dtype=bool) raises TypeError ("If a is
+    # inexact, then dtype must be inexact"); minind returns True (or
+    # finds another error first).
+    ("nanmean dtype= of another kind",
+     lambda what, m, n, reason: _raised(n, "TypeError", "must be inexact")
+     and (m.ok or type(m.value) is not TypeError)),
+    # a = np.array([[2]], np.uint32); a.cumprod(out=a) -> [[2]] (axis=None
+    # needs out= of the right size, any shape); minind raises ValueError,
+    # and checks that size before NumPy's other errors (no loop...).
+    ("cumsum/accumulate out= size",
+     lambda what, m, n, reason: _raised(
+         m, "ValueError", "wrong size for the accumulation")
+     and not _raised(n, "ValueError")),
+    # np.cumprod(np.full(4, -2**63 + 1), out=np.zeros(4)) accumulates in
+    # float64 (out's dtype), minind in int64 and then casts.
+    ("accumulate in out='s dtype",
+     lambda what, m, n, reason: m.ok and n.ok and re.match(
+         r"((a\.)?cum(sum|prod)|\w+\.accumulate)\(", what) is not None
+     and re.search(r"out=\('(array|operand)'", what) is not None
+     and reason.startswith("values differ")),
+    # np.prod(np.array(93, np.int8), initial=214) raises OverflowError;
+    # minind wraps 214 into int8.
+    ("reduce initial= out of the input's range",
+     lambda what, m, n, reason: "'initial'" in what and m.ok
+     and _raised(n, "OverflowError", "out of bounds")),
+    # np.var of a uint8 array sliced with negative steps, (3, 1, 4):
+    # 11.909722222222221; minind 11.909722222222223 (the pairwise sums
+    # run in another order for some layouts).
+    ("mean/var/std rounding in some layouts",
+     lambda what, m, n, reason: m.ok and n.ok and re.match(
+         r"(a\.)?(nan)?(mean|var|std)\(", what) is not None
+     and _close(m.value, n.value)),
+    # np.argmin(np.zeros((0, 1)), out=np.zeros((0, 1))) raises ValueError
+    # (empty) and with axis=2 AxisError; minind checks out='s dtype first
+    # (TypeError "Cannot cast scalar").
+    ("argmax/argmin check out= dtype first",
+     lambda what, m, n, reason: _raised(m, "TypeError",
+                                        "Cannot cast scalar from")
+     and _failed(n) and type(n.value) is not TypeError),
+    # np.cos(np.zeros(3), dtype="int7", casting="bogus") raises TypeError
+    # (the dtype); minind checks casting= first (ValueError).  And
+    # np.nanmean(np.zeros(()), axis=(0,), dtype="int7"): TypeError;
+    # minind checks the axis first (AxisError).
+    ("dtype= checked after other arguments",
+     lambda what, m, n, reason: (
+         _raised(n, "TypeError", "not understood")
+         or _raised(n, "TypeError", "The `dtype` and `signature`"))
+     and _failed(m) and type(m.value) is not TypeError),
+    # np.zeros((0, 1), bool).all(axis=(0, 0, -3)) raises AxisError (each
+    # axis's range first); minind reports the repeat (ValueError).
+    ("repeated axis checked before the range",
+     lambda what, m, n, reason: _raised(m, "ValueError", "duplicate value")
+     and _raised(n, "AxisError")),
+    # np.max(np.zeros(0, bool), initial=255, out=np.zeros((), np.uint16))
+    # -> 255 (the loop runs in out's dtype); minind reduces in bool (1).
+    # And np.bitwise_and.reduce(np.zeros((0, 1), np.uint8), axis=None,
+    # out=np.zeros((), np.int64)) -> -1 (the identity in int64); minind
+    # 255.  np.add.reduce(np.array(True), initial=-1, out=that array)
+    # -> True; minind False.
+    # np.multiply.reduce(np.array(False), initial=np.nan,
+    # out=np.zeros(())) -> nan; minind raises ValueError (NaN into bool).
+    ("reduce initial= in out='s dtype",
+     lambda what, m, n, reason: n.ok
+     and re.search(r"out=\('(array|operand)'", what) is not None
+     and ("'initial'" in what or _empty_input(what)) and (
+         (m.ok and reason.startswith("values differ"))
+         or (not m.ok and "'initial'" in what))),
+    # np.true_divide.reduce(np.zeros((3, 0), np.int32), axis=None) raises
+    # ValueError ("divide" is not reorderable, one axis at most); minind
+    # returns 0.0.
+    ("non-reorderable reduce over several axes",
+     lambda what, m, n, reason: _raised(n, "ValueError", "not reorderable")
+     and not _raised(m, "ValueError")),
+    # np.subtract.reduce(np.array([False])) and np.std(np.array([True]),
+    # dtype=bool) raise TypeError (boolean subtract is not supported);
+    # minind returns 0 / raises UFuncTypeError about the output cast.
+    ("boolean subtract in reductions",
+     lambda what, m, n, reason: _raised(n, "TypeError",
+                                        "numpy boolean subtract")
+     and (m.ok or type(m.value) is not TypeError)),
+    # np.bitwise_and.reduce(np.broadcast_to(np.zeros(3, np.uint8),
+    # (2, 2, 3)), initial=0).strides is (3, 1); minind's (1, 2): the
+    # layout of a reduction's new output for a broadcast input.
+    # And np.zeros((7, 9), np.int8)[...].all(...) with keepdims: the
+    # strides of a reduction's new output follow the input's memory
+    # order in NumPy, not in minind.
+    ("reduction output layout",
+     lambda what, m, n, reason: m.ok and n.ok and re.match(
+         r"((a\.)?(sum|prod|max|min|all|any|mean|std|var|nansum|nanmean)"
+         r"|\w+\.reduce)\(", what) is not None
+     and reason.startswith(("strides", "flag C_", "flag F_"))),
+    # np.clip(np.array(0, np.uint16), np.array(4, np.int8),
+    # np.zeros(2, np.float32)).dtype is float32; minind's float64.
+    ("clip's result dtype",
+     lambda what, m, n, reason: what.startswith("clip(") and m.ok and n.ok
+     and reason.startswith("dtype")),
+    # np.bitwise_xor(2**64 - 1, np.int16(-32768), dtype=bool) raises
+    # OverflowError; minind checks the dtype= cast first.
+    ("Python int beyond int64 converted late",
+     lambda what, m, n, reason: _raised(n, "OverflowError",
+                                        "too large to convert to C long")
+     and _failed(m) and type(m.value) is not OverflowError),
+    # np.var(np.zeros((4, 0, 3), np.uint32), axis=None, dtype=bool,
+    # out=that array) raises ValueError (out has the wrong number of
+    # dimensions); minind finds the cast first (UFuncTypeError).
+    ("reduction out= shape checked late",
+     lambda what, m, n, reason: _raised(n, "ValueError",
+                                        "output parameter for reduction")
+     and _failed(m) and type(m.value) is not ValueError),
+    # np.not_equal(0, 2**64 - 1) -> True (2**64 - 1 is a uint64);
+    # minind raises OverflowError with only Python ints as operands.
+    ("Python ints beyond int64 as the only operands",
+     lambda what, m, n, reason: n.ok and _raised(
+         m, "OverflowError", "too large to convert to C long")
+     and "Recipe(" not in what),
+    # np.power(235, False, casting="no") raises UFuncTypeError (bool ->
+    # int64 is not "no" casting); minind returns 1.
+    ("casting= with Python scalar operands",
+     lambda what, m, n, reason: m.ok and "'casting'" in what
+     and _raised(n, "UFuncTypeError", "with casting rule")),
+    # np.less(np.uint64(1), np.array([32767], np.int16), casting="no",
+    # out=np.zeros((), bool)) raises UFuncTypeError (casting); minind
+    # checks out='s shape first (ValueError).
+    ("out= shape checked before casting=",
+     lambda what, m, n, reason: _raised(m, "ValueError",
+                                        "non-broadcastable output")
+     and _raised(n, "UFuncTypeError")),
+    # np.power(np.array([False]), 2).dtype is int8 (a weak Python int);
+    # minind's is int64.
+    ("bool ** Python int",
+     lambda what, m, n, reason: m.ok and n.ok and re.match(
+         r"(pow|ipow|power)\(", what) is not None
+     and reason.startswith("dtype") and "|i1" in reason),
+    # np.clip(np.array([0.0]), -0.0, 1.0) -> [0.0]; minind [-0.0].
+    ("clip and signed zeros",
+     lambda what, m, n, reason: what.startswith("clip(") and m.ok and n.ok
+     and "-0.0" in reason),
+    # np.sign(np.array([1], np.int8), dtype=bool) raises UFuncTypeError;
+    # minind raises the builtin TypeError.
+    ("no loop for dtype= raises plain TypeError",
+     lambda what, m, n, reason: _raised(m, "TypeError", "No loop matching")
+     and _raised(n, "UFuncTypeError")),
+    # np.where(np.broadcast_to(np.array([0, 1], np.uint16), (2, 2)),
+    # False, True).strides is (2, 1); minind's (1, 2).
+    ("where's output layout",
+     lambda what, m, n, reason: what.startswith("where(") and m.ok and n.ok
+     and reason.startswith(("strides", "flag"))),
+
+    # -- assignment ----------------------------------------------------------
+    # a = np.zeros(2, np.int8); a[...] = np.int64(300) raises
+    # OverflowError; minind wraps to 44 (an element a[0] = ... raises).
+    ("NumPy integer scalar wraps in a slice assignment",
+     lambda what, m, n, reason: ("('npscalar', 'int" in what
+                                 or "('npscalar', 'uint" in what)
+     and m.ok and _raised(n, "OverflowError", "out of bounds")),
+
+    # -- views --------------------------------------------------------------
+    # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
+    # axis1's range before converting axis2 (AxisError).
+    ("swapaxes checks axis1 before converting axis2",
+     lambda what, m, n, reason: _call(what).startswith("swapaxes(")
+     and _raised(m, "AxisError") and _failed(n)
+     and type(n.value).__name__ in ("TypeError", "OverflowError")),
+
+    # np.zeros((1,) * 36)[(0,) + (None,) * 32 + (slice(None, None, 0),)]
+    # raises IndexError (the result would have more than 64 dimensions);
+    # minind reports the zero step first (ValueError).  (Where minind
+    # accepts such an index instead, that is a bug, not listed here.)
+    ("too many dimensions checked after the items",
+     lambda what, m, n, reason: _raised(
+         n, "IndexError", "number of dimensions must be within")
+     and _failed(m) and type(m.value) is not IndexError),
+
+    # -- array() of odd data -------------------------------------------------
+    # np.array([fractions.Fraction(3)]) and np.array(IndexOnly(3)) are
+    # object arrays (NumPy takes only real numbers as numbers);
+    # minind converts anything with __index__/__float__ (here 3.0, 3).
+    # With dtype=int NumPy calls int(), which fails for an object with
+    # only __float__ (TypeError); minind converts it.
+    # An __index__ that raises: NumPy makes an object array, minind
+    # calls it (and raises its error).
+    ("objects with __index__/__float__ taken as numbers",
+     lambda what, m, n, reason: what.startswith("mi.") and re.search(
+         r"'(floatonly|indexonly|clear|grow|raising)'", what) is not None
+     and ((n.ok and n.value.dtype == object)
+          or (_raised(n, "TypeError", "argument must be") and not
+              _raised(m, "TypeError")))),
+    # A list that its elements' __index__ grow (or clear) while it is
+    # read: np.array(that, dtype=np.int64) raises RuntimeError ("Content
+    # of sequences changed"); minind returns the items it read (or fails
+    # on one of them first).
+    ("list changed while it is read",
+     lambda what, m, n, reason: what.startswith("mi.") and _raised(
+         n, "RuntimeError", "Inconsistent object")
+     and (m.ok or type(m.value) is not RuntimeError)),
+    # np.array(object(), dtype=bool) -> True (any object's truth value);
+    # minind raises TypeError.
+    ("objects into a bool array",
+     lambda what, m, n, reason: what.startswith("mi.") and n.ok
+     and _raised(m, "TypeError", "numbers only")
+     and getattr(n.value, "dtype", None) == bool),
+    # np.array([-np.inf, object(), 0.5], dtype=np.int32) raises
+    # OverflowError (elements are converted in order); minind refuses
+    # the object while discovering the shape (TypeError).  The same
+    # where NumPy finds the data ragged (ValueError) or changed under it
+    # (RuntimeError) first.
+    ("non-numbers refused before other errors",
+     lambda what, m, n, reason: what.startswith("mi.") and _raised(
+         m, "TypeError", "numbers only") and _failed(n)
+     and not _raised(n, "TypeError")),
+    # class L: __len__ raises RuntimeError, __getitem__ as a sequence;
+    # np.array(L(), dtype=float) raises ValueError ("setting an array
+    # element with a sequence"); minind TypeError.
+    ("sequence whose __len__ raises",
+     lambda what, m, n, reason: what.startswith("mi.")
+     and "('liar', -1," in what and _raised(m, "TypeError")
+     and _raised(n, "ValueError")),
+    # np.asarray(np.float64(1.5)).flags.writeable is True (a new array);
+    # minind imports the scalar's read-only buffer (and OWNDATA differs).
+    ("asarray of a NumPy scalar is read-only",
+     lambda what, m, n, reason: re.match(
+         r"mi\.as(array)?\(\('npscalar'|mi\.array\(\('npscalar'.*"
+         r"'copy': (None|False)", what) is not None
+     and reason.startswith("flag")),
+]
+
+
+def known_divergence(what, m, n, reason=""):
+    """The name of the known divergence this mismatch is, or None."""
+    for name, matches in KNOWN:
+        if matches(what, m, n, reason):
+            return name
+    return None
