@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Fuzz target: ``array``/``asarray`` of nested Python data, hostile
 objects included, against NumPy.
 
@@ -419,6 +420,8 @@ def TestOneInput(data):
         dtype = build_dtype(dtype_arg, side)
         return getattr(xp, function)(obj, dtype=dtype, **kwargs)
 
+    what = f"mi.{function}({spec!r}, dtype={dtype_arg!r}, **{kwargs!r})"
+    c.note(what)
     n = c.run(lambda: call(np, "np"))
     m = c.run(lambda: call(mi, "mi"))
     # asarray/copy=None of a lone NumPy array returns it as it is; minind
@@ -431,8 +434,7 @@ def TestOneInput(data):
     dtype = target_dtype(n, dtype_arg)
     if dtype is not None and c.risky_float_cast(numpy_numbers(spec), dtype):
         return      # platform-dependent in NumPy (README)
-    c.check(f"mi.{function}({spec!r}, dtype={dtype_arg!r}, **{kwargs!r})",
-            m, n, owndata=not imported, strides=not imported,
+    c.check(what, m, n, owndata=not imported, strides=not imported,
             unsupported_ok=allowed, may_refuse=refusals)
 
 
