@@ -126,11 +126,16 @@ KNOWN = [
     # wraps): 3370; minind 19754.  np.nanmean(np.zeros((0, 1), np.int8),
     # dtype=np.uint64, out=np.zeros((), np.uint8)) -> 0; minind raises
     # ValueError (NaN to integer).
-    ("mean ignores an integer dtype=",
+    # np.zeros(2, np.uint8).var(dtype=bool) -> False; minind raises
+    # UFuncTypeError (float64 -> bool is not same_kind).
+    ("mean/var/std ignore an integer or bool dtype=",
      lambda what, m, n, reason: re.match(
-         r"(a\.)?(nan)?mean\(", what) is not None
+         r"(a\.)?(nan)?(mean|var|std)\(", what) is not None
      and ("'dtype'" in what or "out=('" in what) and n.ok
-     and (m.ok or _raised(m, "ValueError", "NaN to integer"))),
+     and (m.ok or _raised(m, "ValueError", "NaN to integer")
+          or _raised(m, "UFuncTypeError", "to dtype('bool')")
+          or _raised(m, "UFuncTypeError", "to dtype('int")
+          or _raised(m, "UFuncTypeError", "to dtype('uint")))),
     # np.argmax(np.array([1, 2]), keepdims=True).flags.owndata is True;
     # minind's result is a reshaped view.
     ("argmax keepdims=True is a view",
@@ -405,11 +410,13 @@ KNOWN = [
      and _raised(n, "ValueError")),
     # np.asarray(np.float64(1.5)).flags.writeable is True (a new array);
     # minind imports the scalar's read-only buffer (and OWNDATA differs).
-    ("asarray of a NumPy scalar is read-only",
+    # np.array(np.float64(1.0), copy=False) raises ValueError (a scalar
+    # cannot be used without a copy); minind returns that view.
+    ("a NumPy scalar is read as a buffer",
      lambda what, m, n, reason: re.match(
-         r"mi\.as(array)?\(\('npscalar'|mi\.array\(\('npscalar'.*"
-         r"'copy': (None|False)", what) is not None
-     and reason.startswith("flag")),
+         r"mi\.(as)?array\(\('npscalar'", what) is not None
+     and (reason.startswith("flag") or (
+         m.ok and _raised(n, "ValueError", "Unable to avoid copy")))),
 ]
 
 
