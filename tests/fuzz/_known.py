@@ -135,7 +135,7 @@ KNOWN = [
      and (m.ok or _raised(m, "ValueError", "NaN to integer")
           or _raised(m, "UFuncTypeError", "to dtype('bool')")
           or _raised(m, "UFuncTypeError", "to dtype('int")
-          or _raised(m, "UFuncTypeError", "to dtype('uint")))),
+          or _raised(m, "UFuncTypeError", "to dtype('uint"))),
     # np.argmax(np.array([1, 2]), keepdims=True).flags.owndata is True;
     # minind's result is a reshaped view.
     ("argmax keepdims=True is a view",
