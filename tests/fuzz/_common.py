@@ -97,6 +97,8 @@ def run(call):
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             return Outcome(True, call())
+    except (Mismatch, Skip):
+        raise                       # the harness's own verdicts
     except Exception as error:      # noqa: BLE001 -- compared by check()
         return Outcome(False, error)
 

@@ -85,10 +85,13 @@ KNOWN = [
      and re.match(r"(logical_\w+|true_divide|less\w*|greater\w*|equal|"
                   r"not_equal)\.", what) is not None),
     # np.bitwise_xor.accumulate(np.array([1, 2], np.uint64), dtype=float)
-    # raises TypeError (no loop); minind computes in float64.
-    ("accumulate takes any dtype=",
-     lambda what, m, n, reason: m.ok and _raised(n, "TypeError")
-     and ".accumulate(" in what and "'dtype'" in what),
+    # raises TypeError (no loop); minind computes in float64.  And
+    # np.bitwise_or.accumulate(np.array([1.5, 2.0])) raises TypeError;
+    # minind returns [1.5, 0.0] (no check that the ufunc has a loop for
+    # the input's dtype).
+    ("accumulate runs without a loop for the dtype",
+     lambda what, m, n, reason: m.ok and _failed(n)
+     and isinstance(n.value, TypeError) and ".accumulate(" in what),
     # np.add.accumulate(np.array([1, 2]), axis=None) -> [1, 3] and
     # np.add.accumulate(np.array(1), axis=-3) raises AxisError; minind
     # raises TypeError (axis=None refused; 0-d checked first).
@@ -136,6 +139,20 @@ KNOWN = [
           or _raised(m, "UFuncTypeError", "to dtype('bool')")
           or _raised(m, "UFuncTypeError", "to dtype('int")
           or _raised(m, "UFuncTypeError", "to dtype('uint"))),
+    # np.nanmean(np.zeros((4, 1, 1), np.uint64), axis=None, keepdims=True,
+    # out=np.zeros((1, 2, 1))) raises ValueError (out= has the wrong
+    # shape); minind broadcasts the mean into it (out[...] = result).
+    ("mean/var/std broadcast into any out=",
+     lambda what, m, n, reason: re.match(
+         r"(a\.)?(nan)?(mean|var|std)\(", what) is not None
+     and "out=('" in what and m.ok and _raised(n, "ValueError")),
+    # np.std(np.zeros(1, np.uint64), dtype=bool, keepdims=True,
+    # out=np.zeros(0)) raises ValueError (out= cannot hold the result);
+    # minind finds the float64 -> bool cast first (UFuncTypeError).
+    ("mean/var/std check their arguments in another order",
+     lambda what, m, n, reason: re.match(
+         r"(a\.)?(nan)?(mean|var|std)\(", what) is not None
+     and _failed(m) and _failed(n)),
     # np.argmax(np.array([1, 2]), keepdims=True).flags.owndata is True;
     # minind's result is a reshaped view.
     ("argmax keepdims=True is a view",
@@ -252,12 +269,25 @@ KNOWN = [
     # -> True; minind False.
     # np.multiply.reduce(np.array(False), initial=np.nan,
     # out=np.zeros(())) -> nan; minind raises ValueError (NaN into bool).
+    # And np.max(np.array(True), initial=np.inf, out=np.zeros((),
+    # np.uint8)) raises OverflowError; minind returns 1.
     ("reduce initial= in out='s dtype",
-     lambda what, m, n, reason: n.ok
-     and re.search(r"out=\('(array|operand)'", what) is not None
-     and ("'initial'" in what or _empty_input(what)) and (
-         (m.ok and reason.startswith("values differ"))
-         or (not m.ok and "'initial'" in what))),
+     lambda what, m, n, reason: re.search(
+         r"out=\('(array|operand)'", what) is not None and (
+         ("'initial'" in what and (m.ok != n.ok or reason.startswith(
+             "values differ")))
+         or (_empty_input(what) and m.ok and n.ok
+             and reason.startswith("values differ")))),
+    # np.bitwise_and.reduce(np.zeros((0, 1), np.int32), axis=None,
+    # keepdims=True, out=np.zeros((1, 1), np.uint64)) raises TypeError
+    # (NumPy resolves the loop with out='s dtype: int32 & uint64 has none);
+    # minind reduces in int32 and casts.
+    ("reduce loop chosen without out='s dtype",
+     lambda what, m, n, reason: m.ok and _failed(n)
+     and isinstance(n.value, TypeError) and re.match(
+         r"(\w+\.reduce|(a\.)?(sum|prod|max|min|all|any))\(", what)
+     is not None and re.search(r"out=\('(array|operand)'", what)
+     is not None),
     # np.true_divide.reduce(np.zeros((3, 0), np.int32), axis=None) raises
     # ValueError ("divide" is not reorderable, one axis at most); minind
     # returns 0.0.
@@ -324,6 +354,18 @@ KNOWN = [
      lambda what, m, n, reason: m.ok and n.ok and re.match(
          r"(pow|ipow|power)\(", what) is not None
      and reason.startswith("dtype") and "|i1" in reason),
+    # np.power(3, -2, dtype=np.int8, out=np.zeros(0)) -> an empty array
+    # (no element is computed); minind refuses the negative power.
+    ("negative integer power refused for an empty result",
+     lambda what, m, n, reason: n.ok and _raised(
+         m, "ValueError", "negative integer powers")),
+    # np.logical_or(np.int16(1), np.array(0, np.int8), dtype=bool,
+    # casting="no") -> True (the bool loop); minind raises UFuncTypeError
+    # (int8 -> int16 under "no").
+    ("logical ufuncs with dtype= and casting=",
+     lambda what, m, n, reason: re.match(r"logical_\w+\(", what)
+     is not None and "'casting'" in what and n.ok
+     and _raised(m, "UFuncTypeError")),
     # np.clip(np.array([0.0]), -0.0, 1.0) -> [0.0]; minind [-0.0].
     ("clip and signed zeros",
      lambda what, m, n, reason: what.startswith("clip(") and m.ok and n.ok

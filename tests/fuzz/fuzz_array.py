@@ -301,7 +301,9 @@ def build(spec, side):
             return recipe.build_numpy()[0]
         if as_buffer:
             return recipe.build_numpy()[0]
-        return recipe.build_minind()[0]
+        m = recipe.build_minind()[0]
+        c.check_twins(repr(recipe), m, recipe.build_numpy()[0])
+        return m
     if kind == "hostile":
         return {"selfdtype": SelfDtype, "strictmock": StrictMock,
                 "laxmock": LaxMock}[spec[1]]()

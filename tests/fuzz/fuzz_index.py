@@ -133,6 +133,7 @@ def assign(fdp, recipe):
         recipe = recipe.writeable()
     n, n_owner = recipe.build_numpy()
     m, m_owner = recipe.build_minind()
+    c.check_twins(repr(recipe), m, n)
     index = c.draw_index(fdp, n.shape)
     value = draw_value(fdp, n.shape)
     what = f"a[{index!r}] = {value!r} with a = {recipe!r}"

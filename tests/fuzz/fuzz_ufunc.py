@@ -109,6 +109,7 @@ class Operand:
             return self.scalar, self.scalar, None, None
         n, n_owner = self.recipe.build_numpy()
         m, m_owner = self.recipe.build_minind()
+        c.check_twins(repr(self.recipe), m, n)
         return m, n, m_owner, n_owner
 
 
