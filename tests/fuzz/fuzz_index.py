@@ -124,8 +124,8 @@ def refuse_advanced(what, m_out, n_out):
             is None)):
         return
     c.mismatch(f"advanced index: minind must raise IndexError\n"
-                     f"  call:   {what}\n  NumPy:  {n_out!r}\n"
-                     f"  minind: {m_out!r}")
+               f"  call:   {what}\n  NumPy:  {n_out!r}\n"
+               f"  minind: {m_out!r}")
 
 
 def assign(fdp, recipe):

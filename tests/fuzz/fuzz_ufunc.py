@@ -216,8 +216,8 @@ def build_out(spec, built):
 class Call:
     """What to call: ``run(xp, args, kwargs)``; its description."""
 
-    def __init__(self, what, function, operands, kwargs, out_position=None,
-                 ulps=0, in_place=False):
+    def __init__(self, what, function, operands, kwargs, ulps=0,
+                 in_place=False):
         self.what, self.function = what, function
         self.operands, self.kwargs = operands, kwargs
         self.ulps, self.in_place = ulps, in_place

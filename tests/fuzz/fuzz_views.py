@@ -317,8 +317,8 @@ def TestOneInput(data):
             m_out = c.run(lambda: call(mi, m))
             if m_out.ok or type(m_out.value) is not ValueError:
                 c.mismatch(f"as_strided outside the buffer must raise "
-                                 f"ValueError\n  call:   {description}\n"
-                                 f"  minind: {m_out!r}")
+                           f"ValueError\n  call:   {description}\n"
+                           f"  minind: {m_out!r}")
             return
         n_out = c.run(lambda: call(np, n))
         m_out = c.run(lambda: call(mi, m))
