@@ -228,8 +228,8 @@ KNOWN = [
          r"((a\.)?cum(sum|prod)|\w+\.accumulate)\(", what) is not None
      and re.search(r"out=\('(array|operand)'", what) is not None
      and reason.startswith("values differ")),
-    # np.prod(np.array(93, np.int8), initial=214) raises OverflowError;
-    # minind wraps 214 into int8.
+    # np.prod(np.array(93, np.int8), initial=214, out=np.zeros((),
+    # np.int8)) raises OverflowError; minind wraps 214 into int8.
     ("reduce initial= out of the input's range",
      lambda what, m, n, reason: "'initial'" in what and m.ok
      and _raised(n, "OverflowError", "out of bounds")),
@@ -288,9 +288,9 @@ KNOWN = [
          r"(\w+\.reduce|(a\.)?(sum|prod|max|min|all|any))\(", what)
      is not None and re.search(r"out=\('(array|operand)'", what)
      is not None),
-    # np.true_divide.reduce(np.zeros((3, 0), np.int32), axis=None) raises
-    # ValueError ("divide" is not reorderable, one axis at most); minind
-    # returns 0.0.
+    # np.true_divide.reduce(np.zeros((3, 0), np.int32), axis=None,
+    # initial=False) raises ValueError ("divide" is not reorderable, one
+    # axis at most); minind returns 0.0.
     ("non-reorderable reduce over several axes",
      lambda what, m, n, reason: _raised(n, "ValueError", "not reorderable")
      and not _raised(m, "ValueError")),
@@ -348,7 +348,7 @@ KNOWN = [
      lambda what, m, n, reason: _raised(m, "ValueError",
                                         "non-broadcastable output")
      and _raised(n, "UFuncTypeError")),
-    # np.power(np.array([False]), 2).dtype is int8 (a weak Python int);
+    # (np.array([False]) ** 2).dtype is int8 (NumPy's ** 2 is square);
     # minind's is int64.
     ("bool ** Python int",
      lambda what, m, n, reason: m.ok and n.ok and re.match(
