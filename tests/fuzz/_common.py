@@ -324,26 +324,27 @@ def same_elements(a, b, ulps=0):
     if a.dtype.kind == "b":
         # Byte for byte: a bool view of other bytes may hold 2, and
         # NumPy's own comparison of such bools is not reliable.
-        if np.array_equal(a.view(np.uint8), b.view(np.uint8)):
-            return None
+        equal = a.view(np.uint8) == b.view(np.uint8)
     elif a.dtype.kind != "f":
-        if np.array_equal(a, b):
-            return None
+        equal = a == b
     else:
-        equal = (a == b) | (np.isnan(a) & np.isnan(b))
+        both_nan = np.isnan(a) & np.isnan(b)
+        equal = (a == b) | both_nan
         if not ulps:
-            equal &= np.signbit(a) == np.signbit(b)
+            # The sign of zero counts; a NaN's sign does not.
+            equal &= (np.signbit(a) == np.signbit(b)) | both_nan
         else:
             with np.errstate(all="ignore"):
                 close = np.abs(a.astype(np.float64) - b) <= ulps * np.spacing(
                     np.maximum(np.abs(a), np.abs(b)).astype(a.dtype))
             equal |= close & np.isfinite(a) & np.isfinite(b)
-        if equal.all():
-            return None
-    where = np.argwhere(np.asarray(a != b)) if a.ndim else ()
-    first = tuple(where[0]) if len(where) else ()
-    return (f"at {first}: minind {a[first]!r}, NumPy {b[first]!r}; minind "
-            f"{short(a.tolist())}, NumPy {short(b.tolist())}")
+    equal = np.asarray(equal)
+    if equal.all():
+        return None
+    first = tuple(int(k) for k in np.argwhere(~equal)[0]) if a.ndim else ()
+    return (f"at {first}: minind {a[first].item()!r}, NumPy "
+            f"{b[first].item()!r}; minind {short(a.tolist())}, NumPy "
+            f"{short(b.tolist())}")
 
 
 def check_twins(what, m, n, *, owndata=True):
