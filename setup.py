@@ -3,6 +3,16 @@
 Every ``src/minind/*.pyx`` becomes one extension module.  Compiler warnings
 stay visible (``-Wall -Wextra``): a warning in generated C code usually
 points at a real type mistake in the ``.pyx``.
+
+The first build is a newcomer's first minute with the project, so it uses
+every core: Cython translates the modules in parallel (``nthreads``), then
+the C compiler builds them in parallel (``build_ext --parallel``), largest
+first so that the big ``_kernels`` module does not start last.  Set
+``MININD_BUILD_JOBS=1`` for a serial build with readable logs.
+
+The modules are built without debug information (``-g0``): it does not
+change the machine code, but generating it took a third of the compile
+time.  ``CFLAGS=-g`` (or a sanitizer build) brings it back.
 """
 import glob
 import os
@@ -10,19 +20,32 @@ import sys
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+
+def usable_cores():
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+jobs = int(os.environ.get("MININD_BUILD_JOBS") or usable_cores())
 
 if sys.platform == "win32":
     extra_compile_args = ["/W3"]
 else:
     extra_compile_args = ["-O3", "-Wall", "-Wextra", "-Wno-unused-function",
                           "-Wno-unused-parameter"]
+    if "-g" not in os.environ.get("CFLAGS", "").split():
+        extra_compile_args.append("-g0")
 
 # MININD_SANITIZE=address,undefined builds an instrumented extension.
 sanitize = os.environ.get("MININD_SANITIZE")
 extra_link_args = []
 if sanitize:
     flags = [f"-fsanitize={sanitize}", "-fno-omit-frame-pointer", "-g"]
-    extra_compile_args = [a for a in extra_compile_args if a != "-O3"]
+    extra_compile_args = [a for a in extra_compile_args
+                          if a not in ("-O3", "-g0")]
     extra_compile_args += flags + ["-O1"]
     extra_link_args += flags
 
@@ -44,6 +67,27 @@ extensions = [
     for path in sorted(glob.glob("src/minind/*.pyx"))
 ]
 
+
+class parallel_build_ext(build_ext):
+    """``build_ext`` that compiles ``jobs`` modules at once, largest first.
+
+    An explicit ``--parallel N`` (or ``-j N``) on the command line wins.
+    """
+
+    def finalize_options(self):
+        super().finalize_options()
+        if self.parallel is None and jobs > 1:
+            self.parallel = jobs
+
+    def build_extensions(self):
+        # Generated C size predicts compile time well enough: start the
+        # longest jobs first, so that no core idles at the end.
+        self.extensions.sort(
+            key=lambda ext: -sum(os.path.getsize(source)
+                                 for source in ext.sources))
+        super().build_extensions()
+
+
 setup(
     ext_modules=cythonize(
         extensions,
@@ -52,5 +96,7 @@ setup(
             "embedsignature": True,
         },
         include_path=["src"],
+        nthreads=jobs if jobs > 1 else 0,
     ),
+    cmdclass={"build_ext": parallel_build_ext},
 )
