@@ -11,8 +11,9 @@ first so that the big ``_kernels`` module does not start last.  Set
 ``MININD_BUILD_JOBS=1`` for a serial build with readable logs.
 
 The modules are built without debug information (``-g0``): it does not
-change the machine code, but generating it took a third of the compile
-time.  ``CFLAGS=-g`` (or a sanitizer build) brings it back.
+change the machine code (the .text sections are byte-identical), but
+generating it took 30 % of the compile time and 80 % of the size of the
+modules.  ``CFLAGS=-g`` (or a sanitizer build) brings it back.
 """
 import glob
 import os
