@@ -61,6 +61,10 @@ GROUPS["indexing"] = [
          message=True),
     case("index-too-many-with-newaxis", "xp.arange(3)[None, 0, 0]"),
     case("index-two-ellipses", "xp.zeros((2, 3))[..., ...]", message=True),
+    case("expand-dims-65-axis-out-of-bounds",
+         "xp.expand_dims(xp.zeros((1,) * 63), (64, 65))", message=True),
+    case("expand-dims-65", "xp.expand_dims(xp.zeros((1,) * 63), (0, 1))",
+         message=True),
     # Slices keep their axis: with 64 new axes the result would have 65.
     case("index-slice-and-64-newaxes",
          "xp.zeros(2)[(slice(None),) + (None,) * 64]", message=True),

@@ -66,12 +66,14 @@ def moveaxis(a, source, destination):
 def expand_dims(a, axis):
     """Insert length-1 axes at the positions ``axis`` has in the result."""
     cdef MiniArray array = asarray(a)
-    cdef int ndim = array.ndim + (len(axis) if isinstance(
+    cdef Py_ssize_t ndim = array.ndim + (len(axis) if isinstance(
         axis, (tuple, list)) else 1)
+    # As NumPy: the axes are checked against the result's ndim first (a
+    # Python list walk, any length), and only then the ndim limit.
+    inserted = normalize_axis_tuple(axis, ndim, None, "repeated axis", True)
     if ndim > MAX_NDIM:
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
-    inserted = normalize_axis_tuple(axis, ndim, None, "repeated axis", True)
     remaining = iter(array.shape)
     shape = tuple(1 if k in inserted else next(remaining)
                   for k in range(ndim))
