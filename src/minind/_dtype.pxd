@@ -54,10 +54,10 @@ from libc.string cimport memcpy
 
 # The C types of minind's dtypes, as fused types: Cython compiles one
 # specialised loop per type.  bool is stored as uint8 0/1, so it reads
-# like uint8.  This is the one list of them; it is written twice because
-# every use of one fused type in a signature binds to the same type, and
-# the cast loop (_loops) needs two independent ones: any source type
-# (``item_t``) to any destination type (``other_item_t``).
+# like uint8.  This is the one list of them.  Every use of one fused type
+# in a signature binds to the same type, and the cast loop (_loops) needs
+# two independent ones, any source type to any destination type; so
+# ``other_item_t`` is a second fused type over the same list.
 ctypedef fused item_t:
     int8_t
     uint8_t
@@ -71,16 +71,7 @@ ctypedef fused item_t:
     double
 
 ctypedef fused other_item_t:
-    int8_t
-    uint8_t
-    int16_t
-    uint16_t
-    int32_t
-    uint32_t
-    int64_t
-    uint64_t
-    float
-    double
+    item_t
 
 
 cdef inline item_t load_item(const char* pointer, item_t* tag) noexcept nogil:
