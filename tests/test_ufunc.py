@@ -575,6 +575,12 @@ def test_inplace_operator(op, target, data):
         mo, no = data.draw(shaped_twins(dtypes, shape))
     before = fresh_copy(n)
     address = m.ctypes.data
+    # Integers to negative integer powers: NumPy raises, except through
+    # a casting in-place loop, where it writes whatever its buffer held
+    # (int8 **= int16 -1 gave -118, -32, -21 on three runs): no oracle.
+    assume(not (op is operator.ipow and isinstance(no, np.ndarray)
+                and n.dtype.kind in "iub" and no.dtype.kind in "iub"
+                and np.any(no < 0)))
     want = outcome(lambda: op(n, no))
     got = outcome(lambda: op(m, mo))
     if want[0] == "raised":
@@ -1396,3 +1402,39 @@ def test_broadcasting_examples_and_messages():
         np.asarray(normalized),
         (reference - reference.mean(axis=0)) / reference.std(axis=0),
         rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", DTYPE_NAMES)
+@pytest.mark.parametrize("exponent", [2, 0.5, 1, 3, 2.0, True])
+def test_power_operator_shortcuts(dtype, exponent):
+    """NumPy runs ``a ** 2`` as ``square`` and, for float arrays,
+    ``a ** 0.5`` as ``sqrt`` (so ``bool_array ** 2`` is int8, not
+    power's int64), in place too; other exponents run ``power``.  Found
+    by the random slice of the ufunc oracle."""
+    values = np.array([[0, 1], [1, 0]], dtype=dtype)
+    with np.errstate(all="ignore"):
+        want = outcome_of(lambda: values ** exponent)
+        m = mi.array(values)
+        got = outcome_of(lambda: m ** exponent)
+        assert_same_outcome_simple(got, want)
+        n_inplace = values.copy()
+        want = outcome_of(lambda: n_inplace.__ipow__(exponent))
+        m_inplace = mi.array(values)
+        got = outcome_of(lambda: m_inplace.__ipow__(exponent))
+        assert_same_outcome_simple(got, want)
+
+
+def outcome_of(call):
+    try:
+        return True, call()
+    except Exception as error:      # noqa: BLE001 -- compared by class
+        return False, error
+
+
+def assert_same_outcome_simple(got, want):
+    (got_ok, got_value), (want_ok, want_value) = got, want
+    assert got_ok == want_ok, (got_value, want_value)
+    if not want_ok:
+        assert type(got_value).__name__ == type(want_value).__name__
+        return
+    assert_same(got_value, want_value)

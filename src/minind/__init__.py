@@ -58,7 +58,8 @@ abs = _abs_ufunc
 _core_module._register_operators({
     "add": add, "subtract": subtract, "multiply": multiply,
     "true_divide": true_divide, "floor_divide": floor_divide,
-    "remainder": remainder, "power": power, "bitwise_and": bitwise_and,
+    "remainder": remainder, "power": power, "square": square,
+    "sqrt": sqrt, "bitwise_and": bitwise_and,
     "bitwise_or": bitwise_or, "bitwise_xor": bitwise_xor,
     "negative": negative, "positive": positive, "absolute": absolute,
     "invert": invert, "equal": equal, "not_equal": not_equal, "less": less,

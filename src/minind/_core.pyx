@@ -771,7 +771,10 @@ cdef class MiniArray:
     def __pow__(self, other, modulo=None):
         if modulo is not None:
             return NotImplemented
-        return _OPERATORS["power"](self, other)
+        cdef str name = _power_ufunc(self, other)
+        if name == "power":
+            return _OPERATORS["power"](self, other)
+        return _OPERATORS[name](self)
 
     def __rpow__(self, other, modulo=None):
         if modulo is not None:
@@ -779,7 +782,10 @@ cdef class MiniArray:
         return _OPERATORS["power"](other, self)
 
     def __ipow__(self, other):
-        return _OPERATORS["power"](self, other, out=self)
+        cdef str name = _power_ufunc(self, other)
+        if name == "power":
+            return _OPERATORS["power"](self, other, out=self)
+        return _OPERATORS[name](self, out=self)
 
     def __and__(self, other):
         return _OPERATORS["bitwise_and"](self, other)
@@ -970,6 +976,20 @@ cdef class MiniArray:
 
 
 cdef dict _OPERATORS = {}
+
+
+cdef str _power_ufunc(MiniArray a, object exponent):
+    """The ufunc ``a ** exponent`` runs: NumPy's shortcuts
+    (``fast_scalar_power`` in number.c) send a Python int 2 to ``square``
+    and, for float arrays, a Python float 0.5 to ``sqrt``; everything else
+    is ``power``.  The shortcut shows: ``bool_array ** 2`` is int8, as
+    ``square`` makes it, where ``power`` would give int64."""
+    if PyLong_CheckExact(exponent) and exponent == 2:
+        return "square"
+    if PyFloat_CheckExact(exponent) and exponent == 0.5 and (
+            a.dtype.kind == "f"):
+        return "sqrt"
+    return "power"
 
 
 def _register_operators(mapping):
