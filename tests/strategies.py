@@ -231,6 +231,26 @@ def assert_same(m, n):
     assert_same_values(m.tolist(), n.tolist())
 
 
+def assert_same_scalar(m, n):
+    """A minind scalar matches NumPy's scalar ``n`` (np.float64(6.0)...):
+    the same type name and dtype, the same place in Python's number tower
+    (np.float64 is a float, np.int64 no int), 0-d attributes, and the
+    same value."""
+    assert isinstance(n, np.generic), type(n)
+    assert isinstance(m, mi.generic), (m, n)
+    assert type(m).__name__ == type(n).__name__, (m, n)
+    assert m.dtype == n.dtype and m.dtype.name == n.dtype.name, (m, n)
+    for python_type in (float, int, bool):
+        assert isinstance(m, python_type) == isinstance(n, python_type)
+    for abstract in ("number", "integer", "signedinteger",
+                     "unsignedinteger", "inexact", "floating"):
+        assert isinstance(m, getattr(mi, abstract)) == isinstance(
+            n, getattr(np, abstract)), abstract
+    assert m.shape == () and m.ndim == 0 and m.size == 1
+    assert m.itemsize == n.itemsize
+    assert_same_values(m.item(), n.item())
+
+
 def assert_same_values(a, b):
     """Nested lists/scalars equal with NaN == NaN and matching types."""
     if isinstance(b, list):

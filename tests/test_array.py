@@ -29,6 +29,7 @@ from hypothesis.extra import numpy as hnp
 
 import minind as mi
 from strategies import (DTYPE_NAMES, LAYOUTS, NP_DTYPES, assert_same,
+                        assert_same_scalar,
                         assert_same_layout, assert_same_values, dtypes,
                         numpy_layouts, shapes)
 
@@ -74,13 +75,13 @@ def outcome(fn):
 
 def assert_same_result(got, want):
     """A minind result equals NumPy's: arrays by layout, values, OWNDATA;
-    NumPy scalars by ``.item()`` (value and Python type)."""
+    NumPy scalars by type, dtype and value."""
     if isinstance(want, np.ndarray):
         assert isinstance(got, mi.MiniArray), (got, want)
         assert_same(got, want)
         assert got.flags.owndata == want.flags.owndata
     elif isinstance(want, np.generic):
-        assert_same_values(got, want.item())
+        assert_same_scalar(got, want)
     elif isinstance(want, (list, tuple)):
         assert type(got) is type(want) and len(got) == len(want)
         for g, w in zip(got, want):
@@ -509,10 +510,9 @@ def full_index(draw, shape, numpy_ints=True):
 def test_getitem_one_int_per_axis(twin, data):
     m, _, ref = twin
     index = data.draw(full_index(ref.shape))
-    want = ref[index].item()
-    assert_same_values(m[index], want)
+    assert_same_scalar(m[index], ref[index])
     if ref.ndim == 1:                     # a bare int, not a tuple
-        assert_same_values(m[index[0]], ref[index[0]].item())
+        assert_same_scalar(m[index[0]], ref[index[0]])
 
 
 @given(nonempty_twins, st.data())
@@ -539,7 +539,7 @@ def test_getitem_partial_index_is_a_view(twin, data):
 @given(zero_d_twins)
 def test_getitem_0d(twin):
     m, _, ref = twin
-    assert_same_values(m[()], ref[()].item())
+    assert_same_scalar(m[()], ref[()])
     for key in (0, (0,), -1, (0, 0)):
         assert_same_outcome(outcome(lambda: m[key]),
                             outcome(lambda: ref[key]))

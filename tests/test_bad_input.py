@@ -50,6 +50,7 @@ import minind as mi
 
 import _badinput_cases as catalogue
 from strategies import (NP_DTYPES, assert_same, assert_same_layout,
+                        assert_same_scalar,
                         assert_same_values, twins)
 
 CHILD_TIMEOUT = 60          # seconds for one child's whole batch
@@ -342,7 +343,7 @@ def assert_same_outcome(m_outcome, n_outcome, what):
     elif n_value is None:
         assert m_value is None
     else:
-        assert_same_values(m_value, n_value.item())
+        assert_same_scalar(m_value, n_value)
 
 
 # Index items that are wrong in some way (and a few valid oddities): out

@@ -28,9 +28,12 @@ from strategies import DTYPE_NAMES, NP_DTYPES
 
 
 def mi_dtype_named(name):
-    """The minind dtype object for a NumPy dtype name (``mi.bool_`` is
-    the one for ``"bool"``)."""
-    return getattr(mi, "bool_" if name == "bool" else name)
+    """The minind dtype object for a NumPy dtype name.  It is also what
+    the scalar type of that name spells (``mi.dtype(mi.bool_)``)."""
+    found = mi.dtype(name)
+    assert mi.dtype(getattr(mi, "bool_" if name == "bool" else name)) is (
+        found)
+    return found
 
 
 def np_resolve(obj):
@@ -226,10 +229,13 @@ def test_align_argument():
 
 
 def test_module_aliases():
-    """mi.intp etc. are the objects NumPy's aliases resolve to."""
-    for alias in ("intp", "uintp", "double", "single", "bool_"):
-        assert getattr(mi, alias) is mi.dtype(alias)
-        assert getattr(mi, alias).name == np.dtype(alias).name
+    """mi.intp etc. are the scalar types NumPy's aliases are."""
+    for alias in ("intp", "uintp", "double", "single", "bool_", "bool"):
+        scalar_type = getattr(mi, alias)
+        assert scalar_type.__name__ == getattr(np, alias).__name__
+        assert mi.dtype(scalar_type) is mi.dtype(alias)
+        assert mi.dtype(alias).name == np.dtype(alias).name
+        assert mi.dtype(alias).type is scalar_type
 
 
 # ---------------------------------------------------------------------------

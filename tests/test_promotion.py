@@ -133,7 +133,7 @@ def mismatch(m_out, n_out, values=True, messages=False, **options):
     An array result must have NumPy's dtype (float32 where NumPy's is
     float16, minind's documented difference), shape and (unless NumPy
     gave float16 or ``values`` is false) values; a NumPy scalar result
-    must be a Python scalar of the type and value of its ``.item()``.
+    must be a minind scalar of the same type and value.
     ``options`` go to ``same_value`` (see ``options_for``).
     """
     (m, m_exc), (n, n_exc) = m_out, n_out
@@ -143,10 +143,12 @@ def mismatch(m_out, n_out, values=True, messages=False, **options):
         return (f"minind raised {type(m_exc).__name__}: {m_exc}; NumPy gave "
                 f"{n!r}")
     if isinstance(n, np.generic):
-        expected = n.item()
-        if type(m) is not type(expected) or not same_value(m, expected,
-                                                            **options):
+        name = "float32" if n.dtype == np.float16 else type(n).__name__
+        if not isinstance(m, mi.generic) or type(m).__name__ != name:
             return f"{m!r} ({type(m).__name__}) != NumPy's {n!r}"
+        if n.dtype != np.float16 and not same_value(m.item(), n.item(),
+                                                    **options):
+            return f"{m!r} != NumPy's {n!r}"
         return None
     if not isinstance(m, mi.MiniArray):
         return f"minind returned {type(m).__name__} {m!r}, NumPy {n!r}"

@@ -10,7 +10,7 @@ def test_tour_prints_numpys_answers(capsys):
     # The quiz: NumPy's strides, not the tutorial's (32, 16).
     a = np.arange(16, dtype=np.float32).reshape(4, 4)
     assert f">>> b.strides\n{a[::2, ::2].strides}\n" in out
-    assert ">>> a[0, 0]\n999.0\n" in out
+    assert ">>> a[0, 0]\nmi.float32(999.0)\n" in out   # np.float32(999.0)
     # C vs F buffers, read through ctypes.
     assert "[1, 4, 2, 5, 3, 6]" in out
     # The large-array trap: 80 MB held by a view, then released.

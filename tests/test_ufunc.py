@@ -32,6 +32,7 @@ from hypothesis.extra import numpy as hnp
 
 import minind as mi
 from strategies import (DTYPE_NAMES, assert_same, assert_same_layout,
+                        assert_same_scalar,
                         assert_same_values, dtypes, numpy_arrays, slice_plan,
                         twins)
 
@@ -181,12 +182,14 @@ def assert_values(got, want, rtol=0.0):
 def assert_same_result(got, want, rtol=0.0):
     """A new ufunc result equals NumPy's: an array by layout (NumPy's "K"
     order strides, flags, OWNDATA) and values; a NumPy scalar by value and
-    Python type (minind has no scalar types)."""
+    type and dtype."""
     if isinstance(want, np.generic):
-        assert not isinstance(got, mi.MiniArray), got
-        expected = want.item()
-        assert type(got) is type(expected), (got, expected)
-        assert_values(np.array(got, dtype=want.dtype), want, rtol)
+        if rtol:
+            assert isinstance(got, mi.generic), (got, want)
+            assert type(got).__name__ == type(want).__name__, (got, want)
+            assert_values(np.array(got, dtype=want.dtype), want, rtol)
+        else:
+            assert_same_scalar(got, want)
         return
     assert isinstance(want, np.ndarray)
     assert isinstance(got, mi.MiniArray), got

@@ -22,7 +22,7 @@ from hypothesis import assume, given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
-from strategies import (LAYOUTS, NP_DTYPES, assert_same,
+from strategies import (LAYOUTS, NP_DTYPES, assert_same, assert_same_scalar,
                         assert_same_layout, assert_same_values, dtypes,
                         numpy_arrays, numpy_layouts, shapes)
 
@@ -74,13 +74,6 @@ def assert_same_base(m, n, owners):
         assert_same_layout(bm, bn)
         assert bm.flags.owndata == bn.flags.owndata
         assert (bm.base is None) == (bn.base is None)
-
-
-def assert_same_scalar(m, n):
-    """minind returns Python scalars where NumPy returns np.generic."""
-    assert not isinstance(m, mi.MiniArray)
-    assert isinstance(n, np.generic), type(n)
-    assert_same_values(m, n.item())
 
 
 def check_result(m, n, owners):

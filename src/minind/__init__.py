@@ -3,12 +3,13 @@
 Use it as you would NumPy: ``import minind as mi``; ``mi.array``,
 ``mi.zeros``, ``a.strides``, ``a.flags``...  Where minind implements a
 feature it matches NumPy exactly (values, dtype, shape, strides, flags,
-views, exceptions).  One deliberate difference: minind has no scalar
-types, so ``a[0, 0]`` is a Python ``int``/``float``/``bool``.
+views, exceptions).  A single element or a full reduction is a scalar of
+its dtype, as in NumPy: ``a[0, 0]`` is ``mi.int64(1)``.
 
 Where each concept lives:
   _layout.pyx    strides, contiguity flags, sizes (pure functions)
   _dtype.pyx     the dtypes, their spellings, promotion, item conversion
+  _scalar.pyx    the scalar types (mi.float64...): one item with a dtype
   _core.pyx      MiniArray, its buffer, flags, the view helper make_view
   _loops.pyx     traversal planning (sort, coalesce) and the cast loop
   _creation.pyx  empty/zeros/array/arange...
@@ -22,9 +23,11 @@ Where each concept lives:
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _format.py     repr and str as NumPy prints them
 """
-from minind._dtype import (dtype, promote_types, can_cast, bool_, int8,
-                           uint8, int16, uint16, int32, uint32, int64,
-                           uint64, float32, float64)
+from minind._dtype import dtype, promote_types, can_cast
+from minind._scalar import (generic, number, integer, signedinteger,
+                            unsignedinteger, inexact, floating, bool_, int8,
+                            uint8, int16, uint16, int32, uint32, int64,
+                            uint64, float32, float64, True_, False_)
 from minind._core import MiniArray, TRACE_DOMAIN
 from minind._creation import (array, asarray, empty, zeros, ones, full,
                               empty_like, zeros_like, ones_like, full_like,
@@ -52,10 +55,11 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 cumprod, nansum, nanmean, clip, where)
 from minind._ufunc import nonzero
 from minind import _core as _core_module
+from minind import _scalar as _scalar_module
 from minind._show import show
 
 abs = _abs_ufunc
-_core_module._register_operators({
+_operators = {
     "add": add, "subtract": subtract, "multiply": multiply,
     "true_divide": true_divide, "floor_divide": floor_divide,
     "remainder": remainder, "power": power, "square": square,
@@ -68,7 +72,10 @@ _core_module._register_operators({
     "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
-})
+}
+_core_module._register_operators(_operators)
+_scalar_module._register_operators(dict(_operators, asarray=asarray))
+del _operators
 
 ndarray = MiniArray
 newaxis = None
@@ -82,7 +89,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MiniArray", "ndarray", "dtype", "promote_types", "can_cast",
-    "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
+    "generic", "number", "integer", "signedinteger", "unsignedinteger",
+    "inexact", "floating", "True_", "False_", "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
     "int64", "uint64", "float32", "float64", "intp", "uintp", "double",
     "single", "array", "asarray", "empty", "zeros", "ones", "full",
     "empty_like", "zeros_like", "ones_like", "full_like", "arange",

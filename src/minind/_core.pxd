@@ -71,6 +71,8 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
 cdef MiniArray wrap_buffer(object exporter, bint writable)
 # NumPy's ValueError for a broken __array_struct__/__array_interface__.
 cdef int refuse_array_protocols(object obj) except -1
+# A minind scalar (mi.float32(1)) as a new 0-d array of its dtype.
+cdef MiniArray scalar_array(object scalar)
 # dst[...] = src with casting; shapes must be equal (raises otherwise).
 cdef int copy_into(MiniArray dst, MiniArray src) except -1
 # Whether the byte spans of two arrays intersect (conservative).

@@ -42,6 +42,8 @@ cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
 
 from minind._dtype cimport (Descr, as_dtype, get_item, set_item)
+from minind._scalar cimport (generic, get_scalar, scalar_descr,
+                             scalar_data)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
                              contiguity_flags, is_aligned,
@@ -510,17 +512,18 @@ cdef class MiniArray:
 
         The result is a view (a new offset, shape and strides over the
         same memory) or, when every axis gets an integer, the element as a
-        Python scalar.  See ``apply_index``.
+        scalar (``mi.float64(1.0)``; ``a[()]`` of a 0-d array too).  See
+        ``apply_index``.
         """
         cdef IndexResult found
         if PyLong_CheckExact(key) and self.ndim == 1:
-            return get_item(self.dtype, self._data + self._strides[0] *
-                            _checked_index(key, 0, self._shape[0]))
+            return get_scalar(self.dtype, self._data + self._strides[0] *
+                              _checked_index(key, 0, self._shape[0]))
         if PySlice_Check(key) and self.ndim >= 1:
             return _slice_first_axis(self, key)
         apply_index(self, key, &found)
         if found.is_scalar:
-            return get_item(self.dtype, self._data + found.offset)
+            return get_scalar(self.dtype, self._data + found.offset)
         return make_view(self, found.offset, found.ndim, found.shape,
                          found.strides)
 
@@ -543,7 +546,8 @@ cdef class MiniArray:
         return self._shape[0]
 
     def __iter__(self):
-        """Iterate over the first axis (rows of a 2-d array, as views)."""
+        """Iterate over the first axis (rows of a 2-d array as views, the
+        elements of a 1-d array as scalars)."""
         if self.ndim == 0:
             raise TypeError("iteration over a 0-d array")
         return (self[i] for i in range(self._shape[0]))
@@ -1489,6 +1493,16 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
     result.base = view
     result._flags = 0 if buf.readonly else FLAG_WRITEABLE
     result._update_flags()
+    return result
+
+
+cdef MiniArray scalar_array(object scalar):
+    """A minind scalar as a new 0-d array of its dtype: the array an
+    operation on a scalar works on (scalars are immutable, so a copy)."""
+    cdef Py_ssize_t no_shape = 0
+    cdef Descr descr = scalar_descr(<generic>scalar)
+    cdef MiniArray result = new_array(descr, 0, &no_shape, False, False)
+    memcpy(result._data, scalar_data(<generic>scalar), descr.itemsize)
     return result
 
 

@@ -18,7 +18,9 @@ from libc.stdint cimport uint64_t
 
 from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, copy_into, copy_array,
-                           check_order, assign, refuse_array_protocols)
+                           check_order, assign, refuse_array_protocols,
+                           scalar_array)
+from minind._scalar cimport generic, scalar_descr
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
                             T_FLOAT64)
@@ -216,6 +218,11 @@ cdef object _discover(object obj, int depth, _Discovery found):
     if PyFloat_CheckExact(obj) or PyLong_CheckExact(obj) or PyBool_Check(obj):
         _record_leaf_depth(found, depth)
         found.add_dtype(_scalar_dtype_index(obj, found))
+        return obj
+    if isinstance(obj, generic):
+        # A minind scalar is a leaf of its own dtype (a float32 stays one).
+        _record_leaf_depth(found, depth)
+        found.add_dtype(scalar_descr(<generic>obj).type_index)
         return obj
     if isinstance(obj, MiniArray) or (
             PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
@@ -419,6 +426,14 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
     cdef Descr descr = None if dtype is None else as_dtype(dtype)
+    if isinstance(obj, generic):
+        # A scalar is a 0-d array of its dtype; another dtype is a cast,
+        # as NumPy casts it (mi.array(mi.int64(300), dtype=int8) wraps).
+        if copy is False:
+            raise ValueError("Unable to avoid copy while creating an "
+                             "array as requested.")
+        obj = scalar_array(obj)       # already the copy
+        copy = None
     cdef bint is_array = isinstance(obj, MiniArray)
     if is_array or (PyObject_CheckBuffer(obj)
                     and not isinstance(obj, str)):

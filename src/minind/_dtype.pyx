@@ -54,9 +54,16 @@ cdef class Descr:
     """Fields shared by every dtype object.  Use :class:`dtype` to make one.
 
     There is exactly one object per supported type (like NumPy's builtin
-    descriptors), so ``a.dtype is mi.float64`` holds and comparisons of
-    ``type_index`` are enough in C code.
+    descriptors), so ``a.dtype is mi.dtype("float64")`` holds and
+    comparisons of ``type_index`` are enough in C code.  ``mi.float64``
+    is the scalar *type* (see _scalar.pyx); ``a.dtype == mi.float64``
+    holds, since a scalar type spells its dtype.
     """
+
+    @property
+    def type(self):
+        """The scalar type of this dtype's items: ``mi.float64``."""
+        return _scalar_types[self.type_index]
 
     @property
     def alignment(self):
@@ -178,17 +185,17 @@ _REMOVED_ALIASES = ("int0", "uint0", "bool8", "object0", "str0", "bytes0",
 
 _build_table()
 
-bool_ = _descrs[T_BOOL]
-int8 = _descrs[T_INT8]
-uint8 = _descrs[T_UINT8]
-int16 = _descrs[T_INT16]
-uint16 = _descrs[T_UINT16]
-int32 = _descrs[T_INT32]
-uint32 = _descrs[T_UINT32]
-int64 = _descrs[T_INT64]
-uint64 = _descrs[T_UINT64]
-float32 = _descrs[T_FLOAT32]
-float64 = _descrs[T_FLOAT64]
+# The scalar types (mi.float64...), in TypeIndex order, and the dtype each
+# spells; _scalar.pyx, which is built on this module, registers them.
+cdef tuple _scalar_types = ()
+cdef dict _by_scalar_type = {}
+
+
+def _register_scalar_types(tuple types):
+    global _scalar_types
+    _scalar_types = types
+    for index, scalar_type in enumerate(types):
+        _by_scalar_type[scalar_type] = _descrs[index]
 
 
 cdef Descr descr_of(int type_index):
@@ -244,6 +251,10 @@ cdef Descr _from_spelling(object obj):
         return <Descr>_descrs[T_INT64]
     if obj is float:
         return <Descr>_descrs[T_FLOAT64]
+    if isinstance(obj, type):
+        found = _by_scalar_type.get(obj)    # mi.float64, the scalar type
+        if found is not None:
+            return <Descr>found
     if isinstance(obj, bytes):
         obj = obj.decode("ascii", "replace")
     if isinstance(obj, str):

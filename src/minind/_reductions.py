@@ -22,9 +22,9 @@ _python_sum, _python_all, _python_any = sum, all, any
 
 
 def _finish(result):
-    """0-d results become Python scalars (minind has no scalar types)."""
+    """0-d results become scalars of their dtype, as NumPy returns them."""
     if hasattr(result, "ndim") and result.ndim == 0:
-        return result.item()
+        return result[()]
     return result
 
 

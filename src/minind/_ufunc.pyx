@@ -35,7 +35,9 @@ from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
-                           shape_text, spans_overlap, memory_order)
+                           shape_text, spans_overlap, memory_order,
+                           scalar_array)
+from minind._scalar cimport generic, get_scalar
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
@@ -191,11 +193,11 @@ cdef class ufunc:
             result = _trivial_call(self, args, out)
             if result is not None:
                 if out is None and (<MiniArray>result).ndim == 0:
-                    return (<MiniArray>result).item()
+                    return _as_scalar(<MiniArray>result)
                 return result
         result = self._execute(_operands(args), out, dtype, casting)
         if out is None and (<MiniArray>result).ndim == 0:
-            return (<MiniArray>result).item()  # no scalar types: Python's
+            return _as_scalar(<MiniArray>result)
         return result
 
     cdef int _loop_for(self, list operands, object dtype) except -1:
@@ -504,6 +506,12 @@ cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order):
 # Step 1: operands.  Python scalars stay weak.
 # ---------------------------------------------------------------------------
 
+cdef inline object _as_scalar(MiniArray result):
+    """A 0-d result as NumPy returns it when no ``out=`` was given: a
+    scalar of its dtype (``mi.float64(3.0)``)."""
+    return get_scalar(result.dtype, result._data)
+
+
 cdef list _operands(tuple args):
     cdef list result = []
     for arg in args:
@@ -511,6 +519,11 @@ cdef list _operands(tuple args):
             result.append(arg)                     # weak (NEP 50)
         elif isinstance(arg, MiniArray):
             result.append(arg)
+        elif isinstance(arg, generic):
+            # A minind scalar is strong: a 0-d array of its dtype (so
+            # float32_array * mi.float64(2) is float64).  mi.float64 is a
+            # float subclass, which is why the weak test above is exact.
+            result.append(scalar_array(arg))
         else:
             if arg is None:
                 # NumPy would run an object loop and fail in Python's
@@ -1117,13 +1130,13 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         copy_into(out, result)
         return out
     if result.ndim == 0 and not keep_array:
-        return result.item()
+        return _as_scalar(result)
     return result
 
 
 cdef object _reduce_contiguous(ufunc function, MiniArray array):
-    """The whole of a contiguous, non-empty array reduced to one Python
-    scalar: the common ``a.sum()``.  It is the general walk's single
+    """The whole of a contiguous, non-empty array reduced to one scalar:
+    the common ``a.sum()``.  It is the general walk's single
     coalesced loop (accumulator stride 0, source stride itemsize), run
     on a stack accumulator instead of a new 0-d array."""
     cdef double accumulator[2]           # 16 aligned bytes for any dtype
@@ -1151,7 +1164,7 @@ cdef object _reduce_contiguous(ufunc function, MiniArray array):
             run_loop(start, count, steps, &data)
     else:
         run_loop(start, count, steps, &data)
-    return get_item(descr, acc)
+    return get_scalar(descr, acc)
 
 
 def reduce_to_array(ufunc function, array, axis=None, dtype=None,

@@ -1,0 +1,305 @@
+"""Scalars: what one element, a full reduction or ``a[()]`` is.
+
+Every test draws a value of one of the eleven dtypes, makes the NumPy
+scalar and the minind scalar of it (by indexing twin arrays, as a user
+gets them) and requires the same type, dtype, attributes, arithmetic and
+promotion, printing, conversions and errors.
+"""
+import math
+import operator
+import pickle
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, example, strategies as st
+
+import minind as mi
+from strategies import (DTYPE_NAMES, NP_DTYPES, assert_same,
+                        assert_same_scalar, dtypes, elements)
+
+
+@st.composite
+def scalar_twins(draw, dtype=dtypes):
+    """(minind scalar, NumPy scalar) of one drawn value, each taken out of
+    an array the way a user gets one."""
+    dtype = draw(dtype) if isinstance(dtype, st.SearchStrategy) else dtype
+    value = draw(elements(dtype))
+    n = np.array([value], dtype=dtype)
+    m = mi.asarray(n)
+    return m[0], n[0]
+
+
+def outcome(call):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return "ok", call()
+        except Exception as exc:     # noqa: BLE001 - compared below
+            return "raised", exc
+
+
+def assert_same_outcome(m_call, n_call):
+    got, want = outcome(m_call), outcome(n_call)
+    if want[0] == "raised":
+        assert got[0] == "raised", (got[1], want[1])
+        if isinstance(want[1], TypeError):
+            assert isinstance(got[1], TypeError), (got[1], want[1])
+        else:
+            assert type(got[1]) is type(want[1]), (got[1], want[1])
+        return None
+    assert got[0] == "ok", f"minind raised {got[1]!r}; NumPy gave {want[1]!r}"
+    m, n = got[1], want[1]
+    if isinstance(n, np.generic):
+        assert_same_scalar(m, n)
+    elif isinstance(n, np.ndarray):
+        assert_same(m, n)
+    elif isinstance(n, tuple):
+        assert len(m) == len(n)
+        for x, y in zip(m, n):
+            assert_same_scalar(x, y)
+    else:
+        assert type(m) is type(n) and (m == n or (m != m and n != n)), (m, n)
+    return m
+
+
+# ---------------------------------------------------------------------------
+# Where scalars come from
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_every_zero_d_result_is_a_scalar(name):
+    """Indexing, ``a[()]``, iteration, full reductions and 0-d ufunc
+    results are scalars exactly where NumPy's are."""
+    n = np.array([[1, 0, 1], [1, 1, 0]], dtype=name)
+    m = mi.asarray(n)
+    cases = [
+        lambda lib, a: a[1, 2], lambda lib, a: a[-1][0],
+        lambda lib, a: lib.asarray(a[0, 0])[()],
+        lambda lib, a: list(a[0])[1], lambda lib, a: a.sum(),
+        lambda lib, a: a.max(), lambda lib, a: a.argmax(),
+        lambda lib, a: a.any(), lambda lib, a: a[0].prod(),
+        lambda lib, a: lib.add(a[0, 0], a[1, 1]),
+        lambda lib, a: lib.multiply(lib.asarray(a[0, 0]), 1),
+        lambda lib, a: a.mean(), lambda lib, a: a[:, 0].min(),
+        lambda lib, a: a.sum(axis=(0, 1)), lambda lib, a: a.std(),
+    ]
+    for case in cases:
+        assert_same_outcome(lambda: case(mi, m), lambda: case(np, n))
+    # ...and arrays where NumPy's are arrays.
+    assert isinstance(m[0, 0:1], mi.MiniArray)
+    assert isinstance(m.sum(keepdims=True), mi.MiniArray)
+    out = mi.zeros((), dtype=name)
+    assert mi.add(m[0, 0], m[0, 0], out=out) is out
+
+
+@given(twin=scalar_twins())
+def test_attributes(twin):
+    m, n = twin
+    assert_same_scalar(m, n)
+    assert m.strides == n.strides == ()
+    assert m.base is None and m.T is m
+    assert_same_scalar(m.real, n.real)
+    assert_same_scalar(m.imag, n.imag)
+    assert m.tobytes() == n.tobytes()
+    assert m[()] is m
+    for key in (Ellipsis, None, (Ellipsis, None)):
+        assert_same_outcome(lambda: m[key], lambda: n[key])
+    for key in (0, (0,), slice(None), "a"):
+        assert_same_outcome(lambda: m[key], lambda: n[key])
+    assert_same_outcome(lambda: m.reshape(1, 1), lambda: n.reshape(1, 1))
+    assert_same_outcome(lambda: len(m), lambda: len(n))
+    assert_same_outcome(lambda: iter(m), lambda: iter(n))
+    assert m.dtype.type is type(m)
+
+
+@given(twin=scalar_twins(), to=dtypes)
+def test_item_and_astype(twin, to):
+    m, n = twin
+    assert type(m.item()) is type(n.item())
+    assert m.item() == n.item() or (m.item() != m.item())
+    assert type(m.tolist()) is type(n.tolist())
+    assert_same_outcome(lambda: m.astype(to.name), lambda: n.astype(to))
+    assert_same_outcome(lambda: m.copy(), lambda: n.copy())
+    for method in ("sum", "max", "min", "mean", "any", "all", "argmax"):
+        assert_same_outcome(lambda: getattr(m, method)(),
+                            lambda: getattr(n, method)())
+
+
+def test_class_tree():
+    """NumPy's tree where it matters: float64 is a float, the others are
+    not Python numbers; the abstract classes answer isinstance."""
+    for name in DTYPE_NAMES:
+        m_type = mi.dtype(name).type
+        n_type = np.dtype(name).type
+        assert m_type.__name__ == n_type.__name__
+        for python_type in (float, int, bool):
+            assert issubclass(m_type, python_type) == issubclass(
+                n_type, python_type)
+        for abstract in ("generic", "number", "integer", "signedinteger",
+                         "unsignedinteger", "inexact", "floating"):
+            assert issubclass(m_type, getattr(mi, abstract)) == issubclass(
+                n_type, getattr(np, abstract)), (name, abstract)
+        assert mi.dtype(m_type) is mi.dtype(name)
+        assert mi.dtype(name) == m_type         # a type spells its dtype
+        assert mi.zeros(2, dtype=m_type).dtype is mi.dtype(name)
+    assert mi.bool is mi.bool_ and mi.True_ is mi.bool_(True)
+    assert mi.array([True])[0] is mi.True_      # the two bools are unique
+    assert mi.array([0], dtype=bool)[0] is mi.False_
+
+
+# ---------------------------------------------------------------------------
+# Arithmetic: NumPy's promotion (NEP 50), NumPy's wrap-around
+# ---------------------------------------------------------------------------
+
+BINARY = [operator.add, operator.sub, operator.mul, operator.truediv,
+          operator.floordiv, operator.mod, operator.pow, operator.and_,
+          operator.or_, operator.xor, operator.eq, operator.ne,
+          operator.lt, operator.le, operator.gt, operator.ge, divmod]
+UNARY = [operator.neg, operator.pos, operator.abs, operator.invert]
+
+
+@given(x=scalar_twins(), y=scalar_twins(), op=st.sampled_from(BINARY))
+@example(x=(mi.int8(127), np.int8(127)), y=(mi.int8(1), np.int8(1)),
+         op=operator.add)                     # wraps to -128
+@example(x=(mi.uint8(0), np.uint8(0)), y=(mi.uint8(1), np.uint8(1)),
+         op=operator.sub)
+def test_scalar_with_scalar(x, y, op):
+    (mx, nx), (my, ny) = x, y
+    if op is operator.pow and ny.dtype.kind in "iu" and ny < 0:
+        return      # NumPy's integer power of a negative exponent raises
+    assert_same_outcome(lambda: op(mx, my), lambda: op(nx, ny))
+
+
+PYTHON_SCALARS = st.one_of(st.booleans(), st.integers(-300, 300),
+                           st.floats(allow_nan=True, width=64),
+                           st.sampled_from([2**63, -2**63 - 1, 2**64]))
+
+
+@given(x=scalar_twins(), other=PYTHON_SCALARS, op=st.sampled_from(BINARY),
+       reflected=st.booleans())
+@example(x=(mi.float32(1), np.float32(1)), other=1.0, op=operator.add,
+         reflected=False)                     # stays float32 (NEP 50)
+@example(x=(mi.int8(1), np.int8(1)), other=300, op=operator.add,
+         reflected=True)                      # OverflowError
+def test_scalar_with_python_number(x, other, op, reflected):
+    mx, nx = x
+    if op is operator.pow and (
+            (reflected and nx.dtype.kind in "iu" and nx < 0)
+            or (not reflected and type(other) is int and other < 0)):
+        return
+    if reflected:
+        assert_same_outcome(lambda: op(other, mx), lambda: op(other, nx))
+    else:
+        assert_same_outcome(lambda: op(mx, other), lambda: op(nx, other))
+
+
+@given(x=scalar_twins(), op=st.sampled_from(UNARY))
+def test_unary_operators(x, op):
+    mx, nx = x
+    assert_same_outcome(lambda: op(mx), lambda: op(nx))
+
+
+@given(x=scalar_twins(), dtype=dtypes, op=st.sampled_from(BINARY[:10]))
+def test_scalar_with_array(x, dtype, op):
+    """A scalar is strong: with an array it promotes as a 0-d array."""
+    mx, nx = x
+    n = np.arange(3).astype(dtype)
+    m = mi.asarray(n)
+    assert_same_outcome(lambda: op(mx, m), lambda: op(nx, n))
+    assert_same_outcome(lambda: op(m, mx), lambda: op(n, nx))
+
+
+@given(x=scalar_twins(), y=scalar_twins())
+def test_ufuncs_take_scalars(x, y):
+    (mx, nx), (my, ny) = x, y
+    for name in ("add", "maximum", "less", "logical_and", "sqrt"):
+        m_func, n_func = getattr(mi, name), getattr(np, name)
+        args = (1 if n_func.nin == 1 else 2)
+        m_args, n_args = (mx, my)[:args], (nx, ny)[:args]
+        if name == "sqrt" and nx.dtype.kind in "bui" and nx.itemsize <= 2:
+            continue       # NumPy's float16 loop; minind's is float32
+        assert_same_outcome(lambda: m_func(*m_args),
+                            lambda: n_func(*n_args))
+
+
+# ---------------------------------------------------------------------------
+# Conversions, hashing, printing
+# ---------------------------------------------------------------------------
+
+@given(x=scalar_twins())
+@example(x=(mi.float32(0.1), np.float32(0.1)))
+@example(x=(mi.float32(1e-4), np.float32(1e-4)))
+@example(x=(mi.float32(1e7), np.float32(1e7)))
+@example(x=(mi.float64(1e16), np.float64(1e16)))
+@example(x=(mi.float64(2.345), np.float64(2.345)))
+@example(x=(mi.float32(2.345), np.float32(2.345)))
+@example(x=(mi.int64(25), np.int64(25)))
+@example(x=(mi.float64(-0.0), np.float64(-0.0)))
+@example(x=(mi.float64(math.nan), np.float64(math.nan)))
+def test_conversions_and_printing(x):
+    mx, nx = x
+    for convert in (int, float, bool, operator.index, round,
+                    lambda v: round(v, 2), lambda v: round(v, -1),
+                    lambda v: round(v, 7)):
+        assert_same_outcome(lambda: convert(mx), lambda: convert(nx))
+    if nx == nx:        # Python hashes a NaN by its identity
+        assert hash(mx) == hash(nx)
+    assert str(mx) == str(nx)
+    assert repr(mx) == repr(nx).replace("np.", "mi.")
+    for spec in ("", ">12", ".3f", "e", "d", "x"):
+        assert_same_outcome(lambda: format(mx, spec),
+                            lambda: format(nx, spec))
+    assert_same_outcome(lambda: pickle.loads(pickle.dumps(mx)),
+                        lambda: pickle.loads(pickle.dumps(nx)))
+    # A scalar finds its value as a dict key, as NumPy's does.
+    if nx == nx:
+        assert {nx.item(): 1}.get(mx) == {nx.item(): 1}.get(nx)
+
+
+CONSTRUCTOR_ARGUMENTS = [0, 1, -1, 127, 128, 255, 256, -129, 2**31, 2**63,
+                         2**64, 3.7, -3.7, 1e10, 1e40, math.inf, math.nan,
+                         True, False, "12", "-1.5", "1e3", [1, 2],
+                         [[1.5]], (), None]
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+@pytest.mark.parametrize("value", CONSTRUCTOR_ARGUMENTS, ids=repr)
+def test_constructor(name, value):
+    """``mi.int8(x)`` converts as ``np.int8(x)``: range errors for Python
+    ints, truncation of floats, parsing of strings, arrays for
+    sequences."""
+    if name == "bool" and isinstance(value, str):
+        pytest.skip("np.bool_('x') is the string's truth value")
+    m_type, n_type = mi.dtype(name).type, np.dtype(name).type
+    if isinstance(value, float) and not math.isfinite(value) and (
+            name not in ("bool", "float32", "float64")):
+        pytest.skip("platform-dependent float -> int C cast")
+    if name not in ("bool", "float32", "float64") and isinstance(
+            value, float) and abs(value) > 2**63:
+        pytest.skip("platform-dependent float -> int C cast")
+    assert_same_outcome(lambda: m_type(value), lambda: n_type(value))
+
+
+@given(x=scalar_twins(), y=scalar_twins(), to=st.none() | dtypes)
+def test_scalars_in_arrays(x, y, to):
+    """A scalar in a list counts with its dtype; ``array(scalar)`` is a
+    0-d array of it; another dtype is a cast."""
+    (mx, nx), (my, ny) = x, y
+    dtype = None if to is None else to.name
+    if to is not None and to.kind in "iu" and "f" in nx.dtype.kind + (
+            ny.dtype.kind):
+        info = np.iinfo(to)
+        for value in (nx, ny):
+            if value.dtype.kind == "f" and not (
+                    info.min <= value <= info.max):
+                return     # platform-dependent in NumPy (see README)
+    assert_same_outcome(lambda: mi.array(mx, dtype=dtype),
+                        lambda: np.array(nx, dtype=dtype))
+    assert_same_outcome(lambda: mi.array([mx, my], dtype=dtype),
+                        lambda: np.array([nx, ny], dtype=dtype))
+    assert_same_outcome(lambda: mi.asarray(mx, copy=False),
+                        lambda: np.asarray(nx, copy=False))
+    # NumPy reads a minind scalar (its __array_interface__, or the float).
+    np.testing.assert_array_equal(np.asarray(mx), np.asarray(nx),
+                                  strict=True)
