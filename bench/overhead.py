@@ -51,6 +51,23 @@ VIEW_CASES = [
     ("a[2, 3]",           "a[2, 3]",            A),
 ]
 
+# Scalars: what an element or a full reduction returns is a scalar object
+# (np.float64(...)); making one must not cost more than NumPy's.
+SCALAR_GOAL = 1.0
+T = ("a = xp.arange(10.0); k = xp.arange(10, dtype=xp.int8); "
+     "s = a[3]; f = xp.float32(1.5)")
+SCALAR_CASES = [
+    ("a[3] (float64)",    "a[3]",               T),
+    ("k[3] (int8)",       "k[3]",               T),
+    ("a.sum(), 10 elems", "a.sum()",            T),
+    ("k.sum(), 10 elems", "k.sum()",            T),
+    ("a.max(), 10 elems", "a.max()",            T),
+    ("s.dtype",           "s.dtype",            T),
+    ("float(s)",          "float(s)",           T),
+    ("s + 1.0",           "s + 1.0",            T),
+    ("f * 2 (float32)",   "f * 2",              T),
+]
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -63,7 +80,8 @@ def main(argv=None):
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
           f"{repeat} interleaved samples of ~{target * 1e3:g} ms each")
     print()
-    for cases, goal in ((CASES, GOAL), (VIEW_CASES, VIEW_GOAL)):
+    for cases, goal in ((CASES, GOAL), (VIEW_CASES, VIEW_GOAL),
+                        (SCALAR_CASES, SCALAR_GOAL)):
         rows = [compare(name, stmt, setup, mi=mi, np=np, repeat=repeat,
                         target=target)
                 for name, stmt, setup in cases]

@@ -39,7 +39,9 @@ def outcome(call):
             return "raised", exc
 
 
-def assert_same_outcome(m_call, n_call):
+def assert_same_outcome(m_call, n_call, rtol=0.0):
+    """Same exception class, or the same result (scalars by type, dtype
+    and value; ``rtol`` for float ``power``, which is the C library's)."""
     got, want = outcome(m_call), outcome(n_call)
     if want[0] == "raised":
         assert got[0] == "raised", (got[1], want[1])
@@ -50,7 +52,11 @@ def assert_same_outcome(m_call, n_call):
         return None
     assert got[0] == "ok", f"minind raised {got[1]!r}; NumPy gave {want[1]!r}"
     m, n = got[1], want[1]
-    if isinstance(n, np.generic):
+    if rtol and np.result_type(n).kind == "f":
+        assert type(m).__name__ == type(n).__name__, (m, n)
+        assert m.dtype == n.dtype and m.shape == n.shape
+        np.testing.assert_allclose(np.asarray(m), n, rtol=rtol)
+    elif isinstance(n, np.generic):
         assert_same_scalar(m, n)
     elif isinstance(n, np.ndarray):
         assert_same(m, n)
@@ -113,13 +119,26 @@ def test_attributes(twin):
     assert m.dtype.type is type(m)
 
 
+def platform_dependent_cast(value, to):
+    """Float -> integer casts of NaN, inf and out-of-range values are
+    platform-dependent in NumPy (README: Differences from NumPy)."""
+    if value.dtype.kind != "f" or to.kind not in "iu":
+        return False
+    info = np.iinfo(to)
+    return not (info.min <= value <= info.max)
+
+
 @given(twin=scalar_twins(), to=dtypes)
+@example(twin=(mi.float32(math.inf), np.float32(math.inf)),
+         to=np.dtype("int32"))
 def test_item_and_astype(twin, to):
     m, n = twin
     assert type(m.item()) is type(n.item())
     assert m.item() == n.item() or (m.item() != m.item())
     assert type(m.tolist()) is type(n.tolist())
-    assert_same_outcome(lambda: m.astype(to.name), lambda: n.astype(to))
+    if not platform_dependent_cast(n, to):
+        assert_same_outcome(lambda: m.astype(to.name),
+                            lambda: n.astype(to))
     assert_same_outcome(lambda: m.copy(), lambda: n.copy())
     for method in ("sum", "max", "min", "mean", "any", "all", "argmax"):
         assert_same_outcome(lambda: getattr(m, method)(),
@@ -201,13 +220,16 @@ def test_unary_operators(x, op):
 
 
 @given(x=scalar_twins(), dtype=dtypes, op=st.sampled_from(BINARY[:10]))
+@example(x=(mi.float32(7.607835e+06), np.float32(7.607835e+06)),
+         dtype=np.dtype("int8"), op=operator.pow)
 def test_scalar_with_array(x, dtype, op):
     """A scalar is strong: with an array it promotes as a 0-d array."""
     mx, nx = x
     n = np.arange(3).astype(dtype)
     m = mi.asarray(n)
-    assert_same_outcome(lambda: op(mx, m), lambda: op(nx, n))
-    assert_same_outcome(lambda: op(m, mx), lambda: op(n, nx))
+    rtol = 4e-7 if op is operator.pow else 0.0     # powf's last bit
+    assert_same_outcome(lambda: op(mx, m), lambda: op(nx, n), rtol)
+    assert_same_outcome(lambda: op(m, mx), lambda: op(n, nx), rtol)
 
 
 @given(x=scalar_twins(), y=scalar_twins())
@@ -235,13 +257,19 @@ def test_ufuncs_take_scalars(x, y):
 @example(x=(mi.float64(2.345), np.float64(2.345)))
 @example(x=(mi.float32(2.345), np.float32(2.345)))
 @example(x=(mi.int64(25), np.int64(25)))
+@example(x=(mi.int32(2147483646), np.int32(2147483646)))
 @example(x=(mi.float64(-0.0), np.float64(-0.0)))
 @example(x=(mi.float64(math.nan), np.float64(math.nan)))
 def test_conversions_and_printing(x):
     mx, nx = x
-    for convert in (int, float, bool, operator.index, round,
-                    lambda v: round(v, 2), lambda v: round(v, -1),
-                    lambda v: round(v, 7)):
+    conversions = [int, float, bool, operator.index, round,
+                   lambda v: round(v, 2), lambda v: round(v, 7)]
+    if not (nx.dtype.kind in "iu"
+            and abs(int(nx)) > np.iinfo(nx.dtype).max - 5):
+        # (near the bounds, an integer rounded up to a multiple of 10
+        # leaves its dtype: a platform-dependent cast in NumPy)
+        conversions.append(lambda v: round(v, -1))
+    for convert in conversions:
         assert_same_outcome(lambda: convert(mx), lambda: convert(nx))
     if nx == nx:        # Python hashes a NaN by its identity
         assert hash(mx) == hash(nx)
@@ -287,13 +315,9 @@ def test_scalars_in_arrays(x, y, to):
     0-d array of it; another dtype is a cast."""
     (mx, nx), (my, ny) = x, y
     dtype = None if to is None else to.name
-    if to is not None and to.kind in "iu" and "f" in nx.dtype.kind + (
-            ny.dtype.kind):
-        info = np.iinfo(to)
-        for value in (nx, ny):
-            if value.dtype.kind == "f" and not (
-                    info.min <= value <= info.max):
-                return     # platform-dependent in NumPy (see README)
+    if to is not None and (platform_dependent_cast(nx, to)
+                           or platform_dependent_cast(ny, to)):
+        return
     assert_same_outcome(lambda: mi.array(mx, dtype=dtype),
                         lambda: np.array(nx, dtype=dtype))
     assert_same_outcome(lambda: mi.array([mx, my], dtype=dtype),

@@ -15,4 +15,6 @@ def test_tour_prints_numpys_answers(capsys):
     assert "[1, 4, 2, 5, 3, 6]" in out
     # The large-array trap: 80 MB held by a view, then released.
     assert "80\n>>> del tiny_view" in out
+    # Scalars keep their dtype and wrap as NumPy's do.
+    assert ">>> mi.array([127], dtype=mi.int8)[0] + 1\nmi.int8(-128)\n" in out
     assert "Traceback" not in out

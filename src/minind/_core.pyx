@@ -27,7 +27,8 @@ from cpython.long cimport (PyLong_CheckExact, PyLong_AsSsize_t,
                           PyLong_AsLongLongAndOverflow)
 from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
-from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE
+from cpython.tuple cimport (PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE,
+                            PyTuple_GET_ITEM, PyTuple_CheckExact)
 from cpython.ref cimport Py_INCREF
 
 from cpython.number cimport PyIndex_Check
@@ -516,9 +517,26 @@ cdef class MiniArray:
         ``apply_index``.
         """
         cdef IndexResult found
+        cdef Py_ssize_t axis
+        cdef char* ptr
         if PyLong_CheckExact(key) and self.ndim == 1:
             return get_scalar(self.dtype, self._data + self._strides[0] *
                               _checked_index(key, 0, self._shape[0]))
+        if PyTuple_CheckExact(key) and PyTuple_GET_SIZE(key) == self.ndim:
+            # a[i, j]: one plain int per axis is the element (the common
+            # case, kept short); anything else takes apply_index.
+            # (Types first, as NumPy: a[5, 1.5] is about the float.)
+            for axis in range(self.ndim):
+                if not PyLong_CheckExact(
+                        <object>PyTuple_GET_ITEM(key, axis)):
+                    break
+            else:
+                ptr = self._data
+                for axis in range(self.ndim):
+                    ptr += self._strides[axis] * _checked_index(
+                        <object>PyTuple_GET_ITEM(key, axis), axis,
+                        self._shape[axis])
+                return get_scalar(self.dtype, ptr)
         if PySlice_Check(key) and self.ndim >= 1:
             return _slice_first_axis(self, key)
         apply_index(self, key, &found)

@@ -213,18 +213,11 @@ cdef class generic:
 
     # -- Python's number protocol ----------------------------------------------
 
-    def __bool__(self):
-        return bool(self.item())
-
-    def __int__(self):
-        return int(self.item())
-
-    def __float__(self):
-        return float(self.item())
-
     def __hash__(self):
         # Equal values hash alike across types, as Python's numbers do:
         # hash(mi.float32(0.5)) == hash(0.5), so a scalar finds a dict key.
+        if isinstance(self, float):
+            return float.__hash__(self)
         return hash(self.item())
 
     def __reduce__(self):
@@ -413,7 +406,17 @@ cdef class floating(inexact):
 
 
 cdef class ScalarBox(generic):
-    pass
+    # bool(), int() and float() of a boxed item.  float64 has Python's
+    # own, from float, which it is.
+
+    def __bool__(self):
+        return bool(get_item(descr_of(self.type_index), <char*>self.data))
+
+    def __int__(self):
+        return int(get_item(descr_of(self.type_index), <char*>self.data))
+
+    def __float__(self):
+        return float(get_item(descr_of(self.type_index), <char*>self.data))
 
 
 # ---------------------------------------------------------------------------
@@ -533,9 +536,22 @@ _install()
 
 
 cdef object _new_bool(bint value):
-    cdef ScalarBox box = ScalarBox.__new__(bool_)
-    box.type_index = T_BOOL
-    (<char*>box.data)[0] = value
+    cdef char item = value
+    return _new_box(T_BOOL, &item, 1)
+
+
+cdef inline object _new_box(int t, const char* ptr, Py_ssize_t itemsize):
+    """A new ScalarBox of type ``_TYPES[t]`` holding the item at ``ptr``.
+    Allocated by the type's allocator directly, as float64 below: the
+    Python-level ``__new__`` would parse arguments for nothing."""
+    cdef PyObject* raw = PyType_GenericAlloc(
+        <PyTypeObject*>_TYPES[t], 0)
+    if raw == NULL:
+        raise MemoryError()
+    box = <object>raw                 # takes a second reference...
+    Py_DECREF(box)                    # ...so drop the allocator's
+    (<ScalarBox>box).type_index = t
+    memcpy((<ScalarBox>box).data, ptr, itemsize)
     return box
 
 
@@ -560,7 +576,6 @@ cdef object get_scalar(Descr dtype, const char* ptr):
     """
     cdef int t = dtype.type_index
     cdef PyObject* raw
-    cdef ScalarBox box
     cdef double value
     if t == T_FLOAT64:
         memcpy(&value, ptr, sizeof(double))
@@ -573,10 +588,7 @@ cdef object get_scalar(Descr dtype, const char* ptr):
         return result
     if t == T_BOOL:
         return _TRUE if ptr[0] else _FALSE
-    box = ScalarBox.__new__(_TYPES[t])
-    box.type_index = t
-    memcpy(box.data, ptr, dtype.itemsize)
-    return box
+    return _new_box(t, ptr, dtype.itemsize)
 
 
 cdef Descr scalar_descr(generic scalar):

@@ -243,6 +243,39 @@ def trap():
     print()
 
 
+@section("Scalars: one element with a dtype")
+def scalars():
+    say("""
+        Take one element out of an array, or reduce a whole array, and you
+        get a scalar, not a Python number: a 0-d value that keeps its
+        dtype (NumPy prints np.float32(999.0) where minind prints
+        mi.float32(999.0)).  It has the attributes of a 0-d array, and its
+        arithmetic is the arrays' own, so a float32 stays a float32 and an
+        int8 wraps around as its array would.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.arange(4, dtype=mi.float32)
+        s = a[3]
+        s, s.dtype, s.shape, s.ndim, s.item()
+        s + 1.0
+        mi.array([127], dtype=mi.int8)[0] + 1
+        a.sum(), a[...].sum(keepdims=True)
+        isinstance(a.sum(), float), isinstance(mi.float64(1.5), float)
+        isinstance(mi.int64(1), int), isinstance(mi.int64(1), mi.integer)
+        """, namespace)
+    say("""
+        Why is float64 a Python float but int64 not a Python int?  A
+        float64 and Python's float are the same thing, a C double, so
+        mi.float64 subclasses float and goes wherever a float goes.
+        Python's int is unbounded and stored digit by digit; an int64 is
+        64 bits that wrap around.  Pretending one was the other would lie
+        about overflow, so int64 is only an mi.integer (and an index:
+        it has __index__).  A float32 subclasses nothing: Python has no
+        4-byte float.
+        """)
+
+
 @section("Sharing memory with NumPy, without NumPy")
 def buffers():
     say("""

@@ -37,7 +37,8 @@ from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
                            scalar_array)
-from minind._scalar cimport generic, get_scalar
+from minind._scalar cimport (generic, get_scalar, scalar_descr,
+                             scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
@@ -190,6 +191,10 @@ cdef class ufunc:
         if out is not None and not isinstance(out, MiniArray):
             raise TypeError("return arrays must be of ArrayType")
         if dtype is None and casting == "same_kind":
+            if out is None:
+                result = _scalar_call(self, args)
+                if result is not None:
+                    return result
             result = _trivial_call(self, args, out)
             if result is not None:
                 if out is None and (<MiniArray>result).ndim == 0:
@@ -488,6 +493,69 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         else:
             run_loop(start, count, steps, &data)
     return target
+
+
+cdef object _scalar_call(ufunc function, tuple args):
+    """Scalars only: ``mi.float32(1.5) * 2``, ``s + 1.0``, ``-s``.
+
+    The trivial loop again, on one element held in stack buffers, so that
+    scalar arithmetic costs what NumPy's scalar math costs rather than
+    the allocation of three 0-d arrays.  The same conditions as
+    ``_trivial_call``: one minind scalar dtype, and at most one weak
+    Python scalar that keeps it (NEP 50).  Anything else returns None
+    and takes the general path, which gives the same result slowly.
+    """
+    cdef int nin = len(args), position, t = -1, k
+    cdef double buffers[MAX_OPERANDS][2]   # 16 aligned bytes per operand
+    cdef char* start[MAX_OPERANDS]
+    cdef Py_ssize_t steps[MAX_OPERANDS]
+    cdef LoopData data
+    cdef Descr descr
+    cdef object value = None
+    for position in range(nin):
+        item = args[position]
+        if isinstance(item, generic):
+            descr = scalar_descr(<generic>item)
+            if t < 0:
+                t = descr.type_index
+            elif descr.type_index != t:
+                return None
+        elif nin == 2 and value is None and (
+                type(item) is float or type(item) is int
+                or type(item) is bool):
+            value = item
+        else:
+            return None
+    if t < 0:
+        return None
+    k = function._exact[t]
+    if k < 0:
+        return None
+    descr = descr_of(t)
+    if value is not None:
+        if type(value) is float:
+            if t < T_FLOAT32:
+                return None
+        elif type(value) is int:
+            if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
+                return None
+        if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
+            return None
+    for position in range(nin):
+        item = args[position]
+        start[position] = <char*>buffers[position]
+        steps[position] = 0
+        if isinstance(item, generic):
+            memcpy(start[position], scalar_data(<generic>item),
+                   descr.itemsize)
+        else:
+            set_item(descr, start[position], item)   # NumPy's OverflowError
+    start[nin] = <char*>buffers[nin]
+    steps[nin] = 0
+    data.op = function.op
+    data.type_index = t
+    run_loop(start, 1, steps, &data)
+    return get_scalar(descr_of(function._loops[k][1]), start[nin])
 
 
 cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order):

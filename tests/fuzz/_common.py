@@ -233,8 +233,14 @@ def same_value(m, n, *, ulps=0, owndata=True, strides=True, values=True,
             return reason
         return same_contents(m, n, ulps=ulps)
     if isinstance(n, np.generic):
+        # A NumPy scalar: minind's must be the scalar of the same name
+        # (np.float16 results are minind's documented float32).
+        name = "float32" if n.dtype == np.float16 else type(n).__name__
+        if not isinstance(m, mi.generic) or type(m).__name__ != name:
+            return (f"minind gave {type(m).__name__} {short(m)}, NumPy "
+                    f"{type(n).__name__} {short(n)}")
         float32 = n.dtype == np.float32
-        n = n.item()
+        m, n = m.item(), n.item()
     if isinstance(n, (tuple, list)):
         if not isinstance(m, type(n)) or len(m) != len(n):
             return f"{short(m)} is not {short(n)}"
