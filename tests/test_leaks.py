@@ -187,7 +187,12 @@ class Shared:
                   self.acc, self.numpy, self.scale, self.big, self.shift]
         dtypes = [mi.dtype(name) for name in (
             "bool", "int8", "int64", "uint64", "float64", "float32")]
-        return arrays + dtypes + UFUNCS + [mi.where, mi.clip]
+        # A scalar holds a reference to its (heap) type: a scalar leaked
+        # per call shows in the type's count.
+        scalar_types = [mi.dtype(name).type for name in (
+            "bool", "int8", "int64", "uint64", "float64", "float32")]
+        return (arrays + dtypes + scalar_types + UFUNCS
+                + [mi.where, mi.clip, mi.True_, mi.False_])
 
 
 # Each round runs one operation of each kind, the next one of its list each
@@ -224,12 +229,12 @@ UFUNC_CALLS = [
     lambda s: mi.where(s.a > s.shift, s.a, 0.0),
     lambda s: mi.clip(s.ints, 2, 9),
     lambda s: s.empty + s.row,                   # size 0
-    lambda s: s.zero_d * s.scale,                # 0-d: a Python float
+    lambda s: s.zero_d * s.scale,                # 0-d: a scalar
 ]
 
 REDUCTIONS = [
     lambda s: s.a.sum(axis=0),
-    lambda s: s.a.sum(),                         # a Python float
+    lambda s: s.a.sum(),                         # a scalar
     lambda s: s.a.T.mean(axis=1, keepdims=True),
     lambda s: s.a.argmax(axis=1),
     lambda s: mi.maximum.reduce(s.ints, axis=(0, 1)),
@@ -256,11 +261,29 @@ BUFFERS = [
 ]
 
 
+SCALARS = [
+    lambda s: s.a[1, 2],                         # float64: a float
+    lambda s: s.ints[1, 2] + s.ints[0, 0],       # int8: a ScalarBox
+    lambda s: s.unsigned[1] * s.shift,           # the one-element loop
+    lambda s: s.signed[1] < s.unsigned[0],       # the general path
+    lambda s: mi.float32(s.scale) / 3,
+    lambda s: s.frozen[0] == 2.5,
+    lambda s: hash(s.ints[1, 1]) + int(s.a[0, 0]),
+    lambda s: (str(s.a[1, 1]), repr(s.ints[1, 1])),
+    lambda s: np.asarray(s.ints[1, 1]),          # __array_interface__
+    lambda s: mi.array([s.ints[0, 0], s.a[0, 0]]),
+    lambda s: round(s.a[1, 1], 1),
+    lambda s: s.ints[0, 0].astype("float32"),
+    lambda s: mi.int8(1000 - s.big),
+]
+
+
 def _one_round(s, i):
     VIEWS[i % len(VIEWS)](s)
     UFUNC_CALLS[i % len(UFUNC_CALLS)](s)
     REDUCTIONS[i % len(REDUCTIONS)](s)
     BUFFERS[i % len(BUFFERS)](s)
+    SCALARS[i % len(SCALARS)](s)
 
 
 def test_no_leaks_in_1e5_rounds(tracing):
