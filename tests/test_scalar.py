@@ -258,6 +258,7 @@ def test_ufuncs_take_scalars(x, y):
 @example(x=(mi.float32(2.345), np.float32(2.345)))
 @example(x=(mi.int64(25), np.int64(25)))
 @example(x=(mi.int32(2147483646), np.int32(2147483646)))
+@example(x=(mi.float32(3.4028237e+31), np.float32(3.4028237e+31)))
 @example(x=(mi.float64(-0.0), np.float64(-0.0)))
 @example(x=(mi.float64(math.nan), np.float64(math.nan)))
 def test_conversions_and_printing(x):

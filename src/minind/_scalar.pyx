@@ -371,9 +371,9 @@ cdef class number(generic):
             return self
         scale = cls(10.0 ** abs(ndigits))
         scaled = self * scale if ndigits >= 0 else self / scale
-        if not math.isfinite(scaled.item()):
-            return self             # NumPy: too large to need rounding
-        whole = cls(float(round(scaled.item())))
+        whole = scaled
+        if math.isfinite(scaled.item()):     # (an overflow stays inf)
+            whole = cls(float(round(scaled.item())))
         return whole / scale if ndigits >= 0 else whole * scale
 
 
