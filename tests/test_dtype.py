@@ -471,3 +471,24 @@ def test_copy_is_the_same_object(name):
     assert copy.copy(d) is d
     assert copy.deepcopy(d) is d
     assert copy.deepcopy({"k": [d]})["k"][0] is d
+
+
+# ---------------------------------------------------------------------------
+# NumPy reads minind's dtypes and scalar types
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_numpy_reads_minind_dtypes(name):
+    """Wherever NumPy takes a dtype it takes minind's dtype objects and
+    scalar types (both answer ``.dtype`` with NumPy's dtype once NumPy is
+    loaded), and minind takes NumPy's."""
+    expected = np.dtype(name)
+    scalar_type = mi.dtype(name).type
+    for spelling in (mi.dtype(name), scalar_type):
+        assert np.dtype(spelling) == expected
+        assert np.zeros(3, dtype=spelling).dtype == expected
+        assert np.arange(3).astype(spelling).dtype == expected
+        assert np.array([1, 0], dtype=spelling).dtype == expected
+    assert mi.dtype(np.dtype(scalar_type)) is mi.dtype(name)
+    # A scalar's own .dtype stays minind's.
+    assert isinstance(scalar_type(1).dtype, mi.dtype)

@@ -66,6 +66,20 @@ cdef class Descr:
         return _scalar_types[self.type_index]
 
     @property
+    def dtype(self):
+        """The same dtype in NumPy's terms, for NumPy: ``np.dtype(x)``
+        accepts any object whose ``.dtype`` is a NumPy dtype, which is how
+        ``np.zeros(3, dtype=mi.dtype("int8"))`` works.  minind does not
+        import NumPy for it: only a program that has loaded NumPy gets an
+        answer (else AttributeError, as for an object with no ``.dtype``).
+        """
+        numpy = sys.modules.get("numpy")
+        if numpy is None:
+            raise AttributeError("'dtype' object has no attribute 'dtype' "
+                                 "(NumPy is not loaded)")
+        return numpy.dtype(self.str)
+
+    @property
     def alignment(self):
         return self.itemsize
 

@@ -76,15 +76,38 @@ cdef object _compare(str name, object left, object right):
         return NotImplemented
 
 
+cdef class _DtypeAttribute:
+    """``.dtype`` of a scalar type and of its scalars.
+
+    On a scalar, its minind dtype.  On the type itself (``mi.float32.dtype``)
+    it is what lets NumPy read minind's types: NumPy takes any class whose
+    ``.dtype`` is a NumPy dtype as that dtype (``np.zeros(3,
+    dtype=mi.float32)``).  minind never imports NumPy; when NumPy asks,
+    it is loaded, and the answer is made with it (see ``Descr.dtype``);
+    without NumPy, the type's minind dtype.  An abstract type
+    (``mi.floating``) has no dtype: the attribute is this descriptor, as
+    ``np.floating.dtype`` is NumPy's.
+    """
+
+    def __get__(self, instance, owner):
+        if instance is not None:
+            return scalar_descr(<generic>instance)
+        descr = getattr(owner, "_dtype", None)
+        if descr is None:
+            return self
+        try:
+            return (<Descr>descr).dtype
+        except AttributeError:
+            return descr
+
+
 cdef class generic:
     """Base class of minind's scalar types.  ``isinstance(x, mi.generic)``
     asks "is x a minind scalar?"."""
 
     # -- what a 0-d array has ------------------------------------------------
 
-    @property
-    def dtype(self):
-        return scalar_descr(self)
+    dtype = _DtypeAttribute()
 
     @property
     def shape(self):
