@@ -20,6 +20,8 @@ Where each concept lives:
   _ufunc.pyx     the ufunc type: promotion, broadcasting, output
                  allocation, reduce/accumulate/outer
   _reductions.py sum/mean/std/argmax/cumsum... composed from ufuncs
+  _dispatch.py   NumPy's __array_ufunc__/__array_function__: np.f(m) runs
+                 minind
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _format.py     repr and str as NumPy prints them
 """
@@ -73,7 +75,10 @@ _operators = {
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
 }
-_core_module._register_operators(_operators)
+from minind import _dispatch
+_core_module._register_operators(dict(
+    _operators, array_ufunc=_dispatch.array_ufunc,
+    array_function=_dispatch.array_function))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
 del _operators
 

@@ -977,6 +977,16 @@ cdef class MiniArray:
                             "a scalar index")
         return get_item(self.dtype, self._data)
 
+    # -- NumPy's dispatch protocols (see minind/_dispatch.py) -------------------
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """NEP 13: ``np.add(m, m)`` runs minind's add (NumPy calls this)."""
+        return _OPERATORS["array_ufunc"](ufunc, method, inputs, kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        """NEP 18: ``np.sum(m)`` runs minind's sum (NumPy calls this)."""
+        return _OPERATORS["array_function"](func, types, args, kwargs)
+
     # -- printing ---------------------------------------------------------------
 
     def __repr__(self):

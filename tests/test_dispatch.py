@@ -1,0 +1,247 @@
+"""NumPy's dispatch protocols: NumPy functions on minind arrays run minind.
+
+``np.add(m, m)``, ``np.sum(m)``, ``np.concatenate([m, m])``: NumPy finds a
+MiniArray among the arguments and hands the call to minind (NEP 13's
+``__array_ufunc__``, NEP 18's ``__array_function__``).  Every test checks
+two things: the result is minind's (a MiniArray or a minind scalar, so
+minind's loops ran), and it equals what NumPy computes on NumPy arrays.
+"""
+import inspect
+import operator
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+import minind as mi
+from minind import _dispatch
+from strategies import (LAYOUTS, assert_same, assert_same_scalar, twins)
+
+
+def assert_minind_result(got, want):
+    """``got`` was computed by minind and equals NumPy's ``want``."""
+    if isinstance(want, np.ndarray):
+        assert isinstance(got, mi.MiniArray), type(got)
+        assert got.dtype.name == want.dtype.name
+        assert got.shape == want.shape
+        np.testing.assert_array_equal(np.asarray(got), want, strict=True)
+    elif isinstance(want, np.generic):
+        assert_same_scalar(got, want)
+    else:
+        assert type(got) is type(want) and got == want
+
+
+def minind_ufuncs_numpy_has():
+    return sorted(name for name, value in vars(mi).items()
+                  if isinstance(value, mi.ufunc) and isinstance(
+                      getattr(np, name, None), np.ufunc))
+
+
+# ---------------------------------------------------------------------------
+# __array_ufunc__
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", minind_ufuncs_numpy_has())
+def test_every_numpy_ufunc_minind_has_dispatches(name):
+    """np.<ufunc>(minind arrays) runs minind's ufunc of that name."""
+    n_func = getattr(np, name)
+    n = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.int64)
+    if name in ("sqrt", "log", "log1p", "exp", "expm1", "tanh", "sin",
+                "cos") or not any(t.startswith("l") for t in n_func.types):
+        n = n.astype(np.float64)
+    m = mi.asarray(n)
+    with np.errstate(all="ignore"):
+        want = n_func(*[n] * n_func.nin)
+    got = n_func(*[m] * n_func.nin)
+    assert isinstance(got, mi.MiniArray)
+    np.testing.assert_allclose(np.asarray(got), want, rtol=1e-15)
+
+
+@given(x=twins(), y=twins(layouts=["C", "F", "readonly"]),
+       name=st.sampled_from(["add", "multiply", "maximum", "less",
+                             "bitwise_or", "logical_xor"]))
+def test_binary_ufuncs_in_every_layout(x, y, name):
+    (m1, n1), (m2, n2) = x, y
+    n_func = getattr(np, name)
+    with np.errstate(all="ignore"):
+        try:
+            want = n_func(n1, n2)
+        except (TypeError, ValueError) as exc:
+            with pytest.raises(type(exc)):
+                n_func(m1, m2)
+            return
+        got = n_func(m1, m2)
+        assert_minind_result(got, want)
+        # Mixed calls and operators run minind's loops too.
+        assert_minind_result(n_func(m1, n2), want)
+        assert_minind_result(n_func(n1, m2), want)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_mixed_operators(layout):
+    """m + n and n + m are minind's: NumPy's operator defers to
+    __array_ufunc__."""
+    n = np.arange(12.0).reshape(3, 4)
+    m = mi.asarray(n)
+    for op in (operator.add, operator.mul, operator.lt, operator.truediv):
+        with np.errstate(all="ignore"):
+            want = op(n, n)
+        assert_minind_result(op(m, n), want)
+        assert_minind_result(op(n, m), want)
+        with np.errstate(all="ignore"):
+            want = op(np.float32(2), n)
+        assert_minind_result(op(np.float32(2), m), want)
+
+
+def test_ufunc_methods_and_out():
+    n = np.arange(12.0).reshape(3, 4)
+    m = mi.asarray(n)
+    for axis in (0, 1, None):
+        assert_minind_result(np.add.reduce(m, axis=axis),
+                             np.add.reduce(n, axis=axis))
+        assert_minind_result(np.maximum.reduce(m, axis=axis, keepdims=True),
+                             np.maximum.reduce(n, axis=axis, keepdims=True))
+    assert_minind_result(np.add.accumulate(m, axis=1),
+                         np.add.accumulate(n, axis=1))
+    assert_minind_result(np.multiply.outer(m[0], m[1]),
+                         np.multiply.outer(n[0], n[1]))
+    # out=: a minind array and a NumPy array, returned as given.
+    for out in (mi.zeros((3, 4)), np.zeros((3, 4))):
+        result = np.add(m, 1, out=out)
+        assert result is out
+        np.testing.assert_array_equal(np.asarray(out), n + 1)
+        result = np.exp(m, out=(out,))
+        assert result is out
+    out = np.zeros(4)
+    assert np.add.reduce(m, axis=0, out=out) is out
+    np.testing.assert_array_equal(out, n.sum(axis=0))
+
+
+def test_what_minind_lacks_is_numpys_type_error():
+    """NotImplemented for a ufunc, method or function minind does not
+    have: NumPy raises its TypeError, nothing is converted silently."""
+    m = mi.arange(4.0)
+    with pytest.raises(TypeError, match="NotImplemented"):
+        np.frexp(m)
+    with pytest.raises(TypeError, match="NotImplemented"):
+        np.add.reduceat(m, [0, 2])
+    with pytest.raises(TypeError, match="no implementation found"):
+        np.array_equal(m, m)
+    # ...while NumPy's own conversion stays available.
+    np.testing.assert_array_equal(np.frexp(np.asarray(m))[0],
+                                  np.frexp(np.arange(4.0))[0])
+
+
+def test_other_array_libraries_are_deferred_to():
+    """An operand of an unknown type with __array_ufunc__: minind says
+    NotImplemented, so that library gets its turn."""
+    class Other:
+        def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+            return "other"
+
+        def __array_function__(self, func, types, args, kwargs):
+            return "other"
+    m = mi.arange(3.0)
+    assert np.add(m, Other()) == "other"
+    assert np.concatenate([m, Other()]) == "other"
+
+
+# ---------------------------------------------------------------------------
+# __array_function__
+# ---------------------------------------------------------------------------
+
+A = np.arange(12.0).reshape(3, 4)
+
+# One NumPy call for every function in the dispatch table: (arguments,
+# keyword arguments) with NumPy arrays, which the test swaps for minind
+# arrays.  The table is derived from minind's namespace, so a function
+# added to minind without a row here fails test_table_stays_in_step.
+CALLS = {
+    "sum": ((A,), {"axis": 0}), "prod": ((A,), {}), "min": ((A,), {}),
+    "max": ((A,), {"axis": 1}), "amin": ((A,), {}), "amax": ((A,), {}),
+    "mean": ((A,), {"axis": 1}), "var": ((A,), {}), "std": ((A,), {}),
+    "argmin": ((A,), {}), "argmax": ((A,), {"axis": 0}),
+    "all": ((A,), {}), "any": ((A,), {"axis": 1}),
+    "cumsum": ((A,), {"axis": 1}), "cumprod": ((A,), {}),
+    "nansum": ((A,), {}), "nanmean": ((A,), {"axis": 0}),
+    "clip": ((A, 2, 9), {}), "where": ((A > 3, A, 0.0), {}),
+    "nonzero": ((A,), {}), "transpose": ((A,), {}),
+    "swapaxes": ((A, 0, 1), {}), "squeeze": ((A[None],), {}),
+    "reshape": ((A, (4, 3)), {}), "ravel": ((A,), {}),
+    "moveaxis": ((A, 0, -1), {}), "expand_dims": ((A, 1), {}),
+    "broadcast_to": ((A[0], (2, 4)), {}),
+    "broadcast_arrays": ((A, A[0]), {}),
+    "shares_memory": ((A, A[0]), {}), "may_share_memory": ((A, A[0]), {}),
+    "empty_like": ((A,), {}), "zeros_like": ((A,), {}),
+    "ones_like": ((A,), {}), "full_like": ((A, 7), {}),
+    "ascontiguousarray": ((A.T,), {}), "asfortranarray": ((A,), {}),
+    "result_type": ((A, 1), {}), "can_cast": ((A, np.int8), {}),
+    "as_strided": ((A,), {"shape": (2, 2), "strides": (8, 8)}),
+    "sliding_window_view": ((A, (2, 2)), {}),
+}
+# Functions in the table that are not dispatched by NumPy on an array
+# argument (they take shapes or dtypes, or NumPy does not dispatch them),
+# with the reason.
+NOT_DISPATCHED = {
+    "array": "creation from data: dispatches on like= only",
+    "asarray": "creation from data: dispatches on like= only",
+    "ascontiguousarray": "creation from data: dispatches on like= only",
+    "asfortranarray": "creation from data: dispatches on like= only",
+    "empty": "takes a shape", "zeros": "takes a shape",
+    "ones": "takes a shape", "full": "takes a shape",
+    "arange": "takes numbers", "promote_types": "takes dtypes",
+    "broadcast_shapes": "takes shapes",
+    "show": "minind's own: no NumPy counterpart",
+    "as_strided": "NumPy does not dispatch it (plain Python)",
+    "can_cast": "NumPy decides from the dtype, without dispatch",
+}
+
+
+def _swap(value):
+    if isinstance(value, np.ndarray):
+        return mi.asarray(value)
+    if isinstance(value, tuple):
+        return tuple(_swap(v) for v in value)
+    return value
+
+
+def test_table_stays_in_step():
+    """The dispatch table is minind's public functions; every one that
+    NumPy also has is exercised below or named as not dispatched."""
+    table = _dispatch.functions()
+    public = {name for name in mi.__all__
+              if callable(getattr(mi, name))
+              and not isinstance(getattr(mi, name), (type, mi.ufunc))}
+    assert public <= set(table)
+    assert set(table) <= set(CALLS) | set(NOT_DISPATCHED), (
+        sorted(set(table) - set(CALLS) - set(NOT_DISPATCHED)))
+    for name in table:
+        assert (hasattr(np, name) or hasattr(np.lib.stride_tricks, name)
+                or name in NOT_DISPATCHED), name
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_numpy_functions_dispatch(name):
+    args, kwargs = CALLS[name]
+    n_func = getattr(np, name, None) or getattr(np.lib.stride_tricks, name)
+    want = n_func(*args, **kwargs)
+    got = n_func(*_swap(args), **kwargs)
+    if name in NOT_DISPATCHED:
+        return
+    if name in ("empty_like",):
+        assert isinstance(got, mi.MiniArray) and got.shape == want.shape
+        return
+    if name == "result_type":
+        assert got == want
+        return
+    if isinstance(want, (tuple, list)):
+        assert len(got) == len(want)
+        for g, w in zip(got, want):
+            assert_minind_result(g, w)
+        return
+    assert_minind_result(got, want)
+
+
+def test_protocols_are_only_numpys_door():
+    """minind's own calls never go through the protocols (no cost)."""
+    assert "__array_function__" not in inspect.getsource(mi.sum)
