@@ -24,6 +24,7 @@ Where each concept lives:
                  minind
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _format.py     repr and str as NumPy prints them
+  _dlpack.pyx    DLPack export (__dlpack__) and import (from_dlpack)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -59,6 +60,8 @@ from minind._ufunc import nonzero
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
 from minind._show import show
+from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
+from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
 _operators = {
@@ -78,7 +81,8 @@ _operators = {
 from minind import _dispatch
 _core_module._register_operators(dict(
     _operators, array_ufunc=_dispatch.array_ufunc,
-    array_function=_dispatch.array_function))
+    array_function=_dispatch.array_function,
+    dlpack=_export_dlpack, dlpack_device=_dlpack_device))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
 del _operators
 
@@ -113,5 +117,5 @@ __all__ = [
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
     "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "nonzero", "show",
-    "result_type",
+    "result_type", "from_dlpack",
 ]

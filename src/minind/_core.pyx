@@ -420,6 +420,22 @@ cdef class MiniArray:
             "version": 3,
         }
 
+    # -- DLPack (the array API's interchange protocol) -----------------------
+    # The capsule code lives in _dlpack, which cimports this module, so
+    # minind/__init__.py registers it in _OPERATORS (_register_operators).
+
+    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None,
+                   copy=None):
+        """The array as a DLPack capsule: zero-copy (unless ``copy=True``),
+        versioned for ``max_version >= (1, 0)``.  See _dlpack.export_dlpack.
+        """
+        return _OPERATORS["dlpack"](self, stream, max_version, dl_device,
+                                    copy)
+
+    def __dlpack_device__(self):
+        """(device type, device id): (1, 0), the CPU (kDLCPU)."""
+        return _OPERATORS["dlpack_device"](self)
+
     # -- buffer protocol (PEP 3118) ------------------------------------------
 
     def __getbuffer__(self, Py_buffer* view, int flags):

@@ -14,6 +14,7 @@ from minind._core cimport (MiniArray, make_view, normalize_axis,
 from minind._layout cimport (MAX_NDIM, broadcast_strides, shape_from_object,
                              fill_contiguous_strides)
 from minind._creation import asarray
+from minind._dlpack cimport DLPackBase
 from minind.exceptions import TooHardError
 
 cdef extern from "Python.h":
@@ -191,7 +192,8 @@ def broadcast_arrays(*args, subok=False):
 
 cdef tuple memory_bounds(MiniArray array):
     """(first, end) addresses of the memory ``array`` may legally touch:
-    its owner's buffer, or the imported buffer behind it."""
+    its owner's buffer, or the imported buffer or DLPack tensor behind
+    it."""
     cdef MiniArray owner = memory_owner(array)
     base = owner.base
     if base is None or owner.flags.owndata:
@@ -204,6 +206,9 @@ cdef tuple memory_bounds(MiniArray array):
         low, high = _extent(exporter.shape, exporter.strides,
                             exporter.itemsize)
         return start + low, start + high
+    if isinstance(base, DLPackBase):
+        # A DLPack import: only the bytes the tensor's elements span.
+        return (<DLPackBase>base).extent
     raise TypeError("cannot determine the memory behind this array")
 
 

@@ -54,6 +54,7 @@ import textwrap
 from xml.sax.saxutils import escape
 
 from minind._core import MiniArray, memory_owner
+from minind._dlpack import DLPackBase
 from minind._layout import py_byte_extent
 
 MAX_CELLS = 64          # at most this many cells are drawn
@@ -124,6 +125,10 @@ def _buffer(a):
     # only the memoryview the importing array holds (a.base, or a.base's
     # base for a view of an imported array): draw the bytes it spans.
     view = owner.base
+    if isinstance(view, DLPackBase):
+        return view.extent[0], view.extent[1], (
+            "a DLPack tensor's memory, imported by from_dlpack (minind "
+            f"does not own it); drawn are the bytes {path} spans")
     span = _view_extent(view) if isinstance(view, memoryview) else None
     if span is None:
         span = _extent(owner)
