@@ -51,6 +51,8 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
 
 cimport cython
 
+from operator import index
+
 cdef extern from "Python.h":
     # Declared with PyObject*, not ``object``: the capsule destructor runs
     # while the capsule is being freed (reference count 0), where Cython's
@@ -182,7 +184,9 @@ cdef int _parse_dl_device(object dl_device, int* device) except -1:
     if len(dl_device) != 2:
         raise TypeError(f"dl_device must be a tuple of 2 ints, got "
                         f"{len(dl_device)} items")
-    cdef int kind = dl_device[0], number = dl_device[1]
+    # operator.index: a float is refused, as NumPy's "ii" parsing does
+    # (Cython's own conversion to int would truncate it).
+    cdef int kind = index(dl_device[0]), number = index(dl_device[1])
     if (kind == device[0] and number == device[1]) or (
             kind == kDLCPU and number == 0):
         device[0] = kind
@@ -266,7 +270,7 @@ def export_dlpack(MiniArray array, object stream, object max_version,
         if not isinstance(max_version, tuple) or len(max_version) != 2:
             raise TypeError("max_version must be None or a tuple with two "
                             "elements.")
-        major = max_version[0]
+        major = index(max_version[0])
     if stream is not None:
         # NumPy 2.4 raises RuntimeError (the standard asks for nothing).
         raise RuntimeError("minind only supports stream=None.")
