@@ -373,3 +373,78 @@ def test_tobytes_matches_numpy(twin, order):
         assert type(got) is type(want) and str(got) == str(want)
     else:
         assert got == want
+
+
+# ---------------------------------------------------------------------------
+# NumPy 2's copy= and dtype= on a MiniArray, through the buffer protocol
+# ---------------------------------------------------------------------------
+
+@given(made_twins(), st.sampled_from(["asarray", "array"]),
+       st.sampled_from(["default", None, True, False]),
+       st.sampled_from([None, "same", "other"]),
+       st.sampled_from([None, "C", "F", "A", "K"]))
+def test_numpy_copy_semantics_like_an_ndarray(twin, function, copy, dtype,
+                                              order):
+    """``np.asarray(m)`` and ``np.array(m, copy=..., dtype=...,
+    order=...)`` do to a MiniArray what they do to the same ndarray:
+    zero-copy where allowed and possible, a copy for ``copy=True`` or a
+    new dtype or order, ValueError for ``copy=False`` when a copy is
+    needed.  MiniArray has no ``__array__``: NumPy reads the buffer
+    protocol first, and that already gives NumPy 2's semantics.
+
+    The layout of a copy is NumPy's for any buffer exporter (a
+    memoryview of the ndarray), which differs from an ndarray's in one
+    corner: ``order="A"`` copies an array with zero strides (broadcast)
+    in F order where the ndarray's copy is C.
+    """
+    m, _, ref = twin
+    if dtype == "same":
+        dtype = ref.dtype
+    elif dtype == "other":
+        dtype = np.dtype("int8" if ref.dtype == np.float64 else "float64")
+    kwargs = {"dtype": dtype}
+    if copy != "default":          # np.array copies by default
+        kwargs["copy"] = copy
+    if order is not None:
+        kwargs["order"] = order
+    convert = getattr(np, function)
+    got = outcome(lambda: convert(m, **kwargs))
+    want = outcome(lambda: convert(ref, **kwargs))
+    assert got[0] == want[0]
+    if got[0] != "ok":
+        assert got[0] is ValueError and copy is False
+        return
+    mine, theirs = got[1], want[1]
+    assert type(mine) is np.ndarray
+    assert (mine.shape, mine.dtype) == (theirs.shape, theirs.dtype)
+    assert mine.flags.writeable == theirs.flags.writeable
+    like = convert(memoryview(ref), **kwargs)
+    for flag in ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE"):
+        assert mine.flags[flag] == like.flags[flag], flag
+    np.testing.assert_array_equal(mine, theirs, strict=True)
+    shared = m.size > 0 and np.shares_memory(mine, np.asarray(m))
+    assert shared == (ref.size > 0 and np.shares_memory(theirs, ref))
+    if copy is True or function == "array" and copy == "default":
+        assert not shared
+    if shared:
+        assert mine.ctypes.data == m.ctypes.data
+
+
+def test_numpy_reads_the_buffer_before_any_array_method():
+    """NumPy asks for the buffer protocol before ``__array_interface__``
+    and ``__array__``: a MiniArray subclass whose ``__array__`` fails is
+    still converted, zero-copy (so an ``__array__`` on MiniArray would
+    never run)."""
+    class Refusing(mi.MiniArray):
+        def __array__(self, dtype=None, copy=None):
+            raise AssertionError("NumPy called __array__")
+
+    m = Refusing((2, 3), dtype="int16")
+    m.fill(7)
+    seen = np.asarray(m)
+    assert seen.ctypes.data == m.ctypes.data and type(seen.base) is memoryview
+    assert np.array(m, copy=True).tolist() == [[7] * 3] * 2
+    assert np.asarray(m, dtype=np.float32).dtype == np.float32
+    with pytest.raises(ValueError):
+        np.asarray(m, dtype=np.float32, copy=False)
+    assert np.asarray(m, copy=False).ctypes.data == m.ctypes.data
