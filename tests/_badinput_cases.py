@@ -782,6 +782,68 @@ GROUPS["hostile"] = [
          "v.flags.writeable = True", message=True),
 ]
 
+# -- DLPack: bad arguments, and capsules whose struct lies --------------------
+# The tampered capsules are a library's own export with one field
+# overwritten through ctypes (offsets of DLManagedTensorVersioned on a
+# 64-bit platform: dl_tensor at 32, its ndim at 48, lanes at 54, shape at
+# 56): a consumer must refuse them before it reads any further.
+CAPSULE = """
+import ctypes
+capsule = xp.arange(12.0).reshape(3, 4).__dlpack__(max_version=(1, 0))
+get = ctypes.pythonapi.PyCapsule_GetPointer
+get.restype = ctypes.c_void_p
+get.argtypes = [ctypes.py_object, ctypes.c_char_p]
+tensor = get(capsule, b"dltensor_versioned") + 32
+shape = ctypes.c_void_p.from_address(tensor + 24).value
+class Producer:
+    def __dlpack__(self, **kwargs):
+        return capsule
+"""
+GROUPS["dlpack"] = [
+    case("dlpack-stream", "xp.arange(3.0).__dlpack__(stream=1)"),
+    case("dlpack-device", "xp.arange(3.0).__dlpack__(dl_device=(2, 0))",
+         message=True),
+    case("dlpack-device-not-tuple",
+         "xp.arange(3.0).__dlpack__(dl_device=[1, 0])", message=True),
+    case("dlpack-device-float",
+         "xp.arange(3.0).__dlpack__(dl_device=(1.0, 0))"),
+    case("dlpack-readonly-legacy", READONLY + "\na.__dlpack__()",
+         message=True),
+    case("dlpack-max-version-short",
+         "xp.arange(3.0).__dlpack__(max_version=(1,))", message=True),
+    case("dlpack-max-version-huge",
+         "xp.arange(3.0).__dlpack__(max_version=(2 ** 70, 0))"),
+    case("dlpack-copy-string", "xp.arange(3.0).__dlpack__(copy='yes')",
+         message=True),
+    case("dlpack-positional", "xp.arange(3.0).__dlpack__(None)"),
+    case("dlpack-strides-not-items",
+         "a = xp.ndarray((3,), 'int16', buffer=bytearray(10), "
+         "strides=(3,))\na.__dlpack__()", message=True),
+    case("from-dlpack-device", "xp.from_dlpack(xp.arange(3.0), "
+         "device='gpu')", message=True),
+    case("from-dlpack-no-protocol", "xp.from_dlpack([1, 2])"),
+    case("from-dlpack-not-a-capsule",
+         "class P:\n    def __dlpack__(self, **k):\n        return 5\n"
+         "xp.from_dlpack(P())", message=True),
+    case("from-dlpack-used-capsule", "xp.from_dlpack(Producer())",
+         setup=CAPSULE + "xp.from_dlpack(Producer())", message=True),
+    case("from-dlpack-ndim-65",
+         "ctypes.c_int32.from_address(tensor + 16).value = 65\n"
+         "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
+    case("from-dlpack-ndim-negative",
+         "ctypes.c_int32.from_address(tensor + 16).value = -5\n"
+         "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
+    case("from-dlpack-lanes",
+         "ctypes.c_uint16.from_address(tensor + 22).value = 4\n"
+         "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
+    case("from-dlpack-negative-length",
+         "ctypes.c_int64.from_address(shape).value = -3\n"
+         "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
+    case("from-dlpack-huge-length",
+         "ctypes.c_int64.from_address(shape).value = 2 ** 62\n"
+         "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
+]
+
 CASES = {c.id: c for cases in GROUPS.values() for c in cases}
 GROUP_OF = {c.id: name for name, cases in GROUPS.items() for c in cases}
 assert len(CASES) == sum(len(cases) for cases in GROUPS.values()), \
