@@ -86,6 +86,23 @@ def test_minarray_supports_weakrefs():
 
 
 @pytest.mark.parametrize("module", [mi, np], ids=["minind", "numpy"])
+def test_printing_keeps_nothing_alive(module):
+    """repr and str leave no reference cycle behind: the array dies with
+    its last reference, without waiting for the cyclic collector."""
+    a = module.arange(6.0).reshape(2, 3)
+    alive = weakref.ref(a)
+    repr(a), str(a), repr(a[0]), str(module.zeros(()))
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del a
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@pytest.mark.parametrize("module", [mi, np], ids=["minind", "numpy"])
 def test_view_keeps_owner_alive(module):
     owner = module.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     alive = weakref.ref(owner)

@@ -357,7 +357,12 @@ def _gather(a, summarise):
         return [grab(index + (i,))
                 for i in _kept(a.shape[len(index)], summarise)]
 
-    return grab(()), flat
+    try:
+        return grab(()), flat
+    finally:
+        # grab refers to itself through its closure: a reference cycle
+        # that would keep ``a`` alive until the cyclic collector runs.
+        del grab
 
 
 def _fill_row(words, separator, indent, width):
