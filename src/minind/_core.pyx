@@ -433,7 +433,8 @@ cdef class MiniArray:
                                     copy)
 
     def __dlpack_device__(self):
-        """(device type, device id): (1, 0), the CPU (kDLCPU)."""
+        """(device type, device id): (1, 0), the CPU (kDLCPU), unless the
+        memory came through DLPack from host memory of another kind."""
         return _OPERATORS["dlpack_device"](self)
 
     # -- buffer protocol (PEP 3118) ------------------------------------------
