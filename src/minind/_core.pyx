@@ -1023,8 +1023,76 @@ cdef class MiniArray:
         data = bytes(memoryview(flatten_array(self, "F" if fortran else "C")))
         return (_rebuild, (self.shape, self.dtype.name, fortran, data))
 
+    # =====================================================================
+    # The Python Array API standard: the namespace, the device, mT
+    # (NumPy: ``array_array_namespace``, ``array_device``,
+    # ``array_to_device`` in methods.c/getset.c; the standard's
+    # "array object" page).  minind lives in CPU memory, so the device is
+    # NumPy's "cpu" and moving to it is a no-op.
+    # =====================================================================
+
+    def __array_namespace__(self, *, api_version=None):
+        """The module whose functions work on this array: ``minind``.
+
+        Array-agnostic code calls ``x.__array_namespace__()`` instead of
+        importing a library.  ``api_version`` names a version of the
+        standard; as NumPy 2.4, any from 2021.12 to 2024.12 is accepted
+        (the functions do not change with it), others are ValueError.
+        """
+        return _array_namespace(api_version)
+
+    @property
+    def device(self):
+        """Where the memory lives: always "cpu", as NumPy says."""
+        return "cpu"
+
+    def to_device(self, device, /, *, stream=None):
+        """This array on ``device``: itself, for the only device, "cpu"."""
+        _check_to_device(device, stream)
+        return self
+
+    @property
+    def mT(self):
+        """The transpose of each matrix in a stack: the last two axes
+        swapped (a view).  ValueError below 2 axes, as NumPy."""
+        if self.ndim < 2:
+            raise ValueError("matrix transpose with ndim < 2 is undefined")
+        return self.swapaxes(-1, -2)
+
 
 cdef dict _OPERATORS = {}
+
+# The versions of the Array API standard NumPy 2.4 answers to.
+_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12")
+
+
+cdef object _array_namespace(object api_version):
+    """``__array_namespace__``: the minind module, after NumPy's checks
+    of ``api_version`` (None or one of ``_API_VERSIONS``)."""
+    if api_version is not None and not isinstance(api_version, str):
+        raise ValueError("Only None and strings are allowed as the Array "
+                         f"API version, but received: {api_version}.")
+    if api_version is not None and api_version not in _API_VERSIONS:
+        raise ValueError(f'Version "{api_version}" of the Array API '
+                         "Standard is not supported.")
+    import minind
+    return minind
+
+
+cdef int _check_to_device(object device, object stream) except -1:
+    """NumPy's errors for ``to_device``: the device is a string (checked
+    as the arguments are parsed), no streams, no device but "cpu"."""
+    if not isinstance(device, str):
+        raise TypeError("to_device() argument 1 must be str, not "
+                        + ("None" if device is None
+                           else type(device).__name__))
+    if stream is not None:
+        raise ValueError("The stream argument in to_device() is not "
+                         "supported")
+    if device != "cpu":
+        raise ValueError(f"Unsupported device: {device}. Only 'cpu' is "
+                         "accepted.")
+    return 0
 
 
 cdef str _power_ufunc(MiniArray a, object exponent):
