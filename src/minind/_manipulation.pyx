@@ -81,6 +81,46 @@ def expand_dims(a, axis):
     return reshape_array(array, shape, "C", None)
 
 
+def permute_dims(a, axes=None):
+    """The Array API's name for ``transpose``: the same view."""
+    return asarray(a).transpose(axes)
+
+
+def matrix_transpose(x, /):
+    """The last two axes swapped, as a view: ``x.mT``."""
+    return asarray(x).mT
+
+
+def flip(m, axis=None):
+    """``m`` read backwards along ``axis`` (default: every axis), a view.
+
+    Reversing an axis is the slice ``::-1``: the first element becomes
+    the old last one and the stride changes sign, so nothing moves.  A
+    0-d array with no axis to flip is indexed with ``()``, as NumPy does,
+    which gives its single element.  NumPy: ``flip`` in
+    lib/_function_base_impl.py.
+    """
+    cdef MiniArray array = asarray(m)
+    cdef list index
+    if axis is None:
+        index = [slice(None, None, -1)] * array.ndim
+    else:
+        index = [slice(None)] * array.ndim
+        for k in normalize_axis_tuple(axis, array.ndim, None,
+                                      "repeated axis"):
+            index[k] = slice(None, None, -1)
+    return array[tuple(index)]
+
+
+def unstack(x, /, *, axis=0):
+    """The sub-arrays of ``x`` along ``axis``, as a tuple of views
+    (the inverse of ``stack``).  As NumPy, ``x`` must be an array (it
+    reads ``x.ndim`` first) with at least one axis."""
+    if x.ndim == 0:
+        raise ValueError("Input array must be at least 1-d.")
+    return tuple(moveaxis(x, axis, 0))
+
+
 # ---------------------------------------------------------------------------
 # Broadcasting
 # ---------------------------------------------------------------------------
