@@ -1,0 +1,467 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Joining and repeating: new arrays assembled from pieces of others.
+
+``concatenate`` (and the Array API's ``concat``), ``stack``, ``repeat``,
+``tile`` and ``roll`` all allocate one fresh owner and copy their inputs
+into slabs of it, so unlike ``_manipulation`` (views only) every element
+moves here.  What is worth reading is how the result is laid out:
+
+* ``concatenate`` keeps the memory order its inputs agree on (two
+  F arrays give an F result), by a sort of the axes in which every
+  input votes (``joined_axis_order``);
+* ``repeat`` always gives a C array: it copies whole C-ordered blocks;
+* ``stack``, ``tile`` and ``roll`` are built on the others, exactly as
+  NumPy builds them, so their layouts (and views) follow.
+
+NumPy counterparts: ``PyArray_ConcatenateArrays`` and
+``PyArray_ConcatenateFlattenedArrays`` (multiarraymodule.c),
+``PyArray_CreateMultiSortedStridePerm`` (shape.c), ``PyArray_Repeat``
+(item_selection.c); ``stack`` (_core/shape_base.py), ``roll``
+(_core/numeric.py), ``tile`` (lib/_shape_base_impl.py).
+"""
+from cpython.sequence cimport PySequence_Check
+from libc.string cimport memcpy
+
+from minind._core cimport (MiniArray, new_array, make_view, copy_into,
+                           copy_array, normalize_axis, ravel_array,
+                           reshape_array)
+from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
+                            T_INT64)
+from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
+
+from minind._creation import asarray, array, empty_like
+from minind._ufunc import result_type
+from minind._manipulation import broadcast_shapes
+
+import operator
+
+cdef extern from "Python.h":
+    const Py_ssize_t PY_SSIZE_T_MAX
+
+
+cdef inline Py_ssize_t _abs(Py_ssize_t x) noexcept nogil:
+    return -x if x < 0 else x
+
+
+# ---------------------------------------------------------------------------
+# The layout of a joined array
+# ---------------------------------------------------------------------------
+
+cdef void joined_axis_order(list arrays, int ndim, int* perm):
+    """The memory order (outermost axis first) of an array joined from
+    ``arrays``, all with ``ndim`` axes: NumPy's third "K" order.
+
+    An insertion sort from C order, as ``_loops.axis_order``: an axis
+    moves outward past another when the first input with an opinion on
+    the pair steps it further (larger |stride|), and no later input
+    contradicts that by stepping it less far.  An input has an opinion
+    on two axes when neither has length 1 in it; a zero (broadcast)
+    stride, on a longer axis, does vote, unlike in the iterator.  So all
+    F inputs give an F result; inputs that disagree keep C order.  The
+    inputs may differ in length along the joining axis, which is why
+    this cannot be one Traversal.
+    """
+    cdef MiniArray array
+    cdef int i0, i1, position, axis, other
+    cdef bint ambiguous, swap
+    for i0 in range(ndim):
+        perm[i0] = i0
+    for i0 in range(1, ndim):
+        axis = perm[i0]
+        position = i0
+        for i1 in range(i0 - 1, -1, -1):
+            other = perm[i1]
+            ambiguous = True
+            swap = False
+            for item in arrays:
+                array = <MiniArray>item
+                if array._shape[axis] == 1 or array._shape[other] == 1:
+                    continue
+                if _abs(array._strides[axis]) <= _abs(array._strides[other]):
+                    swap = False          # C order wins any conflict
+                elif ambiguous:
+                    swap = True
+                ambiguous = False
+            if not ambiguous:
+                if swap:
+                    position = i1
+                else:
+                    break
+        if position != i0:
+            for i1 in range(i0, position, -1):
+                perm[i1] = perm[i1 - 1]
+            perm[position] = axis
+
+
+cdef MiniArray _joined_owner(list arrays, Descr dtype, int ndim,
+                             const Py_ssize_t* shape):
+    """A fresh owner of ``shape`` laid out in ``arrays``' joint memory
+    order: contiguous strides in that order, innermost first.  An empty
+    result keeps a new array's all-zero strides, as NumPy 2's does."""
+    cdef int perm[MAX_NDIM]
+    cdef Py_ssize_t step = dtype.itemsize
+    cdef int k
+    cdef MiniArray result = new_array(dtype, ndim, shape, False, False)
+    if result.size == 0:
+        return result
+    joined_axis_order(arrays, ndim, perm)
+    for k in range(ndim - 1, -1, -1):
+        result._strides[perm[k]] = step
+        step *= shape[perm[k]]
+    result._update_flags()
+    return result
+
+
+# ---------------------------------------------------------------------------
+# concatenate, concat, stack
+# ---------------------------------------------------------------------------
+
+cdef list _input_arrays(object arrays):
+    """The first argument of concatenate as a list of arrays: any
+    sequence (a list, a tuple, an array, whose first axis is iterated)."""
+    if not (isinstance(arrays, (list, tuple, MiniArray))
+            or PySequence_Check(arrays)):
+        raise TypeError("The first input argument needs to be a sequence")
+    result = [asarray(item) for item in arrays]
+    if not result:
+        raise ValueError("need at least one array to concatenate")
+    return result
+
+
+cdef int _axis_argument(object axis, int ndim) except -1:
+    """NumPy's axis converter: a bool is not an axis."""
+    if isinstance(axis, bool):
+        raise TypeError("an integer is required for the axis")
+    return normalize_axis(axis, ndim)
+
+
+cdef int _check_cast(MiniArray source, Descr dtype, object casting) except -1:
+    if not can_cast_index(source.dtype.type_index, dtype.type_index,
+                          casting):
+        raise TypeError(
+            f"Cannot cast array data from {source.dtype!r} to {dtype!r} "
+            f"according to the rule '{casting}'")
+    return 0
+
+
+def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
+                casting="same_kind"):
+    """The arrays joined along an existing axis, in a new array (or
+    ``out``).
+
+    All inputs need the same number of axes and the same lengths except
+    along ``axis``.  The result dtype promotes the inputs' (each input
+    must cast to it, or to ``dtype``/``out``'s dtype, under
+    ``casting``); ``axis=None`` joins the inputs flattened in C order.
+    Each input is copied into its slab of the result with ``copy_into``
+    (which copies a source that overlaps ``out`` first).
+    """
+    cdef list inputs
+    cdef MiniArray first, item, result, target = None
+    cdef Descr descr = None
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t start, length
+    cdef int ndim, k, index, join
+    if out is not None and dtype is not None:
+        raise TypeError("concatenate() only takes `out` or `dtype` as an "
+                        "argument, but both were provided.")
+    if dtype is not None:
+        descr = as_dtype(dtype)
+    if out is not None:
+        if not isinstance(out, MiniArray):
+            raise TypeError("'out' must be an array")
+        target = out
+    can_cast_index(0, 0, casting)          # NumPy's errors for a bad rule
+    inputs = _input_arrays(arrays)
+    if axis is None:
+        inputs = [ravel_array(item, "C") for item in inputs]
+        join = 0
+        ndim = 1
+    else:
+        first = inputs[0]
+        if first.ndim == 0:
+            raise ValueError("zero-dimensional arrays cannot be "
+                             "concatenated")
+        ndim = first.ndim
+        join = _axis_argument(axis, ndim)
+    first = inputs[0]
+    for k in range(ndim):
+        shape[k] = first._shape[k]
+    for index in range(1, len(inputs)):
+        item = inputs[index]
+        if item.ndim != ndim:
+            raise ValueError(
+                "all the input arrays must have same number of dimensions, "
+                f"but the array at index 0 has {ndim} dimension(s) and the "
+                f"array at index {index} has {item.ndim} dimension(s)")
+        for k in range(ndim):
+            if k == join:
+                shape[k] += item._shape[k]
+            elif item._shape[k] != shape[k]:
+                raise ValueError(
+                    "all the input array dimensions except for the "
+                    "concatenation axis must match exactly, but along "
+                    f"dimension {k}, the array at index 0 has size "
+                    f"{shape[k]} and the array at index {index} has size "
+                    f"{item._shape[k]}")
+    if target is not None:
+        _check_out(target, ndim, shape, axis is None)
+        descr = target.dtype
+    elif descr is None:
+        descr = result_type(*inputs)
+    for item in inputs:
+        _check_cast(item, descr, casting)
+    if target is None:
+        target = _joined_owner(inputs, descr, ndim, shape)
+    elif not target.flags.writeable:
+        raise ValueError("assignment destination is read-only")
+    start = 0
+    for item in inputs:
+        length = item._shape[join]
+        for k in range(ndim):
+            shape[k] = target._shape[k]
+        shape[join] = length
+        copy_into(make_view(target, start * target._strides[join], ndim,
+                            shape, target._strides), item)
+        start += length
+    return target if out is None else out
+
+
+cdef int _check_out(MiniArray out, int ndim, const Py_ssize_t* shape,
+                    bint flattened) except -1:
+    cdef int k
+    cdef Py_ssize_t size = 1
+    if flattened:
+        if out.ndim != 1:
+            raise ValueError("Output array must be 1D")
+        if out._shape[0] != shape[0]:
+            raise ValueError("Output array is the wrong size")
+        return 0
+    if out.ndim != ndim:
+        raise ValueError("Output array has wrong dimensionality")
+    for k in range(ndim):
+        if out._shape[k] != shape[k]:
+            raise ValueError("Output array is the wrong shape")
+    return 0
+
+
+def concat(arrays, /, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """The Array API's name for ``concatenate`` (the same function in
+    NumPy 2)."""
+    return concatenate(arrays, axis, out, dtype=dtype, casting=casting)
+
+
+def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Arrays of one shape joined along a new axis.
+
+    As NumPy: each input gets a length-1 axis at ``axis`` (a view), and
+    those are concatenated along it, so the result's layout follows
+    ``concatenate``'s rule (the new length-1 axes have no say in it).
+    """
+    if not hasattr(type(arrays), "__getitem__"):
+        raise TypeError('arrays to stack must be passed as a "sequence" '
+                        "type such as list or tuple.")
+    inputs = [asarray(item) for item in arrays]
+    if not inputs:
+        raise ValueError("need at least one array to stack")
+    if len({item.shape for item in inputs}) != 1:
+        raise ValueError("all input arrays must have the same shape")
+    join = normalize_axis(axis, inputs[0].ndim + 1)
+    index = (slice(None),) * join + (None,)
+    return concatenate([item[index] for item in inputs], axis=join, out=out,
+                       dtype=dtype, casting=casting)
+
+
+# ---------------------------------------------------------------------------
+# repeat, tile
+# ---------------------------------------------------------------------------
+
+cdef MiniArray _repeat_counts(object repeats):
+    """``repeats`` as a 0-d or 1-d int64 array (cast unsafely, as
+    NumPy's intp conversion does: 1.5 counts once)."""
+    cdef MiniArray counts
+    if isinstance(repeats, MiniArray):
+        counts = repeats
+        if counts.ndim > 1:
+            raise ValueError("object too deep for desired array")
+    else:
+        counts = array(repeats, ndmax=1)
+    if (counts.dtype.type_index != T_INT64
+            or not counts._flags & FLAG_C_CONTIGUOUS):
+        counts = copy_array(counts, descr_of(T_INT64), "C")
+    return counts
+
+
+def repeat(a, repeats, axis=None):
+    """Each element (``axis=None``: of the flattened array) or each slab
+    along ``axis`` repeated ``repeats`` times, in a new C array.
+
+    ``repeats`` is one count for all, or one count per slab.  The copy is
+    NumPy's: the input made C-contiguous, then for every index before
+    ``axis`` each block behind it (one slab: the axes after ``axis``,
+    contiguous) copied as many times as its count says.
+    """
+    cdef MiniArray counts = _repeat_counts(repeats)
+    cdef MiniArray source = asarray(a)
+    cdef MiniArray result
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t n, total, outer = 1, block, count, i, j, r
+    cdef const Py_ssize_t* per_slab
+    cdef char* dst
+    cdef const char* src
+    cdef bint one_count
+    cdef int join, k
+    if axis is None:
+        source = ravel_array(source, "C")
+        join = 0
+    elif source.ndim == 0:
+        source = reshape_array(source, (1,), "C", None)
+        join = _axis_argument(axis, 1)
+    else:
+        join = _axis_argument(axis, source.ndim)
+    if not source._flags & FLAG_C_CONTIGUOUS:
+        source = copy_array(source, source.dtype, "C")
+    n = source._shape[join]
+    one_count = counts.size == 1
+    if not one_count and counts.size != n:
+        raise ValueError("operands could not be broadcast together with "
+                         f"shape ({n},) ({counts.size},)")
+    per_slab = <const Py_ssize_t*>counts._data
+    # The total in Python ints: a huge count cannot wrap around.
+    if one_count:
+        wanted = (<object>per_slab[0]) * n
+        if wanted < 0:
+            raise ValueError("negative dimensions are not allowed")
+    else:
+        wanted = 0
+        for j in range(n):
+            if per_slab[j] < 0:
+                raise ValueError("repeats may not contain negative values.")
+            wanted += per_slab[j]
+    if wanted > PY_SSIZE_T_MAX:
+        raise ValueError("array is too big; `arr.size * arr.dtype.itemsize` "
+                         "is larger than the maximum possible size.")
+    total = wanted
+    block = source.dtype.itemsize
+    for k in range(source.ndim):
+        shape[k] = source._shape[k]
+        if k < join:
+            outer *= shape[k]
+        elif k > join:
+            block *= shape[k]
+    shape[join] = total
+    result = new_array(source.dtype, source.ndim, shape, False, False)
+    dst = result._data
+    src = source._data
+    with nogil:
+        for i in range(outer):
+            for j in range(n):
+                count = per_slab[0] if one_count else per_slab[j]
+                for r in range(count):
+                    memcpy(dst, src, block)
+                    dst += block
+                src += block
+    return result
+
+
+def tile(A, reps):
+    """``A`` repeated ``reps`` times along each axis (``reps`` is padded
+    with 1s in front, or ``A`` with length-1 axes, to the same length).
+
+    As NumPy: all-1 ``reps`` copy a MiniArray (keeping its memory
+    order); otherwise each axis with a repeat count is expanded by
+    ``repeat`` over the array seen as (-1, block), and the result is a
+    reshaped view of the last repeat's C array.
+    """
+    try:
+        counts = tuple(reps)
+    except TypeError:
+        counts = (reps,)
+    if all(count == 1 for count in counts) and isinstance(A, MiniArray):
+        return array(A, copy=True, ndmin=len(counts))
+    result = array(A, copy=None, ndmin=len(counts))
+    if len(counts) < result.ndim:
+        counts = (1,) * (result.ndim - len(counts)) + counts
+    shape = tuple(length * count
+                  for length, count in zip(result.shape, counts))
+    n = result.size
+    if n > 0:
+        for length, count in zip(result.shape, counts):
+            if count != 1:
+                result = repeat(result.reshape(-1, n), count, 0)
+            n //= length
+    return result.reshape(shape)
+
+
+# ---------------------------------------------------------------------------
+# roll
+# ---------------------------------------------------------------------------
+
+def roll(a, shift, axis=None):
+    """``a`` with its elements shifted cyclically along ``axis`` (none:
+    along the flattened array, keeping the shape), in a new array.
+
+    As NumPy: the result is ``empty_like(a)`` (the input's memory order)
+    filled by at most two slab copies per rolled axis; shifts on one
+    axis add up; ``axis=None`` rolls ``ravel(a)`` and reshapes (a view of
+    that rolled copy).
+    """
+    cdef MiniArray source = asarray(a)
+    if axis is None:
+        return roll(ravel_array(source, "C"), shift, 0).reshape(source.shape)
+    axes = list(axis) if isinstance(axis, (tuple, list)) else [axis]
+    axes = [normalize_axis(k, source.ndim) for k in axes]
+    shifts = _shift_list(shift)
+    scalar_shift, scalar_axis = shifts is None, not isinstance(
+        axis, (tuple, list))
+    if scalar_shift:
+        shifts = [shift]
+    broadcast_shapes(() if scalar_shift else (len(shifts),),
+                     () if scalar_axis else (len(axes),))
+    if len(shifts) == 1:
+        shifts = shifts * len(axes)
+    elif len(axes) == 1:
+        axes = axes * len(shifts)
+    total = [0] * source.ndim
+    for count, k in zip(shifts, axes):
+        total[k] += int(count)
+    result = empty_like(source)
+    pieces = [[(slice(None), slice(None))] for _ in range(source.ndim)]
+    for k in range(source.ndim):
+        offset = total[k] % (source.shape[k] or 1)
+        if offset:
+            pieces[k] = [(slice(None, -offset), slice(offset, None)),
+                         (slice(-offset, None), slice(None, offset))]
+    _roll_copy(result, source, pieces, 0, [], [])
+    return result
+
+
+cdef object _shift_list(object shift):
+    """A 1-d shift as a list; None for a scalar one.  NumPy's ValueError
+    for anything deeper."""
+    if isinstance(shift, MiniArray):
+        if shift.ndim == 0:
+            return None
+        if shift.ndim == 1:
+            return shift.tolist()
+    elif not isinstance(shift, (tuple, list)):
+        return None
+    else:
+        if not any(isinstance(item, (tuple, list, MiniArray))
+                   for item in shift):
+            return list(shift)
+    raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+
+
+cdef int _roll_copy(MiniArray result, MiniArray source, list pieces,
+                    int axis, list source_index, list result_index) except -1:
+    """Every combination of the per-axis pieces (NumPy's
+    ``itertools.product``): one slab copy each."""
+    if axis == source.ndim:
+        result[tuple(result_index)] = source[tuple(source_index)]
+        return 0
+    for source_slice, result_slice in pieces[axis]:
+        _roll_copy(result, source, pieces, axis + 1,
+                   source_index + [source_slice],
+                   result_index + [result_slice])
+    return 0
