@@ -35,35 +35,48 @@ import operator
 # From a shape
 # ---------------------------------------------------------------------------
 
-def empty(shape, dtype=float, order="C"):
+def check_device(device):
+    """The Array API's ``device=`` argument: minind, as NumPy, has one
+    device, "cpu" (None means it too)."""
+    if device is not None and device != "cpu":
+        raise ValueError('Device not understood. Only "cpu" is allowed, '
+                         f"but received: {device}")
+
+
+def empty(shape, dtype=float, order="C", *, device=None, like=None):
     """A new array of ``shape`` whose values are whatever was in memory."""
+    check_device(device)
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef int ndim = shape_from_object(shape, shape_buf)
     cdef str letter = check_order(order, "CF")
     return new_array(as_dtype(dtype), ndim, shape_buf, letter == "F", False)
 
 
-def zeros(shape, dtype=float, order="C"):
+def zeros(shape, dtype=float, order="C", *, device=None, like=None):
     """A new array of zeros (calloc: large ones cost no page faults until
     touched)."""
+    check_device(device)
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef int ndim = shape_from_object(shape, shape_buf)
     cdef str letter = check_order(order, "CF")
     return new_array(as_dtype(dtype), ndim, shape_buf, letter == "F", True)
 
 
-def ones(shape, dtype=None, order="C"):
+def ones(shape, dtype=None, order="C", *, device=None, like=None):
     """A new array of ones."""
+    check_device(device)
     return full(shape, 1, dtype=float if dtype is None else dtype,
                 order=order)
 
 
-def full(shape, fill_value, dtype=None, order="C"):
+def full(shape, fill_value, dtype=None, order="C", *, device=None,
+         like=None):
     """A new array with every element ``fill_value``.
 
     Without ``dtype`` the dtype is the one ``array(fill_value)`` would have
     (so ``full(3, 7)`` is int64, as in NumPy).
     """
+    check_device(device)
     if dtype is None:
         dtype = array(fill_value).dtype
     result = empty(shape, dtype, order)
@@ -96,7 +109,8 @@ cdef object _scalar_value(object value):
     return value
 
 
-def _like(prototype, dtype, order, shape):
+def _like(prototype, dtype, order, shape, device):
+    check_device(device)
     cdef MiniArray proto = asarray(prototype)
     cdef Py_ssize_t shape_buf[MAX_NDIM]
     cdef int ndim
@@ -108,26 +122,29 @@ def _like(prototype, dtype, order, shape):
     return new_array_like(proto, descr, letter, ndim, shape_buf)
 
 
-def empty_like(prototype, dtype=None, order="K", subok=True, shape=None):
+def empty_like(prototype, /, dtype=None, order="K", subok=True, shape=None,
+               *, device=None):
     """A new array shaped like ``prototype``; "K" keeps its memory order."""
-    return _like(prototype, dtype, order, shape)
+    return _like(prototype, dtype, order, shape, device)
 
 
-def zeros_like(prototype, dtype=None, order="K", subok=True, shape=None):
-    result = _like(prototype, dtype, order, shape)
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *,
+               device=None):
+    result = _like(a, dtype, order, shape, device)
     result.fill(0)
     return result
 
 
-def ones_like(prototype, dtype=None, order="K", subok=True, shape=None):
-    result = _like(prototype, dtype, order, shape)
+def ones_like(a, dtype=None, order="K", subok=True, shape=None, *,
+              device=None):
+    result = _like(a, dtype, order, shape, device)
     result.fill(1)
     return result
 
 
-def full_like(prototype, fill_value, dtype=None, order="K", subok=True,
-              shape=None):
-    result = _like(prototype, dtype, order, shape)
+def full_like(a, fill_value, dtype=None, order="K", subok=True,
+              shape=None, *, device=None):
+    result = _like(a, dtype, order, shape, device)
     _fill_like_copyto(result, fill_value)
     return result
 
@@ -498,8 +515,10 @@ cdef MiniArray _prepend_axes(MiniArray a, int ndmin, bint fortran):
     return make_view(a, 0, ndmin, shape, strides)
 
 
-def asarray(a, dtype=None, order=None, *, copy=None):
+def asarray(a, dtype=None, order=None, *, device=None, copy=None,
+            like=None):
     """``array(a, copy=None)``: no copy when ``a`` can be used as it is."""
+    check_device(device)
     return array(a, dtype, copy=copy, order="K" if order is None else order)
 
 
@@ -517,7 +536,8 @@ def asfortranarray(a, dtype=None):
 # Ranges
 # ---------------------------------------------------------------------------
 
-def arange(start, stop=None, step=None, dtype=None):
+def arange(start, stop=None, step=None, dtype=None, *, device=None,
+           like=None):
     """Evenly spaced values in [start, stop), NumPy's way.
 
     Length: ``ceil((stop - start) / step)``, computed in floating point
@@ -530,6 +550,7 @@ def arange(start, stop=None, step=None, dtype=None):
     cdef Descr descr
     cdef MiniArray result
     cdef Py_ssize_t length
+    check_device(device)
     if stop is None:
         start, stop = 0, start
     if step is None:
@@ -635,3 +656,55 @@ cdef int _fill_int(MiniArray result, object first, object delta) except -1:
         values[i] = start + <uint64_t>i * step
     copy_into(result, wide)
     return 0
+
+
+# ---------------------------------------------------------------------------
+# Matrices with a diagonal
+# ---------------------------------------------------------------------------
+
+def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
+    """An N x M array of zeros with ones on diagonal ``k`` (above the main
+    diagonal for k > 0, below for k < 0).
+
+    The diagonal is itself a strided view: one step along it is one row
+    and one column, ``strides[0] + strides[1]`` bytes, starting ``k``
+    columns right (or ``-k`` rows down) of the first element; filling
+    that view writes the ones, in C or F order alike.  As NumPy, a ``k``
+    that puts the diagonal outside the matrix gives zeros before ``k``
+    is even checked to be an integer.
+    """
+    cdef MiniArray result
+    cdef Py_ssize_t row, column, length, step
+    result = zeros((N, N if M is None else M), dtype, order, device=device)
+    rows, columns = result.shape
+    if k >= columns:
+        return result
+    k = operator.index(k)
+    if k <= -rows:
+        return result            # below the last row: no diagonal either
+    row, column = max(0, -k), max(0, k)
+    length = max(0, min(rows - row, columns - column))
+    step = result._strides[0] + result._strides[1]
+    make_view(result, row * result._strides[0] + column * result._strides[1],
+              1, &length, &step).fill(1)
+    return result
+
+
+def identity(n, dtype=None, *, like=None):
+    """The n x n identity matrix: ``eye(n)``."""
+    return eye(n, dtype=float if dtype is None else dtype)
+
+
+# ---------------------------------------------------------------------------
+# Casting, as a function
+# ---------------------------------------------------------------------------
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """The Array API's ``astype``: ``x.astype(dtype, copy=copy)`` for an
+    array (NumPy's TypeError for anything else).  ``copy=False`` returns
+    ``x`` itself when neither dtype nor layout must change."""
+    if not isinstance(x, MiniArray):
+        raise TypeError("Input should be a minind array or scalar. It is a "
+                        f"{type(x)} instead.")
+    check_device(device)
+    return x.astype(dtype, copy=copy)
