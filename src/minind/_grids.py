@@ -1,0 +1,149 @@
+"""Arrays whose values come from their indices: ranges and grids.
+
+``linspace`` (evenly spaced values), ``meshgrid`` (coordinate arrays)
+and ``tri``/``tril``/``triu`` (masks and triangles from comparing row and
+column indices) are composed from arange, views and ufuncs exactly as
+NumPy composes them, so that the last bit of every value, and the
+layout of every result, is NumPy's.
+
+NumPy counterparts: ``linspace`` in _core/function_base.py, ``meshgrid``
+in lib/_function_base_impl.py, ``tri``/``tril``/``triu`` in
+lib/_twodim_base_impl.py.
+"""
+import math
+import operator
+
+from minind._core import MiniArray
+from minind._creation import arange, asarray, check_device, zeros
+from minind._dtype import as_dtype
+from minind._manipulation import broadcast_arrays, moveaxis
+from minind._reductions import where
+from minind._ufunc import greater_equal, remainder, result_type, subtract
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None,
+             axis=0, *, device=None):
+    """``num`` evenly spaced values from ``start`` to ``stop`` (included
+    with ``endpoint``), along a new axis ``axis``.
+
+    NumPy's recipe, step by step, because the values depend on it: the
+    indices ``arange(num)`` in the computing dtype (float64, or float32
+    when an input is float32), times ``step = (stop - start) / div``
+    (``div = num - 1`` with the endpoint, else ``num``), plus ``start``;
+    then the last value is set to ``stop`` exactly.  When ``step``
+    underflows to 0 the indices are divided by ``div`` first and then
+    multiplied by ``stop - start``.  An integer ``dtype`` gets the floor
+    of those values.  The result is a view of the arange it was computed
+    in, as NumPy's is.  ``retstep`` also returns the step (NaN when
+    ``div`` is 0).
+    """
+    num = operator.index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    check_device(device)
+    div = num - 1 if endpoint else num
+    # Python numbers stay weak (a float32 start keeps float32) unless
+    # both are: NumPy's _array_converter.
+    start, stop = _operands(start, stop)
+    computing = result_type(start, stop)
+    if computing.kind != "f":
+        computing = as_dtype("float64")
+    integer_result = dtype is not None and as_dtype(dtype).kind in "iu"
+    if dtype is None:
+        dtype = computing
+    delta = subtract(stop, start, dtype=computing)
+    delta_ndim = delta.ndim if isinstance(delta, MiniArray) else 0
+    y = arange(0, num, dtype=computing).reshape((-1,) + (1,) * delta_ndim)
+    in_place = not isinstance(delta, MiniArray)
+    if div > 0:
+        step = delta / div
+        step_is_zero = (step == 0) if in_place else bool((step == 0).any())
+        if step_is_zero:
+            y /= div
+            y = _times(y, delta, in_place)
+        else:
+            y = _times(y, step, in_place)
+    else:
+        step = math.nan
+        y = y * delta
+    y += start
+    if endpoint and num > 1:
+        y[-1, ...] = stop
+    if axis != 0:
+        y = moveaxis(y, 0, axis)
+    if integer_result:
+        # floor(y), exactly: y minus its (Python-style, non-negative)
+        # remainder modulo 1.
+        subtract(y, remainder(y, 1.0), out=y)
+    y = y.astype(dtype, copy=False)
+    return (y, step) if retstep else y
+
+
+def _operands(start, stop):
+    python = (bool, int, float)
+    if type(start) in python and type(stop) in python:
+        return asarray(start), asarray(stop)
+    return tuple(value if type(value) in python else asarray(value)
+                 for value in (start, stop))
+
+
+def _times(y, factor, in_place):
+    if in_place:
+        y *= factor
+        return y
+    return y * factor
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    """Coordinate arrays for a grid over the 1-d ``xi``.
+
+    Each input becomes a view with its values along its own axis and
+    length 1 elsewhere (with ``indexing="xy"`` the first two axes are
+    swapped, for plotting's x-across, y-down convention).  Those are
+    broadcast against each other (zero strides, no copy) unless
+    ``sparse``, and copied into C arrays if ``copy``.  The result is a
+    tuple, or, as in NumPy, a list for ``sparse=True, copy=False``.
+    """
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    ndim = len(xi)
+    ones = (1,) * ndim
+    output = [asarray(x).reshape(ones[:k] + (-1,) + ones[k + 1:])
+              for k, x in enumerate(xi)]
+    if indexing == "xy" and ndim > 1:
+        output[0].shape = (1, -1) + ones[2:]
+        output[1].shape = (-1, 1) + ones[2:]
+    if not sparse:
+        output = broadcast_arrays(*output)
+    if copy:
+        output = tuple(x.copy() for x in output)
+    return output
+
+
+def tri(N, M=None, k=0, dtype=float, *, like=None):
+    """An N x M array with ones at and below diagonal ``k``, zeros above:
+    row index >= column index - k, one comparison per element
+    (``greater_equal.outer``)."""
+    if M is None:
+        M = N
+    mask = greater_equal.outer(arange(N), arange(-k, M - k))
+    return mask.astype(dtype, copy=False)
+
+
+def tril(m, k=0):
+    """``m`` with the elements above diagonal ``k`` zeroed, in a new
+    array (each matrix of a stack; a 1-d ``m`` is a row repeated).
+
+    NumPy's ``where(tri(...), m, zeros(1))``: the result is laid out as
+    ``where`` lays out its output for those operands.
+    """
+    m = asarray(m)
+    mask = tri(*m.shape[-2:], k=k, dtype=bool)
+    return where(mask, m, zeros(1, m.dtype))
+
+
+def triu(m, k=0):
+    """``m`` with the elements below diagonal ``k`` zeroed (see tril)."""
+    m = asarray(m)
+    mask = tri(*m.shape[-2:], k=k - 1, dtype=bool)
+    return where(mask, zeros(1, m.dtype), m)
