@@ -1,0 +1,224 @@
+"""Questions about dtypes: their kind (``isdtype``) and their numeric
+limits (``finfo`` for floats, ``iinfo`` for integers).
+
+The limits follow from the formats themselves: an IEEE binary float
+with ``nmant`` mantissa bits and ``nexp`` exponent bits has
+``eps = 2**-nmant`` (the gap above 1.0), ``tiny = 2**minexp`` (the
+smallest normal number) with ``minexp = 2 - 2**(nexp - 1)``, and ``max
+= (2 - eps) * 2**(maxexp - 1)``; a two's-complement integer of ``bits``
+bits spans ``-2**(bits - 1)`` to ``2**(bits - 1) - 1``, an unsigned one
+0 to ``2**bits - 1``.
+
+Values are Python numbers.  NumPy gives ``finfo``'s float values as
+scalars of the dtype (``np.float32(1.1920929e-07)``); minind's are the
+same values exactly (a float32 limit is a Python float holding that
+float32), and ``_typed`` is the one place that will wrap them in
+minind's scalar types when those exist.  ``iinfo``'s are Python ints
+in both.
+
+NumPy counterparts: ``isdtype`` in _core/numerictypes.py, ``finfo`` and
+``iinfo`` in _core/getlimits.py.
+"""
+import math
+import struct
+import warnings
+
+from minind._core import MiniArray
+from minind._dtype import Descr, as_dtype
+
+
+# ---------------------------------------------------------------------------
+# isdtype
+# ---------------------------------------------------------------------------
+
+# The Array API's kind names, as the dtype kind letters they cover.
+_KINDS = {
+    "bool": "b",
+    "signed integer": "i",
+    "unsigned integer": "u",
+    "integral": "iu",
+    "real floating": "f",
+    "complex floating": "",        # minind has no complex dtypes
+    "numeric": "iuf",
+}
+
+
+def _dtype_argument(value):
+    """A minind dtype, or a scalar type of minind's (once it has them),
+    as its dtype; None for anything else."""
+    if isinstance(value, Descr):
+        return value
+    if isinstance(value, type) and (getattr(value, "__module__", "")
+                                    or "").startswith("minind"):
+        return as_dtype(value)
+    return None
+
+
+def isdtype(dtype, kind):
+    """Whether ``dtype`` is of ``kind``: a kind name ("bool", "signed
+    integer", "unsigned integer", "integral", "real floating", "complex
+    floating", "numeric"), a dtype (equality), or a tuple of those (any
+    of them).  Every kind is checked before the answer, with NumPy's
+    errors: TypeError for what is no dtype, ValueError for an unknown
+    name."""
+    descr = _dtype_argument(dtype)
+    if descr is None:
+        raise TypeError("dtype argument must be a minind dtype, but it is a "
+                        f"{type(dtype)}.")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    letters, dtypes = "", []
+    for item in kinds:
+        if isinstance(item, str):
+            if item not in _KINDS:
+                raise ValueError(f"kind argument is a string, but {item!r} "
+                                 "is not a known kind name.")
+            letters += _KINDS[item]
+            continue
+        wanted = _dtype_argument(item)
+        if wanted is None:
+            raise TypeError("kind argument must be comprised of minind "
+                            "dtypes or strings only, but is a "
+                            f"{type(item)}.")
+        dtypes.append(wanted)
+    return descr.kind in letters or any(descr == d for d in dtypes)
+
+
+# ---------------------------------------------------------------------------
+# finfo, iinfo
+# ---------------------------------------------------------------------------
+
+def _as_float32(value):
+    """``value`` rounded to the nearest float32, as a Python float."""
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+def _typed(value, descr):
+    """A limit of ``descr`` as the value NumPy returns (see the module
+    docstring): a Python float holding the dtype's value."""
+    return _as_float32(value) if descr.itemsize == 4 else float(value)
+
+
+def _shortest(value, descr):
+    """The shortest decimal that reads back as ``value`` in ``descr``
+    (NumPy's Dragon4 repr), written as Python writes floats."""
+    if descr.itemsize == 8:
+        return repr(value)
+    for digits in range(1, 10):
+        text = f"{value:.{digits - 1}e}"
+        if _as_float32(float(text)) == value:
+            return repr(float(text))
+    return repr(value)
+
+
+def _resolve(dtype, inexact):
+    """The dtype a finfo/iinfo argument names: Python numbers stand for
+    their type; arrays are no dtype (NumPy gives an object dtype)."""
+    if isinstance(dtype, MiniArray):
+        raise ValueError(f"data type {type(dtype)} not "
+                         + ("inexact" if inexact else "an integer type"))
+    if dtype is None and inexact:
+        warnings.warn("finfo() dtype cannot be None. This behavior will "
+                      "raise an error in the future. (Deprecated in NumPy "
+                      "1.25)", DeprecationWarning, stacklevel=3)
+    if isinstance(dtype, (bool, int, float)):
+        dtype = type(dtype)
+    try:
+        return as_dtype(dtype)
+    except (TypeError, ValueError):
+        raise ValueError(f"data type {dtype!r} not understood") from None
+
+
+class finfo:
+    """Machine limits of a float dtype (float32 or float64).
+
+    ``bits``, ``nmant`` and ``nexp`` (mantissa and exponent bits), ``eps``
+    (the gap above 1.0) and ``epsneg`` (below it), ``machep``/``negep``
+    (their exponents), ``max``/``min``, ``maxexp``/``minexp``,
+    ``smallest_normal`` (alias ``tiny``), ``smallest_subnormal``,
+    ``precision`` (decimal digits that survive, ``int(-log10(eps))``),
+    ``resolution`` (``10**-precision`` in the dtype), ``iexp`` (=
+    ``nexp``) and ``dtype``.  One object per dtype, as NumPy caches
+    them.
+    """
+    _cache = {}
+
+    def __new__(cls, dtype):
+        descr = _resolve(dtype, True)
+        if descr.kind != "f":
+            raise ValueError(f"data type <class 'minind.{descr.name}'> not "
+                             "inexact")
+        if descr not in cls._cache:
+            cls._cache[descr] = super().__new__(cls)._fill(descr)
+        return cls._cache[descr]
+
+    def _fill(self, descr):
+        self.dtype = descr
+        self.bits = descr.itemsize * 8
+        self.nmant = 23 if descr.itemsize == 4 else 52
+        self.nexp = self.iexp = self.bits - 1 - self.nmant
+        self.machep = -self.nmant
+        self.negep = -self.nmant - 1
+        self.maxexp = 2 ** (self.nexp - 1)
+        self.minexp = 2 - self.maxexp
+        self.eps = _typed(2.0 ** self.machep, descr)
+        self.epsneg = _typed(2.0 ** self.negep, descr)
+        self.max = _typed((2 - self.eps) * 2.0 ** (self.maxexp - 1), descr)
+        self.min = -self.max
+        self.smallest_normal = self.tiny = _typed(2.0 ** self.minexp, descr)
+        self.smallest_subnormal = _typed(
+            2.0 ** (self.minexp - self.nmant), descr)
+        self.precision = int(-math.log10(self.eps))
+        self.resolution = _typed(10.0 ** -self.precision, descr)
+        return self
+
+    def __repr__(self):
+        def show(value):
+            return _shortest(value, self.dtype)
+        return (f"finfo(resolution={show(self.resolution)}, "
+                f"min={show(self.min)}, max={show(self.max)}, "
+                f"dtype={self.dtype.name})")
+
+    def __str__(self):
+        def show(value):
+            return _shortest(value, self.dtype)
+        rule = "-" * 63
+        return (
+            f"Machine parameters for {self.dtype.name}\n{rule}\n"
+            f"precision = {self.precision}   resolution = "
+            f"{show(self.resolution)}\n"
+            f"machep = {self.machep}   eps =        {show(self.eps)}\n"
+            f"negep =  {self.negep}   epsneg =     {show(self.epsneg)}\n"
+            f"minexp = {self.minexp}   tiny =       {show(self.tiny)}\n"
+            f"maxexp = {self.maxexp}   max =        {show(self.max)}\n"
+            f"nexp =   {self.nexp}   min =        -max\n"
+            f"smallest_normal = {show(self.smallest_normal)}   "
+            f"smallest_subnormal = {show(self.smallest_subnormal)}\n"
+            f"{rule}\n")
+
+
+class iinfo:
+    """Machine limits of an integer dtype: ``bits``, ``min``, ``max``
+    (Python ints), ``kind`` ('i' or 'u'), ``key`` and ``dtype``."""
+
+    def __init__(self, int_type):
+        descr = _resolve(int_type, False)
+        if descr.kind not in "iu":
+            raise ValueError(f"Invalid integer data type {descr.kind!r}.")
+        self.dtype = descr
+        self.kind = descr.kind
+        self.bits = descr.itemsize * 8
+        self.key = f"{self.kind}{self.bits}"
+        if self.kind == "u":
+            self.min, self.max = 0, 2 ** self.bits - 1
+        else:
+            self.min = -2 ** (self.bits - 1)
+            self.max = 2 ** (self.bits - 1) - 1
+
+    def __repr__(self):
+        return (f"iinfo(min={self.min}, max={self.max}, "
+                f"dtype={self.dtype.name})")
+
+    def __str__(self):
+        rule = "-" * 63
+        return (f"Machine parameters for {self.dtype.name}\n{rule}\n"
+                f"min = {self.min}\nmax = {self.max}\n{rule}\n")
