@@ -13,8 +13,12 @@ Where each concept lives:
   _core.pyx      MiniArray, its buffer, flags, the view helper make_view
   _loops.pyx     traversal planning (sort, coalesce) and the cast loop
   _creation.pyx  empty/zeros/array/arange...
-  _manipulation.pyx  transpose/moveaxis, broadcasting, stride tricks,
-                 shares_memory (all views, no element moves)
+  _manipulation.pyx  transpose/moveaxis/flip, broadcasting, stride
+                 tricks, shares_memory (all views, no element moves)
+  _join.pyx      concatenate/stack/repeat/tile/roll (new arrays from
+                 pieces of others, laid out as NumPy lays them out)
+  _grids.py      linspace, meshgrid, tri/tril/triu (values from indices)
+  _typeinfo.py   isdtype, finfo, iinfo
   _kernels.pyx   the typed 1-d loops of the ufuncs (binary_loop is the
                  reference)
   _ufunc.pyx     the ufunc type: promotion, broadcasting, output
@@ -34,12 +38,14 @@ from minind._scalar import (generic, number, integer, signedinteger,
 from minind._core import MiniArray, TRACE_DOMAIN
 from minind._creation import (array, asarray, empty, zeros, ones, full,
                               empty_like, zeros_like, ones_like, full_like,
-                              arange, ascontiguousarray, asfortranarray)
+                              arange, ascontiguousarray, asfortranarray,
+                              eye, identity, astype)
 from minind._manipulation import (transpose, swapaxes, squeeze, reshape,
                                   ravel, moveaxis, expand_dims,
                                   broadcast_shapes, broadcast_to,
                                   broadcast_arrays, shares_memory,
-                                  may_share_memory)
+                                  may_share_memory, flip, permute_dims,
+                                  matrix_transpose, unstack)
 from minind import exceptions, lib
 from minind.exceptions import AxisError, UFuncTypeError
 from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
@@ -57,6 +63,9 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, nansum, nanmean, clip, where)
 from minind._ufunc import nonzero
+from minind._join import concatenate, concat, stack, repeat, tile, roll
+from minind._grids import linspace, meshgrid, tri, tril, triu
+from minind._typeinfo import isdtype, finfo, iinfo
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
 from minind._show import show
@@ -95,6 +104,8 @@ double = float64
 single = float32
 
 __version__ = "0.1.0"
+# The Python Array API standard this namespace follows (NumPy 2.4's).
+__array_api_version__ = "2024.12"
 
 __all__ = [
     "MiniArray", "ndarray", "dtype", "promote_types", "can_cast",
@@ -117,5 +128,8 @@ __all__ = [
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
     "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "nonzero", "show",
-    "result_type", "from_dlpack",
+    "result_type", "from_dlpack", "eye", "identity", "astype", "flip",
+    "permute_dims", "matrix_transpose", "unstack", "concatenate", "concat",
+    "stack", "repeat", "tile", "roll", "linspace", "meshgrid", "tri", "tril",
+    "triu", "isdtype", "finfo", "iinfo",
 ]
