@@ -285,7 +285,7 @@ cdef MiniArray _repeat_counts(object repeats):
         if counts.ndim > 1:
             raise ValueError("object too deep for desired array")
     else:
-        counts = array(repeats, ndmax=1)
+        counts = array(repeats, descr_of(T_INT64), ndmax=1)
     if (counts.dtype.type_index != T_INT64
             or not counts._flags & FLAG_C_CONTIGUOUS):
         counts = copy_array(counts, descr_of(T_INT64), "C")
