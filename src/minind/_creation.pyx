@@ -43,7 +43,7 @@ def check_device(device):
                          f"but received: {device}")
 
 
-def empty(shape, dtype=float, order="C", *, device=None, like=None):
+def empty(shape, dtype=None, order="C", *, device=None, like=None):
     """A new array of ``shape`` whose values are whatever was in memory."""
     check_device(device)
     cdef Py_ssize_t shape_buf[MAX_NDIM]
@@ -52,7 +52,7 @@ def empty(shape, dtype=float, order="C", *, device=None, like=None):
     return new_array(as_dtype(dtype), ndim, shape_buf, letter == "F", False)
 
 
-def zeros(shape, dtype=float, order="C", *, device=None, like=None):
+def zeros(shape, dtype=None, order="C", *, device=None, like=None):
     """A new array of zeros (calloc: large ones cost no page faults until
     touched)."""
     check_device(device)

@@ -123,10 +123,13 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
 def tri(N, M=None, k=0, dtype=float, *, like=None):
     """An N x M array with ones at and below diagonal ``k``, zeros above:
     row index >= column index - k, one comparison per element
-    (``greater_equal.outer``)."""
+    (``greater_equal.outer``).  The column indices are an integer arange
+    even for a fractional ``k`` (NumPy picks the smallest integer dtype
+    that holds them), whose first value ``-k`` is truncated toward 0."""
     if M is None:
         M = N
-    mask = greater_equal.outer(arange(N), arange(-k, M - k))
+    mask = greater_equal.outer(arange(N, dtype="int64"),
+                               arange(-k, M - k, dtype="int64"))
     return mask.astype(dtype, copy=False)
 
 

@@ -87,8 +87,13 @@ def permute_dims(a, axes=None):
 
 
 def matrix_transpose(x, /):
-    """The last two axes swapped, as a view: ``x.mT``."""
-    return asarray(x).mT
+    """The last two axes swapped, as a view: ``x.mT`` (whose error
+    message for fewer than 2 axes differs from this one, as NumPy's)."""
+    cdef MiniArray array = asarray(x)
+    if array.ndim < 2:
+        raise ValueError("Input array must be at least 2-dimensional, but "
+                         f"it is {array.ndim}")
+    return array.mT
 
 
 def flip(m, axis=None):
