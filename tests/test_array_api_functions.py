@@ -34,8 +34,8 @@ from hypothesis.extra.array_api import make_strategies_namespace
 
 import minind as mi
 
-from strategies import (DTYPE_NAMES, NP_DTYPES, assert_same, dtypes,
-                        twins)
+from strategies import (DTYPE_NAMES, NP_DTYPES, assert_same,
+                        assert_same_values, dtypes, twins)
 from test_manipulation import assert_same_view, same_outcome
 
 FLOAT_NAMES = ["float32", "float64"]
@@ -217,7 +217,8 @@ def test_flip_is_a_view_with_negative_strides(pair, data):
     if isinstance(n_result, np.ndarray):
         assert_same_view(m_result, n_result, m, n)
     else:   # a 0-d array flipped along no axis is indexed with ()
-        assert np.asarray(m_result).tolist() == n_result.tolist()
+        assert_same_values(np.asarray(m_result).tolist(),
+                           n_result.tolist())
 
 
 @given(pair=twins(), data=st.data())
@@ -247,7 +248,8 @@ def test_unstack_gives_views(pair, data):
         if isinstance(n_part, np.ndarray):
             assert_same_view(m_part, n_part, m, n)
         else:        # a 1-d array unstacks into its elements
-            assert np.asarray(m_part).tolist() == n_part.tolist()
+            assert_same_values(np.asarray(m_part).tolist(),
+                               n_part.tolist())
 
 
 def test_unstack_needs_an_array_with_axes():
@@ -526,5 +528,5 @@ def test_functions_on_arrays_the_standard_draws(x, data):
     assert_same(mi.tile(x, (2,)), np.tile(n, (2,)))
     for m_part, n_part in zip(mi.unstack(x, axis=axis),
                               np.unstack(n, axis=axis)):
-        assert np.asarray(m_part).tolist() == n_part.tolist()
+        assert_same_values(np.asarray(m_part).tolist(), n_part.tolist())
     assert mi.isdtype(x.dtype, "numeric") == np.isdtype(n.dtype, "numeric")

@@ -19,7 +19,7 @@ from hypothesis.extra import numpy as hnp
 import minind as mi
 from minind import _join
 
-from strategies import assert_same, dtypes, twins
+from strategies import NP_DTYPES, assert_same, dtypes, twins
 from test_manipulation import assert_same_view, same_outcome, twins_shaped
 
 small_shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=0,
@@ -359,3 +359,20 @@ def test_joined_layout_is_numpys_for_stacks_of_views(data):
 
 def test_join_module_is_not_numpy():
     assert "numpy" not in _join.__dict__
+
+
+def test_many_dtypes_promote_as_numpy_not_as_a_left_fold():
+    """int8, uint16, float32 join into float32 (float32 holds all three),
+    not float64 as promoting int8 with uint16 first (int32) would give:
+    ``_dtype.promote_sequence``, also behind ``result_type``."""
+    names = [dtype.name for dtype in NP_DTYPES]
+    for first in names:
+        for second in names:
+            for third in names:
+                trio = (first, second, third)
+                expected = np.concatenate(
+                    [np.zeros(1, name) for name in trio]).dtype
+                assert mi.concatenate(
+                    [mi.zeros(1, name) for name in trio]).dtype == expected
+                assert mi.result_type(*[mi.dtype(name) for name in trio]
+                                      ) == np.result_type(*trio)

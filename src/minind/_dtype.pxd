@@ -40,6 +40,8 @@ cdef object get_item(Descr dtype, const char* ptr)
 cdef int set_item(Descr dtype, char* ptr, object value) except -1
 
 cpdef int promote_index(int a, int b) except -1
+# Many dtypes at once, NumPy's way (not a left fold of promote_index).
+cpdef int promote_sequence(list indices) except -1
 cpdef bint can_cast_index(int src, int dst, object casting) except -1
 
 

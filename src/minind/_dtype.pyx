@@ -356,6 +356,32 @@ cpdef int promote_index(int a, int b) except -1:
     return _PROMOTION[a][b]
 
 
+cpdef int promote_sequence(list indices) except -1:
+    """The dtype many dtypes promote to together, as NumPy 2 finds it
+    (``PyArray_PromoteDTypeSequence``).
+
+    Pairwise promotion is not associative: folding int8, uint16, float32
+    from the left gives int32 and then float64, yet float32 holds every
+    value of all three.  NumPy picks a "main" dtype, the one with the
+    highest type number (``TypeIndex`` follows that order), promotes it
+    with each other dtype, and promotes those results together: float32
+    with int8 and with uint16 is float32 both times.
+    """
+    cdef int main = -1, result = -1, index, paired
+    for index in indices:
+        if not 0 <= index < N_TYPES:
+            raise ValueError(f"invalid type index {index}")
+        main = max(main, index)
+    if main < 0:
+        raise ValueError("at least one dtype is required")
+    for index in indices:
+        if index == main:
+            continue
+        paired = _PROMOTION[main][index]
+        result = paired if result < 0 else _PROMOTION[result][paired]
+    return main if result < 0 else result
+
+
 cdef int _promotion_rule(int a, int b) except -1:
     """The result of promoting two dtypes, as NumPy 2 defines it."""
     cdef Descr da = descr_of(a), db = descr_of(b)

@@ -411,10 +411,6 @@ def roll(a, shift, axis=None):
         return roll(ravel_array(source, "C"), shift, 0).reshape(source.shape)
     axes = list(axis) if isinstance(axis, (tuple, list)) else [axis]
     axes = [normalize_axis(k, source.ndim) for k in axes]
-    if source.ndim == 0:
-        # Only ``axis=()`` gets here.  NumPy's slab loop then unpacks an
-        # empty index into (source, result) pairs and fails; so do we.
-        raise ValueError("not enough values to unpack (expected 2, got 0)")
     shifts = _shift_list(shift)
     scalar_shift, scalar_axis = shifts is None, not isinstance(
         axis, (tuple, list))
@@ -426,6 +422,10 @@ def roll(a, shift, axis=None):
         shifts = shifts * len(axes)
     elif len(axes) == 1:
         axes = axes * len(shifts)
+    if source.ndim == 0:
+        # Only ``axis=()`` gets here.  NumPy's slab loop then unpacks an
+        # empty index into (source, result) pairs and fails; so do we.
+        raise ValueError("not enough values to unpack (expected 2, got 0)")
     total = [0] * source.ndim
     for count, k in zip(shifts, axes):
         total[k] += int(count)

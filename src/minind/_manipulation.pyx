@@ -112,7 +112,7 @@ def flip(m, axis=None):
     else:
         index = [slice(None)] * array.ndim
         for k in normalize_axis_tuple(axis, array.ndim, None,
-                                      "repeated axis"):
+                                      "repeated axis", True):
             index[k] = slice(None, None, -1)
     return array[tuple(index)]
 

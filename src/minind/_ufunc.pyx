@@ -40,7 +40,8 @@ from minind._core cimport (MiniArray, new_array, make_view, copy_into,
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
-                            promote_index, can_cast_index, T_BOOL, T_INT64,
+                            promote_index, promote_sequence,
+                            can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS,
@@ -621,16 +622,22 @@ cdef int _promote(list operands) except -1:
     otherwise the arrays' dtype wins (int8_array + 1 is int8).  With no
     arrays at all, Python's types give bool, int64 or float64.
     """
-    cdef int strong = -1
+    cdef int strong = -1, count = 0
     cdef int weak_kind = 0            # 0 none/bool, 1 int, 2 float
     for operand in operands:
         if isinstance(operand, MiniArray):
             index = (<MiniArray>operand).dtype.type_index
             strong = index if strong < 0 else promote_index(strong, index)
+            count += 1
         elif type(operand) is float:
             weak_kind = 2
         elif type(operand) is int:
             weak_kind = max(weak_kind, 1)
+    if count > 2:
+        # Three or more dtypes are not a left fold (see promote_sequence).
+        strong = promote_sequence([(<MiniArray>operand).dtype.type_index
+                                   for operand in operands
+                                   if isinstance(operand, MiniArray)])
     if strong < 0:
         return (T_FLOAT64, T_INT64, T_FLOAT64)[weak_kind] if weak_kind else (
             T_BOOL)
