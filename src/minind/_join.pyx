@@ -230,7 +230,6 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
 cdef int _check_out(MiniArray out, int ndim, const Py_ssize_t* shape,
                     bint flattened) except -1:
     cdef int k
-    cdef Py_ssize_t size = 1
     if flattened:
         if out.ndim != 1:
             raise ValueError("Output array must be 1D")
