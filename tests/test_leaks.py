@@ -612,12 +612,31 @@ def _case_setitem_late_overflow(xp):
     return lambda: a.__setitem__(0, values), a, [values]
 
 
+def _case_concatenate_late_cast(xp):
+    """The second input cannot be cast into the int8 out (NumPy has
+    written the first slab by then; minind checks every input first)."""
+    a, b = xp.ones((2, 4), dtype="int8"), _grid(xp)
+    out = xp.full((5, 4), 7, dtype="int8")
+    return lambda: xp.concatenate([a, b], out=out), out, [a, b]
+
+
+def _case_concatenate_out_readonly(xp):
+    a, out = _grid(xp), _readonly(xp, (6, 4))
+    return lambda: xp.concatenate([a, a], out=out), out, [a]
+
+
+def _case_stack_out_wrong_shape(xp):
+    a, out = _grid(xp), xp.full((2, 4, 3), 7.0)
+    return lambda: xp.stack([a, a], out=out), out, [a]
+
+
 ERROR_CASES = {name[len("_case_"):]: case for name, case in globals().items()
                if name.startswith("_case_")}
 # Where NumPy itself modifies the target before raising (so only minind's
 # target is required to be unchanged).
 NUMPY_WRITES_BEFORE_FAILING = {"setitem_late_overflow",
-                               "power_negative_late", "std_integer_out"}
+                               "power_negative_late", "std_integer_out",
+                               "concatenate_late_cast"}
 
 
 def _minind_class(numpy_class):
