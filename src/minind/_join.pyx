@@ -291,6 +291,23 @@ cdef MiniArray _repeat_counts(object repeats):
     return counts
 
 
+cdef inline void _copy_block(char* dst, const char* src,
+                             Py_ssize_t block) noexcept nogil:
+    """memcpy, with the usual single-item sizes spelled as constants so
+    that the compiler turns them into one load and store (repeating each
+    element of a flat array copies a single item per call)."""
+    if block == 8:
+        memcpy(dst, src, 8)
+    elif block == 4:
+        memcpy(dst, src, 4)
+    elif block == 2:
+        memcpy(dst, src, 2)
+    elif block == 1:
+        dst[0] = src[0]
+    else:
+        memcpy(dst, src, block)
+
+
 def repeat(a, repeats, axis=None):
     """Each element (``axis=None``: of the flattened array) or each slab
     along ``axis`` repeated ``repeats`` times, in a new C array.
@@ -357,7 +374,7 @@ def repeat(a, repeats, axis=None):
             for j in range(n):
                 count = per_slab[0] if one_count else per_slab[j]
                 for r in range(count):
-                    memcpy(dst, src, block)
+                    _copy_block(dst, src, block)
                     dst += block
                 src += block
     return result
