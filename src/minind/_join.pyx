@@ -26,14 +26,12 @@ from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, ravel_array,
                            reshape_array)
 from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
-                            T_INT64)
+                            promote_sequence, T_INT64)
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 
 from minind._creation import asarray, array, empty_like
-from minind._ufunc import result_type
 from minind._manipulation import broadcast_shapes
 
-import operator
 
 cdef extern from "Python.h":
     const Py_ssize_t PY_SSIZE_T_MAX
@@ -153,8 +151,12 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
     along ``axis``.  The result dtype promotes the inputs' (each input
     must cast to it, or to ``dtype``/``out``'s dtype, under
     ``casting``); ``axis=None`` joins the inputs flattened in C order.
-    Each input is copied into its slab of the result with ``copy_into``
-    (which copies a source that overlaps ``out`` first).
+    The dtypes promote all at once (``promote_sequence``: int8, uint16,
+    float32 give float32).  Every check comes before the first copy, so
+    a failing call leaves ``out`` as it was (NumPy checks each input's
+    cast as it copies it).  Each input is then copied into its slab of
+    the result with ``copy_into`` (which copies a source that overlaps
+    ``out`` first).
     """
     cdef list inputs
     cdef MiniArray first, item, result, target = None
@@ -208,7 +210,8 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
         _check_out(target, ndim, shape, axis is None)
         descr = target.dtype
     elif descr is None:
-        descr = result_type(*inputs)
+        descr = descr_of(promote_sequence(
+            [(<MiniArray>item).dtype.type_index for item in inputs]))
     for item in inputs:
         _check_cast(item, descr, casting)
     if target is None:
