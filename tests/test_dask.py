@@ -43,7 +43,7 @@ EXPRESSIONS = {
 }
 
 
-def minind_dask(shape=(8, 6), chunks=(3, 4)):
+def minind_dask(shape=(8, 8), chunks=(3, 5)):
     n = np.arange(np.prod(shape), dtype=np.float64).reshape(shape)
     m = mi.asarray(n).copy()
     x = da.from_array(m, chunks=chunks, asarray=False)

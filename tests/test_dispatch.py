@@ -177,6 +177,13 @@ CALLS = {
     "ascontiguousarray": ((A.T,), {}), "asfortranarray": ((A,), {}),
     "result_type": ((A, 1), {}), "can_cast": ((A, np.int8), {}),
     "as_strided": ((A,), {"shape": (2, 2), "strides": (8, 8)}),
+    "astype": ((A, np.float32), {}), "concatenate": (([A, A],), {"axis": 1}),
+    "concat": (([A, A],), {}), "stack": (([A, A],), {"axis": 2}),
+    "repeat": ((A, 2), {"axis": 0}), "tile": ((A, (2, 1)), {}),
+    "roll": ((A, 5), {}), "flip": ((A,), {"axis": 1}),
+    "permute_dims": ((A, (1, 0)), {}), "matrix_transpose": ((A,), {}),
+    "unstack": ((A,), {"axis": 1}), "meshgrid": ((A[0], A[:, 0]), {}),
+    "tril": ((A,), {"k": 1}), "triu": ((A,), {}),
     "sliding_window_view": ((A, (2, 2)), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
@@ -192,6 +199,9 @@ NOT_DISPATCHED = {
     "ones": "takes a shape", "full": "takes a shape",
     "arange": "takes numbers", "promote_types": "takes dtypes",
     "broadcast_shapes": "takes shapes",
+    "eye": "takes a shape", "identity": "takes a shape",
+    "tri": "takes a shape", "linspace": "takes numbers (not arrays here)",
+    "isdtype": "takes dtypes",
     "show": "minind's own: no NumPy counterpart",
     "as_strided": "NumPy does not dispatch it (plain Python)",
     "can_cast": "NumPy decides from the dtype, without dispatch",
@@ -201,8 +211,8 @@ NOT_DISPATCHED = {
 def _swap(value):
     if isinstance(value, np.ndarray):
         return mi.asarray(value)
-    if isinstance(value, tuple):
-        return tuple(_swap(v) for v in value)
+    if isinstance(value, (tuple, list)):
+        return type(value)(_swap(v) for v in value)
     return value
 
 
