@@ -35,6 +35,7 @@ from hypothesis.extra.array_api import make_strategies_namespace
 import minind as mi
 
 from strategies import (DTYPE_NAMES, NP_DTYPES, assert_same,
+                        assert_same_scalar,
                         assert_same_values, dtypes, twins)
 from test_manipulation import assert_same_view, same_outcome
 
@@ -323,19 +324,18 @@ FINFO_ATTRIBUTES = ["bits", "eps", "epsneg", "iexp", "machep", "max",
 
 @pytest.mark.parametrize("name", FLOAT_NAMES)
 def test_finfo_matches_numpy(name):
-    """Every attribute holds NumPy's value exactly.  NumPy's float values
-    are scalars of the dtype; minind's are Python numbers of the same
-    value until minind has scalar types (then this test should also
-    compare ``type(...)``/``.dtype``)."""
+    """Every attribute holds NumPy's value exactly, as NumPy's type: a
+    scalar of the dtype for the float limits, a Python int else."""
     for spelling in (name, mi.dtype(name)):
         m_info, n_info = mi.finfo(spelling), np.finfo(name)
         for attribute in FINFO_ATTRIBUTES:
             m_value = getattr(m_info, attribute)
             n_value = getattr(n_info, attribute)
-            assert np.asarray(m_value, dtype=type(n_value)) == n_value, (
-                attribute)
-            assert m_value == n_value.item() if hasattr(
-                n_value, "item") else m_value == n_value
+            if isinstance(n_value, np.generic):
+                assert_same_scalar(m_value, n_value)
+            else:
+                assert type(m_value) is type(n_value), attribute
+                assert m_value == n_value, attribute
         assert m_info.dtype == mi.dtype(name)
         assert repr(m_info) == repr(n_info)
         assert str(m_info) == str(n_info)

@@ -9,18 +9,14 @@ smallest normal number) with ``minexp = 2 - 2**(nexp - 1)``, and ``max
 bits spans ``-2**(bits - 1)`` to ``2**(bits - 1) - 1``, an unsigned one
 0 to ``2**bits - 1``.
 
-Values are Python numbers.  NumPy gives ``finfo``'s float values as
-scalars of the dtype (``np.float32(1.1920929e-07)``); minind's are the
-same values exactly (a float32 limit is a Python float holding that
-float32), and ``_typed`` is the one place that will wrap them in
-minind's scalar types when those exist.  ``iinfo``'s are Python ints
-in both.
+``finfo``'s float values are scalars of the dtype, as NumPy's are
+(``mi.float32(1.1920929e-07)``; ``_typed`` makes them); ``iinfo``'s are
+Python ints in both.
 
 NumPy counterparts: ``isdtype`` in _core/numerictypes.py, ``finfo`` and
 ``iinfo`` in _core/getlimits.py.
 """
 import math
-import struct
 import warnings
 
 from minind._core import MiniArray
@@ -87,27 +83,9 @@ def isdtype(dtype, kind):
 # finfo, iinfo
 # ---------------------------------------------------------------------------
 
-def _as_float32(value):
-    """``value`` rounded to the nearest float32, as a Python float."""
-    return struct.unpack("f", struct.pack("f", value))[0]
-
-
 def _typed(value, descr):
-    """A limit of ``descr`` as the value NumPy returns (see the module
-    docstring): a Python float holding the dtype's value."""
-    return _as_float32(value) if descr.itemsize == 4 else float(value)
-
-
-def _shortest(value, descr):
-    """The shortest decimal that reads back as ``value`` in ``descr``
-    (NumPy's Dragon4 repr), written as Python writes floats."""
-    if descr.itemsize == 8:
-        return repr(value)
-    for digits in range(1, 10):
-        text = f"{value:.{digits - 1}e}"
-        if _as_float32(float(text)) == value:
-            return repr(float(text))
-    return repr(value)
+    """A limit of ``descr`` as NumPy returns it: a scalar of the dtype."""
+    return descr.type(value)
 
 
 def _resolve(dtype, inexact):
@@ -172,15 +150,13 @@ class finfo:
         return self
 
     def __repr__(self):
-        def show(value):
-            return _shortest(value, self.dtype)
+        show = str         # a scalar prints its shortest digits
         return (f"finfo(resolution={show(self.resolution)}, "
                 f"min={show(self.min)}, max={show(self.max)}, "
                 f"dtype={self.dtype.name})")
 
     def __str__(self):
-        def show(value):
-            return _shortest(value, self.dtype)
+        show = str         # a scalar prints its shortest digits
         rule = "-" * 63
         return (
             f"Machine parameters for {self.dtype.name}\n{rule}\n"
