@@ -219,7 +219,13 @@ def test_unary_operators(x, op):
     assert_same_outcome(lambda: op(mx), lambda: op(nx))
 
 
-@given(x=scalar_twins(), dtype=dtypes, op=st.sampled_from(BINARY[:10]))
+@given(x=scalar_twins(), dtype=dtypes, op=st.sampled_from(BINARY[:16]))
+@example(x=(mi.float64(2.5), np.float64(2.5)), dtype=np.dtype("float64"),
+         op=operator.mul)               # same dtype: the trivial loop
+@example(x=(mi.int8(-3), np.int8(-3)), dtype=np.dtype("int8"),
+         op=operator.lt)
+@example(x=(mi.uint8(3), np.uint8(3)), dtype=np.dtype("uint8"),
+         op=operator.and_)
 @example(x=(mi.float32(7.607835e+06), np.float32(7.607835e+06)),
          dtype=np.dtype("int8"), op=operator.pow)
 def test_scalar_with_array(x, dtype, op):

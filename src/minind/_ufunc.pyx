@@ -429,7 +429,7 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
                 return None
         elif nin == 2 and value is None and (
                 type(item) is float or type(item) is int
-                or type(item) is bool):
+                or type(item) is bool or isinstance(item, generic)):
             value = item
         else:
             return None
@@ -438,7 +438,16 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     k = function._exact[t]
     if k < 0:
         return None
-    if value is not None:
+    if value is not None and (OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR
+                              and t != T_BOOL):
+        return None            # NumPy's bool loop casts the array
+    if isinstance(value, generic):
+        # A minind scalar of the array's own dtype (a * a.max()): its
+        # bytes are the operand.  Another dtype promotes: general path.
+        if scalar_descr(<generic>value) is not array.dtype:
+            return None
+        memcpy(scalar, scalar_data(<generic>value), array.dtype.itemsize)
+    elif value is not None:
         # A weak Python scalar that keeps the array's dtype (NEP 50): a
         # float with a float array, an int with an integer (range
         # checked) or float array, a bool with any.  Comparisons and
@@ -450,8 +459,6 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         elif type(value) is int:
             if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
                 return None
-        if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
-            return None        # NumPy's bool loop casts the array
         set_item(array.dtype, scalar, value)     # NumPy's OverflowError
     cdef int out_type = function._loops[k][1]
     if out is None:
