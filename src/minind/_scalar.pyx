@@ -35,8 +35,7 @@ from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF
 from libc.string cimport memcpy
 
-from minind._dtype cimport (Descr, descr_of, get_item, T_BOOL, T_FLOAT64,
-                            N_TYPES)
+from minind._dtype cimport Descr, descr_of, get_item, T_BOOL, T_FLOAT64
 
 import math
 import operator
