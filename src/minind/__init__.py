@@ -56,7 +56,17 @@ from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
                            greater, greater_equal, logical_and, logical_or,
                            logical_xor, logical_not, bitwise_and, bitwise_or,
                            bitwise_xor, invert, bitwise_not, isnan, isinf,
-                           isfinite, result_type)
+                           isfinite, result_type, tan, arcsin, arccos,
+                           arctan, sinh, cosh, arcsinh, arccosh, arctanh,
+                           exp2, log2, log10, cbrt, deg2rad, rad2deg,
+                           radians, degrees, rint, floor, ceil, trunc,
+                           reciprocal, signbit, arctan2, hypot, copysign,
+                           nextafter, logaddexp, logaddexp2, fmax, fmin,
+                           float_power, left_shift, right_shift, gcd, lcm,
+                           acos, asin, atan, acosh, asinh, atanh, atan2,
+                           bitwise_left_shift, bitwise_right_shift,
+                           bitwise_invert)
+from minind._ufunc import pow as _pow_ufunc
 from minind._ufunc import abs as _abs_ufunc
 from minind._ufunc import clip_method as _clip_method
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
@@ -73,6 +83,7 @@ from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
+pow = _pow_ufunc
 _operators = {
     "add": add, "subtract": subtract, "multiply": multiply,
     "true_divide": true_divide, "floor_divide": floor_divide,
@@ -132,4 +143,12 @@ __all__ = [
     "permute_dims", "matrix_transpose", "unstack", "concatenate", "concat",
     "stack", "repeat", "tile", "roll", "linspace", "meshgrid", "tri", "tril",
     "triu", "isdtype", "finfo", "iinfo",
+    "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
+    "arcsinh", "arccosh", "arctanh", "exp2", "log2", "log10", "cbrt",
+    "deg2rad", "rad2deg", "radians", "degrees", "rint", "floor", "ceil",
+    "trunc", "reciprocal", "signbit", "arctan2", "hypot", "copysign",
+    "nextafter", "logaddexp", "logaddexp2", "fmax", "fmin", "float_power",
+    "left_shift", "right_shift", "gcd", "lcm", "acos", "asin", "atan",
+    "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
+    "bitwise_right_shift", "bitwise_invert",
 ]

@@ -56,11 +56,15 @@ from libc.string cimport memcpy
 
 # The C types of minind's dtypes, as fused types: Cython compiles one
 # specialised loop per type.  bool is stored as uint8 0/1, so it reads
-# like uint8.  This is the one list of them.  Every use of one fused type
-# in a signature binds to the same type, and the cast loop (_loops) needs
-# two independent ones, any source type to any destination type; so
-# ``other_item_t`` is a second fused type over the same list.
-ctypedef fused item_t:
+# like uint8.  This is the one list of them, in two kinds: a helper that
+# only makes sense for integers (``~a``, ``a % b``) or only for floats
+# (``acosf``) takes ``integer_t`` or ``real_t``, since Cython type-checks
+# every specialisation of a function, even one no loop calls.  Every use
+# of one fused type in a signature binds to the same type, and the cast
+# loop (_loops) needs two independent ones, any source type to any
+# destination type; so ``other_item_t`` is a second fused type over the
+# same list.
+ctypedef fused integer_t:
     int8_t
     uint8_t
     int16_t
@@ -69,8 +73,14 @@ ctypedef fused item_t:
     uint32_t
     int64_t
     uint64_t
+
+ctypedef fused real_t:
     float
     double
+
+ctypedef fused item_t:
+    integer_t
+    real_t
 
 ctypedef fused other_item_t:
     item_t

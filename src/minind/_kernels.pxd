@@ -15,6 +15,18 @@ cdef enum Operation:
     OP_BITWISE_AND
     OP_BITWISE_OR
     OP_BITWISE_XOR
+    OP_LEFT_SHIFT
+    OP_RIGHT_SHIFT
+    OP_GCD
+    OP_LCM
+    OP_FMAX
+    OP_FMIN
+    OP_ARCTAN2
+    OP_HYPOT
+    OP_COPYSIGN
+    OP_NEXTAFTER
+    OP_LOGADDEXP
+    OP_LOGADDEXP2
     OP_EQUAL
     OP_NOT_EQUAL
     OP_LESS
@@ -42,10 +54,33 @@ cdef enum Operation:
     OP_TANH
     OP_SIN
     OP_COS
+    OP_TAN
+    OP_ARCSIN
+    OP_ARCCOS
+    OP_ARCTAN
+    OP_SINH
+    OP_COSH
+    OP_ARCSINH
+    OP_ARCCOSH
+    OP_ARCTANH
+    OP_EXP2
+    OP_LOG2
+    OP_LOG10
+    OP_CBRT
+    OP_DEG2RAD
+    OP_RAD2DEG
+    OP_RINT
+    OP_FLOOR
+    OP_CEIL
+    OP_TRUNC
+    OP_RECIPROCAL
+    # Predicates: a bool per element (predicate_loop)
     OP_LOGICAL_NOT
     OP_ISNAN
     OP_ISINF
     OP_ISFINITE
+    OP_SIGNBIT
+    OP_LAST_PREDICATE = OP_SIGNBIT
 
 cdef struct LoopData:
     int op

@@ -16,26 +16,23 @@ NumPy.  NumPy counterparts: ``loops_arithm_fp.dispatch.c.src``,
 ``loops.c.src``.
 """
 from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
-                          uint8_t, uint16_t, uint32_t, uint64_t)
+                          uint8_t, uint16_t, uint32_t, uint64_t, INT64_MIN)
 from libc.string cimport memcpy
-from libc.math cimport (sqrt, exp, log, log1p, expm1, tanh, sin, cos, pow,
-                        fmod, floor, isnan, isinf, isfinite, copysign, fabs)
-from minind._dtype cimport (item_t, load_item, store_item, T_BOOL, T_INT8,
-                            T_UINT8, T_INT16, T_UINT16, T_INT32, T_UINT32,
-                            T_INT64, T_UINT64, T_FLOAT32)
-
-cdef extern from "<math.h>" nogil:
-    float sqrtf(float)
-    float expf(float)
-    float logf(float)
-    float log1pf(float)
-    float expm1f(float)
-    float tanhf(float)
-    float sinf(float)
-    float cosf(float)
-    float powf(float, float)
-    float fmodf(float, float)
-    float floorf(float)
+# Every C-library function twice: the double version (``acos``) and the
+# float one (``acosf``), so a float32 loop computes in float32 as NumPy's.
+from libc.math cimport (
+    M_PI, M_LN2, M_LOG2E, isnan, isinf, isfinite, signbit, fabs, fmod, pow, powf,
+    sqrt, sqrtf, exp, expf, exp2, exp2f, expm1, expm1f,
+    log, logf, log2, log2f, log10, log10f, log1p, log1pf, cbrt, cbrtf,
+    sin, sinf, cos, cosf, tan, tanf, asin, asinf, acos, acosf, atan, atanf,
+    sinh, sinhf, cosh, coshf, tanh, tanhf, asinh, asinhf, acosh, acoshf,
+    atanh, atanhf, atan2, atan2f, hypot, hypotf, copysign, copysignf,
+    nextafter, nextafterf, floor, floorf, ceil, ceilf, trunc, truncf,
+    rint, rintf)
+from minind._dtype cimport (item_t, integer_t, real_t, load_item,
+                            store_item, T_BOOL, T_INT8, T_UINT8, T_INT16,
+                            T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
+                            T_FLOAT32)
 
 
 # ---------------------------------------------------------------------------
@@ -131,6 +128,77 @@ cdef inline item_t _power(item_t a, item_t b) noexcept nogil:
         return <item_t>result
 
 
+cdef inline bint _below_zero(integer_t a) noexcept nogil:
+    """a < 0, spelled so that unsigned types compile to a constant False
+    (C warns about ``a < 0`` on an unsigned type)."""
+    if (integer_t is uint8_t or integer_t is uint16_t
+            or integer_t is uint32_t or integer_t is uint64_t):
+        return False
+    else:
+        return a < 0
+
+
+cdef inline uint64_t _magnitude(integer_t a) noexcept nogil:
+    """|a| as an unsigned 64-bit number: exact even for the minimum of a
+    signed type, whose absolute value the type itself cannot hold."""
+    return 0 - <uint64_t>a if _below_zero(a) else <uint64_t>a
+
+
+cdef inline uint64_t _euclid(uint64_t a, uint64_t b) noexcept nogil:
+    """The greatest common divisor of two magnitudes (gcd(0, 0) is 0)."""
+    while b:
+        a, b = b, a % b
+    return a
+
+
+cdef inline integer_t _shift(integer_t a, integer_t b,
+                              bint left) noexcept nogil:
+    """a << b or a >> b with NumPy's rule for every count.
+
+    C leaves a shift by the type's width or more undefined (x86 uses the
+    count modulo the width).  NumPy reads the count as unsigned, so a
+    negative count is a huge one, and a huge count shifts every bit out:
+    0, or for ``>>`` of a negative number -1, the sign bit repeated.  The
+    shift is in the item's own width, so an int8 ``1 << 7`` is -128.
+    Left shifts run in unsigned arithmetic (shifting a negative signed
+    number left is undefined in C) and a negative number's right shift
+    is written ``~(~a >> b)``: C leaves ``>>`` of a negative number to
+    the compiler, while ``~a`` is not negative.
+    """
+    if <uint64_t>b >= 8 * sizeof(integer_t):
+        return -1 if (not left and _below_zero(a)) else 0
+    if left:
+        return <integer_t>(<uint64_t>a << b)
+    if _below_zero(a):
+        return ~(~a >> b)
+    return a >> b
+
+
+cdef inline real_t _logaddexp(real_t a, real_t b,
+                              bint base2) noexcept nogil:
+    """log(e**a + e**b) (base 2: log2(2**a + 2**b)) without overflow.
+
+    The larger operand comes out: a + log(1 + e**(b - a)), where the
+    exponent is <= 0 and log1p keeps the small sum accurate.  Equal
+    operands give a + log(2), which also covers inf and -inf twice (where
+    a - b is NaN); a NaN operand gives NaN.  NumPy: ``npy_logaddexp``.
+    """
+    cdef real_t larger = a if a > b else b
+    cdef real_t difference = -fabs(a - b)
+    if a == b:
+        return a + (1 if base2 else <real_t>M_LN2)
+    if isnan(difference):
+        return difference
+    if real_t is float:
+        if base2:
+            return larger + log1pf(exp2f(difference)) * <float>M_LOG2E
+        return larger + log1pf(expf(difference))
+    else:
+        if base2:
+            return larger + log1p(exp2(difference)) * M_LOG2E
+        return larger + log1p(exp(difference))
+
+
 ctypedef struct AddOp:
     char unused
 ctypedef struct SubtractOp:
@@ -155,6 +223,30 @@ ctypedef struct BitOrOp:
     char unused
 ctypedef struct BitXorOp:
     char unused
+ctypedef struct LeftShiftOp:
+    char unused
+ctypedef struct RightShiftOp:
+    char unused
+ctypedef struct GcdOp:
+    char unused
+ctypedef struct LcmOp:
+    char unused
+ctypedef struct FmaxOp:
+    char unused
+ctypedef struct FminOp:
+    char unused
+ctypedef struct Arctan2Op:
+    char unused
+ctypedef struct HypotOp:
+    char unused
+ctypedef struct CopysignOp:
+    char unused
+ctypedef struct NextafterOp:
+    char unused
+ctypedef struct LogaddexpOp:
+    char unused
+ctypedef struct Logaddexp2Op:
+    char unused
 
 ctypedef fused binop_t:
     AddOp
@@ -169,6 +261,18 @@ ctypedef fused binop_t:
     BitAndOp
     BitOrOp
     BitXorOp
+    LeftShiftOp
+    RightShiftOp
+    GcdOp
+    LcmOp
+    FmaxOp
+    FminOp
+    Arctan2Op
+    HypotOp
+    CopysignOp
+    NextafterOp
+    LogaddexpOp
+    Logaddexp2Op
 
 
 cdef inline item_t binary_value(item_t a, item_t b,
@@ -219,11 +323,68 @@ cdef inline item_t binary_value(item_t a, item_t b,
             return 0
         else:
             return a | b
-    else:
+    elif binop_t is BitXorOp:
         if item_t is float or item_t is double:
             return 0
         else:
             return a ^ b
+    elif binop_t is FmaxOp:
+        # NaN is ignored: the other operand wins, NaN only if both are.
+        # A tie (0.0, -0.0) gives the second operand, as maximum does.
+        if item_t is float or item_t is double:
+            return a if (a > b or isnan(b)) else b
+        else:
+            return a if a >= b else b
+    elif binop_t is FminOp:
+        if item_t is float or item_t is double:
+            return a if (a < b or isnan(b)) else b
+        else:
+            return a if a <= b else b
+    elif item_t is float or item_t is double:
+        return _float_binary(a, b, op)
+    else:
+        return _integer_binary(a, b, op)
+
+
+cdef inline integer_t _integer_binary(integer_t a, integer_t b,
+                                      binop_t* op) noexcept nogil:
+    """The operations only integers have: shifts, gcd and lcm.  gcd and
+    lcm are computed on magnitudes and wrap around like multiply, so
+    ``gcd(int8(-128), 0)`` is -128, as in NumPy."""
+    cdef uint64_t divisor
+    if binop_t is LeftShiftOp:
+        return _shift(a, b, True)
+    elif binop_t is RightShiftOp:
+        return _shift(a, b, False)
+    elif binop_t is GcdOp:
+        return <integer_t>_euclid(_magnitude(a), _magnitude(b))
+    elif binop_t is LcmOp:
+        divisor = _euclid(_magnitude(a), _magnitude(b))
+        if divisor == 0:
+            return 0
+        return <integer_t>(_magnitude(a) // divisor * _magnitude(b))
+    else:
+        return 0                       # float-only operations: never run
+
+
+cdef inline real_t _float_binary(real_t a, real_t b,
+                                 binop_t* op) noexcept nogil:
+    """The operations only floats have, from the C library (the ``f``
+    variant for float32): the compiler keeps one side of each ``if``."""
+    if binop_t is Arctan2Op:
+        return atan2f(a, b) if real_t is float else atan2(a, b)
+    elif binop_t is HypotOp:
+        return hypotf(a, b) if real_t is float else hypot(a, b)
+    elif binop_t is CopysignOp:
+        return copysignf(a, b) if real_t is float else copysign(a, b)
+    elif binop_t is NextafterOp:
+        return nextafterf(a, b) if real_t is float else nextafter(a, b)
+    elif binop_t is LogaddexpOp:
+        return _logaddexp(a, b, False)
+    elif binop_t is Logaddexp2Op:
+        return _logaddexp(a, b, True)
+    else:
+        return 0                     # integer-only operations: never run
 
 
 cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
@@ -450,6 +611,46 @@ ctypedef struct SinOp:
     char unused
 ctypedef struct CosOp:
     char unused
+ctypedef struct TanOp:
+    char unused
+ctypedef struct ArcsinOp:
+    char unused
+ctypedef struct ArccosOp:
+    char unused
+ctypedef struct ArctanOp:
+    char unused
+ctypedef struct SinhOp:
+    char unused
+ctypedef struct CoshOp:
+    char unused
+ctypedef struct ArcsinhOp:
+    char unused
+ctypedef struct ArccoshOp:
+    char unused
+ctypedef struct ArctanhOp:
+    char unused
+ctypedef struct Exp2Op:
+    char unused
+ctypedef struct Log2Op:
+    char unused
+ctypedef struct Log10Op:
+    char unused
+ctypedef struct CbrtOp:
+    char unused
+ctypedef struct Deg2radOp:
+    char unused
+ctypedef struct Rad2degOp:
+    char unused
+ctypedef struct RintOp:
+    char unused
+ctypedef struct FloorOp:
+    char unused
+ctypedef struct CeilOp:
+    char unused
+ctypedef struct TruncOp:
+    char unused
+ctypedef struct ReciprocalOp:
+    char unused
 
 ctypedef fused unop_t:
     NegativeOp
@@ -466,6 +667,26 @@ ctypedef fused unop_t:
     TanhOp
     SinOp
     CosOp
+    TanOp
+    ArcsinOp
+    ArccosOp
+    ArctanOp
+    SinhOp
+    CoshOp
+    ArcsinhOp
+    ArccoshOp
+    ArctanhOp
+    Exp2Op
+    Log2Op
+    Log10Op
+    CbrtOp
+    Deg2radOp
+    Rad2degOp
+    RintOp
+    FloorOp
+    CeilOp
+    TruncOp
+    ReciprocalOp
 
 
 cdef inline item_t unary_value(item_t a, unop_t* op) noexcept nogil:
@@ -506,42 +727,99 @@ cdef inline item_t unary_value(item_t a, unop_t* op) noexcept nogil:
             return 0                     # never dispatched
         else:
             return ~a
-    elif item_t is float:
-        if unop_t is SqrtOp:
-            return sqrtf(a)
-        elif unop_t is ExpOp:
-            return expf(a)
-        elif unop_t is LogOp:
-            return logf(a)
-        elif unop_t is Log1pOp:
-            return log1pf(a)
-        elif unop_t is Expm1Op:
-            return expm1f(a)
-        elif unop_t is TanhOp:
-            return tanhf(a)
-        elif unop_t is SinOp:
-            return sinf(a)
-        else:
-            return cosf(a)
-    elif item_t is double:
-        if unop_t is SqrtOp:
-            return sqrt(a)
-        elif unop_t is ExpOp:
-            return exp(a)
-        elif unop_t is LogOp:
-            return log(a)
-        elif unop_t is Log1pOp:
-            return log1p(a)
-        elif unop_t is Expm1Op:
-            return expm1(a)
-        elif unop_t is TanhOp:
-            return tanh(a)
-        elif unop_t is SinOp:
-            return sin(a)
-        else:
-            return cos(a)
+    elif item_t is float or item_t is double:
+        return _float_function(a, op)
+    elif unop_t is FloorOp or unop_t is CeilOp or unop_t is TruncOp:
+        return a              # NumPy 2: an integer is whole, and stays one
+    elif unop_t is ReciprocalOp:
+        return _integer_reciprocal(a)
     else:
         return 0                         # float-only ops: never dispatched
+
+
+cdef inline real_t _float_function(real_t a, unop_t* op) noexcept nogil:
+    """One element of a float-only function, from the C library: the
+    ``f`` variant for float32 (``acosf``), the plain one for float64.
+    (The compiler keeps one side of each ``if``.)  Domain errors give
+    NaN, poles +-inf, without a warning; -0.0 keeps its sign wherever the
+    function is odd.  NumPy counterparts: ``npy_math`` and its SIMD loops,
+    which may differ from the C library in the last bit or two."""
+    if unop_t is SqrtOp:
+        return sqrtf(a) if real_t is float else sqrt(a)
+    elif unop_t is ExpOp:
+        return expf(a) if real_t is float else exp(a)
+    elif unop_t is LogOp:
+        return logf(a) if real_t is float else log(a)
+    elif unop_t is Log1pOp:
+        return log1pf(a) if real_t is float else log1p(a)
+    elif unop_t is Expm1Op:
+        return expm1f(a) if real_t is float else expm1(a)
+    elif unop_t is TanhOp:
+        return tanhf(a) if real_t is float else tanh(a)
+    elif unop_t is SinOp:
+        return sinf(a) if real_t is float else sin(a)
+    elif unop_t is CosOp:
+        return cosf(a) if real_t is float else cos(a)
+    elif unop_t is TanOp:
+        return tanf(a) if real_t is float else tan(a)
+    elif unop_t is ArcsinOp:
+        return asinf(a) if real_t is float else asin(a)
+    elif unop_t is ArccosOp:
+        return acosf(a) if real_t is float else acos(a)
+    elif unop_t is ArctanOp:
+        return atanf(a) if real_t is float else atan(a)
+    elif unop_t is SinhOp:
+        return sinhf(a) if real_t is float else sinh(a)
+    elif unop_t is CoshOp:
+        return coshf(a) if real_t is float else cosh(a)
+    elif unop_t is ArcsinhOp:
+        return asinhf(a) if real_t is float else asinh(a)
+    elif unop_t is ArccoshOp:
+        return acoshf(a) if real_t is float else acosh(a)
+    elif unop_t is ArctanhOp:
+        return atanhf(a) if real_t is float else atanh(a)
+    elif unop_t is Exp2Op:
+        return exp2f(a) if real_t is float else exp2(a)
+    elif unop_t is Log2Op:
+        return log2f(a) if real_t is float else log2(a)
+    elif unop_t is Log10Op:
+        return log10f(a) if real_t is float else log10(a)
+    elif unop_t is CbrtOp:
+        return cbrtf(a) if real_t is float else cbrt(a)
+    elif unop_t is RintOp:
+        # To the nearest integer, ties to even (the default rounding
+        # mode), as NumPy's rint and Python's round().
+        return rintf(a) if real_t is float else rint(a)
+    elif unop_t is FloorOp:
+        return floorf(a) if real_t is float else floor(a)
+    elif unop_t is CeilOp:
+        return ceilf(a) if real_t is float else ceil(a)
+    elif unop_t is TruncOp:
+        return truncf(a) if real_t is float else trunc(a)
+    elif unop_t is ReciprocalOp:
+        return 1 / a
+    elif unop_t is Deg2radOp:
+        # NumPy multiplies by the constant pi/180, rounded to the type
+        # (for float32, float pi over 180 in float arithmetic).
+        return a * (<real_t>M_PI / <real_t>180)
+    elif unop_t is Rad2degOp:
+        return a * (<real_t>180 / <real_t>M_PI)
+    else:
+        return 0                   # operations with integer loops: elsewhere
+
+
+cdef inline integer_t _integer_reciprocal(integer_t a) noexcept nogil:
+    """1 / a for integers, as NumPy computes it: ``1.0 / a`` converted
+    back, so 1 and -1 are their own reciprocals and every other value
+    truncates to 0.  1 / 0 is inf, which no integer holds; NumPy gives
+    whatever the CPU's conversion gives, minind what its casts give for
+    inf: int64's minimum, wrapped to the type (README)."""
+    cdef uint64_t magnitude = _magnitude(a)
+    if magnitude == 1:
+        return a
+    if magnitude == 0:
+        return <integer_t>INT64_MIN
+    return 0
 
 
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -566,7 +844,8 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                          item_t* tag, int op) noexcept nogil:
-    """isnan / isinf / isfinite / logical_not: a bool per element."""
+    """isnan / isinf / isfinite / signbit / logical_not: a bool per
+    element.  (signbit has float loops only: an integer never gets here.)"""
     cdef char* a = args[0]
     cdef char* out = args[1]
     cdef Py_ssize_t i
@@ -580,6 +859,8 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                 (<uint8_t*>out)[0] = isnan(value) != 0
             elif op == OP_ISINF:
                 (<uint8_t*>out)[0] = isinf(value) != 0
+            elif op == OP_SIGNBIT:            # -0.0 and -nan too
+                (<uint8_t*>out)[0] = signbit(value) != 0
             else:
                 (<uint8_t*>out)[0] = isfinite(value) != 0
         else:
@@ -591,8 +872,10 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 cdef void bool_loop(int op, char** args, Py_ssize_t n,
                     const Py_ssize_t* steps) noexcept nogil:
     """Every operation with a bool loop ('??->?' in NumPy's tables): add is
-    "or", multiply is "and", maximum/minimum too; comparisons, logical and
-    bitwise operations; absolute/positive/invert/logical_not as unary."""
+    "or", multiply is "and", maximum/minimum (and fmax/fmin) too;
+    comparisons, logical and bitwise operations; absolute, positive,
+    floor, ceil, trunc (all the identity), invert and logical_not as
+    unary."""
     cdef Py_ssize_t i
     cdef uint8_t a, b, result = 0
     cdef char* pa = args[0]
@@ -608,7 +891,7 @@ cdef void bool_loop(int op, char** args, Py_ssize_t n,
                 result = 1
             elif op == OP_ISNAN or op == OP_ISINF:
                 result = 0
-            else:                                # absolute, positive
+            else:                     # absolute, positive, floor...
                 result = a
             (<uint8_t*>out)[0] = result
             pa += steps[0]
@@ -618,9 +901,11 @@ cdef void bool_loop(int op, char** args, Py_ssize_t n,
     for i in range(n):
         a = (<uint8_t*>pa)[0] != 0
         b = (<uint8_t*>pb)[0] != 0
-        if op == OP_ADD or op == OP_MAXIMUM or op == OP_LOGICAL_OR or op == OP_BITWISE_OR:
+        if (op == OP_ADD or op == OP_MAXIMUM or op == OP_FMAX
+                or op == OP_LOGICAL_OR or op == OP_BITWISE_OR):
             result = a | b
-        elif op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_LOGICAL_AND or op == OP_BITWISE_AND:
+        elif (op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_FMIN
+                or op == OP_LOGICAL_AND or op == OP_BITWISE_AND):
             result = a & b
         elif op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR or op == OP_NOT_EQUAL:
             result = a ^ b
@@ -753,6 +1038,10 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
         binary_loop(args, n, steps, tag, <BitOrOp*>NULL)
     elif op == OP_BITWISE_XOR:
         binary_loop(args, n, steps, tag, <BitXorOp*>NULL)
+    elif op == OP_FMAX:
+        binary_loop(args, n, steps, tag, <FmaxOp*>NULL)
+    elif op == OP_FMIN:
+        binary_loop(args, n, steps, tag, <FminOp*>NULL)
     elif op == OP_EQUAL:
         compare_loop(args, n, steps, tag, <EqualOp*>NULL)
     elif op == OP_NOT_EQUAL:
@@ -787,25 +1076,100 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
         unary_loop(args, n, steps, tag, <SquareOp*>NULL)
     elif op == OP_INVERT:
         unary_loop(args, n, steps, tag, <InvertOp*>NULL)
-    elif op == OP_LOGICAL_NOT or op == OP_ISNAN or op == OP_ISINF or op == OP_ISFINITE:
+    elif op == OP_FLOOR:
+        unary_loop(args, n, steps, tag, <FloorOp*>NULL)
+    elif op == OP_CEIL:
+        unary_loop(args, n, steps, tag, <CeilOp*>NULL)
+    elif op == OP_TRUNC:
+        unary_loop(args, n, steps, tag, <TruncOp*>NULL)
+    elif op == OP_RECIPROCAL:
+        unary_loop(args, n, steps, tag, <ReciprocalOp*>NULL)
+    elif OP_LOGICAL_NOT <= op <= OP_LAST_PREDICATE:
         predicate_loop(args, n, steps, tag, op)
     elif item_t is float or item_t is double:
-        if op == OP_SQRT:
-            unary_loop(args, n, steps, tag, <SqrtOp*>NULL)
-        elif op == OP_EXP:
-            unary_loop(args, n, steps, tag, <ExpOp*>NULL)
-        elif op == OP_LOG:
-            unary_loop(args, n, steps, tag, <LogOp*>NULL)
-        elif op == OP_LOG1P:
-            unary_loop(args, n, steps, tag, <Log1pOp*>NULL)
-        elif op == OP_EXPM1:
-            unary_loop(args, n, steps, tag, <Expm1Op*>NULL)
-        elif op == OP_TANH:
-            unary_loop(args, n, steps, tag, <TanhOp*>NULL)
-        elif op == OP_SIN:
-            unary_loop(args, n, steps, tag, <SinOp*>NULL)
-        elif op == OP_COS:
-            unary_loop(args, n, steps, tag, <CosOp*>NULL)
+        _for_float_type(op, args, n, steps, tag)
+    else:
+        _for_integer_type(op, args, n, steps, tag)
+
+
+cdef void _for_integer_type(int op, char** args, Py_ssize_t n,
+                            const Py_ssize_t* steps,
+                            integer_t* tag) noexcept nogil:
+    """The operations with integer loops only (shifts, gcd, lcm)."""
+    if op == OP_LEFT_SHIFT:
+        binary_loop(args, n, steps, tag, <LeftShiftOp*>NULL)
+    elif op == OP_RIGHT_SHIFT:
+        binary_loop(args, n, steps, tag, <RightShiftOp*>NULL)
+    elif op == OP_GCD:
+        binary_loop(args, n, steps, tag, <GcdOp*>NULL)
+    elif op == OP_LCM:
+        binary_loop(args, n, steps, tag, <LcmOp*>NULL)
+
+
+cdef void _for_float_type(int op, char** args, Py_ssize_t n,
+                          const Py_ssize_t* steps,
+                          real_t* tag) noexcept nogil:
+    """The operations with float loops only: the C library's functions."""
+    if op == OP_ARCTAN2:
+        binary_loop(args, n, steps, tag, <Arctan2Op*>NULL)
+    elif op == OP_HYPOT:
+        binary_loop(args, n, steps, tag, <HypotOp*>NULL)
+    elif op == OP_COPYSIGN:
+        binary_loop(args, n, steps, tag, <CopysignOp*>NULL)
+    elif op == OP_NEXTAFTER:
+        binary_loop(args, n, steps, tag, <NextafterOp*>NULL)
+    elif op == OP_LOGADDEXP:
+        binary_loop(args, n, steps, tag, <LogaddexpOp*>NULL)
+    elif op == OP_LOGADDEXP2:
+        binary_loop(args, n, steps, tag, <Logaddexp2Op*>NULL)
+    elif op == OP_SQRT:
+        unary_loop(args, n, steps, tag, <SqrtOp*>NULL)
+    elif op == OP_EXP:
+        unary_loop(args, n, steps, tag, <ExpOp*>NULL)
+    elif op == OP_LOG:
+        unary_loop(args, n, steps, tag, <LogOp*>NULL)
+    elif op == OP_LOG1P:
+        unary_loop(args, n, steps, tag, <Log1pOp*>NULL)
+    elif op == OP_EXPM1:
+        unary_loop(args, n, steps, tag, <Expm1Op*>NULL)
+    elif op == OP_TANH:
+        unary_loop(args, n, steps, tag, <TanhOp*>NULL)
+    elif op == OP_SIN:
+        unary_loop(args, n, steps, tag, <SinOp*>NULL)
+    elif op == OP_COS:
+        unary_loop(args, n, steps, tag, <CosOp*>NULL)
+    elif op == OP_TAN:
+        unary_loop(args, n, steps, tag, <TanOp*>NULL)
+    elif op == OP_ARCSIN:
+        unary_loop(args, n, steps, tag, <ArcsinOp*>NULL)
+    elif op == OP_ARCCOS:
+        unary_loop(args, n, steps, tag, <ArccosOp*>NULL)
+    elif op == OP_ARCTAN:
+        unary_loop(args, n, steps, tag, <ArctanOp*>NULL)
+    elif op == OP_SINH:
+        unary_loop(args, n, steps, tag, <SinhOp*>NULL)
+    elif op == OP_COSH:
+        unary_loop(args, n, steps, tag, <CoshOp*>NULL)
+    elif op == OP_ARCSINH:
+        unary_loop(args, n, steps, tag, <ArcsinhOp*>NULL)
+    elif op == OP_ARCCOSH:
+        unary_loop(args, n, steps, tag, <ArccoshOp*>NULL)
+    elif op == OP_ARCTANH:
+        unary_loop(args, n, steps, tag, <ArctanhOp*>NULL)
+    elif op == OP_EXP2:
+        unary_loop(args, n, steps, tag, <Exp2Op*>NULL)
+    elif op == OP_LOG2:
+        unary_loop(args, n, steps, tag, <Log2Op*>NULL)
+    elif op == OP_LOG10:
+        unary_loop(args, n, steps, tag, <Log10Op*>NULL)
+    elif op == OP_CBRT:
+        unary_loop(args, n, steps, tag, <CbrtOp*>NULL)
+    elif op == OP_DEG2RAD:
+        unary_loop(args, n, steps, tag, <Deg2radOp*>NULL)
+    elif op == OP_RAD2DEG:
+        unary_loop(args, n, steps, tag, <Rad2degOp*>NULL)
+    elif op == OP_RINT:
+        unary_loop(args, n, steps, tag, <RintOp*>NULL)
 
 
 # ---------------------------------------------------------------------------

@@ -48,19 +48,21 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
                             plan_traversal, walk)
-from minind._kernels cimport (LoopData, run_loop, arg_extreme, OP_ABSOLUTE,
-                            OP_ADD, OP_BITWISE_AND, OP_BITWISE_OR,
-                            OP_BITWISE_XOR, OP_CLIP, OP_COS, OP_EQUAL,
-                            OP_EXP, OP_EXPM1, OP_FLOOR_DIVIDE, OP_GREATER,
-                            OP_GREATER_EQUAL, OP_INVERT, OP_ISFINITE,
-                            OP_ISINF, OP_ISNAN, OP_LESS, OP_LESS_EQUAL,
-                            OP_LOG, OP_LOG1P, OP_LOGICAL_AND, OP_LOGICAL_NOT,
-                            OP_LOGICAL_OR, OP_LOGICAL_XOR, OP_MAXIMUM,
-                            OP_MINIMUM, OP_MULTIPLY, OP_NEGATIVE,
-                            OP_NOT_EQUAL, OP_POSITIVE, OP_POWER,
-                            OP_REMAINDER, OP_SIGN, OP_SIN, OP_SQRT,
-                            OP_SQUARE, OP_SUBTRACT, OP_TANH, OP_TRUE_DIVIDE,
-                            OP_WHERE)
+from minind._kernels cimport (
+    LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
+    OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
+    OP_BITWISE_AND, OP_BITWISE_OR, OP_BITWISE_XOR, OP_CBRT, OP_CEIL,
+    OP_CLIP, OP_COPYSIGN, OP_COS, OP_COSH, OP_DEG2RAD, OP_EQUAL, OP_EXP,
+    OP_EXP2, OP_EXPM1, OP_FLOOR, OP_FLOOR_DIVIDE, OP_FMAX, OP_FMIN, OP_GCD,
+    OP_GREATER, OP_GREATER_EQUAL, OP_HYPOT, OP_INVERT, OP_ISFINITE,
+    OP_ISINF, OP_ISNAN, OP_LCM, OP_LEFT_SHIFT, OP_LESS, OP_LESS_EQUAL,
+    OP_LOG, OP_LOG10, OP_LOG1P, OP_LOG2, OP_LOGADDEXP, OP_LOGADDEXP2,
+    OP_LOGICAL_AND, OP_LOGICAL_NOT, OP_LOGICAL_OR, OP_LOGICAL_XOR,
+    OP_MAXIMUM, OP_MINIMUM, OP_MULTIPLY, OP_NEGATIVE, OP_NEXTAFTER,
+    OP_NOT_EQUAL, OP_POSITIVE, OP_POWER, OP_RAD2DEG, OP_RECIPROCAL,
+    OP_REMAINDER, OP_RIGHT_SHIFT, OP_RINT, OP_SIGN, OP_SIGNBIT, OP_SIN,
+    OP_SINH, OP_SQRT, OP_SQUARE, OP_SUBTRACT, OP_TAN, OP_TANH, OP_TRUNC,
+    OP_TRUE_DIVIDE, OP_WHERE)
 
 import operator
 
@@ -234,9 +236,16 @@ cdef class ufunc:
         if cached is not None:
             return cached
         for k in range(len(self._loops)):
+            if self._loops[k][0] != promoted and (
+                    self.op == OP_GCD or self.op == OP_LCM):
+                # NumPy 2 casts nothing for gcd and lcm: the promoted
+                # dtype needs a loop of its own (bool has none).
+                continue
             if can_cast_index(promoted, self._loops[k][0], "safe"):
                 self._loop_cache[promoted] = k
                 return k
+        if self.op == OP_GCD or self.op == OP_LCM:
+            raise _no_loop_error(self._name, operands)
         raise TypeError(
             f"ufunc '{self._name}' not supported for the input types, and "
             "the inputs could not be safely coerced to any supported types "
@@ -254,9 +263,7 @@ cdef class ufunc:
                 "supported, use the `~` operator or the logical_not "
                 "function instead.")
         if self.op == OP_SIGN or self.op == OP_POSITIVE:
-            raise UFuncTypeError(
-                f"ufunc '{self._name}' did not contain a loop with signature "
-                "matching types <class 'numpy.dtypes.BoolDType'> -> None")
+            raise _no_loop_error(self._name, [True])
         return 0
 
     cdef MiniArray _execute(self, list operands, object out, object dtype,
@@ -654,6 +661,32 @@ cdef int _promote(list operands) except -1:
     if weak_kind == 1 and kind == "b":
         return T_INT64
     return strong
+
+
+_DTYPE_CLASSES = ("Bool", "Int8", "UInt8", "Int16", "UInt16", "Int32",
+                  "UInt32", "Int64", "UInt64", "Float32", "Float64")
+
+
+cdef object _no_loop_error(str name, list operands):
+    """NumPy 2's complaint when no loop takes the operands' dtypes as
+    they are, naming each operand's DType class (a weak Python int or
+    float has a class of its own; a Python bool is a bool)."""
+    cdef list names = []
+    for operand in operands:
+        if isinstance(operand, MiniArray):
+            names.append(_DTYPE_CLASSES[
+                (<MiniArray>operand).dtype.type_index] + "DType")
+        elif type(operand) is int:
+            names.append("_PyLongDType")
+        elif type(operand) is float:
+            names.append("_PyFloatDType")
+        else:
+            names.append("BoolDType")
+    types = ", ".join([f"<class 'numpy.dtypes.{n}'>" for n in names])
+    if len(names) > 1:
+        types = f"({types})"
+    return UFuncTypeError(f"ufunc '{name}' did not contain a loop with "
+                          f"signature matching types {types} -> None")
 
 
 cdef list _as_inputs(ufunc function, list operands, int in_type,
@@ -1287,8 +1320,9 @@ cdef object _identity_for(ufunc function, Descr descr):
 
 
 cdef bint _idempotent(ufunc function):
-    return function.op in (OP_MAXIMUM, OP_MINIMUM, OP_LOGICAL_AND,
-                           OP_LOGICAL_OR, OP_BITWISE_AND, OP_BITWISE_OR)
+    return function.op in (OP_MAXIMUM, OP_MINIMUM, OP_FMAX, OP_FMIN,
+                           OP_LOGICAL_AND, OP_LOGICAL_OR, OP_BITWISE_AND,
+                           OP_BITWISE_OR)
 
 
 cdef int _reduce_into(MiniArray accumulator, MiniArray source,
@@ -1462,6 +1496,93 @@ isnan = ufunc("isnan", 1, OP_ISNAN, _PRED, None, "True where NaN.")
 isinf = ufunc("isinf", 1, OP_ISINF, _PRED, None, "True where +-inf.")
 isfinite = ufunc("isfinite", 1, OP_ISFINITE, _PRED, None,
                  "True where neither NaN nor infinite.")
+
+# The C library's functions, float loops only (an integer input computes
+# in the smallest float that holds it: float32 for int16, float64 for
+# int32; float32 where NumPy would use float16).
+tan = ufunc("tan", 1, OP_TAN, _UNARY_FLOAT, None, "Tangent.")
+arcsin = ufunc("arcsin", 1, OP_ARCSIN, _UNARY_FLOAT, None,
+               "Inverse sine; NaN outside [-1, 1].")
+arccos = ufunc("arccos", 1, OP_ARCCOS, _UNARY_FLOAT, None,
+               "Inverse cosine; NaN outside [-1, 1].")
+arctan = ufunc("arctan", 1, OP_ARCTAN, _UNARY_FLOAT, None,
+               "Inverse tangent.")
+sinh = ufunc("sinh", 1, OP_SINH, _UNARY_FLOAT, None, "Hyperbolic sine.")
+cosh = ufunc("cosh", 1, OP_COSH, _UNARY_FLOAT, None, "Hyperbolic cosine.")
+arcsinh = ufunc("arcsinh", 1, OP_ARCSINH, _UNARY_FLOAT, None,
+                "Inverse hyperbolic sine.")
+arccosh = ufunc("arccosh", 1, OP_ARCCOSH, _UNARY_FLOAT, None,
+                "Inverse hyperbolic cosine; NaN below 1.")
+arctanh = ufunc("arctanh", 1, OP_ARCTANH, _UNARY_FLOAT, None,
+                "Inverse hyperbolic tangent; +-inf at +-1, NaN beyond.")
+exp2 = ufunc("exp2", 1, OP_EXP2, _UNARY_FLOAT, None, "2 ** x.")
+log2 = ufunc("log2", 1, OP_LOG2, _UNARY_FLOAT, None, "Base-2 logarithm.")
+log10 = ufunc("log10", 1, OP_LOG10, _UNARY_FLOAT, None,
+              "Base-10 logarithm.")
+cbrt = ufunc("cbrt", 1, OP_CBRT, _UNARY_FLOAT, None,
+             "Cube root (of negative numbers too).")
+deg2rad = ufunc("deg2rad", 1, OP_DEG2RAD, _UNARY_FLOAT, None,
+                "Degrees to radians.")
+rad2deg = ufunc("rad2deg", 1, OP_RAD2DEG, _UNARY_FLOAT, None,
+                "Radians to degrees.")
+# NumPy keeps radians and degrees as ufuncs of their own (not aliases).
+radians = ufunc("radians", 1, OP_DEG2RAD, _UNARY_FLOAT, None,
+                "Degrees to radians (deg2rad under its older name).")
+degrees = ufunc("degrees", 1, OP_RAD2DEG, _UNARY_FLOAT, None,
+                "Radians to degrees (rad2deg under its older name).")
+rint = ufunc("rint", 1, OP_RINT, _UNARY_FLOAT, None,
+             "Round to the nearest integer, ties to even.")
+# NumPy 2: rounding an integer (or bool) keeps its dtype.
+floor = ufunc("floor", 1, OP_FLOOR, "?->? " + _UNARY_INT + " " + _UNARY_FLOAT,
+              None, "The largest integer <= x.")
+ceil = ufunc("ceil", 1, OP_CEIL, "?->? " + _UNARY_INT + " " + _UNARY_FLOAT,
+             None, "The smallest integer >= x.")
+trunc = ufunc("trunc", 1, OP_TRUNC, "?->? " + _UNARY_INT + " " + _UNARY_FLOAT,
+              None, "x rounded toward zero.")
+reciprocal = ufunc("reciprocal", 1, OP_RECIPROCAL,
+                   _UNARY_INT + " " + _UNARY_FLOAT, None,
+                   "1 / x; for integers 1 / x truncated (0 unless |x| is 1).")
+signbit = ufunc("signbit", 1, OP_SIGNBIT, "f->? d->?", None,
+                "True where the sign bit is set (-0.0 included).")
+arctan2 = ufunc("arctan2", 2, OP_ARCTAN2, _FLOAT, None,
+                "The angle of the point (x2, x1), with the quadrant.")
+hypot = ufunc("hypot", 2, OP_HYPOT, _FLOAT, 0,
+              "sqrt(x1 ** 2 + x2 ** 2) without overflow.")
+copysign = ufunc("copysign", 2, OP_COPYSIGN, _FLOAT, None,
+                 "x1 with the sign of x2.")
+nextafter = ufunc("nextafter", 2, OP_NEXTAFTER, _FLOAT, None,
+                  "The next float after x1 towards x2.")
+logaddexp = ufunc("logaddexp", 2, OP_LOGADDEXP, _FLOAT, float("-inf"),
+                  "log(exp(x1) + exp(x2)) without overflow.")
+logaddexp2 = ufunc("logaddexp2", 2, OP_LOGADDEXP2, _FLOAT, float("-inf"),
+                   "log2(2 ** x1 + 2 ** x2) without overflow.")
+fmax = ufunc("fmax", 2, OP_FMAX, _ARITH, None,
+             "Element-wise maximum; NaN is ignored.")
+fmin = ufunc("fmin", 2, OP_FMIN, _ARITH, None,
+             "Element-wise minimum; NaN is ignored.")
+float_power = ufunc("float_power", 2, OP_POWER, "dd->d", None,
+                    "x1 ** x2 in float64, for every input dtype.")
+left_shift = ufunc("left_shift", 2, OP_LEFT_SHIFT, _INT, None,
+                   "Shift the bits left (0 once all are shifted out).")
+right_shift = ufunc("right_shift", 2, OP_RIGHT_SHIFT, _INT, None,
+                    "Shift the bits right, repeating the sign bit.")
+gcd = ufunc("gcd", 2, OP_GCD, _INT, 0,
+            "Greatest common divisor of the absolute values.")
+lcm = ufunc("lcm", 2, OP_LCM, _INT, None,
+            "Least common multiple of the absolute values.")
+
+# The Python Array API's names, the same objects, as NumPy 2 has them.
+acos = arccos
+asin = arcsin
+atan = arctan
+acosh = arccosh
+asinh = arcsinh
+atanh = arctanh
+atan2 = arctan2
+pow = power
+bitwise_left_shift = left_shift
+bitwise_right_shift = right_shift
+bitwise_invert = invert
 
 
 def where(condition, x=NoValue, y=NoValue, /):
