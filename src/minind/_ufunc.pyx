@@ -106,7 +106,7 @@ cdef class ufunc:
     cdef int op
     cdef str _name
     cdef list _loops          # [(input type index, output type index)]
-    cdef dict _loop_cache     # promoted type index -> index into _loops
+    cdef dict _loop_cache     # input type indices -> index into _loops
     cdef object _identity
     cdef readonly str __doc__
     # The "trivial" loop of each input type: the index into _loops of the
@@ -212,6 +212,7 @@ cdef class ufunc:
         """Index into ``_loops`` of the loop this call runs."""
         cdef int promoted, k
         cdef Descr forced
+        cdef tuple types
         if dtype is not None:
             forced = as_dtype(dtype)
             if self._loops[len(self._loops) - 1][1] == T_BOOL and (
@@ -228,11 +229,21 @@ cdef class ufunc:
                 "No loop matching the specified signature and casting was "
                 f"found for ufunc {self._name}")
         promoted = _promote(operands)
-        if self.op == OP_TRUE_DIVIDE and descr_of(promoted).kind in "biu":
-            promoted = T_FLOAT64          # int / int is float64
         if promoted == T_BOOL:
             self._check_bool_support()
-        cached = self._loop_cache.get(promoted)
+        # NumPy takes the first loop that every input casts to safely (a
+        # weak Python scalar counting as the promoted dtype, so that
+        # int8_array + 1 stays int8).  Where the table has a loop for
+        # every dtype, that is the promoted dtype's loop; where it has
+        # gaps it can come earlier: arctan2 of int8 and uint16 arrays runs
+        # in float32, which holds both, though they promote to int32.
+        if self.op == OP_TRUE_DIVIDE and descr_of(promoted).kind in "biu":
+            types = (T_FLOAT64,)          # int / int is float64
+        else:
+            types = tuple([
+                (<MiniArray>o).dtype.type_index if isinstance(o, MiniArray)
+                else promoted for o in operands])
+        cached = self._loop_cache.get(types)
         if cached is not None:
             return cached
         for k in range(len(self._loops)):
@@ -241,8 +252,9 @@ cdef class ufunc:
                 # NumPy 2 casts nothing for gcd and lcm: the promoted
                 # dtype needs a loop of its own (bool has none).
                 continue
-            if can_cast_index(promoted, self._loops[k][0], "safe"):
-                self._loop_cache[promoted] = k
+            if all([can_cast_index(t, self._loops[k][0], "safe")
+                    for t in types]):
+                self._loop_cache[types] = k
                 return k
         if self.op == OP_GCD or self.op == OP_LCM:
             raise _no_loop_error(self._name, operands)
