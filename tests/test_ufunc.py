@@ -57,11 +57,11 @@ UNARY = ["negative", "positive", "absolute", "sign", "sqrt", "square",
          "arcsin", "arccos", "arctan", "sinh", "cosh", "arcsinh", "arccosh",
          "arctanh", "exp2", "log2", "log10", "cbrt", "deg2rad", "rad2deg",
          "radians", "degrees", "rint", "floor", "ceil", "trunc",
-         "reciprocal", "signbit"]
+         "reciprocal", "signbit", "conjugate"]
 # NumPy 2's second names; the Array API's are the same objects.
 ALIASES = ["divide", "mod", "abs", "bitwise_not", "acos", "asin", "atan",
            "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
-           "bitwise_right_shift", "bitwise_invert"]
+           "bitwise_right_shift", "bitwise_invert", "conj"]
 TRANSCENDENTAL = {"exp", "log", "log1p", "expm1", "tanh", "sin", "cos",
                   "power", "tan", "arcsin", "arccos", "arctan", "sinh",
                   "cosh", "arcsinh", "arccosh", "arctanh", "exp2", "log2",
@@ -1429,7 +1429,8 @@ def test_ufunc_aliases():
                  ("atanh", "arctanh"), ("atan2", "arctan2"),
                  ("pow", "power"), ("bitwise_left_shift", "left_shift"),
                  ("bitwise_right_shift", "right_shift"),
-                 ("bitwise_invert", "invert"), ("degrees", "rad2deg"),
+                 ("bitwise_invert", "invert"), ("conj", "conjugate"),
+                 ("degrees", "rad2deg"),
                  ("radians", "deg2rad")]:
         assert (getattr(mi, a) is getattr(mi, b)) == (
             getattr(np, a) is getattr(np, b))

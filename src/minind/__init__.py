@@ -65,7 +65,7 @@ from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
                            float_power, left_shift, right_shift, gcd, lcm,
                            acos, asin, atan, acosh, asinh, atanh, atan2,
                            bitwise_left_shift, bitwise_right_shift,
-                           bitwise_invert)
+                           bitwise_invert, conjugate, conj)
 from minind._ufunc import pow as _pow_ufunc
 from minind._ufunc import abs as _abs_ufunc
 from minind._ufunc import clip_method as _clip_method
@@ -150,5 +150,5 @@ __all__ = [
     "nextafter", "logaddexp", "logaddexp2", "fmax", "fmin", "float_power",
     "left_shift", "right_shift", "gcd", "lcm", "acos", "asin", "atan",
     "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
-    "bitwise_right_shift", "bitwise_invert",
+    "bitwise_right_shift", "bitwise_invert", "conjugate", "conj",
 ]

@@ -74,6 +74,7 @@ cdef enum Operation:
     OP_CEIL
     OP_TRUNC
     OP_RECIPROCAL
+    OP_CONJUGATE        # of a real number: itself (positive's loop)
     # Predicates: a bool per element (predicate_loop)
     OP_LOGICAL_NOT
     OP_ISNAN

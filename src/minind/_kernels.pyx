@@ -1066,7 +1066,7 @@ cdef void _for_type(int op, char** args, Py_ssize_t n,
         clip_loop(args, n, steps, tag)
     elif op == OP_NEGATIVE:
         unary_loop(args, n, steps, tag, <NegativeOp*>NULL)
-    elif op == OP_POSITIVE:
+    elif op == OP_POSITIVE or op == OP_CONJUGATE:
         unary_loop(args, n, steps, tag, <PositiveOp*>NULL)
     elif op == OP_ABSOLUTE:
         unary_loop(args, n, steps, tag, <AbsoluteOp*>NULL)

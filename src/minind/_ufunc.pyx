@@ -52,7 +52,7 @@ from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
     OP_BITWISE_AND, OP_BITWISE_OR, OP_BITWISE_XOR, OP_CBRT, OP_CEIL,
-    OP_CLIP, OP_COPYSIGN, OP_COS, OP_COSH, OP_DEG2RAD, OP_EQUAL, OP_EXP,
+    OP_CLIP, OP_CONJUGATE, OP_COPYSIGN, OP_COS, OP_COSH, OP_DEG2RAD, OP_EQUAL, OP_EXP,
     OP_EXP2, OP_EXPM1, OP_FLOOR, OP_FLOOR_DIVIDE, OP_FMAX, OP_FMIN, OP_GCD,
     OP_GREATER, OP_GREATER_EQUAL, OP_HYPOT, OP_INVERT, OP_ISFINITE,
     OP_ISINF, OP_ISNAN, OP_LCM, OP_LEFT_SHIFT, OP_LESS, OP_LESS_EQUAL,
@@ -1582,8 +1582,14 @@ gcd = ufunc("gcd", 2, OP_GCD, _INT, 0,
             "Greatest common divisor of the absolute values.")
 lcm = ufunc("lcm", 2, OP_LCM, _INT, None,
             "Least common multiple of the absolute values.")
+# A real number is its own complex conjugate; unlike positive, conjugate
+# takes bools (as int8, its first loop), as NumPy's.
+conjugate = ufunc("conjugate", 1, OP_CONJUGATE,
+                  _UNARY_INT + " " + _UNARY_FLOAT, None,
+                  "The complex conjugate: x itself for real numbers.")
 
 # The Python Array API's names, the same objects, as NumPy 2 has them.
+conj = conjugate
 acos = arccos
 asin = arcsin
 atan = arctan
