@@ -1198,6 +1198,10 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef int k, j
     cdef LoopData data
     cdef bint empty
+    if len(axes) > 1 and not _reorderable(function):
+        raise ValueError(
+            f"reduction operation '{function._name}' is not reorderable, "
+            "so at most one axis may be specified")
     if (len(axes) == array.ndim and array.size and out is None
             and not keepdims and not keep_array and initial is NoValue
             and array.dtype is loop_descr and array._flags & (
@@ -1214,8 +1218,9 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     else:
         identity = _identity_for(function, loop_descr)
     # Start values: the identity (or `initial`), else the first element
-    # along the reduced axes (fine for min/max: they are idempotent, so
-    # meeting that element again changes nothing).
+    # along the reduced axes.  min/max are idempotent: meeting that element
+    # again changes nothing.  Any other operation (subtract, left_shift,
+    # arctan2: one reduced axis, see above) skips it.
     if identity is not None and (empty or initial is not NoValue
                                  or not _idempotent(function)):
         result.fill(identity)
@@ -1228,6 +1233,10 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
                  source[tuple([slice(0, 1) if k in axes else slice(None)
                                for k in range(source.ndim)])])
         copy_into(result, first.reshape(result.shape))
+        if not _idempotent(function) and len(axes) == 1:
+            source = source[tuple([slice(1, None) if k in axes
+                                   else slice(None)
+                                   for k in range(source.ndim)])]
     # The accumulator seen through the input's shape: stride 0 along the
     # reduced axes, so each output element collects its slice.
     j = 0
@@ -1272,24 +1281,27 @@ cdef object _reduce_contiguous(ufunc function, MiniArray array):
     cdef Py_ssize_t steps[3]
     cdef LoopData data
     cdef Descr descr = array.dtype
+    cdef Py_ssize_t skipped = 0
     identity = _identity_for(function, descr)
     if identity is not None and not _idempotent(function):
         set_item(descr, acc, identity)
     else:                  # min/max: start from the first element
         memcpy(acc, array._data, descr.itemsize)
+        # (which a non-idempotent one, subtract, must not meet again)
+        skipped = not _idempotent(function)
     start[0] = acc
-    start[1] = array._data
+    start[1] = array._data + skipped * descr.itemsize
     start[2] = acc
     steps[0] = 0
     steps[1] = descr.itemsize
     steps[2] = 0
     data.op = function.op
     data.type_index = descr.type_index
-    cdef Py_ssize_t count = array.size    # read with the GIL held
+    cdef Py_ssize_t count = array.size - skipped   # read with the GIL
     if count >= NOGIL_THRESHOLD:
         with nogil:
             run_loop(start, count, steps, &data)
-    else:
+    elif count:
         run_loop(start, count, steps, &data)
     return get_scalar(descr, acc)
 
@@ -1329,6 +1341,15 @@ cdef object _identity_for(ufunc function, Descr descr):
         if descr.kind == "b":
             return True
     return identity
+
+
+cdef bint _reorderable(ufunc function):
+    """Whether a reduction may combine the elements in any order (and so
+    over several axes at once): NumPy's rule is an identity, or
+    maximum/minimum and fmax/fmin.  subtract, power, left_shift, lcm,
+    arctan2... reduce along one axis only."""
+    return function._identity is not None or function.op in (
+        OP_MAXIMUM, OP_MINIMUM, OP_FMAX, OP_FMIN)
 
 
 cdef bint _idempotent(ufunc function):
