@@ -371,7 +371,21 @@ def test_non_reorderable_reductions():
                  lambda xp: xp.subtract.reduce(xp.ones((2, 3)), axis=None),
                  lambda xp: xp.lcm.reduce(xp.asarray([[-4, 6]]),
                                           axis=(0, 1)),
-                 lambda xp: xp.fmax.reduce(xp.ones((2, 3)), axis=None)]:
+                 lambda xp: xp.fmax.reduce(xp.ones((2, 3)), axis=None),
+                 # A 0-d array reduces over no axis: the element itself.
+                 lambda xp: xp.subtract.reduce(xp.asarray(5, "int8"),
+                                               keepdims=True),
+                 lambda xp: xp.left_shift.reduce(xp.asarray(True)),
+                 lambda xp: xp.less.reduce(xp.asarray(True), keepdims=True),
+                 # gcd/lcm cast nothing here either; dtype= names the loop.
+                 lambda xp: xp.gcd.reduce(xp.asarray([True, False])),
+                 lambda xp: xp.lcm.reduce(xp.zeros((0, 1, 4), "bool")),
+                 lambda xp: xp.hypot.reduce(xp.asarray([True]),
+                                            dtype="bool"),
+                 lambda xp: xp.add.reduce(xp.asarray([1, 2], "int8"),
+                                          dtype="int16"),
+                 lambda xp: xp.logaddexp.reduce(xp.asarray([0], "uint8"),
+                                                dtype="uint8")]:
         assert_same_outcome(lambda: call(mi), lambda: call(np))
 
 

@@ -1141,10 +1141,23 @@ cdef int _reduce_loop(ufunc function, Descr descr,
                 "No loop matching the specified signature and casting was "
                 f"found for ufunc {function._name}")
         return T_BOOL
+    cdef bint exact = explicit or function.op in (OP_GCD, OP_LCM)
     for in_type, out_type in function._loops:
-        if in_type == out_type and can_cast_index(descr.type_index, in_type,
-                                                  "safe"):
+        if in_type != out_type:
+            continue
+        # dtype= names the loop itself, and gcd/lcm cast nothing (as in
+        # a call): then only a loop of exactly that dtype will do.
+        if in_type == descr.type_index or not exact and can_cast_index(
+                descr.type_index, in_type, "safe"):
             return in_type
+    if explicit:
+        raise TypeError("No loop matching the specified signature and "
+                        f"casting was found for ufunc {function._name}")
+    if exact:
+        raise UFuncTypeError(
+            f"ufunc '{function._name}' did not contain a loop with "
+            "signature matching types (None, <class 'numpy.dtypes."
+            f"{_DTYPE_CLASSES[descr.type_index]}DType'>) -> None")
     raise UFuncTypeError(
         f"ufunc '{function._name}' does not support reduction over "
         f"{descr!r}")
@@ -1197,7 +1210,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int k, j
     cdef LoopData data
-    cdef bint empty
+    cdef bint empty, met_every_element = False
     if len(axes) > 1 and not _reorderable(function):
         raise ValueError(
             f"reduction operation '{function._name}' is not reorderable, "
@@ -1237,6 +1250,8 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
             source = source[tuple([slice(1, None) if k in axes
                                    else slice(None)
                                    for k in range(source.ndim)])]
+        elif not _idempotent(function) and not axes:
+            met_every_element = True    # 0-d: the element is the result
     # The accumulator seen through the input's shape: stride 0 along the
     # reduced axes, so each output element collects its slice.
     j = 0
@@ -1247,7 +1262,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         else:
             strides[k] = result._strides[j]
             j += 1
-    if not empty and source.size:
+    if not empty and source.size and not met_every_element:
         stretched = make_view(result, 0, source.ndim, source._shape, strides)
         data.op = function.op
         data.type_index = loop_type
