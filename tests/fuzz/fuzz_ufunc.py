@@ -42,14 +42,23 @@ with atheris.instrument_imports(include=["minind", "_common"]):
 UNARY = ["negative", "positive", "absolute", "sign", "sqrt", "square",
          "exp", "log", "log1p", "expm1", "tanh", "sin", "cos",
          "logical_not", "invert", "bitwise_not", "isnan", "isinf",
-         "isfinite"]
+         "isfinite", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh",
+         "arcsinh", "arccosh", "arctanh", "exp2", "log2", "log10", "cbrt",
+         "deg2rad", "rad2deg", "rint", "floor", "ceil", "trunc",
+         "reciprocal", "signbit", "conjugate", "acos", "bitwise_invert"]
 BINARY = ["add", "subtract", "multiply", "true_divide", "divide",
           "floor_divide", "remainder", "mod", "power", "maximum", "minimum",
           "equal", "not_equal", "less", "less_equal", "greater",
           "greater_equal", "logical_and", "logical_or", "logical_xor",
-          "bitwise_and", "bitwise_or", "bitwise_xor"]
+          "bitwise_and", "bitwise_or", "bitwise_xor", "left_shift",
+          "right_shift", "gcd", "lcm", "fmax", "fmin", "arctan2", "hypot",
+          "copysign", "nextafter", "logaddexp", "logaddexp2",
+          "float_power", "atan2", "pow", "bitwise_left_shift"]
 TRANSCENDENTAL = {"exp", "log", "log1p", "expm1", "tanh", "sin", "cos",
-                  "power"}
+                  "power", "pow", "tan", "arcsin", "arccos", "acos",
+                  "arctan", "sinh", "cosh", "arcsinh", "arccosh", "arctanh",
+                  "exp2", "log2", "log10", "cbrt", "arctan2", "atan2",
+                  "hypot", "logaddexp", "logaddexp2", "float_power"}
 ULPS = 8          # the C library against NumPy's SIMD loops (README)
 
 OPERATORS = [operator.add, operator.sub, operator.mul, operator.truediv,
@@ -82,9 +91,11 @@ REDUCTIONS = {
 }
 METHODS = {"sum", "prod", "max", "min", "argmax", "argmin", "mean", "std",
            "var", "all", "any", "cumsum", "cumprod"}
+# (Not arctan2: NumPy's SIMD loop reduces it to arctan2(first, last).)
 REDUCIBLE = ["add", "multiply", "maximum", "minimum", "logical_and",
              "logical_or", "logical_xor", "bitwise_and", "bitwise_or",
-             "bitwise_xor", "subtract", "true_divide", "less"]
+             "bitwise_xor", "subtract", "true_divide", "less", "fmax",
+             "fmin", "hypot", "logaddexp", "gcd", "lcm", "left_shift"]
 CASTINGS = ["no", "equiv", "safe", "same_kind", "unsafe", "bogus"]
 ODD_DTYPES = ["float16", "complex128", "U1", "O", "int7"]
 
