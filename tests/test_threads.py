@@ -129,6 +129,9 @@ def _tasks(x):
     tasks["clip"] = lambda o: mi.clip(x.strided, -50.0, 50.0)
     tasks["tanh out"] = lambda o: mi.tanh(x.small, out=o["float"])
     tasks["power"] = lambda o: mi.power(x.small, 2.0)
+    tasks["arctan2 out"] = lambda o: mi.arctan2(x.small, x.c, out=o["float"])
+    tasks["left_shift ints"] = lambda o: mi.left_shift(x.ints, 3)
+    tasks["fmax.reduce axis 1"] = lambda o: mi.fmax.reduce(x.c, axis=1)
     return tasks
 
 
