@@ -14,6 +14,13 @@ arithmetic wraps around (computed in unsigned arithmetic, since signed
 overflow is undefined in C); integer division by zero gives 0, as in
 NumPy.  NumPy counterparts: ``loops_arithm_fp.dispatch.c.src``,
 ``loops.c.src``.
+
+Operations that only one kind of number has -- shifts, gcd and lcm for
+integers, the C library's functions (``acos``, ``hypot``...) for floats --
+are helpers over ``integer_t`` or ``real_t`` (the two halves of
+``item_t``), reached through ``_for_integer_type`` or ``_for_float_type``:
+no loop is compiled for a pair such as (float, left shift) that NumPy's
+type tables never dispatch.
 """
 from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t, INT64_MIN)
@@ -21,7 +28,8 @@ from libc.string cimport memcpy
 # Every C-library function twice: the double version (``acos``) and the
 # float one (``acosf``), so a float32 loop computes in float32 as NumPy's.
 from libc.math cimport (
-    M_PI, M_LN2, M_LOG2E, isnan, isinf, isfinite, signbit, fabs, fmod, pow, powf,
+    M_PI, M_LN2, M_LOG2E, isnan, isinf, isfinite, signbit, fabs, fmod,
+    pow, powf,
     sqrt, sqrtf, exp, expf, exp2, exp2f, expm1, expm1f,
     log, logf, log2, log2f, log10, log10f, log1p, log1pf, cbrt, cbrtf,
     sin, sinf, cos, cosf, tan, tanf, asin, asinf, acos, acosf, atan, atanf,
