@@ -105,7 +105,7 @@ cdef class ufunc:
     cdef int op
     cdef str _name
     cdef list _loops          # [(input type index, output type index)]
-    cdef dict _loop_cache     # input type indices -> index into _loops
+    cdef dict _loop_cache     # input types (one number) -> _loops index
     cdef object _identity
     cdef readonly str __doc__
     # The "trivial" loop of each input type: the index into _loops of the
@@ -210,6 +210,7 @@ cdef class ufunc:
     cdef int _loop_for(self, list operands, object dtype) except -1:
         """Index into ``_loops`` of the loop this call runs."""
         cdef int promoted, k
+        cdef long key
         cdef Descr forced
         cdef tuple types
         if dtype is not None:
@@ -237,14 +238,20 @@ cdef class ufunc:
         # gaps it can come earlier: arctan2 of int8 and uint16 arrays runs
         # in float32, which holds both, though they promote to int32.
         if self.op == OP_TRUE_DIVIDE and descr_of(promoted).kind in "biu":
-            types = (T_FLOAT64,)          # int / int is float64
+            key = -1                      # int / int is float64
         else:
-            types = tuple([
-                (<MiniArray>o).dtype.type_index if isinstance(o, MiniArray)
-                else promoted for o in operands])
-        cached = self._loop_cache.get(types)
+            # The cache key: the input types as one number (base N_TYPES).
+            key = 0
+            for operand in operands:
+                key = key * N_TYPES + (
+                    (<MiniArray>operand).dtype.type_index
+                    if isinstance(operand, MiniArray) else promoted)
+        cached = self._loop_cache.get(key)
         if cached is not None:
             return cached
+        types = (T_FLOAT64,) if key < 0 else tuple([
+            (<MiniArray>o).dtype.type_index if isinstance(o, MiniArray)
+            else promoted for o in operands])
         for k in range(len(self._loops)):
             if self._loops[k][0] != promoted and (
                     self.op == OP_GCD or self.op == OP_LCM):
@@ -253,7 +260,7 @@ cdef class ufunc:
                 continue
             if all([can_cast_index(t, self._loops[k][0], "safe")
                     for t in types]):
-                self._loop_cache[types] = k
+                self._loop_cache[key] = k
                 return k
         if self.op == OP_GCD or self.op == OP_LCM:
             raise _no_loop_error(self._name, operands)
