@@ -385,7 +385,16 @@ def test_non_reorderable_reductions():
                  lambda xp: xp.add.reduce(xp.asarray([1, 2], "int8"),
                                           dtype="int16"),
                  lambda xp: xp.logaddexp.reduce(xp.asarray([0], "uint8"),
-                                                dtype="uint8")]:
+                                                dtype="uint8"),
+                 # initial=None: no identity, so no empty reduction.
+                 lambda xp: xp.add.reduce(xp.ones((2, 3)), axis=None,
+                                          initial=None),
+                 lambda xp: xp.gcd.reduce(xp.asarray([[4, 6], [8, 10]]),
+                                          axis=(0, 1), initial=None),
+                 lambda xp: xp.add.reduce(xp.ones((2, 0)), axis=(0, 1),
+                                          initial=None),
+                 lambda xp: xp.multiply.reduce(xp.asarray([2, 3]),
+                                               initial=None)]:
         assert_same_outcome(lambda: call(mi), lambda: call(np))
 
 

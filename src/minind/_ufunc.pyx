@@ -1232,6 +1232,11 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     empty = any([source._shape[k] == 0 for k in axes])
     if initial is None:
         identity = None                  # NumPy: initial=None, no identity
+        if len(axes) > 1 and not empty and not _idempotent(function):
+            # Over several axes there is no single first element to skip;
+            # a reorderable operation has an identity to start from (the
+            # same sum), so this only keeps an empty reduction an error.
+            identity = _identity_for(function, loop_descr)
     elif initial is not NoValue:
         identity = initial
     else:
