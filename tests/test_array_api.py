@@ -47,15 +47,11 @@ OTHERS = ["arange", "asarray", "empty", "empty_like", "eye", "from_dlpack",
 
 # What the standard has and minind does not yet: the fancy-indexing issue
 # brings take/diff/argsort..., the tutorial issue unique/round.
-MISSING = {"acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2",
-           "bitwise_left_shift", "bitwise_right_shift", "ceil", "conj",
-           "cosh", "copysign", "floor", "hypot", "imag", "log2", "log10",
-           "logaddexp", "nextafter", "real", "reciprocal", "round",
-           "signbit", "sinh", "tan", "trunc", "count_nonzero",
-           "cumulative_sum", "cumulative_prod", "searchsorted", "argsort",
-           "sort", "unique_all", "unique_counts", "unique_inverse",
-           "unique_values", "matmul", "tensordot", "vecdot", "diff", "take",
-           "take_along_axis", "bitwise_invert", "pow"}
+MISSING = {"imag", "real", "round", "count_nonzero", "cumulative_sum",
+           "cumulative_prod", "searchsorted", "argsort", "sort",
+           "unique_all", "unique_counts", "unique_inverse", "unique_values",
+           "matmul", "tensordot", "vecdot", "diff", "take",
+           "take_along_axis"}
 
 
 def test_the_namespace_says_what_it_is():
@@ -116,14 +112,16 @@ EXACT = {"abs", "negative", "positive", "square", "sign", "floor", "ceil",
          "bitwise_xor", "floor_divide", "remainder", "copysign"}
 
 
-@given(name=st.sampled_from(_present(UNARY)),
-       x=xps.arrays(dtype=xps.real_dtypes() | xps.boolean_dtypes(),
+@pytest.mark.parametrize("name", _present(UNARY))
+@given(x=xps.arrays(dtype=xps.real_dtypes() | xps.boolean_dtypes(),
                     shape=xps.array_shapes(min_dims=0, max_side=4)))
 def test_elementwise_unary(name, x):
     np_function = getattr(np, name)
     n = np.array(np.asarray(x))
     if not _accepts(np_function, n.dtype) or n.dtype == np.float16:
         return
+    if name == "reciprocal" and n.dtype.kind in "iu" and (n == 0).any():
+        return           # integer 1/0: platform-dependent in NumPy (README)
     with np.errstate(all="ignore"):
         want = np_function(n)
     if np.result_type(want) == np.float16:
@@ -132,8 +130,8 @@ def test_elementwise_unary(name, x):
     assert_like_numpy(got, want, name in EXACT)
 
 
-@given(name=st.sampled_from(_present(BINARY)), data=st.data(),
-       shapes=xps.mutually_broadcastable_shapes(2, max_side=3))
+@pytest.mark.parametrize("name", _present(BINARY))
+@given(data=st.data(), shapes=xps.mutually_broadcastable_shapes(2, max_side=3))
 def test_elementwise_binary(name, data, shapes):
     np_function = getattr(np, name)
     dtype = data.draw(xps.real_dtypes() | xps.boolean_dtypes(),
@@ -148,12 +146,14 @@ def test_elementwise_binary(name, data, shapes):
         return                 # NumPy refuses negative integer powers
     with np.errstate(all="ignore"):
         want = np_function(n1, n2)
+    if np.result_type(want) == np.float16:
+        return                 # minind gives float32 (README)
     got = getattr(mi, name)(x, y)
     assert_like_numpy(got, want, name in EXACT)
 
 
-@given(name=st.sampled_from(_present(REDUCTIONS)), data=st.data(),
-       x=xps.arrays(dtype=xps.real_dtypes() | xps.boolean_dtypes(),
+@pytest.mark.parametrize("name", _present(REDUCTIONS))
+@given(data=st.data(), x=xps.arrays(dtype=xps.real_dtypes() | xps.boolean_dtypes(),
                     shape=xps.array_shapes(min_dims=1, max_side=4)))
 def test_reductions_and_their_zero_d_results(name, data, x):
     """A full reduction is 0-d: its ``.dtype``, ``.ndim`` and ``.shape``

@@ -334,3 +334,30 @@ def test_scalars_in_arrays(x, y, to):
     # NumPy reads a minind scalar (its __array_interface__, or the float).
     np.testing.assert_array_equal(np.asarray(mx), np.asarray(nx),
                                   strict=True)
+
+
+@given(x=scalar_twins(), to=dtypes)
+@example(x=(mi.int64(300), np.int64(300)), to=np.dtype("int8"))
+@example(x=(mi.uint32(7), np.uint32(7)), to=np.dtype("uint32"))
+def test_scalars_assigned_into_arrays(x, to):
+    """A scalar stored into an array goes in as its Python number (an
+    element, a slice, fill), as NumPy's do; ``full`` casts it instead."""
+    mx, nx = x
+    if platform_dependent_cast(nx, to):
+        return
+
+    def stores(lib, value):
+        def run():
+            a = lib.zeros((2, 3), dtype=to.name)
+            zero_d = lib.zeros((), dtype=to.name)
+            a[1, 2] = value
+            a[0] = value
+            a[:, ::2] = value
+            zero_d[None, None] = value
+            filled = lib.zeros(2, dtype=to.name)
+            filled.fill(value)
+            return lib.concatenate([a.ravel(), zero_d[None], filled])
+        return run
+    assert_same_outcome(stores(mi, mx), stores(np, nx))
+    assert_same_outcome(lambda: mi.full(3, mx, dtype=to.name),
+                        lambda: np.full(3, nx, dtype=to.name))

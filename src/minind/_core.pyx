@@ -1392,8 +1392,10 @@ cdef int assign(MiniArray target, object value) except -1:
         source = _array_function(value, target.dtype, "C", target.ndim)
     else:
         if not (PyFloat_CheckExact(value) or PyLong_CheckExact(value)
-                or PyBool_Check(value)):
+                or PyBool_Check(value) or isinstance(value, generic)):
             refuse_array_protocols(value)
+        # (A scalar too goes in as its Python number, as in NumPy:
+        # a[:] = mi.int64(300) into int8 is NumPy's OverflowError.)
         target.fill(value)
         return 0
     while source.ndim - skip > target.ndim and source._shape[skip] == 1:

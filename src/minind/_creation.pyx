@@ -86,7 +86,12 @@ def full(shape, fill_value, dtype=None, order="C", *, device=None,
 
 cdef int _fill_like_copyto(MiniArray result, object value) except -1:
     """``result.fill(value)``, but as NumPy's full/full_like (copyto) do
-    it: a Python int beyond int64 cannot even go into a bool array."""
+    it: a Python int beyond int64 cannot even go into a bool array, and
+    a minind scalar is cast as an array is (full(3, mi.int64(300),
+    dtype=int8) wraps to 44, where a[0] = mi.int64(300) is an error)."""
+    if isinstance(value, generic):
+        assign(result, scalar_array(value))
+        return 0
     if (type(value) is int and result.dtype.kind == "b"
             and not -2**63 <= value < 2**63):
         raise OverflowError("Python int too large to convert to C long")
