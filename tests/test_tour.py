@@ -17,4 +17,6 @@ def test_tour_prints_numpys_answers(capsys):
     assert "80\n>>> del tiny_view" in out
     # Scalars keep their dtype and wrap as NumPy's do.
     assert ">>> mi.array([127], dtype=mi.int8)[0] + 1\nmi.int8(-128)\n" in out
+    # DLPack: a view through a capsule, writing through.
+    assert "(mi.float64(99.0), True, False)" in out
     assert "Traceback" not in out

@@ -294,6 +294,21 @@ def buffers():
         b = mi.asarray(bytearray(b'minind'))
         b, b.base is not None, b.flags['OWNDATA']
         """, namespace)
+    say("""
+        DLPack is the array libraries' own interchange protocol (NumPy,
+        PyTorch, JAX, CuPy): a.__dlpack__() wraps a C struct describing a
+        (data pointer, shape, strides, dtype, device, read-only flag) in a
+        capsule that keeps a alive, and from_dlpack builds a view on it.
+        np.from_dlpack(a) and mi.from_dlpack(n) share memory the same way.
+        """)
+    show("""
+        a = mi.arange(4.0)
+        a.__dlpack_device__()
+        d = mi.from_dlpack(a)
+        d[0] = 99
+        a[0], mi.shares_memory(a, d), d.flags['OWNDATA']
+        d.base
+        """, namespace)
     print()
 
 
