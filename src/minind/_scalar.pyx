@@ -46,6 +46,29 @@ cdef extern from "Python.h":
         double ob_fval
     PyObject* PyType_GenericAlloc(PyTypeObject* type, Py_ssize_t nitems)
 
+cdef extern from *:
+    """
+    /* A class statement makes a heap type, and CPython makes every heap
+       type's instances garbage-collected, in case an instance refers to
+       its type through a cycle.  A scalar refers to nothing but its
+       type, so the collector's bookkeeping on each allocation and
+       deallocation is pure cost on the a[i, j] path.  This turns it off
+       before any instance exists: no GC flag, and the plain allocator's
+       free to match (subtype_dealloc has a branch for non-GC heap
+       types).  NumPy's scalar types are static C types, which never had
+       the flag. */
+    static void minind_without_gc(PyObject *type)
+    {
+        PyTypeObject *t = (PyTypeObject *)type;
+        t->tp_flags &= ~Py_TPFLAGS_HAVE_GC;
+        t->tp_free = PyObject_Free;
+        t->tp_traverse = NULL;
+        t->tp_clear = NULL;
+        PyType_Modified(t);
+    }
+    """
+    void minind_without_gc(object type)
+
 
 # ---------------------------------------------------------------------------
 # The abstract tree (for isinstance, as in NumPy)
@@ -548,6 +571,7 @@ def _install():
     names (``mi.bool_.__name__ == 'bool'``)."""
     from minind import _dtype
     for index, cls in enumerate(_TYPES):
+        minind_without_gc(cls)
         cls._dtype = descr_of(index)
         cls.__module__ = "minind"
         cls.__name__ = cls.__qualname__ = descr_of(index).name
