@@ -10,9 +10,9 @@ fair reference for OWNDATA and ``base``: an import does not own its memory,
 and its ``base`` is a memoryview whose ``.obj`` is the exporter (NumPy does
 exactly this for ``np.asarray(bytearray(...))``).
 
-minind's one documented difference: no scalar types, so where NumPy returns
-``np.int64(5)`` minind returns ``5``; results are compared with ``.item()``
-and ``tolist()`` and the Python type must match.
+Where NumPy returns a scalar (``np.int64(5)``) minind must return its own
+(``mi.int64(5)``): same type name, dtype and value (``assert_same_scalar``);
+``item()`` and ``tolist()`` give Python numbers in both.
 """
 import copy
 import ctypes

@@ -11,10 +11,9 @@ oracle for every answer: the result dtype, the values, or the exception
 Python integer that does not fit).
 
 Documented differences (asserted as minind documents them): minind has no
-float16, so where NumPy's result would be float16 minind gives float32;
-minind has no scalar types, so a call on scalars alone returns a Python
-``bool``/``int``/``float`` where NumPy returns ``np.bool_``/``np.int64``/
-``np.float64`` (compared with ``.item()``).
+float16, so where NumPy's result would be float16 minind gives float32.
+A call on scalars alone returns a minind scalar where NumPy returns its
+own (``mi.int64`` for ``np.int64``), compared by type name and value.
 
 The exhaustive tests loop over all cases and report every mismatch at once
 (one failing assertion listing them), so a failure shows the whole pattern.
@@ -398,8 +397,8 @@ def test_out_of_range_comparison_operators():
 
 @pytest.mark.parametrize("name", BINARY)
 def test_scalar_only_calls(name):
-    """mi.add(1, 2.5) with Python scalars only: a Python scalar (minind has
-    no scalar types) of the type and value of NumPy's ``.item()``."""
+    """mi.add(1, 2.5) with Python scalars only: the minind scalar of the
+    type and value of NumPy's."""
     m_func, n_func = getattr(mi, name), getattr(np, name)
     failures = []
     for a in SCALAR_ONLY:

@@ -211,8 +211,8 @@ def assert_same_outcome(m_out, n_out, exact=True, scale=None,
     Exceptions: the same class (by name, so mi.AxisError matches NumPy's)
     and, if ``messages``, message; NumPy's TypeErrors need only a
     TypeError.  Results: a
-    NumPy scalar must come back as a Python scalar of its ``.item()``'s
-    type, an array as a MiniArray of NumPy's dtype, shape, strides and
+    NumPy scalar must come back as the minind scalar of its type and
+    dtype, an array as a MiniArray of NumPy's dtype, shape, strides and
     contiguity and ownership flags.  Values are
     equal (NaN equal to NaN) when ``exact`` or not float; else within
     rtol * (|expected| + scale), ``scale`` being the sum of the absolute

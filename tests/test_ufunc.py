@@ -9,8 +9,8 @@ the exception class and message.
 minind's documented differences, asserted as documented rather than
 against NumPy's output:
 
-* no scalar types: a 0-d result is a Python ``bool``/``int``/``float``
-  (compared with NumPy's ``.item()``, Python type included);
+* scalars: a 0-d result is a minind scalar of NumPy's scalar type
+  (``mi.float64`` for ``np.float64``: name, dtype and value compared);
 * no float16: where NumPy's result would be float16 (``sqrt`` of int8,
   uint8 or bool...) minind computes in float32: values compared with
   NumPy's ``f(x, dtype=np.float32)``, layout with NumPy's float16 result

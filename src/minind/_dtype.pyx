@@ -500,10 +500,9 @@ cdef union Item:
 
 
 cdef object get_item(Descr dtype, const char* ptr):
-    """Read the item at ``ptr`` as a Python bool, int or float.
-
-    minind has no scalar types: where NumPy returns ``np.float64(1.0)``,
-    minind returns ``1.0``.
+    """Read the item at ``ptr`` as a Python bool, int or float: what
+    ``item()`` and ``tolist()`` give (indexing gives a scalar of the
+    dtype instead, ``get_scalar`` in _scalar.pyx).
     """
     cdef int t = dtype.type_index
     cdef Item item

@@ -12,7 +12,7 @@ too), a slice (any start, stop and step, zero and huge steps included),
 of these, sometimes with too many items.
 
 * Read: ``a[index]`` must give what NumPy gives (a view with the same
-  layout and flags, or the element as a Python scalar), or raise the
+  layout and flags, or the element as a scalar of its dtype), or raise the
   same class.
 * Assign: ``a[index] = value`` on a fresh array built from the same
   recipe (writeable unless it is a broadcast view), where the value is a
