@@ -46,7 +46,7 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
-from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order,
+from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             plan_traversal, walk)
 from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
@@ -69,6 +69,10 @@ from minind._creation import asarray
 from minind.exceptions import UFuncTypeError
 
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
+# A full reduction of at most this many items that needs a cast (int8 to
+# int64 for sum) casts them onto the stack instead of into a new array.
+cdef enum:
+    SMALL_REDUCTION = 64
 
 # Type codes in TypeIndex order, as _dtype spells them on this platform
 # (int64 is 'l' where C long has 64 bits, 'q' on Windows): what
@@ -1221,11 +1225,24 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         raise ValueError(
             f"reduction operation '{function._name}' is not reorderable, "
             "so at most one axis may be specified")
-    if (len(axes) == array.ndim and array.size and out is None
+    cdef double small[SMALL_REDUCTION]     # aligned room for any items
+    cdef Py_ssize_t count = array.size, item_stride, wide_stride
+    if (len(axes) == array.ndim and count and out is None
             and not keepdims and not keep_array and initial is NoValue
-            and array.dtype is loop_descr and array._flags & (
-                FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
-        return _reduce_contiguous(function, array)
+            and array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+        if array.dtype is loop_descr:
+            return _reduce_contiguous(function, loop_descr, array._data,
+                                      count)
+        if count <= SMALL_REDUCTION:
+            # A few items to accumulate in a wider dtype (int8.sum() is
+            # int64): cast them onto the stack rather than into a new
+            # array, then the same single loop.
+            item_stride = array.dtype.itemsize
+            wide_stride = loop_descr.itemsize
+            copy_cast(1, &count, <char*>small, &wide_stride, loop_type,
+                      array._data, &item_stride, array.dtype.type_index)
+            return _reduce_contiguous(function, loop_descr, <char*>small,
+                                      count)
     source = array if array.dtype is loop_descr else copy_array(
         array, loop_descr, "K")
     result = _reduction_output(array, axes, keepdims, loop_descr)
@@ -1296,34 +1313,35 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     return result
 
 
-cdef object _reduce_contiguous(ufunc function, MiniArray array):
-    """The whole of a contiguous, non-empty array reduced to one scalar:
-    the common ``a.sum()``.  It is the general walk's single
-    coalesced loop (accumulator stride 0, source stride itemsize), run
-    on a stack accumulator instead of a new 0-d array."""
+cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
+                               Py_ssize_t count):
+    """``count`` (> 0) contiguous items of ``descr`` reduced to one scalar:
+    the whole of a contiguous array, the common ``a.sum()``.  It is the
+    general walk's single coalesced loop (accumulator stride 0, source
+    stride itemsize), run on a stack accumulator instead of a new 0-d
+    array."""
     cdef double accumulator[2]           # 16 aligned bytes for any dtype
     cdef char* acc = <char*>accumulator
     cdef char* start[3]
     cdef Py_ssize_t steps[3]
     cdef LoopData data
-    cdef Descr descr = array.dtype
     cdef Py_ssize_t skipped = 0
     identity = _identity_for(function, descr)
     if identity is not None and not _idempotent(function):
         set_item(descr, acc, identity)
     else:                  # min/max: start from the first element
-        memcpy(acc, array._data, descr.itemsize)
+        memcpy(acc, items, descr.itemsize)
         # (which a non-idempotent one, subtract, must not meet again)
         skipped = not _idempotent(function)
     start[0] = acc
-    start[1] = array._data + skipped * descr.itemsize
+    start[1] = items + skipped * descr.itemsize
     start[2] = acc
     steps[0] = 0
     steps[1] = descr.itemsize
     steps[2] = 0
     data.op = function.op
     data.type_index = descr.type_index
-    cdef Py_ssize_t count = array.size - skipped   # read with the GIL
+    count -= skipped                     # (read with the GIL held)
     if count >= NOGIL_THRESHOLD:
         with nogil:
             run_loop(start, count, steps, &data)
