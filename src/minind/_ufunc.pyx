@@ -467,9 +467,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     k = function._exact[t]
     if k < 0:
         return None
-    if value is not None and (OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR
-                              and t != T_BOOL):
-        return None            # NumPy's bool loop casts the array
+    if value is not None and not _keeps_dtype(function, t, value):
+        return None
     if isinstance(value, generic):
         # A minind scalar of the array's own dtype (a * a.max()): its
         # bytes are the operand.  Another dtype promotes: general path.
@@ -477,17 +476,6 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
             return None
         memcpy(scalar, scalar_data(<generic>value), array.dtype.itemsize)
     elif value is not None:
-        # A weak Python scalar that keeps the array's dtype (NEP 50): a
-        # float with a float array, an int with an integer (range
-        # checked) or float array, a bool with any.  Comparisons and
-        # logical operations treat out-of-range ints specially: general
-        # path.
-        if type(value) is float:
-            if t < T_FLOAT32:
-                return None
-        elif type(value) is int:
-            if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
-                return None
         set_item(array.dtype, scalar, value)     # NumPy's OverflowError
     cdef int out_type = function._loops[k][1]
     if out is None:
@@ -532,6 +520,24 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     return target
 
 
+cdef bint _keeps_dtype(ufunc function, int t, object value):
+    """Whether the second operand ``value`` of a trivial call leaves the
+    computation in the operand dtype ``t``, so that the loop of ``t``
+    runs as it is.  A weak Python scalar does (NEP 50) when it is a float
+    with a float dtype, an int with an integer (range-checked later) or
+    float dtype, a bool with any; comparisons and logical operations
+    treat out-of-range ints specially, and logical operations on
+    non-bool dtypes cast to bool: both take the general path.  (A minind
+    scalar must also have dtype ``t``: the callers check its bytes.)"""
+    if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
+        return False
+    if type(value) is float:
+        return t >= T_FLOAT32
+    if type(value) is int:
+        return not (t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR)
+    return True
+
+
 cdef object _scalar_call(ufunc function, tuple args):
     """Scalars only: ``mi.float32(1.5) * 2``, ``s + 1.0``, ``-s``.
 
@@ -569,15 +575,8 @@ cdef object _scalar_call(ufunc function, tuple args):
     if k < 0:
         return None
     descr = descr_of(t)
-    if value is not None:
-        if type(value) is float:
-            if t < T_FLOAT32:
-                return None
-        elif type(value) is int:
-            if t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR:
-                return None
-        if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
-            return None
+    if value is not None and not _keeps_dtype(function, t, value):
+        return None
     for position in range(nin):
         item = args[position]
         start[position] = <char*>buffers[position]
