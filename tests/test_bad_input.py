@@ -350,8 +350,8 @@ def assert_same_outcome(m_outcome, n_outcome, what):
 # of range and huge integers around the int64/uint64 limits, floats,
 # strings, complex, extra ellipses and newaxes, slices with a zero step
 # or non-integer bounds, NumPy integer and float scalars.  No booleans and
-# no lists: minind deliberately does not implement boolean or fancy
-# indexing (the catalogue checks it refuses them).
+# no lists: those are advanced indexing, which tests/test_indexing.py
+# draws in lock-step with NumPy.
 odd_index_items = st.one_of(
     st.integers(-8, 8),
     st.sampled_from([2**31, 2**62, 2**63 - 1, 2**63, 2**64 - 1, 2**64,

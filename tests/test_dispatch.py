@@ -185,6 +185,12 @@ CALLS = {
     "unstack": ((A,), {"axis": 1}), "meshgrid": ((A[0], A[:, 0]), {}),
     "tril": ((A,), {"k": 1}), "triu": ((A,), {}),
     "sliding_window_view": ((A, (2, 2)), {}),
+    "take": ((A, np.array([0, 2])), {"axis": 1}),
+    "put": ((np.zeros(3), np.array([0, 2]), 1.0), {}),
+    "take_along_axis": ((A, np.array([[0], [1], [2]])), {"axis": 1}),
+    "argwhere": ((A > 5,), {}), "flatnonzero": ((A > 5,), {}),
+    "compress": ((np.array([True, False, True]), A), {"axis": 0}),
+    "ix_": ((np.array([0, 2]), np.array([1, 3])), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),

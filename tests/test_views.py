@@ -490,26 +490,6 @@ def test_index_errors_examples(index):
     assert rn is None, "expected an error"
 
 
-@pytest.mark.parametrize("index", [
-    [0, 1], (0, [0, 1]), (slice(None), [1]), [[0]],
-    np.array([0, 1]), (0, np.array([1, 2])), "mi", (slice(None), "mi"),
-])
-def test_fancy_indices_are_refused(index):
-    """Integer-array indices are not implemented: IndexError that says so
-    (NumPy would gather elements), for reading and for writing."""
-    m = mi.arange(12).reshape(3, 4)
-    if isinstance(index, str):
-        index = mi.array([0, 1])
-    elif isinstance(index, tuple) and any(isinstance(item, str)
-                                          for item in index):
-        index = (slice(None), mi.array([0, 1]))
-    with pytest.raises(IndexError, match="fancy indexing"):
-        m[index]
-    with pytest.raises(IndexError, match="fancy indexing"):
-        m[index] = 0
-    assert m.tolist() == np.arange(12).reshape(3, 4).tolist()
-
-
 @given(twin=twins(shape=st.just(()), layouts=["C", "F", "transposed",
                                                "readonly", "broadcast"]),
        data=st.data())

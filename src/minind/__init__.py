@@ -29,6 +29,8 @@ Where each concept lives:
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _format.py     repr and str as NumPy prints them
   _dlpack.pyx    DLPack export (__dlpack__) and import (from_dlpack)
+  _indexing.pyx  advanced indexing (integer arrays, boolean masks: copies),
+                 take/put/compress/ix_ (NumPy's mapping.c)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -74,6 +76,8 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 cumprod, nansum, nanmean, clip, where)
 from minind._ufunc import nonzero
 from minind._join import concatenate, concat, stack, repeat, tile, roll
+from minind._indexing import (take, put, take_along_axis, argwhere,
+                              flatnonzero, compress, ix_)
 from minind._grids import linspace, meshgrid, tri, tril, triu
 from minind._typeinfo import isdtype, finfo, iinfo
 from minind import _core as _core_module
@@ -97,10 +101,13 @@ _operators = {
     "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
+    "take": take, "put": put, "compress": compress,
 }
 from minind import _dispatch
+from minind import _indexing
 _core_module._register_operators(dict(
-    _operators, array_ufunc=_dispatch.array_ufunc,
+    _operators, advanced_getitem=_indexing.getitem,
+    advanced_setitem=_indexing.setitem, array_ufunc=_dispatch.array_ufunc,
     array_function=_dispatch.array_function,
     dlpack=_export_dlpack, dlpack_device=_dlpack_device))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
@@ -151,4 +158,6 @@ __all__ = [
     "left_shift", "right_shift", "gcd", "lcm", "acos", "asin", "atan",
     "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
     "bitwise_right_shift", "bitwise_invert", "conjugate", "conj",
+    "take", "put", "take_along_axis", "argwhere", "flatnonzero", "compress",
+    "ix_",
 ]

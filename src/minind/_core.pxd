@@ -81,8 +81,16 @@ cdef bint spans_overlap(MiniArray a, MiniArray b)
 cdef MiniArray copy_array(MiniArray src, Descr dtype, str order)
 # The order argument as one letter of ``allowed`` (NumPy's errors).
 cdef str check_order(object order, str allowed)
-# Parse a basic index into out (any Python object: validated here).
+# Parse a basic index into out (any Python object: validated here);
+# returns ADVANCED, out unset, if the key needs advanced indexing.
+cdef enum:
+    ADVANCED = 1
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
+# One index item as an integer (NumPy's IndexError/OverflowError).
+cdef Py_ssize_t as_index(object key) except? -1
+# value converted for target[...] = value (target of dtype, ndim): an
+# array to broadcast, or None for a scalar (converted once by set_item).
+cdef MiniArray value_source(Descr dtype, int ndim, object value)
 # target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)

@@ -32,6 +32,7 @@ from cpython.tuple cimport (PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE,
 from cpython.ref cimport Py_INCREF
 
 from cpython.number cimport PyIndex_Check
+from cpython.sequence cimport PySequence_Check
 from cpython.pycapsule cimport PyCapsule_CheckExact
 from cpython.float cimport PyFloat_CheckExact
 from cpython.bool cimport PyBool_Check
@@ -531,7 +532,9 @@ cdef class MiniArray:
         The result is a view (a new offset, shape and strides over the
         same memory) or, when every axis gets an integer, the element as a
         scalar (``mi.float64(1.0)``; ``a[()]`` of a 0-d array too).  See
-        ``apply_index``.
+        ``apply_index``.  An index with an integer array, a sequence or a
+        boolean in it is advanced indexing, and its result a copy: that
+        lives in ``_indexing.pyx``.
         """
         cdef IndexResult found
         cdef Py_ssize_t axis
@@ -556,7 +559,8 @@ cdef class MiniArray:
                 return get_scalar(self.dtype, ptr)
         if PySlice_Check(key) and self.ndim >= 1:
             return _slice_first_axis(self, key)
-        apply_index(self, key, &found)
+        if apply_index(self, key, &found) == ADVANCED:
+            return _OPERATORS["advanced_getitem"](self, key)
         if found.is_scalar:
             return get_scalar(self.dtype, self._data + found.offset)
         return make_view(self, found.offset, found.ndim, found.shape,
@@ -568,7 +572,9 @@ cdef class MiniArray:
         cdef IndexResult found
         if not self._flags & FLAG_WRITEABLE:
             raise ValueError("assignment destination is read-only")
-        apply_index(self, key, &found)
+        if apply_index(self, key, &found) == ADVANCED:
+            _OPERATORS["advanced_setitem"](self, key, value)
+            return
         if found.is_scalar and not _is_zero_d_array(value):
             set_item(self.dtype, self._data + found.offset, value)
         else:
@@ -930,6 +936,15 @@ cdef class MiniArray:
     def nonzero(self):
         return _OPERATORS["nonzero"](self)
 
+    def take(self, indices, axis=None, out=None, mode="raise"):
+        return _OPERATORS["take"](self, indices, axis, out, mode)
+
+    def put(self, indices, values, mode="raise"):
+        return _OPERATORS["put"](self, indices, values, mode)
+
+    def compress(self, condition, axis=None, out=None):
+        return _OPERATORS["compress"](condition, self, axis, out)
+
     def clip(self, *args, **kwargs):
         return _OPERATORS["clip"](self, *args, **kwargs)
 
@@ -1166,15 +1181,9 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
         except OverflowError:
             return _index_overflow(key)
     if isinstance(key, bool):
-        raise IndexError("minind does not support boolean indices (NumPy "
-                         "reads True/False as a 0-d boolean mask)")
-    if isinstance(key, (list, MiniArray)) or hasattr(
-            type(key), "__array_interface__"):
-        if getattr(key, "ndim", 1) != 0:
-            raise IndexError(
-                "minind supports basic indexing only: integers, slices "
-                "(`:`), ellipsis (`...`) and newaxis (`None`); integer and "
-                "boolean array indices (fancy indexing) are not implemented")
+        # (apply_index hands booleans to advanced indexing first; here a
+        # bool is one of item()'s arguments, where NumPy refuses it.)
+        raise IndexError(_INVALID_INDEX)
     if not PyIndex_Check(key):
         if not hasattr(type(key), "__array_interface__"):
             # NumPy tries any other object as an index array, which asks
@@ -1192,6 +1201,39 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
         return PyLong_AsSsize_t(key)
     except OverflowError:
         return _index_overflow(key)
+
+
+cdef Py_ssize_t as_index(object key) except? -1:
+    return _as_index(key)
+
+
+cdef bint _is_advanced(object item):
+    """Whether an index item asks for advanced indexing (NumPy's
+    ``prepare_index`` sorts items the same way).
+
+    A list, tuple or other sequence, an array (even a 0-d integer one:
+    ``a[np.array(0)]`` is a copy in NumPy, ``a[np.int64(0)]`` a view) and
+    a boolean (``True`` is a 0-d mask, not the integer 1) are advanced;
+    integers and integer scalars, slices, ``...`` and ``None`` are basic.
+    A string is neither: it is refused as an index later.
+    """
+    if PyLong_CheckExact(item) or PySlice_Check(item) or item is None:
+        return False
+    if (PyBool_Check(item) or isinstance(item, (list, tuple, range))
+            or isinstance(item, MiniArray)):
+        return True
+    if isinstance(item, generic):
+        return scalar_descr(item).kind == "b"
+    if isinstance(item, (str, bytes)):
+        return False
+    if hasattr(type(item), "__array_interface__"):   # NumPy's arrays, scalars
+        if any([c.__name__ == "ndarray" for c in type(item).__mro__]):
+            return True
+        try:
+            return item.dtype.kind == "b"
+        except Exception:
+            return False       # a broken object: refused as basic index
+    return PySequence_Check(item) and not PyIndex_Check(item)
 
 
 cdef Py_ssize_t _index_overflow(object key) except? -1:
@@ -1251,6 +1293,11 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     a bad item is reported before counting or bounds; then the view is
     built.  Slices are unpacked with ``PySlice_Unpack`` and
     ``PySlice_AdjustIndices``, as CPython's own sequences do.
+
+    Returns ``ADVANCED``, having built nothing, when an item calls for
+    advanced indexing (``_is_advanced``); the caller hands the whole key
+    to ``_indexing``.  Items before it have been checked, so errors come
+    left to right, as NumPy reports them.
     """
     cdef tuple items = key if type(key) is tuple else (key,)
     cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
@@ -1271,6 +1318,8 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
             ellipsis_seen = True
         elif PySlice_Check(item):
             consumed += 1
+        elif _is_advanced(item):
+            return ADVANCED
         else:
             if consumed < MAX_NDIM:
                 integers[consumed] = _as_index(item)
@@ -1366,6 +1415,25 @@ cdef str shape_text(tuple shape):
 cdef object _array_function = None
 
 
+cdef MiniArray value_source(Descr dtype, int ndim, object value):
+    """The value of ``target[...] = value`` (target of ``dtype`` with
+    ``ndim`` axes) as an array, not yet broadcast or cast; None for a
+    scalar, which ``set_item`` converts."""
+    global _array_function
+    if isinstance(value, MiniArray):
+        return value
+    if PyObject_CheckBuffer(value) and not isinstance(value, str):
+        return wrap_buffer(value, False)
+    if isinstance(value, (list, tuple)):
+        if _array_function is None:
+            from minind._creation import _from_nested as _array_function
+        return _array_function(value, dtype, "C", ndim)
+    if not (PyFloat_CheckExact(value) or PyLong_CheckExact(value)
+            or PyBool_Check(value) or isinstance(value, generic)):
+        refuse_array_protocols(value)
+    return None
+
+
 cdef int assign(MiniArray target, object value) except -1:
     """Write ``value`` into every element of ``target`` (NumPy's
     ``PyArray_CopyObject``).
@@ -1378,22 +1446,11 @@ cdef int assign(MiniArray target, object value) except -1:
     in NumPy.  Source and target may overlap (``a[1:] = a[:-1]``):
     ``copy_into`` reads everything before it writes.
     """
-    global _array_function
-    cdef MiniArray source
+    cdef MiniArray source = value_source(target.dtype, target.ndim,
+                                        value)
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int skip = 0
-    if isinstance(value, MiniArray):
-        source = value
-    elif PyObject_CheckBuffer(value) and not isinstance(value, str):
-        source = wrap_buffer(value, False)
-    elif isinstance(value, (list, tuple)):
-        if _array_function is None:
-            from minind._creation import _from_nested as _array_function
-        source = _array_function(value, target.dtype, "C", target.ndim)
-    else:
-        if not (PyFloat_CheckExact(value) or PyLong_CheckExact(value)
-                or PyBool_Check(value) or isinstance(value, generic)):
-            refuse_array_protocols(value)
+    if source is None:
         # (A scalar too goes in as its Python number, as in NumPy:
         # a[:] = mi.int64(300) into int8 is NumPy's OverflowError.)
         target.fill(value)

@@ -1,0 +1,552 @@
+"""Advanced indexing against NumPy, in lock-step.
+
+One strategy, ``index_keys``, draws index expressions for a given shape:
+integer arrays (every integer dtype, C/F/sliced/0-d, as minind arrays,
+NumPy arrays or nested lists), boolean masks over one or more axes, 0-d
+booleans, plain integers, slices with any step, ``...`` and ``None``, in
+any mix, mostly valid and sometimes not (out of bounds, unbroadcastable,
+wrong mask size).  Each test applies the same key to a minind array and
+its NumPy twin (every layout) and compares everything NumPy shows: values,
+dtype, shape, strides, flags, whether the result owns its data and the
+shape of its base, or the exception class.
+"""
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+import minind as mi
+from strategies import (LAYOUTS, NP_DTYPES, assert_same, assert_same_scalar,
+                        numpy_arrays, twins)
+
+INDEX_DTYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32",
+                "int64", "uint64"]
+WRITEABLE = ["C", "F", "sliced", "transposed", "newaxis"]
+
+
+@st.composite
+def index_array(draw, length, bshape, valid):
+    """An integer index array for an axis of ``length``, of a shape that
+    broadcasts to ``bshape``, in some dtype and layout and spelling."""
+    ndim = draw(st.integers(0, len(bshape))) if bshape else 0
+    shape = list(bshape[len(bshape) - ndim:])
+    for axis in range(ndim):
+        if draw(st.booleans()) and draw(st.booleans()):
+            shape[axis] = 1
+    if not valid and draw(st.booleans()):
+        shape = [draw(st.integers(0, 3)) for _ in shape]
+    lo, hi = (-length, length - 1) if valid else (-length - 3, length + 3)
+    if length == 0 and valid:
+        lo, hi = 0, 0        # nothing is in bounds: the only way is empty
+        shape = [0] + shape[1:] if shape else [0]
+    values = np.asarray(draw(hnp_int_arrays(tuple(shape), lo, hi)))
+    dtype = draw(st.sampled_from(INDEX_DTYPES))
+    if np.dtype(dtype).kind == "u" or np.iinfo(dtype).min > values.min(
+            initial=0) or np.iinfo(dtype).max < values.max(initial=0):
+        values = np.abs(values) if np.dtype(dtype).kind == "u" else values
+        if values.size and (values.max() > np.iinfo(dtype).max
+                            or values.min() < np.iinfo(dtype).min):
+            dtype = "int64"
+    values = np.asarray(values.astype(dtype))
+    return draw(spelled(values))
+
+
+def hnp_int_arrays(shape, lo, hi):
+    from hypothesis.extra import numpy as hnp
+    return hnp.arrays(np.int64, shape, elements=st.integers(lo, hi))
+
+
+@st.composite
+def spelled(draw, values):
+    """The index array as NumPy sees it, and as it is handed to minind:
+    a minind array (C, F or a strided import), the NumPy array itself,
+    or a nested list."""
+    how = draw(st.sampled_from(["mi", "mi_F", "strided", "numpy", "list"]))
+    if how == "list" and values.ndim > 0 and values.size > 0:
+        return values, values.tolist()
+    if how == "numpy":
+        return values, values
+    if how == "mi_F" and values.ndim > 0:
+        values = np.asfortranarray(values)
+        return values, mi.array(values, order="F")
+    if how == "strided" and values.ndim > 0:
+        wide = np.repeat(values, 2, axis=-1)[..., ::-2][..., ::-1]
+        return wide, mi.asarray(wide)
+    return values, mi.asarray(values)
+
+
+@st.composite
+def index_keys(draw, shape, valid=None):
+    """(NumPy key, minind key) for an array of ``shape``."""
+    if valid is None:
+        valid = draw(st.integers(0, 9)) > 0
+    ndim = len(shape)
+    bshape = tuple(draw(st.lists(st.integers(0, 3), max_size=2)))
+    items, axis, ellipsis = [], 0, False
+    target = draw(st.integers(0, ndim + 1))
+    has_array = False
+    while len(items) < target + 2:
+        choices = ["int", "slice", "array"]
+        if axis >= ndim:
+            choices = []
+        choices += ["none", "bool0"]
+        if not ellipsis:
+            choices.append("ellipsis")
+        if axis < ndim and not has_array:
+            choices.append("mask")
+        if axis < ndim:
+            choices += ["array", "slice"]
+        kind = draw(st.sampled_from(choices))
+        if axis >= ndim and kind in ("int", "slice", "array", "mask"):
+            continue
+        length = shape[axis] if axis < ndim else 0
+        if kind == "int":
+            lo, hi = (-length, length - 1) if valid else (-length - 2,
+                                                          length + 1)
+            if length == 0 and valid:
+                continue
+            value = draw(st.integers(lo, hi))
+            items.append((value, value))
+            axis += 1
+        elif kind == "slice":
+            s = slice(draw(st.none() | st.integers(-length - 1, length + 1)),
+                      draw(st.none() | st.integers(-length - 1, length + 1)),
+                      draw(st.sampled_from([None, 1, 2, -1, -3])))
+            items.append((s, s))
+            axis += 1
+        elif kind == "none":
+            items.append((None, None))
+        elif kind == "ellipsis":
+            ellipsis = True
+            axis = max(axis, ndim - sum(
+                1 for k in items if k[0] is not None))
+            items.append((Ellipsis, Ellipsis))
+        elif kind == "bool0":
+            value = draw(st.booleans())
+            spelling = draw(st.sampled_from([bool, np.bool_, mi.bool_,
+                                             "array"]))
+            if spelling == "array":
+                items.append((np.array(value), mi.asarray(np.array(value))))
+            else:
+                items.append((spelling(value), spelling(value)))
+            has_array = True
+        elif kind == "array":
+            items.append(draw(index_array(length, bshape, valid)))
+            axis += 1
+            has_array = True
+        elif kind == "mask":
+            k = draw(st.integers(1, ndim - axis))
+            mshape = list(shape[axis:axis + k])
+            if not valid and draw(st.booleans()):
+                mshape[-1] += 1
+            mask = draw(hnp_bool_arrays(tuple(mshape)))
+            items.append(draw(spelled(mask)))
+            axis += k
+            has_array = True
+        if len(items) > ndim + 3:
+            break
+    if not has_array:
+        items.append(draw(index_array(shape[axis] if axis < ndim else 0,
+                                      bshape, valid))
+                     if axis < ndim else (True, True))
+    if len(items) == 1 and draw(st.booleans()):
+        return items[0]                      # a[idx], not a[idx,]
+    return tuple(k[0] for k in items), tuple(k[1] for k in items)
+
+
+def hnp_bool_arrays(shape):
+    from hypothesis.extra import numpy as hnp
+    return hnp.arrays(np.bool_, shape)
+
+
+def layout_of(x):
+    """What NumPy shows of an array's layout and ownership."""
+    base = x.base
+    return (x.shape, x.strides, x.dtype.name, x.flags.c_contiguous,
+            x.flags.f_contiguous, x.flags.owndata, x.flags.writeable,
+            None if base is None else (base.shape, base.strides))
+
+
+def outcome(function):
+    try:
+        return function(), None
+    except Exception as error:     # compared by class below
+        return None, error
+
+
+def assert_same_outcome(got, want):
+    (m, m_error), (n, n_error) = got, want
+    if n_error is not None or m_error is not None:
+        # (minind's AxisError is NumPy's by name and by bases.)
+        assert type(m_error).__name__ == type(n_error).__name__, (
+            m_error, n_error)
+        return
+    if isinstance(n, np.ndarray):
+        assert_same(m, n)
+        assert layout_of(m) == layout_of(n)
+    else:
+        assert_same_scalar(m, n)
+
+
+# ---------------------------------------------------------------------------
+# a[key]
+# ---------------------------------------------------------------------------
+
+@given(data=st.data(), pair=twins())
+def test_get_is_numpy(data, pair):
+    m, n = pair
+    n_key, m_key = data.draw(index_keys(n.shape))
+    assert_same_outcome(outcome(lambda: m[m_key]), outcome(lambda: n[n_key]))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(data=st.data())
+def test_get_in_every_layout(layout, data):
+    from strategies import layout_twins
+    m, n = data.draw(layout_twins(layout))
+    n_key, m_key = data.draw(index_keys(n.shape, valid=True))
+    assert_same_outcome(outcome(lambda: m[m_key]), outcome(lambda: n[n_key]))
+
+
+def test_value_seen_in_the_picks_order():
+    """The thorough run's find: a[:, :, True] = v, whose broadcast axes sit
+    between subspace axes (a wrong permutation of v's strides wrote v[0]
+    everywhere)."""
+    n = np.zeros((2, 2, 1), bool)
+    m = mi.asarray(n.copy())
+    value = np.array([[[True]], [[False]]])
+    n[:, :, True] = value
+    m[:, :, True] = mi.asarray(value)
+    assert m.tolist() == n.tolist()
+
+
+PINNED = [
+    ((2, 3, 4), [0, 1]),
+    ((2, 3, 4), (slice(None), [0, 2])),            # replaced in place
+    ((2, 3, 4), ([0, 1], slice(None), [1, 2])),    # moved to the front
+    ((2, 3, 4), (0, slice(None), [1, 2])),         # an int is an index
+    ((2, 3, 4), (slice(None), [0], ..., [1])),     # ... apart, even empty
+    ((2, 3, 4), (slice(None), [0], [1], ...)),
+    ((2, 3, 4), (..., [1])),
+    ((2, 3, 4), (slice(None), [[0, 1]])),
+    ((2, 3, 4), True), ((2, 3, 4), False), ((), True), ((), False),
+    ((2, 3, 4), ([[0], [1]], [0, 1])),
+    ((2, 3, 4), []), ((2, 3, 4), (slice(None), [])),
+    ((3, 0), [0, 1]), ((0, 3), (slice(None), [1])),
+    ((5,), [-1, -5, 4]),
+]
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape, key", PINNED)
+def test_pinned_keys(shape, key, order):
+    n = np.array(np.arange(int(np.prod(shape))).reshape(shape), order=order)
+    m = mi.array(n, order=order)
+    assert_same_outcome(outcome(lambda: m[key]), outcome(lambda: n[key]))
+
+
+def test_masks():
+    n = np.arange(24.0).reshape(2, 3, 4)
+    m = mi.asarray(n)
+    for mask in (n > 5, (n > 5)[:, :, ::-1], np.asfortranarray(n > 5),
+                 n[0] > 5, n[0, 0] > 2, n > 100):
+        assert_same_outcome(outcome(lambda: m[mi.asarray(mask)]),
+                            outcome(lambda: n[mask]))
+        assert_same_outcome(outcome(lambda: m[mask]),
+                            outcome(lambda: n[mask]))
+
+
+# ---------------------------------------------------------------------------
+# The errors, with NumPy's words
+# ---------------------------------------------------------------------------
+
+ERRORS = [
+    ([5], "index 5 is out of bounds for axis 0 with size 2"),
+    ((slice(None), [-4]), "index -4 is out of bounds for axis 1 with size 3"),
+    ((None, [5]), "index 5 is out of bounds for axis 0 with size 2"),
+    (([5], 7), "index 7 is out of bounds for axis 1 with size 3"),
+    (([0, 1], [0, 1, 2]), "shape mismatch: indexing arrays could not be "
+     "broadcast together with shapes (2,) (3,) "),
+    (([0], [0], [0], [0]), "too many indices for array: array is "
+     "3-dimensional, but 4 were indexed"),
+    ([1.0], "only integers, slices (`:`), ellipsis (`...`), "
+     "numpy.newaxis (`None`) and integer or boolean arrays are valid "
+     "indices"),
+    (["a"], "only integers"),
+    ([2 ** 70], "only integers"),
+    (np.array([1.0]), "arrays used as indices must be of integer (or "
+     "boolean) type"),
+    (np.ones((2, 3, 5), bool), "boolean index did not match indexed array "
+     "along axis 2; size of axis is 4 but size of corresponding boolean "
+     "axis is 5"),
+    (np.ones(3, bool), "boolean index did not match indexed array along "
+     "axis 0; size of axis is 2 but size of corresponding boolean axis is "
+     "3"),
+    (np.array([2 ** 63], np.uint64), "index -9223372036854775808 is out "
+     "of bounds for axis 0 with size 2"),
+]
+
+
+@pytest.mark.parametrize("key, message", ERRORS)
+def test_errors_are_numpys(key, message):
+    n = np.zeros((2, 3, 4))
+    m = mi.zeros((2, 3, 4))
+    with pytest.raises(Exception) as n_error:
+        n[key]
+    with pytest.raises(type(n_error.value)) as m_error:
+        m[key]
+    if message is not None:
+        assert str(n_error.value).startswith(message)
+        assert str(m_error.value) == str(n_error.value)
+
+
+# ---------------------------------------------------------------------------
+# a[key] = value, a[key] += value
+# ---------------------------------------------------------------------------
+
+@st.composite
+def values_for(draw, shape, dtype):
+    """A value for a[key] = value when a[key] has ``shape``: a scalar, an
+    array of that shape or one that broadcasts to it, as minind, NumPy
+    or a list; sometimes one that does not fit."""
+    kind = draw(st.sampled_from(["scalar", "full", "broadcast", "bad",
+                                 "other_dtype"]))
+    if kind == "scalar":
+        n = draw(numpy_arrays(np.dtype(dtype), ()))[()]
+        return n, (n.item() if draw(st.booleans()) else n)
+    vshape = list(shape)
+    if kind == "broadcast":
+        vshape = [1 if draw(st.booleans()) else s for s in vshape]
+        vshape = vshape[draw(st.integers(0, len(vshape))):]
+    if kind == "bad":
+        vshape = [s + 1 for s in vshape] or [2]
+    vdtype = np.dtype(dtype) if kind != "other_dtype" else draw(
+        st.sampled_from(NP_DTYPES))
+    n = draw(numpy_arrays(vdtype, tuple(vshape)))
+    how = draw(st.sampled_from(["mi", "numpy", "list"]))
+    if how == "list" and n.size > 0 and vdtype == np.dtype(dtype):
+        return n, n.tolist()
+    if how == "numpy":
+        return n, n
+    return n, mi.asarray(n)
+
+
+@given(data=st.data(),
+       pair=twins(layouts=WRITEABLE + ["readonly", "broadcast"]))
+def test_set_is_numpy(data, pair):
+    m, n = pair
+    # (m may share n's memory: NumPy writes into a copy, m in place.)
+    n = n.copy() if n.flags.writeable else n
+    before = n.copy()
+    n_key, m_key = data.draw(index_keys(n.shape))
+    try:
+        shape = n[n_key].shape
+    except Exception:
+        shape = ()
+    n_value, m_value = data.draw(values_for(shape, n.dtype))
+
+    def numpy_set():
+        with np.errstate(all="ignore"):
+            n[n_key] = n_value
+    got = outcome(lambda: m.__setitem__(m_key, m_value))
+    want = outcome(numpy_set)
+    assert type(got[1]) is type(want[1]), (got[1], want[1])
+    if want[1] is not None:
+        # A failing assignment changes nothing.
+        np.testing.assert_array_equal(np.asarray(m), before, strict=True)
+    np.testing.assert_array_equal(np.asarray(m), n, strict=True)
+
+
+@given(data=st.data(), pair=twins(layouts=WRITEABLE))
+def test_in_place_operators(data, pair):
+    m, n = pair
+    n = n.copy()
+    if n.dtype == np.bool_:
+        n = n.astype(np.int8)
+        m = mi.asarray(n.copy())
+    n_key, m_key = data.draw(index_keys(n.shape, valid=True))
+    got = outcome(lambda: m.__setitem__(m_key, m[m_key] + 1))
+
+    def numpy_add():
+        with np.errstate(all="ignore"):
+            n[n_key] += 1        # a[[0, 0]] += 1 adds once
+    want = outcome(numpy_add)
+    assert type(got[1]) is type(want[1]), (got[1], want[1])
+    np.testing.assert_array_equal(np.asarray(m), n, strict=True)
+
+
+def test_augmented_assignment_adds_once_per_index():
+    m = mi.zeros(3)
+    m[[0, 0, 2]] += 1
+    assert m.tolist() == [1.0, 0.0, 1.0]
+    m[[0, 0]] = [5.0, 7.0]                # the last write wins
+    assert m[0] == 7.0
+
+
+def test_mask_assignment_rules():
+    for value, error in [(np.arange(6).reshape(2, 3), TypeError),
+                         (np.arange(4), ValueError), ([[1]], TypeError),
+                         (np.arange(3), ValueError)]:
+        n, m = np.zeros((2, 3)), mi.zeros((2, 3))
+        with pytest.raises(error) as n_error:
+            n[n == 0] = value
+        with pytest.raises(error) as m_error:
+            m[m == 0] = value
+        assert str(m_error.value) == str(n_error.value)
+        assert m.tolist() == n.tolist()
+    n, m = np.zeros((2, 3)), mi.zeros((2, 3))
+    n[n == 0] = np.arange(6)
+    m[m == 0] = mi.arange(6)
+    assert m.tolist() == n.tolist()
+
+
+def test_set_errors_are_numpys():
+    n, m = np.zeros((2, 3)), mi.zeros((2, 3))
+    for key, value in [([0, 1], np.arange(4)),
+                       ((slice(None), [0, 1]), np.arange(6).reshape(3, 2)),
+                       ([0, 5], 1.0)]:
+        with pytest.raises(Exception) as n_error:
+            n[key] = value
+        with pytest.raises(type(n_error.value)) as m_error:
+            m[key] = mi.asarray(value)
+        assert str(m_error.value) == str(n_error.value)
+    k, j = np.zeros(3, np.int8), mi.zeros(3, mi.int8)
+    with pytest.raises(OverflowError):
+        k[[0]] = 300
+    with pytest.raises(OverflowError):
+        j[[0]] = 300
+    read_only = mi.zeros(3)
+    read_only.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        read_only[[0]] = 1
+
+
+def test_overlapping_value_is_read_first():
+    n = np.arange(6.0)
+    m = mi.arange(6.0)
+    n[[1, 2, 3]] = n[:3]
+    m[[1, 2, 3]] = m[:3]
+    assert m.tolist() == n.tolist()
+
+
+def test_result_is_a_copy():
+    """The tutorial's lesson: a slice is a view, a fancy index a copy."""
+    a = mi.arange(6.0)
+    b = a[[0, 1]]
+    b[0] = 9
+    assert a[0] == 0 and not mi.shares_memory(a, b)
+    a[[0, 1]] = 9
+    assert a[0] == 9
+    c = a[a > 3]
+    assert c.flags.owndata and c.base is None
+
+
+# ---------------------------------------------------------------------------
+# take, put, take_along_axis, argwhere, flatnonzero, compress, ix_
+# ---------------------------------------------------------------------------
+
+def both(function_name, m_args, n_args, **kwargs):
+    return (outcome(lambda: getattr(mi, function_name)(*m_args, **kwargs)),
+            outcome(lambda: getattr(np, function_name)(*n_args, **kwargs)))
+
+
+@given(data=st.data(), pair=twins())
+def test_take(data, pair):
+    m, n = pair
+    axis = data.draw(st.none() | st.integers(-n.ndim - 1, n.ndim))
+    length = n.size if axis is None else (
+        n.shape[axis] if -n.ndim <= axis < n.ndim else 0)
+    mode = data.draw(st.sampled_from(["raise", "wrap", "clip"]))
+    n_index, m_index = data.draw(index_array(
+        length, tuple(data.draw(st.lists(st.integers(0, 3), max_size=2))),
+        mode == "raise" and data.draw(st.booleans())))
+    got, want = both("take", (m, m_index), (n, n_index), axis=axis,
+                     mode=mode)
+    assert_same_outcome(got, want)
+
+
+@given(data=st.data(), pair=twins(layouts=WRITEABLE))
+def test_put(data, pair):
+    m, n = pair
+    n = n.copy()
+    mode = data.draw(st.sampled_from(["raise", "wrap", "clip"]))
+    n_index, m_index = data.draw(index_array(
+        n.size, (data.draw(st.integers(0, 6)),), mode == "raise"))
+    values = data.draw(numpy_arrays(n.dtype, st.tuples(st.integers(0, 4))))
+    got = outcome(lambda: mi.put(m, m_index, mi.asarray(values), mode=mode))
+    want = outcome(lambda: np.put(n, n_index, values, mode=mode))
+    assert type(got[1]) is type(want[1]), (got, want)
+    np.testing.assert_array_equal(np.asarray(m), n, strict=True)
+
+
+@given(data=st.data(), pair=twins())
+def test_take_along_axis(data, pair):
+    m, n = pair
+    if n.ndim == 0:
+        return
+    axis = data.draw(st.integers(-n.ndim, n.ndim - 1))
+    # argsort's output, the classic argument, and random indices.
+    shape = list(n.shape)
+    shape[axis] = data.draw(st.integers(0, 3))
+    if n.shape[axis] == 0:
+        shape[axis] = 0
+    idx = data.draw(hnp_int_arrays(tuple(shape), -n.shape[axis],
+                                   max(n.shape[axis] - 1, -n.shape[axis])))
+    if data.draw(st.booleans()):
+        idx = np.argsort(n, axis=axis, kind="stable")
+    got, want = both("take_along_axis", (m, mi.asarray(idx)), (n, idx),
+                     axis=axis)
+    assert_same_outcome(got, want)
+
+
+@given(pair=twins())
+def test_argwhere_flatnonzero(pair):
+    m, n = pair
+    for name in ("argwhere", "flatnonzero"):
+        got, want = both(name, (m,), (n,))
+        assert_same_outcome(got, want)
+
+
+@given(data=st.data(), pair=twins())
+def test_compress(data, pair):
+    m, n = pair
+    axis = data.draw(st.none() | st.integers(-n.ndim, max(n.ndim - 1, 0)))
+    length = n.size if axis is None or n.ndim == 0 else n.shape[axis]
+    condition = data.draw(hnp_bool_arrays((data.draw(
+        st.integers(0, length + 1)),)))
+    got, want = both("compress", (condition, m), (condition, n), axis=axis)
+    assert_same_outcome(got, want)
+
+
+def test_ix_():
+    n = np.arange(20).reshape(4, 5)
+    m = mi.asarray(n)
+    for args in [([0, 3], [1, 2, 4]), ([True, False, True, True], [0]),
+                 ([], [1]), (np.array([1], np.int8), [0, 4])]:
+        got, want = mi.ix_(*args), np.ix_(*args)
+        for g, w in zip(got, want):
+            assert_same(g, w)
+        assert_same(m[got], n[want])
+    with pytest.raises(ValueError, match="Cross index must be 1 "
+                       "dimensional"):
+        mi.ix_([[0]])
+
+
+def test_function_errors_are_numpys():
+    a, n = mi.arange(6.0), np.arange(6.0)
+    cases = [
+        lambda xp, x: xp.take(x, [10]),
+        lambda xp, x: xp.take(x[:0], [1], mode="wrap"),
+        lambda xp, x: xp.take(x, [1], out=xp.zeros(2)),
+        lambda xp, x: xp.put(x, [10], 1),
+        lambda xp, x: xp.compress([[True]], x),
+        lambda xp, x: xp.take_along_axis(x, xp.asarray([[0]]), axis=0),
+        lambda xp, x: xp.take_along_axis(x, xp.asarray([0.0]), axis=0),
+        lambda xp, x: xp.take_along_axis(x.reshape(2, 3),
+                                         xp.asarray([[0], [1]]), axis=None),
+    ]
+    for case in cases:
+        with pytest.raises(Exception) as n_error:
+            case(np, n)
+        with pytest.raises(type(n_error.value)) as m_error:
+            case(mi, a)
+        assert str(m_error.value) == str(n_error.value)
