@@ -191,6 +191,12 @@ CALLS = {
     "argwhere": ((A > 5,), {}), "flatnonzero": ((A > 5,), {}),
     "compress": ((np.array([True, False, True]), A), {"axis": 0}),
     "ix_": ((np.array([0, 2]), np.array([1, 3])), {}),
+    "vstack": (([A, A[0]],), {}), "hstack": (([A, A],), {}),
+    "dstack": (([A, A],), {}), "column_stack": (([A[0], A[0]],), {}),
+    "row_stack": (([A, A],), {}), "atleast_1d": ((A[0, 0, ...],), {}),
+    "atleast_2d": ((A[0],), {}), "atleast_3d": ((A, A[0]), {}),
+    "split": ((A, 2), {"axis": 1}), "array_split": ((A, 2), {}),
+    "hsplit": ((A, [1, 3]), {}), "vsplit": ((A, 3), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),
@@ -237,6 +243,7 @@ def test_table_stays_in_step():
                 or name in NOT_DISPATCHED), name
 
 
+@pytest.mark.filterwarnings("ignore:`row_stack`:DeprecationWarning")
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_numpy_functions_dispatch(name):
     args, kwargs = CALLS[name]

@@ -1,5 +1,7 @@
 """Joining and repeating (``minind._join``): concatenate, concat, stack,
-repeat, tile and roll, against NumPy.
+vstack/hstack/dstack/column_stack/row_stack, repeat, tile and roll, and
+the views atleast_1d/2d/3d and split/array_split/hsplit/vsplit, against
+NumPy.
 
 Every input is drawn in every layout (C, F, read-only, sliced with
 negative steps, transposed, broadcast) and every dtype, so the tests
@@ -20,7 +22,8 @@ import minind as mi
 from minind import _join
 
 from strategies import NP_DTYPES, assert_same, dtypes, twins
-from test_manipulation import assert_same_view, same_outcome, twins_shaped
+from test_manipulation import (assert_same_view, same_outcome,
+                               twins_shaped, view_kind)
 
 small_shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=0,
                                 max_side=4)
@@ -174,6 +177,14 @@ CONCATENATE_ERRORS = [
     lambda xp: xp.concatenate([xp.zeros(2)], dtype="foo"),
     lambda xp: xp.concatenate([xp.zeros(2)],
                               out=xp.broadcast_to(xp.zeros(1), (2,))),
+    lambda xp: xp.concatenate([xp.zeros(2)], axis=None,
+                              out=xp.broadcast_to(xp.zeros(1), (2,))),
+    lambda xp: xp.concatenate([xp.zeros((2, 3))], axis=None,
+                              out=xp.zeros(())),
+    lambda xp: xp.concatenate([xp.zeros(3), xp.ones((2, 2))], axis=None,
+                              out=xp.zeros(7, "int8")),
+    lambda xp: xp.concatenate([xp.zeros(3), xp.ones((2, 2))], axis=None,
+                              dtype="int8"),
 ]
 
 
@@ -189,6 +200,24 @@ def test_concatenate_mismatch_message():
         "all the input array dimensions except for the concatenation axis "
         "must match exactly, but along dimension 1, the array at index 0 "
         "has size 2 and the array at index 1 has size 3")
+
+
+def test_concatenate_flattened_with_out_dtype_and_casting():
+    """``axis=None`` ravels each input in C order (0-d ones too) into a
+    1-d ``out`` of any strides, or a new array of ``dtype``."""
+    blocks = [np.arange(6.0).reshape(2, 3).T, np.full((), 7.5),
+              np.arange(4, dtype=np.int8)[::-1]]
+    m_blocks = [mi.asarray(b) for b in blocks]
+    assert_fresh(mi.concatenate(m_blocks, axis=None),
+                 np.concatenate(blocks, axis=None))
+    assert_fresh(mi.concatenate(m_blocks, axis=None, dtype="int16",
+                                casting="unsafe"),
+                 np.concatenate(blocks, axis=None, dtype="int16",
+                                casting="unsafe"))
+    n_out, m_out = np.zeros(22, "float32"), mi.zeros(22, "float32")
+    assert mi.concatenate(m_blocks, None, m_out[::2]) is not None
+    np.concatenate(blocks, None, n_out[::2])
+    assert_same(m_out, n_out)
 
 
 def test_concatenate_reads_an_array_as_a_sequence():
@@ -376,3 +405,243 @@ def test_many_dtypes_promote_as_numpy_not_as_a_left_fold():
                     [mi.zeros(1, name) for name in trio]).dtype == expected
                 assert mi.result_type(*[mi.dtype(name) for name in trio]
                                       ) == np.result_type(*trio)
+
+
+# ---------------------------------------------------------------------------
+# vstack, hstack, dstack, column_stack, row_stack
+# ---------------------------------------------------------------------------
+
+# The axis each function joins along, for inputs of a given ndim (None:
+# the inputs must have one shape).  The drawn inputs differ only there.
+STACK_AXES = {
+    "vstack": lambda ndim: 0 if ndim >= 2 else None,
+    "hstack": lambda ndim: {0: None, 1: 0}.get(ndim, 1),
+    "dstack": lambda ndim: 2 if ndim >= 3 else None,
+    "column_stack": lambda ndim: 1 if ndim == 2 else None,
+}
+
+
+@st.composite
+def stackable(draw, name):
+    """[twin, ...]: 1 to 3 twins (0 to 3 axes) that ``name`` can join,
+    in any layouts and dtypes, differing in length along its axis."""
+    shape = draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=0,
+                                  max_side=4))
+    axis = STACK_AXES[name](len(shape))
+    pairs = []
+    for _ in range(draw(st.integers(1, 3))):
+        this = list(shape)
+        if axis is not None:
+            this[axis] = draw(st.integers(0, 3))
+        pairs.append(draw(twins_shaped(tuple(this))))
+    return pairs
+
+
+@pytest.mark.parametrize("name", sorted(STACK_AXES))
+@given(data=st.data())
+def test_stacks_match_numpy(name, data):
+    """Values, dtype (promotion) and the memory order concatenate picks
+    for the atleast_Nd views NumPy feeds it."""
+    pairs = data.draw(stackable(name))
+    ms, ns = [m for m, _ in pairs], [n for _, n in pairs]
+    result = same_outcome(lambda: getattr(mi, name)(ms),
+                          lambda: getattr(np, name)(ns))
+    assert result is not None
+    assert_fresh(*result)
+    # A tuple, a single array (its first axis iterated), lists of numbers.
+    lists = [n.tolist() for n in ns]
+    for m_arg, n_arg in [(tuple(ms), tuple(ns)), (ms[0], ns[0]),
+                         (lists, lists)]:
+        result = same_outcome(lambda: getattr(mi, name)(m_arg),
+                              lambda: getattr(np, name)(n_arg))
+        if result is not None:
+            assert_fresh(*result)
+
+
+@pytest.mark.parametrize("name", ["vstack", "hstack"])
+@given(data=st.data(), dtype=dtypes, casting=st.sampled_from(CASTINGS))
+def test_vstack_hstack_dtype_and_casting(name, data, dtype, casting):
+    pairs = data.draw(stackable(name))
+    ms, ns = [m for m, _ in pairs], [n for _, n in pairs]
+    assume(casting != "unsafe" or not platform_cast(ns, dtype))
+    result = same_outcome(
+        lambda: getattr(mi, name)(ms, dtype=dtype, casting=casting),
+        lambda: getattr(np, name)(ns, dtype=dtype, casting=casting))
+    if result is not None:
+        assert_fresh(*result)
+
+
+def test_stacks_of_mixed_ndim():
+    """1-d rows under 2-d blocks, scalars in a row, columns beside a
+    matrix: NumPy's examples."""
+    row, block = np.arange(3.0), np.arange(6.0).reshape(2, 3)
+    m_row, m_block = mi.asarray(row), mi.asarray(block)
+    assert_fresh(mi.vstack([m_row, m_block]), np.vstack([row, block]))
+    assert_fresh(mi.vstack([1, 2.5]), np.vstack([1, 2.5]))
+    assert_fresh(mi.hstack([1, m_row, 2]), np.hstack([1, row, 2]))
+    assert_fresh(mi.dstack([m_row, m_row]), np.dstack([row, row]))
+    assert_fresh(mi.dstack([m_block, m_block[..., None]]),
+                 np.dstack([block, block[..., None]]))
+    col = np.arange(2, dtype=np.int8)
+    assert_fresh(mi.column_stack([mi.asarray(col), m_block]),
+                 np.column_stack([col, block]))
+    assert_fresh(mi.column_stack([5, 6]), np.column_stack([5, 6]))
+
+
+def test_row_stack_is_deprecated_vstack():
+    rows = [np.arange(3), np.arange(3.0)]
+    with pytest.warns(DeprecationWarning) as m_record:
+        m_result = mi.row_stack([mi.asarray(r) for r in rows],
+                                dtype="float32")
+    with pytest.warns(DeprecationWarning) as n_record:
+        n_result = np.row_stack(rows, dtype="float32")
+    assert str(m_record[0].message) == str(n_record[0].message)
+    assert m_record[0].filename == __file__      # stacklevel=2, as NumPy
+    assert_fresh(m_result, n_result)
+
+
+STACKS_ERRORS = [
+    lambda xp: xp.vstack([]),
+    lambda xp: xp.hstack([]),
+    lambda xp: xp.dstack([]),
+    lambda xp: xp.column_stack([]),
+    lambda xp: xp.vstack(x for x in [xp.zeros(2)]),
+    lambda xp: xp.hstack(x for x in [xp.zeros(2)]),
+    lambda xp: xp.dstack(x for x in [xp.zeros(2)]),
+    lambda xp: xp.column_stack(x for x in [xp.zeros(2)]),
+    lambda xp: xp.vstack(5),
+    lambda xp: xp.vstack([xp.zeros(2), xp.zeros(3)]),
+    lambda xp: xp.hstack([xp.zeros((2, 2)), xp.zeros((3, 2))]),
+    lambda xp: xp.hstack([xp.zeros(2), xp.zeros((2, 2))]),
+    lambda xp: xp.dstack([xp.zeros(2), xp.zeros(3)]),
+    lambda xp: xp.column_stack([xp.zeros(2), xp.zeros(3)]),
+    lambda xp: xp.column_stack([xp.zeros((2, 2, 2)), xp.zeros(2)]),
+    lambda xp: xp.vstack([xp.zeros(2)], dtype="int8"),
+    lambda xp: xp.hstack([xp.zeros(2)], casting="bad"),
+    lambda xp: xp.hstack([xp.zeros(2, "int8"), xp.zeros(2)],
+                         casting="safe", dtype="int16"),
+]
+
+
+@pytest.mark.parametrize("call", STACKS_ERRORS)
+def test_stacks_errors_match_numpy(call):
+    assert same_outcome(lambda: call(mi), lambda: call(np)) is None
+
+
+# ---------------------------------------------------------------------------
+# atleast_1d, atleast_2d, atleast_3d
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["atleast_1d", "atleast_2d",
+                                  "atleast_3d"])
+@given(pair=twins(), other=twins())
+def test_atleast_nd_views(name, pair, other):
+    """The input itself when it has the axes, else a view of it (base,
+    flags and strides as NumPy's); several inputs give a tuple."""
+    (m, n), (m2, n2) = pair, other
+    m_result, n_result = getattr(mi, name)(m), getattr(np, name)(n)
+    assert_same_view(m_result, n_result, m, n)
+    assert (m_result is m) == (n_result is n)
+    m_results = getattr(mi, name)(m, m2, m)
+    n_results = getattr(np, name)(n, n2, n)
+    assert type(m_results) is tuple and len(m_results) == 3
+    for m_result, n_result, m_in, n_in in zip(m_results, n_results,
+                                              (m, m2, m), (n, n2, n)):
+        assert_same_view(m_result, n_result, m_in, n_in)
+
+
+@pytest.mark.parametrize("name", ["atleast_1d", "atleast_2d",
+                                  "atleast_3d"])
+def test_atleast_nd_of_python_data(name):
+    for value in (5, 2.5, True, [1, 2], [[1.5], [2.5]], []):
+        m_result, n_result = getattr(mi, name)(value), getattr(np, name)(
+            value)
+        assert_same(m_result, n_result)
+        assert (m_result.base is None) == (n_result.base is None)
+    assert getattr(mi, name)() == getattr(np, name)() == ()
+
+
+# ---------------------------------------------------------------------------
+# split, array_split, hsplit, vsplit
+# ---------------------------------------------------------------------------
+
+@st.composite
+def split_points(draw, length):
+    """A number of sections (sometimes not dividing ``length``, or
+    zero), or a list of indices: unsorted, negative, past the end."""
+    if draw(st.booleans()):
+        return draw(st.integers(0, length + 2))
+    return draw(st.lists(st.integers(-length - 2, length + 2),
+                         max_size=4))
+
+
+def assert_same_pieces(m_pieces, n_pieces, m, n):
+    assert type(m_pieces) is list and len(m_pieces) == len(n_pieces)
+    for m_piece, n_piece in zip(m_pieces, n_pieces):
+        assert_same_view(m_piece, n_piece, m, n)
+
+
+@given(pair=twins(shape=hnp.array_shapes(min_dims=1, max_dims=3,
+                                         min_side=0, max_side=5)),
+       data=st.data())
+def test_split_and_array_split_match_numpy(pair, data):
+    """Every piece a view of the input, with its strides (negative ones
+    too) and flags; errors (unequal division, no sections) as NumPy's."""
+    m, n = pair
+    axis = data.draw(st.integers(-n.ndim, n.ndim - 1))
+    points = data.draw(split_points(n.shape[axis]))
+    for name in ("split", "array_split"):
+        result = same_outcome(
+            lambda: getattr(mi, name)(m, points, axis=axis),
+            lambda: getattr(np, name)(n, points, axis=axis))
+        if result is not None:
+            assert_same_pieces(*result, m, n)
+
+
+@given(pair=twins(), data=st.data())
+def test_hsplit_vsplit_match_numpy(pair, data):
+    m, n = pair
+    length = max(n.shape, default=0)
+    points = data.draw(split_points(length))
+    for name in ("hsplit", "vsplit"):
+        result = same_outcome(lambda: getattr(mi, name)(m, points),
+                              lambda: getattr(np, name)(n, points))
+        if result is not None:
+            assert_same_pieces(*result, m, n)
+
+
+def test_split_reads_python_data_as_numpy_does():
+    """A list is split by its len() (NumPy's array_split), and split
+    refuses a list it would have to measure by ``.shape``."""
+    data = [[1, 2, 3], [4, 5, 6]]
+    for m_piece, n_piece in zip(mi.array_split(data, 3),
+                                np.array_split(data, 3)):
+        assert_same(m_piece, n_piece)
+    for m_piece, n_piece in zip(mi.hsplit(mi.asarray(data), [1]),
+                                np.hsplit(np.asarray(data), [1])):
+        assert_same(m_piece, n_piece)
+    for call in (lambda xp: xp.split(data, 2),
+                 lambda xp: xp.split(data, [1])[1].tolist(),
+                 lambda xp: xp.hsplit(data, 3),
+                 lambda xp: xp.array_split([1, 2], 2.0)[0].tolist()):
+        result = same_outcome(lambda: call(mi), lambda: call(np))
+        assert result is None or result[0] == result[1]
+
+
+SPLIT_ERRORS = [
+    lambda xp: xp.split(xp.zeros(5), 2),
+    lambda xp: xp.split(xp.zeros(5), 0),
+    lambda xp: xp.array_split(xp.zeros(5), 0),
+    lambda xp: xp.array_split(xp.zeros(5), -1),
+    lambda xp: xp.split(xp.zeros(5), 5, axis=1),
+    lambda xp: xp.array_split(xp.zeros((2, 2)), 2, axis=2),
+    lambda xp: xp.split(xp.zeros(5), [1.5]),
+    lambda xp: xp.hsplit(xp.zeros(()), 1),
+    lambda xp: xp.vsplit(xp.zeros(4), 2),
+    lambda xp: xp.vsplit(xp.zeros((3, 2)), 2),
+]
+
+
+@pytest.mark.parametrize("call", SPLIT_ERRORS)
+def test_split_errors_match_numpy(call):
+    assert same_outcome(lambda: call(mi), lambda: call(np)) is None

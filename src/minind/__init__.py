@@ -15,8 +15,9 @@ Where each concept lives:
   _creation.pyx  empty/zeros/array/arange...
   _manipulation.pyx  transpose/moveaxis/flip, broadcasting, stride
                  tricks, shares_memory (all views, no element moves)
-  _join.pyx      concatenate/stack/repeat/tile/roll (new arrays from
-                 pieces of others, laid out as NumPy lays them out)
+  _join.pyx      concatenate/stack/repeat/tile/roll, vstack/hstack...
+                 (new arrays from pieces of others, laid out as NumPy
+                 lays them out); atleast_Nd and split (views)
   _grids.py      linspace, meshgrid, tri/tril/triu (values from indices)
   _typeinfo.py   isdtype, finfo, iinfo
   _kernels.pyx   the typed 1-d loops of the ufuncs (binary_loop is the
@@ -75,7 +76,10 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, nansum, nanmean, clip, where)
 from minind._ufunc import nonzero
-from minind._join import concatenate, concat, stack, repeat, tile, roll
+from minind._join import (concatenate, concat, stack, repeat, tile, roll,
+                          vstack, hstack, dstack, column_stack, row_stack,
+                          atleast_1d, atleast_2d, atleast_3d, split,
+                          array_split, hsplit, vsplit)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_)
 from minind._grids import linspace, meshgrid, tri, tril, triu
@@ -160,4 +164,6 @@ __all__ = [
     "bitwise_right_shift", "bitwise_invert", "conjugate", "conj",
     "take", "put", "take_along_axis", "argwhere", "flatnonzero", "compress",
     "ix_",
+    "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
+    "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
 ]

@@ -11,13 +11,21 @@ moves here.  What is worth reading is how the result is laid out:
   input votes (``joined_axis_order``);
 * ``repeat`` always gives a C array: it copies whole C-ordered blocks;
 * ``stack``, ``tile`` and ``roll`` are built on the others, exactly as
-  NumPy builds them, so their layouts (and views) follow.
+  NumPy builds them, so their layouts (and views) follow; so are
+  ``vstack``, ``hstack``, ``dstack`` and ``column_stack``, which
+  concatenate the views ``atleast_2d``/``atleast_1d``/``atleast_3d``
+  make of their inputs.
+
+The way back, ``split`` and ``array_split`` (and ``hsplit``,
+``vsplit``), moves nothing: its pieces are views, slices along the
+split axis.
 
 NumPy counterparts: ``PyArray_ConcatenateArrays`` and
 ``PyArray_ConcatenateFlattenedArrays`` (multiarraymodule.c),
 ``PyArray_CreateMultiSortedStridePerm`` (shape.c), ``PyArray_Repeat``
-(item_selection.c); ``stack`` (_core/shape_base.py), ``roll``
-(_core/numeric.py), ``tile`` (lib/_shape_base_impl.py).
+(item_selection.c); ``stack``, ``vstack``, ``hstack``, ``atleast_1d``... (_core/shape_base.py),
+``roll`` (_core/numeric.py), ``tile``, ``dstack``, ``column_stack``,
+``array_split`` (lib/_shape_base_impl.py).
 """
 from cpython.sequence cimport PySequence_Check
 from libc.string cimport memcpy
@@ -217,7 +225,9 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
     if target is None:
         target = _joined_owner(inputs, descr, ndim, shape)
     elif not target.flags.writeable:
-        raise ValueError("assignment destination is read-only")
+        # NumPy's two copy routines word it differently.
+        raise ValueError("destination array is read-only" if axis is None
+                         else "assignment destination is read-only")
     start = 0
     for item in inputs:
         length = item._shape[join]
@@ -488,3 +498,198 @@ cdef int _roll_copy(MiniArray result, MiniArray source, list pieces,
                    source_index + [source_slice],
                    result_index + [result_slice])
     return 0
+
+
+# ---------------------------------------------------------------------------
+# atleast_1d, atleast_2d, atleast_3d: views with enough axes
+# ---------------------------------------------------------------------------
+
+def _one_or_tuple(list results):
+    """NumPy's return convention: one argument, one array; several, a
+    tuple of them."""
+    return results[0] if len(results) == 1 else tuple(results)
+
+
+def atleast_1d(*arys):
+    """Each input as an array of at least one axis.
+
+    An array that has axes comes back as itself (the same object); a 0-d
+    one as a length-1 view of it (``reshape(1)``), exactly as NumPy's
+    ``atleast_1d`` (_core/shape_base.py), so ``base`` and the flags
+    follow the view rule.  Several inputs give a tuple.
+    """
+    results = []
+    for item in arys:
+        result = asarray(item)
+        if result.ndim == 0:
+            result = result.reshape(1)
+        results.append(result)
+    return _one_or_tuple(results)
+
+
+def atleast_2d(*arys):
+    """Each input with at least two axes: 0-d becomes (1, 1), 1-d a row
+    ``(1, n)`` (a view through ``a[None, :]``), more axes the array
+    itself.  NumPy: ``atleast_2d``."""
+    results = []
+    for item in arys:
+        result = asarray(item)
+        if result.ndim == 0:
+            result = result.reshape(1, 1)
+        elif result.ndim == 1:
+            result = result[None, :]
+        results.append(result)
+    return _one_or_tuple(results)
+
+
+def atleast_3d(*arys):
+    """Each input with at least three axes, its own axes kept in the
+    middle: 0-d is (1, 1, 1), 1-d ``(1, n, 1)``, 2-d ``(m, n, 1)``, all
+    views; more axes the array itself.  NumPy: ``atleast_3d``."""
+    results = []
+    for item in arys:
+        result = asarray(item)
+        if result.ndim == 0:
+            result = result.reshape(1, 1, 1)
+        elif result.ndim == 1:
+            result = result[None, :, None]
+        elif result.ndim == 2:
+            result = result[:, :, None]
+        results.append(result)
+    return _one_or_tuple(results)
+
+
+# ---------------------------------------------------------------------------
+# vstack, hstack, dstack, column_stack, row_stack: concatenate after
+# atleast_Nd
+# ---------------------------------------------------------------------------
+
+cdef tuple _stack_inputs(object tup):
+    """The sequence check NumPy's stacking functions make before
+    anything else (a generator is refused, not consumed)."""
+    if not hasattr(type(tup), "__getitem__"):
+        raise TypeError('arrays to stack must be passed as a "sequence" '
+                        "type such as list or tuple.")
+    return tuple(tup)
+
+
+def vstack(tup, *, dtype=None, casting="same_kind"):
+    """Arrays joined along the first axis, 1-d ones as rows: each input
+    through ``atleast_2d``, then ``concatenate`` along axis 0 (so the
+    result's layout is concatenate's).  NumPy: ``vstack``."""
+    arrays = atleast_2d(*_stack_inputs(tup))
+    if not isinstance(arrays, tuple):
+        arrays = (arrays,)
+    return concatenate(arrays, 0, dtype=dtype, casting=casting)
+
+
+def row_stack(tup, *, dtype=None, casting="same_kind"):
+    """``vstack`` under its old name, deprecated since NumPy 2.0 (with
+    the same DeprecationWarning, blamed on the caller: a compiled
+    function has no Python frame, so that is stacklevel 1 here)."""
+    import warnings
+    warnings.warn("`row_stack` alias is deprecated. Use `np.vstack` "
+                  "directly.", DeprecationWarning, stacklevel=1)
+    return vstack(tup, dtype=dtype, casting=casting)
+
+
+def hstack(tup, *, dtype=None, casting="same_kind"):
+    """Arrays joined along the second axis, or along the only axis when
+    the (first) input is 1-d; 0-d inputs count as 1-d.  NumPy:
+    ``hstack``."""
+    arrays = atleast_1d(*_stack_inputs(tup))
+    if not isinstance(arrays, tuple):
+        arrays = (arrays,)
+    axis = 0 if arrays and arrays[0].ndim == 1 else 1
+    return concatenate(arrays, axis, dtype=dtype, casting=casting)
+
+
+def dstack(tup):
+    """Arrays joined along the third axis, each through ``atleast_3d``
+    (a 1-d ``(n,)`` is ``(1, n, 1)``).  NumPy: ``dstack``."""
+    arrays = atleast_3d(*_stack_inputs(tup))
+    if not isinstance(arrays, tuple):
+        arrays = (arrays,)
+    return concatenate(arrays, 2)
+
+
+def column_stack(tup):
+    """1-d arrays as the columns of a 2-d array (2-d inputs joined as
+    they are), along axis 1.  A 1-d input becomes a column as NumPy
+    makes it: ``array(a, ndmin=2).T``, a (n, 1) view of a row."""
+    arrays = []
+    for item in _stack_inputs(tup):
+        result = asarray(item)
+        if result.ndim < 2:
+            result = array(result, copy=None, ndmin=2).T
+        arrays.append(result)
+    return concatenate(arrays, 1)
+
+
+# ---------------------------------------------------------------------------
+# split, array_split, hsplit, vsplit: views
+# ---------------------------------------------------------------------------
+
+def array_split(ary, indices_or_sections, axis=0):
+    """``ary`` cut along ``axis`` into views: at the given indices, or
+    into N pieces whose lengths differ by at most one (the longer ones
+    first).
+
+    As NumPy (lib/_shape_base_impl.py): the axis is swapped to the
+    front, sliced there (indices past the end give empty pieces, as a
+    slice does) and swapped back, so each piece is a view with the
+    strides of the input.  Like NumPy, the length comes from ``len()``
+    for an input without a shape, whatever the axis.
+    """
+    total = ary.shape[axis] if hasattr(ary, "shape") else len(ary)
+    try:
+        count = len(indices_or_sections) + 1
+        points = [0] + list(indices_or_sections) + [total]
+    except TypeError:
+        count = int(indices_or_sections)
+        if count <= 0:
+            raise ValueError("number sections must be larger than 0.") \
+                from None
+        each, extras = divmod(total, count)
+        points = [0]
+        end = 0
+        for k in range(count):
+            end += each + 1 if k < extras else each
+            points.append(end)
+    swapped = asarray(ary).swapaxes(axis, 0)
+    return [swapped[points[k]:points[k + 1]].swapaxes(axis, 0)
+            for k in range(count)]
+
+
+def split(ary, indices_or_sections, axis=0):
+    """``array_split`` that insists on N equal pieces when given a
+    number (ValueError otherwise).  NumPy: ``split``, which asks
+    ``ary.shape`` here, so a list is refused (AttributeError) as there.
+    """
+    try:
+        len(indices_or_sections)
+    except TypeError:
+        if ary.shape[axis] % indices_or_sections:
+            raise ValueError("array split does not result in an equal "
+                             "division") from None
+    return array_split(ary, indices_or_sections, axis)
+
+
+def _ndim(ary):
+    return ary.ndim if isinstance(ary, MiniArray) else asarray(ary).ndim
+
+
+def hsplit(ary, indices_or_sections):
+    """``split`` along the second axis (the only one of a 1-d array)."""
+    if _ndim(ary) == 0:
+        raise ValueError("hsplit only works on arrays of 1 or more "
+                         "dimensions")
+    return split(ary, indices_or_sections, 1 if ary.ndim > 1 else 0)
+
+
+def vsplit(ary, indices_or_sections):
+    """``split`` along the first axis, of an array with two or more."""
+    if _ndim(ary) < 2:
+        raise ValueError("vsplit only works on arrays of 2 or more "
+                         "dimensions")
+    return split(ary, indices_or_sections, 0)
