@@ -24,7 +24,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, given, note, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
@@ -484,6 +484,132 @@ def test_setting_writeable_like_numpy(scenario):
         m[index] = 1
         ref[index] = 1
         assert m[index] == ref[index].item()
+
+
+# ---------------------------------------------------------------------------
+# ---------------------------------------------------------------------------
+# a.setflags(), del a[i]
+# ---------------------------------------------------------------------------
+
+def flag_state(a):
+    return {name: bool(a.flags[name]) for name in
+            ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE",
+             "ALIGNED", "WRITEBACKIFCOPY")}
+
+
+def setflags_outcome(array, kwargs):
+    try:
+        array.setflags(**kwargs)
+        return None, flag_state(array)
+    except Exception as error:      # noqa: BLE001 -- compared below
+        return error, flag_state(array)
+
+
+SETFLAGS = st.fixed_dictionaries({}, optional={
+    "write": st.sampled_from([True, False, 0, 1, None]),
+    "align": st.sampled_from([True, False, None]),
+    "uic": st.sampled_from([False, None, True]),
+})
+
+
+VIEW_STEPS = {
+    "reverse": lambda a: a[::-1],
+    "transpose": lambda a: a.T,
+    "newaxis": lambda a: a[None],
+    "reshape": lambda a: a.reshape(-1),
+    "slice": lambda a: a[1:],
+    "read-only": "write=False",
+    "writeable": "write=True",
+}
+
+
+@given(order=st.sampled_from("CF"),
+       steps=st.lists(st.sampled_from(sorted(VIEW_STEPS)), max_size=5),
+       chain=st.lists(SETFLAGS, min_size=1, max_size=4))
+def test_setflags_matches_numpy(order, steps, chain):
+    """Lock-step with NumPy: an owner, a chain of views with WRITEABLE
+    cleared or set on the way, then setflags calls on the last view.
+    Each call raises what NumPy raises (and changes nothing then) or
+    sets what NumPy sets: WRITEABLE comes back only where the memory
+    is writable, through the base chain (NumPy's ``_IsWriteable``)."""
+    m = mi.array(np.arange(24.0).reshape(2, 3, 4), order=order)
+    n = np.array(np.arange(24.0).reshape(2, 3, 4), order=order)
+    for step in steps:
+        action = VIEW_STEPS[step]
+        if isinstance(action, str):
+            write = action == "write=True"
+            m_error, _ = setflags_outcome(m, {"write": write})
+            n_error, _ = setflags_outcome(n, {"write": write})
+            assert type(m_error) is type(n_error)
+        else:
+            m, n = action(m), action(n)
+        assert flag_state(m) == flag_state(n), step
+    for kwargs in chain:
+        note(kwargs)
+        if kwargs.get("uic") is False and not n.flags.owndata:
+            # NumPy's uic=False also drops a view's base (README).
+            kwargs = dict(kwargs, uic=None)
+        n_error, n_flags = setflags_outcome(n, kwargs)
+        m_error, m_flags = setflags_outcome(m, kwargs)
+        assert m_flags == n_flags
+        assert type(m_error) is type(n_error)
+        assert str(m_error) == str(n_error)
+
+
+@given(made_twins(), st.lists(SETFLAGS, min_size=1, max_size=3))
+def test_setflags_in_every_layout(twin, chain):
+    """Owners and imports (NumPy's reference for an import is a view of
+    a memoryview, as minind's is) in every layout, read-only ones too:
+    the same flags after each call, or the same error."""
+    m, _, ref = twin
+    for kwargs in chain:
+        note(kwargs)
+        if kwargs.get("uic") is False and not ref.flags.owndata:
+            kwargs = dict(kwargs, uic=None)   # see the lock-step test
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            n_error, n_flags = setflags_outcome(ref, kwargs)
+        m_error, m_flags = setflags_outcome(m, kwargs)
+        assert m_flags == n_flags
+        assert type(m_error) is type(n_error)
+        assert str(m_error) == str(n_error)
+
+
+def test_setflags_on_views():
+    """A view of a read-only owner cannot be made writeable (nor can a
+    view of it that was cleared); a view of a writeable owner can; a
+    read-only owner can be made writeable again."""
+    for xp in (np, mi):
+        owner = xp.arange(6.0)
+        owner.setflags(write=False)
+        view = owner[1:]
+        with pytest.raises(ValueError) as info:
+            view.setflags(write=True)
+        assert str(info.value) == ("cannot set WRITEABLE flag to True of "
+                                   "this array")
+        assert not view.flags.writeable
+        owner.setflags(write=True)
+        assert owner.flags.writeable
+        view2 = owner[2:]
+        view2.setflags(write=False)
+        view2.setflags(write=True)
+        assert view2.flags.writeable
+        with pytest.raises(ValueError, match="WRITEBACKIFCOPY"):
+            owner.setflags(write=False, uic=True)
+        assert owner.flags.writeable      # the failing call set nothing
+        owner.setflags(align=True, uic=False)
+        assert owner.flags.aligned
+
+
+@pytest.mark.parametrize("key", [0, -1, slice(None), (0,), Ellipsis,
+                                 "a", 10])
+def test_deleting_elements_is_refused(key):
+    for xp in (np, mi):
+        a = xp.arange(3.0)
+        with pytest.raises(ValueError) as info:
+            del a[key]
+        assert str(info.value) == "cannot delete array elements"
+        assert a.tolist() == [0.0, 1.0, 2.0]
 
 
 # ---------------------------------------------------------------------------

@@ -581,6 +581,10 @@ cdef class MiniArray:
             assign(make_view(self, found.offset, found.ndim, found.shape,
                              found.strides), value)
 
+    def __delitem__(self, key):
+        """An array has a fixed size: no element can be removed."""
+        raise ValueError("cannot delete array elements")
+
     def __len__(self):
         if self.ndim == 0:
             raise TypeError("len() of unsized object")
@@ -957,6 +961,24 @@ cdef class MiniArray:
         C), else C; "K": the same memory order as this array.
         """
         return copy_array(self, self.dtype, check_order(order, "CFAK"))
+
+    def setflags(self, write=None, align=None, uic=None):
+        """Set WRITEABLE and ALIGNED by ``flags``' rules (clearing is
+        always allowed; WRITEABLE=True only where the memory may be
+        written, ``_memory_is_writable``), in NumPy's order: align, uic,
+        write.  A failing call leaves every flag as it was.  NumPy's
+        ``uic=False`` also drops the base of a view; minind keeps it."""
+        cdef int saved = self._flags
+        try:
+            if align is not None:
+                self.flags.aligned = align
+            if uic is not None and uic:
+                raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
+            if write is not None:
+                self.flags.writeable = write
+        except BaseException:
+            self._flags = saved
+            raise
 
     def __copy__(self):
         return self.copy(order="K")
@@ -2118,13 +2140,19 @@ cdef class Flags:
 
     @aligned.setter
     def aligned(self, value):
-        if value and not self._array._flags & FLAG_ALIGNED:
-            raise ValueError("cannot set aligned flag of mis-aligned "
-                             "array to True")
+        cdef MiniArray array = self._array
         if not value:
             # Clearing ALIGNED only makes NumPy take slower paths; minind
-            # has one path, so the flag simply follows the data.
-            self._array._flags &= ~FLAG_ALIGNED
+            # has one path, so here the flag is only a record.
+            array._flags &= ~FLAG_ALIGNED
+            return
+        # The data decides, not the flag: a cleared flag of aligned data
+        # may be set again (NumPy's ``IsAligned``).
+        if not is_aligned(array._data, array.ndim, array._shape,
+                          array._strides, array.dtype.itemsize):
+            raise ValueError("cannot set aligned flag of mis-aligned "
+                             "array to True")
+        array._flags |= FLAG_ALIGNED
 
     @property
     def writebackifcopy(self):
