@@ -23,8 +23,8 @@ split axis.
 NumPy counterparts: ``PyArray_ConcatenateArrays`` and
 ``PyArray_ConcatenateFlattenedArrays`` (multiarraymodule.c),
 ``PyArray_CreateMultiSortedStridePerm`` (shape.c), ``PyArray_Repeat``
-(item_selection.c); ``stack``, ``vstack``, ``hstack``, ``atleast_1d``... (_core/shape_base.py),
-``roll`` (_core/numeric.py), ``tile``, ``dstack``, ``column_stack``,
+(item_selection.c); ``stack``, ``vstack``, ``hstack``, ``atleast_1d``...
+(_core/shape_base.py), ``roll`` (_core/numeric.py), ``tile``, ``dstack``, ``column_stack``,
 ``array_split`` (lib/_shape_base_impl.py).
 """
 from cpython.sequence cimport PySequence_Check
