@@ -45,12 +45,11 @@ OTHERS = ["arange", "asarray", "empty", "empty_like", "eye", "from_dlpack",
           "unique_values", "matmul", "matrix_transpose", "tensordot",
           "vecdot", "clip", "diff", "take", "take_along_axis"]
 
-# What the standard has and minind does not yet: the fancy-indexing issue
-# brings take/diff/argsort..., the tutorial issue unique/round.
-MISSING = {"imag", "real", "round", "count_nonzero", "cumulative_sum",
-           "cumulative_prod", "searchsorted", "argsort", "sort",
+# What the standard has and minind does not yet (the sorting and matrix
+# products of the fancy-indexing issue).
+MISSING = {"searchsorted", "argsort", "sort",
            "unique_all", "unique_counts", "unique_inverse", "unique_values",
-           "matmul", "tensordot", "vecdot", "diff"}
+           "matmul", "tensordot", "vecdot"}
 
 
 def test_the_namespace_says_what_it_is():
@@ -81,7 +80,8 @@ def _present(names):
 def _accepts(np_function, dtype):
     try:
         with np.errstate(all="ignore"):
-            np_function(*[np.zeros(1, dtype)] * np_function.nin)
+            np_function(*[np.zeros(1, dtype)]
+                        * getattr(np_function, "nin", 1))
         return True
     except TypeError:
         return False
@@ -170,7 +170,7 @@ def test_reductions_and_their_zero_d_results(name, data, x):
                 getattr(mi, name)(x, axis=axis)
             return
     got = getattr(mi, name)(x, axis=axis)
-    if axis is None:
+    if axis is None and not name.startswith("cumulative"):
         assert isinstance(got, mi.generic), type(got)
     assert_like_numpy(got, want, name not in ("mean", "std", "var")
                       and n.dtype.kind != "f")

@@ -24,7 +24,9 @@ Where each concept lives:
                  reference)
   _ufunc.pyx     the ufunc type: promotion, broadcasting, output
                  allocation, reduce/accumulate/outer
-  _reductions.py sum/mean/std/argmax/cumsum... composed from ufuncs
+  _reductions.py sum/mean/std/argmax/cumsum/diff... composed from ufuncs
+  _numeric.py    round, isclose/allclose/array_equal, copy, real/imag,
+                 the constants (pi, e, inf, nan...)
   _dispatch.py   NumPy's __array_ufunc__/__array_function__: np.f(m) runs
                  minind
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
@@ -74,7 +76,9 @@ from minind._ufunc import abs as _abs_ufunc
 from minind._ufunc import clip_method as _clip_method
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
-                                cumprod, nansum, nanmean, clip, where)
+                                cumprod, cumulative_sum, cumulative_prod,
+                                diff, count_nonzero, nansum, nanmean, clip,
+                                where)
 from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           vstack, hstack, dstack, column_stack, row_stack,
@@ -82,6 +86,9 @@ from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           array_split, hsplit, vsplit)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_)
+from minind._numeric import (round, around, copy, real, imag, isclose,
+                             allclose, array_equal, nan, inf, pi, e,
+                             euler_gamma)
 from minind._grids import linspace, meshgrid, tri, tril, triu
 from minind._typeinfo import isdtype, finfo, iinfo
 from minind import _core as _core_module
@@ -106,6 +113,7 @@ _operators = {
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress,
+    "round": round,
 }
 from minind import _dispatch
 from minind import _indexing
@@ -166,4 +174,7 @@ __all__ = [
     "ix_",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
+    "diff", "round", "around", "copy", "count_nonzero", "cumulative_sum",
+    "cumulative_prod", "real", "imag", "isclose", "allclose", "array_equal",
+    "nan", "inf", "pi", "e", "euler_gamma",
 ]

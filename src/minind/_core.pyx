@@ -952,6 +952,10 @@ cdef class MiniArray:
     def clip(self, *args, **kwargs):
         return _OPERATORS["clip"](self, *args, **kwargs)
 
+    def round(self, decimals=0, out=None):
+        """Round half to even to ``decimals`` places (``mi.round``)."""
+        return _OPERATORS["round"](self, decimals, out)
+
     # -- conversion -----------------------------------------------------------
 
     def copy(self, order="C"):

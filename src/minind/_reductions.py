@@ -9,13 +9,14 @@ import operator
 
 from minind import _ufunc as um
 from minind._creation import asarray, empty_like, zeros
-from minind._manipulation import moveaxis
+from minind._manipulation import moveaxis, broadcast_to
 from minind._dtype import can_cast
 from minind._ufunc import NoValue
 from minind.exceptions import UFuncTypeError
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
+           "cumulative_sum", "cumulative_prod", "diff", "count_nonzero",
            "nansum", "nanmean", "clip", "where"]
 
 _python_sum, _python_all, _python_any = sum, all, any
@@ -213,6 +214,116 @@ def cumprod(a, axis=None, dtype=None, out=None):
             um.reduce_axes(a, operator.index(axis), legacy="flat")
         a, axis = a.ravel(), 0
     return um.multiply.accumulate(a, axis=axis, dtype=dtype, out=out)
+
+
+def _cumulative(x, ufunc, axis, dtype, out, include_initial):
+    """The Array API's running sum/product (NumPy's
+    ``_cumulative_func``): ``axis`` may be left out only for 1-d input
+    (0-d counts as 1-d); ``include_initial`` puts the identity in front,
+    in ``out`` directly or by a ``concat`` (so the result's layout is
+    concat's)."""
+    x = asarray(x)
+    if x.ndim == 0:
+        x = x.reshape(1)
+    if axis is None:
+        if x.ndim >= 2:
+            raise ValueError("For arrays which have more than one "
+                             "dimension ``axis`` argument is required.")
+        axis = 0
+    if out is not None and include_initial:
+        index = [slice(None)] * x.ndim
+        index[axis] = slice(1, None)
+        ufunc.accumulate(x, axis=axis, dtype=dtype, out=out[tuple(index)])
+        index[axis] = 0
+        out[tuple(index)] = ufunc.identity
+        return out
+    result = ufunc.accumulate(x, axis=axis, dtype=dtype, out=out)
+    if include_initial:
+        from minind._creation import full_like
+        from minind._join import concat
+        shape = list(x.shape)
+        shape[axis] = 1
+        result = concat([full_like(result, ufunc.identity, shape=shape),
+                         result], axis=axis)
+    return result
+
+
+def cumulative_sum(x, /, *, axis=None, dtype=None, out=None,
+                   include_initial=False):
+    """Running sums along ``axis`` (Array API); with
+    ``include_initial`` one longer, starting from 0."""
+    return _cumulative(x, um.add, axis, dtype, out, include_initial)
+
+
+def cumulative_prod(x, /, *, axis=None, dtype=None, out=None,
+                    include_initial=False):
+    """Running products along ``axis`` (Array API); with
+    ``include_initial`` one longer, starting from 1."""
+    return _cumulative(x, um.multiply, axis, dtype, out, include_initial)
+
+
+def _axis_index(axis):
+    """One axis as NumPy's ``normalize_axis_index`` parses it (a C
+    long; a float is named as such)."""
+    if isinstance(axis, float):
+        raise TypeError("integer argument expected, got float")
+    axis = operator.index(axis)
+    if not -2**63 <= axis < 2**63:
+        raise OverflowError("Python int too large to convert to C long")
+    return axis
+
+
+def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
+    """The ``n``-th forward difference along ``axis``: the inverse of
+    ``cumsum``, one shorter per order.
+
+    NumPy's recipe (lib/_function_base_impl.py): ``prepend``/``append``
+    (a scalar is broadcast to one slab) are concatenated on first, then
+    each order subtracts two overlapping views, ``a[1:] - a[:-1]`` along
+    the axis, so each result is laid out as ``subtract`` lays out its
+    output.  Bool arrays use ``not_equal`` (bool has no subtraction).
+    ``n=0`` returns ``a`` untouched, not even made an array.
+    """
+    if n == 0:
+        return a
+    if n < 0:
+        raise ValueError("order must be non-negative but got " + repr(n))
+    a = asarray(a)
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one "
+                         "dimensional")
+    axis = um.reduce_axes(a, _axis_index(axis), legacy=False)[0]
+    combined = []
+    for extra in (prepend, None, append):
+        if extra is None:
+            combined.append(a)
+        elif extra is not NoValue:
+            extra = asarray(extra)
+            if extra.ndim == 0:
+                shape = list(a.shape)
+                shape[axis] = 1
+                extra = broadcast_to(extra, tuple(shape))
+            combined.append(extra)
+    if len(combined) > 1:
+        from minind._join import concatenate
+        a = concatenate(combined, axis)
+    later = [slice(None)] * a.ndim
+    earlier = [slice(None)] * a.ndim
+    later[axis] = slice(1, None)
+    earlier[axis] = slice(None, -1)
+    later, earlier = tuple(later), tuple(earlier)
+    step = um.not_equal if a.dtype.kind == "b" else um.subtract
+    for _ in range(n):
+        a = step(a[later], a[earlier])
+    return a
+
+
+def count_nonzero(a, axis=None, *, keepdims=False):
+    """How many elements are not zero (NaN counts, being non-zero): the
+    array seen as bool, summed in int64 (NumPy's intp)."""
+    a = asarray(a)
+    return a.astype("bool", copy=False).sum(axis=axis, dtype="int64",
+                                            keepdims=keepdims)
 
 
 def nansum(a, axis=None, dtype=None, out=None, keepdims=False):

@@ -37,9 +37,6 @@ from libc.string cimport memcpy
 
 from minind._dtype cimport Descr, descr_of, get_item, T_BOOL, T_FLOAT64
 
-import math
-import operator
-
 
 cdef extern from "Python.h":
     ctypedef struct PyFloatObject:
@@ -195,6 +192,11 @@ cdef class generic:
 
     def copy(self, order="K"):
         return self
+
+    def round(self, decimals=0, out=None):
+        """``mi.round`` of the scalar (NumPy's rule, one implementation:
+        ``_numeric.round``)."""
+        return _HOOKS["round"](self, decimals, out)
 
     def reshape(self, *shape, **kwargs):
         return _as_array(self).reshape(*shape, **kwargs)
@@ -396,30 +398,16 @@ cdef class number(generic):
 
     def __round__(self, ndigits=None):
         """``round(x)`` is a Python int, as in NumPy.  ``round(x, n)`` is
-        NumPy's decimal rounding, in the scalar's own dtype: scale by
-        10**n, round half to even, scale back (so it can differ from
-        Python's correctly rounded ``round`` in the last digit)."""
+        NumPy's decimal rounding in the scalar's own dtype, computed by
+        ``mi.round`` on the scalar as a 0-d array (``_numeric.round``,
+        the one implementation for arrays and scalars): scale by 10**n,
+        round half to even, scale back, so it can differ from Python's
+        correctly rounded ``round`` in the last digit; an integer rounds
+        to tens through float64 and is cast back (uint8 255 to -1 places
+        wraps to 4)."""
         if ndigits is None:
             return round(self.item())
-        ndigits = operator.index(ndigits)
-        cls = type(self)
-        if isinstance(self, integer):
-            if ndigits >= 0:
-                return self
-            # NumPy rounds an integer in float64 and casts back, so
-            # round(mi.uint8(255), -1) wraps to 4 and a large int64
-            # comes back as the nearest double.
-            scale = 10.0 ** -ndigits
-            value = float(round(float(self.item()) / scale)) * scale
-            return _HOOKS["asarray"](value).astype(scalar_descr(self))[()]
-        if not math.isfinite(self.item()):
-            return self
-        scale = cls(10.0 ** abs(ndigits))
-        scaled = self * scale if ndigits >= 0 else self / scale
-        whole = scaled
-        if math.isfinite(scaled.item()):     # (an overflow stays inf)
-            whole = cls(float(round(scaled.item())))
-        return whole / scale if ndigits >= 0 else whole * scale
+        return _HOOKS["round"](self, ndigits)
 
 
 cdef class integer(number):
