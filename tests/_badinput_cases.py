@@ -658,6 +658,8 @@ GROUPS["join_and_array_api"] = [
     case("diff-negative-order", "xp.diff(xp.zeros(3), n=-1)",
          message=True),
     case("diff-zero-d", "xp.diff(xp.zeros(()))", message=True),
+    case("ediff1d-incompatible-edge",
+         "xp.ediff1d(xp.zeros(3, 'uint8'), to_begin=-1)", message=True),
     case("diff-bad-prepend",
          "xp.diff(xp.zeros((2, 2)), prepend=xp.zeros(3))", message=True),
     case("round-huge-decimals", "xp.round(xp.zeros(3), 2**40)",

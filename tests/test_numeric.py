@@ -24,7 +24,6 @@ from minind import _numeric
 
 from strategies import (LAYOUTS, assert_same, assert_same_scalar, dtypes,
                         layout_twins, twins)
-from test_manipulation import same_outcome
 
 FLOATS = st.sampled_from([np.dtype("float32"), np.dtype("float64")])
 
@@ -339,6 +338,45 @@ def test_diff_errors_match_numpy(call):
     assert compare(lambda: call(mi), lambda: call(np)) is None
 
 
+@given(pair=twins(), data=st.data())
+def test_ediff1d_matches_numpy(pair, data):
+    """The flattened differences between optional edges (arrays of any
+    shape, Python numbers; refused unless they cast same_kind), in a
+    new 1-d array of the input's dtype; bool's subtraction error."""
+    m, n = pair
+    kwargs_m, kwargs_n = {}, {}
+    for name in ("to_begin", "to_end"):
+        kind = data.draw(st.sampled_from(["none", "number", "array"]))
+        if kind == "number":
+            kwargs_m[name] = kwargs_n[name] = data.draw(
+                st.integers(-300, 300) | st.floats(-2, 2))
+        elif kind == "array":
+            edge = data.draw(hnp.arrays(data.draw(dtypes),
+                                        hnp.array_shapes(min_dims=0,
+                                                         max_dims=2,
+                                                         max_side=3)))
+            if edge.dtype.kind == "f" and n.dtype.kind in "iu":
+                continue       # refused by the same_kind check anyway
+            kwargs_m[name], kwargs_n[name] = mi.asarray(edge), edge
+    compare(lambda: mi.ediff1d(m, **kwargs_m),
+            lambda: np.ediff1d(n, **kwargs_n))
+
+
+def test_ediff1d_examples():
+    x = np.array([1, 2, 4, 7, 0])
+    m = mi.asarray(x)
+    assert_same(mi.ediff1d(m), np.ediff1d(x))
+    assert_same(mi.ediff1d(m, to_begin=-99, to_end=np.array([88, 99])),
+                np.ediff1d(x, to_begin=-99, to_end=np.array([88, 99])))
+    y = [[1, 2, 4], [1, 6, 24]]
+    assert_same(mi.ediff1d(y), np.ediff1d(y))
+    for call in (lambda xp: xp.ediff1d(xp.zeros(3, "uint8"), to_begin=-1),
+                 lambda xp: xp.ediff1d(xp.zeros(3, "int8"), to_end=1.5),
+                 lambda xp: xp.ediff1d(xp.asarray([True, False])),
+                 lambda xp: xp.ediff1d(xp.zeros(3, "int8"), to_begin=[300])):
+        compare(lambda: call(mi), lambda: call(np))
+
+
 # ---------------------------------------------------------------------------
 # count_nonzero, cumulative_sum, cumulative_prod
 # ---------------------------------------------------------------------------
@@ -398,7 +436,7 @@ def test_cumulative_out(name, pair, data):
     if n.dtype.kind == "f" and out_dtype != "float64":
         return         # float -> int casts of big values: platform-dependent
     n_out, m_out = np.zeros(shape, out_dtype), mi.zeros(shape, out_dtype)
-    result = same_outcome(
+    result = compare(
         lambda: getattr(mi, name)(m, axis=axis, out=m_out,
                                   include_initial=initial),
         lambda: getattr(np, name)(n, axis=axis, out=n_out,

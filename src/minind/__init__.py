@@ -77,7 +77,8 @@ from minind._ufunc import clip_method as _clip_method
 from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, cumulative_sum, cumulative_prod,
-                                diff, count_nonzero, nansum, nanmean, clip,
+                                diff, ediff1d, count_nonzero, nansum,
+                                nanmean, clip,
                                 where)
 from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
@@ -174,7 +175,7 @@ __all__ = [
     "ix_",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
-    "diff", "round", "around", "copy", "count_nonzero", "cumulative_sum",
+    "diff", "ediff1d", "round", "around", "copy", "count_nonzero", "cumulative_sum",
     "cumulative_prod", "real", "imag", "isclose", "allclose", "array_equal",
     "nan", "inf", "pi", "e", "euler_gamma",
 ]

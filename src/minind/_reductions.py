@@ -16,7 +16,8 @@ from minind.exceptions import UFuncTypeError
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
-           "cumulative_sum", "cumulative_prod", "diff", "count_nonzero",
+           "cumulative_sum", "cumulative_prod", "diff", "ediff1d",
+           "count_nonzero",
            "nansum", "nanmean", "clip", "where"]
 
 _python_sum, _python_all, _python_any = sum, all, any
@@ -316,6 +317,46 @@ def diff(a, n=1, axis=-1, prepend=NoValue, append=NoValue):
     for _ in range(n):
         a = step(a[later], a[earlier])
     return a
+
+
+def _edge(values, dtype, name):
+    """``to_begin``/``to_end`` of ediff1d, flattened, if it casts to the
+    input's dtype under ``same_kind`` (NumPy asks the array, so a Python
+    int is an int64: -1 is refused for uint8, 300 accepted for int8)."""
+    if values is None:
+        return None
+    values = asarray(values)
+    if not can_cast(values.dtype, dtype, "same_kind"):
+        raise TypeError(f"dtype of `{name}` must be compatible with input "
+                        "`ary` under the `same_kind` rule.")
+    return values.ravel()
+
+
+def ediff1d(ary, to_end=None, to_begin=None):
+    """The differences of the flattened array, with optional values put
+    before and after, in one new 1-d array of the input's dtype.
+
+    NumPy's recipe (lib/_arraysetops_impl.py): the edges are checked
+    and cast (unsafely, once checked) into a fresh result, and the
+    differences written between them by ``subtract(..., out=)``.  Bool
+    has no subtraction, so it fails as ``a[1:] - a[:-1]`` does.
+    """
+    ary = asarray(ary).ravel()
+    if to_begin is None and to_end is None:
+        return um.subtract(ary[1:], ary[:-1])
+    begin = _edge(to_begin, ary.dtype, "to_begin")
+    end = _edge(to_end, ary.dtype, "to_end")
+    length_begin = 0 if begin is None else begin.size
+    length_end = 0 if end is None else end.size
+    length_diff = ary.size - 1 if ary.size else 0   # (max is ours here)
+    result = empty_like(ary, shape=length_begin + length_diff + length_end)
+    if length_begin:
+        result[:length_begin] = begin
+    if length_end:
+        result[length_begin + length_diff:] = end
+    um.subtract(ary[1:], ary[:-1],
+                out=result[length_begin:length_begin + length_diff])
+    return result
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):
