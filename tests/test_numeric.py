@@ -517,7 +517,7 @@ def test_real_and_imag_of_scalars_and_python_data():
         m = getattr(mi, name)(1)
         assert_same_scalar(mi.real(m), np.real(n))
         assert_same_scalar(mi.imag(m), np.imag(n))
-    for value in ([1, 2], [[1.5]]):
+    for value in ([1, 2], [[1.5]], np.arange(3.0)):
         assert_same(mi.real(value), np.real(value))
         assert_same(mi.imag(value), np.imag(value))
 

@@ -14,6 +14,7 @@ ufunc calls arranged as NumPy arranges them: ``isclose``/``allclose``
 which are plain Python floats.
 """
 import math
+import numbers
 import operator
 import warnings
 
@@ -161,14 +162,14 @@ def copy(a, order="K", subok=False):
 def real(val):
     """The real part: for minind's real dtypes, ``val`` itself (an
     array or scalar, not a copy and not a new view: NumPy's ``.real`` of
-    a real array returns the array).  Other objects give their ``.real``
-    (a Python float's is itself) or become arrays, as in NumPy."""
+    a real array returns the array).  A Python number gives its own
+    ``.real``, as in NumPy; anything else (a list, another library's
+    array) becomes a minind array first."""
     if isinstance(val, (MiniArray, generic)):
         return val
-    try:
+    if isinstance(val, numbers.Number):
         return val.real
-    except AttributeError:
-        return asarray(val)
+    return asarray(val)
 
 
 def imag(val):
@@ -182,11 +183,9 @@ def imag(val):
     """
     if isinstance(val, generic):
         return zeros((), val.dtype)[()]
-    if not isinstance(val, MiniArray):
-        try:
-            return val.imag
-        except AttributeError:
-            val = asarray(val)
+    if isinstance(val, numbers.Number):
+        return val.imag
+    val = asarray(val)
     result = zeros(val.shape, val.dtype, "F" if val.flags.fnc else "C")
     result.flags.writeable = False
     return result
