@@ -34,6 +34,8 @@ Where each concept lives:
   _dlpack.pyx    DLPack export (__dlpack__) and import (from_dlpack)
   _indexing.pyx  advanced indexing (integer arrays, boolean masks: copies),
                  take/put/compress/ix_ (NumPy's mapping.c)
+  _sorting.pyx   sort/argsort, partition, lexsort, searchsorted, unique
+                 (typed lane loops: introsort, merge sort, quickselect)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -92,6 +94,10 @@ from minind._numeric import (round, around, copy, real, imag, isclose,
                              euler_gamma)
 from minind._grids import linspace, meshgrid, tri, tril, triu
 from minind._typeinfo import isdtype, finfo, iinfo
+from minind._sorting import (sort, argsort, partition, argpartition,
+                             lexsort, searchsorted, unique, unique_values,
+                             unique_counts, unique_inverse, unique_all)
+from minind import _sorting as _sorting_module
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
 from minind._show import show
@@ -116,15 +122,22 @@ _operators = {
     "take": take, "put": put, "compress": compress,
     "round": round,
 }
+_methods = {
+    "sort": _sorting_module.sort_method,
+    "argsort": _sorting_module.argsort_method,
+    "partition": _sorting_module.partition_method,
+    "argpartition": _sorting_module.argpartition_method,
+    "searchsorted": _sorting_module.searchsorted_method,
+}
 from minind import _dispatch
 from minind import _indexing
 _core_module._register_operators(dict(
-    _operators, advanced_getitem=_indexing.getitem,
+    _operators, **_methods, advanced_getitem=_indexing.getitem,
     advanced_setitem=_indexing.setitem, array_ufunc=_dispatch.array_ufunc,
     array_function=_dispatch.array_function,
     dlpack=_export_dlpack, dlpack_device=_dlpack_device))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
-del _operators
+del _operators, _methods
 
 ndarray = MiniArray
 newaxis = None
@@ -175,7 +188,10 @@ __all__ = [
     "ix_",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
-    "diff", "ediff1d", "round", "around", "copy", "count_nonzero", "cumulative_sum",
-    "cumulative_prod", "real", "imag", "isclose", "allclose", "array_equal",
+    "diff", "ediff1d", "round", "around", "copy", "count_nonzero",
+    "cumulative_sum", "cumulative_prod", "real", "imag", "isclose", "allclose", "array_equal",
     "nan", "inf", "pi", "e", "euler_gamma",
+    "sort", "argsort", "partition", "argpartition", "lexsort",
+    "searchsorted", "unique", "unique_values", "unique_counts",
+    "unique_inverse", "unique_all",
 ]

@@ -956,6 +956,27 @@ cdef class MiniArray:
         """Round half to even to ``decimals`` places (``mi.round``)."""
         return _OPERATORS["round"](self, decimals, out)
 
+    # -- sorting (see minind/_sorting.pyx) ------------------------------------
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """Sort in place along ``axis`` (an integer here); NaN last."""
+        _OPERATORS["sort"](self, axis, kind, order, stable=stable)
+
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """The indices that sort the array along ``axis`` (None: flat)."""
+        return _OPERATORS["argsort"](self, axis, kind, order, stable=stable)
+
+    def partition(self, kth, /, axis=-1, kind="introselect", order=None):
+        """Partition in place around the ``kth`` places along ``axis``."""
+        _OPERATORS["partition"](self, kth, axis, kind, order)
+
+    def argpartition(self, kth, /, axis=-1, kind="introselect", order=None):
+        return _OPERATORS["argpartition"](self, kth, axis, kind, order)
+
+    def searchsorted(self, v, /, side="left", sorter=None):
+        """Where ``v`` would go in this sorted 1-d array."""
+        return _OPERATORS["searchsorted"](self, v, side, sorter)
+
     # -- conversion -----------------------------------------------------------
 
     def copy(self, order="C"):
