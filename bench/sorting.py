@@ -10,8 +10,14 @@ missed optimisation.  The stable rows compare merge sort with NumPy's
 timsort.  Before timing, each row runs once per library and the results
 are compared (equal sorted values; for argsort the values they pick).
 
-    python bench/sorting.py            # 10^6 items, ~30 s
+    python bench/sorting.py            # 10^6 items, ~20 s
     python bench/sorting.py --quick    # 10^4 items, a smoke test
+
+To see the algorithms side by side without NumPy's SIMD code, turn its
+dispatch off (the baseline, X86_V2, stays):
+
+    NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR" \
+        python bench/sorting.py
 """
 import argparse
 import os

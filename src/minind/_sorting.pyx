@@ -49,14 +49,14 @@ from libc.stdlib cimport malloc, free
 from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, copy_array, flatten_array,
-                           ravel_array, normalize_axis)
+                           ravel_array, reshape_array, normalize_axis)
 from minind._dtype cimport (Descr, item_t, descr_of, promote_index, T_BOOL,
                             T_INT8, T_UINT8, T_INT16, T_UINT16, T_INT32,
                             T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
                             T_FLOAT64)
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE
 
-from minind._creation import asarray
+from minind._creation import array, asarray
 from minind.exceptions import AxisError
 
 
@@ -827,6 +827,15 @@ cdef int _axis(object axis, int ndim) except -1:
     return normalize_axis(axis, ndim)
 
 
+cdef int _arg_axis(MiniArray source, object axis) except -1:
+    """The arg functions' axis.  NumPy's argsort and argpartition see a
+    0-d array as one item long (a result of shape (1,)), where sort
+    and partition refuse its axis -1."""
+    if source.ndim == 0:
+        return normalize_axis(axis, 1)
+    return _axis(axis, source.ndim)
+
+
 cdef int _check_writeable(MiniArray a, str what) except -1:
     if not a._flags & FLAG_WRITEABLE:
         raise ValueError(f"{what} array is read-only")
@@ -903,7 +912,8 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
         source = ravel_array(source, "C")
         k = 0
     else:
-        k = _axis(axis, source.ndim)
+        k = _arg_axis(source, axis)
+        source = ravel_array(source, "C") if source.ndim == 0 else source
     return _argsort_of(source, k, sort_kind)
 
 
@@ -936,7 +946,8 @@ cdef list _kth_list(object kth, Py_ssize_t n, bint check):
     array, where NumPy checks no bounds."""
     cdef MiniArray places
     try:
-        places = asarray(kth)
+        # A nested list is refused while it is read (NumPy's ndmax=1).
+        places = kth if isinstance(kth, MiniArray) else array(kth, ndmax=1)
     except OverflowError:
         raise TypeError("Partition index must be integer") from None
     if places.ndim > 1:
@@ -1016,7 +1027,8 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
         source = ravel_array(source, "C")
         k = 0
     else:
-        k = _axis(axis, source.ndim)
+        k = _arg_axis(source, axis)
+        source = ravel_array(source, "C") if source.ndim == 0 else source
     places = _kth_list(kth, source._shape[k], source.size != 0)
     result = new_array(descr_of(T_INT64), source.ndim, source._shape,
                        False, False)
@@ -1280,8 +1292,9 @@ def unique(ar, return_index=False, return_inverse=False,
     if indexed:
         first = new_array(descr_of(T_INT64), 1, &groups, False, False)
         counts = new_array(descr_of(T_INT64), 1, &groups, False, True)
-        inverse = new_array(descr_of(T_INT64), source.ndim, source._shape,
-                            False, False)
+        # Flat, then reshaped as NumPy does: an empty input's shape gets
+        # NumPy's reshape strides (those of a (0, 3) array are (24, 8)).
+        inverse = new_array(descr_of(T_INT64), 1, &n, False, False)
     item_source = run._data
     g = -1
     with nogil:
@@ -1301,7 +1314,7 @@ def unique(ar, return_index=False, return_inverse=False,
     if return_index:
         result += (first,)
     if return_inverse:
-        result += (inverse,)
+        result += (reshape_array(inverse, source.shape, "C", None),)
     if return_counts:
         result += (counts,)
     return result
