@@ -1,5 +1,5 @@
-"""No leaks over many rounds of views, ufuncs, reductions and buffer
-traffic, and none on error paths.
+"""No leaks over many rounds of views, ufuncs, reductions, sorting and
+buffer traffic, and none on error paths.
 
 ``test_lifetime.py`` checks who keeps a buffer alive and runs a 10**4-round
 loop without ufuncs.  Here the ufunc engine runs 10**5 rounds (the issue's
@@ -277,8 +277,23 @@ SCALARS = [
     lambda s: mi.int8(1000 - s.big),
 ]
 
+SORTS = [
+    lambda s: mi.sort(s.a[::-1], axis=0),       # a strided lane: a buffer
+    lambda s: s.a.T.argsort(stable=True),
+    lambda s: mi.partition(s.ints, [0, 2], axis=None),
+    lambda s: mi.argpartition(s.a, 1),
+    lambda s: mi.lexsort((s.ints, s.a)),
+    lambda s: mi.searchsorted(s.row, s.a, side="right"),
+    lambda s: mi.searchsorted(s.row, s.scale),  # a scalar
+    lambda s: mi.unique(s.ints, return_index=True, return_inverse=True,
+                        return_counts=True),
+    lambda s: mi.unique_all(s.a),
+    lambda s: s.acc.sort(axis=0),               # in place
+]
+
 
 def _one_round(s, i):
+    SORTS[i % len(SORTS)](s)
     VIEWS[i % len(VIEWS)](s)
     UFUNC_CALLS[i % len(UFUNC_CALLS)](s)
     REDUCTIONS[i % len(REDUCTIONS)](s)
@@ -628,6 +643,23 @@ def _case_concatenate_out_readonly(xp):
 def _case_stack_out_wrong_shape(xp):
     a, out = _grid(xp), xp.full((2, 4, 3), 7.0)
     return lambda: xp.stack([a, a], out=out), out, [a]
+
+
+def _case_partition_kth_out_of_bounds(xp):
+    """Fails after the copy it partitions was made."""
+    a = _grid(xp)
+    return lambda: xp.partition(a, [0, 9], axis=1), a, [a]
+
+
+def _case_sort_read_only(xp):
+    target = _readonly(xp, (3, 4))
+    return lambda: target.sort(axis=0), target, []
+
+
+def _case_searchsorted_sorter_out_of_range(xp):
+    run, sorter = xp.arange(4.0), xp.array([0, 1, 2, 7])
+    return (lambda: xp.searchsorted(run, run, sorter=sorter), run,
+            [run, sorter])
 
 
 ERROR_CASES = {name[len("_case_"):]: case for name, case in globals().items()
