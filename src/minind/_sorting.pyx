@@ -23,6 +23,9 @@ The algorithms, one per ``kind``:
   for short runs: equal elements keep their order, which is what makes
   ``argsort(kind="stable")``, ``lexsort`` and ``unique``'s first indices
   well defined;
+* one-byte dtypes (bool, int8, uint8) in lanes of more than 256 items are
+  counted instead (``_counting_sort``): O(n), and stable by nature, as
+  NumPy's radix sort is for them;
 * ``partition`` is quickselect on the same partitioning step, with the
   same heapsort fallback (NumPy's introselect falls back to median of
   medians instead; both are O(n) on average and bounded in the worst
@@ -37,8 +40,8 @@ mergesort.cpp, selection.cpp, binsearch.cpp), ``PyArray_Sort``,
 ``PyArray_ArgSort``, ``PyArray_Partition``, ``PyArray_LexSort``,
 ``PyArray_SearchSorted`` and ``_new_sortlike``/``_new_argsortlike`` in
 item_selection.c; ``unique`` in lib/_arraysetops_impl.py.  NumPy also
-has SIMD sorts (x86-simd-sort, Highway) for some dtypes and kinds and
-radix sort for small integers; minind has none of those.
+has SIMD sorts (x86-simd-sort, Highway) for some dtypes and kinds, and
+radix sort for 16-bit integers too; minind has none of those.
 """
 import operator
 from collections import namedtuple
@@ -66,6 +69,9 @@ cdef enum:
     # Runs this short are insertion-sorted: fewer moves than any
     # recursion for them.
     SMALL_RUN = 16
+    # One-byte lanes longer than this are counted, not compared (the 256
+    # buckets cost about as much as sorting this many items).
+    COUNTING_MIN = 256
 
 cdef enum SortKind:
     KIND_QUICK = 0
@@ -294,9 +300,36 @@ cdef void _merge_sort(item_t* v, Py_ssize_t n, item_t* work) noexcept nogil:
         k += 1
 
 
+cdef inline Py_ssize_t _byte_key(item_t x) noexcept nogil:
+    """A one-byte item's place among the 256 buckets, in sort order
+    (int8: -128 goes first)."""
+    if item_t is int8_t:
+        return <Py_ssize_t>x + 128
+    else:
+        return <Py_ssize_t>x
+
+
+cdef void _counting_sort(item_t* v, Py_ssize_t n) noexcept nogil:
+    """One-byte items (bool, int8, uint8) sorted by counting them: 256
+    buckets, one pass to count and one to write, O(n).  Equal one-byte
+    items are indistinguishable, so this is a stable sort."""
+    cdef Py_ssize_t counts[256]
+    cdef Py_ssize_t i, b, k = 0
+    for b in range(256):
+        counts[b] = 0
+    for i in range(n):
+        counts[_byte_key(v[i])] += 1
+    for b in range(256):
+        for i in range(counts[b]):
+            v[k] = <item_t>(b - 128 if item_t is int8_t else b)
+            k += 1
+
+
 cdef void _sort_items(item_t* v, Py_ssize_t n, int kind,
                       item_t* work) noexcept nogil:
-    if kind == KIND_STABLE:
+    if (item_t is int8_t or item_t is uint8_t) and n > COUNTING_MIN:
+        _counting_sort(v, n)
+    elif kind == KIND_STABLE:
         _merge_sort(v, n, work)
     elif kind == KIND_HEAP:
         _heap_sort(v, n)
@@ -458,9 +491,34 @@ cdef void _arg_merge_sort(const item_t* v, int64_t* idx, Py_ssize_t n,
         k += 1
 
 
+cdef void _arg_counting_sort(const item_t* v, int64_t* idx, Py_ssize_t n,
+                             int64_t* work) noexcept nogil:
+    """Stable counting sort of indices by one-byte values: count each
+    bucket, turn the counts into each bucket's first place, then deal the
+    indices out in their order (into ``work``, n long) and copy back."""
+    cdef Py_ssize_t starts[256]
+    cdef Py_ssize_t i, b, total = 0, count
+    for b in range(256):
+        starts[b] = 0
+    for i in range(n):
+        starts[_byte_key(v[idx[i]])] += 1
+    for b in range(256):
+        count = starts[b]
+        starts[b] = total
+        total += count
+    for i in range(n):
+        b = _byte_key(v[idx[i]])
+        work[starts[b]] = idx[i]
+        starts[b] += 1
+    memcpy(idx, work, n * sizeof(int64_t))
+
+
 cdef void _arg_sort_items(const item_t* v, int64_t* idx, Py_ssize_t n,
                           int kind, int64_t* work) noexcept nogil:
-    if kind == KIND_STABLE:
+    if ((item_t is int8_t or item_t is uint8_t) and kind == KIND_STABLE
+            and n > COUNTING_MIN):
+        _arg_counting_sort(v, idx, n, work)
+    elif kind == KIND_STABLE:
         _arg_merge_sort(v, idx, n, work)
     elif kind == KIND_HEAP:
         _arg_heap_sort(v, idx, n)
@@ -584,7 +642,8 @@ cdef void _one_lane(Job* job, char* data, char* index,
                 <int64_t*>(index + i * job.index_stride))[0]
             memcpy(&gathered[i], data + idx[i] * job.stride, sizeof(item_t))
             order[i] = i
-        _arg_merge_sort(gathered, order, n, job.index_merge_buffer)
+        _arg_sort_items(gathered, order, n, KIND_STABLE,
+                        job.index_merge_buffer)
         for i in range(n):
             (<int64_t*>(index + i * job.index_stride))[0] = idx[order[i]]
 
@@ -746,10 +805,11 @@ cdef _Scratch _plan_lanes(Job* job, MiniArray values, int axis,
         outer += 1
     job.outer_ndim = outer
     job.lanes = lanes
-    # One block: n values, n indices, n orders, n//2 + 1 of each for the
-    # merges, each part 8-byte aligned.
+    # One block, each part 8-byte aligned: n values, n indices, n orders,
+    # n indices for the index merges and counting sorts, n // 2 + 1
+    # values for the value merges.
     scratch.block = <char*>malloc(
-        (n + n // 2 + 1) * (itemsize + 3 * sizeof(int64_t)) + 64)
+        (n + 1) * (2 * itemsize + 4 * sizeof(int64_t)) + 64)
     if scratch.block == NULL:
         raise MemoryError()
     offset = 0
@@ -758,7 +818,7 @@ cdef _Scratch _plan_lanes(Job* job, MiniArray values, int axis,
     job.order_buffer = <int64_t*>(scratch.block + offset)
     offset += n * sizeof(int64_t)
     job.index_merge_buffer = <int64_t*>(scratch.block + offset)
-    offset += (n // 2 + 1) * sizeof(int64_t)
+    offset += (n + 1) * sizeof(int64_t)
     job.value_buffer = scratch.block + offset
     offset += (n * itemsize + 7) // 8 * 8
     job.merge_buffer = scratch.block + offset
