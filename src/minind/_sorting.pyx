@@ -248,7 +248,8 @@ cdef Py_ssize_t _partition(item_t* v, Py_ssize_t n) noexcept nogil:
     return i
 
 
-cdef void _intro_sort(item_t* v, Py_ssize_t n, Py_ssize_t depth) noexcept nogil:
+cdef void _intro_sort(item_t* v, Py_ssize_t n,
+                      Py_ssize_t depth) noexcept nogil:
     """Quicksort on the smaller side, a loop on the larger (so the stack
     stays O(log n)), heapsort below ``depth`` levels."""
     cdef Py_ssize_t p
@@ -569,7 +570,8 @@ cdef item_t* _load_lane(Job* job, char* data, item_t* tag) noexcept nogil:
     return <item_t*>buffer
 
 
-cdef void _store_lane(Job* job, char* data, const item_t* values) noexcept nogil:
+cdef void _store_lane(Job* job, char* data,
+                      const item_t* values) noexcept nogil:
     cdef Py_ssize_t i
     if <const char*>values == data:
         return
