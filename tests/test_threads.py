@@ -82,7 +82,7 @@ class Inputs:
 
 def _tasks(x):
     """name -> call(outs): binary and unary ufuncs, comparisons,
-    reductions, accumulations, casts; ``outs`` holds the calling
+    reductions, accumulations, casts, sorts; ``outs`` holds the calling
     thread's private out= arrays."""
     tasks = {}
     layouts = x.layouts()
@@ -112,6 +112,9 @@ def _tasks(x):
             lambda o, a=a: a.mean(axis=1, keepdims=True))
         tasks[f"cumsum {name} axis 1"] = lambda o, a=a: mi.cumsum(a, axis=1)
         tasks[f"cast {name}"] = lambda o, a=a: mi.array(a, dtype="float32")
+        tasks[f"sort {name} axis 0"] = lambda o, a=a: mi.sort(a, axis=0)
+        tasks[f"argsort {name} stable"] = (
+            lambda o, a=a: mi.argsort(a, stable=True))
     # The trivial loop (same-shape contiguous operands), also into out=.
     tasks["add c c out"] = lambda o: mi.add(x.c, x.c, out=o["float"])
     tasks["sqrt f out F"] = lambda o: mi.sqrt(x.f, out=o["float_f"])
@@ -132,6 +135,9 @@ def _tasks(x):
     tasks["arctan2 out"] = lambda o: mi.arctan2(x.small, x.c, out=o["float"])
     tasks["left_shift ints"] = lambda o: mi.left_shift(x.ints, 3)
     tasks["fmax.reduce axis 1"] = lambda o: mi.fmax.reduce(x.c, axis=1)
+    tasks["partition ints"] = lambda o: mi.partition(x.ints, [3, 100])
+    tasks["unique ints counts"] = (
+        lambda o: mi.unique(x.ints, return_counts=True)[1])
     return tasks
 
 
@@ -405,6 +411,19 @@ def _cast_copy():
     return lambda: mi.array(wide, dtype="int8")
 
 
+def _argsort():
+    """_walk_lanes (_sorting): an introsort of indices."""
+    values = _frozen(mi.asarray(np.random.default_rng(0).random(10 ** 6)))
+    return lambda: mi.argsort(values)
+
+
+def _search():
+    """_search (_sorting): a binary search per key."""
+    run = _ramp(10 ** 6)
+    keys = _frozen(mi.asarray(np.random.default_rng(1).random(10 ** 6)))
+    return lambda: mi.searchsorted(run, keys)
+
+
 GIL_FREE_CALLS = {
     "general ufunc loop": _general_loop,
     "trivial ufunc loop": _trivial_loop,
@@ -412,6 +431,8 @@ GIL_FREE_CALLS = {
     "whole-array reduction": _whole_array_reduction,
     "accumulate": _accumulation,
     "cast copy": _cast_copy,
+    "argsort": _argsort,
+    "searchsorted": _search,
 }
 
 
