@@ -1030,17 +1030,21 @@ cdef list _kth_list(object kth, Py_ssize_t n, bint check):
 
 cdef int _partition_lanes(MiniArray values, int axis, MiniArray indices,
                           list kth) except -1:
+    """Partition the lanes of ``values`` in place, or (``indices`` given)
+    fill ``indices`` with the order that partitions them; ``kth`` as
+    ``_kth_list`` gives it.  With no kth, argpartition's lanes are the
+    identity."""
     cdef Job job
     cdef _Scratch scratch
+    cdef _Scratch holder = _Scratch()
     cdef Py_ssize_t places[MAX_NDIM]
     cdef Py_ssize_t* kth_array
     cdef Py_ssize_t k, count = len(kth)
     if values.size == 0 or (count == 0 and indices is None):
-        return 0          # (no kth: argpartition's lanes stay in order)
+        return 0
     scratch = _plan_lanes(&job, values, axis, indices,
                           OP_SELECT if indices is None else OP_ARGSELECT,
                           KIND_QUICK)
-    cdef _Scratch holder = _Scratch()
     kth_array = places
     if count > MAX_NDIM:
         holder.block = <char*>malloc(count * sizeof(Py_ssize_t))
@@ -1063,17 +1067,21 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     (NumPy's differs from minind's)."""
     cdef MiniArray source = asarray(a)
     cdef MiniArray result
-    cdef int k
+    cdef Py_ssize_t length
+    cdef int k = 0
     _check_select_kind(kind)
     _check_no_order(order)
     if axis is None:
+        length = source.size
+    else:
+        k = _axis(axis, source.ndim)
+        length = source._shape[k]
+    places = _kth_list(kth, length, source.size != 0)
+    if axis is None:
         result = flatten_array(source, "C")
-        k = 0
     else:
         result = copy_array(source, source.dtype, "K")
-        k = _axis(axis, result.ndim)
-    _partition_lanes(result, k, None,
-                     _kth_list(kth, result._shape[k], result.size != 0))
+    _partition_lanes(result, k, None, places)
     return result
 
 
