@@ -115,10 +115,24 @@ def assert_permutation_lanes(idx, axis):
     assert (lanes == np.arange(lanes.shape[-1])).all()
 
 
+def assert_ties_in_index_order(idx, n, axis):
+    """Along each lane, where two neighbours of the sorted order are
+    equal (NaN equal to NaN), the earlier index comes first."""
+    flat = n.reshape(-1) if axis is None or n.ndim == 0 else n
+    lane_axis = 0 if axis is None or n.ndim == 0 else axis
+    idx = np.asarray(idx)
+    picked = np.moveaxis(np.take_along_axis(flat, idx, lane_axis),
+                         lane_axis, -1)
+    idx = np.moveaxis(idx, lane_axis, -1)
+    ties = equal_nan(picked[..., 1:], picked[..., :-1])
+    assert (idx[..., 1:] > idx[..., :-1])[ties].all()
+
+
 def check_argsort(m_idx, n, axis, kind):
     n_idx = np.argsort(n, axis=axis, kind=kind)
     if kind in STABLE:
         assert_same(m_idx, n_idx)
+        assert_ties_in_index_order(m_idx, n, axis)
         return
     assert_same_layout(m_idx, n_idx)
     flat = n.reshape(-1) if axis is None or n.ndim == 0 else n
