@@ -214,6 +214,9 @@ CALLS = {
     "unique": ((A % 5,), {"return_inverse": True, "return_counts": True}),
     "unique_values": ((A % 5,), {}), "unique_counts": ((A % 5,), {}),
     "unique_inverse": ((A % 5,), {}), "unique_all": ((A % 5,), {}),
+    "matmul": ((A, A.T), {}), "dot": ((A, A.T), {}), "vdot": ((A, A), {}),
+    "inner": ((A, A), {}), "outer": ((A[0], A[1]), {}),
+    "tensordot": ((A, A.T), {"axes": 1}), "vecdot": ((A, A), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),

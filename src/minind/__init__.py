@@ -36,6 +36,9 @@ Where each concept lives:
                  take/put/compress/ix_ (NumPy's mapping.c)
   _sorting.pyx   sort/argsort, partition, lexsort, searchsorted, unique
                  (typed lane loops: introsort, merge sort, quickselect)
+  _matmul.pyx    matmul (a @ b): the blocked kernel; dot, vdot, inner,
+                 outer, tensordot, vecdot built on it
+  linalg.py      mi.linalg: norms, and the Array API's linalg names
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -102,6 +105,8 @@ from minind import _core as _core_module
 from minind import _scalar as _scalar_module
 from minind._show import show
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
+from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
+                            vecdot)
 from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
@@ -120,7 +125,7 @@ _operators = {
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress,
-    "round": round,
+    "round": round, "matmul": matmul, "dot": dot,
 }
 _methods = {
     "sort": _sorting_module.sort_method,
@@ -138,6 +143,7 @@ _core_module._register_operators(dict(
     dlpack=_export_dlpack, dlpack_device=_dlpack_device))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
 del _operators, _methods
+from minind import linalg
 
 ndarray = MiniArray
 newaxis = None
@@ -194,4 +200,6 @@ __all__ = [
     "sort", "argsort", "partition", "argpartition", "lexsort",
     "searchsorted", "unique", "unique_values", "unique_counts",
     "unique_inverse", "unique_all",
+    "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
+    "linalg",
 ]

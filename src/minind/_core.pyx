@@ -836,6 +836,19 @@ cdef class MiniArray:
             return _OPERATORS["power"](self, other, out=self)
         return _OPERATORS[name](self, out=self)
 
+    def __matmul__(self, other):
+        return _OPERATORS["matmul"](self, other)
+
+    def __rmatmul__(self, other):
+        return _OPERATORS["matmul"](other, self)
+
+    def __imatmul__(self, other):
+        return _OPERATORS["matmul"](self, other, out=self)
+
+    def dot(self, b, out=None):
+        """The dot product with ``b`` (see ``minind.dot``)."""
+        return _OPERATORS["dot"](self, b, out=out)
+
     def __and__(self, other):
         return _OPERATORS["bitwise_and"](self, other)
 

@@ -51,6 +51,11 @@ def _as_minind_out(out):
                  for o in out)
 
 
+# NumPy's generalized ufuncs that minind has as plain functions (called
+# only, no methods).
+_GUFUNCS = ("matmul", "vecdot")
+
+
 def array_ufunc(ufunc, method, inputs, kwargs):
     """``MiniArray.__array_ufunc__``: run minind's ufunc of the same name.
 
@@ -60,7 +65,9 @@ def array_ufunc(ufunc, method, inputs, kwargs):
     turns into its TypeError.
     """
     mine = getattr(minind, ufunc.__name__, None)
-    if not isinstance(mine, minind.ufunc):
+    if ufunc.__name__ in _GUFUNCS and method == "__call__":
+        pass            # a function in minind, a (generalized) ufunc in NumPy
+    elif not isinstance(mine, minind.ufunc):
         return NotImplemented
     function = mine if method == "__call__" else getattr(mine, method, None)
     if function is None:
