@@ -81,6 +81,10 @@ cdef enum:
 _CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
 _MATMUL_SIGNATURE = "(n?,k),(k,m?)->(n?,m?)"
 _VECDOT_SIGNATURE = "(n),(n)->()"
+_REDUCTION_REFUSED = (
+    "output operand requires a reduction along dimension {}, but the "
+    "reduction is not enabled. The dimension size of 1 does not match the "
+    "expected output shape.")
 
 
 # The types the kernel computes in: one per item size, unsigned for the
@@ -305,10 +309,11 @@ cdef int _kernel_kind(int type_index):
 
 cdef int run_products(Product* product, Stack* stack,
                       int type_index) except -1:
-    """Run every product of a validated, non-empty stack into C (columns
-    contiguous and aligned, or one column).  Picks the orientation:
-    C = A @ B or, when C is stored column by column (or is one column),
-    C.T = B.T @ A.T, so that the axpy always runs along memory.  Allocates
+    """Run every product of a validated, non-empty stack into C (aligned;
+    its rows or its columns contiguous, or one of them of length 1).
+    Picks the orientation: C = A @ B or, when C is stored column by
+    column (or is one column), C.T = B.T @ A.T, so that the axpy always
+    runs along memory.  Allocates
     the packing tiles and releases the GIL for large products."""
     cdef Py_ssize_t itemsize = descr_of(type_index).itemsize
     cdef Py_ssize_t count = 1, swap_size
@@ -317,8 +322,9 @@ cdef int run_products(Product* product, Stack* stack,
     cdef void* a_tile
     cdef void* b_tile
     cdef bint logical = type_index == T_BOOL
-    if product.n > 1 and product.c_row == itemsize and (
-            product.m == 1 or product.c_col != itemsize):
+    if (product.m > 1 and product.c_col != itemsize and (
+            product.n == 1 or product.c_row == itemsize)) or (
+            product.m == 1 and product.n > 1 and product.c_row == itemsize):
         swap_size = product.n
         product.n = product.m
         product.m = swap_size
@@ -382,15 +388,14 @@ cdef MiniArray _core_operand(object value, int index, str name,
 
 
 cdef str _remapped(tuple shape, int loop_ndim, int core_out, bint is_out):
-    """One operand in NumPy's broadcast error: its loop axes (padded on
-    the left with ``newaxis``), then ``newaxis`` for each output core axis
-    (an output shows its own core lengths)."""
-    cdef list parts = ["newaxis"] * (loop_ndim - len(shape) + (
-        core_out if is_out else 0))
+    """One operand in NumPy's broadcast error: its loop axes, then
+    ``newaxis`` for each output core axis (an output shows its own core
+    lengths)."""
+    cdef list parts = []
     if is_out:
         parts += [str(n) for n in shape]
     else:
-        parts += [str(n) for n in shape[:len(shape)]]
+        parts += [str(n) for n in shape]
         parts += ["newaxis"] * core_out
     if all([p == "newaxis" for p in parts]):
         return "()"
@@ -418,11 +423,7 @@ cdef tuple _broadcast_loops(list loops, list originals, tuple core,
             index = axis - (ndim - len(out_loop))
             if index < 0 or out_loop[index] != result[axis]:
                 if index < 0 or out_loop[index] == 1:
-                    raise ValueError(
-                        "output operand requires a reduction along "
-                        f"dimension {index}, but the reduction is not "
-                        "enabled. The dimension size of 1 does not match "
-                        "the expected output shape.")
+                    raise ValueError(_REDUCTION_REFUSED.format(index))
         clash = True
     if clash:
         parts = []
@@ -581,15 +582,14 @@ cdef bint _writes_directly(MiniArray c, int type_index, int core_ndim):
         if c._strides[axis] == 0 and c._shape[axis] > 1:
             return False
     if core_ndim == 2:
+        # One row or one column takes any stride (each element is a
+        # separate "row" of one item in one of the two orientations).
         rows = c._shape[c.ndim - 1] <= 1 or (
             c._strides[c.ndim - 1] == itemsize)
         cols = c._shape[c.ndim - 2] <= 1 or (
             c._strides[c.ndim - 2] == itemsize)
         return rows or cols
-    if core_ndim == 1:
-        return c._shape[c.ndim - 1] <= 1 or (
-            c._strides[c.ndim - 1] == itemsize)
-    return True
+    return True               # a vector or a scalar: any stride
 
 
 def matmul(x1, x2, /, out=None, *, dtype=None, casting="same_kind",
@@ -643,10 +643,8 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
     originals = [a.shape, b.shape]
     if out is not None:
         if (<MiniArray>out).ndim < core_ndim:
-            raise ValueError(
-                "matmul: Output operand 0 does not have enough dimensions "
-                f"(has {(<MiniArray>out).ndim}, gufunc core with signature "
-                f"{_MATMUL_SIGNATURE} requires {core_ndim})")
+            # (NumPy's iterator complains, not the gufunc's check.)
+            raise ValueError(_REDUCTION_REFUSED.format(-1))
         out_core = out.shape[out.ndim - core_ndim:]
         for axis in range(core_ndim):
             if out_core[axis] != core[axis]:
@@ -664,7 +662,14 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
         b = copy_array(b, descr, "K")
     if out is None:
         result = _matmul_output(a, b, loop, core, descr, order)
-        _fill_product(a, b, result, len(loop), loop_type)
+        if _writes_directly(result, loop_type, core_ndim):
+            _fill_product(a, b, result, len(loop), loop_type)
+        else:
+            # "F" or "A" with loop axes: the matrices' elements are
+            # neither row- nor column-contiguous.
+            target = _matmul_output(a, b, loop, core, descr, "C")
+            _fill_product(a, b, target, len(loop), loop_type)
+            copy_into(result, target)
         if result.ndim == 0:
             return get_scalar(result.dtype, result._data)
         return result
@@ -751,9 +756,21 @@ def dot(a, b, out=None):
         descr = descr_of(promote_index(left.dtype.type_index,
                                        right.dtype.type_index))
         if out is not None:
-            _check_dot_out(out, descr, left.shape if left.ndim else
-                           right.shape)
+            # NumPy calls multiply with out=: its casting rules apply.
             return multiply(left, right, out=out)
+        if descr.kind == "f" and left.ndim <= 2 and right.ndim <= 2:
+            # NumPy's BLAS path (cblas_matrixproduct, up to 2-d) scales
+            # into a new C-ordered array.
+            target = _empty_result(left.shape if left.ndim else right.shape,
+                                   descr)
+            multiply(left, right, out=target)
+            return _result(target)
+        # Otherwise NumPy converts each operand to the common dtype (a
+        # copy) and multiply follows the operands' memory order.
+        if left.dtype is not descr:
+            left = copy_array(left, descr, "K")
+        if right.dtype is not descr:
+            right = copy_array(right, descr, "K")
         return multiply(left, right)
     axis_b = 0 if right.ndim == 1 else right.ndim - 2
     k = left._shape[left.ndim - 1]
@@ -827,13 +844,6 @@ def inner(a, b, /):
     cdef MiniArray left = _strong(a), right = _strong(b)
     if left.ndim == 0 or right.ndim == 0:
         return dot(left, right)
-    k = left._shape[left.ndim - 1]
-    k_b = right._shape[right.ndim - 1]
-    if k != k_b:
-        raise ValueError(
-            f"shapes {shape_text(left.shape)} and "
-            f"{shape_text(right.shape)} not aligned: {k} (dim "
-            f"{left.ndim - 1}) != {k_b} (dim {right.ndim - 1})")
     if right.ndim == 1:
         return dot(left, right)
     return dot(left, moveaxis_last_first(right))
@@ -902,8 +912,6 @@ def tensordot(a, b, axes=2):
     cdef MiniArray result = dot(rows, columns)
     shape = tuple([shape_a[i] for i in free_a] + [shape_b[i]
                                                   for i in free_b])
-    if result.size == 0:
-        return _empty_result(shape, result.dtype)
     return reshape_array(result, shape, "C", None)
 
 
