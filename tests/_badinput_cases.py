@@ -1101,6 +1101,57 @@ GROUPS["dlpack"] = [
          "xp.from_dlpack(Producer())", setup=CAPSULE, message=True),
 ]
 
+GROUPS["matmul"] = [
+    case("matmul-core-mismatch", "xp.ones((2, 3)) @ xp.ones((2, 4))",
+         message=True),
+    case("matmul-0d", "xp.matmul(xp.ones(3), 2.0)", message=True),
+    case("matmul-loops-clash",
+         "xp.matmul(xp.ones((2, 3, 4)), xp.ones((3, 4, 5)))", message=True),
+    case("matmul-out-core", "xp.matmul(xp.ones((3, 3)), xp.ones((3, 4)), "
+         "out=xp.ones((3, 3)))", message=True),
+    case("matmul-out-too-few-axes", "xp.matmul(xp.ones((3, 3)), "
+         "xp.ones((3, 3)), out=xp.ones(3))", message=True),
+    case("matmul-out-readonly", "xp.matmul(a, a, out=a)",
+         setup="a = xp.broadcast_to(xp.ones(3), (3, 3))", message=True),
+    case("matmul-out-cast", "xp.matmul(xp.ones((3, 3)), xp.ones((3, 3)), "
+         "out=xp.ones((3, 3), dtype=xp.int64))", message=True),
+    case("matmul-dtype-cast", "xp.matmul(xp.ones((3, 3)), xp.ones((3, 3)),"
+         " dtype=xp.int8)", message=True),
+    case("matmul-casting", "xp.matmul(xp.ones(3), xp.ones(3), "
+         "casting='nope')", message=True),
+    case("matmul-order", "xp.matmul(xp.ones(3), xp.ones(3), order='Q')",
+         message=True),
+    case("matmul-out-not-array", "xp.matmul(xp.ones(3), xp.ones(3), "
+         "out=[1.0])", message=True),
+    case("imatmul-shape", "a @= xp.ones((3, 4))", setup="a = xp.ones((3, 3))",
+         message=True),
+    case("imatmul-cast", "a @= xp.ones((3, 3))",
+         setup="a = xp.ones((3, 3), dtype=xp.int64)", message=True),
+    case("dot-not-aligned", "xp.dot(xp.ones((2, 4, 6)), xp.ones((3, 5, 5)))",
+         message=True),
+    case("dot-out-layout", "xp.dot(xp.ones((3, 3)), xp.ones((3, 3)), "
+         "out=xp.ones((3, 3)).T)", message=True),
+    case("dot-out-shape", "xp.dot(xp.ones((3, 3)), xp.ones((3, 3)), "
+         "out=xp.ones((3, 4)))", message=True),
+    case("vdot-sizes", "xp.vdot(xp.ones((2, 3)), xp.ones((3, 3)))",
+         message=True),
+    case("tensordot-mismatch",
+         "xp.tensordot(xp.ones((2, 3)), xp.ones((2, 3)), 1)", message=True),
+    case("vecdot-core", "xp.vecdot(xp.ones((2, 3)), xp.ones(2))",
+         message=True),
+    case("vecdot-axis", "xp.vecdot(xp.ones((2, 3)), xp.ones(3), axis=2)",
+         message=True),
+    case("norm-order", "xp.linalg.norm(xp.ones((2, 3)), ord=3)",
+         message=True),
+    case("norm-axes", "xp.linalg.norm(xp.ones((2, 3)), axis=(0, 0))",
+         message=True),
+    case("norm-vector-fro", "xp.linalg.norm(xp.ones(3), ord='fro')",
+         message=True),
+    # NumPy computes the nuclear norm with an SVD; minind has none.
+    case("norm-nuclear", "xp.linalg.norm(xp.ones((2, 3)), ord='nuc')",
+         expect="NotImplementedError", match="singular values"),
+]
+
 CASES = {c.id: c for cases in GROUPS.values() for c in cases}
 GROUP_OF = {c.id: name for name, cases in GROUPS.items() for c in cases}
 assert len(CASES) == sum(len(cases) for cases in GROUPS.values()), \
