@@ -485,6 +485,8 @@ def test_family_errors_are_numpys():
         ("tensordot", (np.ones((2, 3)), np.ones((3, 2)), 2)),
         ("vecdot", (np.ones((2, 3)), np.ones(2))),
         ("vecdot", (np.ones((2, 3)), 2.0)),
+        ("vecdot", (np.ones((2, 3)), np.ones((4, 3)))),
+        ("vecdot", (np.ones((2, 1, 3)), np.ones((4, 5, 3)))),
     ]
     for name, args in cases:
         with pytest.raises(Exception) as expected:

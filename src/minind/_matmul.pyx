@@ -399,6 +399,8 @@ cdef str _remapped(tuple shape, int loop_ndim, int core_out, bint is_out):
         parts += ["newaxis"] * core_out
     if all([p == "newaxis" for p in parts]):
         return "()"
+    if len(parts) == 1:
+        return f"({parts[0]},)"
     return "(" + ",".join(parts) + ")"
 
 
@@ -921,6 +923,7 @@ def vecdot(x1, x2, /, *, axis=-1):
     API's ``vecdot``).  Computed as a stack of row @ column matmuls."""
     cdef MiniArray a = _core_operand(x1, 0, "vecdot", _VECDOT_SIGNATURE)
     cdef MiniArray b = _core_operand(x2, 1, "vecdot", _VECDOT_SIGNATURE)
+    original_a, original_b = a.shape, b.shape
     a = _axis_last(a, normalize_axis(axis, a.ndim))
     b = _axis_last(b, normalize_axis(axis, b.ndim))
     k, k_b = a._shape[a.ndim - 1], b._shape[b.ndim - 1]
@@ -929,15 +932,11 @@ def vecdot(x1, x2, /, *, axis=-1):
             "vecdot: Input operand 1 has a mismatch in its core dimension "
             f"0, with gufunc signature {_VECDOT_SIGNATURE} (size {k_b} is "
             f"different from {k})")
+    _broadcast_loops([a.shape[:a.ndim - 1], b.shape[:b.ndim - 1]],
+                     [original_a, original_b], (), False)
     rows = a.reshape(a.shape[:a.ndim - 1] + (1, k))
     columns = b.reshape(b.shape[:b.ndim - 1] + (k, 1))
-    try:
-        product = _matmul(rows, columns, None, None, "same_kind", "K")
-    except ValueError as error:
-        raise ValueError(str(error).replace("->(newaxis,newaxis)", "->()")
-                         .replace(",newaxis,newaxis)", ")")
-                         .replace("requested shape (1,1)",
-                                  "requested shape ()")) from None
+    product = _matmul(rows, columns, None, None, "same_kind", "K")
     result = (<MiniArray>product)[..., 0, 0]
     if isinstance(result, MiniArray):
         return _result(result)
