@@ -138,6 +138,10 @@ def _tasks(x):
     tasks["partition ints"] = lambda o: mi.partition(x.ints, [3, 100])
     tasks["unique ints counts"] = (
         lambda o: mi.unique(x.ints, return_counts=True)[1])
+    tasks["matmul c f"] = lambda o: x.c @ x.f.T
+    tasks["matmul strided out T"] = (
+        lambda o: mi.matmul(x.strided.T, x.strided, out=o["square"]))
+    tasks["dot ints"] = lambda o: mi.dot(x.ints, x.ints.T)
     return tasks
 
 
@@ -146,7 +150,8 @@ def _private_outs():
             "float_f": mi.empty(SHAPE, order="F"),
             "bool": mi.empty(SHAPE, dtype="bool"),
             "int": mi.empty(SHAPE, dtype="int32"),
-            "row": mi.empty(SHAPE[1])}
+            "row": mi.empty(SHAPE[1]),
+            "square": mi.empty((SHAPE[1], SHAPE[1]), order="F")}
 
 
 def _snapshot(result):
@@ -246,6 +251,9 @@ def test_results_match_numpy():
              np.asarray(x.signed) < np.asarray(x.unsigned)),
             (mi.floor_divide(x.ints, 7), np.floor_divide(np.asarray(x.ints),
                                                          7)),
+            (mi.dot(x.ints, x.ints.T),
+             np.dot(np.asarray(x.ints), np.asarray(x.ints).T)),
+            (x.c @ x.f.T, np.asarray(x.c) @ np.asarray(x.f).T),
         ]
     for m, n in pairs:
         assert m.dtype.name == n.dtype.name and m.shape == n.shape
@@ -424,6 +432,13 @@ def _search():
     return lambda: mi.searchsorted(run, keys)
 
 
+def _matrix_product():
+    """run_products (_matmul): the blocked kernel over a stack."""
+    stack = _frozen(mi.array(np.linspace(-1.0, 1.0, 4 * 300 * 300)
+                             .reshape(4, 300, 300)))
+    return lambda: stack @ stack
+
+
 GIL_FREE_CALLS = {
     "general ufunc loop": _general_loop,
     "trivial ufunc loop": _trivial_loop,
@@ -433,6 +448,7 @@ GIL_FREE_CALLS = {
     "cast copy": _cast_copy,
     "argsort": _argsort,
     "searchsorted": _search,
+    "matrix product": _matrix_product,
 }
 
 
