@@ -289,3 +289,25 @@ def test_numpy_functions_dispatch(name):
 def test_protocols_are_only_numpys_door():
     """minind's own calls never go through the protocols (no cost)."""
     assert "__array_function__" not in inspect.getsource(mi.sum)
+
+
+def test_numpy_linalg_dispatches_to_minind_linalg():
+    """np.linalg.norm(m) runs mi.linalg.norm (the tutorial's embedding
+    normalisation); np.linalg.outer is minind.linalg's 1-d-only outer,
+    not np.outer; what minind.linalg lacks stays NumPy's TypeError."""
+    n = np.arange(12.0).reshape(3, 4)
+    m = mi.asarray(n)
+    assert_minind_result(np.linalg.norm(m, axis=1, keepdims=True),
+                         np.linalg.norm(n, axis=1, keepdims=True))
+    assert_minind_result(np.linalg.norm(m), np.linalg.norm(n))
+    assert_minind_result(np.linalg.vector_norm(m, ord=1),
+                         np.linalg.vector_norm(n, ord=1))
+    assert_minind_result(np.linalg.matrix_norm(m), np.linalg.matrix_norm(n))
+    assert_minind_result(np.linalg.outer(m[0], m[1]),
+                         np.linalg.outer(n[0], n[1]))
+    with pytest.raises(ValueError, match="one-dimensional"):
+        np.linalg.outer(m, m[0])
+    assert_minind_result(np.linalg.tensordot(m, m.T, axes=1),
+                         np.linalg.tensordot(n, n.T, axes=1))
+    with pytest.raises(TypeError, match="no implementation found"):
+        np.linalg.det(m[:, :3])

@@ -64,8 +64,10 @@ def dtype_pairs():
     return st.one_of(same, same, mixed)
 
 
-def values_only(draw, dtype, shape, layouts=PRODUCT_LAYOUTS, small=False):
-    """A twin in a drawn layout holding exact values (see small_values)."""
+@st.composite
+def twin_values(draw, dtype, shape, layouts=PRODUCT_LAYOUTS, small=False):
+    """A (MiniArray, NumPy array) twin of exactly ``shape`` in a drawn
+    layout, holding exact values (see small_values)."""
     layout = draw(st.sampled_from(layouts))
     values = draw(exact_arrays(dtype, shape, small))
     if len(shape) == 0:
@@ -97,11 +99,6 @@ def values_only(draw, dtype, shape, layouts=PRODUCT_LAYOUTS, small=False):
                       for s in steps)]
     view[...] = values
     return twin_of("sliced", view)
-
-
-@st.composite
-def twin_values(draw, dtype, shape, layouts=PRODUCT_LAYOUTS, small=False):
-    return values_only(draw, dtype, shape, layouts, small)
 
 
 def draw_pair(data, dtypes, shapes, small=False):
@@ -347,7 +344,8 @@ def test_matmul_errors_are_numpys(left, right, options):
     n1, n2 = np.ones(left), np.ones(right)
     with pytest.raises(Exception) as expected:
         np.matmul(n1, n2, **np_kwargs)
-    with pytest.raises(minind_class(expected.value), match=_escaped(expected.value)):
+    with pytest.raises(minind_class(expected.value),
+                       match=_escaped(expected.value)):
         mi.matmul(mi.asarray(n1), mi.asarray(n2), **mi_kwargs)
 
 

@@ -112,8 +112,16 @@ def functions():
 
 def array_function(func, types, args, kwargs):
     """``MiniArray.__array_function__``: minind's function of the same
-    name, if minind has it and knows every argument type."""
-    implementation = functions().get(func.__name__)
+    name (in ``minind.linalg`` for ``numpy.linalg``'s), if minind has it
+    and knows every argument type."""
+    if getattr(func, "__module__", None) == "numpy.linalg":
+        # np.linalg.norm(m): minind.linalg's function of that name (by
+        # module, since np.linalg.outer is not np.outer).
+        implementation = (getattr(minind.linalg, func.__name__, None)
+                          if func.__name__ in minind.linalg.__all__
+                          else None)
+    else:
+        implementation = functions().get(func.__name__)
     if implementation is None:
         return NotImplemented
     if not all(_known_type(kind) for kind in types):
