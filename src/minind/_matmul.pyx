@@ -757,16 +757,20 @@ def dot(a, b, out=None):
         from minind._ufunc import multiply
         descr = descr_of(promote_index(left.dtype.type_index,
                                        right.dtype.type_index))
-        if out is not None:
-            # NumPy calls multiply with out=: its casting rules apply.
-            return multiply(left, right, out=out)
+        shape = left.shape if left.ndim else right.shape
         if descr.kind == "f" and left.ndim <= 2 and right.ndim <= 2:
             # NumPy's BLAS path (cblas_matrixproduct, up to 2-d) scales
-            # into a new C-ordered array.
-            target = _empty_result(left.shape if left.ndim else right.shape,
-                                   descr)
+            # into a new C-ordered array, or an out= that is exactly one.
+            if out is not None:
+                _check_dot_out(out, descr, shape)
+                target = out
+            else:
+                target = _empty_result(shape, descr)
             multiply(left, right, out=target)
-            return _result(target)
+            return out if out is not None else _result(target)
+        if out is not None:
+            # Otherwise NumPy calls multiply with out=: its casting rules.
+            return multiply(left, right, out=out)
         # Otherwise NumPy converts each operand to the common dtype (a
         # copy) and multiply follows the operands' memory order.
         if left.dtype is not descr:
