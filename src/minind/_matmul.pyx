@@ -48,18 +48,13 @@ from libc.stdlib cimport malloc, free
 from libc.string cimport memcpy, memset
 
 from minind._core cimport (MiniArray, new_array, copy_into, copy_array,
-                           spans_overlap, check_order, make_view,
-                           reshape_array, ravel_array, shape_text,
-                           normalize_axis, normalize_axis_tuple,
-                           permutation_from)
+                           spans_overlap, check_order, reshape_array,
+                           ravel_array, shape_text, normalize_axis)
 from minind._dtype cimport (Descr, as_dtype, descr_of, promote_index,
-                            can_cast_index, T_BOOL, T_INT8, T_UINT8,
-                            T_INT16, T_UINT16, T_INT32, T_UINT32, T_INT64,
-                            T_UINT64, T_FLOAT32, T_FLOAT64)
+                            can_cast_index, T_BOOL, T_FLOAT32, T_FLOAT64)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_ALIGNED,
                              FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
-                             broadcast_strides, fill_ordered_strides,
-                             fill_contiguous_strides)
+                             broadcast_strides, fill_ordered_strides)
 from minind._loops cimport Traversal, axis_order
 from minind._scalar cimport generic, get_scalar
 
