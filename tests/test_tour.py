@@ -19,4 +19,12 @@ def test_tour_prints_numpys_answers(capsys):
     assert ">>> mi.array([127], dtype=mi.int8)[0] + 1\nmi.int8(-128)\n" in out
     # DLPack: a view through a capsule, writing through.
     assert "(mi.float64(99.0), True, False)" in out
+    # Part 5: a slice is a view, a fancy index and a mask are copies.
+    assert ">>> s.flags['OWNDATA'], mi.shares_memory(s, a)\n(False, True)" \
+        in out
+    assert "mi.shares_memory(f, a), f.base\n(True, False, None)" in out
+    assert ">>> a[0, 0]\nmi.float64(0.0)\n>>> a[[0, 1]] = 9" in out
+    n = np.arange(12.0).reshape(3, 4)
+    assert (f"cols.base.shape\n({n[:, [0, 3]].shape}, "
+            f"{n[:, [0, 3]].strides}, {n[:, [0, 3]].base.shape})") in out
     assert "Traceback" not in out

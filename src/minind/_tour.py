@@ -144,6 +144,53 @@ def views():
     print()
 
 
+@section("Views and copies: basic, fancy and boolean indexing")
+def views_and_copies():
+    say("""
+        The tutorial's Part 5.  A slice is stride arithmetic, so it is a
+        view.  An integer array or a boolean mask names elements one by
+        one; no strides can describe that, so the result is a new array
+        that owns its data.  The flags and shares_memory say so.
+        """)
+    namespace = {"mi": mi}
+    show("""
+        a = mi.arange(12.0).reshape(3, 4)
+        s = a[:, 1:3]
+        f = a[[0, 2]]
+        m = a[a > 5]
+        s.flags['OWNDATA'], mi.shares_memory(s, a)
+        f.flags['OWNDATA'], mi.shares_memory(f, a), f.base
+        m, m.flags['OWNDATA']
+        """, namespace)
+    say("""
+        So reading through a fancy index and then writing changes the
+        copy: a[[0, 1]][0] = 9 calls __getitem__ (a copy) and writes into
+        it.  Assigning through the index, a[[0, 1]] = 9, calls
+        __setitem__, which writes into a itself.
+        """)
+    show("""
+        a[[0, 1]][0] = 9
+        a[0, 0]
+        a[[0, 1]] = 9
+        a[0, 0], a[1, 3]
+        """, namespace)
+    say("""
+        Index arrays side by side replace the axes they index.  Here the
+        broadcast index axis takes the place of axis 1, and minind, like
+        NumPy, fills an array ordered (picks, rows) and hands back a
+        transposed view of it: the result is a copy whose base is not
+        None.  mi.ix_ turns two lists into index arrays that broadcast
+        into a grid: the rows and columns of a sub-matrix.
+        """)
+    show("""
+        cols = a[:, [0, 3]]
+        cols.shape, cols.strides, cols.base.shape
+        mi.ix_([0, 2], [1, 3])
+        a[mi.ix_([0, 2], [1, 3])]
+        """, namespace)
+    print()
+
+
 @section("Transpose and reshape: new strides, same bytes")
 def transpose_reshape():
     say("""
