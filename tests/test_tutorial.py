@@ -143,38 +143,6 @@ features = engineer_features(prices, volumes)
 print(features.shape, features.dtype, features.flags['F_CONTIGUOUS'])
 print(np.round(features[-3:], 6))
 """,
-    "feature-engineering-fixed": """
-def engineer_features(prices, volumes, returns_window=20):
-    n = len(prices)
-    assert len(volumes) == n
-    log_returns = np.zeros(n)
-    log_returns[1:] = np.diff(np.log(prices))
-    cs = np.concatenate([[0], np.cumsum(prices)])
-    rolling_mean = np.zeros(n)
-    w = returns_window
-    rolling_mean[w:] = (cs[w:-1] - cs[:-w - 1]) / w
-    cs2 = np.concatenate([[0], np.cumsum(prices ** 2)])
-    rolling_mean_sq = np.zeros(n)
-    rolling_mean_sq[w:] = (cs2[w:-1] - cs2[:-w - 1]) / w
-    variance = np.maximum(rolling_mean_sq - rolling_mean ** 2, 0)
-    rolling_std = np.sqrt(variance)
-    z_score = np.where(rolling_std > 0, (prices - rolling_mean) / rolling_std,
-                       0.0)
-    price_change = np.zeros(n)
-    price_change[1:] = np.diff(prices)
-    obv = np.cumsum(np.sign(price_change) * volumes)
-    log_volume = np.log1p(volumes)
-    rel_price = np.where(rolling_mean > 0, prices / rolling_mean, 1.0)
-    return np.column_stack([
-        log_returns, rolling_mean, rolling_std, z_score,
-        obv / obv.std() if obv.std() > 0 else obv, log_volume, rel_price])
-np.random.seed(1)
-prices = 100 + np.cumsum(np.random.randn(250))
-volumes = np.random.randint(1000, 5000, 250).astype(np.float64)
-features = engineer_features(prices, volumes)
-print(features.shape, features.dtype, features.flags['F_CONTIGUOUS'])
-print(np.round(features[-3:], 6))
-""",
     # Part 8, pitfall 4: NaN contamination.
     "nan-pitfall": """
 data = np.array([1.0, 2.0, np.nan, 4.0, 5.0])
@@ -257,6 +225,13 @@ idx, scores = buf.top_k(query, k=5)
 print(idx, np.round(scores, 4), scores.dtype)
 """,
 }
+
+# The feature engineering with the tutorial's off-by-one mended: the
+# cumsum windows drop their last entry.
+SNIPPETS["feature-engineering-fixed"] = (
+    SNIPPETS["feature-engineering"]
+    .replace("(cs[w:] - cs[:-w]) / w", "(cs[w:-1] - cs[:-w - 1]) / w")
+    .replace("(cs2[w:] - cs2[:-w]) / w", "(cs2[w:-1] - cs2[:-w - 1]) / w"))
 
 # Snippets that need a feature minind lacks, and that feature.
 PENDING = {}

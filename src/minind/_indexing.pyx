@@ -45,6 +45,7 @@ from cpython.bool cimport PyBool_Check
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.slice cimport PySlice_Check
 from cpython.sequence cimport PySequence_Check
+from cpython.number cimport PyIndex_Check
 from libc.stdint cimport int64_t, int8_t, int16_t, int32_t
 from libc.string cimport memcpy, memcmp
 
@@ -57,7 +58,7 @@ from minind._dtype cimport Descr, descr_of, T_BOOL, T_INT64
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, broadcast_strides,
                              fill_fresh_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, plan_traversal, walk,
-                            axis_order)
+                            axis_order, copy_block)
 from minind._scalar cimport generic, scalar_descr
 
 from minind._creation import asarray
@@ -148,6 +149,19 @@ cdef MiniArray _index_array(object item):
     return array
 
 
+cdef bint _is_index_array(object item):
+    """An array or a sequence of indices: a MiniArray, a NumPy array (not
+    a NumPy scalar), a list, tuple or range, or another sequence that is
+    not a string and not an integer itself."""
+    if isinstance(item, (list, tuple, range, MiniArray)):
+        return True
+    if isinstance(item, (str, bytes)):
+        return False
+    if any([c.__name__ == "ndarray" for c in type(item).__mro__]):
+        return True
+    return PySequence_Check(item) and not PyIndex_Check(item)
+
+
 cdef bint _is_boolean_scalar(object item):
     if PyBool_Check(item):
         return True
@@ -209,15 +223,15 @@ cdef Plan prepare(MiniArray a, object key):
             consumed += 1
         elif PyLong_CheckExact(item):
             kinds.append(INTEGER)
+            item = as_index(item)      # (NumPy's errors for huge ones)
             consumed += 1
         elif _is_boolean_scalar(item):
             kinds.append(MASK0)
             item = bool(item)
             has_array = True
-        elif isinstance(item, (str, bytes)) or not (
-                isinstance(item, (list, tuple, range, MiniArray))
-                or hasattr(type(item), "__array_interface__")
-                or PySequence_Check(item)):
+        elif not _is_index_array(item):
+            # An integer (a NumPy or minind integer scalar too), or
+            # something as_index refuses with NumPy's error.
             kinds.append(INTEGER)
             item = as_index(item)
             consumed += 1
@@ -273,6 +287,9 @@ cdef Plan prepare(MiniArray a, object key):
             axis += a.ndim - consumed
             continue
         if kind == SLICE:
+            # Read now, so that its errors (a zero step, bounds that are
+            # not integers) come in their place among the integers'.
+            (<slice>item).indices(a._shape[axis])
             basic.append(item)
             saxis += 1
             axis += 1
@@ -437,9 +454,20 @@ cdef void _check_run(char** pointers, Py_ssize_t n, const Py_ssize_t* steps,
     cdef BoundsCheck* check = <BoundsCheck*>data
     cdef const char* p = pointers[0]
     cdef Py_ssize_t i, length = check.length
+    cdef size_t span = 2 * <size_t>length
+    cdef const int64_t* run = <const int64_t*>p
     cdef int64_t v
+    cdef bint bad = False
     if check.failed:
         return
+    if steps[0] == sizeof(int64_t):
+        # The common case, a contiguous run: one pass without an exit,
+        # which the compiler vectorises; the offender is looked for only
+        # when there is one.
+        for i in range(n):
+            bad |= <size_t>(run[i] + length) >= span
+        if not bad:
+            return
     for i in range(n):
         v = (<const int64_t*>(p + i * steps[0]))[0]
         # One unsigned comparison tests both ends of [-length, length).
@@ -646,18 +674,6 @@ cdef MiniArray _in_user_order(Plan plan, MiniArray picks):
 # The loops: gather (get) and scatter (set)
 # ---------------------------------------------------------------------------
 
-cdef inline void _copy_item(char* dst, const char* src,
-                            Py_ssize_t itemsize) noexcept nogil:
-    if itemsize == 8:
-        (<int64_t*>dst)[0] = (<const int64_t*>src)[0]
-    elif itemsize == 4:
-        (<int32_t*>dst)[0] = (<const int32_t*>src)[0]
-    elif itemsize == 2:
-        (<int16_t*>dst)[0] = (<const int16_t*>src)[0]
-    else:
-        (<int8_t*>dst)[0] = (<const int8_t*>src)[0]
-
-
 cdef void _copy_run(char** pointers, Py_ssize_t n, const Py_ssize_t* steps,
                     void* data) noexcept nogil:
     cdef Py_ssize_t itemsize = (<Py_ssize_t*>data)[0], i
@@ -723,9 +739,9 @@ cdef void _move(Moves* m) noexcept nogil:
             b += 1
             if m.elements:
                 if m.gather:
-                    _copy_item(other, indexed, m.itemsize)
+                    copy_block(other, indexed, m.itemsize)
                 else:
-                    _copy_item(indexed, other, m.itemsize)
+                    copy_block(indexed, other, m.itemsize)
             elif m.block > 0:       # both sides contiguous blocks
                 if m.gather:
                     memcpy(other, indexed, m.block)
@@ -824,11 +840,17 @@ cdef void _put_run(const word_t* values, Py_ssize_t value_step, char* base,
     """base[idx[i]] = values[i] (value_step 0: one value), in order, so
     the last of repeated indices wins; bounds are checked already."""
     cdef Py_ssize_t i, v
+    cdef word_t one = values[0]
+    if value_step == 0:
+        for i in range(count):
+            v = idx[i]
+            v += length if v < 0 else 0
+            (<word_t*>(base + v * stride))[0] = one
+        return
     for i in range(count):
         v = idx[i]
-        if v < 0:
-            v += length
-        (<word_t*>(base + v * stride))[0] = values[i * value_step]
+        v += length if v < 0 else 0
+        (<word_t*>(base + v * stride))[0] = values[i]
 
 
 cdef bint _one_contiguous_index(Plan plan):
@@ -965,7 +987,7 @@ cdef void _expand_run(char* dst, const char* src, Py_ssize_t src_step,
     cdef Py_ssize_t i
     for i in range(n):
         if mask[i]:
-            _copy_item(dst + i * itemsize, src, itemsize)
+            copy_block(dst + i * itemsize, src, itemsize)
             src += src_step
 
 
@@ -1047,7 +1069,8 @@ def setitem(MiniArray a, object key, object value):
     if plan.mask is not None:
         _set_mask(a, plan, value)
         return
-    _check_bounds(plan)
+    # As NumPy: the value is converted and fitted first, then the indices
+    # are checked (by the loops, before they write anything).
     # The value is broadcast to the shape a[key] has (the user's order),
     # then seen in the picks array's order (perm).
     ndim = _picks_shape(plan, picks_shape)

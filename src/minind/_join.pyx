@@ -36,6 +36,7 @@ from minind._core cimport (MiniArray, new_array, make_view, copy_into,
 from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
                             promote_sequence, T_INT64)
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
+from minind._loops cimport copy_block
 
 from minind._creation import asarray, array, empty_like
 from minind._manipulation import broadcast_shapes
@@ -304,23 +305,6 @@ cdef MiniArray _repeat_counts(object repeats):
     return counts
 
 
-cdef inline void _copy_block(char* dst, const char* src,
-                             Py_ssize_t block) noexcept nogil:
-    """memcpy, with the usual single-item sizes spelled as constants so
-    that the compiler turns them into one load and store (repeating each
-    element of a flat array copies a single item per call)."""
-    if block == 8:
-        memcpy(dst, src, 8)
-    elif block == 4:
-        memcpy(dst, src, 4)
-    elif block == 2:
-        memcpy(dst, src, 2)
-    elif block == 1:
-        dst[0] = src[0]
-    else:
-        memcpy(dst, src, block)
-
-
 def repeat(a, repeats, axis=None):
     """Each element (``axis=None``: of the flattened array) or each slab
     along ``axis`` repeated ``repeats`` times, in a new C array.
@@ -387,7 +371,7 @@ def repeat(a, repeats, axis=None):
             for j in range(n):
                 count = per_slab[0] if one_count else per_slab[j]
                 for r in range(count):
-                    _copy_block(dst, src, block)
+                    copy_block(dst, src, block)
                     dst += block
                 src += block
     return result

@@ -1,4 +1,5 @@
 # Iteration over strided operands, and the typed inner loops it drives.
+from libc.string cimport memcpy
 from minind._layout cimport MAX_NDIM
 
 cdef enum:
@@ -30,3 +31,20 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
                    char* dst, const Py_ssize_t* dst_strides, int dst_type,
                    const char* src, const Py_ssize_t* src_strides,
                    int src_type) except -1
+
+
+cdef inline void copy_block(char* dst, const char* src,
+                            Py_ssize_t size) noexcept nogil:
+    # memcpy of one element (or any block), with the element sizes spelled
+    # as constants so that the compiler makes each a single load and
+    # store: the per-element copy of gathers, repeats and sorts.
+    if size == 8:
+        memcpy(dst, src, 8)
+    elif size == 4:
+        memcpy(dst, src, 4)
+    elif size == 2:
+        memcpy(dst, src, 2)
+    elif size == 1:
+        dst[0] = src[0]
+    else:
+        memcpy(dst, src, size)

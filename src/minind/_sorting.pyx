@@ -58,6 +58,7 @@ from minind._dtype cimport (Descr, item_t, descr_of, promote_index, T_BOOL,
                             T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
                             T_FLOAT64)
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE
+from minind._loops cimport copy_block
 
 from minind._creation import array, asarray
 from minind.exceptions import AxisError
@@ -1291,18 +1292,6 @@ for _result in (UniqueAllResult, UniqueCountsResult, UniqueInverseResult):
 del _result
 
 
-cdef inline void _copy_item(char* dst, const char* src,
-                            Py_ssize_t itemsize) noexcept nogil:
-    if itemsize == 8:
-        memcpy(dst, src, 8)
-    elif itemsize == 4:
-        memcpy(dst, src, 4)
-    elif itemsize == 2:
-        memcpy(dst, src, 2)
-    else:
-        dst[0] = src[0]
-
-
 def unique(ar, return_index=False, return_inverse=False,
            return_counts=False, axis=None, *, equal_nan=True, sorted=True):
     """The sorted distinct values of ``ar`` (flattened), and on request
@@ -1339,7 +1328,7 @@ def unique(ar, return_index=False, return_inverse=False,
         run = new_array(flat.dtype, 1, &n, False, False)
         with nogil:
             for i in range(n):
-                _copy_item(run._data + i * itemsize,
+                copy_block(run._data + i * itemsize,
                            flat._data + order[i] * itemsize, itemsize)
     else:
         # The values alone: a sorted copy is enough.
@@ -1371,7 +1360,7 @@ def unique(ar, return_index=False, return_inverse=False,
         for i in range(n):
             if job.starts[i]:
                 g += 1
-                _copy_item(values._data + g * itemsize,
+                copy_block(values._data + g * itemsize,
                            item_source + i * itemsize, itemsize)
                 if order != NULL:
                     (<int64_t*>first._data)[g] = order[i]

@@ -677,10 +677,27 @@ def draw_index_item(fdp, length, *, advanced=True):
         return fdp.PickValueInList([np.int64(1), np.uint8(0), np.int8(-1),
                                     np.uint64(2**64 - 1), np.intp(0)])
     if choice == 13 and advanced:
-        # Advanced indices: minind refuses them (IndexError).
-        return fdp.PickValueInList([True, False, np.True_, [0, 1], [0],
-                                    [[0]], [True], [], (), np.array([0, 1]),
-                                    np.array(True), np.array([], int)])
+        # Advanced indices: integer lists and arrays (in bounds or not),
+        # booleans and masks, some that fit and some that do not.
+        pick = fdp.ConsumeIntInRange(0, 3)
+        if pick == 0:
+            return fdp.PickValueInList([True, False, np.True_, [0, 1], [0],
+                                        [[0]], [True], [], (),
+                                        np.array([0, 1]), np.array(True),
+                                        np.array([], int), np.array(0)])
+        count = fdp.ConsumeIntInRange(0, 4)
+        if pick == 1:
+            return [fdp.ConsumeIntInRange(-length - 1, length)
+                    for _ in range(count)]
+        if pick == 2:
+            dtype = fdp.PickValueInList(["int8", "uint8", "int64",
+                                         "uint64", "intp"])
+            values = [fdp.ConsumeIntInRange(0, max(length, 1))
+                      for _ in range(count)]
+            return np.array(values, dtype=dtype).reshape(
+                (1, count) if fdp.ConsumeBool() else (count,))
+        return np.array([fdp.ConsumeBool() for _ in range(
+            length + (fdp.ConsumeIntInRange(0, 7) == 0))], dtype=bool)
     return fdp.ConsumeIntInRange(-length, max(length - 1, 0))
 
 
@@ -700,16 +717,6 @@ def draw_index(fdp, shape, *, advanced=True):
     if count == 1 and fdp.ConsumeBool():
         return items[0]
     return tuple(items)
-
-
-def is_advanced(index):
-    """Does NumPy read ``index`` as an advanced (integer-array/boolean)
-    index, which minind does not implement?  Booleans, arrays, and
-    sequences (a list as the index, a list or tuple as an item)."""
-    if isinstance(index, tuple):
-        return any(isinstance(item, (bool, np.bool_, list, tuple,
-                                     np.ndarray)) for item in index)
-    return isinstance(index, (bool, np.bool_, list, np.ndarray))
 
 
 def risky_float_cast(sources, dtype):

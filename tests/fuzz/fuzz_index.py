@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fuzz target: basic indexing, read and assigned, against NumPy.
+"""Fuzz target: basic and advanced indexing, read and assigned, against
+NumPy.
 
     python tests/fuzz/fuzz_index.py [libFuzzer flags] [corpus dirs]
 
@@ -8,8 +9,9 @@ with negative steps, transposed, broadcast_to, read-only, imported
 through the buffer protocol, and chains of these), any of the eleven
 dtypes, at most 64 elements.  The index is an int (out of range and huge
 too), a slice (any start, stop and step, zero and huge steps included),
-``...``, ``None``, a float, a string, a NumPy integer scalar, or a tuple
-of these, sometimes with too many items.
+``...``, ``None``, a float, a string, a NumPy integer scalar, an integer
+list or array, a boolean or a boolean mask, or a tuple of these,
+sometimes with too many items.
 
 * Read: ``a[index]`` must give what NumPy gives (a view with the same
   layout and flags, or the element as a scalar of its dtype), or raise the
@@ -20,9 +22,9 @@ of these, sometimes with too many items.
   or a view of the very array assigned to (overlapping memory).  Same
   outcome, and afterwards the owners' memory must be equal.
 
-Advanced indices (integer lists/arrays, booleans) are not implemented in
-minind: it must raise IndexError (without crashing), and leave the array
-as it was.
+Advanced indices (integer lists/arrays, booleans) give copies and
+assign element by element (``_indexing.pyx``); they are compared with
+NumPy like every other index.
 """
 import math
 import os
@@ -110,22 +112,7 @@ def read(fdp, recipe, m, n):
     c.note(what)
     n_out = c.run(lambda: n[index])
     m_out = c.run(lambda: m[index])
-    if c.is_advanced(index):
-        refuse_advanced(what, m_out, n_out)
-        return
     c.check(what, m_out, n_out)
-
-
-def refuse_advanced(what, m_out, n_out):
-    """minind refuses advanced indices with IndexError (or fails as
-    NumPy does, a read-only target, say)."""
-    if not m_out.ok and (isinstance(m_out.value, IndexError) or (
-            not n_out.ok and c.class_matches(m_out.value, n_out.value)
-            is None)):
-        return
-    c.mismatch(f"advanced index: minind must raise IndexError\n"
-               f"  call:   {what}\n  NumPy:  {n_out!r}\n"
-               f"  minind: {m_out!r}")
 
 
 def assign(fdp, recipe):
@@ -145,10 +132,6 @@ def assign(fdp, recipe):
 
     n_out = c.run(lambda: store(n, "np"))
     m_out = c.run(lambda: store(m, "mi"))
-    if c.is_advanced(index):
-        refuse_advanced(what, m_out, n_out)
-        c.check_same_memory(f"refused {what}", m_owner, before)
-        return
     if value[0] in ("npscalar", "array") and c.risky_float_cast(
             [build_value(value, "np", n)], n.dtype):
         return
