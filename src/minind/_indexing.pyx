@@ -311,13 +311,16 @@ cdef Plan prepare(MiniArray a, object key):
         if kind == INTEGER or (kind == ARRAY
                                and (<MiniArray>item).ndim == 0):
             # (A 0-d array is read, and checked, as the integer it holds.)
+            # An integer is an index of no dimensions: it adds nothing to
+            # the broadcast shape, so it is applied to the source view
+            # directly (dropping its axis there, which also keeps the view
+            # within 64 dimensions whenever the result is); it still
+            # counts as advanced for where the broadcast axes go.
             value = item if kind == INTEGER else int(item)
             if value < -a._shape[axis] or value >= a._shape[axis]:
                 raise IndexError(f"index {value} is out of bounds for axis "
                                  f"{axis} with size {a._shape[axis]}")
-            basic.append(slice(None))
-            _add_array(plan, _integers(value, 1).reshape(()), saxis, axis)
-            saxis += 1
+            basic.append(value)
             axis += 1
             continue
         if kind == ARRAY:
