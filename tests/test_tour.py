@@ -28,3 +28,26 @@ def test_tour_prints_numpys_answers(capsys):
     assert (f"cols.base.shape\n({n[:, [0, 3]].shape}, "
             f"{n[:, [0, 3]].strides}, {n[:, [0, 3]].base.shape})") in out
     assert "Traceback" not in out
+
+
+def test_interactive_tour_ends_quietly(capsys, monkeypatch):
+    """End of input, Ctrl-C and q end the interactive tour without a
+    traceback; the prompt says how to quit and is followed by a newline
+    (piped input is not echoed)."""
+    for reply in (EOFError, KeyboardInterrupt, "q"):
+        def fake_input(prompt, reply=reply):
+            print(prompt, end="")
+            if isinstance(reply, str):
+                return reply
+            raise reply()
+        monkeypatch.setattr("builtins.input", fake_input)
+        assert main(["--interactive"]) == 0
+        out = capsys.readouterr().out
+        assert "q: quit -- \nTour ended." in out
+        assert "\n2. " not in out        # it stopped after section 1
+
+
+def test_interactive_tour_goes_on_with_enter(capsys, monkeypatch):
+    monkeypatch.setattr("builtins.input", lambda prompt: "")
+    assert main(["--interactive"]) == 0
+    assert "End of the tour." in capsys.readouterr().out

@@ -39,6 +39,7 @@ Where each concept lives:
   _matmul.pyx    matmul (a @ b): the blocked kernel; dot, vdot, inner,
                  outer, tensordot, vecdot built on it
   linalg.py      mi.linalg: norms, and the Array API's linalg names
+  _vectorize.py  vectorize: a Python function over arrays (a Python loop)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -107,6 +108,7 @@ from minind._show import show
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
                             vecdot)
+from minind._vectorize import vectorize
 from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
@@ -201,5 +203,5 @@ __all__ = [
     "searchsorted", "unique", "unique_values", "unique_counts",
     "unique_inverse", "unique_all",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
-    "linalg",
+    "linalg", "vectorize",
 ]

@@ -198,13 +198,17 @@ def transpose_reshape():
         F-ordered view.  Reshaping a contiguous array is also free.  But
         flattening the transpose in C order cannot be expressed with
         strides over the same bytes: NumPy (and minind) copy, and the
-        result's base is that copy, not a.
+        result's base is that copy, not a.  And why is
+        a.reshape(2, 6).base not a, although it is a view of it?  a is
+        itself a view (of arange's array), and a view's base is always
+        the array that owns the memory, never another view.
         """)
     namespace = {"mi": mi}
     show("""
         a = mi.arange(12.0).reshape(3, 4)
         a.T.strides, a.T.flags['F_CONTIGUOUS']
         a.reshape(2, 6).base is a
+        a.reshape(2, 6).base is a.base
         flat = a.T.reshape(12)
         flat.base is a, flat.base.flags['OWNDATA']
         """, namespace)
@@ -373,7 +377,16 @@ def main(argv=None):
         print("=" * len(heading))
         function()
         if args.interactive and number < len(SECTIONS):
-            input("-- press Enter for the next section --")
+            try:
+                answer = input("-- Enter: next section, q: quit -- ")
+            except (EOFError, KeyboardInterrupt):
+                answer = "q"       # end of input or Ctrl-C: leave quietly
+            # A newline of our own: piped input is not echoed, and the
+            # next heading must not start on the prompt's line.
+            print()
+            if answer.strip().lower() in ("q", "quit"):
+                print("Tour ended.")
+                return 0
     print("End of the tour.  The source map in README.md says where each "
           "concept lives.")
     return 0
