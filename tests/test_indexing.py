@@ -233,6 +233,11 @@ PINNED = [
     ((2, 3, 4), []), ((2, 3, 4), (slice(None), [])),
     ((3, 0), [0, 1]), ((0, 3), (slice(None), [1])),
     ((5,), [-1, -5, 4]),
+    # Every 0-d boolean is a (1,) or (0,) index over a new axis of length
+    # 1; they share that axis, so 63 new axes and two of them still fit
+    # in 64 dimensions (the fuzzer's find: minind built a 65-d view).
+    ((), (None,) * 63 + (False, True)), ((), (True,) + (None,) * 62 + (True,)),
+    ((2, 3), (True, slice(None), False, [1, 0])),
 ]
 
 

@@ -366,6 +366,47 @@ def test_reduce_accumulator_dtypes(name):
     assert not failures, "\n".join(failures[:30])
 
 
+# Every binary ufunc whose reduce NumPy computes element by element (not
+# arctan2 or power: NumPy's SIMD loops reduce those to op(first, last)).
+OUT_DTYPE_UFUNCS = REDUCE_UFUNCS + ["subtract", "true_divide", "lcm", "gcd",
+                                   "left_shift", "equal", "less",
+                                   "logical_xor", "fmax", "hypot"]
+
+
+@pytest.mark.parametrize("method", ["reduce", "accumulate"])
+@pytest.mark.parametrize("name", OUT_DTYPE_UFUNCS)
+def test_out_dtype_chooses_the_loop(name, method):
+    """With out= and no dtype=, NumPy picks the loop as for op(out, a):
+    lcm of bools into int8 runs in int8 (a bool call has no loop), a sum
+    of floats into int8 adds in float64 and then casts, an int8 sum into
+    float32 adds in float32, a comparison takes only bool input.  A
+    reduce starts from the first element as stored in out (subtract of
+    floats into int8 starts truncated); an accumulate does not.  Every
+    input and output dtype, against NumPy (values, dtype, exception)."""
+    failures = []
+    for a in DTYPE_NAMES:
+        values = ([0.5, 0.75, -1.5, 2.25] if np.dtype(a).kind == "f"
+                  else [1, 3, 0, 2] if a != "bool" else [1, 1, 0, 1])
+        n = np.array(values, dtype=a)
+        m = mi.array(n)
+        for o in DTYPE_NAMES:
+            if name == "true_divide" and np.dtype(o).kind in "iu":
+                continue                # inf into an integer: platform's
+            shape = () if method == "reduce" else (4,)
+            n_out, m_out = np.zeros(shape, o), mi.zeros(shape, o)
+            for spell in (lambda x: x, lambda x: (x,)):
+                try:
+                    assert_same_outcome(
+                        run(lambda: getattr(getattr(mi, name), method)(
+                            m, out=spell(m_out))),
+                        run(lambda: getattr(getattr(np, name), method)(
+                            n, out=spell(n_out))))
+                except AssertionError as error:
+                    failures.append(f"{name}.{method}({a}, out={o}): "
+                                    f"{error}")
+    assert not failures, "\n".join(failures[:30])
+
+
 EMPTY_SHAPES = [(0,), (0, 3), (3, 0), (2, 0, 3), (0, 0)]
 
 

@@ -94,6 +94,9 @@ cdef MiniArray value_source(Descr dtype, int ndim, object value)
 # target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)
+# The out= of a one-output ufunc-like call: None or an array (a 1-tuple
+# is unwrapped); NumPy's TypeError/ValueError otherwise.
+cdef MiniArray single_output(object out)
 # a's axes in its K memory order into perm[a.ndim] (see _loops.axis_order).
 cdef void memory_order(MiniArray a, bint every_axis_votes, int* perm)
 # "A"/"K" made concrete for prototype: "C", "F" or "K".

@@ -1472,6 +1472,20 @@ cdef str shape_text(tuple shape):
     return "(" + ",".join([str(n) for n in shape]) + ")"
 
 
+cdef MiniArray single_output(object out):
+    """The ``out=`` of a call with one output (a ufunc, its ``reduce`` and
+    ``accumulate``, ``matmul``): None or an array.  NumPy also takes the
+    tuple form of ``out=`` that many-output ufuncs need, with one entry."""
+    if isinstance(out, tuple):
+        if len(out) != 1:
+            raise ValueError("The 'out' tuple must have exactly one entry "
+                             "per ufunc output")
+        out = out[0]
+    if out is not None and not isinstance(out, MiniArray):
+        raise TypeError("return arrays must be of ArrayType")
+    return out
+
+
 cdef object _array_function = None
 
 

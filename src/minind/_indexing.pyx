@@ -194,7 +194,7 @@ cdef Plan prepare(MiniArray a, object key):
     cdef Py_ssize_t nitems = len(items), i, value
     cdef list kinds = [], objects = [], basic = []
     cdef int consumed = 0, axis = 0, saxis = 0, k, j, count
-    cdef int first = -1, last = -1
+    cdef int first = -1, last = -1, mask0_axis = -1
     cdef bint has_array = False, ellipsis_seen = False, scalar_arrays = False
     cdef MiniArray array
     cdef IndexResult found
@@ -304,9 +304,15 @@ cdef Plan prepare(MiniArray a, object key):
             first = i
         last = i
         if kind == MASK0:
-            basic.append(None)
-            _add_array(plan, _integers(0, 1 if item else 0), saxis, -1)
-            saxis += 1
+            # A new axis of length 1, indexed by [0] or []: all the 0-d
+            # booleans of a key can share one (each still adds its own
+            # (1,) or (0,) to the broadcast), which keeps the source view
+            # within 64 dimensions whenever the result is.
+            if mask0_axis < 0:
+                basic.append(None)
+                mask0_axis = saxis
+                saxis += 1
+            _add_array(plan, _integers(0, 1 if item else 0), mask0_axis, -1)
             continue
         if kind == INTEGER or (kind == ARRAY
                                and (<MiniArray>item).ndim == 0):

@@ -47,7 +47,7 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport malloc, free
 from libc.string cimport memcpy, memset
 
-from minind._core cimport (MiniArray, new_array, copy_into, copy_array,
+from minind._core cimport (MiniArray, single_output, new_array, copy_into, copy_array,
                            spans_overlap, check_order, reshape_array,
                            ravel_array, shape_text, normalize_axis)
 from minind._dtype cimport (Descr, as_dtype, descr_of, promote_index,
@@ -610,13 +610,7 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
     cdef Py_ssize_t k
     cdef tuple core, loop
     cdef Descr descr
-    if isinstance(out, tuple):
-        if len(out) != 1:
-            raise ValueError("The 'out' tuple must have exactly one entry "
-                             "per ufunc output")
-        out = out[0]
-    if out is not None and not isinstance(out, MiniArray):
-        raise TypeError("return arrays must be of ArrayType")
+    out = single_output(out)
     _check_casting(casting)
     order = check_order(order, "CFAK")
     a = _core_operand(x1, 0, "matmul", _MATMUL_SIGNATURE)

@@ -36,7 +36,7 @@ from libc.string cimport memcpy
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
-                           scalar_array)
+                           scalar_array, single_output)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
@@ -189,13 +189,7 @@ cdef class ufunc:
                 f"{self._name}() takes from {self.nin} to {self.nin + 1} "
                 f"positional arguments but {len(args)} "
                 f"{'was' if len(args) == 1 else 'were'} given")
-        if isinstance(out, tuple):
-            if len(out) != 1:
-                raise ValueError("The 'out' tuple must have exactly one "
-                                 "entry per ufunc output")
-            out = out[0]
-        if out is not None and not isinstance(out, MiniArray):
-            raise TypeError("return arrays must be of ArrayType")
+        out = single_output(out)
         if dtype is None and casting == "same_kind":
             if out is None:
                 result = _scalar_call(self, args)
@@ -219,8 +213,7 @@ cdef class ufunc:
         cdef tuple types
         if dtype is not None:
             forced = as_dtype(dtype)
-            if self._loops[len(self._loops) - 1][1] == T_BOOL and (
-                    self._loops[len(self._loops) - 1][0] != T_BOOL):
+            if _is_comparison(self):
                 # Comparisons and logical ufuncs: dtype= names the (bool)
                 # output; the inputs are promoted as usual.
                 if forced.type_index == T_BOOL:
@@ -359,15 +352,16 @@ cdef class ufunc:
         """
         if self.nin != 2:
             raise ValueError("reduce only supported for binary functions")
-        return _reduce(self, asarray(array), axis, dtype, out, keepdims,
-                       initial)
+        return _reduce(self, asarray(array), axis, dtype, single_output(out),
+                       keepdims, initial)
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """Running results along ``axis``: ``add.accumulate`` is cumsum."""
         if self.nin != 2:
             raise ValueError("accumulate only supported for binary "
                              "functions")
-        return _accumulate(self, asarray(array), axis, dtype, out)
+        return _accumulate(self, asarray(array), axis, dtype,
+                           single_output(out))
 
     def outer(self, a, b):
         """``op(a[i, j, ...], b[k, l, ...])`` for every pair of elements:
@@ -1146,11 +1140,16 @@ cdef int _reduce_loop(ufunc function, Descr descr,
     to it safely; logical operations reduce as bools."""
     if function.op in (OP_LOGICAL_AND, OP_LOGICAL_OR, OP_LOGICAL_XOR):
         if explicit and descr.type_index != T_BOOL:
-            raise UFuncTypeError(
+            raise TypeError(
                 "No loop matching the specified signature and casting was "
                 f"found for ufunc {function._name}")
         return T_BOOL
     cdef bint exact = explicit or function.op in (OP_GCD, OP_LCM)
+    if descr.type_index == T_BOOL:
+        function._check_bool_support()
+    if (function.op == OP_TRUE_DIVIDE and not explicit
+            and descr.kind in "biu"):
+        return T_FLOAT64                    # int / int is float64
     for in_type, out_type in function._loops:
         if in_type != out_type:
             continue
@@ -1167,9 +1166,44 @@ cdef int _reduce_loop(ufunc function, Descr descr,
             f"ufunc '{function._name}' did not contain a loop with "
             "signature matching types (None, <class 'numpy.dtypes."
             f"{_DTYPE_CLASSES[descr.type_index]}DType'>) -> None")
-    raise UFuncTypeError(
-        f"ufunc '{function._name}' does not support reduction over "
-        f"{descr!r}")
+    if _is_comparison(function):
+        raise TypeError("No loop matching the specified signature and "
+                        f"casting was found for ufunc {function._name}")
+    raise TypeError(
+        f"ufunc '{function._name}' not supported for the input types, and "
+        "the inputs could not be safely coerced to any supported types "
+        "according to the casting rule ''safe''")
+
+
+cdef inline bint _is_comparison(ufunc function):
+    """less, equal...: every loop writes bool, from inputs of any type."""
+    cdef tuple last = function._loops[len(function._loops) - 1]
+    return last[1] == T_BOOL and last[0] != T_BOOL
+
+
+cdef int _reduce_loop_type(ufunc function, MiniArray array, object dtype,
+                           MiniArray out) except -1:
+    """The loop a reduce or an accumulate runs.
+
+    Given ``out=`` and no ``dtype=``, NumPy chooses the loop as for the
+    call ``op(out, array)``: the output's dtype takes part, and small
+    integers get no int64 default (an int8 sum into a float32 output adds
+    in float32; a float64 sum into an int8 output adds in float64, then
+    casts).  Otherwise the accumulator dtype decides (``_reduce_dtype``).
+    """
+    cdef int k
+    if out is not None and dtype is None and function.op not in (
+            OP_LOGICAL_AND, OP_LOGICAL_OR, OP_LOGICAL_XOR):
+        if _is_comparison(function):
+            # Its bool output is what is fed back in: only a bool input
+            # has a loop (??->?) whose types all agree, whatever out is.
+            if array.dtype.type_index != T_BOOL:
+                raise _no_loop_error(function._name, [True, array])
+            return T_BOOL
+        k = function._loop_for([out, array], None)
+        return function._loops[k][0]
+    return _reduce_loop(function, _reduce_dtype(function, array, dtype),
+                        dtype is not None)
 
 
 cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
@@ -1209,11 +1243,10 @@ cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
 
 
 cdef object _reduce(ufunc function, MiniArray array, object axis,
-                    object dtype, object out, bint keepdims, object initial,
+                    object dtype, MiniArray out, bint keepdims, object initial,
                     bint keep_array=False):
     cdef list axes = _reduce_axes(array, axis)
-    cdef Descr descr = _reduce_dtype(function, array, dtype)
-    cdef int loop_type = _reduce_loop(function, descr, dtype is not None)
+    cdef int loop_type = _reduce_loop_type(function, array, dtype, out)
     cdef Descr loop_descr = descr_of(loop_type)
     cdef MiniArray source, result, stretched
     cdef Py_ssize_t strides[MAX_NDIM]
@@ -1273,6 +1306,10 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
                  source[tuple([slice(0, 1) if k in axes else slice(None)
                                for k in range(source.ndim)])])
         copy_into(result, first.reshape(result.shape))
+        if out is not None and out.dtype is not loop_descr:
+            # NumPy starts from the first element as stored in ``out``:
+            # a float64 difference into an int8 output starts truncated.
+            copy_into(result, copy_array(result, out.dtype, "K"))
         if not _idempotent(function) and len(axes) == 1:
             source = source[tuple([slice(1, None) if k in axes
                                    else slice(None)
@@ -1296,8 +1333,6 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         _reduce_into(stretched, source, &data)
     final = result.shape
     if out is not None:
-        if not isinstance(out, MiniArray):
-            raise TypeError("output must be an array")
         if (<MiniArray>out).shape != final:
             raise ValueError(
                 f"output parameter for reduction operation {function._name} "
@@ -1440,7 +1475,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
 
 
 cdef object _accumulate(ufunc function, MiniArray array, object axis,
-                        object dtype, object out):
+                        object dtype, MiniArray out):
     """out[0] = a[0]; out[k] = op(out[k - 1], a[k]) along ``axis``.
 
     Run as one binary call with views shifted by one element, exactly as
@@ -1448,7 +1483,8 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
     increasing order, so each step reads the value just written.
     """
     cdef int k, i
-    cdef Descr descr = _reduce_dtype(function, array, dtype)
+    cdef Descr descr = descr_of(_reduce_loop_type(function, array, dtype,
+                                                  out))
     cdef MiniArray result, previous, current
     cdef LoopData data
     cdef Traversal t
@@ -1475,8 +1511,6 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         data.type_index = descr.type_index
         _walk_binary(previous, current, current, &data, False)
     if out is not None:
-        if not isinstance(out, MiniArray):
-            raise TypeError("output must be an array")
         if (<MiniArray>out).shape != result.shape:
             raise ValueError("provided out is the wrong size for the "
                              "accumulation.")
