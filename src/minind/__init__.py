@@ -40,6 +40,8 @@ Where each concept lives:
                  outer, tensordot, vecdot built on it
   linalg.py      mi.linalg: norms, and the Array API's linalg names
   _vectorize.py  vectorize: a Python function over arrays (a Python loop)
+  _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
+                 wrapped through the buffer protocol)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -109,6 +111,7 @@ from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
                             vecdot)
 from minind._vectorize import vectorize
+from minind._memmap import memmap
 from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
@@ -203,5 +206,5 @@ __all__ = [
     "searchsorted", "unique", "unique_values", "unique_counts",
     "unique_inverse", "unique_all",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
-    "linalg", "vectorize",
+    "linalg", "vectorize", "memmap",
 ]

@@ -49,6 +49,13 @@ cdef class MiniArray:
     cdef char* _item_pointer(self, object key) except NULL
 
 
+# An array over an imported buffer whose base is the exporter itself, as
+# NumPy's memmap.base is its mmap: it holds the buffer export (a
+# memoryview) in ``export``, so the memory cannot go while it lives.
+cdef class BufferArray(MiniArray):
+    cdef readonly object export
+
+
 # The base of an as_strided view: stands for the array it was made from.
 cdef class AsStridedBase:
     cdef readonly MiniArray base
@@ -58,6 +65,9 @@ cdef class AsStridedBase:
 
 # The owner (OWNDATA) or importing array at the bottom of a base chain.
 cpdef MiniArray memory_owner(MiniArray array)
+# The memoryview that holds the memory an importing array (an answer of
+# memory_owner) views, or None (an owner; a DLPack import).
+cdef object imported_view(MiniArray owner)
 # A fresh owner; shape lengths >= 0 (the size is overflow-checked here).
 cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
                          bint fortran, bint zeroed)

@@ -2303,6 +2303,20 @@ cdef class AsStridedBase:
                f"{self.base.shape}>"
 
 
+cdef class BufferArray(MiniArray):
+    """A MiniArray over an imported buffer whose ``base`` is the exporter
+    (``mi.memmap``'s is its ``mmap``, as in NumPy) rather than the
+    memoryview that holds the export; that memoryview is kept here."""
+
+
+cdef object imported_view(MiniArray owner):
+    if isinstance(owner, BufferArray):
+        return (<BufferArray>owner).export
+    if isinstance(owner.base, memoryview):
+        return owner.base
+    return None
+
+
 cpdef MiniArray memory_owner(MiniArray array):
     """The array at the bottom of ``array``'s base chain: the owner of its
     memory (OWNDATA), or the array that imported it (whose base is a
@@ -2327,20 +2341,19 @@ cdef bint _memory_is_writable(MiniArray array):
     owner may; otherwise walk the base chain: any writeable array on the
     way says yes, an owner that is not says no, and a buffer at the end
     says whether it is writable."""
-    cdef MiniArray link
-    base = array.base
-    if base is None or array._flags & FLAG_OWNDATA:
+    cdef MiniArray link = array
+    if array.base is None or array._flags & FLAG_OWNDATA:
         return True
-    while isinstance(base, MiniArray):
-        link = base
+    while isinstance(link.base, MiniArray):
+        link = link.base
         if link._flags & FLAG_WRITEABLE:
             return True
         if link.base is None or link._flags & FLAG_OWNDATA:
             return False
-        base = link.base
-    if isinstance(base, memoryview):
+    view = imported_view(link)
+    if view is not None:
         # NumPy asks the buffer for a writable *simple* (C-contiguous) view.
-        return not base.readonly and base.c_contiguous
+        return not view.readonly and view.c_contiguous
     return False
 
 

@@ -425,9 +425,12 @@ def array_repr(a):
     ``shape=`` is added when the values cannot show it (empty arrays
     other than 1-d, summarised arrays); ``dtype=`` when the values cannot
     imply it (anything but int64, float64, bool; and any empty array).
-    These go on a new line if they would pass the line width.
+    These go on a new line if they would pass the line width.  A subclass
+    prints its own name, as NumPy's do: ``memmap([0., 0.])``.
     """
-    prefix = 'array('
+    from minind._core import MiniArray
+    subclass = isinstance(a, MiniArray) and type(a) is not MiniArray
+    prefix = type(a).__name__ + '(' if subclass else 'array('
     body = _array2string(a, ', ', prefix, LINEWIDTH - len(')'))
     dtype = a.dtype.name
     shape = tuple(a.shape)

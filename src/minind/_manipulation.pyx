@@ -10,7 +10,8 @@ as_strided, sliding_window_view), ``mem_overlap.c`` (shares_memory).
 from minind._core cimport (MiniArray, make_view, normalize_axis,
                            normalize_axis_tuple, reshape_array,
                            ravel_array, check_order, shape_text,
-                           spans_overlap, memory_owner, AsStridedBase)
+                           spans_overlap, memory_owner, AsStridedBase,
+                           imported_view)
 from minind._layout cimport (MAX_NDIM, broadcast_strides, shape_from_object,
                              fill_contiguous_strides)
 from minind._creation import asarray
@@ -244,9 +245,10 @@ cdef tuple memory_bounds(MiniArray array):
     if base is None or owner.flags.owndata:
         start = owner.__array_interface__["data"][0]
         return start, start + owner.nbytes
-    if isinstance(base, memoryview):
+    view = imported_view(owner)
+    if view is not None:
         # An imported buffer: only what the exporter exposes is known.
-        exporter = asarray(base)
+        exporter = asarray(view)
         start = exporter.__array_interface__["data"][0]
         low, high = _extent(exporter.shape, exporter.strides,
                             exporter.itemsize)
