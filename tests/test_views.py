@@ -1142,3 +1142,42 @@ def test_shape_change_does_not_reach_an_exported_buffer():
     a.dtype = mi.uint8
     assert exported.format == "d" and exported.tolist()[2][3] == 11.0
     exported.release()
+
+
+@given(data=st.data(),
+       n=hnp.arrays(st.sampled_from(NP_DTYPES),
+                    hnp.array_shapes(min_dims=1, max_dims=3, max_side=4)),
+       order=st.sampled_from("CF"))
+def test_assigning_strides(data, n, order):
+    """``a.strides = s`` (deprecated since NumPy 2.4, with its warning):
+    allowed while every element stays in the owner's buffer, else NumPy's
+    ValueError; wrong lengths and non-integers as NumPy refuses them.  On
+    owners and on views made alike in both libraries (NumPy's bound is the
+    owner's buffer; for an imported array minind knows only the view)."""
+    n = np.array(n, order=order)
+    m = mi.array(n, order=order)
+    key = tuple(data.draw(st.slices(length)) for length in n.shape)
+    n, m = n[key], m[key]
+    itemsize = n.itemsize
+    new = data.draw(st.one_of(
+        st.tuples(*[st.integers(-3, 3).map(lambda k: k * itemsize)
+                    for _ in range(n.ndim)]),
+        st.lists(st.integers(-40, 40), min_size=n.ndim, max_size=n.ndim),
+        st.lists(st.integers(0, 16), max_size=4),
+        st.sampled_from(["x", 1.5, None, 8])))
+    outcomes = []
+    for a in (m, n):
+        with pytest.warns(DeprecationWarning, match="deprecated in NumPy"):
+            try:
+                a.strides = new
+                outcomes.append(None)
+            except (TypeError, ValueError) as exc:
+                outcomes.append(exc)
+    m_exc, n_exc = outcomes
+    assert type(m_exc) is type(n_exc), (m_exc, n_exc)
+    if n_exc is not None:
+        assert str(m_exc).startswith(str(n_exc))
+        return
+    assert_same(m, n)
+    with pytest.raises(AttributeError, match="Cannot delete array strides"):
+        del m.strides

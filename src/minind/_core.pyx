@@ -379,8 +379,19 @@ cdef class MiniArray:
 
     @property
     def strides(self):
-        """Bytes to step along each axis, a tuple of ints (any sign)."""
+        """Bytes to step along each axis, a tuple of ints (any sign).
+        Assigning them (deprecated, as in NumPy) is ``set_strides`` in
+        ``_manipulation.pyx``."""
         return _as_tuple(self.ndim, self._strides)
+
+    @strides.setter
+    def strides(self, value):
+        from minind._manipulation import set_strides
+        set_strides(self, value)
+
+    @strides.deleter
+    def strides(self):
+        raise AttributeError("Cannot delete array strides")
 
     @property
     def itemsize(self):

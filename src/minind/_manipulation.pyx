@@ -23,6 +23,7 @@ cdef extern from "Python.h":
 
 import math
 import operator
+import warnings
 
 
 def transpose(a, axes=None):
@@ -275,6 +276,51 @@ cdef tuple _extent(tuple shape, tuple strides, Py_ssize_t itemsize):
     return low, high
 
 
+cdef str _outside_memory(MiniArray array, tuple shape, tuple strides):
+    """None if ``shape`` and ``strides`` from ``array``'s first element stay
+    within the memory it belongs to (``memory_bounds``), else where they
+    reach, for the error message.  An empty shape touches nothing."""
+    if 0 in shape:
+        return None
+    start, end = memory_bounds(array)
+    first = array.__array_interface__["data"][0]
+    low, high = _extent(shape, strides, array.itemsize)
+    if first + low >= start and first + high <= end:
+        return None
+    return (f"bytes {first + low - start} to {first + high - start} of a "
+            f"{end - start}-byte buffer (starting {first - start} bytes in)")
+
+
+def set_strides(MiniArray array, value):
+    """``a.strides = value``: new strides for ``a`` itself, allowed while
+    they stay within the memory ``a`` belongs to (NumPy checks the same,
+    and since 2.4 warns that the setter is deprecated: ``as_strided``
+    makes such a view without changing ``a``)."""
+    cdef Py_ssize_t shape_buffer[MAX_NDIM]
+    cdef Py_ssize_t strides_buffer[MAX_NDIM]
+    cdef int axis
+    warnings.warn(
+        "Setting the strides on a NumPy array has been deprecated in NumPy "
+        "2.4.\nAs an alternative, you can create a new view using "
+        "np.lib.stride_tricks.as_strided.", DeprecationWarning,
+        stacklevel=1)             # (no Python frames between: the caller)
+    try:
+        strides = tuple([operator.index(n) for n in (
+            value if isinstance(value, (tuple, list)) else (value,))])
+    except TypeError:
+        raise TypeError("invalid strides") from None
+    if len(strides) != array.ndim:
+        raise ValueError(f"strides must be  same length as shape "
+                         f"({array.ndim})")
+    if _outside_memory(array, array.shape, strides) is not None:
+        raise ValueError("strides is not compatible with available memory "
+                         f"({_outside_memory(array, array.shape, strides)})")
+    for axis in range(array.ndim):
+        shape_buffer[axis] = array._shape[axis]
+        strides_buffer[axis] = strides[axis]
+    array._replace_dims(array.ndim, shape_buffer, strides_buffer)
+
+
 def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     """A view of ``x``'s memory with any shape and strides you choose.
 
@@ -306,18 +352,11 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     strides = tuple(operator.index(stride) for stride in strides)
     if len(strides) != ndim:
         raise ValueError("mismatch in length of strides and shape")
-    if 0 not in shape:
-        start, end = memory_bounds(array)
-        first = array.__array_interface__["data"][0]
-        low, high = _extent(shape, strides, array.itemsize)
-        low += first
-        high += first
-        if low < start or high > end:
-            raise ValueError(
-                f"as_strided: shape {shape} with strides {strides} reaches "
-                f"bytes {low - start} to {high - start} of a "
-                f"{end - start}-byte buffer (starting {first - start} bytes "
-                "in); minind refuses views outside the buffer")
+    overreach = _outside_memory(array, shape, strides)
+    if overreach is not None:
+        raise ValueError(
+            f"as_strided: shape {shape} with strides {strides} reaches "
+            f"{overreach}; minind refuses views outside the buffer")
     for axis in range(ndim):
         strides_buffer[axis] = strides[axis]
     result = make_view(array, 0, ndim, shape_buffer, strides_buffer)
