@@ -27,6 +27,11 @@ def test_tour_prints_numpys_answers(capsys):
     n = np.arange(12.0).reshape(3, 4)
     assert (f"cols.base.shape\n({n[:, [0, 3]].shape}, "
             f"{n[:, [0, 3]].strides}, {n[:, [0, 3]].base.shape})") in out
+    # Part 7: a 64 MB mapped file, a slice written and summed, and
+    # tracemalloc saw no allocation for the mapped bytes.
+    assert ">>> sample.sum()\nmi.float64(6.0)\n" in out
+    assert ">>> tracemalloc.get_traced_memory()[1] < 100_000\nTrue\n" in out
+    assert "(<class 'mmap.mmap'>, True, False)" in out
     assert "Traceback" not in out
 
 

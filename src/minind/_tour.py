@@ -7,6 +7,9 @@ the tutorial itself got NumPy wrong.
 """
 import argparse
 import ctypes
+import os
+import shutil
+import tempfile
 import textwrap
 import tracemalloc
 
@@ -361,6 +364,50 @@ def buffers():
         d.base
         """, namespace)
     print()
+
+
+@section("Files bigger than memory: memmap")
+def memmap_files():
+    say("""
+        The tutorial's Part 7 maps a 2 GB file instead of reading it.
+        mi.memmap asks the operating system (through Python's mmap) to map
+        the file into the address space; nothing is read yet.  The first
+        time an element is touched, the OS reads the page (4 KiB) it sits
+        on, and only that page.  minind wraps the mapped memory through the
+        buffer protocol, exactly as it wraps a bytearray, so a memmap is an
+        ordinary array: slices are views, writes go to the page, flush()
+        writes changed pages back to the file.
+        """)
+    folder = tempfile.mkdtemp(prefix="minind-tour-")
+    path = os.path.join(folder, "big.dat")
+    with open(path, "wb") as stream:
+        stream.truncate(64 * 2 ** 20)        # 64 MB of zeros, not written
+    namespace = {"mi": mi, "path": path, "tracemalloc": tracemalloc}
+    try:
+        show("""
+            tracemalloc.start()
+            big = mi.memmap(path, dtype=mi.float64, mode='r+')
+            big.shape, big.nbytes // 2**20
+            sample = big[:1000]
+            sample[:3] = [1.0, 2.0, 3.0]
+            sample.sum()
+            tracemalloc.get_traced_memory()[1] < 100_000
+            tracemalloc.stop()
+            big.flush()
+            type(big.base), sample.base is big, big.flags['OWNDATA']
+            """, namespace)
+        say("""
+            tracemalloc counts what Python's allocators hand out: a 64 MB
+            array that minind had allocated would show as 64 MB.  The
+            mapping is memory the OS provides page by page, so Python saw
+            less than 100 kB (the array objects themselves).  The base
+            chain is NumPy's: the slice's base is the memmap, whose base
+            is the mmap.  minind also holds the mapping's buffer, so the
+            mmap cannot be closed while an array still views it.
+            """)
+    finally:
+        namespace.clear()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main(argv=None):
