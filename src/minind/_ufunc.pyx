@@ -1197,8 +1197,11 @@ cdef int _reduce_loop_type(ufunc function, MiniArray array, object dtype,
         if _is_comparison(function):
             # Its bool output is what is fed back in: only a bool input
             # has a loop (??->?) whose types all agree, whatever out is.
+            # (NumPy's class for the refusal depends on its dispatch
+            # cache: TypeError first, UFuncTypeError once a similar call
+            # has been resolved; minind gives the first.)
             if array.dtype.type_index != T_BOOL:
-                raise _no_loop_error(function._name, [True, array])
+                _reduce_loop(function, array.dtype, False)
             return T_BOOL
         k = function._loop_for([out, array], None)
         return function._loops[k][0]

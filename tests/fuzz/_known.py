@@ -305,7 +305,9 @@ KNOWN = [
      lambda what, m, n, reason: what.startswith("clip(") and m.ok and n.ok
      and "-0.0" in reason),
     # np.sign(np.array([1], np.int8), dtype=bool) raises UFuncTypeError;
-    # minind raises the builtin TypeError.
+    # minind raises the builtin TypeError.  So does np.less.reduce(
+    # np.array(-3, np.int8), out=...) once NumPy's dispatch cache has seen
+    # a similar call (before, it raises TypeError, as minind does).
     ("no loop for dtype= raises plain TypeError",
      lambda what, m, n, reason: _raised(m, "TypeError", "No loop matching")
      and _raised(n, "UFuncTypeError")),
