@@ -990,3 +990,29 @@ def test_nonzero_and_one_argument_where(twin):
         for g, w in zip(got, want):
             assert_same(g, w)
             assert not g.flags.owndata and g.base is got[0].base
+
+
+@given(size=st.integers(0, 9000), where=st.data(),
+       step=st.sampled_from([1, 2, -1, -3]), fill=st.booleans(),
+       name=st.sampled_from(["any", "all", "logical_xor", "maximum",
+                             "minimum", "add"]))
+def test_logical_reductions_stop_at_the_deciding_block(size, where, step,
+                                                       fill, name):
+    """any/all look at blocks of 2048 elements and stop at the first that
+    decides: one odd element anywhere (first block, a later one, the
+    last element), in any step, gives NumPy's answer; bytes other than 0
+    and 1 read as bools count as True."""
+    n = np.full(size * abs(step), fill)
+    if size:
+        k = where.draw(st.integers(0, size - 1)) * abs(step)
+        n[k] = not fill
+    raw = n.view(np.uint8).copy()
+    raw[raw == 1] = where.draw(st.sampled_from([1, 2, 255]))
+    n = raw.view(bool)[::step]
+    m = mi.asarray(raw).view(mi.bool_)[::step]
+    if name in ("any", "all"):
+        assert_same_outcome(run(lambda: getattr(m, name)()),
+                            run(lambda: getattr(n, name)()))
+    else:
+        assert_same_outcome(run(lambda: getattr(mi, name).reduce(m)),
+                            run(lambda: getattr(np, name).reduce(n)))

@@ -553,33 +553,106 @@ cdef inline uint8_t compare_value(item_t a, item_t b,
         return a > b
     elif cmpop_t is GreaterEqualOp:
         return a >= b
+    # The logical operations with & | ^ on 0/1 values, not Python's
+    # short-circuit and/or: no branch per element, so the loop vectorises.
     elif cmpop_t is LogicalAndOp:
-        return (a != 0) and (b != 0)
+        return <uint8_t>(a != 0) & <uint8_t>(b != 0)
     elif cmpop_t is LogicalOrOp:
-        return (a != 0) or (b != 0)
+        return <uint8_t>(a != 0) | <uint8_t>(b != 0)
     else:
-        return (a != 0) != (b != 0)
+        return <uint8_t>(a != 0) ^ <uint8_t>(b != 0)
+
+
+# any() and all() look at this many elements between checks of whether the
+# answer is already known: small enough to stop early, large enough that
+# the check costs nothing next to the vectorised scan.
+cdef enum:
+    DECIDING_BLOCK = 2048
+
+
+cdef inline uint8_t _deciding(item_t x, cmpop_t* op) noexcept nogil:
+    """Whether x decides a logical reduction: a True decides ``or``, a
+    False decides ``and``; for ``xor`` every True flips the answer."""
+    if cmpop_t is LogicalAndOp:
+        return x == 0
+    else:
+        return x != 0
+
+
+cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
+                           Py_ssize_t step, item_t* tag,
+                           cmpop_t* op) noexcept nogil:
+    """``logical_or``/``and``/``xor`` of ``accumulator`` and n elements:
+    ``any``, ``all`` and their parity.  or and and stop at the first block
+    that decides the answer, as NumPy's reductions do."""
+    cdef Py_ssize_t i, start = 0, stop
+    cdef const item_t* pb = <const item_t*>b
+    cdef uint8_t seen = 0, decided_by
+    cdef bint contiguous = step == sizeof(item_t) and _aligned(
+        b, sizeof(item_t))
+    if cmpop_t is LogicalXorOp:
+        if contiguous:
+            for i in range(n):
+                seen ^= _deciding(pb[i], op)
+        else:
+            for i in range(n):
+                seen ^= _deciding(load_item(b + i * step, tag), op)
+        return accumulator ^ seen
+    else:
+        decided_by = 1 if cmpop_t is LogicalOrOp else 0   # the answer
+        if accumulator == decided_by:
+            return accumulator
+        while start < n:
+            stop = min(start + DECIDING_BLOCK, n)
+            if contiguous:
+                for i in range(start, stop):
+                    seen |= _deciding(pb[i], op)
+            else:
+                for i in range(start, stop):
+                    seen |= _deciding(load_item(b + i * step, tag), op)
+            if seen:
+                return decided_by
+            start = stop
+        return accumulator
 
 
 cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                        item_t* tag, cmpop_t* op) noexcept nogil:
-    """``out[i] = a[i] (op) b[i]`` with a bool result (same shapes as
-    ``binary_loop``, minus the reduction)."""
+    """``out[i] = a[i] (op) b[i]`` with a bool result: the shapes of
+    ``binary_loop`` (contiguous, one scalar operand, a logical
+    reduction), then the byte steps."""
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
     cdef Py_ssize_t i, size = sizeof(item_t)
     cdef item_t* pa
     cdef item_t* pb
-    cdef uint8_t* po
-    if (_aligned(a, size) and _aligned(b, size) and steps[0] == size
-            and steps[1] == size and steps[2] == 1):
-        pa = <item_t*>a
-        pb = <item_t*>b
-        po = <uint8_t*>out
-        for i in range(n):
-            po[i] = compare_value(pa[i], pb[i], op)
-        return
+    cdef uint8_t* po = <uint8_t*>out
+    cdef item_t scalar
+    if steps[2] == 1 and _aligned(a, size) and _aligned(b, size):
+        if steps[0] == size and steps[1] == size:
+            pa = <item_t*>a
+            pb = <item_t*>b
+            for i in range(n):
+                po[i] = compare_value(pa[i], pb[i], op)
+            return
+        if steps[0] == size and steps[1] == 0:
+            pa = <item_t*>a
+            scalar = (<item_t*>b)[0]
+            for i in range(n):
+                po[i] = compare_value(pa[i], scalar, op)
+            return
+        if steps[0] == 0 and steps[1] == size:
+            pb = <item_t*>b
+            scalar = (<item_t*>a)[0]
+            for i in range(n):
+                po[i] = compare_value(scalar, pb[i], op)
+            return
+    if (cmpop_t is LogicalAndOp or cmpop_t is LogicalOrOp
+            or cmpop_t is LogicalXorOp):
+        if steps[0] == 0 and steps[2] == 0 and a == out:
+            po[0] = _logical_fold(po[0], b, n, steps[1], tag, op)
+            return
     for i in range(n):
         (<uint8_t*>out)[0] = compare_value(load_item(a, tag), load_item(b, tag), op)
         a += steps[0]
@@ -889,6 +962,29 @@ cdef void bool_loop(int op, char** args, Py_ssize_t n,
     cdef char* pa = args[0]
     cdef char* pb = args[1]
     cdef char* out
+    cdef uint8_t* source
+    cdef uint8_t* target
+    # The common ones run as the logical loops on bytes (a nonzero byte is
+    # True): vectorised, and any()/all() stop early.
+    if (op == OP_ADD or op == OP_MAXIMUM or op == OP_FMAX
+            or op == OP_LOGICAL_OR or op == OP_BITWISE_OR):
+        compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalOrOp*>NULL)
+        return
+    if (op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_FMIN
+            or op == OP_LOGICAL_AND or op == OP_BITWISE_AND):
+        compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalAndOp*>NULL)
+        return
+    if (op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR
+            or op == OP_NOT_EQUAL):
+        compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalXorOp*>NULL)
+        return
+    if ((op == OP_INVERT or op == OP_LOGICAL_NOT) and steps[0] == 1
+            and steps[1] == 1):
+        source = <uint8_t*>pa
+        target = <uint8_t*>pb
+        for i in range(n):
+            target[i] = source[i] == 0
+        return
     if op >= OP_FIRST_UNARY:
         out = args[1]
         for i in range(n):

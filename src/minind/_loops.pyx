@@ -250,7 +250,9 @@ cdef void _dispatch_src(int src_type, int dst_type,
         # buffer may hold a bool byte other than 0 or 1; NumPy keeps it).
         _dispatch_dst(<uint8_t*>NULL, T_UINT8, src, src_step, dst, dst_step,
                       n)
-    elif src_type == T_BOOL or src_type == T_UINT8:
+    elif src_type == T_BOOL:
+        _from_bool(dst_type, src, src_step, dst, dst_step, n)
+    elif src_type == T_UINT8:
         _dispatch_dst(<uint8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
     elif src_type == T_INT8:
         _dispatch_dst(<int8_t*>NULL, dst_type, src, src_step, dst, dst_step, n)
@@ -270,6 +272,21 @@ cdef void _dispatch_src(int src_type, int dst_type,
         _dispatch_dst(<float*>NULL, dst_type, src, src_step, dst, dst_step, n)
     else:
         _dispatch_dst(<double*>NULL, dst_type, src, src_step, dst, dst_step, n)
+
+
+cdef void _from_bool(int dst_type, const char* src, Py_ssize_t src_step,
+                     char* dst, Py_ssize_t dst_step,
+                     Py_ssize_t n) noexcept nogil:
+    """A bool is True for any byte but 0 (a foreign buffer may hold a 2):
+    as NumPy, read each as 0 or 1, a block at a time, then cast those."""
+    cdef uint8_t block[256]
+    cdef Py_ssize_t start, i, count
+    for start in range(0, n, 256):
+        count = min(256, n - start)
+        for i in range(count):
+            block[i] = (<const uint8_t*>(src + (start + i) * src_step))[0] != 0
+        _dispatch_dst(<uint8_t*>NULL, dst_type, <char*>block, 1,
+                      dst + start * dst_step, dst_step, count)
 
 
 cdef void _dispatch_dst(src_t* tag, int dst_type,
