@@ -1,12 +1,15 @@
 """The tutorial's snippets, run with NumPy and with minind as ``np``.
 
 Each snippet is the tutorial's code (shared/seed/numpy-internals.txt),
-with only the sizes of timing loops shrunk.  It runs twice: once with
-``np`` bound to NumPy, once with ``np`` bound to minind, and what the two
-print must be the same.  Random numbers come from NumPy in both runs (the
-tutorial's ``np.random``), seeded alike and handed to minind with
-``mi.asarray``; every other name must be minind's own: the stand-in
-module falls back to nothing.
+changed only where a comment above it says so: the sizes of timing loops
+and huge arrays shrunk, timings not printed (they differ from run to run;
+where a snippet printed only timings, what it computed is printed in
+their place), and ``{tmp}``, a fresh directory for each run, in place of
+/tmp.  It runs twice: once with ``np`` bound to NumPy, once with ``np``
+bound to minind, and what the two print must be the same.  Random numbers
+come from NumPy in both runs (the tutorial's ``np.random``), seeded alike
+and handed to minind with ``mi.asarray``; every other name must be
+minind's own: the stand-in module falls back to nothing.
 
 Snippets still waiting for a minind feature are listed in PENDING with the
 name they lack; the test checks they still fail, so a snippet that starts
@@ -43,6 +46,228 @@ def minind_as_np():
 
 
 SNIPPETS = {
+    # The opening puzzle.  The tutorial's answer for the strides,
+    # (32, 16), is wrong: NumPy prints (32, 8).
+    "opening-puzzle": """
+a = np.arange(16, dtype=np.float32).reshape(4, 4)
+b = a[::2, ::2]
+b[0, 0] = 999
+print(a[0, 0])
+print(b.flags['OWNDATA'])
+print(b.strides)
+""",
+    # Part 1: the five attributes.  The buffer address differs from run
+    # to run, so it is not printed: the float found at it is (the one
+    # line changed).
+    "memory-model": """
+import ctypes
+a = np.array([1.0, 2.0, 3.0, 4.0], dtype=np.float64)
+address = int(f"{a.ctypes.data:x}", 16)
+print(f"At the buffer address: {ctypes.c_double.from_address(address).value}")
+print(f"Itemsize: {a.itemsize}")
+print(f"Nbytes: {a.nbytes}")
+print(f"Dtype: {a.dtype}")
+print(f"Shape: {a.shape}")
+print(f"Strides: {a.strides}")
+print(f"Owns data: {a.flags['OWNDATA']}")
+""",
+    # Part 1: how strides represent a 3x4 matrix.
+    "strides-2d": """
+a = np.arange(12, dtype=np.float64).reshape(3, 4)
+print(a)
+print(f"Shape: {a.shape}")
+print(f"Strides: {a.strides}")
+""",
+    # Part 1: C order and Fortran order, the raw buffer read with ctypes.
+    # The tutorial's claim is wrong: the lists hold ints, so the buffer
+    # holds int64s, and read as doubles they are tiny subnormals
+    # (5e-324...), in the same orders.
+    "c-and-f-order": """
+data = [[1, 2, 3],
+        [4, 5, 6]]
+c_arr = np.array(data, order='C')
+f_arr = np.array(data, order='F')
+print(f"C-order strides: {c_arr.strides}")
+print(f"F-order strides: {f_arr.strides}")
+import ctypes
+def show_buffer(arr):
+    ptr = arr.ctypes.data_as(ctypes.POINTER(ctypes.c_double))
+    return [ptr[i] for i in range(arr.size)]
+print(f"C buffer: {show_buffer(c_arr)}")
+print(f"F buffer: {show_buffer(f_arr)}")
+""",
+    # Part 1: row and column sums in both layouts (n shrunk from 4096 to
+    # 256).  The timings are not printed; the last sums of each pair are,
+    # in their place.
+    "layout-sums": """
+import time
+np.random.seed(6)
+n = 256
+a_c = np.random.randn(n, n)
+a_f = np.asfortranarray(a_c.copy())
+t0 = time.perf_counter()
+for _ in range(20):
+    _ = a_c.sum(axis=1)
+t_c_row = time.perf_counter() - t0
+t0 = time.perf_counter()
+for _ in range(20):
+    _ = a_f.sum(axis=1)
+t_f_row = time.perf_counter() - t0
+print(_[:4])
+t0 = time.perf_counter()
+for _ in range(20):
+    _ = a_c.sum(axis=0)
+t_c_col = time.perf_counter() - t0
+t0 = time.perf_counter()
+for _ in range(20):
+    _ = a_f.sum(axis=0)
+t_f_col = time.perf_counter() - t0
+print(_[:4])
+""",
+    # Part 2: what creates a view.  The tutorial says all print True;
+    # they all print False in NumPy: a is itself a view of arange's
+    # array, and a view's base is the owner, not a.
+    "what-creates-a-view": """
+a = np.arange(24, dtype=np.float64).reshape(4, 6)
+v1 = a[1:3, :]
+v2 = a.reshape(6, 4)
+v3 = a.T
+v4 = a.ravel()
+v5 = a[:, ::2]
+for name, arr in [("slice", v1), ("reshape", v2), ("T", v3),
+                  ("ravel", v4), ("col stride", v5)]:
+    print(f"{name:12}: base is a = {arr.base is a}")
+v1[0, 0] = -99
+print(a[1, 0])
+""",
+    # Part 2: what creates a copy.
+    "what-creates-a-copy": """
+a = np.arange(24, dtype=np.float64).reshape(4, 6)
+c1 = a.copy()
+c2 = a[[0, 2], :]
+c3 = a[a > 10]
+c4 = np.concatenate([a, a])
+c5 = a.flatten()
+c6 = a.astype(np.float32)
+for name, arr in [("copy()", c1), ("fancy idx", c2), ("bool idx", c3),
+                  ("concat", c4), ("flatten", c5), ("astype", c6)]:
+    print(f"{name:12}: owns data = {arr.base is None}")
+""",
+    # Part 2: a small view keeps a large array alive (10_000_000 shrunk
+    # to 10_000).
+    "large-array-trap": """
+import sys
+big = np.random.randn(10_000)
+tiny_view = big[:5]
+del big
+print(f"tiny_view.base is not None: {tiny_view.base is not None}")
+big2 = np.random.randn(10_000)
+tiny_copy = big2[:5].copy()
+del big2
+print(f"tiny_copy.base is None: {tiny_copy.base is None}")
+""",
+    # Part 3: a sliding window by hand with as_strided.
+    "manual-sliding-window": """
+def sliding_window_view(arr: np.ndarray, window: int) -> np.ndarray:
+    n = arr.shape[0]
+    if n < window:
+        raise ValueError(f"Array length {n} < window {window}")
+    shape = (n - window + 1, window)
+    strides = (arr.strides[0], arr.strides[0])
+    return np.lib.stride_tricks.as_strided(arr, shape=shape, strides=strides)
+prices = np.array([100, 101, 103, 102, 105, 107, 106, 108], dtype=np.float64)
+windows = sliding_window_view(prices, window=5)
+print("Windows (no allocation):")
+print(windows)
+rolling_mean = windows.mean(axis=1)
+print(f"Rolling mean: {rolling_mean}")
+""",
+    # Part 3: the built-in sliding_window_view, against a Python loop
+    # (n shrunk from 100_000 to 10_000).  The timings are not printed;
+    # the results are, in their place.
+    "builtin-sliding-window": """
+prices = np.arange(1000, dtype=np.float64)
+windows = np.lib.stride_tricks.sliding_window_view(prices, window_shape=30)
+rolling_std = windows.std(axis=1)
+import time
+np.random.seed(7)
+n = 10_000
+data = np.random.randn(n)
+w = 50
+t0 = time.perf_counter()
+windows = np.lib.stride_tricks.sliding_window_view(data, w)
+result_stride = windows.mean(axis=1)
+t_stride = time.perf_counter() - t0
+t0 = time.perf_counter()
+result_loop = np.array([data[i:i+w].mean() for i in range(n - w + 1)])
+t_loop = time.perf_counter() - t0
+print(rolling_std.shape, rolling_std[:3])
+print(result_stride.shape, result_stride[:3], result_loop[:3])
+print(np.allclose(result_stride, result_loop))
+""",
+    # Part 3: image patches as a 4-d view.
+    "image-patches": """
+def extract_patches(image: np.ndarray, patch_size: int, stride: int = 1) -> np.ndarray:
+    h, w = image.shape
+    ps = patch_size
+    out_h = (h - ps) // stride + 1
+    out_w = (w - ps) // stride + 1
+    sh, sw = image.strides
+    out_shape = (out_h, out_w, ps, ps)
+    out_strides = (sh * stride, sw * stride, sh, sw)
+    return np.lib.stride_tricks.as_strided(image, shape=out_shape, strides=out_strides)
+np.random.seed(8)
+image = np.random.randint(0, 256, (64, 64), dtype=np.uint8)
+patches = extract_patches(image, patch_size=8, stride=4)
+print(f"Patch grid shape: {patches.shape}")
+print(f"Total patches: {patches.shape[0] * patches.shape[1]}")
+print(f"Memory for patches view: {patches.nbytes / 1024:.0f} KB")
+""",
+    # Part 4: the three rules.
+    "broadcasting-rules": """
+a = np.array([1.0, 2.0, 3.0])
+b = 10.0
+print(a + b)
+row = np.array([1, 2, 3])
+col = np.array([[10], [20]])
+print(row + col)
+print((row + col).shape)
+a = np.ones((3, 4))
+b = np.ones((2, 4))
+try:
+    _ = a + b
+except ValueError as e:
+    print(e)
+""",
+    # Part 4: normalising features by broadcasting.
+    "broadcast-normalise": """
+np.random.seed(9)
+data = np.random.randn(1000, 5)
+means = data.mean(axis=0)
+stds = data.std(axis=0)
+normalised = (data - means) / stds
+print(f"Post-normalisation means: {normalised.mean(axis=0).round(6)}")
+print(f"Post-normalisation stds: {normalised.std(axis=0).round(6)}")
+""",
+    # Part 4: pairwise distances.
+    "pairwise-distance": """
+def pairwise_euclidean(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    diff = X[:, np.newaxis, :] - Y[np.newaxis, :, :]
+    return np.sqrt((diff ** 2).sum(axis=2))
+np.random.seed(10)
+X = np.random.randn(100, 10)
+Y = np.random.randn(200, 10)
+dist = pairwise_euclidean(X, Y)
+print(f"Distance matrix: {dist.shape}")
+nn_idx = dist.argmin(axis=1)
+print(f"Nearest neighbour indices: {nn_idx[:5]}")
+""",
+    # Part 4's tip: broadcast_shapes (the tutorial shows the two values
+    # as expressions; printed here).
+    "broadcast-shapes": """
+print(np.broadcast_shapes((5, 1, 3), (4, 1)))
+print(np.broadcast_shapes((3,), (2,)))
+""",
     # Part 5: basic indexing gives views.
     "basic-views": """
 a = np.arange(100).reshape(10, 10)
@@ -141,6 +366,55 @@ print(np.array_equal(leaky_relu_slow(data), leaky_relu(data)),
 result = gelu(data)
 print(f"GELU output range: [{result.min():.2f}, {result.max():.2f}]")
 """,
+    # Part 7: in-place operations and out= (n shrunk from 50_000_000 to
+    # 50_000).  The tutorial prints nothing; the last line is added.
+    "in-place": """
+np.random.seed(11)
+n = 50_000
+a = np.random.randn(n)
+a *= 2
+a += 1
+result = np.empty_like(a)
+np.multiply(a, 3, out=result)
+np.add(result, 5, out=result)
+print(a[:3], result[:3])
+""",
+    # Part 7: chunked processing (100_000_000 elements shrunk to 100_000,
+    # chunks of 5_000_000 to 5_000).
+    "chunked": """
+def process_large_array_chunked(
+    data: np.ndarray,
+    chunk_size: int = 1_000_000,
+) -> np.ndarray:
+    result = np.empty_like(data)
+    n = len(data)
+    for start in range(0, n, chunk_size):
+        end = min(start + chunk_size, n)
+        chunk = data[start:end]
+        result[start:end] = np.log1p(np.abs(chunk)) * np.sign(chunk)
+    return result
+np.random.seed(12)
+data = np.random.randn(100_000)
+result = process_large_array_chunked(data, chunk_size=5_000)
+print(f"Processed {len(data):,} elements")
+print(f"Result stats: mean={result.mean():.4f}, std={result.std():.4f}")
+""",
+    # Part 7: a memory-mapped array (250_000_000 float64s, 2 GB, shrunk to
+    # 250_000, 2 MB; 1_000_000 sampled shrunk to 1_000).  {tmp} is a
+    # fresh directory, in place of /tmp.
+    "memmap": """
+np.random.seed(13)
+shape = (250_000,)
+fp = np.memmap('{tmp}/large_array.npy', dtype=np.float64, mode='w+', shape=shape)
+fp[:] = np.random.randn(*shape)
+fp.flush()
+del fp
+arr = np.memmap('{tmp}/large_array.npy', dtype=np.float64, mode='r', shape=shape)
+sample = arr[:1_000]
+print(f"Mean of first 1M: {sample.mean():.4f}")
+total = arr.sum()
+print(f"Total sum: {total:.2f}")
+""",
     # Part 8: vectorised feature engineering (diff, concatenate, cumsum,
     # where, column_stack).  As printed in the tutorial it fails: the
     # cumsum arrays have n + 1 entries, one more than the slots they are
@@ -186,6 +460,29 @@ has_nan = np.any(np.isnan(data))
 has_inf = np.any(np.isinf(data))
 print(f"Data has NaN: {has_nan}, Inf: {has_inf}")
 """,
+    # Part 8, pitfalls 1 to 3: growing a list, float32 sums, promotion.
+    # The tutorial prints nothing for pitfall 1; its first print is added.
+    "pitfalls": """
+np.random.seed(14)
+data_bad = []
+for i in range(10_000):
+    data_bad.append(np.random.randn(100))
+result_bad = np.array(data_bad)
+result_good = np.empty((10_000, 100), dtype=np.float64)
+for i in range(10_000):
+    result_good[i] = np.random.randn(100)
+result_best = np.random.randn(10_000, 100)
+print(result_bad.shape, result_bad[-1, :2], result_good[-1, :2])
+a = np.ones(1_000_000, dtype=np.float32)
+print(f"float32 sum: {a.sum()}")
+a[0] += 1e-7
+print(f"float32 sum after +1e-7: {a.sum()}")
+print(f"float64 sum: {a.astype(np.float64).sum():.1f}")
+a = np.array([1, 2, 3], dtype=np.int8)
+b = np.array([100, 200, 300], dtype=np.int16)
+result = a + b
+print(f"Result dtype: {result.dtype}")
+""",
     # Interview pattern 2: argmax per group (lexsort, unique, fancy).
     "argmax-per-group": """
 groups = np.array([0, 0, 1, 1, 1, 2, 2])
@@ -197,6 +494,37 @@ _, first_occ = np.unique(sorted_groups, return_index=True)
 argmax_per_group = sort_idx[first_occ]
 print("Max indices per group:", argmax_per_group)
 print("Max values per group:", values[argmax_per_group])
+""",
+    # Practice, level 1, problem 1: shape and strides of a strided view.
+    "problem-1": """
+a = np.arange(30, dtype=np.float64).reshape(5, 6)
+b = a[::2, ::3]
+print(b.shape, b.strides)
+""",
+    # Practice, level 1, problem 2: a fancy index copies.
+    "problem-2": """
+a = np.arange(10)
+c = a[[0, 2, 4, 6, 8]]
+c[0] = -999
+print(a[0])
+""",
+    # Practice, level 1, problem 3: a three-way broadcast.
+    "problem-3": """
+a = np.ones((4, 1, 3))
+b = np.ones((1, 5, 1))
+print((a + b).shape)
+""",
+    # Practice, level 2: the expanding-window std to debug.
+    "rolling-std-buggy": """
+def rolling_std(data: np.ndarray, window: int) -> np.ndarray:
+    cs = np.cumsum(data)
+    cs2 = np.cumsum(data ** 2)
+    n = np.arange(1, len(data) + 1)
+    mean = cs / n
+    mean2 = cs2 / n
+    return np.sqrt(np.maximum(mean2 - mean ** 2, 0))
+data = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0])
+print(rolling_std(data, 3))
 """,
     # Level 2's answer: a rolling std with the cumsum trick.
     "rolling-std": """
@@ -267,6 +595,27 @@ SNIPPETS["feature-engineering-fixed"] = (
     .replace("(cs[w:] - cs[:-w]) / w", "(cs[w:-1] - cs[:-w - 1]) / w")
     .replace("(cs2[w:] - cs2[:-w]) / w", "(cs2[w:-1] - cs2[:-w - 1]) / w"))
 
+# The feature engineering run on the tutorial's own test data (a random
+# walk of 10_000 prices, exponential volumes).  The timing is not
+# printed; the shape is, and the last two rows are added.  As printed it
+# fails as above; "-fixed" runs.
+_tutorial_data = """
+np.random.seed(42)
+n = 10_000
+prices = np.cumprod(1 + np.random.randn(n) * 0.01) * 100
+volumes = np.random.exponential(1_000_000, n)
+import time
+t0 = time.perf_counter()
+features = engineer_features(prices, volumes)
+elapsed = time.perf_counter() - t0
+print(f"Shape: {features.shape}")
+print(np.round(features[-2:], 6))
+"""
+for _name in ("feature-engineering", "feature-engineering-fixed"):
+    SNIPPETS[_name + "-tutorial-data"] = (
+        SNIPPETS[_name].split("np.random.seed(1)")[0] + _tutorial_data[1:])
+del _name
+
 # Snippets that need a feature minind lacks, and that feature.
 PENDING = {}
 
@@ -284,10 +633,15 @@ def run(code, np):
 
 
 @pytest.mark.parametrize("name", sorted(SNIPPETS))
-def test_snippet_prints_what_numpy_prints(name):
-    want = run(SNIPPETS[name], numpy)
+def test_snippet_prints_what_numpy_prints(name, tmp_path):
+    # {tmp} (the memmap's directory) is a fresh one for each run.
+    numpy_dir, minind_dir = tmp_path / "numpy", tmp_path / "minind"
+    numpy_dir.mkdir()
+    minind_dir.mkdir()
+    want = run(SNIPPETS[name].replace("{tmp}", str(numpy_dir)), numpy)
+    code = SNIPPETS[name].replace("{tmp}", str(minind_dir))
     if name in PENDING:
         assert f"has no attribute '{PENDING[name]}'" in run(
-            SNIPPETS[name], minind_as_np())
+            code, minind_as_np())
         return
-    assert run(SNIPPETS[name], minind_as_np()) == want
+    assert run(code, minind_as_np()) == want
