@@ -1314,3 +1314,23 @@ def test_public_names():
     assert issubclass(mi.AxisError, ValueError)
     assert issubclass(mi.AxisError, IndexError)
     assert mi.exceptions.AxisError is mi.AxisError
+
+
+def test_empty_as_strided_views_index_anywhere():
+    """An empty as_strided view may have any strides (nothing is read),
+    so indexing it may put the view's start 3 * 2**62 bytes away; the
+    address is computed without overflow (the sanitizer job's UBSan would
+    report it) and the views are NumPy's (the fuzzer's find)."""
+    n = np.lib.stride_tricks.as_strided(np.zeros(1, np.int8), shape=(4, 0),
+                                        strides=(2 ** 62, 1))
+    m = mi.lib.stride_tricks.as_strided(mi.zeros(1, mi.int8), shape=(4, 0),
+                                        strides=(2 ** 62, 1))
+    for key in (-1, 3, slice(2, None), (slice(None, None, -1), 0)):
+        try:
+            expected = n[key]
+        except IndexError:
+            with pytest.raises(IndexError):
+                m[key]
+            continue
+        assert m[key].shape == expected.shape
+        assert m[key].strides == expected.strides

@@ -240,3 +240,17 @@ def test_pathlike_filename(tmp_path):
     m, n = mi.memmap(path), np.memmap(path)
     assert type(m.filename) is type(n.filename)
     assert os.fspath(m.filename) == os.fspath(n.filename)
+
+
+def test_asarray_gives_a_plain_view(tmp_path):
+    """NumPy's asarray (subok=False) of a memmap: a plain array viewing
+    it, whose base is the memmap; ascontiguousarray the same."""
+    path = tmp_path / "f.dat"
+    m = mi.memmap(path, dtype="int32", mode="w+", shape=(2, 3))
+    n = np.memmap(path, dtype="int32", mode="r+", shape=(2, 3))
+    for convert in ("asarray", "ascontiguousarray", "asfortranarray"):
+        a, b = getattr(mi, convert)(m), getattr(np, convert)(n)
+        assert type(a) is mi.ndarray and type(b) is np.ndarray
+        assert (a.base is m) == (b.base is n)
+        assert_same_layout(a, b)
+    assert mi.array(m).flags.owndata and type(mi.array(m)) is mi.ndarray

@@ -1691,7 +1691,11 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     the buffer.
     """
     cdef MiniArray view = MiniArray.__new__(MiniArray)
-    view._data = parent._data + offset
+    # Computed in integers, where wrapping is defined: an empty view may
+    # start anywhere (as_strided takes any strides when nothing is read,
+    # so a[-1] of shape (4, 0) with strides (2**62, 1) is 3 * 2**62 bytes
+    # in), and no address of an empty view is ever read through.
+    view._data = <char*>(<uintptr_t>parent._data + <uintptr_t>offset)
     view.dtype = parent.dtype
     view._set_dims(ndim, shape, strides)
     if parent._flags & FLAG_OWNDATA or not isinstance(parent.base, MiniArray):

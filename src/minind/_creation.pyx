@@ -473,6 +473,11 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
                 letter = "F" if (result._flags & FLAG_F_CONTIGUOUS and not
                                  result._flags & FLAG_C_CONTIGUOUS) else "K"
             result = copy_array(result, descr, letter)
+        elif is_array and type(obj) is not MiniArray:
+            # NumPy's subok=False: a subclass (a memmap) comes back as a
+            # plain array viewing it.
+            result = make_view(obj, 0, result.ndim, result._shape,
+                               result._strides)
     else:
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array "
