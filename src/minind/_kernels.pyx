@@ -285,22 +285,33 @@ ctypedef fused binop_t:
 
 cdef inline item_t binary_value(item_t a, item_t b,
                                binop_t* op) noexcept nogil:
-    """One element of a binary operation whose result has the input type."""
+    """One element of a binary operation whose result has the input type.
+
+    Integer +, -, * wrap around: computed in unsigned arithmetic (signed
+    overflow is undefined in C), 32 bits wide for the types up to 32 bits
+    (a 64-bit product of int32 lanes would halve the vector width; a
+    uint16 product in C's int could overflow), then truncated."""
     if binop_t is AddOp:
         if item_t is float or item_t is double:
             return a + b
-        else:
+        elif item_t is int64_t or item_t is uint64_t:
             return <item_t>(<uint64_t>a + <uint64_t>b)
+        else:
+            return <item_t>(<uint32_t>a + <uint32_t>b)
     elif binop_t is SubtractOp:
         if item_t is float or item_t is double:
             return a - b
-        else:
+        elif item_t is int64_t or item_t is uint64_t:
             return <item_t>(<uint64_t>a - <uint64_t>b)
+        else:
+            return <item_t>(<uint32_t>a - <uint32_t>b)
     elif binop_t is MultiplyOp:
         if item_t is float or item_t is double:
             return a * b
-        else:
+        elif item_t is int64_t or item_t is uint64_t:
             return <item_t>(<uint64_t>a * <uint64_t>b)
+        else:
+            return <item_t>(<uint32_t>a * <uint32_t>b)
     elif binop_t is TrueDivideOp:
         return a / b                     # float loops only
     elif binop_t is FloorDivideOp:
@@ -478,6 +489,14 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         if steps[0] == size and steps[1] == 0:
             pa = <item_t*>a
             scalar = (<item_t*>b)[0]
+            if binop_t is PowerOp:
+                if scalar == 2:
+                    # a ** 2 is the square, as NumPy's fast path computes
+                    # it: one multiplication instead of a call to pow.
+                    for i in range(n):
+                        po[i] = binary_value(pa[i], pa[i],
+                                             <MultiplyOp*>NULL)
+                    return
             for i in range(n):
                 po[i] = binary_value(pa[i], scalar, op)
             return
