@@ -1016,3 +1016,21 @@ def test_logical_reductions_stop_at_the_deciding_block(size, where, step,
     else:
         assert_same_outcome(run(lambda: getattr(mi, name).reduce(m)),
                             run(lambda: getattr(np, name).reduce(n)))
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_functions_refuse_out_tuples(name):
+    """ufunc.reduce takes out=(array,), NumPy's reduction functions and
+    methods do not: their TypeError, with NumPy's message (the fuzzer
+    found a.all(out=(o,)) accepted once reduce took the tuple)."""
+    n = np.array([[1.0, 2.0], [3.0, 4.0]])
+    m = mi.array(n)
+    shape = (2, 2) if name.startswith("cum") else ()
+    dtype = "int64" if name.startswith("arg") else "float64"
+    calls = [(lambda xp, a, o: getattr(xp, name)(a, out=(o,)))]
+    if FUNCTIONS[name][3]:
+        calls.append(lambda xp, a, o: getattr(a, name)(out=(o,)))
+    for call in calls:
+        assert_same_outcome(
+            run(lambda: call(mi, m, mi.zeros(shape, dtype))),
+            run(lambda: call(np, n, np.zeros(shape, dtype))))

@@ -13,6 +13,7 @@ from minind._manipulation import moveaxis, broadcast_to
 from minind._dtype import can_cast
 from minind._ufunc import NoValue
 from minind.exceptions import UFuncTypeError
+from minind._core import MiniArray
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
@@ -30,6 +31,15 @@ def _finish(result):
     return result
 
 
+def _array_out(out, message="return arrays must be of ArrayType"):
+    """The out= of sum, mean, cumsum...: an array or None.  (A ufunc's
+    reduce also takes the 1-tuple a many-output ufunc needs; NumPy's
+    reduction functions and methods do not.)"""
+    if out is not None and not isinstance(out, MiniArray):
+        raise TypeError(message)
+    return out
+
+
 def _count(a, axis):
     """How many elements each result element combines."""
     count = 1
@@ -42,22 +52,26 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False,
         initial=NoValue):
     """Sum of elements; small integers accumulate in int64 as in NumPy;
     floats use pairwise summation."""
+    _array_out(out)
     return um.add.reduce(a, axis=axis, dtype=dtype, out=out,
                          keepdims=keepdims, initial=initial)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False,
          initial=NoValue):
+    _array_out(out)
     return um.multiply.reduce(a, axis=axis, dtype=dtype, out=out,
                               keepdims=keepdims, initial=initial)
 
 
 def max(a, axis=None, out=None, keepdims=False, initial=NoValue):
+    _array_out(out)
     return um.maximum.reduce(a, axis=axis, out=out, keepdims=keepdims,
                              initial=initial)
 
 
 def min(a, axis=None, out=None, keepdims=False, initial=NoValue):
+    _array_out(out)
     return um.minimum.reduce(a, axis=axis, out=out, keepdims=keepdims,
                              initial=initial)
 
@@ -66,10 +80,12 @@ amax, amin = max, min
 
 
 def all(a, axis=None, out=None, keepdims=False):
+    _array_out(out)
     return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims)
 
 
 def any(a, axis=None, out=None, keepdims=False):
+    _array_out(out)
     return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims)
 
 
@@ -88,6 +104,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False):
     """Arithmetic mean: the sum (in float64 for integers) divided by the
     count, in place in the sum's array as NumPy does (so the result keeps
     the sum's layout and dtype, an integer ``dtype=`` included)."""
+    _array_out(out)
     a = asarray(a)
     dtype = _float_dtype(a, dtype)
     total = _sum_array(a, axis, dtype, keepdims)
@@ -120,11 +137,13 @@ def _variance(a, axis, dtype, ddof, keepdims):
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
     """Variance: mean of squared deviations from the mean, divided by
     ``count - ddof`` (float64 for integer input)."""
+    _array_out(out)
     return _store(_variance(a, axis, dtype, ddof, keepdims), out)
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
     """Standard deviation: the square root of ``var``."""
+    _array_out(out)
     if out is not None and hasattr(out, "dtype"):
         # NumPy stores the variance in ``out`` and then takes the square
         # root in place, so an integer ``out`` fails as sqrt's output
@@ -191,15 +210,18 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
 
 def argmax(a, axis=None, out=None, *, keepdims=False):
     """Index of the (first) largest element; NaN counts as largest."""
+    _array_out(out, "output must be an array")
     return _arg_extreme(a, axis, keepdims, True, out)
 
 
 def argmin(a, axis=None, out=None, *, keepdims=False):
+    _array_out(out, "output must be an array")
     return _arg_extreme(a, axis, keepdims, False, out)
 
 
 def cumsum(a, axis=None, dtype=None, out=None):
     """Running sums; ``axis=None`` runs over the flattened array."""
+    _array_out(out, "output must be an array")
     a = asarray(a)
     if axis is None or a.ndim == 0:
         if axis is not None:             # NumPy's axis errors first
@@ -209,6 +231,7 @@ def cumsum(a, axis=None, dtype=None, out=None):
 
 
 def cumprod(a, axis=None, dtype=None, out=None):
+    _array_out(out, "output must be an array")
     a = asarray(a)
     if axis is None or a.ndim == 0:
         if axis is not None:
@@ -369,6 +392,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 
 def nansum(a, axis=None, dtype=None, out=None, keepdims=False):
     """Sum treating NaN as zero."""
+    _array_out(out)
     a = asarray(a)
     if a.dtype.kind == "f":
         a = _nan_to_zero(a)
@@ -386,6 +410,7 @@ def _nan_to_zero(a):
 
 def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
     """Mean of the non-NaN elements."""
+    _array_out(out)
     a = asarray(a)
     if a.dtype.kind != "f":
         return mean(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
