@@ -1031,6 +1031,12 @@ def test_functions_refuse_out_tuples(name):
     if FUNCTIONS[name][3]:
         calls.append(lambda xp, a, o: getattr(a, name)(out=(o,)))
     for call in calls:
+        if name == "nanmean":
+            # NumPy's nanmean reads out.dtype first: AttributeError, an
+            # accident of its Python code; minind's TypeError says why.
+            with pytest.raises(TypeError, match="must be of ArrayType"):
+                call(mi, m, mi.zeros(shape, dtype))
+            continue
         assert_same_outcome(
             run(lambda: call(mi, m, mi.zeros(shape, dtype))),
             run(lambda: call(np, n, np.zeros(shape, dtype))))
