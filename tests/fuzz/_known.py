@@ -333,6 +333,14 @@ KNOWN = [
      and _raised(m, "ValueError", "could not be broadcast to indexing "
                  "result of shape (0,)")),
 
+    # np.nanmean(np.ones(2), out=(np.zeros(()),)) raises AttributeError
+    # (its Python code reads out.dtype first); minind raises TypeError
+    # ("return arrays must be of ArrayType"), as np.nansum does.
+    ("nanmean out= as a tuple",
+     lambda what, m, n, reason: what.startswith("nanmean")
+     and _raised(m, "TypeError", "must be of ArrayType")
+     and _raised(n, "AttributeError")),
+
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
     # axis1's range before converting axis2 (AxisError).
