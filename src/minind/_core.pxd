@@ -104,6 +104,9 @@ cdef MiniArray value_source(Descr dtype, int ndim, object value)
 # target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
 cdef str shape_text(tuple shape)
+# Whether obj is a NumPy array (an ndarray or a subclass; not a NumPy
+# scalar), known by its type's name: the core never imports NumPy.
+cdef bint is_numpy_array(object obj)
 # The out= of a one-output ufunc-like call: None or an array (a 1-tuple
 # is unwrapped); NumPy's TypeError/ValueError otherwise.
 cdef MiniArray single_output(object out)

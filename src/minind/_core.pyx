@@ -1241,6 +1241,7 @@ cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):
 cdef str _INVALID_INDEX = (
     "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
     "and integer or boolean arrays are valid indices")
+INVALID_INDEX = _INVALID_INDEX      # (for _indexing's refusals)
 
 
 cdef inline Py_ssize_t _as_index(object key) except? -1:
@@ -1298,7 +1299,7 @@ cdef bint _is_advanced(object item):
     if isinstance(item, (str, bytes)):
         return False
     if hasattr(type(item), "__array_interface__"):   # NumPy's arrays, scalars
-        if any([c.__name__ == "ndarray" for c in type(item).__mro__]):
+        if is_numpy_array(item):
             return True
         try:
             return item.dtype.kind == "b"
@@ -1474,6 +1475,10 @@ cdef bint _is_zero_d_array(object value):
         return (<MiniArray>value).ndim == 0
     return type(value).__name__ == "ndarray" and getattr(
         value, "ndim", None) == 0
+
+
+cdef bint is_numpy_array(object obj):
+    return any([c.__name__ == "ndarray" for c in type(obj).__mro__])
 
 
 cdef str shape_text(tuple shape):

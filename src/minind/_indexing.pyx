@@ -53,7 +53,7 @@ from minind._core cimport (MiniArray, IndexResult, ADVANCED, apply_index,
                            as_index, new_array, make_view, copy_into,
                            copy_array, spans_overlap, value_source,
                            memory_order, shape_text, normalize_axis,
-                           ravel_array)
+                           ravel_array, is_numpy_array)
 from minind._dtype cimport Descr, descr_of, T_BOOL, T_INT64
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, broadcast_strides,
                              fill_fresh_strides)
@@ -64,9 +64,7 @@ from minind._scalar cimport generic, scalar_descr
 from minind._creation import asarray
 
 
-cdef str _INVALID_INDEX = (
-    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) "
-    "and integer or boolean arrays are valid indices")
+from minind._core import INVALID_INDEX as _INVALID_INDEX
 
 # Below this many picks the GIL is kept (as in _loops).
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
@@ -157,7 +155,7 @@ cdef bint _is_index_array(object item):
         return True
     if isinstance(item, (str, bytes)):
         return False
-    if any([c.__name__ == "ndarray" for c in type(item).__mro__]):
+    if is_numpy_array(item):
         return True
     return PySequence_Check(item) and not PyIndex_Check(item)
 
@@ -1159,8 +1157,8 @@ cdef int _set_mask(MiniArray a, Plan plan, object value) except -1:
 cdef MiniArray _indices(object indices, str casting):
     """indices as int64 (cast as NumPy's take casts: any real type)."""
     cdef MiniArray array = asarray(indices)
-    cdef bint given_array = isinstance(indices, MiniArray) or any(
-        [c.__name__ == "ndarray" for c in type(indices).__mro__])
+    cdef bint given_array = (isinstance(indices, MiniArray)
+                             or is_numpy_array(indices))
     if casting == "safe" and given_array and (
             array.dtype.kind not in "iub" or array.dtype.name == "uint64"):
         # (put: an array of indices must cast safely to int64; a list or
