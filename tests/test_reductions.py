@@ -1040,3 +1040,34 @@ def test_functions_refuse_out_tuples(name):
         assert_same_outcome(
             run(lambda: call(mi, m, mi.zeros(shape, dtype))),
             run(lambda: call(np, n, np.zeros(shape, dtype))))
+
+
+@pytest.mark.parametrize("case", ["bool sum", "int8 sum", "int64 mean",
+                                  "float32 sum in float64"])
+def test_casting_reductions_take_no_full_size_temporary(case):
+    """A whole-array reduction that must cast its input casts 8192
+    elements at a time, as NumPy's buffered iterator does: its peak
+    memory (tracemalloc, which both libraries report to) is NumPy's, not
+    a cast copy of the input; and blocks of NumPy's size round a float
+    sum exactly as NumPy does."""
+    import tracemalloc
+    rng = np.random.default_rng(7)
+    size = 8192 * 60 + 5                  # 480k elements, 4 MB as int64
+    n = {"bool sum": rng.random(size) > 0.5,
+         "int8 sum": rng.integers(-100, 100, size).astype(np.int8),
+         "int64 mean": rng.integers(-100, 100, size),
+         "float32 sum in float64": rng.random(size, np.float32)}[case]
+    m = mi.asarray(n)
+    call = {"bool sum": lambda a: a.sum(), "int8 sum": lambda a: a.sum(),
+            "int64 mean": lambda a: a.mean(),
+            "float32 sum in float64": lambda a: a.sum(dtype="float64")}[case]
+    peaks, values = [], []
+    for a in (m, n):
+        tracemalloc.start()
+        try:
+            values.append(call(a))
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[0] < 256 * 1024, peaks          # NumPy's: one buffer
+    assert float(values[0]) == float(values[1])

@@ -27,6 +27,11 @@ cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
 
 # dst[...] = src cast; same shape, validated layouts, no overlap.
+# n items from src (every src_step bytes) into dst (every dst_step),
+# cast from src_type to dst_type: the inner loop of copy_cast.
+cdef void cast_run(int src_type, int dst_type, const char* src,
+                   Py_ssize_t src_step, char* dst, Py_ssize_t dst_step,
+                   Py_ssize_t n) noexcept nogil
 cdef int copy_cast(int ndim, const Py_ssize_t* shape,
                    char* dst, const Py_ssize_t* dst_strides, int dst_type,
                    const char* src, const Py_ssize_t* src_strides,

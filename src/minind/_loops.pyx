@@ -240,6 +240,12 @@ cdef void _walk(Traversal* t, int src_type, int dst_type,
             return
 
 
+cdef void cast_run(int src_type, int dst_type, const char* src,
+                   Py_ssize_t src_step, char* dst, Py_ssize_t dst_step,
+                   Py_ssize_t n) noexcept nogil:
+    _dispatch_src(src_type, dst_type, src, src_step, dst, dst_step, n)
+
+
 cdef void _dispatch_src(int src_type, int dst_type,
                         const char* src, Py_ssize_t src_step,
                         char* dst, Py_ssize_t dst_step,

@@ -32,6 +32,7 @@ NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
 """
 from libc.stdint cimport int64_t
 from libc.string cimport memcpy
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
@@ -47,6 +48,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
+                            cast_run,
                             plan_traversal, walk)
 from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
@@ -1263,12 +1265,12 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef double small[SMALL_REDUCTION]     # aligned room for any items
     cdef Py_ssize_t count = array.size, item_stride, wide_stride
     if (len(axes) == array.ndim and count and out is None
-            and not keepdims and not keep_array and initial is NoValue
+            and not keepdims and initial is NoValue
             and array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
         if array.dtype is loop_descr:
-            return _reduce_contiguous(function, loop_descr, array._data,
-                                      count)
-        if count <= SMALL_REDUCTION:
+            value = _reduce_contiguous(function, loop_descr, array._data,
+                                       count)
+        elif count <= SMALL_REDUCTION:
             # A few items to accumulate in a wider dtype (int8.sum() is
             # int64): cast them onto the stack rather than into a new
             # array, then the same single loop.
@@ -1276,8 +1278,11 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
             wide_stride = loop_descr.itemsize
             copy_cast(1, &count, <char*>small, &wide_stride, loop_type,
                       array._data, &item_stride, array.dtype.type_index)
-            return _reduce_contiguous(function, loop_descr, <char*>small,
-                                      count)
+            value = _reduce_contiguous(function, loop_descr, <char*>small,
+                                       count)
+        else:
+            value = _reduce_cast_blocks(function, loop_descr, array)
+        return scalar_array(value) if keep_array else value
     source = array if array.dtype is loop_descr else copy_array(
         array, loop_descr, "K")
     result = _reduction_output(array, axes, keepdims, loop_descr)
@@ -1385,6 +1390,72 @@ cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
     elif count:
         run_loop(start, count, steps, &data)
     return get_scalar(descr, acc)
+
+
+cdef enum:
+    # NumPy's buffer size: a reduction whose input must be cast casts this
+    # many elements at a time.
+    CAST_BLOCK = 8192
+
+
+cdef object _reduce_cast_blocks(ufunc function, Descr descr,
+                                MiniArray array):
+    """A whole contiguous array reduced in a wider dtype than its own
+    (``bools.sum()`` adds in int64, ``ints.mean()`` in float64): its
+    elements are cast ``CAST_BLOCK`` at a time into a small buffer, each
+    block folded into the accumulator, as NumPy's buffered iterator does.
+    Casting the whole array first would take as much memory again as the
+    result dtype needs (a 2 GB bool mask summed in int64: 16 GB); blocks
+    of NumPy's size also round float sums as NumPy's do (pairwise within a
+    block, block after block)."""
+    cdef double accumulator[2]           # 16 aligned bytes for any dtype
+    cdef char* pointers[3]
+    cdef Py_ssize_t steps[3]
+    cdef LoopData data
+    cdef Py_ssize_t count = array.size, first = 0
+    cdef int source_type = array.dtype.type_index
+    cdef char* block = <char*>PyMem_Malloc(CAST_BLOCK * descr.itemsize)
+    if block == NULL:
+        raise MemoryError()
+    try:
+        identity = _identity_for(function, descr)
+        if identity is not None and not _idempotent(function):
+            set_item(descr, <char*>accumulator, identity)
+        else:                # min/max: start from the first element
+            cast_run(source_type, descr.type_index, array._data, 0,
+                     <char*>accumulator, 0, 1)
+            first = not _idempotent(function)
+        pointers[0] = pointers[2] = <char*>accumulator
+        pointers[1] = block
+        steps[0] = steps[2] = 0
+        steps[1] = descr.itemsize
+        data.op = function.op
+        data.type_index = descr.type_index
+        if count >= NOGIL_THRESHOLD:
+            with nogil:
+                _fold_cast_blocks(array._data + first * array.dtype.itemsize,
+                                  count - first, array.dtype.itemsize,
+                                  source_type, pointers, steps, &data)
+        else:
+            _fold_cast_blocks(array._data + first * array.dtype.itemsize,
+                              count - first, array.dtype.itemsize,
+                              source_type, pointers, steps, &data)
+    finally:
+        PyMem_Free(block)
+    return get_scalar(descr, <char*>accumulator)
+
+
+cdef void _fold_cast_blocks(const char* items, Py_ssize_t count,
+                            Py_ssize_t item_step, int source_type,
+                            char** pointers, const Py_ssize_t* steps,
+                            LoopData* data) noexcept nogil:
+    cdef Py_ssize_t start = 0, n
+    while start < count:
+        n = min(<Py_ssize_t>CAST_BLOCK, count - start)
+        cast_run(source_type, data.type_index, items + start * item_step,
+                 item_step, pointers[1], steps[1], n)
+        run_loop(pointers, n, steps, data)
+        start += n
 
 
 def reduce_to_array(ufunc function, array, axis=None, dtype=None,
