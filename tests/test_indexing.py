@@ -238,6 +238,11 @@ PINNED = [
     # in 64 dimensions (the fuzzer's find: minind built a 65-d view).
     ((), (None,) * 63 + (False, True)), ((), (True,) + (None,) * 62 + (True,)),
     ((2, 3), (True, slice(None), False, [1, 0])),
+    # A boolean axis of length 0 is not checked against the array's.
+    ((3, 4), np.zeros((0, 4), bool)), ((3, 4), np.zeros((3, 0), bool)),
+    ((3, 4), np.zeros(0, bool)), ((3, 4), np.zeros((0, 1), bool)),
+    ((3, 4), (slice(None), np.zeros(0, bool))),
+    ((3, 4), (np.zeros(0, bool), [0, 1])),
 ]
 
 
@@ -562,3 +567,14 @@ def test_function_errors_are_numpys():
         with pytest.raises(type(n_error.value)) as m_error:
             case(mi, a)
         assert str(m_error.value) == str(n_error.value)
+
+
+def test_value_converted_before_the_index_arrays_broadcast():
+    """NumPy converts the value, then broadcasts the index arrays: a bad
+    value is reported before an index shape mismatch (the fuzzer's
+    find)."""
+    for value, error in (("x", ValueError), (1.0, IndexError)):
+        for a in (np.zeros((3, 2, 0), np.float32),
+                  mi.zeros((3, 2, 0), mi.float32)):
+            with pytest.raises(error):
+                a[False, [-3, -3], np.array([], bool)] = value

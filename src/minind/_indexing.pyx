@@ -184,7 +184,7 @@ cdef MiniArray _integers(Py_ssize_t start, Py_ssize_t count):
     return result
 
 
-cdef Plan prepare(MiniArray a, object key):
+cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     """Steps 1 and 2: classify the items of ``key``, check them as NumPy
     does (types, counts, boolean shapes, integer bounds) and build the
     source view."""
@@ -269,7 +269,7 @@ cdef Plan prepare(MiniArray a, object key):
                          f"dimensional, but {consumed} were indexed")
     # A mask as the whole key, over every axis: NumPy's fast path.
     if (nitems == 1 and kinds[0] == MASK
-            and (<MiniArray>objects[0]).ndim == a.ndim):
+            and (<MiniArray>objects[0]).shape == a.shape):
         plan.mask = objects[0]
     # Step 2: the source view, and where each index array points.
     for i in range(nitems):
@@ -336,7 +336,9 @@ cdef Plan prepare(MiniArray a, object key):
         # A mask of k dimensions over the next k axes.
         array = item
         for j in range(array.ndim):
-            if array._shape[j] != a._shape[axis + j]:
+            # (A boolean axis of length 0 is not checked: NumPy takes
+            # np.zeros((0, 4), bool) as a mask for any (n, 4) array.)
+            if array._shape[j] != a._shape[axis + j] and array._shape[j]:
                 raise IndexError(
                     f"boolean index did not match indexed array along "
                     f"axis {axis + j}; size of axis is {a._shape[axis + j]}"
@@ -363,7 +365,7 @@ cdef Plan prepare(MiniArray a, object key):
     for i in range(first + 1, last):
         if kinds[i] in (NEWAXIS, ELLIPSIS, SLICE):
             plan.front = True
-    if plan.mask is None:
+    if plan.mask is None and broadcast:
         _broadcast(plan)
     return plan
 
@@ -1061,7 +1063,7 @@ def setitem(MiniArray a, object key, object value):
     """``a[key] = value`` for an advanced key.  Everything is checked
     (index, bounds, value shape, value conversion) before the first
     write, so a failing assignment changes nothing."""
-    cdef Plan plan = prepare(a, key)
+    cdef Plan plan = prepare(a, key, False)
     cdef MiniArray source, picks
     cdef Py_ssize_t picks_shape[MAX_NDIM]
     cdef Py_ssize_t shape[MAX_NDIM]
@@ -1076,15 +1078,17 @@ def setitem(MiniArray a, object key, object value):
     if plan.mask is not None:
         _set_mask(a, plan, value)
         return
-    # As NumPy: the value is converted and fitted first, then the indices
-    # are checked (by the loops, before they write anything).
+    # As NumPy: the value is converted first, then the index arrays are
+    # broadcast together, the value fitted to the result, and the indices
+    # checked (by the loops, before they write anything).
     # The value is broadcast to the shape a[key] has (the user's order),
     # then seen in the picks array's order (perm).
+    source = _value_array(a, value, -1)
+    _broadcast(plan)
     ndim = _picks_shape(plan, picks_shape)
     _user_order(plan, perm)
     for i in range(ndim):
         shape[i] = picks_shape[perm[i]]
-    source = _value_array(a, value, -1)
     while source.ndim - skip > ndim and source._shape[skip] == 1:
         skip += 1
     if not broadcast_strides(source.ndim - skip, source._shape + skip,
