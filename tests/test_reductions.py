@@ -1071,3 +1071,85 @@ def test_casting_reductions_take_no_full_size_temporary(case):
             tracemalloc.stop()
     assert peaks[0] < 256 * 1024, peaks          # NumPy's: one buffer
     assert float(values[0]) == float(values[1])
+
+
+# ---------------------------------------------------------------------------
+# Reductions in lanes (fold_lanes): max/min with NaN, integer sums
+# ---------------------------------------------------------------------------
+
+_LANE_SIZES = st.sampled_from([0, 1, 15, 16, 17, 63, 64, 65, 127, 128, 129,
+                               1000, 4097])
+
+
+def _lane_layouts(n):
+    """The array n, as contiguous, every other element, reversed."""
+    return [n, n[::2], n[::-1]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=_LANE_SIZES, dtype=st.sampled_from(["float64", "float32"]),
+       nan_at=st.sampled_from([None, "start", "middle", "end", "only",
+                               "several"]),
+       zeros=st.booleans(), seed=st.integers(0, 2**32 - 1))
+def test_float_max_min_in_lanes_match_numpy(size, dtype, nan_at, zeros,
+                                            seed):
+    """maximum/minimum propagate NaN and fmax/fmin skip it, wherever the
+    NaN is and across the lane and block sizes; the values are NumPy's
+    (the sign of a zero on a tie is left to the lane order, as in NumPy,
+    whose SIMD loops combine lanes too)."""
+    rng = np.random.default_rng(seed)
+    n = rng.standard_normal(size).astype(dtype)
+    if zeros and size:
+        n[rng.integers(0, size, max(1, size // 3))] = -0.0
+        n[rng.integers(0, size, max(1, size // 3))] = 0.0
+        n = np.minimum(n, 0.0).astype(dtype)     # so 0 is the maximum
+    if size and nan_at is not None:
+        where = {"start": [0], "middle": [size // 2], "end": [size - 1],
+                 "only": list(range(size)),
+                 "several": list(rng.integers(0, size, 3))}[nan_at]
+        n[where] = np.nan
+    for layout in _lane_layouts(n):
+        m = mi.asarray(layout)
+        for name in ("maximum", "minimum", "fmax", "fmin"):
+            if layout.size == 0:
+                continue
+            want = getattr(np, name).reduce(layout)
+            got = getattr(mi, name).reduce(m)
+            assert np.dtype(str(mi.asarray(got).dtype)) == want.dtype
+            np.testing.assert_array_equal(np.asarray(float(got)),
+                                          np.asarray(float(want)))
+            if layout.size < 16:          # serial: NumPy's zero sign too
+                assert np.signbit(float(got)) == np.signbit(want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=_LANE_SIZES,
+       dtype=st.sampled_from(["int8", "uint8", "int16", "uint16", "int32",
+                              "uint32", "int64", "uint64"]),
+       extreme=st.booleans(), seed=st.integers(0, 2**32 - 1))
+def test_integer_reductions_in_lanes_match_numpy(size, dtype, extreme,
+                                                 seed):
+    """sum (wrapping), prod, max, min and the bitwise reductions of every
+    integer type, with the type's extremes (overflowing sums wrap as in
+    NumPy), over sizes around the lane count and three layouts."""
+    rng = np.random.default_rng(seed)
+    info = np.iinfo(dtype)
+    if extreme:
+        n = rng.choice(np.array([info.min, info.max, 0, 1], dtype=dtype),
+                       size)
+    else:
+        n = rng.integers(info.min, info.max, size, dtype=dtype,
+                         endpoint=True)
+    for layout in _lane_layouts(n):
+        m = mi.asarray(layout)
+        for name in ("add", "multiply", "bitwise_and", "bitwise_or",
+                     "bitwise_xor"):
+            want = getattr(np, name).reduce(layout)
+            got = getattr(mi, name).reduce(m)
+            assert int(got) == int(want), name
+        assert int(m.sum()) == int(layout.sum())
+        assert int(m.sum(dtype="int64")) == int(layout.sum(dtype="int64"))
+        if layout.size:
+            for name in ("maximum", "minimum"):
+                want = getattr(np, name).reduce(layout)
+                assert int(getattr(mi, name).reduce(m)) == int(want)

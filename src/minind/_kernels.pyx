@@ -447,6 +447,99 @@ cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
             + pairwise_sum(data + half * step, n - half, step, tag))
 
 
+cdef inline bint _reorders_exactly(binop_t* op, item_t* tag) noexcept nogil:
+    """Whether reducing in lanes gives the serial loop's value: max/min
+    always, and the integer operations that wrap (a constant per loop)."""
+    if (binop_t is MaximumOp or binop_t is MinimumOp or binop_t is FmaxOp
+            or binop_t is FminOp):
+        return True
+    elif item_t is float or item_t is double:
+        return False
+    else:
+        return (binop_t is AddOp or binop_t is MultiplyOp
+                or binop_t is BitAndOp or binop_t is BitOrOp
+                or binop_t is BitXorOp)
+
+
+cdef inline item_t _lane_value(item_t lane, item_t x,
+                               binop_t* op) noexcept nogil:
+    """``binary_value`` for one lane of ``fold_lanes``: the same value,
+    with the float NaN tests joined by ``|`` instead of ``or``, so there is
+    no branch and a loop of them compiles to compare-and-blend vector
+    instructions.  (A single serial chain is faster with the branch, which
+    the CPU predicts: ``binary_value`` keeps it.)"""
+    if item_t is float or item_t is double:
+        if binop_t is MaximumOp:          # a NaN lane stays NaN
+            return lane if (lane > x) | (lane != lane) else x
+        elif binop_t is MinimumOp:
+            return lane if (lane < x) | (lane != lane) else x
+        elif binop_t is FmaxOp:           # a NaN x is skipped
+            return lane if (lane > x) | (x != x) else x
+        elif binop_t is FminOp:
+            return lane if (lane < x) | (x != x) else x
+        else:
+            return binary_value(lane, x, op)
+    else:
+        return binary_value(lane, x, op)
+
+
+# A reduction of a contiguous run keeps this many running values (lanes):
+# independent chains the CPU overlaps and the compiler packs into vector
+# registers, where a single accumulator is one long dependency chain.
+# Measured with GCC at -O3 for x86-64 (SSE2): 64 float lanes make a lane
+# loop it vectorises (with 16 it unrolls the loop into scalar code); 16
+# integer lanes, unrolled into registers, beat 64 in memory by 1.5-2x.
+cdef enum:
+    FOLD_LANES = 64
+    INTEGER_LANES = 16
+
+
+cdef item_t fold_lanes(item_t accumulator, const item_t* items,
+                       Py_ssize_t n, binop_t* op) noexcept nogil:
+    """``accumulator (op) items[0] (op) ... (op) items[n-1]`` for an
+    operation whose result does not depend on the order: integer add,
+    multiply and bitwise operations (which wrap, so they reassociate), and
+    maximum/minimum/fmax/fmin of any type.
+
+    Lane j folds items j, j + 64, j + 128... (16 lanes for integers);
+    the lanes are then folded into the accumulator in order, then the
+    last n % 64 items.  With
+    ``_lane_value``'s branch-free NaN rules a float lane is a
+    compare-and-blend per vector: a NaN sticks in a maximum/minimum lane
+    and is skipped by an fmax/fmin lane, so the value is the serial
+    loop's.  Two things can differ from the serial order: the sign of a
+    zero on a tie (0.0 and -0.0, as in NumPy, whose SIMD loops also
+    combine lanes) and which NaN comes out, which we restore: the first,
+    as the serial loop gives.  NumPy: ``loops_minmax.dispatch.c.src``.
+    """
+    cdef item_t lanes[FOLD_LANES]
+    cdef Py_ssize_t i, j, blocked
+    cdef item_t start = accumulator
+    cdef Py_ssize_t width = FOLD_LANES
+    if not (item_t is float or item_t is double):
+        width = INTEGER_LANES
+    blocked = n - n % width
+    if blocked:
+        for j in range(width):
+            lanes[j] = items[j]
+        i = width
+        while i < blocked:
+            for j in range(width):
+                lanes[j] = _lane_value(lanes[j], items[i + j], op)
+            i += width
+        for j in range(width):
+            accumulator = binary_value(accumulator, lanes[j], op)
+    for i in range(blocked, n):
+        accumulator = binary_value(accumulator, items[i], op)
+    if item_t is float or item_t is double:
+        if ((binop_t is MaximumOp or binop_t is MinimumOp)
+                and accumulator != accumulator and start == start):
+            for i in range(n):            # the NaN path only: which one
+                if items[i] != items[i]:
+                    return items[i]
+    return accumulator
+
+
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                       item_t* tag, binop_t* op) noexcept nogil:
     """THE reference loop: ``out[i] = a[i] (op) b[i]`` for i < n.
@@ -458,7 +551,9 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     2. one input is a broadcast scalar (step 0): hoist it out of the loop,
        then as 1 (this is ``a + 1``);
     3. a reduction, ``out`` is ``a`` with step 0 (``add.reduce``): keep the
-       running value in a register; sums of floats use pairwise summation;
+       running value in a register; sums of floats use pairwise summation,
+       max/min and integer reductions of a contiguous run several lanes
+       (``fold_lanes``);
     4. anything else: follow the byte steps.
     """
     cdef char* a = args[0]
@@ -510,6 +605,9 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         accumulator = load_item(a, tag)
         if binop_t is AddOp and (item_t is float or item_t is double):
             accumulator = accumulator + pairwise_sum(b, n, steps[1], tag)
+        elif (_reorders_exactly(op, tag) and steps[1] == size
+                and _aligned(b, size)):
+            accumulator = fold_lanes(accumulator, <const item_t*>b, n, op)
         else:
             for i in range(n):
                 accumulator = binary_value(accumulator, load_item(b, tag), op)
