@@ -1153,3 +1153,47 @@ def test_integer_reductions_in_lanes_match_numpy(size, dtype, extreme,
             for name in ("maximum", "minimum"):
                 want = getattr(np, name).reduce(layout)
                 assert int(getattr(mi, name).reduce(m)) == int(want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(size=st.sampled_from([1, 2, 15, 64, 65, 2047, 2048, 2049, 4097,
+                             6200]),
+       dtype=st.sampled_from(["float64", "float32", "int8", "uint16",
+                              "int64", "bool"]),
+       special=st.sampled_from([None, "nan_start", "nan_middle", "nan_end",
+                                "nan_only", "nans", "zeros", "ties"]),
+       seed=st.integers(0, 2**32 - 1))
+def test_argmax_argmin_in_blocks_match_numpy(size, dtype, special, seed):
+    """argmax/argmin search 2048-element blocks: the first NaN wins, a
+    tie (0.0 and -0.0 too) gives the first index, wherever the answer
+    sits relative to the blocks; rows of a 2-d array and strided,
+    reversed layouts as well."""
+    rng = np.random.default_rng(seed)
+    if dtype == "bool":
+        n = rng.random(size) < 0.5
+    elif dtype.startswith("float"):
+        n = rng.standard_normal(size).astype(dtype)
+    else:
+        info = np.iinfo(dtype)
+        n = rng.integers(info.min, info.max, size, dtype=dtype,
+                         endpoint=True)
+    if special == "ties":
+        n = rng.integers(0, 3, size).astype(dtype)
+    elif special == "zeros":
+        n = np.where(rng.random(size) < 0.5, 0.0, -0.0).astype(
+            dtype if dtype.startswith("float") else "float64")
+    elif special is not None and dtype.startswith("float"):
+        where = {"nan_start": [0], "nan_middle": [size // 2],
+                 "nan_end": [size - 1], "nan_only": list(range(size)),
+                 "nans": list(rng.integers(0, size, 3))}[special]
+        n[where] = np.nan
+    for layout in (n, n[::2], n[::-1], n[: size - size % 3].reshape(3, -1)
+                   if size >= 3 else n):
+        m = mi.asarray(layout)
+        for name in ("argmax", "argmin"):
+            assert int(getattr(m, name)()) == int(getattr(layout, name)())
+            if layout.ndim == 2:
+                for axis in (0, 1):
+                    np.testing.assert_array_equal(
+                        np.asarray(getattr(m, name)(axis=axis).tolist()),
+                        getattr(layout, name)(axis=axis))

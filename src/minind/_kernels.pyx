@@ -1397,31 +1397,63 @@ cdef void _for_float_type(int op, char** args, Py_ssize_t n,
 # argmin / argmax
 # ---------------------------------------------------------------------------
 
+# argmax/argmin look at a row in blocks of this many elements: the
+# block's extreme comes from the vectorised fold, and only the block that
+# holds the answer is searched again for its index.
+cdef enum:
+    ARG_BLOCK = 2048
+
+
+cdef Py_ssize_t _arg_extreme_row(const item_t* row, Py_ssize_t n,
+                                 binop_t* op) noexcept nogil:
+    """The index of the first largest (``MaximumOp``) or smallest
+    (``MinimumOp``) of n > 0 elements; a NaN wins at once, as in NumPy.
+
+    Two passes over the data instead of a branch per element: the extreme
+    of each block by ``fold_lanes`` (which propagates NaN), keeping the
+    first block whose extreme beats the best so far, then the first
+    element of that block equal to the best.  A tie is equality, so 0.0
+    and -0.0 are the same value and the first of them wins, as in NumPy.
+    """
+    cdef Py_ssize_t start, size, i, best_start = 0
+    cdef item_t value, best = row[0]
+    start = 0
+    while start < n:
+        size = min(ARG_BLOCK, n - start)
+        value = fold_lanes(row[start], row + start, size, op)
+        if item_t is float or item_t is double:
+            if value != value:                # the first NaN wins
+                for i in range(start, start + size):
+                    if row[i] != row[i]:
+                        return i
+        if binop_t is MaximumOp:
+            if value > best:
+                best = value
+                best_start = start
+        else:
+            if value < best:
+                best = value
+                best_start = start
+        start += size
+    for i in range(best_start, n):
+        if row[i] == best:
+            return i
+    return 0                                  # not reached
+
+
 cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
                        bint want_max, int64_t* out,
                        item_t* tag) noexcept nogil:
     """Index of the first largest (smallest) element of each of ``rows``
-    contiguous rows of length n.  A NaN wins at once, as in NumPy."""
+    contiguous rows of length n > 0."""
+    cdef Py_ssize_t r
     cdef const item_t* row
-    cdef Py_ssize_t r, i, best
-    cdef item_t value
     for r in range(rows):
         row = <const item_t*>data + r * n
-        best = 0
-        value = row[0]
-        if item_t is float or item_t is double:
-            if isnan(value):
-                out[r] = 0
-                continue
-        for i in range(1, n):
-            if item_t is float or item_t is double:
-                if isnan(row[i]):
-                    best = i
-                    break
-            if (row[i] > value) if want_max else (row[i] < value):
-                value = row[i]
-                best = i
-        out[r] = best
+        if want_max:
+            out[r] = _arg_extreme_row(row, n, <MaximumOp*>NULL)
+        else:
+            out[r] = _arg_extreme_row(row, n, <MinimumOp*>NULL)
 
 
 cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,

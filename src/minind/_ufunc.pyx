@@ -45,7 +45,7 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
-                             FLAG_F_CONTIGUOUS,
+                             FLAG_F_CONTIGUOUS, FLAG_ALIGNED,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             cast_run,
@@ -1467,8 +1467,12 @@ def reduce_to_array(ufunc function, array, axis=None, dtype=None,
 
 
 def _arg_rows(MiniArray rows, bint want_max):
-    """argmax/argmin of each row of a 2-d array, as an int64 array."""
-    cdef MiniArray contiguous = copy_array(rows, rows.dtype, "C")
+    """argmax/argmin of each row of a 2-d array, as an int64 array.  The
+    kernel reads typed rows: a C-contiguous, aligned array as it is, any
+    other through a C-ordered copy."""
+    cdef MiniArray contiguous = rows
+    if not (rows._flags & FLAG_C_CONTIGUOUS and rows._flags & FLAG_ALIGNED):
+        contiguous = copy_array(rows, rows.dtype, "C")
     cdef Py_ssize_t count = contiguous._shape[0], n = contiguous._shape[1]
     cdef MiniArray result = new_array(descr_of(T_INT64), 1, &count, False,
                                       False)
