@@ -28,8 +28,8 @@ from libc.string cimport memcpy
 # Every C-library function twice: the double version (``acos``) and the
 # float one (``acosf``), so a float32 loop computes in float32 as NumPy's.
 from libc.math cimport (
-    M_PI, M_LN2, M_LOG2E, isnan, isinf, isfinite, signbit, fabs, fmod,
-    pow, powf,
+    M_PI, M_LN2, M_LOG2E, INFINITY, isnan, isinf, isfinite, signbit,
+    fabs, fabsf, fmod, pow, powf,
     sqrt, sqrtf, exp, expf, exp2, exp2f, expm1, expm1f,
     log, logf, log2, log2f, log10, log10f, log1p, log1pf, cbrt, cbrtf,
     sin, sinf, cos, cosf, tan, tanf, asin, asinf, acos, acosf, atan, atanf,
@@ -461,22 +461,23 @@ cdef inline bint _reorders_exactly(binop_t* op, item_t* tag) noexcept nogil:
                 or binop_t is BitXorOp)
 
 
-cdef inline item_t _lane_value(item_t lane, item_t x,
+cdef inline item_t _blend_value(item_t lane, item_t x,
                                binop_t* op) noexcept nogil:
-    """``binary_value`` for one lane of ``fold_lanes``: the same value,
-    with the float NaN tests joined by ``|`` instead of ``or``, so there is
-    no branch and a loop of them compiles to compare-and-blend vector
-    instructions.  (A single serial chain is faster with the branch, which
-    the CPU predicts: ``binary_value`` keeps it.)"""
+    """``binary_value`` without a branch, for the lanes of ``fold_lanes``
+    and for ``clip``: the same value, written as two nested selections
+    (GCC vectorises these into compare-and-blend instructions, but not
+    ``isnan(a) or ...``, nor ``(a > b) | (a != a)`` in a plain loop).  A
+    single serial chain is faster with the branch, which the CPU
+    predicts: ``binary_value`` keeps it."""
     if item_t is float or item_t is double:
         if binop_t is MaximumOp:          # a NaN lane stays NaN
-            return lane if (lane > x) | (lane != lane) else x
+            return lane if lane != lane else (lane if lane > x else x)
         elif binop_t is MinimumOp:
-            return lane if (lane < x) | (lane != lane) else x
+            return lane if lane != lane else (lane if lane < x else x)
         elif binop_t is FmaxOp:           # a NaN x is skipped
-            return lane if (lane > x) | (x != x) else x
+            return lane if x != x else (lane if lane > x else x)
         elif binop_t is FminOp:
-            return lane if (lane < x) | (x != x) else x
+            return lane if x != x else (lane if lane < x else x)
         else:
             return binary_value(lane, x, op)
     else:
@@ -504,7 +505,7 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     Lane j folds items j, j + 64, j + 128... (16 lanes for integers);
     the lanes are then folded into the accumulator in order, then the
     last n % 64 items.  With
-    ``_lane_value``'s branch-free NaN rules a float lane is a
+    ``_blend_value``'s branch-free NaN rules a float lane is a
     compare-and-blend per vector: a NaN sticks in a maximum/minimum lane
     and is skipped by an fmax/fmin lane, so the value is the serial
     loop's.  Two things can differ from the serial order: the sign of a
@@ -525,7 +526,7 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
         i = width
         while i < blocked:
             for j in range(width):
-                lanes[j] = _lane_value(lanes[j], items[i + j], op)
+                lanes[j] = _blend_value(lanes[j], items[i + j], op)
             i += width
         for j in range(width):
             accumulator = binary_value(accumulator, lanes[j], op)
@@ -1040,6 +1041,36 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         out += steps[1]
 
 
+cdef inline real_t _magnitude_of(real_t x) noexcept nogil:
+    """|x| in x's own type (fabs would compute a float32 in double).
+    (An ``if`` statement: Cython keeps both sides of a conditional
+    expression, and C warns about fabsf of a double.)"""
+    if real_t is float:
+        return fabsf(x)
+    else:
+        return fabs(x)
+
+
+cdef void _float_class_loop(const real_t* items, uint8_t* out,
+                            Py_ssize_t n, int op) noexcept nogil:
+    """isnan / isinf / isfinite of n contiguous floats, one loop per test
+    and each test one comparison (NaN is the one value unequal to itself;
+    an infinity has |x| == INFINITY; a finite x has |x| < INFINITY, which
+    is False for NaN), so each loop compiles to vector compares.  The C
+    library's isnan() and friends may be calls or branches instead."""
+    cdef Py_ssize_t i
+    cdef real_t infinity = <real_t>INFINITY
+    if op == OP_ISNAN:
+        for i in range(n):
+            out[i] = items[i] != items[i]
+    elif op == OP_ISINF:
+        for i in range(n):
+            out[i] = _magnitude_of(items[i]) == infinity
+    else:
+        for i in range(n):
+            out[i] = _magnitude_of(items[i]) < infinity
+
+
 cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                          item_t* tag, int op) noexcept nogil:
     """isnan / isinf / isfinite / signbit / logical_not: a bool per
@@ -1048,6 +1079,12 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* out = args[1]
     cdef Py_ssize_t i
     cdef item_t value
+    if steps[0] == sizeof(item_t) and steps[1] == 1 and _aligned(
+            a, sizeof(item_t)):
+        if item_t is float or item_t is double:
+            if op == OP_ISNAN or op == OP_ISINF or op == OP_ISFINITE:
+                _float_class_loop(<const item_t*>a, <uint8_t*>out, n, op)
+                return
     for i in range(n):
         value = load_item(a, tag)
         if op == OP_LOGICAL_NOT:
@@ -1179,9 +1216,22 @@ cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* high = args[2]
     cdef char* out = args[3]
     cdef item_t value, low_value, high_value
+    cdef Py_ssize_t size = sizeof(item_t)
+    cdef const item_t* source
+    cdef item_t* target
     if steps[1] == 0 and steps[2] == 0:       # scalar bounds: load once
         low_value = load_item(low, tag)
         high_value = load_item(high, tag)
+        if (steps[0] == size and steps[3] == size and _aligned(x, size)
+                and _aligned(out, size)):
+            # Contiguous: the lane rules, without a branch on the data
+            # (which x > low is, unpredictably), so the loop vectorises.
+            source = <const item_t*>x
+            target = <item_t*>out
+            for i in range(n):
+                value = _blend_value(source[i], low_value, <MaximumOp*>NULL)
+                target[i] = _blend_value(value, high_value, <MinimumOp*>NULL)
+            return
         for i in range(n):
             value = binary_value(load_item(x + i * steps[0], tag), low_value,
                                  <MaximumOp*>NULL)
