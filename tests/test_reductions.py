@@ -1236,3 +1236,12 @@ def test_clip_and_float_class_contiguous_match_numpy(size, dtype, specials,
         for name in ("isnan", "isinf", "isfinite"):
             assert getattr(mi, name)(m).tolist() == \
                 getattr(np, name)(layout).tolist(), name
+
+
+def test_accumulate_on_a_scalar_is_refused_before_the_loop():
+    """0-d input is refused before any loop is looked for, as in NumPy:
+    lcm.accumulate(True, out=float array) is 'cannot accumulate on a
+    scalar', not the missing loop (the fuzzer's find)."""
+    for lib in (mi, np):
+        with pytest.raises(TypeError, match="cannot accumulate on a scalar"):
+            lib.lcm.accumulate(lib.array(True), out=lib.zeros(()))

@@ -1561,13 +1561,13 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
     increasing order, so each step reads the value just written.
     """
     cdef int k, i
-    cdef Descr descr = descr_of(_reduce_loop_type(function, array, dtype,
-                                                  out))
+    cdef Descr descr
     cdef MiniArray result, previous, current
     cdef LoopData data
     cdef Traversal t
     if array.ndim == 0:
         raise TypeError("cannot accumulate on a scalar")
+    descr = descr_of(_reduce_loop_type(function, array, dtype, out))
     k = normalize_axis(axis, array.ndim)
     # The result starts as a copy of the input, laid out like a ufunc's
     # output (the iterator's K order).
