@@ -309,6 +309,47 @@ def test_errors_are_numpys(key, message):
         assert str(m_error.value) == str(n_error.value)
 
 
+def limit_keys(xp):
+    """Keys at NumPy's limits: more than 128 items, more than 64 index
+    arrays (0-d booleans add one each without using an axis), 64 of them
+    without a subspace, masks that count as many items as dimensions.
+    (NumPy's test_too_many_advanced_indices; these overran minind's
+    per-array tables and corrupted the heap.)"""
+    m30 = xp.ones((1,) * 30, dtype=bool)
+    keys = [((3,), (None,) * 129), ((3,), (None,) * 128),
+            ((3,), (True,) * 129), ((3,), (True,) * 128),
+            ((1,) * 30, (None,) * 100 + (m30,)),
+            ((1,) * 30, (m30,) + (True,) * 100),
+            ((1,) * 30, (m30,) + (True,) * 98),
+            ((1,) * 30, (m30,) + (True,) * 35),
+            ((1,) * 64, (xp.array([0]),) * 63),
+            ((2,) + (1,) * 63, (slice(None),) + (xp.array([0]),) * 63),
+            ((1,) * 64, xp.ones((1,) * 64, dtype=bool))]
+    for ndim in (1, 64):
+        for count in (2, 63, 64, 65, 80):
+            for item in (True, False, xp.array([0]), 0):
+                keys.append(((1,) * ndim, (item,) * count))
+    return keys
+
+
+@pytest.mark.parametrize("case", range(len(limit_keys(np))))
+@pytest.mark.parametrize("assign", [False, True])
+def test_key_limits_are_numpys(case, assign):
+    results = []
+    for xp in (np, mi):
+        shape, key = limit_keys(xp)[case]
+        array = xp.ones(shape)
+        try:
+            if assign:
+                array[key] = 1.0
+                results.append(("ok", array.shape))
+            else:
+                results.append(("ok", array[key].shape))
+        except Exception as error:      # noqa: BLE001 -- compared below
+            results.append((type(error).__name__, str(error)))
+    assert results[1] == results[0]
+
+
 # ---------------------------------------------------------------------------
 # a[key] = value, a[key] += value
 # ---------------------------------------------------------------------------

@@ -1378,6 +1378,9 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     cdef int dropped = 0          # axes an integer removes
     cdef bint ellipsis_seen = False
     cdef Py_ssize_t start, stop, step, length
+    if nitems > 2 * MAX_NDIM:
+        # NumPy reads no more items than that (unpack_indices).
+        raise IndexError("too many indices for array")
     # Pass 1: classify every item; convert the integers.
     for i in range(nitems):
         item = items[i]

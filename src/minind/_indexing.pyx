@@ -77,6 +77,13 @@ ctypedef fused word_t:
     int64_t
 
 
+# NumPy reads at most 2 * NPY_MAXDIMS items of a key (a boolean mask
+# counting as many as its dimensions), and iterates at most NPY_MAXDIMS
+# index arrays (one fewer when they are iterated with the result or the
+# values, as when there is no subspace).
+cdef enum:
+    MAX_KEY = 2 * MAX_NDIM
+
 # What an index item is, after classification.
 cdef enum Kind:
     NEWAXIS, ELLIPSIS, SLICE, INTEGER, ARRAY, MASK, MASK0
@@ -96,8 +103,11 @@ cdef class Plan:
     cdef MiniArray source
     cdef list arrays
     cdef int narrays
-    cdef int axes[MAX_NDIM]
-    cdef int array_axes[MAX_NDIM]
+    # (Room for every array a key of at most MAX_KEY items can make, so
+    # that the counts NumPy refuses are refused in NumPy's order, by
+    # _broadcast; no more than MAX_NDIM ever reach bstrides.)
+    cdef int axes[MAX_KEY + 1]
+    cdef int array_axes[MAX_KEY + 1]
     cdef bint front
     cdef MiniArray mask
     # The broadcast shape B of the index arrays, and each array's strides
@@ -192,7 +202,7 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     cdef Py_ssize_t nitems = len(items), i, value
     cdef list kinds = [], objects = [], basic = []
     cdef int consumed = 0, axis = 0, saxis = 0, k, j, count
-    cdef int first = -1, last = -1, mask0_axis = -1
+    cdef int first = -1, last = -1, mask0_axis = -1, slots = 0
     cdef bint has_array = False, ellipsis_seen = False, scalar_arrays = False
     cdef MiniArray array
     cdef IndexResult found
@@ -201,8 +211,15 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     plan.narrays = 0
     plan.mask = None
     plan.copy_view = False
-    # Step 1: classify, left to right; conversions fail here.
+    # Step 1: classify, left to right; conversions fail here.  NumPy
+    # counts the key's items as it reads them (``slots``: a k-d mask
+    # counts k) and refuses keys longer than MAX_KEY.
+    if nitems > MAX_KEY:
+        raise IndexError("too many indices for array")
     for i in range(nitems):
+        if slots > MAX_KEY:
+            raise IndexError("too many indices for array")
+        slots += 1
         item = items[i]
         if item is None:
             kinds.append(NEWAXIS)
@@ -240,9 +257,12 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
                     kinds.append(MASK0)
                     item = bool(array)
                 else:
+                    if slots - 1 + array.ndim >= MAX_KEY:
+                        raise IndexError("too many indices for array")
                     kinds.append(MASK)
                     item = array
                     consumed += array.ndim
+                    slots += array.ndim - 1
                 has_array = True
             else:
                 kinds.append(ARRAY)
@@ -373,6 +393,10 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
 
 cdef int _add_array(Plan plan, MiniArray array, int saxis,
                     int axis) except -1:
+    if plan.narrays > MAX_KEY:
+        # (prepare's count of the key's slots keeps this from happening)
+        raise AssertionError("unreachable: more index arrays than a key "
+                             "can hold")
     plan.arrays.append(array)
     plan.axes[plan.narrays] = saxis
     plan.array_axes[plan.narrays] = axis
@@ -402,19 +426,46 @@ cdef int _expand_mask(Plan plan) except -1:
 
 cdef int _broadcast(Plan plan) except -1:
     """Step 3: the broadcast shape of the index arrays (NumPy's message if
-    there is none), each array's strides over it, and the subspace."""
+    there is none), each array's strides over it, and the subspace.
+
+    NumPy's checks, in its order: the result's number of dimensions
+    (``prepare_index``), then, array by array, at most MAX_NDIM arrays
+    and their broadcasting (``mapiter_fill_info``), then one array fewer
+    when there is no subspace to iterate (its size is 1), where NumPy
+    iterates the arrays together with the result or the values, within
+    NPY_MAXARGS operands (``PyArray_MapIterNew``; the full-rank mask's
+    fast path iterates no index arrays)."""
     cdef MiniArray array
-    cdef int k, axis, nb = 0
+    cdef int k, count, axis, nb = 0
     cdef bint used[MAX_NDIM]
-    cdef Py_ssize_t length
+    cdef Py_ssize_t length, subsize = 1
     for array in plan.arrays:
         nb = max(nb, array.ndim)
     if nb > MAX_NDIM:
         raise IndexError("too many dimensions in the index arrays")
+    for axis in range(plan.source.ndim):
+        used[axis] = False
+    for k in range(plan.narrays):
+        used[plan.axes[k]] = True
+    plan.nsub = 0
+    for axis in range(plan.source.ndim):
+        if not used[axis]:
+            plan.sub_axes[plan.nsub] = axis
+            plan.nsub += 1
+            subsize *= plan.source._shape[axis]
+    if nb + plan.nsub > MAX_NDIM:
+        raise IndexError(f"number of dimensions must be within [0, "
+                         f"{MAX_NDIM}], indexing result would have "
+                         f"{nb + plan.nsub}")
     plan.nb = nb
     for axis in range(nb):
         plan.bshape[axis] = 1
-    for array in plan.arrays:
+    for count, array in enumerate(plan.arrays):
+        if count == MAX_NDIM:
+            raise IndexError(
+                f"too many advanced (array) indices. This probably means "
+                f"you are indexing with too many booleans. (more than "
+                f"{MAX_NDIM} found)")
         for axis in range(array.ndim):
             length = array._shape[axis]
             k = nb - array.ndim + axis
@@ -425,6 +476,11 @@ cdef int _broadcast(Plan plan) except -1:
                     "shape mismatch: indexing arrays could not be "
                     "broadcast together with shapes " + "".join(
                         [shape_text(a.shape) + " " for a in plan.arrays]))
+    if plan.mask is None and subsize == 1 and plan.narrays > MAX_NDIM - 1:
+        raise IndexError(
+            f"when no subspace is given, the number of index arrays cannot "
+            f"be above {MAX_NDIM - 1}, but {plan.narrays} index arrays "
+            f"found")
     plan.bsize = 1
     for axis in range(nb):
         plan.bsize *= plan.bshape[axis]
@@ -432,19 +488,6 @@ cdef int _broadcast(Plan plan) except -1:
         array = plan.arrays[k]
         broadcast_strides(array.ndim, array._shape, array._strides, nb,
                           plan.bshape, plan.bstrides[k])
-    for axis in range(plan.source.ndim):
-        used[axis] = False
-    for k in range(plan.narrays):
-        used[plan.axes[k]] = True
-    plan.nsub = 0
-    for axis in range(plan.source.ndim):
-        if not used[axis]:
-            plan.sub_axes[plan.nsub] = axis
-            plan.nsub += 1
-    if nb + plan.nsub > MAX_NDIM:
-        raise IndexError(f"number of dimensions must be within [0, "
-                         f"{MAX_NDIM}], indexing result would have "
-                         f"{nb + plan.nsub}")
     return 0
 
 
