@@ -486,6 +486,34 @@ def test_overlapping_value_is_read_first():
     assert m.tolist() == n.tolist()
 
 
+OVERLAPPING_INDICES = [
+    # (name, make the array, assign through an index that views it)
+    ("shifted", lambda xp: xp.arange(5),
+     lambda a, xp: a[2:].__setitem__(a[:-2], 3)),
+    ("newaxis", lambda xp: xp.arange(5),
+     lambda a, xp: a[2:].__setitem__((None, a[:-2]), 3)),
+    ("strided", lambda xp: xp.arange(8),
+     lambda a, xp: a[::2].__setitem__(a[1::2][::-1] % 4, -1)),
+    ("2-d", lambda xp: xp.arange(6).reshape(2, 3),
+     lambda a, xp: a[:, 1:].__setitem__((a[:, 0] % 2, a[0, :2]), 7)),
+    ("mask", lambda xp: xp.array([True, True, True, False]),
+     lambda a, xp: a[1:].__setitem__(a[:-1], False)),
+]
+
+
+@pytest.mark.parametrize("name, make, assign", OVERLAPPING_INDICES,
+                         ids=[case[0] for case in OVERLAPPING_INDICES])
+def test_overlapping_index_is_read_first(name, make, assign):
+    """An index array that views the array assigned to is read before
+    any write, as NumPy copies it (index_has_memory_overlap): written
+    first, ``a[2:][a[:-2]] = 3`` turned the last index into 3 and wrote
+    past the end (NumPy's test_gh_26844; heap corruption)."""
+    n, m = make(np), make(mi)
+    assign(n, np)
+    assign(m, mi)
+    assert m.tolist() == n.tolist()
+
+
 def test_result_is_a_copy():
     """The tutorial's lesson: a slice is a view, a fancy index a copy."""
     a = mi.arange(6.0)

@@ -1118,6 +1118,7 @@ def setitem(MiniArray a, object key, object value):
     if plan.source is None:
         a[plan.basic_key] = value
         return
+    _unshare_indices(plan, a)
     if plan.mask is not None:
         _set_mask(a, plan, value)
         return
@@ -1156,6 +1157,28 @@ def setitem(MiniArray a, object key, object value):
         return
     _run_moves(plan, source._data, source._strides, source._strides + plan.nb,
                False, a.dtype.itemsize)
+
+
+cdef int _unshare_indices(Plan plan, MiniArray a) except -1:
+    """Copy every index array (and the mask) that may share memory with
+    ``a``, the array assigned to, as NumPy does
+    (``index_has_memory_overlap``): the loops read the indices while they
+    write ``a``, and an index changed by an earlier write would name
+    another element, one past the bounds already checked
+    (``a[2:][a[:-2]] = 3``).  The copies keep the memory order, so the
+    strides over the broadcast shape are recomputed from them."""
+    cdef int k
+    cdef MiniArray array
+    if plan.mask is not None and spans_overlap(plan.mask, a):
+        plan.mask = copy_array(plan.mask, plan.mask.dtype, "K")
+    for k in range(plan.narrays):
+        array = plan.arrays[k]
+        if spans_overlap(array, a):
+            array = copy_array(array, array.dtype, "K")
+            plan.arrays[k] = array
+            broadcast_strides(array.ndim, array._shape, array._strides,
+                              plan.nb, plan.bshape, plan.bstrides[k])
+    return 0
 
 
 cdef int _set_mask(MiniArray a, Plan plan, object value) except -1:
