@@ -1567,8 +1567,8 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
     cdef Traversal t
     if array.ndim == 0:
         raise TypeError("cannot accumulate on a scalar")
-    descr = descr_of(_reduce_loop_type(function, array, dtype, out))
     k = normalize_axis(axis, array.ndim)
+    descr = descr_of(_reduce_loop_type(function, array, dtype, out))
     # The result starts as a copy of the input, laid out like a ufunc's
     # output (the iterator's K order).
     t.nop = 1

@@ -341,6 +341,23 @@ KNOWN = [
      and _raised(m, "TypeError", "must be of ArrayType")
      and _raised(n, "AttributeError")),
 
+    # np.add.reduce(np.broadcast_to([1.0757e308, -1.7977e308], (4, 4, 2)),
+    # axis=None, initial=False) is nan; minind's -inf: a float sum that
+    # overflows gives inf, -inf or nan by the order of the additions,
+    # which differs between NumPy's iterator and minind's walk.
+    ("float sums that overflow, in another order",
+     lambda what, m, n, reason: m.ok and n.ok and re.match(
+         r"(add\.reduce|(a\.)?(sum|mean|nansum|nanmean|cumsum))\(", what)
+     is not None and not np.all(np.isfinite(np.asarray(n.value, float)))
+     and not np.all(np.isfinite(np.asarray(m.value, float)))),
+    # a[([4, 4, 4, 4],) + (None,) * 62 + ([4] * 4, [4] * 4, [-1] * 4)] =
+    # 2**31 on a uint8 array: NumPy converts the value first
+    # (OverflowError); minind builds the source view first and finds it
+    # would need more than 64 dimensions (IndexError).
+    ("more than 64 dimensions found before the value's conversion",
+     lambda what, m, n, reason: "] = " in what and _failed(n)
+     and _raised(m, "IndexError", "number of dimensions must be within")),
+
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
     # axis1's range before converting axis2 (AxisError).
