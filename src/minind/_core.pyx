@@ -21,7 +21,8 @@ NumPy counterparts: ``PyArrayObject_fields`` (ndarraytypes.h),
 from cpython.buffer cimport (PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND,
                              PyBUF_STRIDES, PyBUF_C_CONTIGUOUS,
                              PyBUF_F_CONTIGUOUS, PyBUF_ANY_CONTIGUOUS,
-                             PyObject_CheckBuffer)
+                             PyObject_CheckBuffer, PyObject_GetBuffer,
+                             PyBuffer_Release)
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.long cimport (PyLong_CheckExact, PyLong_AsSsize_t,
                           PyLong_AsLongLongAndOverflow)
@@ -224,7 +225,7 @@ cdef class MiniArray:
                  strides=None, order=None):
         cdef Py_ssize_t shape_buf[MAX_NDIM]
         cdef Py_ssize_t strides_buf[MAX_NDIM]
-        cdef Py_ssize_t low, high
+        cdef Py_ssize_t low, high, nbytes
         cdef Descr descr = as_dtype(dtype)
         cdef int ndim = shape_from_object(shape, shape_buf)
         # NumPy reads any order but F as C here (even A and K).
@@ -241,18 +242,22 @@ cdef class MiniArray:
         if offset < 0:
             raise ValueError("offset must be non-negative and no greater "
                              "than buffer length")
+        # NumPy asks for the buffer as contiguous bytes, C or F order
+        # (the exporter refuses in its own words), and counts in bytes.
+        _check_contiguous_buffer(buffer)
         source = wrap_buffer(buffer, False)
+        nbytes = source.size * source.dtype.itemsize
         if strides is None:
             fill_contiguous_strides(ndim, shape_buf, descr.itemsize,
                                     letter == "F", strides_buf)
         else:
-            if shape_from_object(strides, strides_buf) != ndim:
+            if shape_from_object(strides, strides_buf, True) != ndim:
                 raise ValueError("strides, if given, must be the same "
                                  "length as shape")
         byte_extent(ndim, shape_buf, strides_buf, descr.itemsize, &low, &high)
-        if offset + low < 0 or offset + high > source.size:
+        if offset + low < 0 or offset + high > nbytes:
             where = (f"bytes {offset + low} to {offset + high} of a "
-                     f"{source.size}-byte buffer")
+                     f"{nbytes}-byte buffer")
             if strides is None:               # NumPy's classes and words
                 raise TypeError("buffer is too small for requested array "
                                 f"({where})")
@@ -1713,6 +1718,17 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     view._flags = parent._flags & FLAG_WRITEABLE
     view._update_flags()
     return view
+
+
+cdef int _check_contiguous_buffer(object exporter) except -1:
+    """Ask ``exporter`` for its memory as one contiguous block (C or F
+    order), as NumPy's ``ndarray(shape, buffer=...)`` does; a buffer that
+    is not refuses with its exporter's error ("ndarray is not
+    contiguous", "memoryview: underlying buffer is not contiguous")."""
+    cdef Py_buffer view
+    PyObject_GetBuffer(exporter, &view, PyBUF_ANY_CONTIGUOUS)
+    PyBuffer_Release(&view)
+    return 0
 
 
 cdef MiniArray wrap_buffer(object exporter, bint writable):

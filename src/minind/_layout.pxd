@@ -35,7 +35,8 @@ cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,
                       const Py_ssize_t* strides, Py_ssize_t itemsize,
                       Py_ssize_t* low, Py_ssize_t* high) noexcept nogil
-cdef int shape_from_object(object shape, Py_ssize_t* out) except -1
+cdef int shape_from_object(object shape, Py_ssize_t* out,
+                           bint strides=*) except -1
 cdef bint attempt_nocopy_reshape(int ndim, const Py_ssize_t* shape,
                                  const Py_ssize_t* strides, int new_ndim,
                                  const Py_ssize_t* new_shape,

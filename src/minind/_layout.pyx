@@ -192,17 +192,20 @@ cdef void byte_extent(int ndim, const Py_ssize_t* shape,
             high[0] += reach
 
 
-cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
+cdef int shape_from_object(object shape, Py_ssize_t* out,
+                           bint strides=False) except -1:
     """Parse an int or a sequence of ints into ``out``; return ndim.
 
     NumPy's messages: "expected a sequence of integers or a single
     integer", "maximum supported dimension for an ndarray is currently 64",
     "negative dimensions are not allowed", "Maximum allowed dimension
-    exceeded" (a length that does not fit in a Py_ssize_t).
+    exceeded" (a length that does not fit in a Py_ssize_t).  ``strides``:
+    parse strides instead, read as NumPy reads them (the same converter,
+    ``PyArray_IntpConverter``), where negative values are allowed.
     """
     cdef Py_ssize_t ndim, axis
     if PyLong_CheckExact(shape):             # the common 1-d case, fast
-        out[0] = _length(shape)
+        out[0] = _length(shape, strides)
         return 1
     if not isinstance(shape, tuple):
         if getattr(shape, "ndim", None) == 0 or not isinstance(
@@ -210,7 +213,7 @@ cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
             # One length (an int, a NumPy integer, a 0-d array).
             if isinstance(shape, (float, str, bytes, bool)):
                 _not_a_shape(shape)
-            out[0] = _length(shape)
+            out[0] = _length(shape, strides)
             return 1
         if isinstance(shape, (str, bytes, dict, set, frozenset)):
             _not_a_shape(shape)
@@ -220,7 +223,7 @@ cdef int shape_from_object(object shape, Py_ssize_t* out) except -1:
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
     for axis in range(ndim):
-        out[axis] = _length((<tuple>shape)[axis])
+        out[axis] = _length((<tuple>shape)[axis], strides)
     return <int>ndim
 
 
@@ -229,8 +232,10 @@ cdef int _not_a_shape(object shape) except -1:
                     f"got '{shape!r}'")
 
 
-cdef inline Py_ssize_t _length(object item) except? -1:
-    """One axis length: a non-negative integer that fits a Py_ssize_t."""
+cdef inline Py_ssize_t _length(object item,
+                               bint negative_ok=False) except? -1:
+    """One axis length: a non-negative integer that fits a Py_ssize_t
+    (a stride, ``negative_ok``: any integer that fits)."""
     cdef Py_ssize_t value
     if not PyLong_CheckExact(item):
         if isinstance(item, bool):
@@ -240,7 +245,7 @@ cdef inline Py_ssize_t _length(object item) except? -1:
         value = PyLong_AsSsize_t(item)
     except OverflowError:
         raise ValueError("Maximum allowed dimension exceeded") from None
-    if value < 0:
+    if value < 0 and not negative_ok:
         raise ValueError("negative dimensions are not allowed")
     return value
 
