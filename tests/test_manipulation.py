@@ -1249,6 +1249,23 @@ def test_shares_memory_known_pairs(make):
     assert_same_overlap(m_a, m_b, n_a, n_b)
 
 
+@pytest.mark.parametrize("max_work", [
+    None, 0, 1, -1, -2, -3, True, 2 ** 63 - 1, 2 ** 63, 10 ** 100,
+    -2 ** 63, -2 ** 63 - 1, 1.5, "a", np.int8(3), mi.int8(3)])
+@pytest.mark.parametrize("name", ["may_share_memory", "shares_memory"])
+def test_max_work_is_read_as_numpy_reads_it(name, max_work):
+    """A Python int (a bool too) that fits a Py_ssize_t, -2 or more:
+    OverflowError beyond (NumPy's test_may_share_memory_bad_max_work),
+    ValueError for anything else."""
+    n, m = np.arange(12), mi.arange(12)
+    kwargs = {"max_work": max_work}
+    result = same_outcome(
+        lambda: getattr(mi, name)(m[::2], m[1::2], **kwargs),
+        lambda: getattr(np, name)(n[::2], n[1::2], **kwargs))
+    if result is not None:
+        assert result[0] == result[1]
+
+
 def test_shares_memory_max_work_zero_known():
     n, m = np.arange(12), mi.arange(12)
     assert_same_overlap(m[:6], m[6:], n[:6], n[6:], calls=MAX_WORK_ZERO)

@@ -411,6 +411,21 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False,
 # Memory overlap
 # ---------------------------------------------------------------------------
 
+def _checked_max_work(max_work):
+    """``max_work`` as NumPy reads it (``array_shares_memory_impl``):
+    None, or a Python int (a bool too, not a NumPy integer) that fits a
+    ``Py_ssize_t``, -2 or more (every negative value means no cap)."""
+    if max_work is None:
+        return None
+    if not isinstance(max_work, int):
+        raise ValueError("max_work must be an integer")
+    if not -2 ** 63 <= max_work < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    if max_work < -2:
+        raise ValueError("Invalid value for max_work")
+    return int(max_work)
+
+
 def may_share_memory(a, b, max_work=None):
     """Whether the byte ranges ``a`` and ``b`` span overlap.
 
@@ -418,9 +433,11 @@ def may_share_memory(a, b, max_work=None):
     interleaved slices span the same range without sharing an element),
     False is certain.  Empty arrays share nothing.
     """
+    cdef MiniArray x = asarray(a), y = asarray(b)
+    max_work = _checked_max_work(max_work)
     if max_work is not None and max_work != 0:
-        return shares_memory(a, b, max_work)
-    return spans_overlap(asarray(a), asarray(b))
+        return shares_memory(x, y, max_work)
+    return spans_overlap(x, y)
 
 
 def shares_memory(a, b, max_work=None):
@@ -434,6 +451,7 @@ def shares_memory(a, b, max_work=None):
     caps the search (TooHardError when exceeded); None means no cap.
     """
     cdef MiniArray x = asarray(a), y = asarray(b)
+    max_work = _checked_max_work(max_work)
     if not spans_overlap(x, y):
         return False
     if max_work == 0:
