@@ -1019,6 +1019,34 @@ def test_arange_big_integers(args):
     compare_arange(args, None)
 
 
+@pytest.mark.parametrize("copy", ["always", "", b"x", 0, 1, [], [1], 2.0,
+                                  None, True, False])
+@pytest.mark.parametrize("make", [
+    lambda lib: lib.arange(6),                    # no copy needed
+    lambda lib: lib.arange(6.0)[::2],             # order C needs one
+], ids=["plain", "strided"])
+def test_copy_argument_is_read_as_numpy(make, copy):
+    """``copy=`` through NumPy's converter: a string is refused (NumPy's
+    TestArrayConstruction::test_array_copy_str), anything else counts by
+    its truth, so 0 means "never copy"."""
+    for name in ("array", "asarray"):
+        sources = {np: make(np), mi: make(mi)}
+        n, m = (outcome(lambda lib: getattr(lib, name)(
+            sources[lib], copy=copy, order="C"), lib) for lib in (np, mi))
+        if isinstance(n, Exception):
+            assert_same_error(m, n)
+        else:
+            assert not isinstance(m, Exception), m
+            assert shares(m, sources[mi]) == np.shares_memory(n, sources[np])
+
+
+def test_array_object_keyword():
+    """The first parameter has NumPy's name (TestArrayConstruction::
+    test_array_as_keyword)."""
+    assert mi.array(object=3).tolist() == np.array(object=3).tolist()
+    assert mi.asarray(a=[1, 2]).tolist() == [1, 2]
+
+
 # ---------------------------------------------------------------------------
 # ascontiguousarray, asfortranarray
 # ---------------------------------------------------------------------------

@@ -432,6 +432,32 @@ def test_moveaxis_any_axis_argument(pair, source, destination, as_int):
         assert_same_view(*result, m, n)
 
 
+@pytest.mark.parametrize("source, destination", [
+    (range(4), range(4)), (range(2), (1, 0)), (np.array([0, 1]), [1, 0]),
+    (iter([3]), 0), ({1: "a"}, 0), ("ab", 0), (1.5, 0), ([1.5], 0),
+    (None, 0), ([None], 0), (range(5), range(5)), (2 ** 31, 0),
+    (-2 ** 31 - 1, 0), (2 ** 31 - 1, 0), (2 ** 63, 0)])
+def test_moveaxis_iterates_what_is_not_an_integer(source, destination):
+    """NumPy's moveaxis and flip call normalize_axis_tuple, which iterates
+    any axis argument that is not an integer (NumPy's
+    TestMoveaxis::test_preserve_order moves ``range(4)``), and read each
+    axis as a C int (a float, 2**31: CPython's TypeError, OverflowError).
+    """
+    n, m = np.zeros((1, 2, 3, 4)), mi.zeros((1, 2, 3, 4))
+    copies = [source, source]
+    if isinstance(source, type(iter([]))):
+        copies = [iter([3]), iter([3])]
+    result = same_outcome(lambda: mi.moveaxis(m, copies[0], destination),
+                          lambda: np.moveaxis(n, copies[1], destination))
+    if result is not None:
+        assert_same_view(*result, m, n)
+    if not isinstance(copies[0], type(iter([]))):
+        result = same_outcome(lambda: mi.flip(m, source),
+                              lambda: np.flip(n, source))
+        if result is not None:
+            assert_same_view(*result, m, n)
+
+
 @given(pair=plain_twins(), raw=AXIS_ARGUMENTS, as_int=st.booleans())
 def test_expand_dims_any_axis_argument(pair, raw, as_int):
     """Repeated axes (NumPy: "repeated axis") and out-of-range axes."""
@@ -548,6 +574,38 @@ def test_reshape_errors_match_numpy(shape):
     m = mi.arange(6.0).reshape(2, 3)
     result = same_outcome(lambda: m.reshape(shape),
                           lambda: n.reshape(shape))
+    if result is not None:
+        assert_same_view(*result, m, n)
+
+
+@pytest.mark.parametrize("args, kwargs", [
+    ((), {}), ((6,), {}), ((6, "C", None), {}), ((6,), {"order": "C"}),
+    ((), {"shape": 6}), ((), {"newshape": 6}), ((6,), {"foo": 1}),
+    ((6,), {"copy": "always"}), ((6,), {"copy": 0}),
+    ((6,), {"shape": 6})])
+def test_reshape_function_signature(args, kwargs):
+    """``reshape(a, shape, order="C", *, copy=None)``, a Python function
+    in NumPy, so wrong calls raise Python's own TypeError, word for word
+    (NumPy's TestNonarrayArgs::test_reshape_shape_arg); ``copy`` is read
+    by NumPy's converter (no strings; 0 means never copy)."""
+    n = np.arange(6.0)[::-1]
+    m = mi.arange(6.0)[::-1]
+    result = same_outcome(lambda: mi.reshape(m, *args, **kwargs),
+                          lambda: np.reshape(n, *args, **kwargs))
+    if result is not None:
+        assert_same_view(*result, m, n)
+    with pytest.raises(TypeError) as error:
+        mi.reshape()
+    assert str(error.value) == ("reshape() missing 2 required positional "
+                                "arguments: 'a' and 'shape'")
+
+
+@pytest.mark.parametrize("copy", ["always", "", 0, [], 1, None, 2.0])
+def test_reshape_method_reads_copy_as_numpy(copy):
+    n = np.arange(6.0).reshape(2, 3).T
+    m = mi.arange(6.0).reshape(2, 3).T
+    result = same_outcome(lambda: m.reshape(6, copy=copy),
+                          lambda: n.reshape(6, copy=copy))
     if result is not None:
         assert_same_view(*result, m, n)
 

@@ -53,8 +53,8 @@ from minind._creation import (array, asarray, empty, zeros, ones, full,
                               empty_like, zeros_like, ones_like, full_like,
                               arange, ascontiguousarray, asfortranarray,
                               eye, identity, astype)
-from minind._manipulation import (transpose, swapaxes, squeeze, reshape,
-                                  ravel, moveaxis, expand_dims,
+from minind._manipulation import (transpose, swapaxes, squeeze, ravel,
+                                  moveaxis, expand_dims,
                                   broadcast_shapes, broadcast_to,
                                   broadcast_arrays, shares_memory,
                                   may_share_memory, flip, permute_dims,
@@ -95,9 +95,9 @@ from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           array_split, hsplit, vsplit)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_)
-from minind._numeric import (round, around, copy, real, imag, isclose,
-                             allclose, array_equal, nan, inf, pi, e,
-                             euler_gamma)
+from minind._numeric import (round, around, copy, reshape, real, imag,
+                             isclose, allclose, array_equal, nan, inf, pi,
+                             e, euler_gamma)
 from minind._grids import linspace, meshgrid, tri, tril, triu
 from minind._typeinfo import isdtype, finfo, iinfo
 from minind._sorting import (sort, argsort, partition, argpartition,

@@ -117,10 +117,13 @@ cdef str resolve_order(MiniArray prototype, str order)
 # An axis argument as 0..ndim-1 (AxisError otherwise).
 cdef int normalize_axis(object axis, int ndim, str prefix=*) except -1
 cdef list normalize_axis_tuple(object axis, int ndim, str prefix=*,
-                               str repeated=*, bint bounds_first=*)
+                               str repeated=*, bint bounds_first=*,
+                               bint iterate=*)
 # A permutation of range(ndim) into perm[ndim] (ValueError otherwise).
 cdef int permutation_from(object axes, int ndim, int* perm) except -1
 # a.reshape(shape): a view when NumPy's rule allows, else a copy.
+# copy= as NumPy reads it: None, True or False (ValueError for a string).
+cdef object copy_mode(object copy)
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,
                              object copy)
 # order is one of C/F/A/K (check_order first).

@@ -1888,17 +1888,44 @@ cdef int normalize_axis(object axis, int ndim, str prefix=None) except -1:
     return value + ndim if value < 0 else value
 
 
+cdef object _c_int_axis(object item):
+    """One axis as NumPy's Python functions read it: their
+    ``normalize_axis_index`` parses a C int (CPython's "i" format), with
+    CPython's words for a float and for what does not fit."""
+    if isinstance(item, float):
+        raise TypeError("integer argument expected, got float")
+    item = operator.index(item)
+    if not -2 ** 63 <= item < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C long")
+    if not -2 ** 31 <= item < 2 ** 31:
+        raise OverflowError("Python int too large to convert to C int")
+    return item
+
+
 cdef list normalize_axis_tuple(object axis, int ndim, str prefix=None,
                                str repeated="duplicate value in 'axis'",
-                               bint bounds_first=False):
+                               bint bounds_first=False,
+                               bint iterate=False):
     """An int or a sequence of ints as a list of distinct axes; a repeat
     raises ValueError with the caller's NumPy message.  NumPy's C
     functions check each axis in turn; its Python ones (expand_dims,
-    moveaxis) check all bounds before repeats: ``bounds_first``."""
+    moveaxis, flip) check all bounds before repeats, and read each axis
+    as a C int (``_c_int_axis``): ``bounds_first``.  Where
+    NumPy calls its Python ``normalize_axis_tuple`` directly (moveaxis,
+    flip), anything that is not an integer is iterated (a ``range``, an
+    array): ``iterate``."""
     cdef list result = []
     if not isinstance(axis, (tuple, list)):
-        axis = [axis]
+        if not iterate:
+            axis = [axis]
+        else:
+            try:
+                axis = [operator.index(axis)]
+            except TypeError:
+                pass                # iterated below, or TypeError there
     for item in axis:
+        if bounds_first:
+            item = _c_int_axis(item)
         value = normalize_axis(item, ndim, prefix)
         if value in result and not bounds_first:
             raise ValueError(repeated)
@@ -2039,6 +2066,19 @@ cdef int set_dtype(MiniArray a, object dtype) except -1:
     return 0
 
 
+cdef object copy_mode(object copy):
+    """A ``copy=`` argument as NumPy reads it (``PyArray_CopyConverter``):
+    None (copy if needed), or True/False by the object's truth (so 0
+    means never copy).  A string is refused: ``copy="always"`` is the
+    mistake it guards against."""
+    if copy is None:
+        return None
+    if isinstance(copy, str):
+        raise ValueError("strings are not allowed for 'copy' keyword. "
+                         "Use True/False/None instead.")
+    return bool(copy)
+
+
 cdef MiniArray reshape_array(MiniArray a, object shape, object order,
                              object copy):
     """``a`` with a new shape: a view when the memory allows, else a copy.
@@ -2058,6 +2098,7 @@ cdef MiniArray reshape_array(MiniArray a, object shape, object order,
     cdef bint fortran, inferred
     cdef str letter
     cdef int ndim, axis
+    copy = copy_mode(copy)
     if order is not "C" and order in ("K", "k"):
         raise ValueError("order 'K' is not permitted for reshaping")
     letter = check_order(order, "CFA")

@@ -19,7 +19,7 @@ from libc.stdint cimport uint64_t
 from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, copy_into, copy_array,
                            check_order, assign, refuse_array_protocols,
-                           scalar_array)
+                           scalar_array, copy_mode)
 from minind._scalar cimport generic, scalar_descr
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
@@ -434,7 +434,7 @@ def _from_nested(obj, dtype, order, ndmax=-1):
     return result
 
 
-def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
+def array(object, dtype=None, *, copy=True, order="K", ndmin=0,
           ndmax=0):
     """An array from nested sequences, a scalar, a buffer or an array.
 
@@ -448,6 +448,8 @@ def array(object obj, dtype=None, *, copy=True, order="K", ndmin=0,
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
     cdef Descr descr = None if dtype is None else as_dtype(dtype)
+    obj = object        # (the parameter's name is NumPy's: array(object=3))
+    copy = copy_mode(copy)
     if isinstance(obj, generic):
         # A scalar is a 0-d array of its dtype; another dtype is a cast,
         # as NumPy casts it (mi.array(mi.int64(300), dtype=int8) wraps).

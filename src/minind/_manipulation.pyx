@@ -53,10 +53,11 @@ def moveaxis(a, source, destination):
     """Move axes to new positions; the others keep their order."""
     cdef MiniArray array = asarray(a)
     source = normalize_axis_tuple(source, array.ndim, "source",
-                                  "repeated axis in `source` argument", True)
+                                  "repeated axis in `source` argument", True,
+                                  True)
     destination = normalize_axis_tuple(
         destination, array.ndim, "destination",
-        "repeated axis in `destination` argument", True)
+        "repeated axis in `destination` argument", True, True)
     if len(source) != len(destination):
         raise ValueError("`source` and `destination` arguments must have "
                          "the same number of elements")
@@ -114,7 +115,7 @@ def flip(m, axis=None):
     else:
         index = [slice(None)] * array.ndim
         for k in normalize_axis_tuple(axis, array.ndim, None,
-                                      "repeated axis", True):
+                                      "repeated axis", True, True):
             index[k] = slice(None, None, -1)
     return array[tuple(index)]
 

@@ -18,6 +18,7 @@ import numbers
 import operator
 import warnings
 
+from minind import _manipulation
 from minind import _ufunc as um
 from minind._core import MiniArray
 from minind._creation import array, asarray, zeros
@@ -148,6 +149,15 @@ def around(a, decimals=0, out=None):
 # ---------------------------------------------------------------------------
 # copy, real, imag
 # ---------------------------------------------------------------------------
+
+def reshape(a, shape, order="C", *, copy=None):
+    """``a`` in a new shape, a view whenever possible (``_manipulation``'s
+    ``reshape``, on ``MiniArray.reshape``).  A Python function, as NumPy's
+    is (``fromnumeric.reshape``), so that a wrong call raises Python's own
+    TypeError, word for word ("reshape() missing 1 required positional
+    argument: 'shape'"); a Cython function words it its own way."""
+    return _manipulation.reshape(a, shape, order, copy=copy)
+
 
 def copy(a, order="K", subok=False):
     """A new owner with ``a``'s values: ``array(a, order=order,
