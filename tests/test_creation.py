@@ -1019,6 +1019,29 @@ def test_arange_big_integers(args):
     compare_arange(args, None)
 
 
+@pytest.mark.parametrize("args, kwargs", [
+    ((), {}), ((), {"step": 3}), ((), {"dtype": "int64"}),
+    ((), {"start": 4}), ((), {"stop": 3}), ((0,), {"stop": 3}),
+    ((), {"start": 3, "stop": 9}), ((3,), {"step": 2}),
+    ((1, 2, 3, "i8", 5), {}), ((1,), {"start": 2}),
+    ((1, 5), {"stop": 2}), ((3,), {"foo": 1}), ((3, None), {}),
+    ((3, 9, None), {}), ((2, 8, 2, "f4"), {}), ((4,), {"dtype": None}),
+    ((), {"stop": 3, "dtype": "u1"}), ((), {"start": 1, "step": 2}),
+], ids=repr)
+def test_arange_arguments(args, kwargs):
+    """Any argument by position or by name, as NumPy's C parser reads
+    them: one alone is the stop (``arange(stop=3)``), but not by the name
+    start (NumPy's TestArange::test_require_range, test_start_stop_kwarg).
+    """
+    n = outcome(lambda lib: lib.arange(*args, **kwargs), np)
+    m = outcome(lambda lib: lib.arange(*args, **kwargs), mi)
+    if isinstance(n, Exception):
+        assert_same_error(m, n)
+    else:
+        assert_same_layout(m, n)
+        assert m.tolist() == n.tolist()
+
+
 @pytest.mark.parametrize("copy", ["always", "", b"x", 0, 1, [], [1], 2.0,
                                   None, True, False])
 @pytest.mark.parametrize("make", [

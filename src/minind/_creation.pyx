@@ -548,9 +548,16 @@ def asfortranarray(a, dtype=None):
 # Ranges
 # ---------------------------------------------------------------------------
 
-def arange(start, stop=None, step=None, dtype=None, *, device=None,
-           like=None):
-    """Evenly spaced values in [start, stop), NumPy's way.
+# An argument not passed at all (None is a value arange reads).
+cdef object _NOT_GIVEN = object()
+cdef tuple _ARANGE_ARGUMENTS = ("start", "stop", "step", "dtype")
+
+
+def arange(*args, start=_NOT_GIVEN, stop=_NOT_GIVEN, step=_NOT_GIVEN,
+           dtype=_NOT_GIVEN, device=None, like=None):
+    """arange([start,] stop[, step,], dtype=None, *, device=None, like=None)
+
+    Evenly spaced values in [start, stop), NumPy's way.
 
     Length: ``ceil((stop - start) / step)``, computed in floating point
     (so ``arange(0, 1, 0.1)`` has 10 elements).  Values: the first two,
@@ -558,10 +565,37 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None,
     i is ``first + i * (second - first)`` in that dtype.  That is why
     ``arange(0, 5, 0.5, dtype=int)`` is ten zeros in NumPy, and here.
     The default dtype is int64 for integer arguments, float64 otherwise.
+
+    The arguments are read as NumPy's C function reads them: any of the
+    four by position or by name, and one alone is the stop, by position
+    (``arange(3)``) or by name (``arange(stop=3)``), never ``start=3``
+    alone ("arange() requires stop to be specified.").
     """
     cdef Descr descr
     cdef MiniArray result
     cdef Py_ssize_t length
+    if len(args) > 4:
+        raise TypeError(f"arange() takes from 0 to 4 positional arguments "
+                        f"but {len(args)} were given")
+    named = [start, stop, step, dtype]
+    for position, value in enumerate(args):
+        if named[position] is not _NOT_GIVEN:
+            raise TypeError(
+                f"argument for arange() given by name "
+                f"('{_ARANGE_ARGUMENTS[position]}') and position "
+                f"(position {position})")
+        named[position] = value
+    start, stop, step, dtype = named
+    if stop is _NOT_GIVEN:
+        if not args:
+            raise TypeError("arange() requires stop to be specified.")
+        stop = None
+    elif start is _NOT_GIVEN:
+        start, stop = stop, None    # (NumPy: o_start = o_stop)
+    if step is _NOT_GIVEN:
+        step = None
+    if dtype is _NOT_GIVEN:
+        dtype = None
     check_device(device)
     if stop is None:
         start, stop = 0, start
