@@ -754,6 +754,46 @@ def test_functions_on_empty_arrays(name):
         failures[:30])
 
 
+def statistics_warnings(call):
+    """The RuntimeWarnings (category, message) a call gives, other than
+    NumPy's floating-point ones, which minind does not give (README)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            call()
+        except Exception:       # noqa: BLE001 -- only the warnings count
+            pass
+    return [(w.category, str(w.message)) for w in caught
+            if "encountered in" not in str(w.message)]
+
+
+STATISTICS_CASES = [
+    ((0,), None, 0), ((0,), 0, 0), ((2, 0), 1, 0), ((2, 0), 0, 0),
+    ((0, 3), (0, 1), 0), ((3,), None, 0), ((3,), None, 3), ((3,), 0, 2),
+    ((3,), None, 2.5), ((2, 3), 0, 2), ((0,), 2, 0)]
+
+
+@pytest.mark.parametrize("name, shape, axis, ddof", [
+    (name, *case) for name in ("mean", "var", "std")
+    for case in STATISTICS_CASES if name != "mean" or case[2] == 0])
+def test_statistics_warn_as_numpy(name, shape, axis, ddof):
+    """NumPy's own RuntimeWarnings from its _methods.py: "Mean of empty
+    slice" and "Degrees of freedom <= 0 for slice", given before the
+    result (NaN) is computed (NumPy's TestNonarrayArgs::test_mean,
+    test_std, test_var, which read the warning)."""
+    kwargs = {} if name == "mean" else {"ddof": ddof}
+    n, m = np.zeros(shape), mi.zeros(shape)
+    assert statistics_warnings(
+        lambda: getattr(mi, name)(m, axis=axis, **kwargs)) == \
+        statistics_warnings(lambda: getattr(np, name)(n, axis=axis,
+                                                      **kwargs))
+    # Lists too, and the warning names the caller's line.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        getattr(mi, name)([], **kwargs)
+    assert caught[0].filename == __file__
+
+
 @pytest.mark.parametrize("axis", INVALID_AXES + [1.0, "0"])
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_functions_invalid_axes(name, axis):

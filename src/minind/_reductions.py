@@ -6,6 +6,7 @@ them, so the rounding matches: ``var`` is the mean of squared deviations
 from the mean, computed in float64 for integer input.
 """
 import operator
+import warnings
 
 from minind import _ufunc as um
 from minind._creation import asarray, empty_like, zeros
@@ -106,9 +107,14 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False):
     the sum's layout and dtype, an integer ``dtype=`` included)."""
     _array_out(out)
     a = asarray(a)
+    count = _count(a, axis)
+    if count == 0:
+        # (NumPy's _methods._mean; the 0/0 itself gives NaN quietly,
+        # README: no floating-point warnings.)
+        warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=2)
     dtype = _float_dtype(a, dtype)
     total = _sum_array(a, axis, dtype, keepdims)
-    um.true_divide(total, _count(a, axis), out=total, casting="unsafe")
+    um.true_divide(total, count, out=total, casting="unsafe")
     return _store(total, out)
 
 
@@ -120,8 +126,12 @@ def _variance(a, axis, dtype, ddof, keepdims):
             "ufunc 'less_equal' did not contain a loop with signature "
             "matching types (<class 'numpy.dtypes.Int64DType'>, "
             "<class 'numpy.dtypes.StrDType'>) -> None")
-    dtype = _float_dtype(a, dtype)
     count = _count(a, axis)
+    if ddof >= count:
+        # (NumPy's _methods._var, first thing after counting.)
+        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning,
+                      stacklevel=3)
+    dtype = _float_dtype(a, dtype)
     center = _sum_array(a, axis, dtype, True)           # sum, kept dims
     um.true_divide(center, count, out=center)           # ... the mean
     # a - center, laid out as a ufunc lays out its output (a's K order);
