@@ -478,6 +478,38 @@ def test_reduce_empty_with_initial(name):
                         n, axis=axis, initial=initial)))
 
 
+REDUCE_CALLS = [
+    # NumPy's signature: array, axis=0, dtype=None, out=None,
+    # keepdims=False, initial=<no value>, where=True; all positional too.
+    ((), {}), ((0,), {}), ((0, "i"), {}), ((0, None, None), {}),
+    ((0, None, None, True), {}), ((0, None, None, False, 0), {}),
+    ((0, None, None, False, 0, True), {}),
+    ((0, None, None, False, 0, True, 1), {}),
+    ((0, None, None, False), {"initial": 0, "where": True}),
+    ((0,), {"where": mi.True_}), ((None,), {"initial": 7}),
+    (("invalid",), {}), ((), {"axis": "invalid", "keepdims": True}),
+    ((0, "invalid"), {}), ((0, None, "invalid"), {}),
+]
+
+
+@pytest.mark.parametrize("args, kwargs", REDUCE_CALLS, ids=repr)
+def test_reduce_arguments_as_numpy(args, kwargs):
+    """reduce takes NumPy's arguments in NumPy's order, by position or
+    by name (NumPy's TestUfunc::test_reduce_arguments); ``where`` only as
+    True, since minind has no masked loops."""
+    n = np.ones((5, 2), dtype=int)
+    m = mi.ones((5, 2), dtype=int)
+    assert_same_outcome(run(lambda: mi.add.reduce(m, *args, **kwargs)),
+                        run(lambda: np.add.reduce(n, *args, **kwargs)))
+
+
+def test_reduce_refuses_a_where_mask():
+    with pytest.raises(TypeError, match="where"):
+        mi.add.reduce(mi.ones(3), where=mi.array([True, False, True]))
+    with pytest.raises(TypeError, match="where"):
+        mi.add.reduce(mi.ones(3), where=False)
+
+
 INVALID_AXES = [2, -3, 5, (0, 0), (1, -1), (0, 2), (-3,), (0, 1, 0)]
 
 

@@ -344,16 +344,22 @@ cdef class ufunc:
     # -- reductions ------------------------------------------------------------
 
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False,
-               initial=NoValue):
+               initial=NoValue, where=True):
         """Combine the elements along ``axis`` (an int, a tuple, or None
         for all) with this binary operation: ``add.reduce`` is a sum.
 
         The result keeps the other axes (``keepdims`` keeps the reduced
         ones with length 1).  An empty reduction gives the identity, or
-        ``initial``; without either it is an error, as in NumPy.
+        ``initial``; without either it is an error, as in NumPy.  The
+        arguments are NumPy's, in NumPy's order; ``where`` takes only
+        True (every element), as minind has no masked loops.
         """
         if self.nin != 2:
             raise ValueError("reduce only supported for binary functions")
+        if where is not True and not (isinstance(where, generic)
+                                      and where.dtype.kind == "b" and where):
+            raise TypeError("reduce() takes no 'where' mask in minind "
+                            "(only where=True)")
         return _reduce(self, asarray(array), axis, dtype, single_output(out),
                        keepdims, initial)
 
