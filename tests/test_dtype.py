@@ -230,7 +230,8 @@ def test_align_argument():
 
 def test_module_aliases():
     """mi.intp etc. are the scalar types NumPy's aliases are."""
-    for alias in ("intp", "uintp", "double", "single", "bool_", "bool"):
+    for alias in ("intp", "uintp", "int_", "double", "single", "bool_",
+                  "bool"):
         scalar_type = getattr(mi, alias)
         assert scalar_type.__name__ == getattr(np, alias).__name__
         assert mi.dtype(scalar_type) is mi.dtype(alias)

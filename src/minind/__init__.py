@@ -155,6 +155,7 @@ newaxis = None
 bool = bool_      # NumPy 2 spells it both ways
 intp = int64
 uintp = uint64
+int_ = int64      # NumPy 2's default integer: intp, int64 on 64-bit Linux
 double = float64
 single = float32
 
@@ -166,7 +167,8 @@ __all__ = [
     "MiniArray", "ndarray", "dtype", "promote_types", "can_cast",
     "generic", "number", "integer", "signedinteger", "unsignedinteger",
     "inexact", "floating", "True_", "False_", "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
-    "int64", "uint64", "float32", "float64", "intp", "uintp", "double",
+    "int64", "uint64", "float32", "float64", "intp", "uintp", "int_",
+    "double",
     "single", "array", "asarray", "empty", "zeros", "ones", "full",
     "empty_like", "zeros_like", "ones_like", "full_like", "arange",
     "ascontiguousarray", "asfortranarray", "transpose", "swapaxes",
