@@ -83,6 +83,7 @@ class Recorder:
             self.emit({"collect_error": report.nodeid,
                        "message": _short(report)})
 
+    @pytest.hookimpl(trylast=True)      # after -m's deselection
     def pytest_collection_modifyitems(self, items):
         self.emit({"collected": [item.nodeid for item in items]})
         path = self.config.getoption("suite_select")
