@@ -327,6 +327,19 @@ def verdict(runs, expected, target, out=sys.stdout):
     return problems
 
 
+def numpy_versions():
+    """(installed, pinned): NumPy's version here, and the one
+    constraints.txt pins, whose ids the list holds."""
+    import importlib.metadata
+    pinned = None
+    constraints = HERE.parents[1] / "constraints.txt"
+    if constraints.exists():
+        for line in constraints.read_text().splitlines():
+            if line.startswith("numpy=="):
+                pinned = line.split("==", 1)[1].strip()
+    return importlib.metadata.version("numpy"), pinned
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -353,6 +366,11 @@ def main(argv=None):
                         help="work in DIR and keep it: the rewritten "
                         "files, each child's log and results")
     args = parser.parse_args(argv)
+    installed, pinned = numpy_versions()
+    if pinned is not None and installed != pinned:
+        print(f"warning: NumPy {installed} is installed; the lists hold "
+              f"NumPy {pinned}'s test ids (constraints.txt), so tests "
+              f"may differ")
     expected = read_lines(EXPECTED)
     if args.only:
         expected = [test for test in expected
