@@ -704,6 +704,22 @@ def test_result_type():
     report(failures)
 
 
+@pytest.mark.parametrize("other", [np.int16, "int16", 1000, 2.5, True])
+@pytest.mark.parametrize("make", [
+    lambda: np.zeros(2, np.int8), lambda: np.int8(0),
+    lambda: np.float32(1), lambda: np.zeros((2, 2), np.uint16).T],
+    ids=["numpy array", "numpy int8", "numpy float32", "numpy F array"])
+def test_result_type_reads_foreign_arrays(make, other):
+    """A NumPy array or scalar (anything minind reads through the buffer
+    protocol) is an array operand, strong under NEP 50, as a minind array
+    is (NumPy's TestClip::test_clip_property asks mi.result_type of NumPy
+    arrays)."""
+    got = mi.result_type(make(), other)
+    assert got.name == np.result_type(make(), other).name
+    with pytest.raises(TypeError, match="Cannot interpret"):
+        mi.result_type(memoryview(b"ab"), other)    # NumPy's TypeError
+
+
 @pytest.mark.parametrize("casting", CASTINGS)
 def test_can_cast_every_pair(casting):
     failures = []

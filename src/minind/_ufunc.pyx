@@ -30,6 +30,7 @@ NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
 ``PyUFunc_Reduce``), ``dispatching.c`` (promotion and loop lookup),
 ``reduction.c``.
 """
+from cpython.buffer cimport PyObject_CheckBuffer
 from libc.stdint cimport int64_t
 from libc.string cimport memcpy
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
@@ -1947,7 +1948,10 @@ cdef tuple _int_range(Descr descr):
 
 def result_type(*arrays_and_dtypes):
     """The dtype a ufunc would compute in for these operands (NEP 50):
-    arrays and dtypes are strong, Python bool/int/float scalars weak."""
+    arrays and dtypes are strong, Python bool/int/float scalars weak.
+    An array with a dtype that minind reads through the buffer protocol
+    (a NumPy array or scalar) is an array here too, as in NumPy; a bare
+    buffer (a memoryview) is not, as in NumPy."""
     cdef list operands = []
     cdef Py_ssize_t no_shape = 0
     if not arrays_and_dtypes:
@@ -1957,6 +1961,8 @@ def result_type(*arrays_and_dtypes):
             operands.append(item)
         elif isinstance(item, MiniArray):
             operands.append(item)
+        elif PyObject_CheckBuffer(item) and hasattr(item, "dtype"):
+            operands.append(asarray(item))
         else:
             operands.append(new_array(as_dtype(item), 0, &no_shape, False,
                                       False))
