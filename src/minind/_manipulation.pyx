@@ -313,9 +313,10 @@ def set_strides(MiniArray array, value):
     if len(strides) != array.ndim:
         raise ValueError(f"strides must be  same length as shape "
                          f"({array.ndim})")
-    if _outside_memory(array, array.shape, strides) is not None:
+    overreach = _outside_memory(array, array.shape, strides)
+    if overreach is not None:
         raise ValueError("strides is not compatible with available memory "
-                         f"({_outside_memory(array, array.shape, strides)})")
+                         f"({overreach})")
     for axis in range(array.ndim):
         shape_buffer[axis] = array._shape[axis]
         strides_buffer[axis] = strides[axis]

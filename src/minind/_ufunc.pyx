@@ -1362,6 +1362,22 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     return result
 
 
+cdef Py_ssize_t _start_accumulator(ufunc function, Descr descr, char* acc,
+                                   const char* first, int first_type) except -1:
+    """Start the accumulator of a whole-array reduction in ``descr``: the
+    operation's identity, or else its first item (``first``, stored as
+    ``first_type``, cast as the loop will see it).  Returns how many
+    leading items that consumed: min/max start from the first item and may
+    meet it again harmlessly (0), an operation without identity and not
+    idempotent (subtract) must not meet it twice (1)."""
+    identity = _identity_for(function, descr)
+    if identity is not None and not _idempotent(function):
+        set_item(descr, acc, identity)
+        return 0
+    cast_run(first_type, descr.type_index, first, 0, acc, 0, 1)
+    return not _idempotent(function)
+
+
 cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
                                Py_ssize_t count):
     """``count`` (> 0) contiguous items of ``descr`` reduced to one scalar:
@@ -1374,14 +1390,8 @@ cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
     cdef char* start[3]
     cdef Py_ssize_t steps[3]
     cdef LoopData data
-    cdef Py_ssize_t skipped = 0
-    identity = _identity_for(function, descr)
-    if identity is not None and not _idempotent(function):
-        set_item(descr, acc, identity)
-    else:                  # min/max: start from the first element
-        memcpy(acc, items, descr.itemsize)
-        # (which a non-idempotent one, subtract, must not meet again)
-        skipped = not _idempotent(function)
+    cdef Py_ssize_t skipped = _start_accumulator(function, descr, acc,
+                                                 items, descr.type_index)
     start[0] = acc
     start[1] = items + skipped * descr.itemsize
     start[2] = acc
@@ -1425,13 +1435,8 @@ cdef object _reduce_cast_blocks(ufunc function, Descr descr,
     if block == NULL:
         raise MemoryError()
     try:
-        identity = _identity_for(function, descr)
-        if identity is not None and not _idempotent(function):
-            set_item(descr, <char*>accumulator, identity)
-        else:                # min/max: start from the first element
-            cast_run(source_type, descr.type_index, array._data, 0,
-                     <char*>accumulator, 0, 1)
-            first = not _idempotent(function)
+        first = _start_accumulator(function, descr, <char*>accumulator,
+                                   array._data, source_type)
         pointers[0] = pointers[2] = <char*>accumulator
         pointers[1] = block
         steps[0] = steps[2] = 0
