@@ -33,9 +33,9 @@ from hypothesis import assume, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
-from strategies import (DTYPE_NAMES, LAYOUTS, NP_DTYPES, assert_same,
-                        assert_same_scalar,
-                        elements, sliced, twins)
+from strategies import (BASE_LAYOUTS, DTYPE_NAMES, LAYOUTS, NP_DTYPES,
+                        assert_same, assert_same_scalar, elements,
+                        exact_layout, sliced, twin_of, twins)
 
 REDUCE_UFUNCS = ["add", "multiply", "maximum", "minimum", "logical_and",
                  "logical_or", "bitwise_and", "bitwise_or", "bitwise_xor"]
@@ -1317,3 +1317,75 @@ def test_accumulate_on_a_scalar_is_refused_before_the_loop():
     for lib in (mi, np):
         with pytest.raises(TypeError, match="cannot accumulate on a scalar"):
             lib.lcm.accumulate(lib.array(True), out=lib.zeros(()))
+
+
+# ---------------------------------------------------------------------------
+# out= in every layout
+# ---------------------------------------------------------------------------
+
+OUT_LAYOUT_CALLS = {
+    "sum": lambda xp, a, axis, out: xp.sum(a, axis=axis, out=out),
+    "a.max": lambda xp, a, axis, out: a.max(axis=axis, out=out),
+    "min": lambda xp, a, axis, out: xp.min(a, axis=axis, out=out),
+    "add.reduce": lambda xp, a, axis, out: xp.add.reduce(a, axis, out=out),
+    "maximum.reduce": lambda xp, a, axis, out: xp.maximum.reduce(
+        a, axis=axis, out=out),
+    "a.sum keepdims": lambda xp, a, axis, out: a.sum(
+        axis=axis, out=out, keepdims=True),
+    "cumsum": lambda xp, a, axis, out: xp.cumsum(a, axis=axis, out=out),
+    "add.accumulate": lambda xp, a, axis, out: xp.add.accumulate(
+        a, axis=axis, out=out),
+}
+
+
+def _memory_root(n):
+    """The NumPy array that owns ``n``'s memory (``n`` itself for an
+    owner): snapshots of it see writes outside the view, too."""
+    while isinstance(n.base, np.ndarray):
+        n = n.base
+    return n
+
+
+@pytest.mark.parametrize("name", sorted(OUT_LAYOUT_CALLS))
+@given(data=st.data())
+def test_reduction_out_in_every_layout(name, data):
+    """A reduction writes into ``out`` of any layout (C, F, sliced with
+    steps of any sign, transposed) exactly what NumPy writes, touches no
+    byte of the memory around it, and returns ``out`` itself; the input is
+    drawn in every layout too, and ``out`` of any dtype the result casts
+    to safely in kind."""
+    call = OUT_LAYOUT_CALLS[name]
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    m, n = data.draw(twins_for(dtype, "sum", min_dims=1), label="input")
+    axis = data.draw(st.integers(-n.ndim, n.ndim - 1), label="axis")
+    expected, error = run(lambda: call(np, n, axis, None))
+    assume(error is None)
+    # (Not a signed out for uint64 results: the loop would add in float64
+    # and cast out-of-range floats to integers, which is the platform's.)
+    out_dtype = data.draw(st.sampled_from(
+        [d for d in NP_DTYPES
+         if np.can_cast(expected.dtype, d, "same_kind")
+         and (expected.dtype.kind in "bf"
+              or np.result_type(expected.dtype, d).kind
+              == expected.dtype.kind)]), label="out dtype")
+    out_layout = data.draw(st.sampled_from(BASE_LAYOUTS), label="out layout")
+    n_out = data.draw(exact_layout(out_dtype, expected.shape, [out_layout]),
+                      label="out")
+    root = _memory_root(n_out)
+    m_out, n_out = twin_of(out_layout, n_out)
+    shared = np.shares_memory(np.asarray(m_out), n_out)
+    before = root.copy()
+    m_result = run(lambda: call(mi, m, axis, m_out))
+    m_written = np.array(m_out)
+    m_root = root.copy()
+    root[...] = before
+    n_result = run(lambda: call(np, n, axis, n_out))
+    assert (m_result[1] is None) == (n_result[1] is None), (m_result,
+                                                            n_result)
+    if n_result[1] is not None:
+        assert type(m_result[1]).__name__ == type(n_result[1]).__name__
+        return
+    assert m_result[0] is m_out
+    np.testing.assert_array_equal(m_written, n_out, strict=True)
+    if shared:
+        np.testing.assert_array_equal(m_root, root, strict=True)

@@ -1325,6 +1325,19 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
             # NumPy starts from the first element as stored in ``out``:
             # a float64 difference into an int8 output starts truncated.
             copy_into(result, copy_array(result, out.dtype, "K"))
+            if _idempotent(function):
+                # ... and does not meet it again: max of uint8 [128, 0]
+                # into int8 starts at -128 and ends at 0.  min/max meet
+                # every element (a first one per output over several
+                # axes cannot be sliced off), so let them meet the first
+                # as stored in out, in a copy of the input.
+                if source is array:
+                    source = copy_array(array, loop_descr, "K")
+                copy_into(source if source.ndim == 0 else
+                          source[tuple([slice(0, 1) if k in axes
+                                        else slice(None)
+                                        for k in range(source.ndim)])],
+                          result.reshape(first.shape))
         if not _idempotent(function) and len(axes) == 1:
             source = source[tuple([slice(1, None) if k in axes
                                    else slice(None)
