@@ -1288,6 +1288,35 @@ def test_overlap_random_views(size, dtype, name, views, data):
     assert_values(m, n)
 
 
+@given(shapes=hnp.mutually_broadcastable_shapes(
+           num_shapes=2, min_dims=1, max_dims=3, min_side=1, max_side=3),
+       name=st.sampled_from(["add", "subtract", "multiply", "maximum",
+                             "negative"]),
+       data=st.data())
+def test_out_whose_elements_share_memory(shapes, name, data):
+    """out a stretched view of broadcast_arrays (writeable, zero strides:
+    several of its elements are one) that is also an input, as in
+    ``v += 1``: NumPy computes every element from the input as it was,
+    so each shared element ends as one result; a loop that read what it
+    had just written would add twice."""
+    (shape, other_shape), result_shape = shapes
+    assume(np.prod(result_shape) > np.prod(shape))      # really stretched
+    values = data.draw(hnp.arrays(np.int64, shape,
+                                  elements=st.integers(-50, 50)))
+    results = []
+    for xp in (mi, np):
+        v = xp.broadcast_arrays(xp.asarray(values.copy()),
+                                xp.zeros(other_shape, xp.int64))[0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            if name == "negative":
+                xp.negative(v, out=v)
+            else:
+                getattr(xp, name)(v, v[..., ::-1], out=v)
+        results.append(np.array(v).tolist())
+    assert results[0] == results[1]
+
+
 @st.composite
 def slice_1d(draw, count, length):
     """A basic slice with ``count`` elements of a 1-d array of ``length``

@@ -14,6 +14,10 @@ cdef enum:
     FLAG_OWNDATA = 0x0004
     FLAG_ALIGNED = 0x0100
     FLAG_WRITEABLE = 0x0400
+    # Writeable, but warn on the first write: the views broadcast_arrays
+    # stretched (several elements share memory).  NumPy keeps it in a
+    # private bit, 1 << 31; minind one lower, clear of the int's sign.
+    FLAG_WARN_ON_WRITE = 0x40000000
 
 cdef int contiguity_flags(int ndim, const Py_ssize_t* shape,
                           const Py_ssize_t* strides,
@@ -35,6 +39,9 @@ cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,
                       const Py_ssize_t* strides, Py_ssize_t itemsize,
                       Py_ssize_t* low, Py_ssize_t* high) noexcept nogil
+cdef bint may_overlap_itself(int ndim, const Py_ssize_t* shape,
+                             const Py_ssize_t* strides,
+                             Py_ssize_t itemsize) noexcept nogil
 cdef int shape_from_object(object shape, Py_ssize_t* out,
                            bint strides=*) except -1
 cdef bint attempt_nocopy_reshape(int ndim, const Py_ssize_t* shape,

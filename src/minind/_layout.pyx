@@ -192,6 +192,44 @@ cdef void byte_extent(int ndim, const Py_ssize_t* shape,
             high[0] += reach
 
 
+cdef bint may_overlap_itself(int ndim, const Py_ssize_t* shape,
+                             const Py_ssize_t* strides,
+                             Py_ssize_t itemsize) noexcept nogil:
+    """Whether two elements of one array may share bytes (a broadcast's
+    zero stride, overlapping windows).  Conservative, like
+    ``byte_extent``: False is certain.  Taken from the smallest |stride|
+    up, each axis must step past the whole block the smaller ones span;
+    a layout that passes nests its elements without sharing any (every
+    C, F, sliced or transposed array).  NumPy asks the exact question,
+    ``solve_may_have_internal_overlap`` in mem_overlap.c, for outputs.
+    """
+    cdef Py_ssize_t steps[MAX_NDIM]
+    cdef Py_ssize_t lengths[MAX_NDIM]
+    cdef Py_ssize_t step, length, block = itemsize
+    cdef int axis, k, n = 0
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            return False
+    for axis in range(ndim):
+        if shape[axis] == 1:
+            continue                       # never stepped
+        step = strides[axis] if strides[axis] >= 0 else -strides[axis]
+        length = shape[axis]
+        k = n                              # insertion sort by step
+        while k > 0 and steps[k - 1] > step:
+            steps[k] = steps[k - 1]
+            lengths[k] = lengths[k - 1]
+            k -= 1
+        steps[k] = step
+        lengths[k] = length
+        n += 1
+    for k in range(n):
+        if steps[k] < block:
+            return True
+        block = steps[k] * (lengths[k] - 1) + block
+    return False
+
+
 cdef int shape_from_object(object shape, Py_ssize_t* out,
                            bint strides=False) except -1:
     """Parse an int or a sequence of ints into ``out``; return ndim.

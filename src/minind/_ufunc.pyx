@@ -45,9 +45,11 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, promote_sequence,
                             can_cast_index, T_BOOL, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
-from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_C_CONTIGUOUS,
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
+                             FLAG_C_CONTIGUOUS,
                              FLAG_F_CONTIGUOUS, FLAG_ALIGNED,
-                             broadcast_strides, fill_ordered_strides)
+                             broadcast_strides, fill_ordered_strides,
+                             may_overlap_itself)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             cast_run,
                             plan_traversal, walk)
@@ -1058,8 +1060,14 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         target = out
         for iop in range(nin):        # reading before writing, as NumPy
             array = inputs[iop]
-            if spans_overlap(array, out) and not _same_layout(
-                    make_view(array, 0, ndim, shape, t.strides[iop]), out):
+            # In place (each element read just before it is written) needs
+            # no copy, unless out's elements share memory among
+            # themselves (``v += 1`` on a broadcast_arrays view): a later
+            # element would then read what an earlier one wrote.
+            if spans_overlap(array, out) and (not _same_layout(
+                    make_view(array, 0, ndim, shape, t.strides[iop]), out)
+                    or may_overlap_itself(out.ndim, out._shape,
+                                          out._strides, out.dtype.itemsize)):
                 array = copy_array(array, array.dtype, "K")
                 inputs[iop] = array
                 broadcast_strides(array.ndim, array._shape, array._strides,
