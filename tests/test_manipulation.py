@@ -956,6 +956,117 @@ def test_broadcast_arrays_mismatch():
     assert result is None
 
 
+# Every way to write into an array, each tried on a fresh stretched view of
+# broadcast_arrays (it is writeable, but warns on the first write).
+BROADCAST_WRITES = {
+    "setitem": lambda xp, v: v.__setitem__((0, 0), 7),
+    "setitem advanced": lambda xp, v: v.__setitem__(([0], [1]), 7),
+    "fill": lambda xp, v: v.fill(7),
+    "ufunc out=": lambda xp, v: xp.add(1, 2, out=v),
+    "in-place operator": lambda xp, v: v.__iadd__(1),
+    "reduce out=": lambda xp, v: xp.add.reduce(
+        xp.ones((3, 2, 3)), axis=0, out=v),
+    "accumulate out=": lambda xp, v: xp.add.accumulate(
+        xp.ones((2, 3)), axis=0, out=v),
+    "sum out=": lambda xp, v: xp.ones((4, 2, 3)).sum(axis=0, out=v),
+    "matmul out=": lambda xp, v: xp.matmul(xp.ones((2, 2)),
+                                           xp.ones((2, 3)), out=v),
+    "sort": lambda xp, v: v.sort(),
+    "put": lambda xp, v: xp.put(v, [0], [7.0]),
+    "take out=": lambda xp, v: xp.take(xp.ones(9), [[0, 1, 2], [3, 4, 5]],
+                                       out=v),
+    "concatenate out=": lambda xp, v: xp.concatenate(
+        [xp.ones((1, 3)), xp.ones((1, 3))], out=v),
+    "writable buffer": lambda xp, v: memoryview(v).cast("B"),
+}
+
+
+# Writes whose values in overlapping memory are accidents of NumPy's
+# machinery, not its semantics: put writes a copy back, element after
+# element (the last, untouched, wins), and a reduction accumulates
+# straight into out's shared memory.  minind writes what the call says.
+OVERLAP_ACCIDENTS = {"put", "reduce out=", "sum out="}
+
+
+def _warnings_of(call):
+    """(result or exception type name, [(category, message)] warned)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            outcome = call()
+        except Exception as exc:  # noqa: BLE001 - compared with NumPy's
+            outcome = type(exc).__name__
+    return outcome, [(w.category.__name__, str(w.message)) for w in caught]
+
+
+@pytest.mark.parametrize("name", sorted(BROADCAST_WRITES))
+def test_broadcast_arrays_warn_on_write(name):
+    """A stretched view of broadcast_arrays (``(1, 3)`` against
+    ``(2, 1)``: both stretched, every element shared) warns as NumPy's
+    does: a DeprecationWarning with NumPy's words on the first write,
+    whatever writes; none on the next write, and no FutureWarning on
+    reading ``flags.writeable`` after it.  The values written are NumPy's
+    too."""
+    write = BROADCAST_WRITES[name]
+    seen = []
+    for xp in (mi, np):
+        view = xp.broadcast_arrays(xp.arange(3.0).reshape(1, 3),
+                                   xp.zeros((2, 1)))[0]
+        first = _warnings_of(lambda: write(xp, view))
+        again = _warnings_of(lambda: write(xp, view))
+        after = _warnings_of(lambda: view.flags.writeable)
+        seen.append((first[1], again[1], after,
+                     None if name in OVERLAP_ACCIDENTS
+                     else np.array(view, copy=True).tolist()))
+    assert seen[0] == seen[1]
+    assert seen[1][0] or name == "writable buffer", "NumPy warned"
+
+
+def test_broadcast_arrays_warning_flags():
+    """What WARN_ON_WRITE changes and what ends it, beside NumPy: reading
+    ``flags.writeable``, ``flags['W']`` or the combined flags that
+    include it warns (FutureWarning), the repr does not; views inherit the flag; a memoryview is read-only; setting
+    ``flags.writeable`` either way, or ``setflags``, ends it; an argument
+    already of the full shape, a read-only argument and a copy are never
+    flagged."""
+    steps = [
+        lambda xp, v, w: v.flags.writeable,
+        lambda xp, v, w: v.flags["WRITEABLE"],
+        lambda xp, v, w: v.flags["W"],
+        lambda xp, v, w: (v.flags["BEHAVED"], v.flags.carray,
+                          v.flags.farray, repr(v.flags)),
+        lambda xp, v, w: v.T.flags.writeable,
+        lambda xp, v, w: v[:, 1:].flags.writeable,
+        lambda xp, v, w: v.reshape(6).flags.writeable,
+        lambda xp, v, w: v.copy().flags.writeable,
+        lambda xp, v, w: memoryview(v).readonly,
+        lambda xp, v, w: w.flags.writeable,
+        lambda xp, v, w: memoryview(w).readonly,
+        lambda xp, v, w: v.setflags(write=False),
+        lambda xp, v, w: v.flags.writeable,
+        lambda xp, v, w: v.setflags(write=True),
+        lambda xp, v, w: (v.flags.writeable, memoryview(v).readonly),
+    ]
+    seen = []
+    for xp in (mi, np):
+        full = xp.zeros((2, 3))
+        v, w = xp.broadcast_arrays(xp.arange(3.0), full)
+        assert w is full
+        log = [_warnings_of(lambda: step(xp, v, w)) for step in steps]
+        frozen = xp.arange(3.0)
+        frozen.flags.writeable = False
+        log.append(_warnings_of(lambda: xp.broadcast_arrays(
+            frozen, full)[0].flags.writeable))
+        u = xp.broadcast_arrays(xp.arange(3.0), full)[0]
+        log.append(_warnings_of(lambda: u.__setitem__(0, 1.0)))
+        u = xp.broadcast_arrays(xp.arange(3.0), full)[0]
+        log.append(_warnings_of(lambda: setattr(u.flags, "writeable",
+                                                False)))
+        log.append(_warnings_of(lambda: u.flags.writeable))
+        seen.append(log)
+    assert seen[0] == seen[1]
+
+
 # Sizes whose byte count (or element count) does not fit 64 bits.  NumPy
 # refuses them; minind must too, without crashing (run in a subprocess).
 HUGE = [

@@ -63,6 +63,11 @@ cdef class AsStridedBase:
 
 # Each prototype: what it does, and what the caller must guarantee.
 
+# The one check before anything writes into array's memory: ValueError
+# with ``message`` if it is read-only; the broadcast_arrays warning, once,
+# if it is flagged WARN_ON_WRITE.
+cdef int require_writeable(MiniArray array, str message) except -1
+
 # The owner (OWNDATA) or importing array at the bottom of a base chain.
 cpdef MiniArray memory_owner(MiniArray array)
 # The memoryview that holds the memory an importing array (an answer of

@@ -49,7 +49,7 @@ from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_OWNDATA, FLAG_ALIGNED, FLAG_WRITEABLE,
-                             contiguity_flags, is_aligned,
+                             FLAG_WARN_ON_WRITE, contiguity_flags, is_aligned,
                              fill_contiguous_strides, fill_fresh_strides,
                              fill_ordered_strides, checked_size,
                              shape_from_object, byte_extent,
@@ -57,6 +57,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
 from minind._loops cimport Traversal, axis_order, copy_cast
 
 import operator
+import warnings
 
 cimport cython
 from minind.exceptions import AxisError
@@ -338,8 +339,9 @@ cdef class MiniArray:
         return 0
 
     cdef void _update_flags(self) noexcept:
-        """Recompute the layout flags; OWNDATA and WRITEABLE are kept."""
-        self._flags &= FLAG_OWNDATA | FLAG_WRITEABLE
+        """Recompute the layout flags; OWNDATA, WRITEABLE and
+        WARN_ON_WRITE are kept."""
+        self._flags &= FLAG_OWNDATA | FLAG_WRITEABLE | FLAG_WARN_ON_WRITE
         self._flags |= contiguity_flags(self.ndim, self._shape,
                                         self._strides, self.dtype.itemsize)
         if is_aligned(self._data, self.ndim, self._shape, self._strides,
@@ -475,9 +477,8 @@ cdef class MiniArray:
         if (flags & PyBUF_STRIDES != PyBUF_STRIDES
                 and not self._flags & FLAG_C_CONTIGUOUS):
             raise ValueError("ndarray is not C-contiguous")
-        if flags & PyBUF_WRITABLE == PyBUF_WRITABLE and not (
-                self._flags & FLAG_WRITEABLE):
-            raise ValueError("buffer source array is read-only")
+        if flags & PyBUF_WRITABLE == PyBUF_WRITABLE:
+            require_writeable(self, "buffer source array is read-only")
         # The consumer gets its own copy of shape and strides, alive until
         # __releasebuffer__: the array's may change while the export lives
         # (``a.shape = ...``), and a contiguous array may carry any stride
@@ -509,7 +510,10 @@ cdef class MiniArray:
         view.obj = self          # keeps this array (and its owner) alive
         view.len = self.size * self.dtype.itemsize
         view.itemsize = self.dtype.itemsize
-        view.readonly = not (self._flags & FLAG_WRITEABLE)
+        # A broadcast_arrays view not yet written exports read-only unless
+        # the consumer asks to write (which warns, above), as in NumPy.
+        view.readonly = (self._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
+                         != FLAG_WRITEABLE)
         view.ndim = self.ndim if flags & PyBUF_ND == PyBUF_ND else 0
         view.format = (PyBytes_AS_STRING(self.dtype.format)
                        if flags & PyBUF_FORMAT else NULL)
@@ -586,8 +590,7 @@ cdef class MiniArray:
         """``a[index] = value``: the value is broadcast to the indexed
         view and cast as NumPy casts (see ``assign``)."""
         cdef IndexResult found
-        if not self._flags & FLAG_WRITEABLE:
-            raise ValueError("assignment destination is read-only")
+        require_writeable(self, "assignment destination is read-only")
         if apply_index(self, key, &found) == ADVANCED:
             _OPERATORS["advanced_setitem"](self, key, value)
             return
@@ -656,8 +659,7 @@ cdef class MiniArray:
         cdef Py_ssize_t zeros[MAX_NDIM]
         cdef char scalar[16]
         cdef int axis
-        if not self._flags & FLAG_WRITEABLE:
-            raise ValueError("assignment destination is read-only")
+        require_writeable(self, "assignment destination is read-only")
         if _is_zero_d_array(value):
             assign(self, value)   # an array value is cast, not converted
             return
@@ -1715,7 +1717,7 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
         view.base = parent
     else:
         view.base = parent.base
-    view._flags = parent._flags & FLAG_WRITEABLE
+    view._flags = parent._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
     view._update_flags()
     return view
 
@@ -2232,6 +2234,8 @@ cdef class Flags:
             if combined is None:
                 raise KeyError("Unknown flag") from None
             return combined(self)
+        if bit == FLAG_WRITEABLE:
+            return self.writeable        # (which may warn, as NumPy's)
         return (self._array._flags & bit) != 0
 
     def __setitem__(self, key, value):
@@ -2297,6 +2301,11 @@ cdef class Flags:
 
     @property
     def writeable(self):
+        if self._array._flags & FLAG_WARN_ON_WRITE:
+            warnings.warn(
+                "future versions will not create a writeable array from "
+                "broadcast_array. Set the writable flag explicitly to avoid "
+                "this warning.", FutureWarning, stacklevel=1)
         return bool(self._array._flags & FLAG_WRITEABLE)
 
     @writeable.setter
@@ -2307,12 +2316,12 @@ cdef class Flags:
         NumPy: ``_IsWriteable`` (arrayobject.c)."""
         cdef MiniArray array = self._array
         if not value:
-            array._flags &= ~FLAG_WRITEABLE
+            array._flags &= ~(FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
             return
         if not _memory_is_writable(array):
             raise ValueError("cannot set WRITEABLE flag to True of this "
                              "array")
-        array._flags |= FLAG_WRITEABLE
+        array._flags = (array._flags | FLAG_WRITEABLE) & ~FLAG_WARN_ON_WRITE
 
     @property
     def fnc(self):
@@ -2349,7 +2358,17 @@ cdef class Flags:
     def __repr__(self):
         names = ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE",
                  "ALIGNED", "WRITEBACKIFCOPY")
-        return "\n".join(f"  {name} : {self[name]}" for name in names) + "\n"
+        lines = []
+        for name in names:
+            # (the bit itself: printing the flags does not warn)
+            value = bool(self._array._flags & _FLAG_KEYS[name]) if (
+                name in _FLAG_KEYS) else self[name]
+            line = f"  {name} : {value}"
+            if (name == "WRITEABLE"
+                    and self._array._flags & FLAG_WARN_ON_WRITE):
+                line += "  (with WARN_ON_WRITE=True)"
+            lines.append(line)
+        return "\n".join(lines) + "\n"
 
 
 _COMBINED_FLAGS = {
@@ -2387,6 +2406,34 @@ cdef class BufferArray(MiniArray):
     """A MiniArray over an imported buffer whose ``base`` is the exporter
     (``mi.memmap``'s is its ``mmap``, as in NumPy) rather than the
     memoryview that holds the export; that memoryview is kept here."""
+
+
+cdef int require_writeable(MiniArray array, str message) except -1:
+    """Every write into an array's memory passes here first (NumPy's
+    ``PyArray_FailUnlessWriteable``): assignment, ``fill``, ``out=`` of
+    ufuncs, reductions and matmul, in-place sorts, ``put``, a writable
+    buffer export.  A read-only array refuses with ``message``, in the
+    words NumPy uses for that caller.
+
+    A view ``broadcast_arrays`` stretched is writeable for backward
+    compatibility, but several of its elements share memory, so a write
+    is probably a mistake: the first one warns, as NumPy's does, and
+    then the array (and the bases it was cut from) is an ordinary
+    writeable array.  Setting ``flags.writeable`` either way also ends
+    the warning."""
+    if not array._flags & FLAG_WRITEABLE:
+        raise ValueError(message)
+    if array._flags & FLAG_WARN_ON_WRITE:
+        warnings.warn(
+            "Numpy has detected that you (may be) writing to an array with"
+            "\noverlapping memory from np.broadcast_arrays. If this is "
+            "intentional\nset the WRITEABLE flag True or make a copy "
+            "immediately before writing.", DeprecationWarning, stacklevel=1)
+        link = array
+        while isinstance(link, MiniArray):
+            (<MiniArray>link)._flags &= ~FLAG_WARN_ON_WRITE
+            link = (<MiniArray>link).base
+    return 0
 
 
 cdef object imported_view(MiniArray owner):

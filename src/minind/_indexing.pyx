@@ -53,7 +53,7 @@ from minind._core cimport (MiniArray, IndexResult, ADVANCED, apply_index,
                            as_index, new_array, make_view, copy_into,
                            copy_array, spans_overlap, value_source,
                            memory_order, shape_text, normalize_axis,
-                           ravel_array, is_numpy_array)
+                           ravel_array, is_numpy_array, require_writeable)
 from minind._dtype cimport Descr, descr_of, T_BOOL, T_INT64
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, broadcast_strides,
                              fill_fresh_strides)
@@ -1298,8 +1298,7 @@ def take(a, indices, axis=None, out=None, mode="raise"):
         if (<MiniArray>out).shape != result.shape:
             raise ValueError("output array does not match result of "
                              "ndarray.take")
-        if not (<MiniArray>out).flags.writeable:
-            raise ValueError("output array is read-only")
+        require_writeable(out, "output array is read-only")
         copy_into(out, result)
         return out
     # NumPy's take always answers with a fresh C-ordered array.
@@ -1327,8 +1326,7 @@ def put(a, ind, v, mode="raise"):
         raise TypeError(f"argument 1 must be minind.ndarray, not "
                         f"{type(a)}")
     array = a
-    if not array.flags.writeable:
-        raise ValueError("assignment destination is read-only")
+    require_writeable(array, "assignment destination is read-only")
     index = ravel_array(_indices(ind, "safe"), "C")
     values = ravel_array(asarray(v, dtype=array.dtype), "C")
     if index.size > 0 and array.size == 0:

@@ -32,7 +32,7 @@ from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, ravel_array,
-                           reshape_array)
+                           reshape_array, require_writeable)
 from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
                             promote_sequence, T_INT64)
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
@@ -225,10 +225,15 @@ def concatenate(arrays, /, axis=0, out=None, *, dtype=None,
         _check_cast(item, descr, casting)
     if target is None:
         target = _joined_owner(inputs, descr, ndim, shape)
-    elif not target.flags.writeable:
-        # NumPy's two copy routines word it differently.
-        raise ValueError("destination array is read-only" if axis is None
-                         else "assignment destination is read-only")
+    else:
+        # NumPy's two copy routines word it differently.  It writes
+        # through a view of out, whose flags the check (and the
+        # broadcast_arrays warning, see require_writeable) concern: out
+        # itself keeps warning, call after call, as in NumPy.
+        require_writeable(make_view(target, 0, target.ndim, target._shape,
+                                    target._strides),
+                          "destination array is read-only" if axis is None
+                          else "assignment destination is read-only")
     start = 0
     for item in inputs:
         length = item._shape[join]

@@ -12,7 +12,8 @@ from minind._core cimport (MiniArray, make_view, normalize_axis,
                            ravel_array, check_order, shape_text,
                            spans_overlap, memory_owner, AsStridedBase,
                            imported_view)
-from minind._layout cimport (MAX_NDIM, broadcast_strides, shape_from_object,
+from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
+                             broadcast_strides, shape_from_object,
                              fill_contiguous_strides)
 from minind._creation import asarray
 from minind._dlpack cimport DLPackBase
@@ -225,13 +226,27 @@ def broadcast_arrays(*args, subok=False):
     """The arguments broadcast against each other, as a tuple of views.
 
     An argument that already has the common shape is returned as it is.
-    Unlike broadcast_to, the views keep the arguments' WRITEABLE flag, as
-    NumPy (which warns on writes) does.
+    Unlike broadcast_to, a stretched view keeps its argument's WRITEABLE
+    flag, for code written before NumPy made broadcasts read-only; but
+    several of its elements share memory, so it is flagged WARN_ON_WRITE
+    as in NumPy: reading ``flags.writeable`` warns that this will change
+    (FutureWarning), the first write warns that it is probably a mistake
+    (DeprecationWarning, ``_core.require_writeable``), and a memoryview
+    of it is read-only.
     """
+    cdef MiniArray view
     arrays = [asarray(arg) for arg in args]
     shape = broadcast_shapes(*[array.shape for array in arrays])
-    return tuple(array if array.shape == shape else stretch(array, shape)
-                 for array in arrays)
+    results = []
+    for array in arrays:
+        if array.shape == shape:
+            results.append(array)
+            continue
+        view = stretch(array, shape)
+        if view._flags & FLAG_WRITEABLE:
+            view._flags |= FLAG_WARN_ON_WRITE
+        results.append(view)
+    return tuple(results)
 
 
 # ---------------------------------------------------------------------------
@@ -406,7 +421,8 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False,
     shape = tuple(trimmed) + window
     strides = array.strides + tuple(array.strides[ax] for ax in axes)
     return as_strided(array, shape, strides,
-                      writeable=writeable and array.flags.writeable)
+                      writeable=writeable
+                      and bool(array._flags & FLAG_WRITEABLE))
 
 
 # ---------------------------------------------------------------------------

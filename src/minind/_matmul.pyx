@@ -49,10 +49,11 @@ from libc.string cimport memcpy, memset
 
 from minind._core cimport (MiniArray, single_output, new_array, copy_into, copy_array,
                            spans_overlap, check_order, reshape_array,
-                           ravel_array, shape_text, normalize_axis)
+                           ravel_array, shape_text, normalize_axis,
+                           require_writeable)
 from minind._dtype cimport (Descr, as_dtype, descr_of, promote_index,
                             can_cast_index, T_BOOL, T_FLOAT32, T_FLOAT64)
-from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_ALIGNED,
+from minind._layout cimport (MAX_NDIM, FLAG_ALIGNED,
                              FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              broadcast_strides, fill_ordered_strides)
 from minind._loops cimport Traversal, axis_order
@@ -470,8 +471,7 @@ cdef int _loop_type(str name, list operands, object dtype,
 
 cdef int _check_out(str name, MiniArray out, int loop,
                     object casting) except -1:
-    if not out._flags & FLAG_WRITEABLE:
-        raise ValueError("output array is read-only")
+    require_writeable(out, "output array is read-only")
     if not can_cast_index(loop, out.dtype.type_index, casting):
         raise UFuncTypeError(
             f"Cannot cast ufunc '{name}' output from {descr_of(loop)!r} "
@@ -817,8 +817,7 @@ cdef int _check_dot_out(MiniArray out, Descr descr, tuple shape) except -1:
                          "C-Array)")
     if out.shape != shape:
         raise ValueError("output array has wrong dimensions")
-    if not out._flags & FLAG_WRITEABLE:
-        raise ValueError("output array is read-only")
+    require_writeable(out, "output array is read-only")
     return 0
 
 

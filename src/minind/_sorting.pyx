@@ -52,12 +52,13 @@ from libc.stdlib cimport malloc, free
 from libc.string cimport memcpy
 
 from minind._core cimport (MiniArray, new_array, copy_array, flatten_array,
-                           ravel_array, reshape_array, normalize_axis)
+                           ravel_array, reshape_array, normalize_axis,
+                           require_writeable)
 from minind._dtype cimport (Descr, item_t, descr_of, promote_index, T_BOOL,
                             T_INT8, T_UINT8, T_INT16, T_UINT16, T_INT32,
                             T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
                             T_FLOAT64)
-from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE
+from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 from minind._loops cimport copy_block
 
 from minind._creation import array, asarray
@@ -900,9 +901,7 @@ cdef int _arg_axis(MiniArray source, object axis) except -1:
 
 
 cdef int _check_writeable(MiniArray a, str what) except -1:
-    if not a._flags & FLAG_WRITEABLE:
-        raise ValueError(f"{what} array is read-only")
-    return 0
+    return require_writeable(a, f"{what} array is read-only")
 
 
 # ---------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
-                           scalar_array, single_output)
+                           scalar_array, single_output, require_writeable)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
@@ -419,8 +419,7 @@ cdef object _comparison_shortcut(ufunc function, list operands, int in_type,
             f"dtype('bool') to {out.dtype!r} with casting rule '{casting}'")
     _broadcast_shape([o if isinstance(o, MiniArray) else asarray(0)
                       for o in operands], out, _SHAPE_SCRATCH)
-    if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
-        raise ValueError("output array is read-only")
+    require_writeable(out, "output array is read-only")
     out[...] = constant
     return out
 
@@ -489,7 +488,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     else:
         target = <MiniArray>out
         if (target.dtype.type_index != out_type
-                or not target._flags & FLAG_WRITEABLE
+                or target._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
+                != FLAG_WRITEABLE        # (the general path checks, warns)
                 or not _same_trivial(array, target, c_order)):
             return None
         # In place (out at an input's address) is fine: element i is
@@ -1038,8 +1038,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     for axis in range(ndim):
         size *= shape[axis]
     if out is not None:
-        if not out._flags & FLAG_WRITEABLE:
-            raise ValueError("output array is read-only")
+        require_writeable(out, "output array is read-only")
         if not can_cast_index(out_type, out.dtype.type_index, casting):
             raise UFuncTypeError(
                 f"Cannot cast ufunc '{function._name}' output from "
@@ -1374,8 +1373,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
                 f"output parameter for reduction operation {function._name} "
                 f"has the wrong shape {shape_text((<MiniArray>out).shape)}, "
                 f"expected {shape_text(final)}")
-        if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
-            raise ValueError("output array is read-only")
+        require_writeable(out, "output array is read-only")
         copy_into(out, result)
         return out
     if result.ndim == 0 and not keep_array:
@@ -1625,8 +1623,7 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         if (<MiniArray>out).shape != result.shape:
             raise ValueError("provided out is the wrong size for the "
                              "accumulation.")
-        if not (<MiniArray>out)._flags & FLAG_WRITEABLE:
-            raise ValueError("output array is read-only")
+        require_writeable(out, "output array is read-only")
         copy_into(out, result)
         return out
     return result
