@@ -224,6 +224,7 @@ CALLS = {
 NOT_DISPATCHED = {
     "array": "creation from data: dispatches on like= only",
     "asarray": "creation from data: dispatches on like= only",
+    "asanyarray": "creation from data: dispatches on like= only",
     "from_dlpack": "takes a producer: dispatches on like= only",
     "ascontiguousarray": "creation from data: dispatches on like= only",
     "asfortranarray": "creation from data: dispatches on like= only",

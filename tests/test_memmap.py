@@ -254,3 +254,32 @@ def test_asarray_gives_a_plain_view(tmp_path):
         assert (a.base is m) == (b.base is n)
         assert_same_layout(a, b)
     assert mi.array(m).flags.owndata and type(mi.array(m)) is mi.ndarray
+
+
+def test_asanyarray_and_subok_pass_a_memmap_through(tmp_path):
+    """asanyarray, and array(subok=True) without a copy, answer with the
+    memmap itself, as NumPy's do; asked for a copy or another dtype they
+    copy (minind's copy is a plain array, NumPy's a memmap not backed by
+    a file)."""
+    path = tmp_path / "f.dat"
+    m = mi.memmap(path, dtype="int32", mode="w+", shape=(2, 3))
+    n = np.memmap(path, dtype="int32", mode="r+", shape=(2, 3))
+    for call in (lambda xp, a: xp.asanyarray(a),
+                 lambda xp, a: xp.asanyarray(a, dtype="int32", order="C"),
+                 lambda xp, a: xp.array(a, copy=None, subok=True),
+                 lambda xp, a: xp.array(a, copy=False, subok=True)):
+        assert call(mi, m) is m and call(np, n) is n
+    for call in (lambda xp, a: xp.asanyarray(a, dtype="int64"),
+                 lambda xp, a: xp.asanyarray(a, order="F"),
+                 lambda xp, a: xp.array(a, subok=True)):
+        a, b = call(mi, m), call(np, n)
+        assert a.flags.owndata and b.flags.owndata
+        assert_same_layout(a, b)
+    with pytest.raises(ValueError, match="Unable to avoid copy"):
+        mi.asanyarray(m, order="F", copy=False)
+    # Anything else is asarray's answer.
+    nested = [[1, 2], [3, 4]]
+    assert_same_layout(mi.asanyarray(nested, order="F"),
+                       np.asanyarray(nested, order="F"))
+    plain = mi.arange(3)
+    assert mi.asanyarray(plain) is plain

@@ -49,7 +49,7 @@ from minind._scalar import (generic, number, integer, signedinteger,
                             uint8, int16, uint16, int32, uint32, int64,
                             uint64, float32, float64, True_, False_)
 from minind._core import MiniArray, TRACE_DOMAIN
-from minind._creation import (array, asarray, empty, zeros, ones, full,
+from minind._creation import (array, asarray, asanyarray, empty, zeros, ones, full,
                               empty_like, zeros_like, ones_like, full_like,
                               arange, ascontiguousarray, asfortranarray,
                               eye, identity, astype)
@@ -169,7 +169,7 @@ __all__ = [
     "inexact", "floating", "True_", "False_", "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
     "int64", "uint64", "float32", "float64", "intp", "uintp", "int_",
     "double",
-    "single", "array", "asarray", "empty", "zeros", "ones", "full",
+    "single", "array", "asarray", "asanyarray", "empty", "zeros", "ones", "full",
     "empty_like", "zeros_like", "ones_like", "full_like", "arange",
     "ascontiguousarray", "asfortranarray", "transpose", "swapaxes",
     "squeeze", "reshape", "ravel", "moveaxis", "expand_dims",

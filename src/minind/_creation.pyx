@@ -434,8 +434,8 @@ def _from_nested(obj, dtype, order, ndmax=-1):
     return result
 
 
-def array(object, dtype=None, *, copy=True, order="K", ndmin=0,
-          ndmax=0):
+def array(object, dtype=None, *, copy=True, order="K", subok=False,
+          ndmin=0, ndmax=0, like=None):
     """An array from nested sequences, a scalar, a buffer or an array.
 
     ``copy=True`` always copies; ``copy=None`` copies only when needed (a
@@ -443,7 +443,9 @@ def array(object, dtype=None, *, copy=True, order="K", ndmin=0,
     and raises ValueError if it would have to.  Buffer exporters (NumPy
     arrays, memoryview, bytes, array.array) are read through the buffer
     protocol.  ``ndmin`` prepends length-1 axes; ``ndmax`` (nested data
-    only) caps how deep the nesting may go.
+    only) caps how deep the nesting may go.  ``subok=True`` passes an
+    array of a subclass (a memmap) through when no copy is made; a copy
+    is a plain array.
     """
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
@@ -475,7 +477,7 @@ def array(object, dtype=None, *, copy=True, order="K", ndmin=0,
                 letter = "F" if (result._flags & FLAG_F_CONTIGUOUS and not
                                  result._flags & FLAG_C_CONTIGUOUS) else "K"
             result = copy_array(result, descr, letter)
-        elif is_array and type(obj) is not MiniArray:
+        elif is_array and type(obj) is not MiniArray and not subok:
             # NumPy's subok=False: a subclass (a memmap) comes back as a
             # plain array viewing it.
             result = make_view(obj, 0, result.ndim, result._shape,
@@ -532,6 +534,15 @@ def asarray(a, dtype=None, order=None, *, device=None, copy=None,
     """``array(a, copy=None)``: no copy when ``a`` can be used as it is."""
     check_device(device)
     return array(a, dtype, copy=copy, order="K" if order is None else order)
+
+
+def asanyarray(a, dtype=None, order=None, *, device=None, copy=None,
+              like=None):
+    """``asarray`` that lets an array of a subclass (a memmap) through as
+    it is, where ``asarray`` answers with a plain array viewing it."""
+    check_device(device)
+    return array(a, dtype, copy=copy, order="K" if order is None else order,
+                 subok=True)
 
 
 def ascontiguousarray(a, dtype=None):
