@@ -4,6 +4,11 @@ from minind._layout cimport MAX_NDIM
 
 cdef enum:
     MAX_OPERANDS = 4
+    # Elements converted at a time when an operand needs a cast: NumPy's
+    # buffer size (its iterator's default), so peak extra memory is a few
+    # 64 kB blocks, never a converted copy of the operand, and float sums
+    # made of blocks round as NumPy's do.
+    CAST_BLOCK = 8192
 
 cdef struct Traversal:
     # Operands (index 0 is the destination) walked in lock-step over one
@@ -53,3 +58,25 @@ cdef inline void copy_block(char* dst, const char* src,
         dst[0] = src[0]
     else:
         memcpy(dst, src, size)
+
+
+# Buffered casting (see _loops.pyx): walk(t, start, cast_buffered_loop, &b)
+# runs b.loop with every operand in its loop type.  Operands below nin are
+# read (converted in), the others written (converted out).  The caller
+# fills loop, data, nin, own_type and loop_type, then alloc_cast_buffers
+# (which fills the rest) and, after the walk, free_cast_buffers.
+cdef struct CastBuffers:
+    inner_loop loop
+    void* data
+    int nop
+    int nin
+    int own_type[MAX_OPERANDS]
+    int loop_type[MAX_OPERANDS]
+    Py_ssize_t loop_itemsize[MAX_OPERANDS]
+    char* buffer[MAX_OPERANDS]
+
+cdef int alloc_cast_buffers(CastBuffers* b, int nop) except -1
+cdef void free_cast_buffers(CastBuffers* b) noexcept
+cdef void cast_buffered_loop(char** pointers, Py_ssize_t n,
+                             const Py_ssize_t* steps,
+                             void* data) noexcept nogil

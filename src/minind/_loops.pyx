@@ -16,6 +16,7 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t,
                           INT64_MIN)
 from libc.string cimport memcpy
+from cpython.mem cimport PyMem_Malloc, PyMem_Free
 # The cast's source and destination types: _dtype's one list of C types.
 from minind._dtype cimport item_t as src_t, other_item_t as dst_t
 from minind._dtype cimport (load_item, store_item,
@@ -395,3 +396,92 @@ cdef void walk(Traversal* t, char** start, inner_loop loop,
             axis -= 1
         if axis < 0:
             return
+
+
+# ---------------------------------------------------------------------------
+# Buffered casting: operands of another dtype, converted a block at a time
+# ---------------------------------------------------------------------------
+#
+# A loop runs on one dtype (float64 for ``int32_array * 1.5``), and an
+# operand stored in another must be converted on the way in (or out, for
+# an ``out=`` of another dtype).  Converting it whole first would need a
+# temporary as large as the operand in the loop's dtype: summing a 2 GB
+# bool mask in int64 would take 16 GB more.  NumPy's buffered iterator
+# converts CAST_BLOCK elements at a time instead, and so does this: the
+# walk stays the same (same odometer, same order), and this inner loop
+# sits between it and the typed loop.  Each run it is handed is cut into
+# blocks; for each block, the operands that need it are cast into their
+# buffer, the typed loop runs on the buffers (contiguous, so it takes its
+# vectorised path), and a written operand is cast back out.  An input
+# that does not move along the run (step 0: a scalar, a broadcast axis)
+# is converted once and handed on with step 0, so the typed loop keeps
+# its scalar path.
+
+cdef int alloc_cast_buffers(CastBuffers* b, int nop) except -1:
+    """Allocate a block for each operand whose own type differs from its
+    loop type (the caller has filled ``own_type`` and ``loop_type``);
+    returns how many.  On error every buffer is freed again."""
+    cdef int iop, count = 0
+    cdef Py_ssize_t itemsize
+    b.nop = nop
+    for iop in range(nop):
+        b.buffer[iop] = NULL
+    for iop in range(nop):
+        itemsize = descr_of(b.loop_type[iop]).itemsize
+        b.loop_itemsize[iop] = itemsize
+        if b.own_type[iop] == b.loop_type[iop]:
+            continue
+        b.buffer[iop] = <char*>PyMem_Malloc(CAST_BLOCK * itemsize)
+        if b.buffer[iop] == NULL:
+            free_cast_buffers(b)
+            raise MemoryError()
+        count += 1
+    return count
+
+
+cdef void free_cast_buffers(CastBuffers* b) noexcept:
+    cdef int iop
+    for iop in range(b.nop):
+        PyMem_Free(b.buffer[iop])
+        b.buffer[iop] = NULL
+
+
+cdef void cast_buffered_loop(char** pointers, Py_ssize_t n,
+                             const Py_ssize_t* steps,
+                             void* data) noexcept nogil:
+    """The inner loop for ``walk`` when operands need a cast: ``data`` is
+    a ``CastBuffers`` holding the typed loop and one buffer per operand
+    that needs one (see the section comment)."""
+    cdef CastBuffers* b = <CastBuffers*>data
+    cdef char* args[MAX_OPERANDS]
+    cdef Py_ssize_t loop_steps[MAX_OPERANDS]
+    cdef Py_ssize_t done = 0, block
+    cdef int iop
+    while done < n:
+        block = min(<Py_ssize_t>CAST_BLOCK, n - done)
+        for iop in range(b.nop):
+            args[iop] = pointers[iop] + done * steps[iop]
+            loop_steps[iop] = steps[iop]
+            if b.buffer[iop] == NULL:
+                continue
+            if iop < b.nin:
+                if steps[iop] == 0:
+                    if done == 0:        # one value for the whole run
+                        cast_run(b.own_type[iop], b.loop_type[iop],
+                                 args[iop], 0, b.buffer[iop], 0, 1)
+                else:
+                    cast_run(b.own_type[iop], b.loop_type[iop], args[iop],
+                             steps[iop], b.buffer[iop],
+                             b.loop_itemsize[iop], block)
+                    loop_steps[iop] = b.loop_itemsize[iop]
+            else:
+                loop_steps[iop] = b.loop_itemsize[iop]
+            args[iop] = b.buffer[iop]
+        b.loop(args, block, loop_steps, b.data)
+        for iop in range(b.nin, b.nop):
+            if b.buffer[iop] != NULL:
+                cast_run(b.loop_type[iop], b.own_type[iop], b.buffer[iop],
+                         b.loop_itemsize[iop],
+                         pointers[iop] + done * steps[iop], steps[iop],
+                         block)
+        done += block

@@ -51,8 +51,9 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              broadcast_strides, fill_ordered_strides,
                              may_overlap_itself)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
-                            cast_run,
-                            plan_traversal, walk)
+                            cast_run, plan_traversal, walk, CAST_BLOCK,
+                            CastBuffers, alloc_cast_buffers,
+                            free_cast_buffers, cast_buffered_loop)
 from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
@@ -334,14 +335,13 @@ cdef class ufunc:
             if shortcut is not None:
                 return shortcut
         inputs = _as_inputs(self, operands, in_type, input_casting)
-        # An out-of-range Python int in a comparison switched to float64.
-        in_type = (<MiniArray>inputs[0]).dtype.type_index
         if (self.op == OP_POWER and descr_of(in_type).kind == "i"
                 and all([(<MiniArray>i).size for i in inputs])):
             _refuse_negative_powers(inputs[1])
         result = _run(self, inputs, out, out_type, casting, &data, in_type,
                       [o if isinstance(o, MiniArray) else i
-                       for o, i in zip(operands, inputs)])
+                       for o, i in zip(operands, inputs)],
+                      None, True, True)
         return result
 
     # -- reductions ------------------------------------------------------------
@@ -725,7 +725,7 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
     (int8_array + 1000 raises OverflowError).  Comparisons and logical
     operations are exact instead: a Python int outside the dtype's range
     makes the whole call compare in float64.  Arrays of another dtype are
-    cast (a copy).
+    cast: a copy when small, else in the walk's buffers (``_cast_input``).
     """
     cdef Descr descr = descr_of(in_type)
     cdef MiniArray scalar, array
@@ -782,12 +782,16 @@ cdef bint _one_array_dtype(list operands):
 
 
 cdef MiniArray _cast_input(MiniArray array, Descr descr):
-    """``array`` converted to the loop's dtype (a copy).  Along an axis
-    the input is broadcast (stride 0) every element is the same one, so it
-    is converted once: the copy has length 1 there and is broadcast back.
+    """``array`` converted to the loop's dtype (a copy) when its distinct
+    elements fit one cast buffer; else ``array`` itself, which the walk
+    converts block by block (``_walk_typed``), so a large operand never
+    costs a converted copy of itself.  Along an axis the input is
+    broadcast (stride 0) every element is the same one, so it is
+    converted once: the copy has length 1 there and is broadcast back.
     (A (1, n) row stretched to (n, n) costs n conversions, not n * n.)"""
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t distinct = 1
     cdef MiniArray compact
     cdef bint stretched = False
     cdef int axis
@@ -796,6 +800,9 @@ cdef MiniArray _cast_input(MiniArray array, Descr descr):
         if array._strides[axis] == 0 and array._shape[axis] > 1:
             shape[axis] = 1
             stretched = True
+        distinct *= shape[axis]
+    if distinct > CAST_BLOCK:
+        return array
     if not stretched:
         return copy_array(array, descr, "K")
     compact = copy_array(make_view(array, 0, array.ndim, shape,
@@ -1023,13 +1030,18 @@ cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type,
                     list originals=None, list loop_types=None,
-                    bint trivial_ok=True):
-    """Broadcast, allocate or check the output, and walk the loop."""
+                    bint trivial_ok=True, bint cast_inputs=False):
+    """Broadcast, allocate or check the output, and walk the loop.  With
+    ``cast_inputs`` an input of another dtype than ``in_type`` is
+    converted as the walk goes; an ``out`` of another dtype than
+    ``out_type`` always is."""
     cdef Traversal t
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef int perm[MAX_NDIM]
     cdef char* start[MAX_OPERANDS]
+    cdef int own_types[MAX_OPERANDS]
+    cdef int walk_types[MAX_OPERANDS]
     cdef MiniArray array, result, target
     cdef int nin = len(inputs), ndim, axis, iop, i
     cdef Py_ssize_t size = 1, step
@@ -1054,8 +1066,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         broadcast_strides(array.ndim, array._shape, array._strides, ndim,
                           shape, t.strides[iop])
         start[iop] = array._data
-    # The output: the caller's, a temporary of the loop type, or new.
-    if out is not None and out.dtype.type_index == out_type:
+    # The output: the caller's (cast on the way out if it must be) or new.
+    if out is not None:
         target = out
         for iop in range(nin):        # reading before writing, as NumPy
             array = inputs[iop]
@@ -1081,19 +1093,52 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
+    for iop in range(nin):
+        own_types[iop] = (<MiniArray>inputs[iop]).dtype.type_index
+        walk_types[iop] = in_type if cast_inputs else own_types[iop]
+    own_types[nin] = target.dtype.type_index
+    walk_types[nin] = out_type
     if size > 0:
         data.op = function.op
         data.type_index = in_type
         plan_traversal(&t)
+        _walk_typed(&t, start, data, nin, own_types, walk_types, size)
+    return target
+
+
+cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
+                     const int* own_types, const int* loop_types,
+                     Py_ssize_t size) except -1:
+    """Walk the planned ``t`` with the typed loop ``data`` names, without
+    the GIL when it is long.  An operand stored in another dtype than
+    the loop's (``own_types[k]`` against ``loop_types[k]``; operands
+    below ``nin`` are read, the others written) goes through the
+    iterator's cast buffers, CAST_BLOCK elements at a time
+    (``_loops.cast_buffered_loop``), never through a converted copy."""
+    cdef CastBuffers cast
+    cdef int iop
+    cast.loop = run_loop
+    cast.data = data
+    cast.nin = nin
+    for iop in range(t.nop):
+        cast.own_type[iop] = own_types[iop]
+        cast.loop_type[iop] = loop_types[iop]
+    if alloc_cast_buffers(&cast, t.nop) == 0:
         if size >= NOGIL_THRESHOLD:
             with nogil:
-                walk(&t, start, run_loop, data)
+                walk(t, start, run_loop, data)
         else:
-            walk(&t, start, run_loop, data)
-    if out is not None and target is not out:
-        copy_into(out, target)
-        return out
-    return target
+            walk(t, start, run_loop, data)
+        return 0
+    try:
+        if size >= NOGIL_THRESHOLD:
+            with nogil:
+                walk(t, start, cast_buffered_loop, &cast)
+        else:
+            walk(t, start, cast_buffered_loop, &cast)
+    finally:
+        free_cast_buffers(&cast)
+    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -1297,8 +1342,9 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         else:
             value = _reduce_cast_blocks(function, loop_descr, array)
         return scalar_array(value) if keep_array else value
-    source = array if array.dtype is loop_descr else copy_array(
-        array, loop_descr, "K")
+    # The input as it is: if the loop runs in a wider dtype (a bool sum in
+    # int64), the walk converts it a block at a time (_walk_typed).
+    source = array
     result = _reduction_output(array, axes, keepdims, loop_descr)
     empty = any([source._shape[k] == 0 for k in axes])
     if initial is None:
@@ -1428,12 +1474,6 @@ cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
     return get_scalar(descr, acc)
 
 
-cdef enum:
-    # NumPy's buffer size: a reduction whose input must be cast casts this
-    # many elements at a time.
-    CAST_BLOCK = 8192
-
-
 cdef object _reduce_cast_blocks(ufunc function, Descr descr,
                                 MiniArray array):
     """A whole contiguous array reduced in a wider dtype than its own
@@ -1560,9 +1600,17 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     the walk stays in C order (accumulate needs that)."""
     cdef Traversal t
     cdef char* start[MAX_OPERANDS]
+    cdef int own_types[3]
+    cdef int loop_types[3]
     cdef int axis
     if b.size == 0:
         return 0                  # walk() always runs its inner loop once
+    # Each operand in the loop's dtype, or converted as the walk goes (a
+    # reduction's input whose accumulator is wider: a bool sum in int64).
+    own_types[0] = a.dtype.type_index
+    own_types[1] = b.dtype.type_index
+    own_types[2] = out.dtype.type_index
+    loop_types[0] = loop_types[1] = loop_types[2] = data.type_index
     t.nop = 3
     t.ndim = b.ndim
     for axis in range(b.ndim):
@@ -1575,12 +1623,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     start[2] = out._data
     if reorder:
         plan_traversal(&t)
-    if b.size >= NOGIL_THRESHOLD:
-        with nogil:
-            walk(&t, start, run_loop, data)
-    else:
-        walk(&t, start, run_loop, data)
-    return 0
+    return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size)
 
 
 cdef object _accumulate(ufunc function, MiniArray array, object axis,
