@@ -17,6 +17,9 @@ cdef struct Traversal:
     int ndim
     Py_ssize_t shape[MAX_NDIM]
     Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
+    # 0, or the edge (in items) of the square tiles in which ``walk``
+    # covers the last two axes: set only by ``plan_tiles``.
+    Py_ssize_t tile
 
 ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,
                             const Py_ssize_t* steps,
@@ -27,6 +30,12 @@ cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
                      int* perm) noexcept nogil
 # Reorder, squeeze and coalesce t in place; t must not be empty (size 0).
 cdef void plan_traversal(Traversal* t) noexcept nogil
+# After plan_traversal: walk the last two axes in cache-sized tiles when an
+# operand's fastest axis is not the innermost one.  Only for traversals
+# whose visiting order is unobservable (dst_op writes distinct items that
+# no other operand reads, except in place); itemsizes[k] is operand k's.
+cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
+                     int dst_op) noexcept nogil
 # Run loop over a planned, non-empty t; start[k] is operand k's first item.
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil

@@ -51,8 +51,8 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              broadcast_strides, fill_ordered_strides,
                              may_overlap_itself)
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
-                            cast_run, plan_traversal, walk, CAST_BLOCK,
-                            CastBuffers, alloc_cast_buffers,
+                            cast_run, plan_traversal, plan_tiles, walk,
+                            CAST_BLOCK, CastBuffers, alloc_cast_buffers,
                             free_cast_buffers, cast_buffered_loop)
 from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
@@ -1042,9 +1042,11 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     cdef char* start[MAX_OPERANDS]
     cdef int own_types[MAX_OPERANDS]
     cdef int walk_types[MAX_OPERANDS]
+    cdef Py_ssize_t itemsizes[MAX_OPERANDS]
     cdef MiniArray array, result, target
     cdef int nin = len(inputs), ndim, axis, iop, i
     cdef Py_ssize_t size = 1, step
+    cdef bint tiles_ok
     cdef Descr out_descr = descr_of(out_type)
     ndim = _broadcast_shape(inputs, out, shape)
     for axis in range(ndim):
@@ -1102,6 +1104,21 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         data.op = function.op
         data.type_index = in_type
         plan_traversal(&t)
+        # Tiles (``plan_tiles``) visit the items in another order, which
+        # element-wise work cannot see -- unless an input aliases the
+        # output.  Inputs that overlapped ``out`` were copied above except
+        # in place, the same addresses; that is safe too when the items
+        # are the same size, so each is read and written by its own step.
+        itemsizes[nin] = target.dtype.itemsize
+        tiles_ok = True
+        for iop in range(nin):
+            array = inputs[iop]
+            itemsizes[iop] = array.dtype.itemsize
+            if (target is out and itemsizes[iop] != itemsizes[nin]
+                    and spans_overlap(array, out)):
+                tiles_ok = False
+        if tiles_ok:
+            plan_tiles(&t, itemsizes, nin)
         _walk_typed(&t, start, data, nin, own_types, walk_types, size)
     return target
 
