@@ -87,6 +87,12 @@ def test_plan_tiles_not_forced_keeps_short_runs_untiled():
     assert _loops._tile_plan((10, 10), [(80, 8), (8, 80)], (8, 8))[2] == 0
 
 
+def test_plan_tiles_disabled_by_the_hook():
+    with forced_tiles(-1):
+        assert _loops._tile_plan((4096, 4096), [(32768, 8), (8, 32768)],
+                                 (8, 8))[2] == 0
+
+
 def test_force_tiles_hook_returns_the_previous_edge():
     with forced_tiles(3):
         assert _loops._force_tiles(5) == 3

@@ -194,17 +194,18 @@ cdef Py_ssize_t _l2_bytes = _cache_size(_SC_LEVEL2_CACHE_SIZE, 256 * 1024)
 cdef Py_ssize_t _l2_ways = _cache_size(_SC_LEVEL2_CACHE_ASSOC, 8)
 
 # Test hook: when > 0, tile every traversal that has an operand against
-# the grain, with tiles of this edge, so that small arrays take the path.
+# the grain, with tiles of this edge, so that small arrays take the path;
+# when < 0, never tile (to time the plain walk).
 cdef Py_ssize_t _forced_edge = 0
 
 
 def _force_tiles(Py_ssize_t edge):
-    """Test hook: tile whenever an operand runs against the grain, with
-    tiles of ``edge`` items (0: decide as usual).  Returns the previous
-    value."""
+    """Test and benchmark hook: tile whenever an operand runs against the
+    grain, with tiles of ``edge`` items (0: decide as usual; -1: never
+    tile).  Returns the previous value."""
     global _forced_edge
     previous = _forced_edge
-    _forced_edge = edge if edge > 0 else 0
+    _forced_edge = edge
     return previous
 
 
@@ -246,7 +247,7 @@ cdef Py_ssize_t tile_edge(int nop, Py_ssize_t itemsize) noexcept nogil:
     """
     cdef Py_ssize_t items = _l1_bytes // 2 // (nop * itemsize)
     cdef Py_ssize_t edge = <Py_ssize_t>sqrt(<double>items)
-    if _forced_edge:
+    if _forced_edge > 0:
         edge = _forced_edge
     return edge if edge > 2 else 2
 
@@ -338,7 +339,7 @@ cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
     cdef int inner = t.ndim - 1, iop, axis, j = -1
     cdef Py_ssize_t step, fastest, itemsize = 1, edge
     cdef bint lines_lost = _forced_edge > 0
-    if t.ndim < 2:
+    if t.ndim < 2 or _forced_edge < 0:
         return
     for iop in range(t.nop):
         if j < 0:
