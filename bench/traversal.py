@@ -15,6 +15,8 @@ goal: the exit status is always 0.
     python bench/traversal.py                    # 4096x4096 float64, ~30 s
     python bench/traversal.py --quick            # 300x300: seconds, CI smoke
     python bench/traversal.py --plot out.png     # also draw a bar chart
+    python bench/traversal.py --group tiled --size 3000   # one group
+    python bench/traversal.py --untiled          # minind without tiles
 """
 import argparse
 import os
@@ -62,7 +64,31 @@ CASES = [
      lambda xp, arr: lambda: xp.ascontiguousarray(arr["f"])),
     ("convert", "convert   asfortranarray(c)",
      lambda xp, arr: lambda: xp.asfortranarray(arr["c"])),
+    # Mixed layouts, where minind walks in cache-sized tiles (README, "How
+    # minind walks memory"): an operand whose fastest axis is not the
+    # destination's.  The first row is the matched-layout reference, so
+    # F/C here reads "cost relative to the same work in matching layouts".
+    ("tiled", "tiled     add(c, c, out=C buffer)  (matched)",
+     lambda xp, arr: lambda: xp.add(arr["c"], arr["c"], out=arr["c_out"])),
+    ("tiled", "tiled     add(c, f, out=C buffer)",
+     lambda xp, arr: lambda: xp.add(arr["c"], arr["f"], out=arr["c_out"])),
+    ("tiled", "tiled     c + f       -> new",
+     lambda xp, arr: lambda: arr["c"] + arr["f"]),
+    ("tiled", "tiled     ascontiguousarray(f)",
+     lambda xp, arr: lambda: xp.ascontiguousarray(arr["f"])),
+    ("tiled", "tiled     asfortranarray(c)",
+     lambda xp, arr: lambda: xp.asfortranarray(arr["c"])),
+    ("tiled", "tiled     a[...] = b    (matched)",
+     lambda xp, arr: lambda: assign(arr["c_out"], arr["c"])),
+    ("tiled", "tiled     a[...] = b.T",
+     lambda xp, arr: lambda: assign(arr["c_out"], arr["c"].T)),
 ]
+
+
+def assign(a, b):
+    """``a[...] = b``, returning a so that the results can be compared."""
+    a[...] = b
+    return a
 
 
 def make_arrays(n, seed=0):
@@ -71,7 +97,8 @@ def make_arrays(n, seed=0):
     arrays = {}
     for xp, c in ((np, base), (mi, mi.array(base))):
         arrays[xp] = {"c": c, "f": xp.asfortranarray(c),
-                      "f_out": xp.empty((n, n), order="F")}
+                      "f_out": xp.empty((n, n), order="F"),
+                      "c_out": xp.empty((n, n))}
     assert arrays[mi]["f"].flags["F_CONTIGUOUS"]
     assert arrays[mi]["f_out"].flags["F_CONTIGUOUS"]
     return arrays
@@ -194,6 +221,12 @@ def main(argv=None):
                         help="also draw a bar chart (needs matplotlib)")
     parser.add_argument("--size", type=int, metavar="N",
                         help="N x N arrays instead of 4096 (300 with --quick)")
+    parser.add_argument("--untiled", action="store_true",
+                        help="minind never tiles (the plain walk, as "
+                             "before tiling), to compare")
+    parser.add_argument("--group", metavar="NAME",
+                        choices=sorted({g for g, _, _ in CASES}),
+                        help="time only one group of rows (e.g. tiled)")
     args = parser.parse_args(argv)
     # Fixed calls per sample: one call of a 4096x4096 operation takes
     # milliseconds; at 300x300 (tens of us) 20 calls lift a sample well above
@@ -205,7 +238,11 @@ def main(argv=None):
     n, repeat, number = (300, 15, 20) if args.quick else (4096, 11, 1)
     n = args.size or n
 
-    print(f"minind {mi.__version__} ({os.path.dirname(mi.__file__)})")
+    if args.untiled:
+        from minind import _loops
+        _loops._force_tiles(-1)
+    print(f"minind {mi.__version__} ({os.path.dirname(mi.__file__)})"
+          + (", never tiling" if args.untiled else ""))
     print(f"numpy {np.__version__}, Python {platform.python_version()}, "
           f"{platform.machine()}")
     print(f"{n}x{n} float64 ({n * n * 8 / 2**20:.3g} MiB per array), "
@@ -214,6 +251,8 @@ def main(argv=None):
     arrays = make_arrays(n)
     results = []
     for group, name, make in CASES:
+        if args.group and group != args.group:
+            continue
         fns, note = prepare(make, arrays)
         row = None
         if fns is not None:
