@@ -93,6 +93,12 @@ def test_plan_tiles_disabled_by_the_hook():
                                  (8, 8))[2] == 0
 
 
+def test_cache_sizes_are_read_or_assumed():
+    l1, line, l2, ways = _loops._caches()
+    assert l1 > 0 and l2 > 0 and ways > 0
+    assert line > 0 and line & (line - 1) == 0       # a power of two
+
+
 def test_force_tiles_hook_returns_the_previous_edge():
     with forced_tiles(3):
         assert _loops._force_tiles(5) == 3

@@ -160,38 +160,49 @@ cdef extern from *:
     #if defined(__unix__) || defined(__APPLE__)
     #include <unistd.h>
     #endif
-    /* A cache parameter from sysconf, or 0 where the system has no such
+    enum { MININD_L1D_SIZE, MININD_L1D_LINE, MININD_L2_SIZE, MININD_L2_WAYS };
+    /* One cache parameter from sysconf, or 0 where the system has no such
        name (macOS, Windows); glibc itself answers 0 or -1 when the CPU
        does not say. */
+    static long minind_cache_query(int which) {
     #if defined(_SC_LEVEL1_DCACHE_SIZE) && defined(_SC_LEVEL2_CACHE_ASSOC)
-    #define MININD_CACHE_QUERY(name) sysconf(name)
-    #else
-    #define MININD_CACHE_QUERY(name) 0L
-    #define _SC_LEVEL1_DCACHE_SIZE 0
-    #define _SC_LEVEL1_DCACHE_LINESIZE 0
-    #define _SC_LEVEL2_CACHE_SIZE 0
-    #define _SC_LEVEL2_CACHE_ASSOC 0
+        switch (which) {
+        case MININD_L1D_SIZE: return sysconf(_SC_LEVEL1_DCACHE_SIZE);
+        case MININD_L1D_LINE: return sysconf(_SC_LEVEL1_DCACHE_LINESIZE);
+        case MININD_L2_SIZE: return sysconf(_SC_LEVEL2_CACHE_SIZE);
+        case MININD_L2_WAYS: return sysconf(_SC_LEVEL2_CACHE_ASSOC);
+        }
     #endif
+        (void)which;
+        return 0;
+    }
     """
-    long cache_query "MININD_CACHE_QUERY"(int name) noexcept nogil
+    long minind_cache_query(int which) noexcept nogil
     enum:
-        _SC_LEVEL1_DCACHE_SIZE
-        _SC_LEVEL1_DCACHE_LINESIZE
-        _SC_LEVEL2_CACHE_SIZE
-        _SC_LEVEL2_CACHE_ASSOC
+        MININD_L1D_SIZE
+        MININD_L1D_LINE
+        MININD_L2_SIZE
+        MININD_L2_WAYS
 
 
-cdef Py_ssize_t _cache_size(int name, Py_ssize_t fallback):
-    cdef long size = cache_query(name)
+cdef Py_ssize_t _cache_size(int which, Py_ssize_t fallback):
+    cdef long size = minind_cache_query(which)
     return size if size > 0 else fallback
 
 
 # The caches, read once at import (they do not change under a running
 # process).  The fallbacks are common sizes for when the system won't say.
-cdef Py_ssize_t _l1_bytes = _cache_size(_SC_LEVEL1_DCACHE_SIZE, 32 * 1024)
-cdef Py_ssize_t _line_bytes = _cache_size(_SC_LEVEL1_DCACHE_LINESIZE, 64)
-cdef Py_ssize_t _l2_bytes = _cache_size(_SC_LEVEL2_CACHE_SIZE, 256 * 1024)
-cdef Py_ssize_t _l2_ways = _cache_size(_SC_LEVEL2_CACHE_ASSOC, 8)
+cdef Py_ssize_t _l1_bytes = _cache_size(MININD_L1D_SIZE, 32 * 1024)
+cdef Py_ssize_t _line_bytes = _cache_size(MININD_L1D_LINE, 64)
+cdef Py_ssize_t _l2_bytes = _cache_size(MININD_L2_SIZE, 256 * 1024)
+cdef Py_ssize_t _l2_ways = _cache_size(MININD_L2_WAYS, 8)
+
+
+def _caches():
+    """The cache sizes tiling plans with: (L1d bytes, line bytes, L2
+    bytes, L2 ways), as read at import or assumed."""
+    return _l1_bytes, _line_bytes, _l2_bytes, _l2_ways
+
 
 # Test hook: when > 0, tile every traversal that has an operand against
 # the grain, with tiles of this edge, so that small arrays take the path;

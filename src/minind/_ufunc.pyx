@@ -17,7 +17,9 @@ A call ``mi.add(a, b)`` goes through these steps, each a function here:
    the output in the inputs' memory order (``_fresh_output``: NumPy's
    "K" order, or the trivial loop's C/F), and copy any input that
    overlaps the output.
-4. ``plan_traversal`` (``_loops``): order, squeeze and coalesce the axes.
+4. ``plan_traversal`` (``_loops``): order, squeeze and coalesce the axes;
+   ``plan_tiles`` may then ask for two axes in cache-sized tiles (an
+   input against the grain of the output, and no input aliasing it).
 5. ``walk`` (``_loops``) runs the odometer around the 1-d typed loop
    (``_kernels.run_loop``), without the GIL for large arrays.
 
