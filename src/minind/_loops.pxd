@@ -18,7 +18,8 @@ cdef struct Traversal:
     Py_ssize_t shape[MAX_NDIM]
     Py_ssize_t strides[MAX_OPERANDS][MAX_NDIM]
     # 0, or the edge (in items) of the square tiles in which ``walk``
-    # covers the last two axes: set only by ``plan_tiles``.
+    # covers the last two axes: plan_traversal sets 0, plan_tiles may set
+    # an edge; a traversal walked unplanned must set 0 itself.
     Py_ssize_t tile
 
 ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,

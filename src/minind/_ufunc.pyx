@@ -1632,6 +1632,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     loop_types[0] = loop_types[1] = loop_types[2] = data.type_index
     t.nop = 3
     t.ndim = b.ndim
+    t.tile = 0                    # walked as given (plan_traversal sets it)
     for axis in range(b.ndim):
         t.shape[axis] = b._shape[axis]
         t.strides[0][axis] = a._strides[axis]
