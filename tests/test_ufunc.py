@@ -1593,13 +1593,25 @@ def _big_values(rng, shape, dtype):
        name=st.sampled_from(["add", "subtract", "multiply", "maximum",
                              "less", "true_divide", "logical_and"]),
        out_kind=st.sampled_from([None, "other dtype", "in place"]),
-       seed=st.integers(0, 2**32 - 1))
-def test_buffered_casts_match_numpy(layouts, dtypes, name, out_kind, seed):
+       seed=st.integers(0, 2**32 - 1),
+       tiles=st.sampled_from([0, 3, 40]))
+def test_buffered_casts_match_numpy(layouts, dtypes, name, out_kind, seed,
+                                    tiles):
     """Operands of another dtype than the loop's, and an out= of another
     dtype than the result's, are converted CAST_BLOCK elements at a time
     inside the walk: in every layout (block edges falling anywhere in a
-    run, zero strides kept as one converted value), in place too, the
+    run, zero strides kept as one converted value), in place too, and
+    with the walk in tiles (forced, of ``tiles`` items) or not, the
     values, dtype and layout are NumPy's."""
+    from minind import _loops
+    previous = _loops._force_tiles(tiles)
+    try:
+        _buffered_call(layouts, dtypes, name, out_kind, seed)
+    finally:
+        _loops._force_tiles(previous)
+
+
+def _buffered_call(layouts, dtypes, name, out_kind, seed):
     rng = np.random.default_rng(seed)
     n1 = _BIG_LAYOUTS[layouts[0]](rng, dtypes[0])
     shape = n1.shape

@@ -25,6 +25,7 @@ from libc.string cimport memcpy
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 # The cast's source and destination types: _dtype's one list of C types.
 from minind._dtype cimport item_t as src_t, other_item_t as dst_t
+from minind._layout cimport may_overlap_itself
 from minind._dtype cimport (load_item, store_item,
                             T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
                             T_INT32, T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
@@ -288,31 +289,6 @@ cdef bint _lines_stay_in_l2(Py_ssize_t count,
     return count <= sets // _gcd(lines_apart, sets) * _l2_ways
 
 
-cdef bint _writes_distinct(Traversal* t, int op,
-                           Py_ssize_t itemsize) noexcept nogil:
-    """Whether operand ``op`` of a planned traversal reaches every item at
-    its own address: sorted by |stride|, each axis steps over the whole
-    extent of the ones inside it.  (Sufficient, not necessary: a layout
-    this misses is only walked untiled.)"""
-    cdef Py_ssize_t extent = itemsize, smallest, step
-    cdef bint used[MAX_NDIM]
-    cdef int axis, pick, found
-    for axis in range(t.ndim):
-        used[axis] = False
-    for found in range(t.ndim):
-        pick = -1
-        smallest = 0
-        for axis in range(t.ndim):
-            step = _abs(t.strides[op][axis])
-            if not used[axis] and (pick < 0 or step < smallest):
-                pick, smallest = axis, step
-        if smallest < extent:
-            return False        # a zero stride, or axes that interleave
-        used[pick] = True
-        extent = smallest * t.shape[pick]
-    return True
-
-
 cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
                      int dst_op) noexcept nogil:
     """Have ``walk`` cover the last two axes of a planned ``t`` in tiles,
@@ -364,7 +340,8 @@ cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
                 j = -1          # this operand runs with the grain
         if itemsizes[iop] > itemsize:
             itemsize = itemsizes[iop]
-    if j < 0 or not _writes_distinct(t, dst_op, itemsizes[dst_op]):
+    if j < 0 or may_overlap_itself(t.ndim, t.shape, t.strides[dst_op],
+                                   itemsizes[dst_op]):
         return
     # Which of the two axes a tile's rows follow: the destination's
     # fastest.  (With the plain walk, as before, if nothing is lost.)
