@@ -827,6 +827,69 @@ def test_integer_division_by_zero_and_min_by_minus_one(dtype):
             assert (mi.asarray(n1) // 0).tolist() == [0] * 5
 
 
+
+def _special_divisors(dtype):
+    """0, +-1, the powers of two and their neighbours, +-7 and the type's
+    extremes: the edge cases of the multiply-high constants."""
+    info = np.iinfo(dtype)
+    divisors = {0, 1, 7, info.max, info.max - 1, info.min, info.min + 1}
+    for k in range(info.bits):
+        for d in (2 ** k - 1, 2 ** k, 2 ** k + 1):
+            divisors.update((d, -d))
+    return sorted(d for d in divisors if info.min <= d <= info.max)
+
+
+def _division_items(dtype, random_items):
+    info = np.iinfo(dtype)
+    edges = [info.min, info.min + 1, info.max, info.max - 1, 0, 1, 2, 7,
+             -1, -2, -7]
+    edges = [e for e in edges if info.min <= e <= info.max]
+    return np.array(edges + random_items, dtype=dtype)
+
+
+@pytest.mark.parametrize("dtype", INT_NAMES)
+def test_division_by_a_scalar_every_special_divisor(dtype):
+    # A scalar divisor takes the multiply-high loop (constants computed
+    # per call); an array of the same divisor takes the element loop: both
+    # must give NumPy's values, for contiguous and strided items.
+    info = np.iinfo(dtype)
+    rng = np.random.default_rng(15)
+    random_items = rng.integers(info.min, info.max, 40, dtype=dtype,
+                                endpoint=True).tolist()
+    n1 = _division_items(dtype, random_items)
+    m1 = mi.asarray(n1)
+    for divisor in _special_divisors(dtype):
+        scalar = np.array(divisor, dtype=dtype)[()]
+        with np.errstate(all="ignore"):
+            expected = (n1 // scalar, n1 % scalar)
+        for name, want in zip(["floor_divide", "remainder"], expected):
+            got = getattr(mi, name)(m1, mi.asarray(np.array(divisor,
+                                                             dtype=dtype)))
+            assert got.dtype == want.dtype, (name, divisor)
+            assert got.tolist() == want.tolist(), (name, divisor)
+            strided = getattr(mi, name)(m1[::2], mi.asarray(
+                np.array(divisor, dtype=dtype)))
+            assert strided.tolist() == want[::2].tolist(), (name, divisor)
+
+
+@given(dtype=st.sampled_from(INT_NAMES), data=st.data())
+def test_division_by_a_scalar_matches_numpy(dtype, data):
+    info = np.iinfo(dtype)
+    integers = st.integers(int(info.min), int(info.max))
+    divisor = data.draw(st.one_of(st.sampled_from(_special_divisors(dtype)),
+                                  integers), label="divisor")
+    items = data.draw(st.lists(integers, max_size=70), label="items")
+    n1 = _division_items(dtype, items)
+    scalar = np.array(divisor, dtype=dtype)
+    m1, m2 = mi.asarray(n1), mi.asarray(scalar)
+    for op in (operator.floordiv, operator.mod):
+        with np.errstate(all="ignore"):
+            want = op(n1, scalar)
+        got = op(m1, m2)
+        assert got.dtype == want.dtype
+        assert got.tolist() == want.tolist(), (op, divisor)
+
+
 def test_floor_divide_and_remainder_follow_python_signs():
     values = list(range(-9, 10))
     n1, n2 = cross(np.array(values, dtype=np.int64))

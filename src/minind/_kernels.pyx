@@ -112,6 +112,181 @@ cdef inline item_t _remainder(item_t a, item_t b) noexcept nogil:
             return a % b
 
 
+# ---------------------------------------------------------------------------
+# Integer division by an invariant divisor (``a // 7``, ``a % 7``)
+# ---------------------------------------------------------------------------
+#
+# A divide instruction costs 20 to 90 cycles and no x86 vector unit has an
+# integer one, so ``_floor_divide`` element by element is slow.  When the
+# divisor is the same for the whole loop (a scalar operand, step 0), we
+# replace the division by a multiplication and shifts whose constants are
+# computed once per call: Granlund and Montgomery, "Division by Invariant
+# Integers using Multiplication" (PLDI 1994), section 4.  NumPy does the
+# same (with libdivide's constants in ``loops_arithmetic.dispatch.c.src``).
+#
+# For an N-bit unsigned x and a divisor 1 <= u < 2**N, let
+# l = ceil(log2(u)) and  m = floor(2**N * (2**l - u) / u) + 1  (m < 2**N).
+# Then, with t = the high half of the 2N-bit product m * x,
+#
+#     x // u == (t + ((x - t) >> min(l, 1))) >> max(l - 1, 0)
+#
+# for every x (the paper's Theorem 4.2 and Figure 4.1).  The sum t +
+# (x - t) / 2 is the paper's trick for the (N+1)-bit multiplier
+# 2**N + m without overflowing N bits.  u = 1 (l = 0, m = 1) and powers of
+# two (m = 1) need no special case: t is 0 and the shifts do the work.
+#
+# Signed floor division reduces to it.  For d > 0 and x < 0,
+# floor(x / d) == -1 - (-1 - x) // d, and -1 - x is ~x: with s the sign
+# mask of x (all ones when x < 0), q = s ^ ((x ^ s) // d).  For d < 0,
+# floor(x / d) == floor(-x / |d|): the same identity with -x, but -x
+# overflows for the type's minimum, so the mask is (x > 0) and the
+# operand (-x) ^ s, which for x = MIN is the unsigned 2**(N-1), exact.
+# MIN // -1 therefore gives MIN (wrapped), as NumPy 2.4 does.  The
+# remainder is x - q * d, in wrapping arithmetic: its sign follows d.
+#
+# Every step is a compare, mask, add or shift on N-bit lanes and the
+# loops have no branch, so GCC vectorises them: 8-, 16- and 32-bit lanes
+# multiply with widening vector multiplies.  64-bit lanes have no vector
+# multiply-high before AVX-512; they use the scalar 64x64->128-bit
+# multiply, still several times faster than the divide instruction.
+
+cdef extern from *:
+    """
+    /* High 64 bits of the 128-bit product a * b. */
+    static inline uint64_t minind_multiply_high64(uint64_t a, uint64_t b)
+    {
+    #if defined(__SIZEOF_INT128__)
+        return (uint64_t)(((unsigned __int128)a * b) >> 64);
+    #else
+        /* Portable: four 32x32->64 partial products, school method. */
+        uint64_t a_lo = (uint32_t)a, a_hi = a >> 32;
+        uint64_t b_lo = (uint32_t)b, b_hi = b >> 32;
+        uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo;
+        uint64_t lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+        uint64_t middle = (lo_lo >> 32) + (uint32_t)hi_lo + lo_hi;
+        return hi_hi + (hi_lo >> 32) + (middle >> 32);
+    #endif
+    }
+    """
+    uint64_t multiply_high64 "minind_multiply_high64"(
+        uint64_t a, uint64_t b) noexcept nogil
+
+
+ctypedef fused word_t:
+    uint8_t
+    uint16_t
+    uint32_t
+    uint64_t
+
+
+ctypedef struct InvariantDivisor:
+    uint64_t multiplier       # m above, below 2**N
+    int first_shift           # min(l, 1)
+    int second_shift          # max(l - 1, 0)
+
+
+cdef InvariantDivisor invariant_divisor(uint64_t magnitude,
+                                        int bits) noexcept nogil:
+    """The constants for dividing ``bits``-bit unsigned values by
+    ``magnitude`` (1 <= magnitude < 2**bits), computed once per loop.
+
+    floor(2**bits * r / magnitude) with r = 2**l - magnitude < magnitude
+    is a long division, one quotient bit per step: a 64-bit value has no
+    wider type to divide in, and ``bits`` steps once per call cost
+    nothing next to the loop."""
+    cdef InvariantDivisor divisor
+    cdef int l = 0, step
+    cdef uint64_t remainder, quotient = 0, carry
+    while l < 64 and (<uint64_t>1 << l) < magnitude:
+        l += 1
+    # 2**l - magnitude, wrapping when l == 64 (uint64 divisors > 2**63).
+    remainder = (<uint64_t>1 << l if l < 64 else 0) - magnitude
+    for step in range(bits):
+        carry = remainder >> 63           # the doubling's 65th bit
+        remainder <<= 1
+        quotient <<= 1
+        if carry or remainder >= magnitude:
+            remainder -= magnitude        # wraps to the right value
+            quotient |= 1
+    divisor.multiplier = quotient + 1
+    divisor.first_shift = 1 if l > 0 else 0
+    divisor.second_shift = l - 1 if l > 0 else 0
+    return divisor
+
+
+cdef inline word_t _multiply_high(word_t a, word_t b) noexcept nogil:
+    """The high half of the double-width product of two N-bit words."""
+    if word_t is uint8_t:
+        return <word_t>((<uint32_t>a * <uint32_t>b) >> 8)
+    elif word_t is uint16_t:
+        return <word_t>((<uint32_t>a * <uint32_t>b) >> 16)
+    elif word_t is uint32_t:
+        return <word_t>((<uint64_t>a * <uint64_t>b) >> 32)
+    else:
+        return multiply_high64(a, b)
+
+
+cdef inline word_t _unsigned_quotient(word_t x, word_t multiplier,
+                                      int first_shift,
+                                      int second_shift) noexcept nogil:
+    """x // u from u's constants: t <= x, so x - t does not wrap."""
+    cdef word_t high = _multiply_high(multiplier, x)
+    return <word_t>(<word_t>(high + <word_t>(<word_t>(x - high)
+                                               >> first_shift))
+                    >> second_shift)
+
+
+cdef void divide_by_invariant(const word_t* items, word_t* out,
+                              Py_ssize_t n, word_t divisor, bint is_signed,
+                              bint want_remainder) noexcept nogil:
+    """``out[i] = items[i] // divisor`` (or ``%``) with Python's floor
+    rounding, items and divisor as N-bit words (two's complement when
+    ``is_signed``).  A zero divisor gives 0, as ``_floor_divide`` does.
+
+    Three loops, one per sign case, so that each is branch-free; the
+    remainder choice is loop-invariant (GCC unswitches it)."""
+    cdef int top = <int>sizeof(word_t) * 8 - 1
+    cdef bint negative = is_signed and (divisor >> top) != 0
+    cdef word_t magnitude = <word_t>(0 - divisor) if negative else divisor
+    cdef InvariantDivisor constants
+    cdef word_t multiplier, x, sign, quotient
+    cdef int first_shift, second_shift
+    cdef Py_ssize_t i
+    if divisor == 0:
+        for i in range(n):
+            out[i] = 0
+        return
+    constants = invariant_divisor(magnitude, top + 1)
+    multiplier = <word_t>constants.multiplier
+    first_shift = constants.first_shift
+    second_shift = constants.second_shift
+    if not is_signed:
+        for i in range(n):
+            x = items[i]
+            quotient = _unsigned_quotient(x, multiplier, first_shift,
+                                          second_shift)
+            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
+                else quotient
+    elif not negative:
+        for i in range(n):
+            x = items[i]
+            sign = <word_t>(0 - (x >> top))           # x < 0
+            quotient = sign ^ _unsigned_quotient(
+                <word_t>(x ^ sign), multiplier, first_shift, second_shift)
+            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
+                else quotient
+    else:
+        for i in range(n):
+            x = items[i]
+            # x > 0 as a signed number: not zero and the top bit clear
+            sign = <word_t>(0 - <word_t>((x != 0) & ((x >> top) == 0)))
+            quotient = sign ^ _unsigned_quotient(
+                <word_t>(<word_t>(0 - x) ^ sign), multiplier, first_shift,
+                second_shift)
+            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
+                else quotient
+
+
 cdef inline item_t _power(item_t a, item_t b) noexcept nogil:
     """a ** b; integers by repeated squaring, wrapping around like C.
     (Negative integer exponents are refused before the loop runs.)"""
@@ -541,6 +716,27 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     return accumulator
 
 
+cdef inline void _divide_items_by_invariant(
+        const item_t* items, item_t* out, Py_ssize_t n, item_t divisor,
+        binop_t* op) noexcept nogil:
+    """``divide_by_invariant`` on the unsigned words of item_t's width."""
+    cdef bint is_signed = (item_t is int8_t or item_t is int16_t
+                        or item_t is int32_t or item_t is int64_t)
+    cdef bint want_remainder = binop_t is RemainderOp
+    if item_t is int8_t or item_t is uint8_t:
+        divide_by_invariant(<const uint8_t*>items, <uint8_t*>out, n,
+                            <uint8_t>divisor, is_signed, want_remainder)
+    elif item_t is int16_t or item_t is uint16_t:
+        divide_by_invariant(<const uint16_t*>items, <uint16_t*>out, n,
+                            <uint16_t>divisor, is_signed, want_remainder)
+    elif item_t is int32_t or item_t is uint32_t:
+        divide_by_invariant(<const uint32_t*>items, <uint32_t*>out, n,
+                            <uint32_t>divisor, is_signed, want_remainder)
+    elif item_t is int64_t or item_t is uint64_t:
+        divide_by_invariant(<const uint64_t*>items, <uint64_t*>out, n,
+                            <uint64_t>divisor, is_signed, want_remainder)
+
+
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                       item_t* tag, binop_t* op) noexcept nogil:
     """THE reference loop: ``out[i] = a[i] (op) b[i]`` for i < n.
@@ -593,8 +789,13 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                         po[i] = binary_value(pa[i], pa[i],
                                              <MultiplyOp*>NULL)
                     return
-            for i in range(n):
-                po[i] = binary_value(pa[i], scalar, op)
+            if ((binop_t is FloorDivideOp or binop_t is RemainderOp)
+                    and not (item_t is float or item_t is double)):
+                # multiply-high and shifts instead of a divide per item
+                _divide_items_by_invariant(pa, po, n, scalar, op)
+            else:
+                for i in range(n):
+                    po[i] = binary_value(pa[i], scalar, op)
             return
         if steps[0] == 0 and steps[1] == size:
             pb = <item_t*>b
