@@ -1046,6 +1046,31 @@ def test_bool_positive_and_sign_refused():
         assert_same_error(got[1], want[1])
 
 
+
+@pytest.mark.parametrize("dtype", FLOAT_NAMES)
+@pytest.mark.parametrize("size", [1, 15, 16, 17, 63, 64, 65, 1000])
+def test_float_comparisons_in_vectors_match_numpy(dtype, size):
+    # The contiguous float comparisons run in C built for AVX-512, AVX2
+    # and the default target: every width's body and remainder loop, with
+    # NaN, signed zeros and infinities, array-array and both scalar sides.
+    rng = np.random.default_rng(size)
+    specials = np.array([np.nan, 0.0, -0.0, np.inf, -np.inf, 1.0],
+                        dtype=dtype)
+    n1 = rng.choice(specials, size)
+    n2 = rng.choice(specials, size)
+    m1, m2 = mi.asarray(n1), mi.asarray(n2)
+    for name in ["equal", "not_equal", "less", "less_equal", "greater",
+                 "greater_equal"]:
+        assert getattr(mi, name)(m1, m2).tolist() == getattr(np, name)(
+            n1, n2).tolist(), name
+        for scalar in specials:
+            m0 = mi.asarray(np.array(scalar, dtype=dtype))
+            assert getattr(mi, name)(m1, m0).tolist() == getattr(np, name)(
+                n1, scalar).tolist(), (name, scalar)
+            assert getattr(mi, name)(m0, m1).tolist() == getattr(np, name)(
+                scalar, n1).tolist(), (name, scalar)
+
+
 def test_mixed_int64_uint64_comparisons_are_exact():
     # NumPy 2 compares int64 with uint64 exactly ('qQ->?' loops), not
     # through float64.

@@ -659,6 +659,199 @@ cdef inline item_t _blend_value(item_t lane, item_t x,
         return binary_value(lane, x, op)
 
 
+# ---------------------------------------------------------------------------
+# Wider vectors where the CPU has them: float compares and max/min lanes
+# ---------------------------------------------------------------------------
+#
+# The default build targets every x86-64, whose vectors (SSE2) are 16 bytes
+# wide, and GCC 12 cannot vectorise two of the hottest float loops there:
+#
+# * a comparison of doubles stored as bytes (``po[i] = a[i] > b[i]``): the
+#   8-byte compare mask must be narrowed to 1 byte, and without AVX GCC
+#   finds no vector type for the load ("no vectype for stmt" in
+#   -fopt-info-vec-missed); the loop runs one element at a time;
+# * the lanes of ``fold_lanes`` do vectorise, but two doubles at a time.
+#
+# NumPy compiles such loops several times and picks one at run time by the
+# CPU's features.  GCC does the same for one function with
+# ``target_clones``: a copy for AVX-512, one for AVX2 and the default one,
+# chosen once by the dynamic loader (an ifunc).  The loops are written in C
+# because Cython cannot put an attribute on a function; each is a macro
+# over (type, operation) with the same expression as the Cython loops
+# (``compare_value``, ``_blend_value``), so the values do not change, only
+# the vector width.  Without GCC-style attributes on x86-64 ELF (other
+# platforms, other compilers) the macro is empty and the loops are built
+# once, for the default target, as before.
+
+cdef extern from *:
+    """
+    #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
+        && (!defined(__clang__) || __clang_major__ >= 14)
+    #define MININD_WIDE_VECTORS \\
+        __attribute__((target_clones("avx512f", "avx2", "default")))
+    #else
+    #define MININD_WIDE_VECTORS
+    #endif
+
+    /* out[i] = a[i] OP b[i], with a or b possibly one broadcast scalar
+       (shape 0: both arrays, 1: b is a scalar, 2: a is a scalar).  Three
+       plain loops, so that each vectorises. */
+    #define MININD_COMPARE(name, type, OP)                                 \\
+    static MININD_WIDE_VECTORS void name(const type *a, const type *b,     \\
+                                         int shape, uint8_t *out,          \\
+                                         ptrdiff_t n)                      \\
+    {                                                                      \\
+        ptrdiff_t i;                                                       \\
+        if (shape == 0) {                                                  \\
+            for (i = 0; i < n; i++) out[i] = a[i] OP b[i];                 \\
+        } else if (shape == 1) {                                           \\
+            const type scalar = b[0];                                      \\
+            for (i = 0; i < n; i++) out[i] = a[i] OP scalar;               \\
+        } else {                                                           \\
+            const type scalar = a[0];                                      \\
+            for (i = 0; i < n; i++) out[i] = scalar OP b[i];               \\
+        }                                                                  \\
+    }
+    #define MININD_COMPARES(type, suffix)                                  \\
+        MININD_COMPARE(minind_equal_##suffix, type, ==)                    \\
+        MININD_COMPARE(minind_not_equal_##suffix, type, !=)                \\
+        MININD_COMPARE(minind_less_##suffix, type, <)                      \\
+        MININD_COMPARE(minind_less_equal_##suffix, type, <=)               \\
+        MININD_COMPARE(minind_greater_##suffix, type, >)                   \\
+        MININD_COMPARE(minind_greater_equal_##suffix, type, >=)
+    MININD_COMPARES(float, float)
+    MININD_COMPARES(double, double)
+
+    enum { MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL,
+           MININD_GREATER, MININD_GREATER_EQUAL };
+    #define MININD_COMPARE_BY_CODE(type, suffix)                           \\
+    static void minind_compare_##suffix(int op, const type *a,             \\
+                                        const type *b, int shape,          \\
+                                        uint8_t *out, ptrdiff_t n)         \\
+    {                                                                      \\
+        switch (op) {                                                      \\
+        case MININD_EQUAL:                                                 \\
+            minind_equal_##suffix(a, b, shape, out, n); break;             \\
+        case MININD_NOT_EQUAL:                                             \\
+            minind_not_equal_##suffix(a, b, shape, out, n); break;         \\
+        case MININD_LESS:                                                  \\
+            minind_less_##suffix(a, b, shape, out, n); break;              \\
+        case MININD_LESS_EQUAL:                                            \\
+            minind_less_equal_##suffix(a, b, shape, out, n); break;        \\
+        case MININD_GREATER:                                               \\
+            minind_greater_##suffix(a, b, shape, out, n); break;           \\
+        default:                                                           \\
+            minind_greater_equal_##suffix(a, b, shape, out, n); break;     \\
+        }                                                                  \\
+    }
+    MININD_COMPARE_BY_CODE(float, float)
+    MININD_COMPARE_BY_CODE(double, double)
+
+    /* fold_lanes' lane loop: lane j of 64 keeps the extreme of items j,
+       j + 64, ..., below `blocked` (a multiple of 64, at least 64).  The
+       lanes live in a local array, which GCC knows aliases nothing.
+
+       maximum and minimum: `lane > x ? lane : x` is exactly the x86
+       max instruction (maxpd: the second operand on a tie or a NaN), one
+       instruction per vector; folding the NaN test into the same
+       selection (`lane != lane ? lane : ...`) made it a chain of mask
+       operations, twice as slow.  So a NaN is kept aside instead, in a
+       lane of its own, and put back at the end: a lane that saw a NaN is
+       NaN, as `_blend_value` gives.  fmax and fmin skip NaN with
+       `_blend_value`'s selection as it is. */
+    #define MININD_FOLD_LANES 64
+    #define MININD_FOLD_PROPAGATING(name, type, OP)                        \\
+    static MININD_WIDE_VECTORS void name(type *lanes, const type *items,   \\
+                                         ptrdiff_t blocked)                \\
+    {                                                                      \\
+        type local[MININD_FOLD_LANES], nan[MININD_FOLD_LANES];             \\
+        ptrdiff_t i;                                                       \\
+        int j;                                                             \\
+        for (j = 0; j < MININD_FOLD_LANES; j++) {                          \\
+            local[j] = items[j];                                           \\
+            nan[j] = items[j];                                             \\
+        }                                                                  \\
+        for (i = MININD_FOLD_LANES; i < blocked; i += MININD_FOLD_LANES)   \\
+            for (j = 0; j < MININD_FOLD_LANES; j++) {                      \\
+                type x = items[i + j];                                     \\
+                local[j] = local[j] OP x ? local[j] : x;                   \\
+                nan[j] = x != x ? x : nan[j];                              \\
+            }                                                              \\
+        for (j = 0; j < MININD_FOLD_LANES; j++)                            \\
+            lanes[j] = nan[j] != nan[j] ? nan[j] : local[j];               \\
+    }
+    #define MININD_KEEP_FMAX(lane, x) \\
+        ((x) != (x) ? (lane) : ((lane) > (x) ? (lane) : (x)))
+    #define MININD_KEEP_FMIN(lane, x) \\
+        ((x) != (x) ? (lane) : ((lane) < (x) ? (lane) : (x)))
+    #define MININD_FOLD(name, type, KEEP)                                  \\
+    static MININD_WIDE_VECTORS void name(type *lanes, const type *items,   \\
+                                         ptrdiff_t blocked)                \\
+    {                                                                      \\
+        type local[MININD_FOLD_LANES];                                     \\
+        ptrdiff_t i;                                                       \\
+        int j;                                                             \\
+        for (j = 0; j < MININD_FOLD_LANES; j++) local[j] = items[j];       \\
+        for (i = MININD_FOLD_LANES; i < blocked; i += MININD_FOLD_LANES)   \\
+            for (j = 0; j < MININD_FOLD_LANES; j++)                        \\
+                local[j] = KEEP(local[j], items[i + j]);                   \\
+        for (j = 0; j < MININD_FOLD_LANES; j++) lanes[j] = local[j];       \\
+    }
+    enum { MININD_MAXIMUM, MININD_MINIMUM, MININD_FMAX, MININD_FMIN };
+    #define MININD_FOLDS(type, suffix)                                     \\
+    MININD_FOLD_PROPAGATING(minind_fold_maximum_##suffix, type, >)       \\
+    MININD_FOLD_PROPAGATING(minind_fold_minimum_##suffix, type, <)       \\
+    MININD_FOLD(minind_fold_fmax_##suffix, type, MININD_KEEP_FMAX)         \\
+    MININD_FOLD(minind_fold_fmin_##suffix, type, MININD_KEEP_FMIN)         \\
+    static void minind_fold_##suffix(int op, type *lanes,                  \\
+                                     const type *items, ptrdiff_t blocked) \\
+    {                                                                      \\
+        switch (op) {                                                      \\
+        case MININD_MAXIMUM:                                               \\
+            minind_fold_maximum_##suffix(lanes, items, blocked); break;    \\
+        case MININD_MINIMUM:                                               \\
+            minind_fold_minimum_##suffix(lanes, items, blocked); break;    \\
+        case MININD_FMAX:                                                  \\
+            minind_fold_fmax_##suffix(lanes, items, blocked); break;       \\
+        default:                                                           \\
+            minind_fold_fmin_##suffix(lanes, items, blocked); break;       \\
+        }                                                                  \\
+    }
+    MININD_FOLDS(float, float)
+    MININD_FOLDS(double, double)
+    """
+    enum:
+        MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL
+        MININD_GREATER, MININD_GREATER_EQUAL
+        MININD_MAXIMUM, MININD_MINIMUM, MININD_FMAX, MININD_FMIN
+    void compare_floats "minind_compare_float"(
+        int op, const float* a, const float* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_doubles "minind_compare_double"(
+        int op, const double* a, const double* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void fold_float_lanes "minind_fold_float"(
+        int op, float* lanes, const float* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_double_lanes "minind_fold_double"(
+        int op, double* lanes, const double* items,
+        Py_ssize_t blocked) noexcept nogil
+
+
+cdef inline int _fold_code(binop_t* op) noexcept nogil:
+    """The C helpers' name for a max/min operation (-1: none)."""
+    if binop_t is MaximumOp:
+        return MININD_MAXIMUM
+    elif binop_t is MinimumOp:
+        return MININD_MINIMUM
+    elif binop_t is FmaxOp:
+        return MININD_FMAX
+    elif binop_t is FminOp:
+        return MININD_FMIN
+    else:
+        return -1
+
+
 # A reduction of a contiguous run keeps this many running values (lanes):
 # independent chains the CPU overlaps and the compiler packs into vector
 # registers, where a single accumulator is one long dependency chain.
@@ -692,17 +885,27 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     cdef Py_ssize_t i, j, blocked
     cdef item_t start = accumulator
     cdef Py_ssize_t width = FOLD_LANES
+    cdef int wide = -1              # the C lane loop's operation, if any
+    if item_t is float or item_t is double:
+        wide = _fold_code(op)
     if item_t is int64_t or item_t is uint64_t:
         width = INTEGER_LANES
     blocked = n - n % width
     if blocked:
-        for j in range(width):
-            lanes[j] = items[j]
-        i = width
-        while i < blocked:
+        if wide >= 0:
+            # the same blend in C, built for AVX-512 and AVX2 as well
+            if item_t is float:
+                fold_float_lanes(wide, lanes, items, blocked)
+            elif item_t is double:
+                fold_double_lanes(wide, lanes, items, blocked)
+        else:
             for j in range(width):
-                lanes[j] = _blend_value(lanes[j], items[i + j], op)
-            i += width
+                lanes[j] = items[j]
+            i = width
+            while i < blocked:
+                for j in range(width):
+                    lanes[j] = _blend_value(lanes[j], items[i + j], op)
+                i += width
         for j in range(width):
             accumulator = binary_value(accumulator, lanes[j], op)
     for i in range(blocked, n):
@@ -858,6 +1061,24 @@ ctypedef fused cmpop_t:
     LogicalXorOp
 
 
+cdef inline int _compare_code(cmpop_t* op) noexcept nogil:
+    """The C helpers' name for a comparison (-1: a logical operation)."""
+    if cmpop_t is EqualOp:
+        return MININD_EQUAL
+    elif cmpop_t is NotEqualOp:
+        return MININD_NOT_EQUAL
+    elif cmpop_t is LessOp:
+        return MININD_LESS
+    elif cmpop_t is LessEqualOp:
+        return MININD_LESS_EQUAL
+    elif cmpop_t is GreaterOp:
+        return MININD_GREATER
+    elif cmpop_t is GreaterEqualOp:
+        return MININD_GREATER_EQUAL
+    else:
+        return -1
+
+
 cdef inline uint8_t compare_value(item_t a, item_t b,
                                   cmpop_t* op) noexcept nogil:
     if cmpop_t is EqualOp:
@@ -948,7 +1169,24 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef item_t* pb
     cdef uint8_t* po = <uint8_t*>out
     cdef item_t scalar
+    cdef int shape, code = -1      # the C loop's comparison, if any
     if steps[2] == 1 and _aligned(a, size) and _aligned(b, size):
+        if item_t is float or item_t is double:
+            code = _compare_code(op)
+        if (code >= 0 and (steps[0] == size or steps[1] == size)
+                and (steps[0] == size or steps[0] == 0)
+                and (steps[1] == size or steps[1] == 0)):
+            # The three shapes below, in C with wider vectors: GCC cannot
+            # vectorise a double compare stored as bytes with SSE2 alone.
+            shape = 0 if steps[0] == steps[1] else (1 if steps[1] == 0
+                                                    else 2)
+            if item_t is float:
+                compare_floats(code, <const float*>a,
+                               <const float*>b, shape, po, n)
+            else:
+                compare_doubles(code, <const double*>a,
+                                <const double*>b, shape, po, n)
+            return
         if steps[0] == size and steps[1] == size:
             pa = <item_t*>a
             pb = <item_t*>b
