@@ -216,8 +216,11 @@ cdef InvariantDivisor invariant_divisor(uint64_t magnitude,
 
 cdef inline word_t _multiply_high(word_t a, word_t b) noexcept nogil:
     """The high half of the double-width product of two N-bit words."""
+    # The product is truncated to the double width before the shift, so
+    # GCC sees 16-bit (for bytes) and 32-bit (for uint16) vector lanes,
+    # not C's int promotion to 32 bits, which would quarter the width.
     if word_t is uint8_t:
-        return <word_t>((<uint32_t>a * <uint32_t>b) >> 8)
+        return <word_t>(<uint16_t>(<uint16_t>a * <uint16_t>b) >> 8)
     elif word_t is uint16_t:
         return <word_t>((<uint32_t>a * <uint32_t>b) >> 16)
     elif word_t is uint32_t:
@@ -229,11 +232,17 @@ cdef inline word_t _multiply_high(word_t a, word_t b) noexcept nogil:
 cdef inline word_t _unsigned_quotient(word_t x, word_t multiplier,
                                       int first_shift,
                                       int second_shift) noexcept nogil:
-    """x // u from u's constants: t <= x, so x - t does not wrap."""
+    """x // u from u's constants: t <= x, so x - t does not wrap.
+
+    The shift counts are below N; masking them with N - 1 changes nothing
+    but tells GCC so, and it can then shift bytes and uint16 in 16-bit
+    vector lanes instead of C's int promotion to 32 bits."""
     cdef word_t high = _multiply_high(multiplier, x)
+    cdef int bits_less_one = <int>sizeof(word_t) * 8 - 1
     return <word_t>(<word_t>(high + <word_t>(<word_t>(x - high)
-                                               >> first_shift))
-                    >> second_shift)
+                                               >> (first_shift
+                                                   & bits_less_one)))
+                    >> (second_shift & bits_less_one))
 
 
 cdef void divide_by_invariant(const word_t* items, word_t* out,
@@ -278,8 +287,12 @@ cdef void divide_by_invariant(const word_t* items, word_t* out,
     else:
         for i in range(n):
             x = items[i]
-            # x > 0 as a signed number: not zero and the top bit clear
-            sign = <word_t>(0 - <word_t>((x != 0) & ((x >> top) == 0)))
+            # x > 0 as a signed number: the top bit of (x - 1) | x is
+            # clear (it is set for 0, MIN and the negatives).  Written with
+            # word operations, not comparisons, which GCC does not
+            # vectorise here (C converts their results to int).
+            sign = <word_t>(<word_t>(<word_t>(<word_t>(x - 1) | x) >> top)
+                            - 1)
             quotient = sign ^ _unsigned_quotient(
                 <word_t>(<word_t>(0 - x) ^ sign), multiplier, first_shift,
                 second_shift)
