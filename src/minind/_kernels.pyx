@@ -167,9 +167,87 @@ cdef extern from *:
         return hi_hi + (hi_lo >> 32) + (middle >> 32);
     #endif
     }
+
+    /* Run-time dispatch by CPU features: GCC builds a function marked so
+       once per target and the dynamic loader picks one (an ifunc).  See
+       "Wider vectors" below for why; empty where unsupported. */
+    #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
+        && (!defined(__clang__) || __clang_major__ >= 14)
+    #define MININD_WIDE_VECTORS \\
+        __attribute__((target_clones("avx512f", "avx2", "default")))
+    #else
+    #define MININD_WIDE_VECTORS
+    #endif
+
+    /* The high half of the double-width product of two N-bit words.  The
+       product is truncated to the double width before the shift, so GCC
+       sees 16-bit (for bytes) and 32-bit (for uint16) vector lanes, not
+       C's int promotion to 32 bits, which would quarter the width. */
+    #define MININD_HIGH_uint8(m, x) \\
+        ((uint8_t)((uint16_t)((uint16_t)(m) * (uint16_t)(x)) >> 8))
+    #define MININD_HIGH_uint16(m, x) \\
+        ((uint16_t)(((uint32_t)(m) * (uint32_t)(x)) >> 16))
+    #define MININD_HIGH_uint32(m, x) \\
+        ((uint32_t)(((uint64_t)(m) * (uint64_t)(x)) >> 32))
+    #define MININD_HIGH_uint64(m, x) minind_multiply_high64((m), (x))
+
+    /* divide_by_invariant's three loops for one word type (see there):
+       kind 0 unsigned, 1 signed with d > 0, 2 signed with d < 0.  The
+       shift counts are below N; masking them with N - 1 changes nothing
+       but tells GCC so, and it shifts bytes in 16-bit lanes. */
+    #define MININD_DIVIDE(word)                                            \\
+    static MININD_WIDE_VECTORS void minind_divide_##word(                  \\
+        const word##_t *items, word##_t *out, ptrdiff_t n,                 \\
+        word##_t divisor, int kind, int want_remainder,                    \\
+        word##_t multiplier, int first_shift, int second_shift)            \\
+    {                                                                      \\
+        const int top = (int)sizeof(word##_t) * 8 - 1;                     \\
+        const int shift1 = first_shift & top, shift2 = second_shift & top; \\
+        ptrdiff_t i;                                                       \\
+        for (i = 0; i < n; i++) {                                          \\
+            word##_t x = items[i], sign, y, high, quotient;                \\
+            if (kind == 0) {                                               \\
+                sign = 0;                                                  \\
+                y = x;                                                     \\
+            } else if (kind == 1) {            /* x < 0 */                 \\
+                sign = (word##_t)(0 - (x >> top));                         \\
+                y = (word##_t)(x ^ sign);                                  \\
+            } else {                           /* x > 0, see there */      \\
+                sign = (word##_t)((word##_t)((word##_t)((word##_t)(x - 1)  \\
+                                                        | x) >> top) - 1); \\
+                y = (word##_t)((word##_t)(0 - x) ^ sign);                  \\
+            }                                                              \\
+            high = MININD_HIGH_##word(multiplier, y);                      \\
+            quotient = (word##_t)(sign ^ (word##_t)((word##_t)(high        \\
+                + (word##_t)((word##_t)(y - high) >> shift1)) >> shift2)); \\
+            out[i] = want_remainder                                        \\
+                ? (word##_t)(x - (word##_t)(quotient * divisor))           \\
+                : quotient;                                                \\
+        }                                                                  \\
+    }
+    MININD_DIVIDE(uint8)
+    MININD_DIVIDE(uint16)
+    MININD_DIVIDE(uint32)
+    MININD_DIVIDE(uint64)
     """
     uint64_t multiply_high64 "minind_multiply_high64"(
         uint64_t a, uint64_t b) noexcept nogil
+    void divide_uint8 "minind_divide_uint8"(
+        const uint8_t* items, uint8_t* out, Py_ssize_t n, uint8_t divisor,
+        int kind, int want_remainder, uint8_t multiplier, int first_shift,
+        int second_shift) noexcept nogil
+    void divide_uint16 "minind_divide_uint16"(
+        const uint16_t* items, uint16_t* out, Py_ssize_t n,
+        uint16_t divisor, int kind, int want_remainder, uint16_t multiplier,
+        int first_shift, int second_shift) noexcept nogil
+    void divide_uint32 "minind_divide_uint32"(
+        const uint32_t* items, uint32_t* out, Py_ssize_t n,
+        uint32_t divisor, int kind, int want_remainder, uint32_t multiplier,
+        int first_shift, int second_shift) noexcept nogil
+    void divide_uint64 "minind_divide_uint64"(
+        const uint64_t* items, uint64_t* out, Py_ssize_t n,
+        uint64_t divisor, int kind, int want_remainder, uint64_t multiplier,
+        int first_shift, int second_shift) noexcept nogil
 
 
 ctypedef fused word_t:
@@ -214,37 +292,6 @@ cdef InvariantDivisor invariant_divisor(uint64_t magnitude,
     return divisor
 
 
-cdef inline word_t _multiply_high(word_t a, word_t b) noexcept nogil:
-    """The high half of the double-width product of two N-bit words."""
-    # The product is truncated to the double width before the shift, so
-    # GCC sees 16-bit (for bytes) and 32-bit (for uint16) vector lanes,
-    # not C's int promotion to 32 bits, which would quarter the width.
-    if word_t is uint8_t:
-        return <word_t>(<uint16_t>(<uint16_t>a * <uint16_t>b) >> 8)
-    elif word_t is uint16_t:
-        return <word_t>((<uint32_t>a * <uint32_t>b) >> 16)
-    elif word_t is uint32_t:
-        return <word_t>((<uint64_t>a * <uint64_t>b) >> 32)
-    else:
-        return multiply_high64(a, b)
-
-
-cdef inline word_t _unsigned_quotient(word_t x, word_t multiplier,
-                                      int first_shift,
-                                      int second_shift) noexcept nogil:
-    """x // u from u's constants: t <= x, so x - t does not wrap.
-
-    The shift counts are below N; masking them with N - 1 changes nothing
-    but tells GCC so, and it can then shift bytes and uint16 in 16-bit
-    vector lanes instead of C's int promotion to 32 bits."""
-    cdef word_t high = _multiply_high(multiplier, x)
-    cdef int bits_less_one = <int>sizeof(word_t) * 8 - 1
-    return <word_t>(<word_t>(high + <word_t>(<word_t>(x - high)
-                                               >> (first_shift
-                                                   & bits_less_one)))
-                    >> (second_shift & bits_less_one))
-
-
 cdef void divide_by_invariant(const word_t* items, word_t* out,
                               Py_ssize_t n, word_t divisor, bint is_signed,
                               bint want_remainder) noexcept nogil:
@@ -252,14 +299,19 @@ cdef void divide_by_invariant(const word_t* items, word_t* out,
     rounding, items and divisor as N-bit words (two's complement when
     ``is_signed``).  A zero divisor gives 0, as ``_floor_divide`` does.
 
-    Three loops, one per sign case, so that each is branch-free; the
-    remainder choice is loop-invariant (GCC unswitches it)."""
+    The loop is C (``minind_divide_*``) so that it has AVX-512 and AVX2
+    copies, as the float loops below: one body per word type whose sign
+    case (``kind``) and remainder choice are loop-invariant, so GCC
+    unswitches them into branch-free loops.  For item x, with the sign
+    mask s and y = x ^ s (or -x ^ s for d < 0) as explained above, the
+    quotient is s ^ ((t + ((y - t) >> first_shift)) >> second_shift),
+    t = the high half of multiplier * y."""
     cdef int top = <int>sizeof(word_t) * 8 - 1
     cdef bint negative = is_signed and (divisor >> top) != 0
     cdef word_t magnitude = <word_t>(0 - divisor) if negative else divisor
     cdef InvariantDivisor constants
-    cdef word_t multiplier, x, sign, quotient
-    cdef int first_shift, second_shift
+    cdef word_t multiplier
+    cdef int first_shift, second_shift, kind
     cdef Py_ssize_t i
     if divisor == 0:
         for i in range(n):
@@ -270,34 +322,27 @@ cdef void divide_by_invariant(const word_t* items, word_t* out,
     first_shift = constants.first_shift
     second_shift = constants.second_shift
     if not is_signed:
-        for i in range(n):
-            x = items[i]
-            quotient = _unsigned_quotient(x, multiplier, first_shift,
-                                          second_shift)
-            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
-                else quotient
+        kind = 0
     elif not negative:
-        for i in range(n):
-            x = items[i]
-            sign = <word_t>(0 - (x >> top))           # x < 0
-            quotient = sign ^ _unsigned_quotient(
-                <word_t>(x ^ sign), multiplier, first_shift, second_shift)
-            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
-                else quotient
+        kind = 1        # sign: x < 0, the top bit spread over the word
     else:
-        for i in range(n):
-            x = items[i]
-            # x > 0 as a signed number: the top bit of (x - 1) | x is
-            # clear (it is set for 0, MIN and the negatives).  Written with
-            # word operations, not comparisons, which GCC does not
-            # vectorise here (C converts their results to int).
-            sign = <word_t>(<word_t>(<word_t>(<word_t>(x - 1) | x) >> top)
-                            - 1)
-            quotient = sign ^ _unsigned_quotient(
-                <word_t>(<word_t>(0 - x) ^ sign), multiplier, first_shift,
-                second_shift)
-            out[i] = <word_t>(x - quotient * divisor) if want_remainder \
-                else quotient
+        # sign: x > 0 as a signed number: the top bit of (x - 1) | x is
+        # clear (it is set for 0, MIN and the negatives).  Written with
+        # word operations, not comparisons, which GCC does not vectorise
+        # here (C converts their results to int).
+        kind = 2
+    if word_t is uint8_t:
+        divide_uint8(items, out, n, divisor, kind, want_remainder,
+                     multiplier, first_shift, second_shift)
+    elif word_t is uint16_t:
+        divide_uint16(items, out, n, divisor, kind, want_remainder,
+                      multiplier, first_shift, second_shift)
+    elif word_t is uint32_t:
+        divide_uint32(items, out, n, divisor, kind, want_remainder,
+                      multiplier, first_shift, second_shift)
+    else:
+        divide_uint64(items, out, n, divisor, kind, want_remainder,
+                      multiplier, first_shift, second_shift)
 
 
 cdef inline item_t _power(item_t a, item_t b) noexcept nogil:
@@ -698,13 +743,7 @@ cdef inline item_t _blend_value(item_t lane, item_t x,
 
 cdef extern from *:
     """
-    #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
-        && (!defined(__clang__) || __clang_major__ >= 14)
-    #define MININD_WIDE_VECTORS \\
-        __attribute__((target_clones("avx512f", "avx2", "default")))
-    #else
-    #define MININD_WIDE_VECTORS
-    #endif
+    /* MININD_WIDE_VECTORS: defined with the division loops above. */
 
     /* out[i] = a[i] OP b[i], with a or b possibly one broadcast scalar
        (shape 0: both arrays, 1: b is a scalar, 2: a is a scalar).  Three
