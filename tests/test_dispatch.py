@@ -236,6 +236,7 @@ NOT_DISPATCHED = {
     "tri": "takes a shape", "linspace": "takes numbers (not arrays here)",
     "isdtype": "takes dtypes",
     "show": "minind's own: no NumPy counterpart",
+    "explain": "minind's own: no NumPy counterpart",
     "as_strided": "NumPy does not dispatch it (plain Python)",
     "can_cast": "NumPy decides from the dtype, without dispatch",
 }

@@ -32,6 +32,10 @@ def test_tour_prints_numpys_answers(capsys):
     assert ">>> sample.sum()\nmi.float64(6.0)\n" in out
     assert ">>> tracemalloc.get_traced_memory()[1] < 100_000\nTrue\n" in out
     assert "(<class 'mmap.mmap'>, True, False)" in out
+    # The iterator's plan: the trivial loop, the strided walk, buffers.
+    assert "add: loop 'dd->d', the trivial loop: no iterator" in out
+    assert "add: loop 'dd->d', the strided iterator" in out
+    assert "buffered cast: in 0 int32 -> float64, 8192 items" in out
     assert "Traceback" not in out
 
 

@@ -30,6 +30,7 @@ Where each concept lives:
   _dispatch.py   NumPy's __array_ufunc__/__array_function__: np.f(m) runs
                  minind
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
+  _explain.py    mi.explain(f, ...): the iterator's plan for a call, unrun
   _format.py     repr and str as NumPy prints them
   _dlpack.pyx    DLPack export (__dlpack__) and import (from_dlpack)
   _indexing.pyx  advanced indexing (integer arrays, boolean masks: copies),
@@ -107,6 +108,7 @@ from minind import _sorting as _sorting_module
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
 from minind._show import show
+from minind._explain import explain
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
                             vecdot)
@@ -185,6 +187,7 @@ __all__ = [
     "isnan", "isinf", "isfinite", "sum", "prod", "min", "max", "amin",
     "amax", "mean", "var", "std", "argmin", "argmax", "all", "any",
     "cumsum", "cumprod", "nansum", "nanmean", "clip", "where", "nonzero", "show",
+    "explain",
     "result_type", "from_dlpack", "eye", "identity", "astype", "flip",
     "permute_dims", "matrix_transpose", "unstack", "concatenate", "concat",
     "stack", "repeat", "tile", "roll", "linspace", "meshgrid", "tri", "tril",

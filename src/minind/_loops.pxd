@@ -41,6 +41,9 @@ cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
 
+# (shape, [each operand's strides], tile) of t as Python values (explain).
+cdef tuple traversal_text(Traversal* t)
+
 # dst[...] = src cast; same shape, validated layouts, no overlap.
 # n items from src (every src_step bytes) into dst (every dst_step),
 # cast from src_type to dst_type: the inner loop of copy_cast.

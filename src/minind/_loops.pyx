@@ -624,21 +624,34 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
         return 0
     t.nop = 2
     t.ndim = ndim
+    t.tile = 0
     for axis in range(ndim):
         t.shape[axis] = shape[axis]
         t.strides[0][axis] = dst_strides[axis]
         t.strides[1][axis] = src_strides[axis]
+    if _copy_recorder is not None:
+        before = traversal_text(&t)
     plan_traversal(&t)
     itemsize = descr_of(dst_type).itemsize
-    if (src_type == dst_type and t.ndim <= 1 and
-            (t.ndim == 0 or (t.strides[0][0] == itemsize
-                             and t.strides[1][0] == itemsize))):
+    cdef bint one_block = (src_type == dst_type and t.ndim <= 1 and
+                           (t.ndim == 0 or (t.strides[0][0] == itemsize
+                                            and t.strides[1][0] == itemsize)))
+    if not one_block:
+        # dst and src do not overlap, so any order gives the same copy.
+        itemsizes[0] = itemsize
+        itemsizes[1] = descr_of(src_type).itemsize
+        plan_tiles(&t, itemsizes, 0)
+    if _copy_recorder is not None:
+        _copy_recorder.append({
+            "path": "memcpy" if one_block else "copy",
+            "loop": descr_of(src_type).char + "->" + descr_of(dst_type).char,
+            "shape": before[0], "planned": traversal_text(&t),
+            "operands": [(0, descr_of(dst_type).name, before[1][0]),
+                         (1, descr_of(src_type).name, before[1][1])]})
+        raise Planned()
+    if one_block:
         memcpy(dst, src, size * itemsize)
         return 0
-    # dst and src do not overlap, so any order gives the same copy.
-    itemsizes[0] = itemsize
-    itemsizes[1] = descr_of(src_type).itemsize
-    plan_tiles(&t, itemsizes, 0)
     cdef CastTypes types
     cdef char* start[2]
     types.src_type = src_type
@@ -657,6 +670,35 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
         _walk(&t, src_type, dst_type, dst, src)
     return 0
 
+
+
+# The block size as Python sees it (mi.explain prints it).
+CAST_BLOCK_ITEMS = CAST_BLOCK
+
+# mi.explain (_explain.py) sets this to a list while it asks how a copy
+# would run: copy_cast describes its plan there and raises Planned instead
+# of copying (the same hook as _ufunc's, for copies and casts).
+cdef object _copy_recorder = None
+
+
+def _set_copy_recorder(recorder):
+    """Install ``recorder`` (a list, or None); returns the previous one."""
+    global _copy_recorder
+    previous = _copy_recorder
+    _copy_recorder = recorder
+    return previous
+
+
+class Planned(Exception):
+    """Raised in place of running a loop while mi.explain listens."""
+
+
+cdef tuple traversal_text(Traversal* t):
+    """(shape, [strides of each operand], tile edge) of ``t`` as Python
+    values: what mi.explain prints of a plan."""
+    return (tuple([t.shape[axis] for axis in range(t.ndim)]),
+            [tuple([t.strides[iop][axis] for axis in range(t.ndim)])
+             for iop in range(t.nop)], t.tile)
 
 
 cdef void walk(Traversal* t, char** start, inner_loop loop,

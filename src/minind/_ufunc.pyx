@@ -55,7 +55,8 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             cast_run, plan_traversal, plan_tiles, walk,
                             CAST_BLOCK, CastBuffers, alloc_cast_buffers,
-                            free_cast_buffers, cast_buffered_loop)
+                            free_cast_buffers, cast_buffered_loop,
+                            traversal_text)
 from minind._kernels cimport (
     LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
@@ -74,6 +75,7 @@ from minind._kernels cimport (
 import operator
 
 from minind._creation import asarray
+from minind._loops import Planned
 from minind.exceptions import UFuncTypeError
 
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
@@ -100,6 +102,27 @@ class _NoValue:
 
 
 NoValue = _NoValue()
+
+
+# mi.explain (_explain.py) sets this to a list: the next loop a ufunc call
+# or reduction is about to run is described there (``_plan``) instead,
+# and Planned unwinds the call before anything is computed.  The plan is
+# told by the very code that would run it, so it cannot drift from it.
+cdef object _recorder = None
+
+
+def _set_recorder(recorder):
+    """Install ``recorder`` (a list, or None); returns the previous one."""
+    global _recorder
+    previous = _recorder
+    _recorder = recorder
+    return previous
+
+
+cdef int _plan(dict record) except -1:
+    """Hand ``record`` to mi.explain and stop the call (see _recorder)."""
+    _recorder.append(record)
+    raise Planned()
 
 
 cdef class ufunc:
@@ -338,6 +361,7 @@ cdef class ufunc:
                 return shortcut
         inputs = _as_inputs(self, operands, in_type, input_casting)
         if (self.op == OP_POWER and descr_of(in_type).kind == "i"
+                and _recorder is None         # (mi.explain: no values)
                 and all([(<MiniArray>i).size for i in inputs])):
             _refuse_negative_powers(inputs[1])
         result = _run(self, inputs, out, out_type, casting, &data, in_type,
@@ -516,6 +540,16 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     # The count is read now: without the GIL another thread could
     # reassign array.dtype (and so its size) while the loop runs.
     cdef Py_ssize_t count = array.size
+    if _recorder is not None:
+        _plan({"path": "trivial", "function": function._name,
+               "loop": _loop_text(function, t, out_type),
+               "shape": array.shape, "count": count,
+               "steps": [steps[k] for k in range(nin + 1)],
+               "operands": [(k, (<MiniArray>args[k]).dtype.name,
+                             (<MiniArray>args[k]).strides)
+                            if type(args[k]) is MiniArray else
+                            (k, "scalar", ()) for k in range(nin)]
+                           + [(nin, target.dtype.name, target.strides)]})
     if count:
         data.op = function.op
         data.type_index = t
@@ -525,6 +559,12 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         else:
             run_loop(start, count, steps, &data)
     return target
+
+
+cdef str _loop_text(ufunc function, int in_type, int out_type):
+    """A loop as NumPy's ``types`` spell it: 'dd->d'."""
+    return (descr_of(in_type).char * function.nin + "->"
+            + descr_of(out_type).char)
 
 
 cdef bint _keeps_dtype(ufunc function, int t, object value):
@@ -1063,6 +1103,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     # The operands as the iterator sees them: broadcast strides.
     t.nop = nin + 1
     t.ndim = ndim
+    t.tile = 0
     for axis in range(ndim):
         t.shape[axis] = shape[axis]
     for iop in range(nin):
@@ -1070,6 +1111,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         broadcast_strides(array.ndim, array._shape, array._strides, ndim,
                           shape, t.strides[iop])
         start[iop] = array._data
+    originals_seen = list(inputs)     # (mi.explain tells the copies)
     # The output: the caller's (cast on the way out if it must be) or new.
     if out is not None:
         target = out
@@ -1102,6 +1144,10 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         walk_types[iop] = in_type if cast_inputs else own_types[iop]
     own_types[nin] = target.dtype.type_index
     walk_types[nin] = out_type
+    if _recorder is not None:
+        before = traversal_text(&t)
+        axis_order(&t, 0, False, perm)
+        order = tuple([perm[axis] for axis in range(ndim)])
     if size > 0:
         data.op = function.op
         data.type_index = in_type
@@ -1121,6 +1167,25 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                 tiles_ok = False
         if tiles_ok:
             plan_tiles(&t, itemsizes, nin)
+        if _recorder is not None:
+            _plan({"path": "strided", "function": function._name,
+                   "loop": _loop_text(function, in_type, out_type),
+                   "shape": before[0], "order": order,
+                   "operands": [(k, descr_of(own_types[k]).name,
+                                 before[1][k]) for k in range(nin + 1)],
+                   "copied": [k for k in range(nin)
+                              if inputs[k] is not originals_seen[k]],
+                   "cast_whole": [] if originals is None else [
+                       (k, (<MiniArray>originals[k]).dtype.name,
+                        descr_of(own_types[k]).name) for k in range(nin)
+                       if (<MiniArray>originals[k]).dtype.type_index
+                       != own_types[k]],
+                   "new_output": out is None,
+                   "planned": traversal_text(&t),
+                   "buffered": [(k, descr_of(own_types[k]).name,
+                                 descr_of(walk_types[k]).name)
+                                for k in range(nin + 1)
+                                if own_types[k] != walk_types[k]]})
         _walk_typed(&t, start, data, nin, own_types, walk_types, size)
     return target
 
@@ -1345,6 +1410,13 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     if (len(axes) == array.ndim and count and out is None
             and not keepdims and initial is NoValue
             and array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+        if _recorder is not None:
+            _plan({"path": "whole", "function": function._name,
+                   "loop": _loop_text(function, loop_type, loop_type),
+                   "shape": array.shape, "count": count,
+                   "operands": [(0, array.dtype.name, array.strides)],
+                   "buffered": [] if array.dtype is loop_descr else
+                   [(0, array.dtype.name, loop_descr.name)]})
         if array.dtype is loop_descr:
             value = _reduce_contiguous(function, loop_descr, array._data,
                                        count)
@@ -1641,8 +1713,22 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     start[0] = a._data
     start[1] = b._data
     start[2] = out._data
+    if _recorder is not None:
+        before = traversal_text(&t)
     if reorder:
         plan_traversal(&t)
+    if _recorder is not None:
+        _plan({"path": "reduce" if reorder else "accumulate",
+               "loop": descr_of(data.type_index).char * 2 + "->"
+               + descr_of(data.type_index).char,
+               "shape": before[0],
+               "operands": [(k, descr_of(own_types[k]).name, before[1][k])
+                            for k in range(3)],
+               "planned": traversal_text(&t),
+               "buffered": [(k, descr_of(own_types[k]).name,
+                             descr_of(loop_types[k]).name)
+                            for k in range(3)
+                            if own_types[k] != loop_types[k]]})
     return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size)
 
 
