@@ -120,6 +120,10 @@ def _describe(name, record):
     for k, own, loop in record.get("buffered", ()):
         lines.append(f"  buffered cast: {roles[k]} {own} -> {loop}, "
                      f"{_CAST_BLOCK} items at a time")
+    if record.get("rows"):
+        lines.append("  rows into the accumulator row, 4 rows per pass "
+                     "(same order of operations, a quarter of the "
+                     "accumulator's loads and stores)")
     if tile:
         lines.append(f"  tiles: the last two axes in {tile} x {tile} "
                      "tiles (an operand runs against the grain and its "

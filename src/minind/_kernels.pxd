@@ -87,6 +87,12 @@ cdef struct LoopData:
     int op
     int type_index      # the loop's input type (TypeIndex)
 
+# acc[i] = op(acc[i], row 0[i], ..., row rows-1[i]) in that order, rows
+# row_step bytes apart, all contiguous: a reduction over an outer axis.
+# False (nothing done) where the operation, type or alignment does not fit.
+cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
+                      Py_ssize_t n, Py_ssize_t row_step,
+                      Py_ssize_t rows) noexcept nogil
 cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                    void* data) noexcept nogil
 cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,

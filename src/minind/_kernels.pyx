@@ -1773,6 +1773,111 @@ cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         _for_type(loop.op, args, n, steps, <double*>NULL)
 
 
+# ---------------------------------------------------------------------------
+# Rows into a row: a reduction over an outer axis, several rows per pass
+# ---------------------------------------------------------------------------
+#
+# ``a.sum(axis=0)`` of a C array (and ``a.sum(axis=1)`` of an F one) adds
+# each row into an accumulator row: the walk calls the loop once per row,
+# and each call loads and stores the whole accumulator again.  Taking four
+# rows per pass does the same additions in the same order for every
+# element -- ((acc + r0) + r1) + r2) + r3, as NumPy's row-by-row loop --
+# with a quarter of the accumulator traffic, so the input streams from
+# memory at full speed.  Only operations whose element-wise chain is the
+# whole story qualify (add, multiply, maximum, minimum, fmax, fmin).
+
+cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
+                      Py_ssize_t n, Py_ssize_t row_step,
+                      Py_ssize_t rows) noexcept nogil:
+    """acc[i] = op(... op(op(acc[i], row 0[i]), row 1[i]) ..., row
+    rows-1[i]) for i < n, row k starting ``k * row_step`` bytes after
+    ``src``; acc and every row contiguous.  False (nothing done) for an
+    operation, type or alignment this does not handle."""
+    cdef int t = data.type_index
+    if t == T_BOOL:
+        return False
+    elif t == T_INT8:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <int8_t*>NULL)
+    elif t == T_UINT8:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <uint8_t*>NULL)
+    elif t == T_INT16:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <int16_t*>NULL)
+    elif t == T_UINT16:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <uint16_t*>NULL)
+    elif t == T_INT32:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <int32_t*>NULL)
+    elif t == T_UINT32:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <uint32_t*>NULL)
+    elif t == T_INT64:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <int64_t*>NULL)
+    elif t == T_UINT64:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <uint64_t*>NULL)
+    elif t == T_FLOAT32:
+        return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                              <float*>NULL)
+    return _rows_for_type(data.op, acc, src, n, row_step, rows,
+                          <double*>NULL)
+
+
+cdef bint _rows_for_type(int op, char* acc, const char* src, Py_ssize_t n,
+                         Py_ssize_t row_step, Py_ssize_t rows,
+                         item_t* tag) noexcept nogil:
+    cdef size_t size = sizeof(item_t)
+    if not (_aligned(acc, size) and _aligned(src, size)
+            and row_step % <Py_ssize_t>size == 0):
+        return False
+    if op == OP_ADD:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <AddOp*>NULL)
+    elif op == OP_MULTIPLY:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
+                       <MultiplyOp*>NULL)
+    elif op == OP_MAXIMUM:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
+                       <MaximumOp*>NULL)
+    elif op == OP_MINIMUM:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
+                       <MinimumOp*>NULL)
+    elif op == OP_FMAX:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <FmaxOp*>NULL)
+    elif op == OP_FMIN:
+        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <FminOp*>NULL)
+    else:
+        return False
+    return True
+
+
+cdef void _rows_into_row(item_t* acc, const char* src, Py_ssize_t n,
+                         Py_ssize_t row_step, Py_ssize_t rows,
+                         binop_t* op) noexcept nogil:
+    cdef const item_t* r0
+    cdef const item_t* r1
+    cdef const item_t* r2
+    cdef const item_t* r3
+    cdef Py_ssize_t row = 0, i
+    while row + 4 <= rows:
+        r0 = <const item_t*>(src + row * row_step)
+        r1 = <const item_t*>(src + (row + 1) * row_step)
+        r2 = <const item_t*>(src + (row + 2) * row_step)
+        r3 = <const item_t*>(src + (row + 3) * row_step)
+        for i in range(n):
+            acc[i] = binary_value(binary_value(binary_value(binary_value(
+                acc[i], r0[i], op), r1[i], op), r2[i], op), r3[i], op)
+        row += 4
+    while row < rows:
+        r0 = <const item_t*>(src + row * row_step)
+        for i in range(n):
+            acc[i] = binary_value(acc[i], r0[i], op)
+        row += 1
+
+
 cdef void _for_type(int op, char** args, Py_ssize_t n,
                     const Py_ssize_t* steps, item_t* tag) noexcept nogil:
     if op == OP_ADD:

@@ -58,7 +58,7 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text)
 from minind._kernels cimport (
-    LoopData, run_loop, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
+    LoopData, run_loop, reduce_rows, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
     OP_BITWISE_AND, OP_BITWISE_OR, OP_BITWISE_XOR, OP_CBRT, OP_CEIL, OP_CLIP,
     OP_CONJUGATE, OP_COPYSIGN, OP_COS, OP_COSH, OP_DEG2RAD, OP_EQUAL, OP_EXP,
@@ -1717,8 +1717,18 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
         before = traversal_text(&t)
     if reorder:
         plan_traversal(&t)
+    # A reduction over an outer axis of contiguous rows (a C array's
+    # axis 0, an F array's axis 1): several rows per pass
+    # (_kernels.reduce_rows), the same additions in the same order.
+    cdef Py_ssize_t size = descr_of(data.type_index).itemsize
+    cdef bint rows = (reorder and t.ndim == 2 and start[0] == start[2]
+                      and own_types[0] == own_types[1] == own_types[2]
+                      == data.type_index
+                      and t.strides[0][0] == 0 and t.strides[2][0] == 0
+                      and t.strides[0][1] == size and t.strides[1][1] == size
+                      and t.strides[2][1] == size)
     if _recorder is not None:
-        _plan({"path": "reduce" if reorder else "accumulate",
+        _plan({"path": "reduce" if reorder else "accumulate", "rows": rows,
                "loop": descr_of(data.type_index).char * 2 + "->"
                + descr_of(data.type_index).char,
                "shape": before[0],
@@ -1729,6 +1739,17 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
                              descr_of(loop_types[k]).name)
                             for k in range(3)
                             if own_types[k] != loop_types[k]]})
+    cdef bint done = False
+    if rows:
+        if b.size >= NOGIL_THRESHOLD:
+            with nogil:
+                done = reduce_rows(data, start[0], start[1], t.shape[1],
+                                   t.strides[1][0], t.shape[0])
+        else:
+            done = reduce_rows(data, start[0], start[1], t.shape[1],
+                               t.strides[1][0], t.shape[0])
+    if done:
+        return 0
     return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size)
 
 
