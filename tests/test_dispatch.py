@@ -197,6 +197,7 @@ CALLS = {
     "atleast_2d": ((A[0],), {}), "atleast_3d": ((A, A[0]), {}),
     "split": ((A, 2), {"axis": 1}), "array_split": ((A, 2), {}),
     "hsplit": ((A, [1, 3]), {}), "vsplit": ((A, 3), {}),
+    "block": (([[A, A[:, :1]], [A[:1], A[:1, :1]]],), {}),
     "diff": ((A,), {"n": 2, "axis": 0}),
     "ediff1d": ((A,), {"to_begin": A[0], "to_end": 5}),
     "round": ((A / 7, 2), {}),

@@ -14,7 +14,9 @@ moves here.  What is worth reading is how the result is laid out:
   NumPy builds them, so their layouts (and views) follow; so are
   ``vstack``, ``hstack``, ``dstack`` and ``column_stack``, which
   concatenate the views ``atleast_2d``/``atleast_1d``/``atleast_3d``
-  make of their inputs.
+  make of their inputs; ``block`` too, nested concatenations of
+  ``array(leaf, ndmin=...)`` views (or, for big results, leaves
+  assigned into one empty array, as NumPy switches over);
 
 The way back, ``split`` and ``array_split`` (and ``hsplit``,
 ``vsplit``), moves nothing: its pieces are views, slices along the
@@ -25,7 +27,8 @@ NumPy counterparts: ``PyArray_ConcatenateArrays`` and
 ``PyArray_CreateMultiSortedStridePerm`` (shape.c), ``PyArray_Repeat``
 (item_selection.c); ``stack``, ``vstack``, ``hstack``, ``atleast_1d``...
 (_core/shape_base.py), ``roll`` (_core/numeric.py), ``tile``, ``dstack``, ``column_stack``,
-``array_split`` (lib/_shape_base_impl.py).
+``array_split`` (lib/_shape_base_impl.py), ``block``
+(_core/shape_base.py).
 """
 from cpython.sequence cimport PySequence_Check
 from libc.string cimport memcpy
@@ -38,7 +41,7 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 from minind._loops cimport copy_block
 
-from minind._creation import asarray, array, empty_like
+from minind._creation import asarray, array, empty, empty_like
 from minind._manipulation import broadcast_shapes
 
 
@@ -682,3 +685,139 @@ def vsplit(ary, indices_or_sections):
         raise ValueError("vsplit only works on arrays of 2 or more "
                          "dimensions")
     return split(ary, indices_or_sections, 0)
+
+
+# ---------------------------------------------------------------------------
+# block: nested lists of arrays joined, innermost list along the last axis
+# ---------------------------------------------------------------------------
+
+cdef str _block_where(list index):
+    """Where a nested element sits, as NumPy names it: ``arrays[0][1]``
+    (an empty list's ``None`` position is left out)."""
+    return "arrays" + "".join([f"[{position}]" for position in index
+                               if position is not None])
+
+
+cdef tuple _block_depths(object arrays, list index):
+    """(bottom index, largest leaf ndim, total leaf size) of ``arrays``,
+    checking that every leaf sits at the same list depth.
+
+    NumPy: ``_block_check_depths_match``.  The bottom index is the path
+    to one leaf (ending in ``None`` when it leads into an empty list, so
+    that the caller can name that list); the elements are walked in
+    order and compared with the first, so the first offending one is
+    the one named.  Tuples are refused wherever they appear: NumPy will
+    not guess whether a tuple is a row of blocks or one array.
+    """
+    cdef list bottom = None, item_bottom
+    cdef Py_ssize_t size = 0, item_size
+    cdef int ndim = 0, item_ndim
+    if isinstance(arrays, tuple):
+        raise TypeError(
+            f"{_block_where(index)} is a tuple. Only lists can be used to "
+            "arrange blocks, and np.block does not allow implicit "
+            "conversion from tuple to ndarray.")
+    if not isinstance(arrays, list):
+        leaf = asarray(arrays)
+        return index, leaf.ndim, leaf.size
+    if not arrays:
+        return index + [None], 0, 0
+    for position, item in enumerate(arrays):
+        item_bottom, item_ndim, item_size = _block_depths(
+            item, index + [position])
+        if bottom is None:
+            bottom, ndim, size = item_bottom, item_ndim, item_size
+            continue
+        size += item_size
+        if item_ndim > ndim:
+            ndim = item_ndim
+        if len(item_bottom) != len(bottom):
+            raise ValueError(
+                "List depths are mismatched. First element was at depth "
+                f"{len(bottom)}, but there is an element at depth "
+                f"{len(item_bottom)} ({_block_where(item_bottom)})")
+        if item_bottom[len(item_bottom) - 1] is None:
+            bottom = item_bottom
+    return bottom, ndim, size
+
+
+def _block_by_concatenation(arrays, int depth, int list_ndim,
+                            int result_ndim):
+    """The lists joined bottom up: each innermost list concatenated along
+    the last axis, the lists of those along the one before, and so on.
+    The leaves are ``array(leaf, ndmin=result_ndim)``: views of arrays
+    (new leading length-1 axes), so the layout is ``concatenate``'s."""
+    if depth == list_ndim:
+        return array(arrays, copy=None, ndmin=result_ndim)
+    return concatenate([_block_by_concatenation(item, depth + 1, list_ndim,
+                                                result_ndim)
+                        for item in arrays], axis=depth - list_ndim)
+
+
+cdef tuple _block_pieces(object arrays, int depth, int list_ndim,
+                         int result_ndim):
+    """(shape of the result, [(index into the result, leaf), ...]) for
+    the copy-each-leaf-once way.  NumPy: ``_block_info_recursion`` and
+    ``_concatenate_shapes``, which word a shape mismatch their own way."""
+    cdef int axis = result_ndim - list_ndim + depth
+    cdef Py_ssize_t start = 0
+    if depth == list_ndim:
+        leaf = array(arrays, copy=None, ndmin=result_ndim)
+        return leaf.shape, [((), leaf)]
+    parts = [_block_pieces(item, depth + 1, list_ndim, result_ndim)
+             for item in arrays]
+    first = parts[0][0]
+    for shape, _ in parts:
+        if (shape[:axis] != first[:axis]
+                or shape[axis + 1:] != first[axis + 1:]):
+            raise ValueError(
+                f"Mismatched array shapes in block along axis {axis}.")
+    pieces = []
+    for shape, inner in parts:
+        here = (slice(start, start + shape[axis]),)
+        pieces.extend([(here + index, leaf) for index, leaf in inner])
+        start += shape[axis]
+    return first[:axis] + (start,) + first[axis + 1:], pieces
+
+
+def block(arrays):
+    """An array assembled from nested lists of blocks: the innermost
+    lists join along the last axis, the lists around them along the axis
+    before, and so on (``[[A, B], [C, D]]`` is a 2x2 grid of blocks).
+
+    Every leaf must sit at the same list depth ``d``; leaves and result
+    get ``max(d, largest leaf ndim)`` axes, a leaf with fewer gaining
+    leading length-1 axes (a scalar is a 1x1 block in 2-d).  Lists, not
+    tuples, arrange blocks.
+
+    The layout follows NumPy's two ways of doing it (_core/shape_base.py
+    ``block``), chosen by the same size rule: small results are repeated
+    ``concatenate`` calls (so the order the leaves agree on is kept);
+    when depth times the total leaf size passes 2 * 512 * 512, one empty
+    result, F only when every leaf is F-contiguous and not all are C,
+    gets each leaf assigned into its slot.  A bare array (depth 0)
+    comes back as a C-ordered copy.
+    """
+    cdef list bottom
+    cdef int arrays_ndim, list_ndim, result_ndim
+    cdef Py_ssize_t total
+    bottom, arrays_ndim, total = _block_depths(arrays, [])
+    list_ndim = len(bottom)
+    # (wraparound is off in this module: no negative indices)
+    if bottom and bottom[list_ndim - 1] is None:
+        raise ValueError(f"List at {_block_where(bottom)} cannot be empty")
+    result_ndim = max(arrays_ndim, list_ndim)
+    if list_ndim * total <= 2 * 512 * 512:
+        result = _block_by_concatenation(arrays, 0, list_ndim, result_ndim)
+        return result.copy() if list_ndim == 0 else result
+    shape, pieces = _block_pieces(arrays, 0, list_ndim, result_ndim)
+    leaves = [leaf for _, leaf in pieces]
+    all_f = all([leaf.flags.f_contiguous for leaf in leaves])
+    all_c = all([leaf.flags.c_contiguous for leaf in leaves])
+    dtype = descr_of(promote_sequence(
+        [(<MiniArray>leaf).dtype.type_index for leaf in leaves]))
+    result = empty(shape, dtype, "F" if all_f and not all_c else "C")
+    for index, leaf in pieces:
+        result[(Ellipsis,) + index] = leaf
+    return result
+
