@@ -198,6 +198,7 @@ CALLS = {
     "split": ((A, 2), {"axis": 1}), "array_split": ((A, 2), {}),
     "hsplit": ((A, [1, 3]), {}), "vsplit": ((A, 3), {}),
     "block": (([[A, A[:, :1]], [A[:1], A[:1, :1]]],), {}),
+    "delete": ((A, [0, 2]), {"axis": 1}),
     "diff": ((A,), {"n": 2, "axis": 0}),
     "ediff1d": ((A,), {"to_begin": A[0], "to_end": 5}),
     "round": ((A / 7, 2), {}),

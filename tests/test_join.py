@@ -753,3 +753,106 @@ BLOCK_ERRORS = [
 def test_block_errors_match_numpy(call):
     assert same_outcome(lambda: call(mi), lambda: call(np)) is None
 
+
+# ---------------------------------------------------------------------------
+# delete
+# ---------------------------------------------------------------------------
+
+@st.composite
+def deletions(draw, length):
+    """An ``obj`` for delete along an axis of ``length``, as (minind's,
+    NumPy's): an integer, a slice, a list, an int array, a mask (of the
+    right length, mostly), sometimes out of bounds."""
+    index = st.integers(-length - 2, length + 1)
+    kind = draw(st.sampled_from(["int", "slice", "list", "array", "mask",
+                                 "one", "empty"]))
+    if kind == "int":
+        value = draw(index)
+        return value, value
+    if kind == "slice":
+        bound = st.none() | index
+        step = draw(st.none() | st.integers(-3, 3).filter(bool))
+        value = slice(draw(bound), draw(bound), step)
+        return value, value
+    if kind == "list":
+        value = draw(st.lists(index, max_size=4))
+        return value, value
+    if kind == "one":
+        value = [draw(index)]
+        return value, value
+    if kind == "empty":
+        return (mi.asarray([]), np.asarray([])) if draw(st.booleans()) \
+            else ([], [])
+    if kind == "array":
+        n = np.asarray(draw(st.lists(index, max_size=4)), dtype="int64")
+        dtype = draw(st.sampled_from(["int64", "int8", "uint8", "float64"]))
+        if dtype == "uint8":
+            n = n % (length + 2)
+        n = n.astype(dtype)
+        return mi.asarray(n), n
+    size = length if draw(st.integers(0, 4)) else draw(st.integers(0, 5))
+    n = np.asarray(draw(st.lists(st.booleans(), min_size=size,
+                                 max_size=size)), dtype=bool)
+    return mi.asarray(n), n
+
+
+@given(pair=twins(), data=st.data())
+def test_delete_matches_numpy(pair, data):
+    """Values, dtype and the result's layout, which depends on ``obj``:
+    a new owner in the input's order for an integer or a slice, advanced
+    indexing's layout for integers and masks; never a view."""
+    m, n = pair
+    axis = data.draw(st.none() | st.integers(-n.ndim - 1, n.ndim))
+    if axis is None:
+        length = n.size if n.ndim != 1 else n.shape[0]
+    elif -n.ndim <= axis < n.ndim:
+        length = n.shape[axis]
+    else:
+        length = 2
+    m_obj, n_obj = data.draw(deletions(length))
+    note(f"axis={axis}, obj={n_obj!r}")
+    result = same_outcome(lambda: mi.delete(m, m_obj, axis=axis),
+                          lambda: np.delete(n, n_obj, axis=axis))
+    if result is not None:
+        m_result, n_result = result
+        assert_same(m_result, n_result)
+        assert m_result.flags.writeable
+        assert not mi.may_share_memory(m_result, m)
+
+
+def test_delete_takes_scalars_and_lists():
+    n = np.arange(12).reshape(3, 4)
+    for obj in (np.int64(1), mi.int64(1), True, np.array(2), 2.0,
+                np.array([[1]]), [[0, 2]]):
+        n_obj = np.asarray(obj) if isinstance(obj, mi.MiniArray) else obj
+        m_obj = mi.asarray(obj) if isinstance(obj, np.ndarray) else obj
+        if isinstance(obj, mi.int64):
+            n_obj = np.int64(1)
+        result = same_outcome(lambda: mi.delete(mi.asarray(n), m_obj, 1),
+                              lambda: np.delete(n, n_obj, 1))
+        if result is not None:
+            assert_same(*result)
+    assert_same(mi.delete(n.tolist(), [0, 0, -1]),
+                np.delete(n.tolist(), [0, 0, -1]))
+
+
+DELETE_ERRORS = [
+    lambda xp: xp.delete(xp.zeros(3), 3),
+    lambda xp: xp.delete(xp.zeros(3), -4),
+    lambda xp: xp.delete(xp.zeros((2, 3)), [1, 3], axis=1),
+    lambda xp: xp.delete(xp.zeros((2, 3)), [5], axis=1),
+    lambda xp: xp.delete(xp.zeros((2, 3)), [-3], axis=0),
+    lambda xp: xp.delete(xp.zeros(3), xp.asarray([True, False])),
+    lambda xp: xp.delete(xp.zeros(3), xp.asarray([[True] * 3])),
+    lambda xp: xp.delete(xp.zeros(3), True),
+    lambda xp: xp.delete(xp.zeros(3), [1.0]),
+    lambda xp: xp.delete(xp.zeros(3), xp.asarray([], dtype="float64")),
+    lambda xp: xp.delete(xp.zeros(3), 0, axis=1),
+    lambda xp: xp.delete(xp.zeros(()), 0, axis=0),
+    lambda xp: xp.delete(xp.zeros(()), 1),
+]
+
+
+@pytest.mark.parametrize("call", DELETE_ERRORS)
+def test_delete_errors_match_numpy(call):
+    assert same_outcome(lambda: call(mi), lambda: call(np)) is None

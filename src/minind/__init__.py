@@ -16,7 +16,7 @@ Where each concept lives:
   _manipulation.pyx  transpose/moveaxis/flip, broadcasting, stride
                  tricks, shares_memory (all views, no element moves)
   _join.pyx      concatenate/stack/repeat/tile/roll, vstack/hstack...,
-                 block
+                 block, delete
                  (new arrays from pieces of others, laid out as NumPy
                  lays them out); atleast_Nd and split (views)
   _grids.py      linspace, meshgrid, tri/tril/triu (values from indices)
@@ -94,7 +94,7 @@ from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           vstack, hstack, dstack, column_stack, row_stack,
                           atleast_1d, atleast_2d, atleast_3d, split,
-                          array_split, hsplit, vsplit, block)
+                          array_split, hsplit, vsplit, block, delete)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_)
 from minind._numeric import (round, around, copy, reshape, real, imag,
@@ -205,7 +205,7 @@ __all__ = [
     "ix_",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
-    "block",
+    "block", "delete",
     "diff", "ediff1d", "round", "around", "copy", "count_nonzero",
     "cumulative_sum", "cumulative_prod", "real", "imag", "isclose", "allclose", "array_equal",
     "nan", "inf", "pi", "e", "euler_gamma",

@@ -17,6 +17,9 @@ moves here.  What is worth reading is how the result is laid out:
   make of their inputs; ``block`` too, nested concatenations of
   ``array(leaf, ndmin=...)`` views (or, for big results, leaves
   assigned into one empty array, as NumPy switches over);
+* ``delete`` copies the kept slabs into a new owner in the input's
+  order, or, given integers or a mask, indexes the input with the mask
+  of kept entries (advanced indexing's layout, as NumPy's).
 
 The way back, ``split`` and ``array_split`` (and ``hsplit``,
 ``vsplit``), moves nothing: its pieces are views, slices along the
@@ -28,7 +31,7 @@ NumPy counterparts: ``PyArray_ConcatenateArrays`` and
 (item_selection.c); ``stack``, ``vstack``, ``hstack``, ``atleast_1d``...
 (_core/shape_base.py), ``roll`` (_core/numeric.py), ``tile``, ``dstack``, ``column_stack``,
 ``array_split`` (lib/_shape_base_impl.py), ``block``
-(_core/shape_base.py).
+(_core/shape_base.py), ``delete`` (lib/_function_base_impl.py).
 """
 from cpython.sequence cimport PySequence_Check
 from libc.string cimport memcpy
@@ -41,8 +44,9 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 from minind._loops cimport copy_block
 
-from minind._creation import asarray, array, empty, empty_like
+from minind._creation import asarray, array, empty, empty_like, ones
 from minind._manipulation import broadcast_shapes
+from minind._scalar import integer
 
 
 cdef extern from "Python.h":
@@ -821,3 +825,94 @@ def block(arrays):
         result[(Ellipsis,) + index] = leaf
     return result
 
+
+# ---------------------------------------------------------------------------
+# delete: a new array without some entries along an axis
+# ---------------------------------------------------------------------------
+
+cdef tuple _along(int axis, object index):
+    """An index that applies ``index`` to ``axis`` only."""
+    return (slice(None),) * axis + (index,)
+
+
+def delete(arr, obj, axis=None):
+    """A new array without the entries ``obj`` names along ``axis`` (of
+    the flattened array for ``axis=None``).
+
+    ``obj`` is an integer, a slice, integers (negative ones count from
+    the end; repeats are fine) or a boolean mask of the axis length.
+    As NumPy (lib/_function_base_impl.py ``delete``), the result's
+    layout depends on the kind of ``obj``: for an integer or a slice, a
+    new owner, F-ordered only when the input is F- and not C-contiguous,
+    filled with the kept slabs on either side (a slice with a step
+    drops its picks from the middle through a mask); for integers or a
+    mask, the input indexed with the mask of kept entries, so the layout
+    is advanced indexing's.  A slice that deletes nothing still copies.
+    A size-1 integer array counts as an integer (its bounds message is
+    the single one); an empty list deletes nothing.
+    """
+    cdef MiniArray source = asarray(arr)
+    cdef int join
+    cdef Py_ssize_t length
+    order = "F" if source.flags.fnc else "C"
+    if axis is None:
+        if source.ndim != 1:
+            source = ravel_array(source, "C")
+        join = 0
+    else:
+        join = normalize_axis(axis, source.ndim)
+    length = source._shape[join]
+    shape = list(source.shape)
+    if isinstance(obj, slice):
+        picked = range(length)[obj]
+        if len(picked) == 0:
+            return source.copy(order=order)
+        ends = (picked[0], picked[len(picked) - 1])
+        low, high = min(ends), max(ends)
+        step = abs(picked.step)
+        count = len(picked)
+        shape[join] -= count
+        result = empty(shape, source.dtype, order)
+        result[_along(join, slice(None, low))] = \
+            source[_along(join, slice(None, low))]
+        result[_along(join, slice(high + 1 - count, None))] = \
+            source[_along(join, slice(high + 1, None))]
+        if step > 1:
+            keep = ones(high + 1 - low, dtype=bool)
+            keep[::step] = False
+            middle = source[_along(join, slice(low, high + 1))]
+            result[_along(join, slice(low, high + 1 - count))] = \
+                middle[_along(join, keep)]
+        return result
+    single = isinstance(obj, (int, integer)) and not isinstance(obj, bool)
+    if not single:
+        given = obj
+        obj = asarray(obj)
+        if obj.size == 0 and not isinstance(given, MiniArray):
+            obj = obj.astype("int64")
+        elif obj.size == 1 and obj.dtype.kind in "ui":
+            obj = obj.item()
+            single = True
+    if single:
+        if obj < -length or obj >= length:
+            raise IndexError(f"index {obj} is out of bounds for axis {join} "
+                             f"with size {length}")
+        if obj < 0:
+            obj += length
+        shape[join] -= 1
+        result = empty(shape, source.dtype, order)
+        result[_along(join, slice(None, obj))] = \
+            source[_along(join, slice(None, obj))]
+        result[_along(join, slice(obj, None))] = \
+            source[_along(join, slice(obj + 1, None))]
+        return result
+    if obj.dtype.kind == "b":
+        if obj.shape != (length,):
+            raise ValueError(
+                "boolean array argument obj to delete must be one "
+                f"dimensional and match the axis length of {length}")
+        keep = ~obj
+    else:
+        keep = ones(length, dtype=bool)
+        keep[obj,] = False
+    return source[_along(join, keep)]
