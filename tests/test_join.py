@@ -856,3 +856,18 @@ DELETE_ERRORS = [
 @pytest.mark.parametrize("call", DELETE_ERRORS)
 def test_delete_errors_match_numpy(call):
     assert same_outcome(lambda: call(mi), lambda: call(np)) is None
+
+
+def test_delete_with_empty_index_arrays():
+    """An empty list deletes nothing; an empty array keeps its dtype, so
+    a float one (minind's or NumPy's) is refused as an index, as NumPy
+    refuses it."""
+    for obj in (np.array([], float), [], np.array([], int),
+                mi.array([], mi.float64), mi.array([], mi.int64)):
+        outcomes = []
+        for xp in (mi, np):
+            try:
+                outcomes.append(xp.delete(xp.arange(5), obj).tolist())
+            except IndexError as error:
+                outcomes.append(str(error))
+        assert outcomes[0] == outcomes[1], (obj, outcomes)

@@ -888,7 +888,9 @@ def delete(arr, obj, axis=None):
     if not single:
         given = obj
         obj = asarray(obj)
-        if obj.size == 0 and not isinstance(given, MiniArray):
+        if obj.size == 0 and not hasattr(given, "dtype"):
+            # (an empty list is no index; an empty array keeps its dtype,
+            # a NumPy one too, and a float one is refused below)
             obj = obj.astype("int64")
         elif obj.size == 1 and obj.dtype.kind in "ui":
             obj = obj.item()
