@@ -283,6 +283,11 @@ def test_repeat_matches_numpy(pair, data):
                           lambda: np.repeat(n, repeats, axis))
     if result is not None:
         assert_fresh(*result)
+    # The method is the function.
+    result = same_outcome(lambda: m.repeat(repeats, axis=axis),
+                          lambda: n.repeat(repeats, axis=axis))
+    if result is not None:
+        assert_fresh(*result)
 
 
 REPEAT_ERRORS = [

@@ -132,7 +132,7 @@ _operators = {
     "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
-    "take": take, "put": put, "compress": compress,
+    "take": take, "put": put, "compress": compress, "repeat": repeat,
     "round": round, "matmul": matmul, "dot": dot,
 }
 _methods = {

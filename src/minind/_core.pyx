@@ -980,6 +980,9 @@ cdef class MiniArray:
     def compress(self, condition, axis=None, out=None):
         return _OPERATORS["compress"](condition, self, axis, out)
 
+    def repeat(self, repeats, axis=None):
+        return _OPERATORS["repeat"](self, repeats, axis)
+
     def clip(self, *args, **kwargs):
         return _OPERATORS["clip"](self, *args, **kwargs)
 
