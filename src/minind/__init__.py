@@ -50,11 +50,11 @@ from minind._scalar import (generic, number, integer, signedinteger,
                             unsignedinteger, inexact, floating, bool_, int8,
                             uint8, int16, uint16, int32, uint32, int64,
                             uint64, float32, float64, True_, False_)
-from minind._core import MiniArray, TRACE_DOMAIN
+from minind._core import MiniArray, TRACE_DOMAIN, copyto
 from minind._creation import (array, asarray, asanyarray, empty, zeros, ones, full,
                               empty_like, zeros_like, ones_like, full_like,
                               arange, ascontiguousarray, asfortranarray,
-                              eye, identity, astype)
+                              eye, identity, astype, frombuffer)
 from minind._manipulation import (transpose, swapaxes, squeeze, ravel,
                                   moveaxis, expand_dims,
                                   broadcast_shapes, broadcast_to,
@@ -96,12 +96,12 @@ from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           atleast_1d, atleast_2d, atleast_3d, split,
                           array_split, hsplit, vsplit, block, delete)
 from minind._indexing import (take, put, take_along_axis, argwhere,
-                              flatnonzero, compress, ix_)
+                              flatnonzero, compress, ix_, s_, index_exp)
 from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
                              e, euler_gamma)
 from minind._grids import linspace, meshgrid, tri, tril, triu
-from minind._typeinfo import isdtype, finfo, iinfo
+from minind._typeinfo import isdtype, issubdtype, typecodes, finfo, iinfo
 from minind._sorting import (sort, argsort, partition, argpartition,
                              lexsort, searchsorted, unique, unique_values,
                              unique_counts, unique_inverse, unique_all)
@@ -213,5 +213,6 @@ __all__ = [
     "searchsorted", "unique", "unique_values", "unique_counts",
     "unique_inverse", "unique_all",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
-    "linalg", "vectorize", "memmap",
+    "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
+    "s_", "index_exp", "typecodes",
 ]

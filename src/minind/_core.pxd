@@ -84,6 +84,8 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
                          const Py_ssize_t* shape, const Py_ssize_t* strides)
 # Any buffer exporter as an array over its memory (formats checked here).
 cdef MiniArray wrap_buffer(object exporter, bint writable)
+cdef MiniArray wrap_buffer_items(object exporter, Descr dtype,
+                                 Py_ssize_t count, Py_ssize_t offset)
 # NumPy's ValueError for a broken __array_struct__/__array_interface__.
 cdef int refuse_array_protocols(object obj) except -1
 # A minind scalar (mi.float32(1)) as a new 0-d array of its dtype.

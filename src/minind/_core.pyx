@@ -43,8 +43,11 @@ from libc.string cimport memcpy, memset
 
 cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
+    void* PyType_GetSlot(type type_object, int slot)
+    enum: Py_bf_releasebuffer
 
-from minind._dtype cimport (Descr, as_dtype, get_item, set_item)
+from minind._dtype cimport (Descr, as_dtype, get_item, set_item,
+                            can_cast_index)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
@@ -1572,6 +1575,133 @@ cdef int assign(MiniArray target, object value) except -1:
     return 0
 
 
+# ---------------------------------------------------------------------------
+# copyto: assignment with a casting rule and a mask
+# ---------------------------------------------------------------------------
+
+def copyto(dst, src, casting="same_kind", where=True):
+    """``copyto(dst, src, casting='same_kind', where=True)``: write ``src``
+    (broadcast to ``dst``'s shape) into ``dst``, where ``where`` is True.
+
+    NumPy: ``array_copyto`` in multiarraymodule.c and
+    ``PyArray_AssignArray`` in array_assign_array.c.  The steps, in
+    NumPy's order (so that a call with several faults raises NumPy's
+    first error):
+
+    1. ``casting`` is checked (TypeError for a non-str, ValueError for an
+       unknown rule); ``src`` becomes an array (``_copyto_source``: a
+       Python int or float is weak, NEP 50), then ``where`` a boolean
+       mask (``_where_mask``).
+    2. ``copyto(a, a)`` does nothing, not even refuse a read-only ``a``.
+    3. A read-only ``dst`` is refused; then the casting rule is applied
+       to the two dtypes ("Cannot cast scalar from ..." when ``src`` is
+       0-d, "array data" otherwise).
+    4. ``src`` loses leading length-1 axes it has in excess and is
+       broadcast to ``dst`` (as ``assign`` does); the mask is broadcast
+       without that trimming.
+    5. Without a mask this is ``copy_into``, which copies an overlapping
+       ``src`` first.  With one, only the masked elements are read and
+       written (the advanced-indexing gather and scatter of
+       ``_indexing.pyx``), after the same copy of an overlapping
+       ``src``.  ``where=True`` is no mask at all, as in NumPy.
+    """
+    cdef MiniArray target, source, mask = None
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int skip = 0
+    if not isinstance(dst, MiniArray):
+        raise TypeError("copyto() argument 1 must be a minind.ndarray, "
+                        f"not {type(dst).__name__}")
+    target = <MiniArray>dst
+    can_cast_index(0, 0, casting)     # only validates the rule's spelling
+    source = _copyto_source(target, src)
+    if where is not True:
+        mask = _where_mask(where)
+    if mask is None and _same_elements(target, source):
+        return None
+    require_writeable(target, "assignment destination is read-only")
+    if not can_cast_index(source.dtype.type_index, target.dtype.type_index,
+                          casting):
+        raise TypeError(
+            f"Cannot cast {'scalar' if source.ndim == 0 else 'array data'} "
+            f"from {source.dtype!r} to {target.dtype!r} according to the "
+            f"rule {casting!r}")
+    while source.ndim - skip > target.ndim and source._shape[skip] == 1:
+        skip += 1
+    if not broadcast_strides(source.ndim - skip, source._shape + skip,
+                             source._strides + skip, target.ndim,
+                             target._shape, strides):
+        raise ValueError(
+            f"could not broadcast input array from shape "
+            f"{shape_text(source.shape[skip:])} into shape "
+            f"{shape_text(target.shape)}")
+    source = make_view(source, 0, target.ndim, target._shape, strides)
+    if mask is None:
+        copy_into(target, source)
+        return None
+    if not broadcast_strides(mask.ndim, mask._shape, mask._strides,
+                             target.ndim, target._shape, strides):
+        raise ValueError(
+            f"could not broadcast where mask from shape "
+            f"{shape_text(mask.shape)} into shape "
+            f"{shape_text(target.shape)}")
+    mask = make_view(mask, 0, target.ndim, target._shape, strides)
+    if spans_overlap(target, source):
+        source = copy_array(source, source.dtype, "K")
+    _OPERATORS["advanced_setitem"](
+        target, mask, _OPERATORS["advanced_getitem"](source, mask))
+    return None
+
+
+cdef MiniArray _copyto_source(MiniArray target, object src):
+    """``copyto``'s ``src`` as an array.  A Python int or float is weak
+    (NEP 50): if it promotes with ``dst``'s dtype to that dtype it is
+    converted straight to it (so 300 into int8 is OverflowError, and
+    no casting rule can refuse it); otherwise it is an int64 or float64
+    array for the casting check to refuse.  NumPy:
+    ``npy_find_descr_for_scalar`` and ``npy_update_operand_for_scalar``."""
+    from minind._creation import asarray
+    if isinstance(src, MiniArray):
+        return <MiniArray>src
+    if PyLong_CheckExact(src) or PyFloat_CheckExact(src):
+        from minind._ufunc import result_type
+        if result_type(target.dtype, src) == target.dtype:
+            return asarray(src, dtype=target.dtype)
+    return asarray(src)
+
+
+cdef MiniArray _where_mask(object where):
+    """``copyto``'s ``where=`` as a boolean array.  An array (anything
+    with a dtype of its own) must cast to bool under "safe", as NumPy's
+    ``PyArray_FromAny`` with a bool dtype requires; Python values
+    (``where=[1, 0]``, ``where=1``) are converted as ``asarray`` would."""
+    from minind._creation import asarray
+    cdef MiniArray mask
+    if isinstance(where, MiniArray) or (PyObject_CheckBuffer(where)
+                                        and not isinstance(where, str)):
+        mask = asarray(where)
+        if not can_cast_index(mask.dtype.type_index,
+                              as_dtype(bool).type_index, "safe"):
+            raise TypeError(
+                f"Cannot cast array data from {mask.dtype!r} to "
+                "dtype('bool') according to the rule 'safe'")
+        return asarray(mask, dtype=bool)
+    return asarray(where, dtype=bool)
+
+
+cdef bint _same_elements(MiniArray a, MiniArray b):
+    """Whether two arrays are the same elements of the same dtype (the
+    same start, shape and strides): then copying one to the other is
+    nothing to do, NumPy's shortcut in ``PyArray_AssignArray``."""
+    cdef int axis
+    if a._data != b._data or a.dtype is not b.dtype or a.ndim != b.ndim:
+        return False
+    for axis in range(a.ndim):
+        if (a._shape[axis] != b._shape[axis]
+                or a._strides[axis] != b._strides[axis]):
+            return False
+    return True
+
+
 cdef list _tolist(MiniArray a, const char* ptr, int axis):
     cdef Py_ssize_t i, n = a._shape[axis], step = a._strides[axis]
     cdef list result = []
@@ -1783,6 +1913,60 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
     result.base = view
     result._flags = 0 if buf.readonly else FLAG_WRITEABLE
     result._update_flags()
+    return result
+
+
+cdef MiniArray wrap_buffer_items(object exporter, Descr dtype,
+                                 Py_ssize_t count, Py_ssize_t offset):
+    """``frombuffer``'s view: ``count`` items of ``dtype`` starting
+    ``offset`` bytes into any C-contiguous buffer, read as flat bytes
+    whatever its own format and shape (``count`` < 0: as many as fit).
+
+    ``wrap_buffer`` imports the buffer (as bytes: a ``cast("B")`` of its
+    memoryview); the result then takes the dtype and 1-d shape asked for.
+    NumPy: ``PyArray_FromBuffer`` in ctors.c, whose errors these are.  Its
+    ``base`` follows NumPy's rule: an exporter whose type releases
+    nothing when its buffer is released (``bytes``, NumPy arrays) is the
+    base itself; any other (``bytearray``, ``array.array``, ``mmap``, a
+    memoryview) is represented by a memoryview of it, which holds the
+    export for as long as the array lives.
+    """
+    cdef object view
+    cdef MiniArray result
+    cdef Py_ssize_t length, itemsize = dtype.itemsize
+    try:
+        view = memoryview(exporter)
+    except TypeError:
+        raise TypeError("a bytes-like object is required, not "
+                        f"'{type(exporter).__name__}'") from None
+    if not view.c_contiguous:
+        raise BufferError("memoryview: underlying buffer is not "
+                          "C-contiguous")
+    length = view.nbytes
+    if offset < 0 or offset > length:
+        raise ValueError("offset must be non-negative and no greater than "
+                         f"buffer length ({length})")
+    if count < 0:
+        if (length - offset) % itemsize:
+            raise ValueError("buffer size must be a multiple of element "
+                             "size")
+        count = (length - offset) // itemsize
+    elif length - offset < count * itemsize:
+        raise ValueError("buffer is smaller than requested size")
+    if length:
+        flat = view.cast("B", (length,))
+    else:
+        # (memoryview refuses to cast an empty view; nothing is read.)
+        flat = memoryview(b"" if view.readonly else bytearray())
+    result = wrap_buffer(flat, False)
+    result._data += offset
+    result.dtype = dtype
+    result._set_dims(1, &count, &itemsize)
+    result._update_flags()
+    if PyType_GetSlot(type(exporter), Py_bf_releasebuffer) == NULL:
+        result.base = exporter
+    else:
+        result.base = view
     return result
 
 

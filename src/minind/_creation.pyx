@@ -17,7 +17,8 @@ from libc.string cimport memcmp
 from libc.stdint cimport uint64_t
 
 from minind._core cimport (MiniArray, new_array, new_array_like,
-                           make_view, wrap_buffer, copy_into, copy_array,
+                           make_view, wrap_buffer, wrap_buffer_items,
+                           copy_into, copy_array,
                            check_order, assign, refuse_array_protocols,
                            scalar_array, copy_mode)
 from minind._scalar cimport generic, scalar_descr
@@ -750,6 +751,24 @@ def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
 def identity(n, dtype=None, *, like=None):
     """The n x n identity matrix: ``eye(n)``."""
     return eye(n, dtype=float if dtype is None else dtype)
+
+
+# ---------------------------------------------------------------------------
+# From a buffer
+# ---------------------------------------------------------------------------
+
+def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
+    """A 1-d array over ``buffer``'s memory, without copying: ``count``
+    items of ``dtype`` (-1: all that fit) from ``offset`` bytes in.
+    Read-only if the buffer is (``bytes``), writeable if not
+    (``bytearray``).  ``count`` and ``offset`` are integers (a float is
+    TypeError).  NumPy: ``frombuffer`` (``PyArray_FromBuffer`` in
+    ctors.c); the view and its ``base`` are ``wrap_buffer_items``'s, in
+    _core.pyx."""
+    cdef Descr descr = as_dtype(dtype)
+    count = operator.index(count)
+    offset = operator.index(offset)
+    return wrap_buffer_items(buffer, descr, count, offset)
 
 
 # ---------------------------------------------------------------------------

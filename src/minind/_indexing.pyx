@@ -1466,3 +1466,29 @@ def ix_(*args):
         shape[k] = array._shape[0]
         out.append(array.reshape(shape))
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Index expressions: an index written with [] syntax, kept for later
+# ---------------------------------------------------------------------------
+
+class IndexExpression:
+    """``mi.s_[...]`` and ``mi.index_exp[...]`` return the index itself,
+    so that slices can be written with colons outside a subscript:
+    ``mi.s_[1:5, ::2]`` is ``(slice(1, 5, None), slice(None, None, 2))``.
+    ``index_exp`` (``maketuple=True``) always gives a tuple; ``s_`` gives
+    a single item as it is.  NumPy: ``IndexExpression`` in
+    lib/_index_tricks_impl.py."""
+    __slots__ = ("maketuple",)
+
+    def __init__(self, maketuple):
+        self.maketuple = maketuple
+
+    def __getitem__(self, item):
+        if self.maketuple and not isinstance(item, tuple):
+            return (item,)
+        return item
+
+
+index_exp = IndexExpression(maketuple=True)
+s_ = IndexExpression(maketuple=False)

@@ -1,5 +1,5 @@
-"""Questions about dtypes: their kind (``isdtype``) and their numeric
-limits (``finfo`` for floats, ``iinfo`` for integers).
+"""Questions about dtypes: their kind (``isdtype``, ``issubdtype``, the
+``typecodes`` table) and their numeric limits (``finfo`` for floats, ``iinfo`` for integers).
 
 The limits follow from the formats themselves: an IEEE binary float
 with ``nmant`` mantissa bits and ``nexp`` exponent bits has
@@ -13,7 +13,8 @@ bits spans ``-2**(bits - 1)`` to ``2**(bits - 1) - 1``, an unsigned one
 (``mi.float32(1.1920929e-07)``; ``_typed`` makes them); ``iinfo``'s are
 Python ints in both.
 
-NumPy counterparts: ``isdtype`` in _core/numerictypes.py, ``finfo`` and
+NumPy counterparts: ``isdtype``, ``issubdtype`` and ``typecodes`` in
+_core/numerictypes.py, ``finfo`` and
 ``iinfo`` in _core/getlimits.py.
 """
 import math
@@ -21,6 +22,7 @@ import warnings
 
 from minind._core import MiniArray
 from minind._dtype import Descr, as_dtype
+from minind._scalar import generic
 
 
 # ---------------------------------------------------------------------------
@@ -77,6 +79,52 @@ def isdtype(dtype, kind):
                             f"{type(item)}.")
         dtypes.append(wanted)
     return descr.kind in letters or any(descr == d for d in dtypes)
+
+
+# ---------------------------------------------------------------------------
+# issubdtype, typecodes
+# ---------------------------------------------------------------------------
+
+def _scalar_type(value):
+    """A scalar type of the ``generic`` tree as itself (``mi.floating``,
+    ``mi.int8``); anything else as the scalar type of the dtype it spells
+    (``float`` and ``'f8'`` are ``mi.float64``, ``int`` is ``mi.int64``,
+    ``None`` the default float64), with ``as_dtype``'s errors."""
+    if isinstance(value, type) and issubclass(value, generic):
+        return value
+    if isinstance(value, MiniArray) or type(value).__name__ == "ndarray":
+        raise TypeError("Cannot construct a dtype from an array")
+    return as_dtype(value).type
+
+
+def issubdtype(arg1, arg2):
+    """Whether ``arg1`` is lower than or equal to ``arg2`` in the scalar
+    type hierarchy (``generic`` > ``number`` > ``integer`` >
+    ``signedinteger`` > ``int8``...): ``issubdtype('i4', mi.integer)``.
+
+    A dtype or a spelling of one stands for its scalar type, on both
+    sides: so ``issubdtype(mi.float32, float)`` is False, ``float`` being
+    float64, and ``issubdtype(mi.int8, int)`` too.  NumPy:
+    ``issubdtype`` in _core/numerictypes.py.
+    """
+    return issubclass(_scalar_type(arg1), _scalar_type(arg2))
+
+
+# NumPy's ``typecodes``, its keys in its order, with only the type codes
+# of minind's dtypes: NumPy's half ('e'), long double ('g'), complex
+# ('FDG'), bytes and strings ('c', 'S', 'U', 'V'), objects ('O') and
+# datetimes ('M', 'm') are left out, so some entries are empty.
+typecodes = {
+    "Character": "",
+    "Integer": "bhilqnp",
+    "UnsignedInteger": "BHILQNP",
+    "Float": "fd",
+    "Complex": "",
+    "AllInteger": "bBhHiIlLqQnNpP",
+    "AllFloat": "fd",
+    "Datetime": "",
+    "All": "?bhilqnpBHILQNPfd",
+}
 
 
 # ---------------------------------------------------------------------------
