@@ -31,7 +31,7 @@ import minind as mi
 from strategies import (DTYPE_NAMES, LAYOUTS, NP_DTYPES, assert_same,
                         assert_same_scalar,
                         assert_same_layout, assert_same_values, dtypes,
-                        numpy_layouts, shapes)
+                        numpy_layouts, shapes, twins)
 
 
 # ---------------------------------------------------------------------------
@@ -1077,3 +1077,153 @@ def test_repr_and_str(twin):
     m, _, ref = twin
     assert repr(m) == repr(ref)
     assert str(m) == str(ref)
+
+
+# ---------------------------------------------------------------------------
+# copyto: assignment with a casting rule and a where= mask
+# ---------------------------------------------------------------------------
+
+@st.composite
+def broadcastable_shapes(draw, shape):
+    """A shape that broadcasts to ``shape``: a suffix of it with some
+    lengths replaced by 1, sometimes with extra leading 1s (which copyto
+    trims), sometimes a mismatch (a broadcasting error to compare)."""
+    suffix = list(shape[draw(st.integers(0, len(shape))):])
+    result = [1 if draw(st.booleans()) else n for n in suffix]
+    if draw(st.integers(0, 5)) == 0:
+        result = [1] * draw(st.integers(1, 2)) + result
+    if result and draw(st.integers(0, 7)) == 0:
+        result[-1] += 1
+    return tuple(result)
+
+
+def _cast_is_defined(n_src, n_dst):
+    """Whether casting n_src's values to n_dst's dtype is defined: a
+    float that is not finite or out of an integer dtype's range has no
+    value C defines (minind's rule, in the README, differs from what x86
+    NumPy happens to give), so the unsafe-cast tests leave it out."""
+    if n_src.dtype.kind != "f" or n_dst.dtype.kind not in "iu":
+        return True
+    limits = np.iinfo(n_dst.dtype)
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isfinite(n_src)) and np.all(
+            (n_src > limits.min - 1) & (n_src < limits.max + 1)))
+
+
+def _copyto_both(m_dst, n_dst, m_args, n_args, kwargs, n_kwargs=None):
+    """Run copyto on both twins; compare the outcome (exception class and
+    message, with NumPy's array type named as minind's) and the whole of
+    dst afterwards.  An imported twin shares n_dst's memory, so NumPy
+    writes into a copy first and n_dst is restored before minind runs."""
+    before = np.array(n_dst, copy=True)
+    want = outcome(lambda: np.copyto(n_dst, *n_args,
+                                     **(n_kwargs or kwargs)))
+    want_after = np.array(n_dst, copy=True)
+    if n_dst.flags.writeable:
+        np.copyto(n_dst, before, casting="unsafe")
+    got = outcome(lambda: mi.copyto(m_dst, *m_args, **kwargs))
+    if want[0] != "ok":
+        want = (want[0], want[1].replace("numpy.ndarray", "minind.ndarray"))
+    assert got == want
+    np.testing.assert_array_equal(np.asarray(m_dst), want_after,
+                                  strict=True)
+
+
+@given(dst=twins(), data=st.data(),
+       casting=st.sampled_from(["no", "equiv", "safe", "same_kind",
+                                "unsafe"]))
+def test_copyto_broadcasts_and_casts_like_numpy(dst, data, casting):
+    """Every dtype pair under every casting rule, src broadcast (or not)
+    to dst in every layout; read-only, broadcast and window dsts are
+    refused with NumPy's message."""
+    m_dst, n_dst = dst
+    m_src, n_src = data.draw(twins(
+        shape=broadcastable_shapes(n_dst.shape)), label="src")
+    assume(casting != "unsafe" or _cast_is_defined(n_src, n_dst))
+    _copyto_both(m_dst, n_dst, (m_src,), (n_src,), {"casting": casting})
+
+
+@given(dst=twins(), data=st.data())
+def test_copyto_where_writes_only_the_masked_elements(dst, data):
+    m_dst, n_dst = dst
+    m_src, n_src = data.draw(twins(
+        shape=broadcastable_shapes(n_dst.shape)), label="src")
+    mask = data.draw(hnp.arrays(np.bool_, broadcastable_shapes(
+        n_dst.shape)), label="where")
+    assume(_cast_is_defined(n_src, n_dst))
+    # (The mask is passed to each library as its own array.)
+    _copyto_both(m_dst, n_dst, (m_src,), (n_src,),
+                 {"casting": "unsafe", "where": mi.asarray(mask)},
+                 {"casting": "unsafe", "where": mask})
+
+
+@given(dst=twins(layouts=["C", "F", "sliced", "transposed"]),
+       value=st.one_of(st.integers(-300, 300), st.floats(-1e3, 1e3),
+                       st.booleans()),
+       casting=st.sampled_from(["no", "safe", "same_kind", "unsafe"]))
+def test_copyto_python_scalars_are_weak(dst, value, casting):
+    """A Python int or float takes dst's dtype when it promotes to it
+    (NEP 50): 300 into int8 is OverflowError, 3 into int8 passes even
+    casting='no'; 1.5 into int64 is refused as a float64 scalar."""
+    m_dst, n_dst = dst
+    _copyto_both(m_dst, n_dst, (value,), (value,), {"casting": casting})
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("where", [True, "mask"])
+def test_copyto_overlap_reads_before_writing(layout, where):
+    """src overlapping dst behaves as if src were copied first, in every
+    layout of dst (shifted and reversed views of the same memory)."""
+    for shift in (np.s_[1:], np.s_[::-1]):
+        n_base = np.arange(24.0).reshape(4, 6)
+        m_base = mi.array(n_base)
+        mask = (np.arange(5) % 2 == 0) if where == "mask" else True
+        m_mask = mi.asarray(mask) if where == "mask" else True
+        n_dst, m_dst = n_base[:, :5], m_base[:, :5]
+        n_src, m_src = n_base[:, shift][:, :5], m_base[:, shift][:, :5]
+        np.copyto(n_dst, n_src, where=mask)
+        mi.copyto(m_dst, m_src, where=m_mask)
+        np.testing.assert_array_equal(np.asarray(m_base), n_base,
+                                      strict=True)
+
+
+def test_copyto_errors_are_numpys():
+    def both(make, *args, **kwargs):
+        n_dst = make(np)
+        m_dst = make(mi)
+        want = outcome(lambda: np.copyto(n_dst, *args, **kwargs))
+        got = outcome(lambda: mi.copyto(
+            m_dst, *[mi.asarray(a) if isinstance(a, np.ndarray) else a
+                     for a in args], **kwargs))
+        want = (want[0], want[1].replace("numpy.ndarray", "minind.ndarray")
+                if isinstance(want[1], str) else want[1])
+        assert got[0] == want[0] and (want[0] == "ok" or got == want)
+
+    def int64(lib):
+        return lib.zeros(3, dtype=lib.int64)
+
+    def readonly(lib):
+        result = lib.zeros(3)
+        result.flags.writeable = False
+        return result
+    both(int64, np.ones(3))                   # float64 -> int64, same_kind
+    both(int64, 1.5)                          # "Cannot cast scalar from"
+    both(int64, np.ones(3, np.int32), casting="no")
+    both(lambda lib: lib.zeros(3, dtype=lib.int8), 300)   # OverflowError
+    both(lambda lib: lib.zeros(3, dtype=lib.bool_), 1)    # int64 -> bool
+    both(int64, [1, 2])                       # broadcast error
+    both(int64, [1, 2, 3], casting="bogus")   # ValueError
+    both(int64, [1, 2, 3], casting=None)      # TypeError
+    both(int64, [1, 2, 3], where=[True, False])
+    both(int64, [1, 2, 3], where=np.ones(3))  # float mask: not 'safe'
+    both(int64, 1, where=[[[True]]])          # no trimming of the mask
+    both(readonly, 1.0)                       # read-only before the cast
+    both(readonly, np.ones(4), casting="no")
+    both(readonly, np.ones(3), where=False)   # a mask still writes
+    with pytest.raises(TypeError, match="copyto\\(\\) argument 1 must be a "
+                       "minind.ndarray, not list"):
+        mi.copyto([1], 3)
+    # copyto(a, a) is nothing to do, even read-only (NumPy's shortcut).
+    r = readonly(mi)
+    mi.copyto(r, r)
+    mi.copyto(r, r[:], where=True)

@@ -1366,3 +1366,73 @@ def test_poison_build_fills_fresh_buffers(dtype):
     assert not any(mi.zeros((2, 3), dtype=dtype).tobytes())
     assert_same(mi.array([[1, 0, 1]], dtype=dtype),
                 np.array([[1, 0, 1]], dtype=dtype))
+
+
+# ---------------------------------------------------------------------------
+# frombuffer
+# ---------------------------------------------------------------------------
+
+def _frombuffer_outcome(lib, buffer, *args, **kwargs):
+    try:
+        return "ok", lib.frombuffer(buffer, *args, **kwargs)
+    except Exception as exc:          # noqa: BLE001 - compared by caller
+        return type(exc), str(exc)
+
+
+@given(data=st.binary(max_size=40), mutable=st.booleans(),
+       dtype=dtypes, count=st.integers(-2, 12), offset=st.integers(-2, 42))
+def test_frombuffer_is_numpys_view(data, mutable, dtype, count, offset):
+    """Values, dtype, shape, strides and WRITEABLE of the zero-copy view,
+    or NumPy's exception and message (size not a multiple, offset out of
+    range, buffer too small), over bytes and bytearray."""
+    buffer = bytearray(data) if mutable else data
+    want = _frombuffer_outcome(np, buffer, dtype, count, offset)
+    got = _frombuffer_outcome(mi, buffer, dtype, count, offset)
+    if want[0] != "ok":
+        assert got == want
+        return
+    assert got[0] == "ok", got
+    assert_same(got[1], want[1])
+    assert got[1].flags.writeable == want[1].flags.writeable
+    assert got[1].flags.owndata is False
+    if mutable and len(got[1]):
+        # A view, not a copy: a write through the array shows in the
+        # buffer (NumPy's view is a view of the same bytearray).
+        got[1][0] = 1
+        assert np.array_equal(want[1], np.asarray(got[1]))
+
+
+def test_frombuffer_base_and_exporters():
+    """``base`` is the buffer itself where NumPy's is (bytes, a NumPy
+    array: types that release nothing), else a memoryview of it
+    (bytearray, array.array) that keeps the export alive."""
+    for buffer in (b"abcdefgh", np.arange(2.0)):
+        assert mi.frombuffer(buffer, mi.uint8).base is buffer
+        assert np.frombuffer(buffer, np.uint8).base is buffer
+    for buffer in (bytearray(8), pyarray.array("h", [1, 2, 3, 4])):
+        got = mi.frombuffer(buffer, mi.int16)
+        want = np.frombuffer(buffer, np.int16)
+        assert type(got.base) is type(want.base) is memoryview
+        assert got.base.obj is buffer
+        np.testing.assert_array_equal(np.asarray(got), want, strict=True)
+    # array.array of int16 read as the default float64: 8 bytes, 1 item.
+    buffer = pyarray.array("h", [1, 2, 3, 4])
+    assert_same(mi.frombuffer(buffer), np.frombuffer(buffer))
+    with pytest.raises(BufferError):
+        mi.frombuffer(memoryview(b"abcdefgh")[::2], mi.int16)
+    for bad in ([1, 2], "ab"):
+        want = _frombuffer_outcome(np, bad, np.uint8)
+        assert _frombuffer_outcome(mi, bad, mi.uint8) == want
+    for kwargs in ({"count": 1.0}, {"offset": 2.0}):
+        want = _frombuffer_outcome(np, b"abcd", np.uint8, **kwargs)
+        assert _frombuffer_outcome(mi, b"abcd", mi.uint8, **kwargs) == want
+
+
+def test_frombuffer_keeps_the_export_alive():
+    buffer = bytearray(b"\x01\x00\x02\x00")
+    view = mi.frombuffer(buffer, mi.int16)
+    with pytest.raises(BufferError):
+        buffer.append(0)                 # exported: cannot resize
+    del view
+    gc.collect()
+    buffer.append(0)

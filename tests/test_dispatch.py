@@ -219,6 +219,7 @@ CALLS = {
     "matmul": ((A, A.T), {}), "dot": ((A, A.T), {}), "vdot": ((A, A), {}),
     "inner": ((A, A), {}), "outer": ((A[0], A[1]), {}),
     "tensordot": ((A, A.T), {"axes": 1}), "vecdot": ((A, A), {}),
+    "copyto": ((np.zeros((3, 4)), A), {"where": A > 5}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),
@@ -237,6 +238,8 @@ NOT_DISPATCHED = {
     "eye": "takes a shape", "identity": "takes a shape",
     "tri": "takes a shape", "linspace": "takes numbers (not arrays here)",
     "isdtype": "takes dtypes",
+    "issubdtype": "takes dtypes (plain Python in NumPy)",
+    "frombuffer": "creation from a buffer: dispatches on like= only",
     "show": "minind's own: no NumPy counterpart",
     "explain": "minind's own: no NumPy counterpart",
     "as_strided": "NumPy does not dispatch it (plain Python)",

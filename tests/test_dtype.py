@@ -493,3 +493,76 @@ def test_numpy_reads_minind_dtypes(name):
     assert mi.dtype(np.dtype(scalar_type)) is mi.dtype(name)
     # A scalar's own .dtype stays minind's.
     assert isinstance(scalar_type(1).dtype, mi.dtype)
+
+
+# ---------------------------------------------------------------------------
+# issubdtype and typecodes
+# ---------------------------------------------------------------------------
+
+_ABSTRACT = ["generic", "number", "integer", "signedinteger",
+             "unsignedinteger", "inexact", "floating"]
+# ('q' and 'Q' are left out: NumPy's long long is a type of its own,
+# beside int64 (which is long on 64-bit Linux); minind's is int64.)
+
+
+def _as_argument(lib, spelling):
+    """The same argument for each library: a scalar type by name, a
+    Python type, a dtype, or a string."""
+    kind, name = spelling
+    if kind == "type":
+        return getattr(lib, name)
+    if kind == "dtype":
+        return lib.dtype(name)
+    if kind == "python":
+        return {"float": float, "int": int, "bool": bool}[name]
+    return name
+
+
+_arguments = st.one_of(
+    st.tuples(st.just("type"), st.sampled_from(_ABSTRACT + DTYPE_NAMES)),
+    st.tuples(st.just("dtype"), st.sampled_from(DTYPE_NAMES)),
+    st.tuples(st.just("python"), st.sampled_from(["float", "int", "bool"])),
+    st.tuples(st.just("string"), st.sampled_from(
+        DTYPE_NAMES + ["f8", "i4", "u1", "?", "float", "int", "l", "L"])))
+
+
+@given(arg1=_arguments, arg2=_arguments)
+def test_issubdtype_is_numpys(arg1, arg2):
+    """Scalar types, dtypes, Python types and strings on either side:
+    ``issubdtype(mi.int8, int)`` is False (int is int64), as in NumPy."""
+    want = np.issubdtype(_as_argument(np, arg1), _as_argument(np, arg2))
+    got = mi.issubdtype(_as_argument(mi, arg1), _as_argument(mi, arg2))
+    assert got is want
+
+
+def test_issubdtype_errors_are_numpys():
+    for arg1, arg2 in [(1, "generic"), ("foo", "generic"),
+                       ("int8", "foo"), ("int8", 1)]:
+        def arg(lib, value):
+            return getattr(lib, value) if value in _ABSTRACT else value
+        with pytest.raises(TypeError) as want:
+            np.issubdtype(arg(np, arg1), arg(np, arg2))
+        with pytest.raises(TypeError, match=re.escape(str(want.value))):
+            mi.issubdtype(arg(mi, arg1), arg(mi, arg2))
+    with pytest.raises(TypeError, match="Cannot construct a dtype from an "
+                       "array"):
+        mi.issubdtype(mi.zeros(3), mi.floating)
+    assert mi.issubdtype(None, mi.floating) is np.issubdtype(None,
+                                                              np.floating)
+
+
+def test_typecodes_are_numpys_without_what_minind_lacks():
+    """NumPy's keys in NumPy's order; each entry is NumPy's with the codes
+    of dtypes minind lacks removed (half, long double, complex, strings,
+    objects, datetimes), and every code left names a minind dtype."""
+    assert list(mi.typecodes) == list(np.typecodes)
+    for key, codes in np.typecodes.items():
+        def known(code):
+            try:
+                mi.dtype(code)
+            except TypeError:
+                return False
+            return True
+        assert mi.typecodes[key] == "".join(c for c in codes if known(c))
+        for code in mi.typecodes[key]:
+            assert mi.dtype(code) == np.dtype(code)

@@ -647,3 +647,24 @@ def test_value_converted_before_the_index_arrays_broadcast():
                   mi.zeros((3, 2, 0), mi.float32)):
             with pytest.raises(error):
                 a[False, [-3, -3], np.array([], bool)] = value
+
+
+# ---------------------------------------------------------------------------
+# Index expressions: s_ and index_exp
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("build", [
+    lambda e: e[3], lambda e: e[1:5], lambda e: e[::-2, None],
+    lambda e: e[..., 0], lambda e: e[()], lambda e: e[[0, 2]],
+    lambda e: e[1:2, ...], lambda e: e[(1,)],
+])
+def test_s_and_index_exp_are_numpys(build):
+    """``s_[...]`` is the index as written; ``index_exp[...]`` the same
+    always as a tuple; both index minind arrays as they index NumPy's."""
+    for mine, theirs in ((mi.s_, np.s_), (mi.index_exp, np.index_exp)):
+        assert build(mine) == build(theirs)
+        assert type(build(mine)) is type(build(theirs))
+        assert mine.maketuple == theirs.maketuple
+    n = np.arange(24).reshape(4, 6)
+    m = mi.asarray(n)
+    assert_same(m[build(mi.s_)], n[build(np.s_)])
