@@ -20,7 +20,7 @@ Where each concept lives:
                  (new arrays from pieces of others, laid out as NumPy
                  lays them out); atleast_Nd and split (views)
   _grids.py      linspace, meshgrid, tri/tril/triu (values from indices)
-  _typeinfo.py   isdtype, finfo, iinfo
+  _typeinfo.py   isdtype, issubdtype, typecodes, finfo, iinfo
   _kernels.pyx   the typed 1-d loops of the ufuncs (binary_loop is the
                  reference)
   _ufunc.pyx     the ufunc type: promotion, broadcasting, output
