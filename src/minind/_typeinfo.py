@@ -1,5 +1,6 @@
 """Questions about dtypes: their kind (``isdtype``, ``issubdtype``, the
-``typecodes`` table) and their numeric limits (``finfo`` for floats, ``iinfo`` for integers).
+``typecodes`` table) and their numeric limits (``finfo`` for floats,
+``iinfo`` for integers).
 
 The limits follow from the formats themselves: an IEEE binary float
 with ``nmant`` mantissa bits and ``nexp`` exponent bits has
