@@ -37,50 +37,53 @@ from _timing import compare, fmt_time  # noqa: E402
 
 SLOW = 1.5          # rows with mi/np above this are listed (a note, no goal)
 
-# (group, name, make): ``make(xp, arr)`` returns the zero-argument callable to
-# time, where ``arr`` holds that library's arrays: ``c`` (C order), ``f`` (the
-# same values in F order) and ``f_out`` (an F-order output buffer).  The first
-# row of each group is its all-C-order baseline, the denominator of F/C.
+# (group, name, touched, make): ``make(xp, arr)`` returns the zero-argument
+# callable to time, where ``arr`` holds that library's arrays: ``c`` (C
+# order), ``f`` (the same values in F order) and ``f_out`` (an F-order output
+# buffer).  ``touched`` is how many n x n arrays a call reads and writes (a
+# sum reads one, an add reads two and writes one): the bytes a call must move
+# at the least, for the GB/s columns.  The first row of each group is its
+# all-C-order baseline, the denominator of F/C.
 CASES = [
-    ("row sum", "row sum   a.sum(axis=1)   C",
+    ("row sum", "row sum   a.sum(axis=1)   C", 1,
      lambda xp, arr: lambda: arr["c"].sum(axis=1)),
-    ("row sum", "row sum   a.sum(axis=1)   F",
+    ("row sum", "row sum   a.sum(axis=1)   F", 1,
      lambda xp, arr: lambda: arr["f"].sum(axis=1)),
-    ("col sum", "col sum   a.sum(axis=0)   C",
+    ("col sum", "col sum   a.sum(axis=0)   C", 1,
      lambda xp, arr: lambda: arr["c"].sum(axis=0)),
-    ("col sum", "col sum   a.sum(axis=0)   F",
+    ("col sum", "col sum   a.sum(axis=0)   F", 1,
      lambda xp, arr: lambda: arr["f"].sum(axis=0)),
-    ("add", "add       c + c       -> new C",
+    ("add", "add       c + c       -> new C", 3,
      lambda xp, arr: lambda: arr["c"] + arr["c"]),
-    ("add", "add       f + f       -> new F",
+    ("add", "add       f + f       -> new F", 3,
      lambda xp, arr: lambda: arr["f"] + arr["f"]),
-    ("add", "add       add(c, f)   -> new",
+    ("add", "add       add(c, f)   -> new", 3,
      lambda xp, arr: lambda: xp.add(arr["c"], arr["f"])),
-    ("add", "add       add(c, c, out=F buffer)",
+    ("add", "add       add(c, c, out=F buffer)", 3,
      lambda xp, arr: lambda: xp.add(arr["c"], arr["c"], out=arr["f_out"])),
-    ("convert", "copy      c.copy()    C -> C",
+    ("convert", "copy      c.copy()    C -> C", 2,
      lambda xp, arr: lambda: arr["c"].copy()),
-    ("convert", "convert   ascontiguousarray(f)",
+    ("convert", "convert   ascontiguousarray(f)", 2,
      lambda xp, arr: lambda: xp.ascontiguousarray(arr["f"])),
-    ("convert", "convert   asfortranarray(c)",
+    ("convert", "convert   asfortranarray(c)", 2,
      lambda xp, arr: lambda: xp.asfortranarray(arr["c"])),
     # Mixed layouts, where minind walks in cache-sized tiles (README, "How
     # minind walks memory"): an operand whose fastest axis is not the
     # destination's.  The first row is the matched-layout reference, so
     # F/C here reads "cost relative to the same work in matching layouts".
-    ("tiled", "tiled     add(c, c, out=C buffer)  (matched)",
+    ("tiled", "tiled     add(c, c, out=C buffer)  (matched)", 3,
      lambda xp, arr: lambda: xp.add(arr["c"], arr["c"], out=arr["c_out"])),
-    ("tiled", "tiled     add(c, f, out=C buffer)",
+    ("tiled", "tiled     add(c, f, out=C buffer)", 3,
      lambda xp, arr: lambda: xp.add(arr["c"], arr["f"], out=arr["c_out"])),
-    ("tiled", "tiled     c + f       -> new",
+    ("tiled", "tiled     c + f       -> new", 3,
      lambda xp, arr: lambda: arr["c"] + arr["f"]),
-    ("tiled", "tiled     ascontiguousarray(f)",
+    ("tiled", "tiled     ascontiguousarray(f)", 2,
      lambda xp, arr: lambda: xp.ascontiguousarray(arr["f"])),
-    ("tiled", "tiled     asfortranarray(c)",
+    ("tiled", "tiled     asfortranarray(c)", 2,
      lambda xp, arr: lambda: xp.asfortranarray(arr["c"])),
-    ("tiled", "tiled     a[...] = b    (matched)",
+    ("tiled", "tiled     a[...] = b    (matched)", 2,
      lambda xp, arr: lambda: assign(arr["c_out"], arr["c"])),
-    ("tiled", "tiled     a[...] = b.T",
+    ("tiled", "tiled     a[...] = b.T", 2,
      lambda xp, arr: lambda: assign(arr["c_out"], arr["c"].T)),
 ]
 
@@ -124,16 +127,37 @@ def prepare(make, arrays):
     return fns, None
 
 
+def copy_bandwidth(n, repeat=9):
+    """Bytes per second a plain copy of an n x n float64 array moves (one
+    read and one write of each byte), the best of ``repeat``: the speed
+    limit every row is measured against.  Timed with NumPy's copyto into
+    an existing array (no allocation, no page faults), STREAM's "copy"."""
+    import time
+    src = np.random.default_rng(1).standard_normal((n, n))
+    dst = np.empty_like(src)
+    np.copyto(dst, src)                  # touch the pages first
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        np.copyto(dst, src)
+        best = min(best, time.perf_counter() - start)
+    return 2 * src.nbytes / best
+
+
 def fmt_ratio(x):
     return "n/a" if x is None else f"{x:.2f}"
 
 
-def print_traversal(results, file=None):
-    """The table: one line per case, F/C from the group's first row."""
+def print_traversal(results, file=None, limit=None):
+    """The table: one line per case, F/C from the group's first row; with
+    ``limit`` (bytes/s of a plain copy) also each library's GB/s and its
+    share of that limit."""
     file = file or sys.stdout
     width = max(len(name) for _, name, _, _ in results)
     head = (f"{'operation':<{width}}  {'minind':>10}  {'numpy':>10}  "
             f"{'mi/np':>6}  {'mi F/C':>6}  {'np F/C':>6}")
+    if limit:
+        head += f"  {'mi GB/s':>7}  {'np GB/s':>7}  {'mi %':>5}  {'np %':>5}"
     print(head, file=file)
     print("-" * len(head), file=file)
     base, group_seen = {}, None
@@ -153,6 +177,11 @@ def print_traversal(results, file=None):
         line = (f"{name:<{width}}  {fmt_time(row.mi):>10}  "
                 f"{fmt_time(row.np):>10}  {row.ratio:>6.2f}  "
                 f"{fmt_ratio(fc_mi):>6}  {fmt_ratio(fc_np):>6}")
+        if limit:
+            rates = [row.bytes / t for t in (row.mi, row.np)]
+            line += (f"  {rates[0] / 1e9:>7.1f}  {rates[1] / 1e9:>7.1f}  "
+                     f"{100 * rates[0] / limit:>4.0f}%  "
+                     f"{100 * rates[1] / limit:>4.0f}%")
         print(line + (f"  {note}" if note else ""), file=file)
 
 
@@ -225,7 +254,7 @@ def main(argv=None):
                         help="minind never tiles (the plain walk, as "
                              "before tiling), to compare")
     parser.add_argument("--group", metavar="NAME",
-                        choices=sorted({g for g, _, _ in CASES}),
+                        choices=sorted({g for g, _, _, _ in CASES}),
                         help="time only one group of rows (e.g. tiled)")
     args = parser.parse_args(argv)
     # Fixed calls per sample: one call of a 4096x4096 operation takes
@@ -250,7 +279,11 @@ def main(argv=None):
     print()
     arrays = make_arrays(n)
     results = []
-    for group, name, make in CASES:
+    limit = copy_bandwidth(n)
+    print(f"this machine's copy bandwidth (STREAM-style copy of {n}x{n} "
+          f"float64, best of 9): {limit / 1e9:.1f} GB/s")
+    print()
+    for group, name, touched, make in CASES:
         if args.group and group != args.group:
             continue
         fns, note = prepare(make, arrays)
@@ -258,8 +291,9 @@ def main(argv=None):
         if fns is not None:
             row = compare(name, lambda xp: fns[xp], mi=mi, np=np,
                           repeat=repeat, number=number)
+            row.bytes = touched * n * n * 8
         results.append((group, name, row, note))
-    print_traversal(results)
+    print_traversal(results, limit=limit)
 
     slow = [(name, row.ratio) for _, name, row, _ in results
             if row is not None and row.ratio > SLOW]
