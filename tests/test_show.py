@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import assume, given, strategies as st
 
 import minind as mi
 from minind import _show
@@ -422,3 +422,71 @@ def test_module_does_not_import_numpy():
             "assert 'numpy' not in sys.modules, 'numpy imported'")
     env = dict(os.environ, PYTHONPATH=os.path.abspath(src))
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+# -- a gather: show(a, index=key) --------------------------------------------
+
+def cell_grid(a):
+    """Each element's cell, from NumPy's addresses (the oracle's grid)."""
+    n = np.asarray(a)
+    start = numpy_start(a)
+    addresses = np.full(n.shape, n.__array_interface__["data"][0],
+                        dtype=np.int64)
+    for axis, (length, stride) in enumerate(zip(n.shape, n.strides)):
+        index = np.arange(length, dtype=np.int64).reshape(
+            [-1 if k == axis else 1 for k in range(n.ndim)])
+        addresses = addresses + index * stride
+    return (addresses - start) // n.itemsize
+
+
+@st.composite
+def gathers(draw):
+    """(a minind array in any layout, an advanced key NumPy resolves)."""
+    from hypothesis.extra import numpy as hnp
+    m, n = draw(twins(shape=hnp.array_shapes(min_dims=1, max_dims=3,
+                                             min_side=1, max_side=5)))
+    assume(n.ndim > 0 and n.size > 0)       # (sliced layouts may empty it)
+    if draw(st.booleans()):
+        key = draw(hnp.integer_array_indices(n.shape))
+    else:
+        key = draw(hnp.arrays(np.bool_, n.shape))
+    return m, key
+
+
+@given(gathers())
+def test_gather_numbers_the_cells_numpy_reads(pair):
+    """show(a, index=key) numbers the cells a[key] copies, in the order
+    NumPy's a[key] lists them: NumPy indexes the grid of each element's
+    cell with the same key, and the drawing must agree cell by cell."""
+    m, key = pair
+    want = {}
+    for number, cell in enumerate(cell_grid(m)[key].ravel().tolist()):
+        want.setdefault(cell, []).append(number)
+    mkey = (tuple(mi.asarray(k) for k in key) if isinstance(key, tuple)
+            else mi.asarray(key))
+    t = trace(m, mkey)
+    drawn = drawn_cells(t)
+    assert t.size == sum(len(v) for v in want.values())
+    assert t.visits == {cell: [len(v), v[:_show.KEEP]]
+                        for cell, v in want.items() if cell in drawn}
+    text = render_text(t)
+    assert "numbers = the order the gather copies them" in text
+    for cell, label in text_cells(text).items():
+        assert label == expected_label(want.get(cell, [])), cell
+
+
+def test_gather_drawing_reads_as_a_copy():
+    a = mi.arange(6.0).reshape(2, 3)
+    text = io.StringIO()
+    show(a, text, index=[1, 0])
+    drawing = text.getvalue()
+    assert "gather a[[1, 0]]: a new array of shape (2, 3)" in drawing
+    assert text_cells(drawing) == {0: "3", 1: "4", 2: "5", 3: "0", 4: "1",
+                                   5: "2"}
+    assert "a[1,0]→3" in drawing
+    repeated = render_text(trace(a, ([0, 0], [2, 2])))
+    assert "×2" in repeated and "read more than once" in repeated
+    mask = render_text(trace(a, a > 2))
+    assert "<bool array of shape (2, 3)>" in mask
+    svg = svg_cells(render_svg(trace(a, [1])))
+    assert svg[3] == (1, [0]) and svg[0] == (0, [])

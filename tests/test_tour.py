@@ -32,6 +32,8 @@ def test_tour_prints_numpys_answers(capsys):
     assert ">>> sample.sum()\nmi.float64(6.0)\n" in out
     assert ">>> tracemalloc.get_traced_memory()[1] < 100_000\nTrue\n" in out
     assert "(<class 'mmap.mmap'>, True, False)" in out
+    # Part 5's gather, drawn: cell 1 read twice.
+    assert "gather a[[4, 1, 1]]" in out and "1,2" in out
     # The iterator's plan: the trivial loop, the strided walk, buffers.
     assert "add: loop 'dd->d', the trivial loop: no iterator" in out
     assert "add: loop 'dd->d', the strided iterator" in out

@@ -46,6 +46,12 @@ Output (``file``), like ``print(..., file=)``:
   an HTML page embedding that SVG (and the text drawing); ``.txt``: the
   text drawing.  ``render_svg(a)`` / ``render_html(a)`` return them.
 
+A gather: ``show(a, index=key)`` draws the same buffer and numbers the
+cells that ``a[key]`` reads, in the order it copies them (the C order of
+the result).  For a basic index that is the view's walk; for integer
+arrays or a mask it shows what the fancy index copies, repeats and all
+(``a[[0, 0, 3]]`` reads cell 0 twice).
+
 NumPy has no counterpart: it prints values (``arrayprint.py``) and the
 ``flags``/``__array_interface__`` numbers, never the memory walk.
 """
@@ -245,12 +251,48 @@ def _walk(trace):
     return visits, steps[0] <= WALK_BUDGET
 
 
+def _gather(t, a, index):
+    """Visits of the gather ``a[index]``: which element of ``a`` each item
+    of the result copies, found by indexing a grid of ``a``'s own flat
+    positions with the same key (so every rule of advanced indexing --
+    broadcasting, the subspace, masks -- is minind's, applied once), then
+    each position turned into its cell by the stride arithmetic."""
+    from minind._creation import arange
+    positions = arange(a.size).reshape(a.shape)[index]
+    flat = (positions.reshape(-1).tolist() if hasattr(positions, "shape")
+            else [int(positions)])
+    t.gather = (index, getattr(positions, "shape", ()))
+    t.size = len(flat)
+    t.complete = len(flat) <= WALK_BUDGET
+    windows = [(c0, c1) for c0, c1 in t.windows]
+    t.visits, t.steps = {}, []
+    for number, position in enumerate(flat[:WALK_BUDGET]):
+        where, rest = [], position
+        for n in reversed(t.shape):
+            rest, i = divmod(rest, n)
+            where.append(i)
+        where.reverse()
+        addr = t.data + sum(i * s for i, s in zip(where, t.strides))
+        cell = (addr - t.start) // t.itemsize
+        if number < FIRST_STEPS:
+            t.steps.append((tuple(where), cell))
+        if not any(c0 <= cell < c1 for c0, c1 in windows):
+            continue
+        entry = t.visits.setdefault(cell, [0, []])
+        entry[0] += 1
+        if len(entry[1]) < KEEP:
+            entry[1].append(number)
+
+
 def _index_text(index):
     return "a[" + ",".join(map(str, index)) + "]" if index else "a[()]"
 
 
-def trace(a):
+def trace(a, index=None):
     """The layout facts and the walk of ``a`` that the drawings show.
+
+    With ``index``, the walk is the gather ``a[index]``: the cells it
+    reads, numbered in the order it copies them (``_gather``).
 
     Attributes: shape, strides, itemsize, dtype, size, data (address of the
     first element), start/end (the drawn buffer's bytes), ncells, offset
@@ -285,6 +327,10 @@ def trace(a):
         low_cell = high_cell = min(max(t.offset // item, 0),
                                    max(t.ncells - 1, 0))
     t.windows = _windows(t.ncells, low_cell, high_cell) if t.ncells else []
+    t.gather = None
+    if index is not None:
+        _gather(t, a, index)
+        return t
     t.visits, t.complete = _walk(t)
     t.steps = []
     for k in range(min(FIRST_STEPS, t.size)):
@@ -345,6 +391,10 @@ def _plural(n, word):
 def _header(t):
     flags = "  ".join(f"{k}={v}" for k, v in t.flags.items())
     nbytes = t.end - t.start
+    gather = [] if t.gather is None else [
+        f"gather a[{_key_text(t.gather[0])}]: a new array of shape "
+        f"{t.gather[1]}, {_plural(t.size, 'element')} copied from the "
+        "cells numbered below"]
     return [
         f"a: {t.dtype}, shape {t.shape}, strides {t.strides}, "
         f"itemsize {t.itemsize}",
@@ -354,10 +404,29 @@ def _header(t):
         f"owner: {t.owner}",
         f"buffer: {_plural(nbytes, 'byte')} = "
         f"{_plural(t.ncells, t.dtype + ' slot')}",
-    ]
+    ] + gather
+
+
+def _key_text(key):
+    """A short spelling of an index key for the header: arrays by dtype
+    and shape, anything long cut."""
+    parts = key if isinstance(key, tuple) else (key,)
+    texts = []
+    for part in parts:
+        if hasattr(part, "shape") and hasattr(part, "dtype"):
+            texts.append(f"<{part.dtype} array of shape {part.shape}>")
+        else:
+            text = repr(part)
+            texts.append(text if len(text) <= 40 else text[:37] + "...")
+    return ", ".join(texts)
 
 
 def _legend(t):
+    if t.gather is not None:
+        return (f"cell = one {t.dtype} slot of the owner's buffer; numbers "
+                "= the order the gather copies them (C order of the "
+                "result); · = not read; ×n = read n times; one slot = "
+                f"{_plural(t.itemsize, 'byte')}")
     return (f"cell = one {t.dtype} slot of the owner's buffer; numbers = "
             "the order a visits them (C order of a's indices, the order "
             "a.tolist() lists them); · = a never touches that slot; "
@@ -382,7 +451,13 @@ def _notes(t):
     if t.size and t.complete:
         counted = sum(count for count, _ in t.visits.values())
         cells = _plural(len(t.visits), "distinct cell")
-        if counted == t.size:
+        if t.gather is not None:
+            text = (f"The gather copies {_plural(t.size, 'element')} "
+                    f"from {cells}" + ("" if counted == t.size else
+                                       f" ({counted:,} of them drawn)")
+                    + (": some cells are read more than once"
+                       if len(t.visits) < counted else ""))
+        elif counted == t.size:
             text = (f"a's {_plural(t.size, 'element')} land in {cells}"
                     if t.size > 1 else f"a's one element lands in {cells}")
             if len(t.visits) < t.size:
@@ -406,6 +481,9 @@ def _walk_text(t):
         return ""
     parts = [f"{_index_text(i)}→{c}" for i, c in t.steps]
     more = " …" if t.size > len(t.steps) else ""
+    if t.gather is not None:
+        return ("gather (source element→cell, in copy order): "
+                + "  ".join(parts) + more)
     return "walk (element→cell): " + "  ".join(parts) + more
 
 
@@ -613,8 +691,9 @@ def render_html(a):
 
 # ---------------------------------------------------------------------------
 
-def show(a, file=None):
-    """Draw the owner's buffer of ``a`` and the order ``a`` walks it.
+def show(a, file=None, *, index=None):
+    """Draw the owner's buffer of ``a`` and the order ``a`` walks it; with
+    ``index``, the cells the gather ``a[index]`` copies, in copy order.
 
     ``file=None`` prints the text drawing to sys.stdout and returns None
     (``render_text(a)`` returns it as a str instead); a text stream gets
@@ -625,8 +704,9 @@ def show(a, file=None):
 
     >>> a = mi.arange(6.0).reshape(2, 3)
     >>> mi.show(a.T)          # same six cells as a, visited 0 2 4 1 3 5
+    >>> mi.show(a, index=[1, 0])   # rows swapped: cells 3 4 5, then 0 1 2
     """
-    t = trace(a)
+    t = trace(a, index)
     if file is None:
         print(render_text(t))
         return None

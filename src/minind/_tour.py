@@ -191,6 +191,14 @@ def views_and_copies():
         mi.ix_([0, 2], [1, 3])
         a[mi.ix_([0, 2], [1, 3])]
         """, namespace)
+    say("""
+        mi.show draws the gather: the cells of a's buffer that a fancy
+        index reads, numbered in the order it copies them (a repeated
+        index reads a cell twice).
+        """)
+    show("""
+        mi.show(mi.arange(6.0), index=[4, 1, 1])
+        """, namespace)
     print()
 
 
