@@ -1554,13 +1554,21 @@ cdef int assign(MiniArray target, object value) except -1:
     """
     cdef MiniArray source = value_source(target.dtype, target.ndim,
                                         value)
-    cdef Py_ssize_t strides[MAX_NDIM]
-    cdef int skip = 0
     if source is None:
         # (A scalar too goes in as its Python number, as in NumPy:
         # a[:] = mi.int64(300) into int8 is NumPy's OverflowError.)
         target.fill(value)
         return 0
+    copy_into(target, _stretched_to(source, target))
+    return 0
+
+
+cdef MiniArray _stretched_to(MiniArray source, MiniArray target):
+    """``source`` as a view of ``target``'s shape: leading length-1 axes it
+    has in excess dropped, then broadcast (NumPy's assignment rule and
+    message), for ``assign`` and ``copyto``."""
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef int skip = 0
     while source.ndim - skip > target.ndim and source._shape[skip] == 1:
         skip += 1
     if not broadcast_strides(source.ndim - skip, source._shape + skip,
@@ -1570,9 +1578,7 @@ cdef int assign(MiniArray target, object value) except -1:
             f"could not broadcast input array from shape "
             f"{shape_text(source.shape[skip:])} into shape "
             f"{shape_text(target.shape)}")
-    copy_into(target, make_view(source, 0, target.ndim, target._shape,
-                                strides))
-    return 0
+    return make_view(source, 0, target.ndim, target._shape, strides)
 
 
 # ---------------------------------------------------------------------------
@@ -1607,7 +1613,6 @@ def copyto(dst, src, casting="same_kind", where=True):
     """
     cdef MiniArray target, source, mask = None
     cdef Py_ssize_t strides[MAX_NDIM]
-    cdef int skip = 0
     if not isinstance(dst, MiniArray):
         raise TypeError("copyto() argument 1 must be a minind.ndarray, "
                         f"not {type(dst).__name__}")
@@ -1625,16 +1630,7 @@ def copyto(dst, src, casting="same_kind", where=True):
             f"Cannot cast {'scalar' if source.ndim == 0 else 'array data'} "
             f"from {source.dtype!r} to {target.dtype!r} according to the "
             f"rule {casting!r}")
-    while source.ndim - skip > target.ndim and source._shape[skip] == 1:
-        skip += 1
-    if not broadcast_strides(source.ndim - skip, source._shape + skip,
-                             source._strides + skip, target.ndim,
-                             target._shape, strides):
-        raise ValueError(
-            f"could not broadcast input array from shape "
-            f"{shape_text(source.shape[skip:])} into shape "
-            f"{shape_text(target.shape)}")
-    source = make_view(source, 0, target.ndim, target._shape, strides)
+    source = _stretched_to(source, target)
     if mask is None:
         copy_into(target, source)
         return None
