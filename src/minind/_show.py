@@ -267,15 +267,9 @@ def _gather(t, a, index):
     windows = [(c0, c1) for c0, c1 in t.windows]
     t.visits, t.steps = {}, []
     for number, position in enumerate(flat[:WALK_BUDGET]):
-        where, rest = [], position
-        for n in reversed(t.shape):
-            rest, i = divmod(rest, n)
-            where.append(i)
-        where.reverse()
-        addr = t.data + sum(i * s for i, s in zip(where, t.strides))
-        cell = (addr - t.start) // t.itemsize
+        where, cell = _element(t, position)
         if number < FIRST_STEPS:
-            t.steps.append((tuple(where), cell))
+            t.steps.append((where, cell))
         if not any(c0 <= cell < c1 for c0, c1 in windows):
             continue
         entry = t.visits.setdefault(cell, [0, []])
@@ -334,14 +328,20 @@ def trace(a, index=None):
     t.visits, t.complete = _walk(t)
     t.steps = []
     for k in range(min(FIRST_STEPS, t.size)):
-        index, rest = [], k
-        for n in reversed(t.shape):
-            rest, i = divmod(rest, n)
-            index.append(i)
-        index.reverse()
-        addr = t.data + sum(i * s for i, s in zip(index, t.strides))
-        t.steps.append((tuple(index), (addr - t.start) // item))
+        t.steps.append(_element(t, k))
     return t
+
+
+def _element(t, position):
+    """(index, cell) of the element at ``position`` in C order of a's
+    indices: the index by unravelling, the cell by the stride arithmetic."""
+    index, rest = [], position
+    for n in reversed(t.shape):
+        rest, i = divmod(rest, n)
+        index.append(i)
+    index.reverse()
+    addr = t.data + sum(i * s for i, s in zip(index, t.strides))
+    return tuple(index), (addr - t.start) // t.itemsize
 
 
 # ---------------------------------------------------------------------------
