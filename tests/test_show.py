@@ -47,11 +47,9 @@ def numpy_start(a):
     return low
 
 
-def oracle(a, cells=None):
-    """{cell: [visit numbers]} from NumPy's addresses (``cells``: only
-    those cells)."""
+def cell_grid(a):
+    """Each element's cell, from NumPy's addresses (the oracle's grid)."""
     n = np.asarray(a)
-    assert n.__array_interface__["data"][0] == a.ctypes.data  # no copy
     start = numpy_start(a)
     addresses = np.full(n.shape, n.__array_interface__["data"][0],
                         dtype=np.int64)
@@ -59,7 +57,14 @@ def oracle(a, cells=None):
         index = np.arange(length, dtype=np.int64).reshape(
             [-1 if k == axis else 1 for k in range(n.ndim)])
         addresses = addresses + index * stride
-    flat = ((addresses - start) // n.itemsize).ravel()      # C order
+    return (addresses - start) // n.itemsize
+
+
+def oracle(a, cells=None):
+    """{cell: [visit numbers]} from NumPy's addresses (``cells``: only
+    those cells)."""
+    assert np.asarray(a).__array_interface__["data"][0] == a.ctypes.data
+    flat = cell_grid(a).ravel()                             # C order
     result = {}
     wanted = np.unique(flat) if cells is None else np.asarray(sorted(cells))
     for cell in wanted:
@@ -425,19 +430,6 @@ def test_module_does_not_import_numpy():
 
 
 # -- a gather: show(a, index=key) --------------------------------------------
-
-def cell_grid(a):
-    """Each element's cell, from NumPy's addresses (the oracle's grid)."""
-    n = np.asarray(a)
-    start = numpy_start(a)
-    addresses = np.full(n.shape, n.__array_interface__["data"][0],
-                        dtype=np.int64)
-    for axis, (length, stride) in enumerate(zip(n.shape, n.strides)):
-        index = np.arange(length, dtype=np.int64).reshape(
-            [-1 if k == axis else 1 for k in range(n.ndim)])
-        addresses = addresses + index * stride
-    return (addresses - start) // n.itemsize
-
 
 @st.composite
 def gathers(draw):
