@@ -293,6 +293,16 @@ ERRORS = [
      "3"),
     (np.array([2 ** 63], np.uint64), "index -9223372036854775808 is out "
      "of bounds for axis 0 with size 2"),
+    # NumPy checks every mask's lengths before it reads a slice or an
+    # integer's bound (CI's fuzzer found minind reading the slice first).
+    ((slice(0.5, None), np.ones(4, bool)), "boolean index did not match "
+     "indexed array along axis 1; size of axis is 3 but size of "
+     "corresponding boolean axis is 4"),
+    ((9, Ellipsis, np.ones(5, bool)), "boolean index did not match "
+     "indexed array along axis 2; size of axis is 4 but size of "
+     "corresponding boolean axis is 5"),
+    ((slice(None, None, 0), None, [0], np.ones(2, bool)), "boolean index "
+     "did not match indexed array along axis 2; size of axis is 4"),
 ]
 
 

@@ -291,6 +291,8 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     if (nitems == 1 and kinds[0] == MASK
             and (<MiniArray>objects[0]).shape == a.shape):
         plan.mask = objects[0]
+    else:
+        _check_mask_lengths(a, kinds, objects, consumed)
     # Step 2: the source view, and where each index array points.
     for i in range(nitems):
         kind = kinds[i]
@@ -353,17 +355,9 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
             saxis += 1
             axis += 1
             continue
-        # A mask of k dimensions over the next k axes.
+        # A mask of k dimensions over the next k axes (its lengths
+        # checked already).
         array = item
-        for j in range(array.ndim):
-            # (A boolean axis of length 0 is not checked: NumPy takes
-            # np.zeros((0, 4), bool) as a mask for any (n, 4) array.)
-            if array._shape[j] != a._shape[axis + j] and array._shape[j]:
-                raise IndexError(
-                    f"boolean index did not match indexed array along "
-                    f"axis {axis + j}; size of axis is {a._shape[axis + j]}"
-                    f" but size of corresponding boolean axis is "
-                    f"{array._shape[j]}")
         if plan.mask is None:
             for j, column in enumerate(_nonzero(array)):
                 basic.append(slice(None))
@@ -389,6 +383,36 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
         _broadcast(plan)
     return plan
 
+
+
+cdef int _check_mask_lengths(MiniArray a, list kinds, list objects,
+                             int consumed) except -1:
+    """Each mask's lengths against the axes it covers.  NumPy checks them
+    once the whole key is classified and before it reads any slice or
+    checks any integer's bounds, so a[mask_too_long, 0.5:] is an
+    IndexError about the mask, not a TypeError about the slice."""
+    cdef int axis = 0, j
+    cdef MiniArray array
+    for i in range(len(kinds)):
+        kind = kinds[i]
+        if kind == ELLIPSIS:
+            axis += a.ndim - consumed
+        elif kind == MASK:
+            array = objects[i]
+            for j in range(array.ndim):
+                # (A boolean axis of length 0 is not checked: NumPy takes
+                # np.zeros((0, 4), bool) as a mask for any (n, 4) array.)
+                if (array._shape[j] != a._shape[axis + j]
+                        and array._shape[j]):
+                    raise IndexError(
+                        f"boolean index did not match indexed array along "
+                        f"axis {axis + j}; size of axis is "
+                        f"{a._shape[axis + j]} but size of corresponding "
+                        f"boolean axis is {array._shape[j]}")
+            axis += array.ndim
+        elif kind != NEWAXIS and kind != MASK0:
+            axis += 1
+    return 0
 
 
 cdef int _add_array(Plan plan, MiniArray array, int saxis,

@@ -358,15 +358,6 @@ KNOWN = [
      lambda what, m, n, reason: "] = " in what and _failed(n)
      and _raised(m, "IndexError", "number of dimensions must be within")),
 
-    # a[(None,) * 58 + ([], slice(0.5, None), np.zeros(5, bool), -1)] on a
-    # (3, 4, 2, 0) array: NumPy checks the mask's length against its axis
-    # (IndexError) before it reads the float slice bound; minind reads the
-    # slice first (TypeError).  An order of checks, found by CI's fuzzer.
-    ("a float slice bound read before a mask's length",
-     lambda what, m, n, reason: _raised(
-         m, "TypeError", "slice indices must be integers")
-     and _raised(n, "IndexError", "boolean index did not match")),
-
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
     # axis1's range before converting axis2 (AxisError).
