@@ -12,7 +12,11 @@ relative to the installed ``numpy`` package (a file, a class, a test, one
 parametrized case: ``_core/tests/test_numeric.py::TestMoveaxis``); a line
 ``-prefix`` leaves tests out again, with the reason in a comment.
 ``expected_pass.txt`` lists the selected tests that pass against
-minind, one node id a line.  NumPy's code is never committed: the files
+minind, one node id a line.  ``differences.txt`` lists the selected
+tests that cannot pass because of a documented difference from NumPy
+(README, "Differences from NumPy"), one a line as ``id  # reason``, the
+reason one of ``REASONS``.  No id is on both lists.  NumPy's code is
+never committed: the files
 come from the wheel the test extra installs, at its pinned version
 (``constraints.txt``); ids are NumPy 2.4.6's.
 
@@ -36,21 +40,27 @@ How.
 
 The verdict (exit status 1 on any problem):
 * minind: a listed test that does not pass (fails, errors, is skipped or
-  xfailed, is no longer collected); any crash or hang, listed or not
-  (minind promises not to crash).
-* ``--target numpy`` (NumPy's own modules stand in): a listed test that
-  does not pass.  Every listed test passes in NumPy, so this proves the
-  rewriting and the guards sound.
+  xfailed, is no longer collected); a listed difference that passes
+  (stale: the difference is gone, or the reason was wrong) or is no
+  longer collected; any crash or hang, listed or not (minind promises
+  not to crash).
+* ``--target numpy`` (NumPy's own modules stand in): a listed test or a
+  listed difference that does not pass.  They all pass in NumPy, so this
+  proves the rewriting and the guards sound, and that each difference is
+  minind's, not the test's.
 * ``--target empty`` (a module with no names at all, only the test
   helpers): a listed test that passes.  It would not exercise the
   library, so its passing against minind would prove nothing.
-The proofs run only the listed tests: they are what the proofs are about.
+The proofs run only the listed tests (the empty module only the passing
+list): they are what the proofs are about.
 
-A selected test not on the list that passes is reported, so that the
+A selected test on neither list that passes is reported, so that the
 list can grow (``--write-passing FILE`` writes every passing id), but is
-no failure.  Collection errors (a class whose parametrization needs a
-name minind lacks) are reported and count as nothing.  Per file the
-report gives passed / listed / selected / collected.
+no failure; one that fails is "unexplained": a bug or a missing feature
+(``-v`` prints each with its message).  Collection errors (a class whose
+parametrization needs a name minind lacks) are reported and count as
+nothing.  Per file the report gives passed / differences (listed, not
+passing) / unexplained / selected / collected.
 """
 import argparse
 import collections
@@ -71,6 +81,15 @@ import rewrite  # noqa: E402  (after the path)
 
 SELECTION = HERE / "selection.txt"
 EXPECTED = HERE / "expected_pass.txt"
+DIFFERENCES = HERE / "differences.txt"
+# The reasons differences.txt may give, each backed by README's
+# "Differences from NumPy".
+REASONS = (
+    "float16", "longdouble", "complex", "object dtype", "string dtypes",
+    "structured dtypes", "byte order", "datetime", "np.random",
+    "NumPy private test module", "NumPy private name",
+    "vectorize signature=", ".real/.imag attributes", "as_strided bounds")
+DIFFERENCE_SEPARATOR = "  # "
 PYTEST_INI = """\
 [pytest]
 addopts = -p no:cacheprovider
@@ -87,6 +106,41 @@ def read_lines(path):
         if line and not line.startswith("#"):
             lines.append(line)
     return lines
+
+
+def read_differences(path):
+    """{id: reason} from ``id  # reason`` lines (``#`` comment lines and
+    blank lines aside).  Ids may hold spaces, never ``#``."""
+    differences = {}
+    for number, line in enumerate(
+            pathlib.Path(path).read_text().splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        test, separator, reason = line.partition(DIFFERENCE_SEPARATOR)
+        if not separator or "#" in test or test != test.strip():
+            raise ValueError(f"{path}:{number}: not 'id{DIFFERENCE_SEPARATOR}"
+                             f"reason': {line!r}")
+        if reason.strip() not in REASONS:
+            raise ValueError(f"{path}:{number}: unknown reason "
+                             f"{reason.strip()!r} (run.REASONS)")
+        if test in differences:
+            raise ValueError(f"{path}:{number}: {test} twice")
+        differences[test] = reason.strip()
+    return differences
+
+
+def read_lists(expected_path=EXPECTED, differences_path=DIFFERENCES):
+    """(expected, differences): the passing ids, {id: reason}.  An id on
+    both lists is refused (ValueError)."""
+    expected = read_lines(expected_path)
+    differences = read_differences(differences_path) \
+        if pathlib.Path(differences_path).exists() else {}
+    both = sorted(set(expected) & set(differences))
+    if both:
+        raise ValueError(f"on both {pathlib.Path(expected_path).name} and "
+                         f"{pathlib.Path(differences_path).name}: "
+                         + ", ".join(both))
+    return expected, differences
 
 
 def names(prefix, nodeid):
@@ -271,24 +325,33 @@ def run_suite(prefixes, target, timeout=60.0, jobs=2, traceback="no",
             temporary.cleanup()
 
 
-def verdict(runs, expected, target, out=sys.stdout):
-    """Print the report; return the problems (a list of lines)."""
-    problems, fresh, notes = [], [], []
+def verdict(runs, expected, target, out=sys.stdout, differences=()):
+    """Print the report; return the problems (a list of lines).
+    ``differences``: the ids (or {id: reason}) of differences.txt."""
+    problems, fresh, notes, unexplained = [], [], [], []
     totals = collections.Counter()
-    expected_set = set(expected)
-    print(f"\nNumPy's tests against {target}: "
-          f"passed / listed / selected / collected", file=out)
+    expected_set, differences = set(expected), set(differences)
+    columns = ("passed", "differences", "unexplained", "selected",
+               "collected")
+    print(f"\nNumPy's tests against {target}: " + " / ".join(columns),
+          file=out)
     for path in sorted(runs):
         run = runs[path]
         listed = [test for test in expected if file_of(test) == path]
+        differing = sorted(test for test in differences
+                           if file_of(test) == path)
         passed = [test for test, result in run.results.items()
                   if result.outcome == "passed"]
-        counts = dict(passed=len(passed), listed=len(listed),
-                      selected=len(run.results),
+        failing = [test for test, result in run.results.items()
+                   if result.outcome != "passed"]
+        documented = [test for test in failing if test in differences]
+        unknown = [test for test in failing if test not in differences]
+        counts = dict(passed=len(passed), differences=len(documented),
+                      unexplained=len(unknown), selected=len(run.results),
                       collected=len(run.collected))
         totals.update(counts)
-        print(f"  {path:36} " + " / ".join(f"{counts[key]:5}" for key in (
-            "passed", "listed", "selected", "collected")), file=out)
+        print(f"  {path:36} " + " / ".join(
+            f"{counts[key]:{len(key)}}" for key in columns), file=out)
         notes += [f"collection: {error}" for error in run.collect_errors]
         problems += run.crashes
         for test, result in run.results.items():
@@ -305,10 +368,33 @@ def verdict(runs, expected, target, out=sys.stdout):
             elif result.outcome not in ("passed", "crashed"):
                 problems.append(f"{test}: listed, {result.outcome}: "
                                 f"{result.message}")
-        fresh += [test for test in passed if test not in expected_set]
-    print(f"  {'total':36} " + " / ".join(f"{totals[key]:5}" for key in (
-        "passed", "listed", "selected", "collected")), file=out)
-    for path in sorted(set(map(file_of, expected)) - set(runs)):
+        for test in differing if target != "empty" else ():
+            # With NumPy standing in, an id is a prefix: a test whose
+            # parametrization minind cannot build is one test there
+            # (``test_x``), NumPy's cases (``test_x[...]``) here.
+            found = {test: run.results[test]} if test in run.results \
+                else {} if target == "minind" else {
+                    other: result for other, result in run.results.items()
+                    if names(test, other)}
+            if not found:
+                problems.append(f"{test}: a listed difference, not "
+                                f"collected")
+            for other, result in found.items():
+                if target == "minind" and result.outcome == "passed":
+                    problems.append(
+                        f"{test}: a listed difference that passes (stale:"
+                        f" take it off {DIFFERENCES.name})")
+                elif target != "minind" and result.outcome not in (
+                        "passed", "crashed"):
+                    problems.append(f"{other}: a listed difference, "
+                                    f"{result.outcome}: {result.message}")
+        fresh += [test for test in passed
+                  if test not in expected_set and test not in differences]
+        unexplained += [(test, run.results[test]) for test in unknown]
+    print(f"  {'total':36} " + " / ".join(
+        f"{totals[key]:{len(key)}}" for key in columns), file=out)
+    for path in sorted(set(map(file_of, list(expected) + list(differences)))
+                       - set(runs)):
         problems.append(f"{path}: has listed tests, but was not run")
     if notes:
         print(f"\n{len(notes)} collection error(s) (the tests they hide "
@@ -320,6 +406,9 @@ def verdict(runs, expected, target, out=sys.stdout):
               f"to {EXPECTED.name}):", file=out)
         for test in fresh:
             print(f"  {test}", file=out)
+    if unexplained and target == "minind":
+        print(f"\n{len(unexplained)} failing test(s) on neither list: "
+              f"bugs or missing features (-v lists them)", file=out)
     if problems:
         print(f"\n{len(problems)} problem(s):", file=out)
         for problem in problems:
@@ -347,9 +436,9 @@ def main(argv=None):
     parser.add_argument("--target", choices=("minind", "numpy", "empty"),
                         default="minind")
     parser.add_argument("--prove", action="store_true",
-                        help="after minind, run the listed tests with "
-                        "NumPy (all must pass) and with an empty module "
-                        "(none may)")
+                        help="after minind, run the listed tests and "
+                        "differences with NumPy (all must pass), and the "
+                        "listed tests with an empty module (none may)")
     parser.add_argument("-k", "--only", action="append", metavar="PREFIX",
                         help="run these node-id prefixes instead")
     parser.add_argument("--jobs", type=int, default=2)
@@ -371,10 +460,16 @@ def main(argv=None):
         print(f"warning: NumPy {installed} is installed; the lists hold "
               f"NumPy {pinned}'s test ids (constraints.txt), so tests "
               f"may differ")
-    expected = read_lines(EXPECTED)
+    try:
+        expected, differences = read_lists()
+    except ValueError as error:
+        print(f"error: {error}")
+        return 2
     if args.only:
         expected = [test for test in expected
                     if selected(test, args.only)]
+        differences = {test: reason for test, reason in differences.items()
+                       if selected(test, args.only)}
     targets = ["minind", "numpy", "empty"] if args.prove \
         else [args.target]
     failed = False
@@ -384,6 +479,8 @@ def main(argv=None):
             prefixes = args.only
         elif target == "minind":
             prefixes = read_lines(SELECTION)
+        elif target == "numpy":
+            prefixes = sorted(set(expected) | set(differences))
         else:
             prefixes = expected
         workdir = args.keep and pathlib.Path(args.keep) / target
@@ -392,8 +489,12 @@ def main(argv=None):
         if args.verbose:
             for path in sorted(runs):
                 for test, result in runs[path].results.items():
-                    print(f"{result.outcome:8} {test}  {result.message}")
-        failed |= bool(verdict(runs, expected, target))
+                    why = differences.get(test)
+                    print(f"{result.outcome:8} {test}  " + (
+                        f"[difference: {why}] " if why else "")
+                        + result.message)
+        failed |= bool(verdict(runs, expected, target,
+                               differences=differences))
         print(f"({target}: {time.monotonic() - started:.0f} s, "
               f"{sum(run.children for run in runs.values())} children)")
         if args.write_passing:

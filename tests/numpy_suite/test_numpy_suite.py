@@ -11,6 +11,9 @@ child_plugin.py), on small test files written here.
   failure, and the tests after them still run;
 * the two proofs, on a few listed tests: they pass with NumPy standing
   in, fail with the empty module, pass with minind;
+* the list of documented differences: a stale one (it passes) fails
+  the run, with NumPy standing in each must pass, an id on both lists is
+  refused;
 * the committed lists agree with each other.
 
 The whole selection, with the proofs, runs in CI's own step
@@ -304,8 +307,126 @@ def test_proofs_on_a_sample(tmp_path, target, passing):
 
 def test_the_lists_agree():
     selection = run.read_lines(run.SELECTION)
-    expected = run.read_lines(run.EXPECTED)
+    expected, differences = run.read_lists()
     assert expected == sorted(set(expected)), "sorted, no duplicates"
-    for test in expected:
+    assert list(differences) == sorted(differences), "sorted"
+    for test in expected + list(differences):
         assert run.selected(test, selection), (
             f"{test} is listed but not selected")
+    # Every reason is one README's "Differences from NumPy" backs.
+    assert set(differences.values()) <= set(run.REASONS)
+
+
+# ---------------------------------------------------------------------------
+# The documented differences
+# ---------------------------------------------------------------------------
+
+DIFFERING = """
+    import numpy as np
+
+    def test_passes():
+        assert np.add(1, 2) == 3
+
+    def test_needs_float16():
+        assert np.float16(1) == 1
+
+    def test_needs_complex():
+        assert np.complex128(1j).imag == 1
+
+    def test_a_bug():
+        assert np.add(1, 2) == 4
+    """
+
+
+def report(runs, expected, target, differences):
+    import io
+    out = io.StringIO()
+    problems = run.verdict(runs, expected, target, out=out,
+                           differences=differences)
+    return problems, out.getvalue()
+
+
+def test_differences_are_counted_apart_from_unexplained(tmp_path):
+    file_run = run_file(tmp_path, DIFFERING)
+    path = file_run.path
+    differences = {f"{path}::test_needs_float16": "float16",
+                   f"{path}::test_needs_complex": "complex"}
+    problems, text = report({path: file_run}, [f"{path}::test_passes"],
+                            "minind", differences)
+    assert problems == []
+    # passed / differences / unexplained / selected / collected
+    row = [line for line in text.splitlines() if line.strip().startswith(
+        path)][0]
+    assert [int(n) for n in row.split(path)[1].split("/")] == [
+        1, 2, 1, 4, 4]
+    assert "1 failing test(s) on neither list" in text
+
+
+def test_a_stale_difference_fails_the_run(tmp_path):
+    file_run = run_file(tmp_path, DIFFERING)
+    path = file_run.path
+    problems, _ = report({path: file_run}, [], "minind",
+                         {f"{path}::test_passes": "float16",
+                          f"{path}::test_gone": "complex"})
+    assert len(problems) == 2
+    assert "stale" in problems[0] or "stale" in problems[1]
+    assert any("not collected" in problem for problem in problems)
+
+
+def test_differences_must_pass_with_numpy(tmp_path):
+    file_run = run_file(tmp_path, DIFFERING, target="numpy")
+    path = file_run.path
+    differences = {f"{path}::test_needs_float16": "float16",
+                   f"{path}::test_needs_complex": "complex"}
+    assert report({path: file_run}, [], "numpy", differences)[0] == []
+    problems, _ = report({path: file_run}, [], "numpy",
+                         {f"{path}::test_a_bug": "complex"})
+    assert len(problems) == 1 and "test_a_bug" in problems[0]
+
+
+def test_with_numpy_a_difference_id_is_a_prefix(tmp_path):
+    # A parametrization minind cannot build is one test against minind
+    # (``test_x``) and NumPy's cases (``test_x[...]``) against NumPy.
+    file_run = run_file(tmp_path, """
+        import pytest
+        import numpy as np
+
+        @pytest.mark.parametrize("t", [np.float16, np.float32])
+        def test_x(t):
+            assert t(1) == 1
+        """, target="numpy")
+    path = file_run.path
+    assert set(file_run.results) == {f"{path}::test_x[float16]",
+                                     f"{path}::test_x[float32]"}
+    assert report({path: file_run}, [], "numpy",
+                  {f"{path}::test_x": "float16"})[0] == []
+
+
+def test_the_differences_file_is_parsed_strictly(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("# a comment\n"
+                    "a.py::test_x[(4, 3)->(4, 1)]  # complex\n"
+                    "\n"
+                    "a.py::test_y  # np.random\n")
+    assert run.read_differences(good) == {
+        "a.py::test_x[(4, 3)->(4, 1)]": "complex",
+        "a.py::test_y": "np.random"}
+    for bad in ("a.py::test_x\n",                      # no reason
+                "a.py::test_x  # not a documented reason\n",
+                "a.py::test_x #complex\n",             # separator
+                "a.py::test_x  # complex\na.py::test_x  # float16\n"):
+        (tmp_path / "bad.txt").write_text(bad)
+        with pytest.raises(ValueError):
+            run.read_differences(tmp_path / "bad.txt")
+
+
+def test_an_id_on_both_lists_is_refused(tmp_path):
+    (tmp_path / "expected.txt").write_text("a.py::test_x\na.py::test_y\n")
+    (tmp_path / "differences.txt").write_text("a.py::test_y  # float16\n")
+    with pytest.raises(ValueError, match="on both.*a.py::test_y"):
+        run.read_lists(tmp_path / "expected.txt",
+                       tmp_path / "differences.txt")
+    (tmp_path / "differences.txt").write_text("a.py::test_z  # float16\n")
+    assert run.read_lists(tmp_path / "expected.txt",
+                          tmp_path / "differences.txt") == (
+        ["a.py::test_x", "a.py::test_y"], {"a.py::test_z": "float16"})
