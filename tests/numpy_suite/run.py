@@ -333,8 +333,12 @@ def verdict(runs, expected, target, out=sys.stdout, differences=()):
     expected_set, differences = set(expected), set(differences)
     columns = ("passed", "differences", "unexplained", "selected",
                "collected")
-    print(f"\nNumPy's tests against {target}: " + " / ".join(columns),
-          file=out)
+    # (With NumPy or the empty module standing in, a failure is the
+    # proof's, never a bug of minind's to explain.)
+    print(f"\nNumPy's tests against {target}: " + " / ".join(
+        columns if target == "minind" else
+        ("passed", "differences (failed)", "others failed", "selected",
+         "collected")), file=out)
     for path in sorted(runs):
         run = runs[path]
         listed = [test for test in expected if file_of(test) == path]
