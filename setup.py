@@ -63,8 +63,54 @@ if os.environ.get("MININD_POISON") == "1":
 # library call for each element, so a sqrt loop vectorises.  The results
 # are the same: the C library's sqrt is that instruction too.
 module_compile_args = {}
+module_link_args = {}
 if sys.platform != "win32":
     module_compile_args["_kernels"] = ["-fno-math-errno"]
+
+
+def links_libmvec():
+    """Whether this compiler builds and links a loop that calls glibc's
+    vector math library (libmvec): GCC, glibc, x86-64.  Anywhere else the
+    vector loops of _kernels (see "Vectorised math" there) are plain
+    scalar loops."""
+    if sys.platform != "linux" or os.uname().machine != "x86_64":
+        return False
+    import shutil
+    import subprocess
+    import sysconfig
+    import tempfile
+    compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC")
+                or "cc").split()
+    if not shutil.which(compiler[0]):
+        return False
+    program = (
+        "double minind_simd_log(double) __asm__(\"log\")\n"
+        "    __attribute__((simd(\"notinbranch\"), const, nothrow));\n"
+        "double a[64], b[64];\n"
+        "int main(void) {\n"
+        "#pragma omp simd\n"
+        "    for (int i = 0; i < 64; i++) b[i] = minind_simd_log(a[i]);\n"
+        "    return b[0] != 0;\n"
+        "}\n")
+    with tempfile.TemporaryDirectory() as scratch:
+        source = os.path.join(scratch, "probe.c")
+        with open(source, "w") as file:
+            file.write(program)
+        result = subprocess.run(
+            compiler + ["-O2", "-mavx2", "-fopenmp-simd", "-Werror", source,
+                        "-o", os.path.join(scratch, "probe"), "-lmvec",
+                        "-lm"],
+            capture_output=True)
+    return result.returncode == 0
+
+
+# glibc's vector math (libmvec), for the loops of exp, log, tanh...: see
+# "Vectorised math" in _kernels.pyx.  -fopenmp-simd reads the loops'
+# "#pragma omp simd" and needs no OpenMP runtime.
+if os.environ.get("MININD_LIBMVEC", "1") != "0" and links_libmvec():
+    module_compile_args["_kernels"] += ["-fopenmp-simd",
+                                        "-DMININD_LIBMVEC=1"]
+    module_link_args["_kernels"] = ["-lmvec"]
 
 
 def module_name(path):
@@ -77,7 +123,8 @@ extensions = [
         [path],
         extra_compile_args=(extra_compile_args
                             + module_compile_args.get(module_name(path), [])),
-        extra_link_args=extra_link_args,
+        extra_link_args=(extra_link_args
+                         + module_link_args.get(module_name(path), [])),
         define_macros=define_macros,
     )
     for path in sorted(glob.glob("src/minind/*.pyx"))

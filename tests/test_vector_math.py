@@ -1,0 +1,175 @@
+"""The C library's functions in minind's loops: accuracy and layout.
+
+Where glibc's vector math library is built in (``_kernels.VECTOR_MATH``,
+see "Vectorised math" in ``_kernels.pyx``), float64 ``log``, ``tanh``...
+and every float32 function run through it.  Accuracy is part of the
+contract, measured in ULPs (units in the last place: how many
+representable numbers lie between two results) over a dense sweep of
+each function's domain with the edges (+-0, +-inf, NaN, subnormals, the
+overflow thresholds):
+
+* float64: within 2 ULP of NumPy's result and of the correctly rounded
+  one (NumPy's long double function, rounded once);
+* float32: within 1 ULP of the correctly rounded result, and within 2 ULP
+  of NumPy's wherever NumPy's is itself that close to the correctly
+  rounded one (NumPy's float32 functions are up to 3 ULP off it, so no
+  other function can promise to be within 2 of them everywhere).
+
+``python tests/test_vector_math.py`` prints the README's table of the
+measured maxima.
+"""
+import numpy as np
+import pytest
+
+import minind as mi
+from minind import _kernels
+
+FUNCTIONS = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p",
+             "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh",
+             "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "cbrt"]
+DTYPES = [np.float64, np.float32]
+
+
+def sweep(dtype, count=100_000):
+    """A fixed, dense sample of the whole float range (log-uniform
+    magnitudes of both signs, subnormals included), the ranges where the
+    functions change fastest, and the edges."""
+    rng = np.random.default_rng(20261205)
+    info = np.finfo(dtype)
+    low, high = np.log(float(info.smallest_subnormal)), np.log(float(info.max))
+    magnitudes = np.exp(rng.uniform(low, high, count))
+    edges = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.0, 0.5, -0.5, 2.0,
+             float(info.tiny), -float(info.tiny),
+             float(info.smallest_subnormal), -float(info.smallest_subnormal),
+             float(info.max), -float(info.max), float(info.eps),
+             1 + float(info.eps), 1 - float(info.epsneg),
+             # exp's and sinh's overflow and underflow thresholds
+             709.78, 709.79, 710.5, -708.4, -745.1, -745.2,
+             88.72, 88.73, 89.4, -87.3, -103.9, -104.0]
+    values = np.concatenate([
+        magnitudes * rng.choice([-1.0, 1.0], count),
+        rng.uniform(-1, 1, count), rng.uniform(-40, 40, count),
+        rng.uniform(-750, 750, count // 4), np.array(edges)])
+    with np.errstate(over="ignore"):
+        return values.astype(dtype)
+
+
+def ordered(x):
+    """The float's bits as an integer that counts representable numbers
+    (negative floats mirrored), so that a difference is a ULP count."""
+    kind = np.int64 if x.dtype == np.float64 else np.int32
+    bits = x.view(kind).astype(np.int64)
+    return np.where(bits < 0, np.iinfo(kind).min - bits, bits)
+
+
+def ulps(x, y):
+    """Elementwise ULP distance; NaN against NaN is 0, NaN against a
+    number is huge, and so are zeros of different signs."""
+    distance = np.abs(ordered(x) - ordered(y))
+    distance[np.isnan(x) & np.isnan(y)] = 0
+    distance[np.isnan(x) != np.isnan(y)] = 2 ** 40
+    distance[(x == 0) & (y == 0) & (np.signbit(x) != np.signbit(y))] = 2 ** 40
+    return distance
+
+
+def measure(name, dtype):
+    """(inputs, minind's, NumPy's, correctly rounded results)."""
+    x = sweep(dtype)
+    if name in ("sin", "cos", "tan"):
+        # Far from 0, float64 trigonometry depends on the argument
+        # reduction, whose long double reference is only as good as
+        # 64 bits of pi.
+        x = x[~(np.abs(x) > 1e6)]
+    with np.errstate(all="ignore"):
+        numpy = getattr(np, name)(x)
+        exact = getattr(np, name)(x.astype(np.longdouble)).astype(dtype)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    return x, minind, numpy, exact
+
+
+def worst(x, distance):
+    k = int(np.argmax(distance))
+    return f"{int(distance[k])} ULP at {x[k]!r}"
+
+
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "built without libmvec: the scalar C library's float32 functions are "
+    "up to 2 ULP off the correctly rounded result, and its float64 tanh "
+    "and cbrt 3 ULP off NumPy's"))
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_accuracy(name, dtype):
+    x, minind, numpy, exact = measure(name, dtype)
+    from_exact = ulps(minind, exact)
+    from_numpy = ulps(minind, numpy)
+    if dtype == np.float64:
+        assert from_exact.max() <= 2, worst(x, from_exact)
+        assert from_numpy.max() <= 2, worst(x, from_numpy)
+    else:
+        assert from_exact.max() <= 1, worst(x, from_exact)
+        allowed = np.maximum(2, ulps(numpy, exact) + 1)
+        assert np.all(from_numpy <= allowed), worst(x, from_numpy - allowed)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_same_bits_in_every_layout(name, dtype):
+    """A value's result does not depend on where it sits: first or last
+    in a vector block, in the padded remainder of an array, in a strided
+    or reversed view, unaligned, or alone as a scalar."""
+    x = sweep(dtype, 2000)[:1001]
+    function = getattr(mi, name)
+    with np.errstate(all="ignore"):
+        whole = np.asarray(function(mi.asarray(x)))
+        for start in range(1, 9):
+            part = np.asarray(function(mi.asarray(x[start:])))
+            assert np.array_equal(part, whole[start:], equal_nan=True)
+        doubled = np.repeat(x, 2)
+        strided = np.asarray(function(mi.asarray(doubled)[::2]))
+        assert np.array_equal(strided, whole, equal_nan=True)
+        backwards = np.asarray(function(mi.asarray(x)[::-1]))
+        assert np.array_equal(backwards, whole[::-1], equal_nan=True)
+        raw = np.zeros(x.nbytes + 1, np.uint8)
+        unaligned = raw[1:].view(dtype)
+        unaligned[:] = x
+        shifted = np.asarray(function(mi.asarray(unaligned)))
+        assert np.array_equal(shifted, whole, equal_nan=True)
+        scalar_type = mi.float64 if dtype == np.float64 else mi.float32
+        for k in (0, 1, 7, 8, 500, 1000):
+            alone = np.asarray(function(scalar_type(x[k])))
+            assert np.array_equal(alone, whole[k], equal_nan=True)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_edges_are_numpys(name, dtype):
+    """Signed zeros, infinities, NaN and out-of-domain inputs give
+    exactly NumPy's result (ulps counts a zero of the other sign as far
+    off)."""
+    info = np.finfo(dtype)
+    x = np.array([0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.0, 2.0, -2.0,
+                  float(info.max), -float(info.max)], dtype)
+    with np.errstate(all="ignore"):
+        numpy = getattr(np, name)(x)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    special = ~np.isfinite(numpy) | (numpy == 0)
+    assert np.all(ulps(minind, numpy)[special] == 0), (x, minind, numpy)
+
+
+def test_the_build_says_whether_it_vectorises():
+    assert isinstance(_kernels.VECTOR_MATH, bool)
+
+
+if __name__ == "__main__":
+    print(f"vector math: {_kernels.VECTOR_MATH}")
+    print("| function | float64: from NumPy / from exact (NumPy's) "
+          "| float32: from NumPy / from exact (NumPy's) |")
+    print("|---|---|---|")
+    for name in FUNCTIONS:
+        cells = []
+        for dtype in DTYPES:
+            x, minind, numpy, exact = measure(name, dtype)
+            cells.append(f"{ulps(minind, numpy).max()} / "
+                         f"{ulps(minind, exact).max()} "
+                         f"({ulps(numpy, exact).max()})")
+        print(f"| `{name}` | " + " | ".join(cells) + " |")
