@@ -44,6 +44,8 @@ Where each concept lives:
   _vectorize.py  vectorize: a Python function over arrays (a Python loop)
   _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
                  wrapped through the buffer protocol)
+  _iterators.pyx a.flat (flatiter) and broadcast: C-order positions in
+                 one array or several (NumPy's iterators.c)
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -94,7 +96,8 @@ from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           vstack, hstack, dstack, column_stack, row_stack,
                           atleast_1d, atleast_2d, atleast_3d, split,
-                          array_split, hsplit, vsplit, block, delete)
+                          array_split, hsplit, vsplit, block, delete,
+                          resize)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_, s_, index_exp)
 from minind._numeric import (round, around, copy, reshape, real, imag,
@@ -114,6 +117,8 @@ from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
                             vecdot)
 from minind._vectorize import vectorize
+from minind._iterators import flatiter, broadcast
+from minind import _iterators
 from minind._memmap import memmap
 from minind._dlpack import dlpack_device as _dlpack_device
 
@@ -148,8 +153,14 @@ _core_module._register_operators(dict(
     _operators, **_methods, advanced_getitem=_indexing.getitem,
     advanced_setitem=_indexing.setitem, array_ufunc=_dispatch.array_ufunc,
     array_function=_dispatch.array_function,
-    dlpack=_export_dlpack, dlpack_device=_dlpack_device))
+    dlpack=_export_dlpack, dlpack_device=_dlpack_device,
+    flat=_iterators.flat, assign_flat=_iterators.assign_flat))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
+# The reference count a.resize() sees for an array only `a` names, called
+# from Python code exactly as a user's a.resize(...) is (NumPy's refcheck).
+_unshared = empty(0)
+_core_module.set_resize_baseline(_unshared._references_seen())
+del _unshared
 del _operators, _methods
 from minind import linalg
 
@@ -214,5 +225,5 @@ __all__ = [
     "unique_inverse", "unique_all",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
     "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
-    "s_", "index_exp", "typecodes",
+    "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
 ]

@@ -39,6 +39,14 @@ cdef class MiniArray:
     # an AsStridedBase (_manipulation) for as_strided views.
     cdef readonly object base
     cdef object __weakref__
+    # Who else points into this array's memory, for ``resize`` (which
+    # must not free memory in use, whatever ``refcheck`` says): views
+    # whose base is this owner (counted by make_view, uncounted when the
+    # view dies), and live buffer or DLPack exports of this array.
+    cdef Py_ssize_t _views
+    cdef Py_ssize_t _exports
+    # The owner whose _views this view counts in (None: not counted).
+    cdef MiniArray _viewed
 
     cdef int _set_dims(self, int ndim, const Py_ssize_t* shape,
                        const Py_ssize_t* strides) except -1
@@ -136,3 +144,8 @@ cdef MiniArray reshape_array(MiniArray a, object shape, object order,
 # order is one of C/F/A/K (check_order first).
 cdef MiniArray ravel_array(MiniArray a, str order)
 cdef MiniArray flatten_array(MiniArray a, str order)
+# a.resize(*args): NumPy's checks, then the owner's buffer reallocated
+# (the new bytes zeroed); ``referenced``: the caller saw more references
+# than NumPy allows (refcheck).
+cdef object resize_array(MiniArray a, tuple args, bint refcheck,
+                         bint referenced)

@@ -30,14 +30,14 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport (PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE,
                             PyTuple_GET_ITEM, PyTuple_CheckExact)
-from cpython.ref cimport Py_INCREF
+from cpython.ref cimport Py_INCREF, Py_REFCNT
 
 from cpython.number cimport PyIndex_Check
 from cpython.sequence cimport PySequence_Check
 from cpython.pycapsule cimport PyCapsule_CheckExact
 from cpython.float cimport PyFloat_CheckExact
 from cpython.bool cimport PyBool_Check
-from libc.stdlib cimport malloc, calloc, free
+from libc.stdlib cimport malloc, calloc, realloc, free
 from libc.stdint cimport uintptr_t
 from libc.string cimport memcpy, memset
 
@@ -61,6 +61,7 @@ from minind._loops cimport Traversal, axis_order, copy_cast
 
 import operator
 import warnings
+import weakref
 
 cimport cython
 from minind.exceptions import AxisError
@@ -224,6 +225,9 @@ cdef class MiniArray:
         self.size = 1
         self._flags = 0
         self.base = None
+        self._views = 0
+        self._exports = 0
+        self._viewed = None
 
     def __init__(self, shape, dtype=float, buffer=None, Py_ssize_t offset=0,
                  strides=None, order=None):
@@ -289,6 +293,8 @@ cdef class MiniArray:
         # owner (base), so it cannot die before them.
         if self._flags & FLAG_OWNDATA and self._data != NULL:
             _free_buffer(self._data)
+        if self._viewed is not None:
+            self._viewed._views -= 1
         if self._dims != self._inline_dims:
             PyMem_Free(self._dims)
 
@@ -524,9 +530,11 @@ cdef class MiniArray:
         view.strides = (export_strides
                         if flags & PyBUF_STRIDES == PyBUF_STRIDES else NULL)
         view.suboffsets = NULL
+        self._exports += 1        # resize must not free it under them
 
     def __releasebuffer__(self, Py_buffer* view):
         PyMem_Free(view.internal)
+        self._exports -= 1
 
     # -- element access -------------------------------------------------------
 
@@ -778,6 +786,35 @@ cdef class MiniArray:
     def flatten(self, order="C"):
         """The elements as a new 1-d array (always a copy)."""
         return flatten_array(self, check_order(order, "CFAK"))
+
+    @property
+    def flat(self):
+        """A flat iterator: the elements in C order, read and written in
+        place (``_iterators.flatiter``, registered by minind/__init__)."""
+        return _OPERATORS["flat"](self)
+
+    @flat.setter
+    def flat(self, value):
+        """``a.flat = value``: every element, ``value`` repeated."""
+        _OPERATORS["assign_flat"](self, value)
+
+    def resize(self, *new_shape, **kwargs):
+        """Change the shape and size in place, reallocating the memory;
+        new elements are zeros.  See ``resize_array``.  NumPy's refcheck
+        is the reference count seen here: more than a named array called
+        from Python has (``_references_seen``) means someone else holds
+        it."""
+        refcheck = _resize_refcheck(kwargs)
+        return resize_array(self, new_shape, refcheck,
+                            refcheck and Py_REFCNT(self) > _resize_baseline)
+
+    def _references_seen(self, *args, **kwargs):
+        """The reference count ``resize`` sees (same calling convention);
+        minind/__init__.py calls it once on an array held by one name
+        to learn the count of an unshared array, which depends on how
+        CPython calls a method (NumPy's is 2; a Cython varargs method
+        sees one more)."""
+        return Py_REFCNT(self)
 
     # -- arithmetic: every operator is a ufunc call ------------------------
     # (``a + b`` is ``mi.add(a, b)``; ``a += b`` is ``mi.add(a, b, out=a)``,
@@ -1846,6 +1883,10 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
         view.base = parent
     else:
         view.base = parent.base
+    if (<MiniArray>view.base)._flags & FLAG_OWNDATA:
+        # Counted, so that resize can tell the owner's memory is in use.
+        view._viewed = view.base
+        view._viewed._views += 1
     view._flags = parent._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
     view._update_flags()
     return view
@@ -2373,6 +2414,111 @@ cdef MiniArray flatten_array(MiniArray a, str order):
     copy_cast(a.ndim, a._shape, result._data, strides, a.dtype.type_index,
               a._data, a._strides, a.dtype.type_index)
     return result
+
+
+# ---------------------------------------------------------------------------
+# Resizing in place: the owner's buffer reallocated
+# ---------------------------------------------------------------------------
+
+cdef str _REFERENCED = (
+    "cannot resize an array that references or is referenced\n"
+    "by another object in this way.\n"
+    "Use the np.resize function to get a new resized copy or\n"
+    " set refcheck=False to disable this check")
+
+
+# Py_REFCNT(self) inside resize for an array held by one name (set by
+# set_resize_baseline from minind/__init__.py).
+cdef Py_ssize_t _resize_baseline = 2
+
+
+def set_resize_baseline(Py_ssize_t references):
+    global _resize_baseline
+    _resize_baseline = references
+
+
+cdef bint _resize_refcheck(dict kwargs) except -1:
+    """``refcheck=`` read as NumPy reads it (an integer; no other
+    keyword)."""
+    for name in kwargs:
+        if name != "refcheck":
+            raise TypeError(f"'{name}' is an invalid keyword argument for "
+                            "this function")
+    return operator.index(kwargs.get("refcheck", True)) != 0
+
+
+cdef object resize_array(MiniArray a, tuple args, bint refcheck,
+                         bint referenced):
+    """``a.resize(new_shape)``: NumPy's ``PyArray_Resize`` (shape.c).
+
+    The same number of bytes is a new shape with fresh contiguous strides
+    (F for an array that is F- and not C-contiguous, as NumPy's
+    ``_array_fill_strides``), allowed for any contiguous array, view or
+    not.  Another number reallocates the buffer, so the array must own
+    it (OWNDATA), have no base and no weak reference, and with
+    ``refcheck`` no references beyond the caller's (``referenced``).  The
+    elements keep their C-order bytes; new bytes are zeros (NumPy leaves
+    them unwritten in a read-only array; minind zeroes them always).
+
+    NumPy trusts ``refcheck=False``; minind cannot: a view or an export
+    (buffer, DLPack) of the owner would be left pointing at freed memory.
+    So the memory's users are counted (``_views``, ``_exports``) and any
+    of them refuses, refcheck or not.
+    """
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t size = 1, new_nbytes, old_nbytes
+    cdef Py_ssize_t itemsize = a.dtype.itemsize
+    cdef int ndim, axis
+    cdef char* data
+    if not args or (len(args) == 1 and args[0] is None):
+        return None                              # a.resize(): no change
+    new_shape = args[0] if len(args) == 1 else args
+    if isinstance(new_shape, str):
+        raise TypeError("'str' object cannot be interpreted as an integer")
+    ndim = shape_from_object(new_shape, shape, True)
+    if not a._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS):
+        raise ValueError("resize only works on single-segment arrays")
+    for axis in range(ndim):
+        if shape[axis] < 0:
+            raise ValueError("negative dimensions not allowed")
+    for axis in range(ndim):
+        if __builtin_mul_overflow(size, shape[axis], &size):
+            raise MemoryError()
+    if __builtin_mul_overflow(size, itemsize, &new_nbytes):
+        raise MemoryError()
+    old_nbytes = a.size * itemsize
+    if new_nbytes != old_nbytes:
+        if not a._flags & FLAG_OWNDATA:
+            raise ValueError("cannot resize this array: it does not own "
+                             "its data")
+        if referenced or a.base is not None or weakref.getweakrefcount(a):
+            raise ValueError(_REFERENCED)
+        if a._exports:
+            raise BufferError(
+                "cannot resize an array whose memory is exported (a "
+                "buffer or DLPack capsule of it is alive)")
+        if a._views:
+            raise ValueError(
+                "cannot resize an array that is referenced by a view of "
+                "it (the view would point at freed memory), even with "
+                "refcheck=False.\nUse the np.resize function to get a new "
+                "resized copy")
+        data = <char*>realloc(a._data, new_nbytes if new_nbytes else 1)
+        if data == NULL:
+            raise MemoryError("cannot allocate memory for array")
+        PyTraceMalloc_Untrack(_TRACE_DOMAIN, <uintptr_t>a._data)
+        PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>data,
+                            new_nbytes if new_nbytes else 1)
+        if new_nbytes > old_nbytes:
+            memset(data + old_nbytes, 0, new_nbytes - old_nbytes)
+        a._data = data
+    fill_contiguous_strides(ndim, shape, itemsize,
+                            a._flags & FLAG_F_CONTIGUOUS and not
+                            a._flags & FLAG_C_CONTIGUOUS, strides)
+    a._replace_dims(ndim, shape, strides)
+    a.size = size
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -461,6 +461,14 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
                              "array as requested.")
         obj = scalar_array(obj)       # already the copy
         copy = None
+    if _has_array_method(obj):
+        # An object that converts itself (a.flat: a copy), as NumPy asks
+        # __array__ after the buffer protocol and before sequences.
+        if copy is False:
+            raise ValueError("Unable to avoid copy while creating an "
+                             "array as requested.")
+        obj = obj.__array__()
+        copy = None
     cdef bint is_array = isinstance(obj, MiniArray)
     if is_array or (PyObject_CheckBuffer(obj)
                     and not isinstance(obj, str)):
@@ -491,6 +499,14 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
     if ndmin > result.ndim:
         result = _prepend_axes(result, ndmin, letter == "F")
     return result
+
+
+cdef bint _has_array_method(object obj):
+    """Whether ``obj``'s type (not the instance: types are asked)
+    defines ``__array__`` and is no array or buffer, which come first."""
+    return (getattr(type(obj), "__array__", None) is not None
+            and not isinstance(obj, MiniArray)
+            and not PyObject_CheckBuffer(obj))
 
 
 cdef bint _matches(MiniArray a, str order):

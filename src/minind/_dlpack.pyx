@@ -128,6 +128,7 @@ cdef void _release(void* array, void* block) noexcept:
     global _live_exports
     PyMem_Free(block)
     _live_exports -= 1
+    (<MiniArray>array)._exports -= 1
     Py_XDECREF(<PyObject*>array)
 
 
@@ -356,6 +357,7 @@ cdef object _new_capsule(MiniArray array, bint versioned, int* device,
         PyMem_Free(block)
         raise
     Py_INCREF(array)                # manager_ctx's reference
+    array._exports += 1             # resize must not free it meanwhile
     _live_exports += 1
     return capsule
 

@@ -44,7 +44,8 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 from minind._loops cimport copy_block
 
-from minind._creation import asarray, array, empty, empty_like, ones
+from minind._creation import (asarray, array, empty, empty_like, ones,
+                              zeros_like)
 from minind._manipulation import broadcast_shapes
 from minind._scalar import integer
 
@@ -387,6 +388,30 @@ def repeat(a, repeats, axis=None):
                     dst += block
                 src += block
     return result
+
+
+def resize(a, new_shape):
+    """A new array of ``new_shape`` filled with ``a``'s elements in C
+    order, repeated as often as needed (``a.resize`` fills with zeros
+    instead, in place).  NumPy's ``np.resize`` step by step, so the
+    result is a view as NumPy's is: ``a`` raveled, concatenated with
+    itself, cut to size and reshaped; an empty ``a`` or shape gives
+    zeros."""
+    if isinstance(new_shape, (int, integer)):
+        new_shape = (new_shape,)
+    a = asarray(a).ravel()
+    new_size = 1
+    for length in new_shape:
+        new_size *= length
+        if length < 0:
+            raise ValueError("all elements of `new_shape` must be "
+                             "non-negative")
+    if a.size == 0 or new_size == 0:
+        return zeros_like(a, shape=new_shape)
+    if new_size > PY_SSIZE_T_MAX // a.itemsize:
+        raise MemoryError()        # before a tuple of `repeats` is built
+    repeats = -(-new_size // a.size)
+    return concatenate((a,) * repeats)[:new_size].reshape(new_shape)
 
 
 def tile(A, reps):

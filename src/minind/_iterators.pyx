@@ -1,0 +1,369 @@
+# cython: boundscheck=False, wraparound=False, cdivision=True
+"""Iterators over arrays: ``a.flat`` and ``mi.broadcast``.
+
+NumPy's counterpart is ``iterators.c``: ``PyArrayIterObject`` (the
+``flatiter`` type of ``a.flat``) and ``PyArrayMultiIterObject`` (the
+``broadcast`` type), both built on a C-order position and its coordinates.
+
+A flat iterator is a position in the C order of an array, whatever the
+array's memory order: ``a.flat[k]`` is the element ``a.ravel()[k]`` would
+hold, read in place.  Anything it answers with more than one element is a
+copy (NumPy's rule: the elements of a transposed or sliced array are not
+evenly spaced in memory in C order, so no view could describe them).
+
+Unlike NumPy's, which caches the array's data pointer, a flatiter here
+reads the array's address, shape and strides afresh at every step: an
+array it walks may be resized under it (``a.resize(..., refcheck=False)``)
+and it must then read the new memory, never the freed one.
+"""
+from cpython.long cimport PyLong_CheckExact
+from cpython.number cimport PyIndex_Check
+from cpython.float cimport PyFloat_Check
+from cpython.bool cimport PyBool_Check
+from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
+from libc.stdint cimport int64_t
+
+from minind._core cimport (MiniArray, require_writeable, make_view,
+                           as_index, ravel_array, copy_array)
+from minind._dtype cimport as_dtype, set_item, T_BOOL
+from minind._layout cimport MAX_NDIM, broadcast_strides
+from minind._scalar cimport get_scalar, generic
+
+import warnings
+
+from minind._creation import asarray, arange
+from minind._manipulation import broadcast_shapes
+from minind._indexing import take, put, flatnonzero
+
+
+# ---------------------------------------------------------------------------
+# flatiter: a C-order position in one array
+# ---------------------------------------------------------------------------
+
+cdef str _NOT_AN_INDEX = (
+    "only integers, slices (`:`), ellipsis (`...`) and integer or boolean "
+    "arrays are valid indices")
+
+
+cdef class flatiter:
+    """``a.flat``: the array seen as 1-d in C order, read and written in
+    place (NumPy's ``flatiter``, ``iterators.c``).
+
+    ``f[k]`` is a scalar; a slice, ``...``, an integer array (any shape:
+    the result has its shape) or a 1-d boolean mask give a copy.
+    ``f[key] = value`` writes ``value``'s items into the picked positions,
+    repeating them if there are fewer (``a.flat[[0, 1, 2]] = [7]``).
+    Iterating yields the elements in C order; ``index`` is the next
+    position, ``coords`` its index tuple; ``base`` the array.
+    """
+
+    cdef MiniArray _walked             # the array whose elements it reads
+    cdef object _base                  # what .base reports (see broadcast)
+    cdef Py_ssize_t _index
+
+    def __init__(self):
+        raise TypeError("cannot create 'minind.flatiter' instances")
+
+    @property
+    def base(self):
+        """The array iterated over."""
+        return self._base
+
+    @property
+    def index(self):
+        """The C-order position of the next element ``next()`` returns."""
+        return self._index
+
+    @property
+    def coords(self):
+        """The index tuple of position ``index`` (NumPy's; an iterator of
+        ``broadcast`` reports the first ``base.ndim`` of its broadcast
+        coordinates, as NumPy's does)."""
+        cdef MiniArray walked = self._walked
+        cdef Py_ssize_t position = self._index, length
+        cdef int axis
+        coords = [0] * walked.ndim
+        for axis in range(walked.ndim - 1, -1, -1):
+            length = walked._shape[axis]
+            if length:
+                coords[axis] = position % length
+                position //= length
+        ndim = self._base.ndim if isinstance(self._base, MiniArray) \
+            else walked.ndim
+        return tuple(coords[:ndim])
+
+    def __len__(self):
+        return self._walked.size
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._index >= self._walked.size:
+            raise StopIteration
+        value = get_scalar(self._walked.dtype, _address(self._walked,
+                                                        self._index))
+        self._index += 1
+        return value
+
+    def copy(self):
+        """A 1-d copy of the elements, in C order (NumPy's flatiter.copy)."""
+        return _c_order_copy(self._walked)
+
+    def __array__(self, dtype=None, copy=None):
+        """A 1-d copy in C order: ``mi.asarray(a.flat)``."""
+        if copy is False:
+            raise ValueError("Unable to avoid copy while creating an array "
+                             "as requested.")
+        result = _c_order_copy(self._walked)
+        return result if dtype is None else result.astype(dtype)
+
+    def __getitem__(self, key):
+        cdef MiniArray walked = self._walked
+        cdef Py_ssize_t position
+        key = _single_key(key)
+        if _is_position(key):
+            position = _position(key, walked.size)
+            return get_scalar(walked.dtype, _address(walked, position))
+        if key is Ellipsis:
+            return _c_order_copy(walked)
+        positions = _positions(key, walked.size)
+        if not isinstance(positions, MiniArray):        # a 0-d index array
+            return get_scalar(walked.dtype, _address(walked, positions))
+        return take(walked, positions)
+
+    def __setitem__(self, key, value):
+        cdef MiniArray walked = self._walked
+        cdef Py_ssize_t position
+        require_writeable(walked, "underlying array is read-only")
+        key = _single_key(key)
+        if _is_position(key):
+            position = _position(key, walked.size)
+            if isinstance(value, (int, float, generic)):
+                set_item(walked.dtype, _address(walked, position), value)
+                return
+            positions = position
+        else:
+            positions = _positions(key, walked.size)
+        put(walked, positions, value)
+
+
+cdef flatiter new_flatiter(MiniArray walked, object base):
+    cdef flatiter result = flatiter.__new__(flatiter)
+    result._walked = walked
+    result._base = base
+    result._index = 0
+    return result
+
+
+def flat(MiniArray array):
+    """``a.flat`` (registered on the array type by minind/__init__.py)."""
+    return new_flatiter(array, array)
+
+
+def assign_flat(MiniArray array, value):
+    """``a.flat = value``: every element, ``value`` repeated as needed."""
+    require_writeable(array, "array is read-only")
+    new_flatiter(array, array)[...] = value
+
+
+cdef char* _address(MiniArray array, Py_ssize_t position) noexcept:
+    """The element at C-order ``position`` (0 <= position < size)."""
+    cdef char* ptr = array._data
+    cdef int axis
+    cdef Py_ssize_t length
+    for axis in range(array.ndim - 1, -1, -1):
+        length = array._shape[axis]
+        ptr += (position % length) * array._strides[axis]
+        position //= length
+    return ptr
+
+
+cdef MiniArray _c_order_copy(MiniArray array):
+    cdef MiniArray flat = ravel_array(array, "C")
+    if flat.base is not None:          # a view of the array: copy it
+        flat = copy_array(flat, flat.dtype, "C")
+    return flat
+
+
+cdef object _single_key(object key):
+    """A flat iterator has one axis: a tuple key holds at most one item
+    (``()`` is everything, as NumPy's)."""
+    if type(key) is tuple:
+        if len(key) == 0:
+            return Ellipsis
+        if len(key) > 1:
+            raise IndexError(
+                "too many indices for flat iterator: flat iterator is "
+                f"1-dimensional, but {len(key)} were indexed")
+        return key[0]
+    return key
+
+
+cdef bint _is_position(object key):
+    """One integer (not a bool, not an array): a single element."""
+    if PyLong_CheckExact(key):
+        return True
+    if PyBool_Check(key) or isinstance(key, MiniArray):
+        return False
+    return PyIndex_Check(key) and getattr(key, "ndim", 0) == 0
+
+
+cdef Py_ssize_t _position(object key, Py_ssize_t size) except? -1:
+    cdef Py_ssize_t position = as_index(key)
+    if position < -size or position >= size:
+        raise IndexError(f"index {position} is out of bounds for size "
+                         f"{size}")
+    return position + size if position < 0 else position
+
+
+cdef object _positions(object key, Py_ssize_t size):
+    """The C-order positions a key picks: an int64 array of the index's
+    shape (positive, bounds-checked in NumPy's words), or one integer for
+    a 0-d index array."""
+    cdef Py_ssize_t start, stop, step, length
+    cdef MiniArray index
+    if key is Ellipsis:
+        return arange(size)
+    if PySlice_Check(key):
+        PySlice_Unpack(key, &start, &stop, &step)
+        length = PySlice_AdjustIndices(size, &start, &stop, step)
+        return arange(start, start + length * step, step)[:length]
+    if PyFloat_Check(key):
+        # NumPy 2.4 still reads a float as an integer, with a warning.
+        warnings.warn("Invalid non-array indices for iterator objects are "
+                      "deprecated and will be removed in a future version. "
+                      "(Deprecated NumPy 2.4)", DeprecationWarning,
+                      stacklevel=3)
+        return _position(int(key), size)
+    if PyBool_Check(key) or key is None or isinstance(key, (str, bytes)):
+        raise IndexError(_NOT_AN_INDEX)
+    try:
+        index = asarray(key)
+    except (TypeError, ValueError):
+        raise IndexError(_NOT_AN_INDEX) from None
+    if index.dtype.type_index == T_BOOL:
+        if isinstance(key, (list, tuple)):
+            raise IndexError(
+                "boolean indices for iterators are not supported because "
+                "of previous behavior that was confusing (valid boolean "
+                "indices are expected to work in the future)")
+        if index.ndim != 1:
+            raise IndexError(
+                "too many indices for flat iterator: flat iterator is "
+                f"1-dimensional, but {index.ndim} were indexed")
+        if index.size != size:
+            raise IndexError(
+                f"boolean index did not match indexed flat iterator "
+                f"dimension; dimension is {size} but corresponding "
+                f"boolean dimension is {index.size}")
+        return flatnonzero(index)
+    if index.dtype.kind not in "iu":
+        raise IndexError("arrays used as indices must be of integer (or "
+                         "boolean) type")
+    if index.ndim == 0:
+        return _position(index.item(), size)
+    index = copy_array(index, as_dtype("int64"), "C")
+    _check_positions(index, size)
+    return index
+
+
+cdef int _check_positions(MiniArray index, Py_ssize_t size) except -1:
+    """Bounds-check C-contiguous int64 positions and make them positive;
+    the first one out of bounds (in C order) is reported."""
+    cdef int64_t* values = <int64_t*>index._data
+    cdef Py_ssize_t i
+    for i in range(index.size):
+        if values[i] < -size or values[i] >= size:
+            raise IndexError(f"index {values[i]} is out of bounds for size "
+                             f"{size}")
+        if values[i] < 0:
+            values[i] += size
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# broadcast: one position walked in several arrays at once
+# ---------------------------------------------------------------------------
+
+cdef class broadcast:
+    """``mi.broadcast(*arrays)``: the arrays broadcast against each other,
+    walked together in C order of the common shape (NumPy's
+    ``PyArrayMultiIterObject``).  Iterating yields one tuple of scalars
+    per position; ``iters`` are the flat iterators of each argument over
+    the broadcast shape, advanced with it.
+
+    The shape comes from ``broadcast_shapes`` (one rule, one message); an
+    argument that is itself a ``broadcast`` contributes its arrays.
+    """
+
+    cdef readonly tuple shape
+    cdef readonly tuple iters
+    cdef readonly Py_ssize_t size
+    cdef Py_ssize_t _index
+
+    def __init__(self, *args, **kwargs):
+        cdef MiniArray array
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef int ndim, axis
+        if kwargs:
+            raise ValueError("keyword arguments not accepted.")
+        arrays = []
+        for arg in args:
+            if isinstance(arg, broadcast):
+                arrays.extend([it.base for it in (<broadcast>arg).iters])
+            else:
+                arrays.append(asarray(arg))
+        if len(arrays) > MAX_NDIM:
+            raise ValueError(f"Need at least 0 and at most {MAX_NDIM} "
+                             "array objects.")
+        self.shape = broadcast_shapes(*[a.shape for a in arrays])
+        ndim = len(self.shape)
+        self.size = 1
+        for axis in range(ndim):
+            shape[axis] = self.shape[axis]
+            self.size *= shape[axis]
+        iters = []
+        for array in arrays:
+            broadcast_strides(array.ndim, array._shape, array._strides, ndim,
+                              shape, strides)
+            iters.append(new_flatiter(
+                make_view(array, 0, ndim, shape, strides), array))
+        self.iters = tuple(iters)
+        self._index = 0
+
+    @property
+    def ndim(self):
+        return len(self.shape)
+
+    @property
+    def nd(self):
+        """NumPy's older name for ``ndim``."""
+        return len(self.shape)
+
+    @property
+    def numiter(self):
+        """How many arrays are walked."""
+        return len(self.iters)
+
+    @property
+    def index(self):
+        """The C-order position of the next tuple."""
+        return self._index
+
+    def reset(self):
+        """Back to the first position, the iterators too."""
+        self._index = 0
+        for it in self.iters:
+            (<flatiter>it)._index = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._index >= self.size:
+            raise StopIteration
+        result = tuple([next(it) for it in self.iters])
+        self._index += 1
+        return result
