@@ -464,10 +464,7 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
     if _has_array_method(obj):
         # An object that converts itself (a.flat: a copy), as NumPy asks
         # __array__ after the buffer protocol and before sequences.
-        if copy is False:
-            raise ValueError("Unable to avoid copy while creating an "
-                             "array as requested.")
-        obj = obj.__array__()
+        obj = obj.__array__(copy=copy)
         copy = None
     cdef bint is_array = isinstance(obj, MiniArray)
     if is_array or (PyObject_CheckBuffer(obj)

@@ -83,11 +83,13 @@ cdef class flatiter:
         cdef Py_ssize_t position = self._index, length
         cdef int axis
         coords = [0] * walked.ndim
-        for axis in range(walked.ndim - 1, -1, -1):
+        for axis in range(walked.ndim - 1, 0, -1):
             length = walked._shape[axis]
             if length:
                 coords[axis] = position % length
                 position //= length
+        if walked.ndim and walked.size:
+            coords[0] = position   # past the end: (shape[0], 0, ...)
         ndim = self._base.ndim if isinstance(self._base, MiniArray) \
             else walked.ndim
         return tuple(coords[:ndim])
@@ -111,41 +113,35 @@ cdef class flatiter:
         return _c_order_copy(self._walked)
 
     def __array__(self, dtype=None, copy=None):
-        """A 1-d copy in C order: ``mi.asarray(a.flat)``."""
-        if copy is False:
-            raise ValueError("Unable to avoid copy while creating an array "
-                             "as requested.")
+        """A 1-d copy in C order: ``mi.asarray(a.flat)`` (NumPy answers
+        ``copy=False`` with a copy too)."""
         result = _c_order_copy(self._walked)
         return result if dtype is None else result.astype(dtype)
 
     def __getitem__(self, key):
         cdef MiniArray walked = self._walked
-        cdef Py_ssize_t position
-        key = _single_key(key)
-        if _is_position(key):
-            position = _position(key, walked.size)
-            return get_scalar(walked.dtype, _address(walked, position))
-        if key is Ellipsis:
+        picked = _picked(key, walked.size, False)
+        if picked is None:                       # everything
             return _c_order_copy(walked)
-        positions = _positions(key, walked.size)
-        if not isinstance(positions, MiniArray):        # a 0-d index array
-            return get_scalar(walked.dtype, _address(walked, positions))
-        return take(walked, positions)
+        if isinstance(picked, MiniArray):
+            return take(walked, picked)
+        return get_scalar(walked.dtype, _address(walked, picked))
 
     def __setitem__(self, key, value):
         cdef MiniArray walked = self._walked
-        cdef Py_ssize_t position
         require_writeable(walked, "underlying array is read-only")
-        key = _single_key(key)
-        if _is_position(key):
-            position = _position(key, walked.size)
+        picked = _picked(key, walked.size, True)
+        if picked is None:
+            picked = arange(walked.size)
+        elif not isinstance(picked, MiniArray):
+            # One element takes one value, a scalar or a 0-d array.
             if isinstance(value, (int, float, generic)):
-                set_item(walked.dtype, _address(walked, position), value)
+                set_item(walked.dtype, _address(walked, picked), value)
                 return
-            positions = position
-        else:
-            positions = _positions(key, walked.size)
-        put(walked, positions, value)
+            value = asarray(value)
+            if (<MiniArray>value).ndim != 0:
+                raise ValueError("Error setting single item of array.")
+        put(walked, picked, value)
 
 
 cdef flatiter new_flatiter(MiniArray walked, object base):
@@ -186,63 +182,71 @@ cdef MiniArray _c_order_copy(MiniArray array):
     return flat
 
 
-cdef object _single_key(object key):
-    """A flat iterator has one axis: a tuple key holds at most one item
-    (``()`` is everything, as NumPy's)."""
+cdef str _ZERO_D_BOOL = (
+    "Indexing flat iterators with a 0-dimensional boolean index is "
+    "deprecated and may be removed in a future version. (Deprecated NumPy "
+    "2.4)")
+cdef str _NOT_ARRAY = (
+    "Invalid non-array indices for iterator objects are deprecated and "
+    "will be removed in a future version. (Deprecated NumPy 2.4)")
+
+
+cdef object _picked(object key, Py_ssize_t size, bint setting):
+    """What a key picks, in NumPy's rules for flat iterators
+    (``iter_subscript`` and ``iter_ass_subscript`` in iterators.c): None
+    for every element, a Python int for one position (0 <= it < size),
+    or a C-contiguous int64 array of positions with the index's shape
+    (bounds-checked in NumPy's words, made positive).
+
+    A tuple holds at most one item (``()`` and ``(...,)`` are everything
+    when read; NumPy refuses to assign through them).  Lists are converted to integers, with
+    NumPy's deprecation warning for floats; a boolean list is refused but
+    a boolean array is a mask of the iterator's length.  A 0-d boolean
+    (``True``) picks position 0, ``False`` nothing, as NumPy 2.4 still
+    does with a warning.
+    """
+    cdef Py_ssize_t start, stop, step, length
+    cdef MiniArray index
     if type(key) is tuple:
         if len(key) == 0:
-            return Ellipsis
+            if setting:
+                raise IndexError("Assigning to a flat iterator with a 0-D "
+                                 "index is not supported")
+            return None
         if len(key) > 1:
             raise IndexError(
                 "too many indices for flat iterator: flat iterator is "
                 f"1-dimensional, but {len(key)} were indexed")
-        return key[0]
-    return key
-
-
-cdef bint _is_position(object key):
-    """One integer (not a bool, not an array): a single element."""
-    if PyLong_CheckExact(key):
-        return True
-    if PyBool_Check(key) or isinstance(key, MiniArray):
-        return False
-    return PyIndex_Check(key) and getattr(key, "ndim", 0) == 0
-
-
-cdef Py_ssize_t _position(object key, Py_ssize_t size) except? -1:
-    cdef Py_ssize_t position = as_index(key)
-    if position < -size or position >= size:
-        raise IndexError(f"index {position} is out of bounds for size "
-                         f"{size}")
-    return position + size if position < 0 else position
-
-
-cdef object _positions(object key, Py_ssize_t size):
-    """The C-order positions a key picks: an int64 array of the index's
-    shape (positive, bounds-checked in NumPy's words), or one integer for
-    a 0-d index array."""
-    cdef Py_ssize_t start, stop, step, length
-    cdef MiniArray index
+        key = key[0]
+        if key is Ellipsis and setting:        # NumPy reads it as 0-d too
+            raise IndexError("Assigning to a flat iterator with a 0-D "
+                             "index is not supported")
+    if PyLong_CheckExact(key) or (
+            PyIndex_Check(key) and not PyBool_Check(key)
+            and not isinstance(key, MiniArray)
+            and getattr(key, "ndim", 0) == 0):
+        return _position(as_index(key), size)
     if key is Ellipsis:
-        return arange(size)
+        return None
     if PySlice_Check(key):
         PySlice_Unpack(key, &start, &stop, &step)
         length = PySlice_AdjustIndices(size, &start, &stop, step)
         return arange(start, start + length * step, step)[:length]
     if PyFloat_Check(key):
-        # NumPy 2.4 still reads a float as an integer, with a warning.
-        warnings.warn("Invalid non-array indices for iterator objects are "
-                      "deprecated and will be removed in a future version. "
-                      "(Deprecated NumPy 2.4)", DeprecationWarning,
-                      stacklevel=3)
+        warnings.warn(_NOT_ARRAY, DeprecationWarning, stacklevel=3)
         return _position(int(key), size)
-    if PyBool_Check(key) or key is None or isinstance(key, (str, bytes)):
+    if key is None or isinstance(key, (str, bytes)):
         raise IndexError(_NOT_AN_INDEX)
     try:
         index = asarray(key)
     except (TypeError, ValueError):
         raise IndexError(_NOT_AN_INDEX) from None
     if index.dtype.type_index == T_BOOL:
+        if index.ndim == 0:
+            warnings.warn(_ZERO_D_BOOL, DeprecationWarning, stacklevel=3)
+            if index.item():
+                return _position(0, size)
+            return arange(0)
         if isinstance(key, (list, tuple)):
             raise IndexError(
                 "boolean indices for iterators are not supported because "
@@ -254,18 +258,28 @@ cdef object _positions(object key, Py_ssize_t size):
                 f"1-dimensional, but {index.ndim} were indexed")
         if index.size != size:
             raise IndexError(
-                f"boolean index did not match indexed flat iterator "
-                f"dimension; dimension is {size} but corresponding "
-                f"boolean dimension is {index.size}")
+                "boolean index did not match indexed flat iterator along "
+                f"axis 0; size of axis is {size} but size of corresponding "
+                f"boolean axis is {index.size}")
         return flatnonzero(index)
     if index.dtype.kind not in "iu":
-        raise IndexError("arrays used as indices must be of integer (or "
-                         "boolean) type")
+        if not isinstance(key, (list, tuple)):
+            raise IndexError("arrays used as indices must be of integer "
+                             "(or boolean) type")
+        if index.size:                 # NumPy casts a list's floats
+            warnings.warn(_NOT_ARRAY, DeprecationWarning, stacklevel=3)
     if index.ndim == 0:
         return _position(index.item(), size)
     index = copy_array(index, as_dtype("int64"), "C")
     _check_positions(index, size)
     return index
+
+
+cdef Py_ssize_t _position(Py_ssize_t position, Py_ssize_t size) except -1:
+    if position < -size or position >= size:
+        raise IndexError(f"index {position} is out of bounds for size "
+                         f"{size}")
+    return position + size if position < 0 else position
 
 
 cdef int _check_positions(MiniArray index, Py_ssize_t size) except -1:
