@@ -24,9 +24,10 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from libc.stdint cimport int64_t
 
 from minind._core cimport (MiniArray, require_writeable, make_view,
-                           as_index, ravel_array, copy_array)
+                           as_index, flatten_array, copy_array)
 from minind._dtype cimport as_dtype, set_item, T_BOOL
-from minind._layout cimport MAX_NDIM, broadcast_strides
+from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE,
+                             broadcast_strides)
 from minind._scalar cimport get_scalar, generic
 
 import warnings
@@ -60,6 +61,9 @@ cdef class flatiter:
     cdef MiniArray _walked             # the array whose elements it reads
     cdef object _base                  # what .base reports (see broadcast)
     cdef Py_ssize_t _index
+    # NumPy's ``contiguous``: a C-contiguous array walked as it is (not
+    # stretched by broadcast); only the coordinates past the end show it.
+    cdef bint _contiguous
 
     def __init__(self):
         raise TypeError("cannot create 'minind.flatiter' instances")
@@ -83,13 +87,21 @@ cdef class flatiter:
         cdef Py_ssize_t position = self._index, length
         cdef int axis
         coords = [0] * walked.ndim
-        for axis in range(walked.ndim - 1, 0, -1):
-            length = walked._shape[axis]
-            if length:
-                coords[axis] = position % length
-                position //= length
-        if walked.ndim and walked.size:
-            coords[0] = position   # past the end: (shape[0], 0, ...)
+        if position >= walked.size > 0 and not self._contiguous:
+            # Past the end, NumPy's odometer (ITER_NEXT) has carried into
+            # the first axis on 1 and 2 axes, and wrapped around on more.
+            if walked.ndim <= 2:
+                coords[0] = walked._shape[0]
+        else:
+            # Below the end, or a contiguous iterator, which counts from
+            # the index alone: the first axis is never wrapped.
+            for axis in range(walked.ndim - 1, 0, -1):
+                length = walked._shape[axis]
+                if length:
+                    coords[axis] = position % length
+                    position //= length
+            if walked.ndim and walked.size:
+                coords[0] = position
         ndim = self._base.ndim if isinstance(self._base, MiniArray) \
             else walked.ndim
         return tuple(coords[:ndim])
@@ -109,58 +121,80 @@ cdef class flatiter:
         return value
 
     def copy(self):
-        """A 1-d copy of the elements, in C order (NumPy's flatiter.copy)."""
-        return _c_order_copy(self._walked)
+        """The array's elements as a new 1-d array in C order (NumPy's
+        flatiter.copy: the array flattened; for an iterator of
+        ``broadcast``, the array it was given, not stretched)."""
+        return flatten_array(self._base, "C")
 
     def __array__(self, dtype=None, copy=None):
-        """A 1-d copy in C order: ``mi.asarray(a.flat)`` (NumPy answers
-        ``copy=False`` with a copy too)."""
-        result = _c_order_copy(self._walked)
+        """``mi.asarray(a.flat)``: NumPy's ``iter_array``.  The array's
+        elements (for an iterator of ``broadcast``, the array it was
+        given, not stretched) as a 1-d view if it is C-contiguous (its
+        base the owner, WRITEABLE inherited), else as a C-order copy,
+        which NumPy makes read-only.  ``copy=`` is not looked at, as in
+        NumPy."""
+        cdef MiniArray array = self._base, result
+        cdef Py_ssize_t length = array.size
+        cdef Py_ssize_t stride = array.dtype.itemsize
+        if array._flags & FLAG_C_CONTIGUOUS:
+            result = make_view(array, 0, 1, &length, &stride)
+        else:
+            result = flatten_array(array, "C")
+            result._flags &= ~FLAG_WRITEABLE
         return result if dtype is None else result.astype(dtype)
 
     def __getitem__(self, key):
         cdef MiniArray walked = self._walked
+        self._index = 0            # NumPy resets the iterator, error or not
         picked = _picked(key, walked.size, False)
         if picked is None:                       # everything
-            return _c_order_copy(walked)
+            return flatten_array(walked, "C")
         if isinstance(picked, MiniArray):
             return take(walked, picked)
         return get_scalar(walked.dtype, _address(walked, picked))
 
     def __setitem__(self, key, value):
         cdef MiniArray walked = self._walked
+        self._index = 0
         require_writeable(walked, "underlying array is read-only")
         picked = _picked(key, walked.size, True)
         if picked is None:
             picked = arange(walked.size)
         elif not isinstance(picked, MiniArray):
             # One element takes one value, a scalar or a 0-d array.
-            if isinstance(value, (int, float, generic)):
-                set_item(walked.dtype, _address(walked, picked), value)
-                return
-            value = asarray(value)
+            # NumPy reports any failure to convert it in one message.
+            try:
+                if isinstance(value, (int, float, generic)):
+                    set_item(walked.dtype, _address(walked, picked), value)
+                    return
+                value = asarray(value)
+            except Exception:             # noqa: NumPy's word for all
+                raise ValueError("Error setting single item of array.") \
+                    from None
             if (<MiniArray>value).ndim != 0:
                 raise ValueError("Error setting single item of array.")
         put(walked, picked, value)
 
 
-cdef flatiter new_flatiter(MiniArray walked, object base):
+cdef flatiter new_flatiter(MiniArray walked, object base,
+                           bint contiguous):
     cdef flatiter result = flatiter.__new__(flatiter)
     result._walked = walked
     result._base = base
     result._index = 0
+    result._contiguous = contiguous
     return result
 
 
 def flat(MiniArray array):
     """``a.flat`` (registered on the array type by minind/__init__.py)."""
-    return new_flatiter(array, array)
+    return new_flatiter(array, array, array._flags & FLAG_C_CONTIGUOUS)
 
 
 def assign_flat(MiniArray array, value):
     """``a.flat = value``: every element, ``value`` repeated as needed."""
     require_writeable(array, "array is read-only")
-    new_flatiter(array, array)[...] = value
+    flat(array)[...] = value
 
 
 cdef char* _address(MiniArray array, Py_ssize_t position) noexcept:
@@ -173,13 +207,6 @@ cdef char* _address(MiniArray array, Py_ssize_t position) noexcept:
         ptr += (position % length) * array._strides[axis]
         position //= length
     return ptr
-
-
-cdef MiniArray _c_order_copy(MiniArray array):
-    cdef MiniArray flat = ravel_array(array, "C")
-    if flat.base is not None:          # a view of the array: copy it
-        flat = copy_array(flat, flat.dtype, "C")
-    return flat
 
 
 cdef str _ZERO_D_BOOL = (
@@ -343,7 +370,9 @@ cdef class broadcast:
             broadcast_strides(array.ndim, array._shape, array._strides, ndim,
                               shape, strides)
             iters.append(new_flatiter(
-                make_view(array, 0, ndim, shape, strides), array))
+                make_view(array, 0, ndim, shape, strides), array,
+                array.ndim == ndim and array.shape == self.shape
+                and array._flags & FLAG_C_CONTIGUOUS))
         self.iters = tuple(iters)
         self._index = 0
 
