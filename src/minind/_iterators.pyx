@@ -163,6 +163,10 @@ cdef class flatiter:
         elif not isinstance(picked, MiniArray):
             # One element takes one value, a scalar or a 0-d array.
             # NumPy reports any failure to convert it in one message.
+            if walked.dtype.type_index == T_BOOL and not isinstance(
+                    value, (int, float, generic, MiniArray)) and not (
+                    hasattr(value, "__array_interface__")):
+                value = bool(value)    # NumPy: any object's truth ([] too)
             try:
                 if isinstance(value, (int, float, generic)):
                     set_item(walked.dtype, _address(walked, picked), value)
@@ -173,6 +177,13 @@ cdef class flatiter:
                     from None
             if (<MiniArray>value).ndim != 0:
                 raise ValueError("Error setting single item of array.")
+            put(walked, picked, value)
+            return
+        # As NumPy: no value, nothing to write, and no bounds to check.
+        value = asarray(value, dtype=walked.dtype)
+        if (<MiniArray>value).size == 0:
+            return
+        _check_positions(picked, walked.size)
         put(walked, picked, value)
 
 
@@ -223,7 +234,8 @@ cdef object _picked(object key, Py_ssize_t size, bint setting):
     (``iter_subscript`` and ``iter_ass_subscript`` in iterators.c): None
     for every element, a Python int for one position (0 <= it < size),
     or a C-contiguous int64 array of positions with the index's shape
-    (bounds-checked in NumPy's words, made positive).
+    (bounds-checked in NumPy's words and made positive; for ``setting``
+    the caller does that, once it knows there is a value to write).
 
     A tuple holds at most one item (``()`` and ``(...,)`` are everything
     when read; NumPy refuses to assign through them).  Lists are converted to integers, with
@@ -298,7 +310,8 @@ cdef object _picked(object key, Py_ssize_t size, bint setting):
     if index.ndim == 0:
         return _position(index.item(), size)
     index = copy_array(index, as_dtype("int64"), "C")
-    _check_positions(index, size)
+    if not setting:               # (an assignment checks after its value)
+        _check_positions(index, size)
     return index
 
 
