@@ -464,3 +464,110 @@ def test_no_refcount_leak_on_the_exporter():
     del imported
     collect()
     assert sys.getrefcount(exporter) == count
+
+
+# ---------------------------------------------------------------------------
+# resize: never free memory something else points into
+# ---------------------------------------------------------------------------
+# NumPy's a.resize(..., refcheck=False) reallocates under any view or
+# export (they then read freed memory).  minind counts the owner's views
+# and exports and refuses whatever refcheck says: a view with NumPy's
+# ValueError, an export (buffer, DLPack) with BufferError.  Each test
+# checks the memory still reads right, then that the resize goes through
+# once the user is gone.
+
+def _exported(owner):
+    """Each way minind memory leaves: (name, a holder of it)."""
+    return [
+        ("memoryview", lambda: memoryview(owner)),
+        ("numpy.asarray", lambda: np.asarray(owner)),
+        ("buffer of a view", lambda: memoryview(owner[1:])),
+        ("dlpack capsule", lambda: owner.__dlpack__()),
+        ("numpy.from_dlpack", lambda: np.from_dlpack(owner)),
+        ("MiniArray(buffer=)", lambda: mi.MiniArray((2,), buffer=owner)),
+    ]
+
+
+@pytest.mark.parametrize("which", range(6))
+@pytest.mark.parametrize("refcheck", [True, False])
+def test_resize_refuses_while_exported(which, refcheck):
+    owner = mi.arange(6.0)
+    name, export = _exported(owner)[which]
+    holder = export()
+    del export               # (its closure holds the owner too)
+    churn()
+    # refcheck sees the holder's reference first (NumPy's ValueError);
+    # without it, an export of the owner is a BufferError, and a buffer
+    # of a view is refused for the view.
+    error = ValueError
+    if not refcheck and name != "buffer of a view":
+        error = BufferError
+    with pytest.raises(error):
+        owner.resize(10 ** 5, refcheck=refcheck)
+    assert owner.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    del holder
+    collect()
+    owner.resize(10 ** 5, refcheck=refcheck)
+    assert owner[:7].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 0.0]
+
+
+@pytest.mark.parametrize("make_view", [
+    lambda a: a[1:],
+    lambda a: a.reshape(2, 3).T,
+    lambda a: a[::2][1:],                     # a chain, collapsed
+    lambda a: mi.lib.stride_tricks.as_strided(a, (2,), (8,)),
+    lambda a: mi.broadcast_to(a, (2, 6)),
+    lambda a: mi.broadcast(a, mi.zeros((2, 1))),   # its iterators' views
+    lambda a: a.view(mi.uint8),
+], ids=["slice", "transpose", "chain", "as_strided", "broadcast_to",
+        "broadcast", "view-dtype"])
+def test_resize_refuses_while_a_view_lives(make_view):
+    owner = mi.arange(6.0)
+    view = make_view(owner)
+    with pytest.raises(ValueError, match="view"):
+        owner.resize(10 ** 5, refcheck=False)
+    churn()
+    assert owner.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    del view
+    collect()
+    owner.resize(10 ** 5, refcheck=False)
+    assert owner.shape == (10 ** 5,)
+
+
+def test_resize_releases_the_old_buffer(tracing):
+    owner = mi.zeros(10 ** 5)
+    before = domain_bytes(MI_DOMAIN)
+    owner.resize(10)
+    assert domain_bytes(MI_DOMAIN) == before - 8 * (10 ** 5 - 10)
+    owner.resize(10 ** 6)
+    assert domain_bytes(MI_DOMAIN) == before - 8 * 10 ** 5 + 8 * 10 ** 6
+    owner.resize(0)
+    assert domain_bytes(MI_DOMAIN) == before - 8 * 10 ** 5 + 1
+    del owner
+    collect()
+    assert domain_bytes(MI_DOMAIN) == before - 8 * 10 ** 5
+
+
+def test_flat_iterator_reads_the_resized_memory():
+    # A flatiter holds the array, not a view: with refcheck=False the
+    # array may be resized under it, and it must follow the new memory.
+    owner = mi.arange(6.0)
+    flat = owner.flat
+    next(flat)
+    owner.resize(10 ** 5, refcheck=False)
+    churn()
+    assert flat[5] == 5.0 and flat[6] == 0.0 and len(flat) == 10 ** 5
+    owner.resize(2, refcheck=False)
+    with pytest.raises(IndexError, match="out of bounds for size 2"):
+        flat[5]
+    assert flat.index == 0 and list(flat) == [0.0, 1.0]
+
+
+def test_view_counts_return_to_zero():
+    owner = mi.arange(6.0)
+    for _ in range(100):
+        views = [owner[1:], owner.T, owner.reshape(2, 3)[0],
+                 mi.asarray(owner)[::2], np.asarray(owner)]
+        del views
+    owner.resize(7)          # refcheck too: nothing refers to it now
+    assert owner.shape == (7,)

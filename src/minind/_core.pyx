@@ -2440,6 +2440,9 @@ def set_resize_baseline(Py_ssize_t references):
 cdef bint _resize_refcheck(dict kwargs) except -1:
     """``refcheck=`` read as NumPy reads it (an integer; no other
     keyword)."""
+    if len(kwargs) > 1:
+        raise TypeError("function takes at most 1 keyword argument "
+                        f"({len(kwargs)} given)")
     for name in kwargs:
         if name != "refcheck":
             raise TypeError(f"'{name}' is an invalid keyword argument for "
