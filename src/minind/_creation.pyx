@@ -499,11 +499,15 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
 
 
 cdef bint _has_array_method(object obj):
-    """Whether ``obj``'s type (not the instance: types are asked)
-    defines ``__array__`` and is no array or buffer, which come first."""
-    return (getattr(type(obj), "__array__", None) is not None
+    """Whether ``obj`` converts itself: a minind type (not an array)
+    that defines ``__array__``, such as ``a.flat``, whose answer may be
+    a view of the array (read through the buffer it also exports, its
+    base would be the iterator).  Types are asked, not instances; other
+    libraries' objects go through the buffer protocol, as before."""
+    cdef type kind = type(obj)
+    return (getattr(kind, "__array__", None) is not None
             and not isinstance(obj, MiniArray)
-            and not PyObject_CheckBuffer(obj))
+            and kind.__module__.startswith("minind."))
 
 
 cdef bint _matches(MiniArray a, str order):

@@ -30,6 +30,29 @@ from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE,
                              broadcast_strides)
 from minind._scalar cimport get_scalar, generic
 
+cdef extern from *:
+    """
+    /* Fill ``view`` with ``exporter``'s buffer: view->obj becomes the
+       exporter (the reference PyObject_GetBuffer took), so the consumer's
+       PyBuffer_Release reaches the exporter's releasebuffer.  The
+       placeholder Cython put in view->obj is dropped. */
+    static int minind_delegate_buffer(PyObject *exporter, Py_buffer *view,
+                                      int flags) {
+        Py_buffer filled;
+        PyObject *placeholder = view->obj;
+        if (PyObject_GetBuffer(exporter, &filled, flags) < 0) {
+            return -1;
+        }
+        *view = filled;
+        Py_XDECREF(placeholder);
+        return 0;
+    }
+    """
+    int delegate_buffer "minind_delegate_buffer"(
+        object exporter, Py_buffer* view, int flags) except -1
+
+cimport cython
+
 import warnings
 
 from minind._creation import asarray, arange
@@ -142,6 +165,13 @@ cdef class flatiter:
             result = flatten_array(array, "C")
             result._flags &= ~FLAG_WRITEABLE
         return result if dtype is None else result.astype(dtype)
+
+    def __getbuffer__(self, Py_buffer* view, int flags):
+        """NumPy converts through the buffer protocol (it insists that
+        ``__array__`` return one of its own arrays): the export is the
+        buffer of ``__array__``'s answer, which it keeps alive (view.obj)
+        and which releases it."""
+        delegate_buffer(self.__array__(), view, flags)
 
     def __getitem__(self, key):
         cdef MiniArray walked = self._walked
@@ -340,8 +370,12 @@ cdef int _check_positions(MiniArray index, Py_ssize_t size) except -1:
 # broadcast: one position walked in several arrays at once
 # ---------------------------------------------------------------------------
 
+# The docstring starts with the signature in CPython's form for builtin
+# types ("name(args)\n--\n\n"), so inspect.signature(broadcast) reads
+# (*arrays) as NumPy's; Cython's own signature line would hide it.
+@cython.embedsignature(False)
 cdef class broadcast:
-    """``mi.broadcast(*arrays)``: the arrays broadcast against each other,
+    """broadcast(*arrays)\n--\n\n``mi.broadcast(*arrays)``: the arrays broadcast against each other,
     walked together in C order of the common shape (NumPy's
     ``PyArrayMultiIterObject``).  Iterating yields one tuple of scalars
     per position; ``iters`` are the flat iterators of each argument over
@@ -408,7 +442,7 @@ cdef class broadcast:
         """The C-order position of the next tuple."""
         return self._index
 
-    def reset(self):
+    def reset(self, /):
         """Back to the first position, the iterators too."""
         self._index = 0
         for it in self.iters:

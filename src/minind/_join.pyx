@@ -44,6 +44,8 @@ from minind._dtype cimport (Descr, as_dtype, descr_of, can_cast_index,
 from minind._layout cimport MAX_NDIM, FLAG_C_CONTIGUOUS
 from minind._loops cimport copy_block
 
+import operator
+
 from minind._creation import (asarray, array, empty, empty_like, ones,
                               zeros_like)
 from minind._manipulation import broadcast_shapes
@@ -402,7 +404,9 @@ def resize(a, new_shape):
     a = asarray(a).ravel()
     new_size = 1
     for length in new_shape:
-        new_size *= length
+        # In Python integers: a uint32 length would wrap below, and a
+        # minind scalar times a tuple is a ufunc, not a repeat.
+        new_size *= operator.index(length)
         if length < 0:
             raise ValueError("all elements of `new_shape` must be "
                              "non-negative")
@@ -410,7 +414,7 @@ def resize(a, new_shape):
         return zeros_like(a, shape=new_shape)
     if new_size > PY_SSIZE_T_MAX // a.itemsize:
         raise MemoryError()        # before a tuple of `repeats` is built
-    repeats = -(-new_size // a.size)
+    repeats = (new_size + a.size - 1) // a.size
     return concatenate((a,) * repeats)[:new_size].reshape(new_shape)
 
 
