@@ -404,9 +404,10 @@ def resize(a, new_shape):
     a = asarray(a).ravel()
     new_size = 1
     for length in new_shape:
-        # In Python integers: a uint32 length would wrap below, and a
-        # minind scalar times a tuple is a ufunc, not a repeat.
-        new_size *= operator.index(length)
+        # A minind integer in Python's: a uint32 size would wrap below,
+        # and a minind scalar times a tuple is a ufunc, not a repeat.
+        new_size *= (operator.index(length) if isinstance(length, integer)
+                     else length)
         if length < 0:
             raise ValueError("all elements of `new_shape` must be "
                              "non-negative")
