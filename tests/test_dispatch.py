@@ -180,6 +180,7 @@ CALLS = {
     "astype": ((A, np.float32), {}), "concatenate": (([A, A],), {"axis": 1}),
     "concat": (([A, A],), {}), "stack": (([A, A],), {"axis": 2}),
     "repeat": ((A, 2), {"axis": 0}), "tile": ((A, (2, 1)), {}),
+    "resize": ((A, (3, 5)), {}),
     "roll": ((A, 5), {}), "flip": ((A,), {"axis": 1}),
     "permute_dims": ((A, (1, 0)), {}), "matrix_transpose": ((A,), {}),
     "unstack": ((A,), {"axis": 1}), "meshgrid": ((A[0], A[:, 0]), {}),

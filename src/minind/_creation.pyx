@@ -462,10 +462,17 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
         obj = scalar_array(obj)       # already the copy
         copy = None
     if _has_array_method(obj):
-        # An object that converts itself (a.flat: a copy), as NumPy asks
-        # __array__ after the buffer protocol and before sequences.
-        obj = obj.__array__(copy=copy)
-        copy = None
+        # An object that converts itself (a.flat), as NumPy asks
+        # __array__ after the buffer protocol and before sequences.  Its
+        # answer is used as it is (copy=True has made the copy then).
+        obj = obj.__array__()
+        if not isinstance(obj, MiniArray) and not (
+                PyObject_CheckBuffer(obj) and not isinstance(obj, str)):
+            raise ValueError("object __array__ method not producing an "
+                             "array")
+        if copy:
+            copy = None if isinstance(obj, MiniArray) and (
+                obj.base is None) else copy
     cdef bint is_array = isinstance(obj, MiniArray)
     if is_array or (PyObject_CheckBuffer(obj)
                     and not isinstance(obj, str)):
@@ -499,15 +506,18 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
 
 
 cdef bint _has_array_method(object obj):
-    """Whether ``obj`` converts itself: a minind type (not an array)
-    that defines ``__array__``, such as ``a.flat``, whose answer may be
-    a view of the array (read through the buffer it also exports, its
-    base would be the iterator).  Types are asked, not instances; other
-    libraries' objects go through the buffer protocol, as before."""
+    """Whether NumPy would convert ``obj`` by calling its ``__array__``:
+    its type (types are asked, not instances) defines one and it is no
+    array and exports no buffer, which come first.  ``a.flat`` is the
+    exception to the order: it exports a buffer for NumPy's sake, but
+    its ``__array__`` is the answer to take (a view has the array, not
+    a memoryview of the iterator, as its base)."""
     cdef type kind = type(obj)
-    return (getattr(kind, "__array__", None) is not None
-            and not isinstance(obj, MiniArray)
-            and kind.__module__.startswith("minind."))
+    if getattr(kind, "__array__", None) is None or isinstance(obj,
+                                                               MiniArray):
+        return False
+    return (not PyObject_CheckBuffer(obj)
+            or kind.__module__.startswith("minind."))
 
 
 cdef bint _matches(MiniArray a, str order):
