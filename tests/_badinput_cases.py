@@ -1152,6 +1152,69 @@ GROUPS["matmul"] = [
          expect="NotImplementedError", match="singular values"),
 ]
 
+# -- Iterators and resizing: a.flat, broadcast, a.resize -----------------
+GROUPS["iterators"] = [
+    case("flat-out-of-bounds", "xp.arange(6).flat[6]", message=True),
+    case("flat-negative-out-of-bounds", "xp.arange(6).flat[-7]",
+         message=True),
+    case("flat-index-array-out-of-bounds", "xp.arange(6).flat[[0, 2**62]]",
+         message=True),
+    case("flat-two-indices", "xp.arange(6).flat[1, 2]", message=True),
+    case("flat-float-array", "xp.arange(6).flat[xp.array([1.0])]",
+         message=True),
+    case("flat-string", "xp.arange(6).flat['a']", message=True),
+    case("flat-mask-length", "xp.arange(6).flat[xp.array([True, False])]",
+         message=True),
+    case("flat-bool-list", "xp.arange(3).flat[[True, False, True]]",
+         message=True),
+    case("flat-assign-0d-index", "xp.arange(3).flat[()] = 1",
+         message=True),
+    case("flat-assign-read-only", "a.flat[0] = 1", setup=READONLY,
+         message=True),
+    case("flat-attribute-read-only", "a.flat = 1", setup=READONLY,
+         message=True),
+    case("flat-assign-sequence-to-item", "xp.arange(3).flat[0] = [1, 2]",
+         message=True),
+    case("flat-assign-out-of-bounds", "xp.arange(3).flat[[5]] = 1",
+         message=True),
+    case("flat-huge-index", "xp.arange(3).flat[2**70]"),
+    case("broadcast-mismatch", "xp.broadcast(xp.ones(3), xp.ones(4))",
+         message=True),
+    case("broadcast-65", "xp.broadcast(*[xp.ones(1)] * 65)", message=True),
+    case("broadcast-keyword", "xp.broadcast(xp.ones(1), a=1)", message=True),
+    case("broadcast-next-past-end", "next(b)",
+         setup="b = xp.broadcast(xp.ones(1))\nnext(b)"),
+    case("resize-negative", "xp.arange(3.0).resize(-1, refcheck=False)",
+         message=True),
+    case("resize-huge", "xp.arange(3.0).resize(2**62, refcheck=False)"),
+    case("resize-overflow", "xp.arange(3.0).resize((2**40, 2**40), "
+         "refcheck=False)"),
+    case("resize-not-contiguous", "xp.arange(6.0)[::2].resize(2)",
+         message=True),
+    case("resize-not-owner", "xp.arange(6.0)[1:].resize(2)", message=True),
+    case("resize-referenced", "a.resize(7)",
+         setup="a = xp.arange(6.0)\nb = a", message=True),
+    case("resize-string", "xp.arange(3.0).resize('hi')", message=True),
+    case("resize-refcheck-none", "xp.arange(3.0).resize(2, refcheck=None)",
+         message=True),
+    # NumPy reallocates under the view (it trusts refcheck=False) and
+    # the view reads freed memory; minind refuses.
+    case("resize-under-a-view", "a.resize(10**6, refcheck=False)",
+         setup="a = xp.arange(6.0)\nv = a[1:]", expect="ValueError",
+         match="view"),
+    # The same for a buffer export (NumPy's memoryview would dangle).
+    case("resize-under-an-export", "a.resize(10**6, refcheck=False)",
+         setup="a = xp.arange(6.0)\nm = memoryview(a)",
+         expect="BufferError", match="exported"),
+    case("resize-under-a-capsule", "a.resize(10**6, refcheck=False)",
+         setup="a = xp.arange(6.0)\nc = a.__dlpack__()",
+         expect="BufferError", match="exported"),
+    case("resize-function-negative", "xp.resize(xp.arange(3), (2, -1))",
+         message=True),
+    case("resize-function-none", "xp.resize(xp.arange(3), None)",
+         message=True),
+]
+
 CASES = {c.id: c for cases in GROUPS.values() for c in cases}
 GROUP_OF = {c.id: name for name, cases in GROUPS.items() for c in cases}
 assert len(CASES) == sum(len(cases) for cases in GROUPS.values()), \

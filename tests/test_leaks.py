@@ -739,3 +739,43 @@ def test_failing_call_leaks_nothing_and_leaves_out_unchanged(name):
             if trace:
                 tracemalloc.stop()
     assert _contents(target) == before
+
+
+# ---------------------------------------------------------------------------
+# a.flat, broadcast, resize
+# ---------------------------------------------------------------------------
+
+def _iterator_round(s, scratch):
+    """Flat reads and writes of every kind, conversions (the buffer
+    export goes through __array__'s answer), broadcast walks, resizes
+    and their refusals."""
+    flat = s.a.T.flat
+    flat[3], flat[1:5], flat[[0, 5]], flat[...], flat.coords
+    next(flat)
+    np.asarray(s.a.flat), np.asarray(flat), mi.asarray(flat), flat.copy()
+    s.acc.flat[[1, 2]] = [7.0]
+    s.acc.flat = s.row
+    list(mi.broadcast(s.row, s.zero_d, [[1], [2]]))
+    mi.resize(s.row, (3, 5))
+    scratch.resize(50, refcheck=False)
+    scratch.resize(10, refcheck=False)
+    view = scratch[1:]
+    for bad in (lambda: scratch.resize(100, refcheck=False),
+                lambda: flat[99], lambda: s.frozen.flat.__setitem__(0, 1),
+                lambda: mi.broadcast(s.row, s.out_t)):
+        try:
+            bad()
+        except (ValueError, IndexError):
+            pass
+    del view
+
+
+def test_no_leaks_in_iterators_and_resize(tracing):
+    shared = Shared()
+    scratch = mi.zeros(10)
+    for _ in range(WARMUP):
+        _iterator_round(shared, scratch)
+    with Meter(list(shared.watched()) + [scratch], ERROR_ROUNDS,
+               "iterator rounds"):
+        for _ in range(ERROR_ROUNDS):
+            _iterator_round(shared, scratch)

@@ -24,7 +24,7 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from libc.stdint cimport int64_t
 
 from minind._core cimport (MiniArray, require_writeable, make_view,
-                           as_index, flatten_array, copy_array)
+                           flatten_array, copy_array)
 from minind._dtype cimport as_dtype, set_item, T_BOOL
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_WRITEABLE,
                              broadcast_strides)
@@ -53,6 +53,7 @@ cdef extern from *:
 
 cimport cython
 
+import operator
 import warnings
 
 from minind._creation import asarray, arange
@@ -294,7 +295,8 @@ cdef object _picked(object key, Py_ssize_t size, bint setting):
             PyIndex_Check(key) and not PyBool_Check(key)
             and not isinstance(key, MiniArray)
             and getattr(key, "ndim", 0) == 0):
-        return _position(as_index(key), size)
+        # (Too large for a Py_ssize_t: OverflowError, NumPy's class here.)
+        return _position(operator.index(key), size)
     if key is Ellipsis:
         return None
     if PySlice_Check(key):
