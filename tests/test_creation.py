@@ -1436,3 +1436,55 @@ def test_frombuffer_keeps_the_export_alive():
     del view
     gc.collect()
     buffer.append(0)
+
+
+# ---------------------------------------------------------------------------
+# __array__: an object that converts itself (NumPy asks it after the
+# buffer protocol and before reading it as a sequence)
+# ---------------------------------------------------------------------------
+
+class _Converts:
+    def __init__(self, answer):
+        self.answer = answer
+
+    def __array__(self, dtype=None, copy=None):
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+    def __len__(self):               # a sequence too: __array__ wins
+        return 1
+
+    def __getitem__(self, index):
+        if index:
+            raise IndexError(index)
+        return 99
+
+
+@pytest.mark.parametrize("answer", [
+    lambda xp: xp.arange(6.0).reshape(2, 3),
+    lambda xp: np.arange(4, dtype=np.int8),
+    lambda xp: TypeError("run you fools"),
+    lambda xp: [1, 2],
+    lambda xp: None,
+], ids=["own-array", "numpy-array", "raises", "list", "none"])
+def test_array_asks_array_method(answer):
+    def run(xp):
+        result = xp.asarray(_Converts(answer(xp)))
+        return result.tolist(), result.dtype.name, result.shape
+    outcomes = []
+    for xp in (mi, np):
+        try:
+            outcomes.append(("ok", run(xp)))
+        except Exception as error:          # noqa: compared with NumPy's
+            outcomes.append((type(error).__name__, str(error)))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_flat_converts_through_array_method():
+    a = mi.arange(6).reshape(2, 3)
+    view = mi.asarray(a.flat)
+    assert view.base is a.base and mi.shares_memory(view, a)
+    copied = mi.array(a.flat)
+    assert copied.flags.owndata and not mi.shares_memory(copied, a)
+    assert mi.array(a.T.flat).tolist() == [0, 3, 1, 4, 2, 5]
