@@ -120,6 +120,19 @@ def test_flat_copy_and_asarray(pair):
     assert mi.asarray(m.flat, dtype=mi.float32).dtype == mi.float32
 
 
+@given(twins(), st.integers(-3, 3))
+def test_flat_comparisons_compare_the_elements(pair, other):
+    m, n = pair
+    for op in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+        np.testing.assert_array_equal(
+            np.asarray(getattr(m.flat, op)(other)),
+            getattr(n.flat, op)(other), strict=True)
+    np.testing.assert_array_equal(np.asarray(m.flat == m.flat),
+                                  n.flat == n.flat, strict=True)
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(m.flat)
+
+
 def test_flat_of_0d_and_empty_arrays():
     for shape in [(), (0,), (2, 0), (0, 3), (3, 0, 2)]:
         m, n = mi.zeros(shape, dtype=mi.int8), np.zeros(shape, dtype=np.int8)

@@ -167,6 +167,11 @@ cdef class flatiter:
             result._flags &= ~FLAG_WRITEABLE
         return result if dtype is None else result.astype(dtype)
 
+    def __richcmp__(self, other, int op):
+        """``a.flat == x``: NumPy compares the elements, in C order, as
+        the 1-d array ``__array__`` gives."""
+        return _COMPARISONS[op](self.__array__(), other)
+
     def __getbuffer__(self, Py_buffer* view, int flags):
         """NumPy converts through the buffer protocol (it insists that
         ``__array__`` return one of its own arrays): the export is the
@@ -216,6 +221,11 @@ cdef class flatiter:
             return
         _check_positions(picked, walked.size)
         put(walked, picked, value)
+
+
+# Indexed by Python's rich-comparison codes (Py_LT ... Py_GE).
+cdef tuple _COMPARISONS = (operator.lt, operator.le, operator.eq,
+                           operator.ne, operator.gt, operator.ge)
 
 
 cdef flatiter new_flatiter(MiniArray walked, object base,
