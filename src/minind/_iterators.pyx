@@ -7,9 +7,11 @@ NumPy's counterpart is ``iterators.c``: ``PyArrayIterObject`` (the
 
 A flat iterator is a position in the C order of an array, whatever the
 array's memory order: ``a.flat[k]`` is the element ``a.ravel()[k]`` would
-hold, read in place.  Anything it answers with more than one element is a
-copy (NumPy's rule: the elements of a transposed or sliced array are not
-evenly spaced in memory in C order, so no view could describe them).
+hold, read in place.  Indexing it for more than one element answers with
+a copy (NumPy's rule: the elements of a transposed or sliced array are
+not evenly spaced in memory in C order, so no view could describe them);
+only the conversion ``asarray(a.flat)`` of a C-contiguous array is a
+view.
 
 Unlike NumPy's, which caches the array's data pointer, a flatiter here
 reads the array's address, shape and strides afresh at every step: an
@@ -279,11 +281,11 @@ cdef object _picked(object key, Py_ssize_t size, bint setting):
     the caller does that, once it knows there is a value to write).
 
     A tuple holds at most one item (``()`` and ``(...,)`` are everything
-    when read; NumPy refuses to assign through them).  Lists are converted to integers, with
-    NumPy's deprecation warning for floats; a boolean list is refused but
-    a boolean array is a mask of the iterator's length.  A 0-d boolean
-    (``True``) picks position 0, ``False`` nothing, as NumPy 2.4 still
-    does with a warning.
+    when read; NumPy refuses to assign through them).  Lists are
+    converted to integers, with NumPy's deprecation warning for floats; a
+    boolean list is refused but a boolean array is a mask of the
+    iterator's length.  A 0-d boolean (``True``) picks position 0,
+    ``False`` nothing, as NumPy 2.4 still does with a warning.
     """
     cdef Py_ssize_t start, stop, step, length
     cdef MiniArray index
@@ -387,11 +389,12 @@ cdef int _check_positions(MiniArray index, Py_ssize_t size) except -1:
 # (*arrays) as NumPy's; Cython's own signature line would hide it.
 @cython.embedsignature(False)
 cdef class broadcast:
-    """broadcast(*arrays)\n--\n\n``mi.broadcast(*arrays)``: the arrays broadcast against each other,
-    walked together in C order of the common shape (NumPy's
-    ``PyArrayMultiIterObject``).  Iterating yields one tuple of scalars
-    per position; ``iters`` are the flat iterators of each argument over
-    the broadcast shape, advanced with it.
+    """broadcast(*arrays)\n--\n\n``mi.broadcast(*arrays)``: the arrays
+    broadcast against each other, walked together in C order of the
+    common shape (NumPy's ``PyArrayMultiIterObject``).  Iterating yields
+    one tuple of scalars per position; ``iters`` are the flat iterators
+    of each argument over the broadcast shape (zero-stride views, made by
+    ``make_view`` like any other), advanced with it.
 
     The shape comes from ``broadcast_shapes`` (one rule, one message); an
     argument that is itself a ``broadcast`` contributes its arrays.
