@@ -86,6 +86,7 @@ def test_read_only_arrays_resize_with_zeros():
     ((3,), {"order": 1}), ((3,), {"refcheck": "hi"}),
     ((3,), {"refcheck": None}), ((3,), {"refcheck": 2.5}),
     ((), {"new_shape": (2, 3)}), ((3,), {"order": 1, "refcheck": False}),
+    (((1,) * 10 + (3,),), {}), (((1,) * 7 + (2, 5),), {}),   # heap dims
 ])
 def test_resize_arguments(args, kwargs):
     def run(xp):

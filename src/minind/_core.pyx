@@ -2474,6 +2474,7 @@ cdef object resize_array(MiniArray a, tuple args, bint refcheck,
     cdef Py_ssize_t itemsize = a.dtype.itemsize
     cdef int ndim, axis
     cdef char* data
+    cdef Py_ssize_t* dims
     if not args or (len(args) == 1 and args[0] is None):
         return None                              # a.resize(): no change
     new_shape = args[0] if len(args) == 1 else args
@@ -2507,20 +2508,44 @@ cdef object resize_array(MiniArray a, tuple args, bint refcheck,
                 "it (the view would point at freed memory), even with "
                 "refcheck=False.\nUse the np.resize function to get a new "
                 "resized copy")
-        data = <char*>realloc(a._data, new_nbytes if new_nbytes else 1)
-        if data == NULL:
-            raise MemoryError("cannot allocate memory for array")
-        PyTraceMalloc_Untrack(_TRACE_DOMAIN, <uintptr_t>a._data)
-        PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>data,
-                            new_nbytes if new_nbytes else 1)
-        if new_nbytes > old_nbytes:
-            memset(data + old_nbytes, 0, new_nbytes - old_nbytes)
-        a._data = data
     fill_contiguous_strides(ndim, shape, itemsize,
                             a._flags & FLAG_F_CONTIGUOUS and not
                             a._flags & FLAG_C_CONTIGUOUS, strides)
-    a._replace_dims(ndim, shape, strides)
+    checked_size(ndim, shape, itemsize)
+    if new_nbytes == old_nbytes:
+        a._replace_dims(ndim, shape, strides)    # fails changing nothing
+        return None
+    # The memory and the dims that describe it must change together: a
+    # failure in between would leave dims reaching past a smaller buffer.
+    # So everything that can fail comes first (the dims block of a large
+    # ndim, the realloc), and the rest cannot.
+    dims = a._inline_dims
+    if ndim > INLINE_NDIM:
+        dims = <Py_ssize_t*>PyMem_Malloc(2 * ndim * sizeof(Py_ssize_t))
+        if dims == NULL:
+            raise MemoryError()
+    data = <char*>realloc(a._data, new_nbytes if new_nbytes else 1)
+    if data == NULL:
+        if dims != a._inline_dims:
+            PyMem_Free(dims)
+        raise MemoryError("cannot allocate memory for array")
+    PyTraceMalloc_Untrack(_TRACE_DOMAIN, <uintptr_t>a._data)
+    PyTraceMalloc_Track(_TRACE_DOMAIN, <uintptr_t>data,
+                        new_nbytes if new_nbytes else 1)
+    if new_nbytes > old_nbytes:
+        memset(data + old_nbytes, 0, new_nbytes - old_nbytes)
+    a._data = data
+    if a._dims != a._inline_dims:
+        PyMem_Free(a._dims)
+    for axis in range(ndim):
+        dims[axis] = shape[axis]
+        dims[ndim + axis] = strides[axis]
+    a._dims = dims
+    a.ndim = ndim
+    a._shape = dims
+    a._strides = dims + ndim
     a.size = size
+    a._update_flags()
     return None
 
 
