@@ -620,3 +620,25 @@ def test_linalg_namespace():
                   np.linalg.outer(n, n))
     for name in mi.linalg.__all__:
         assert hasattr(np.linalg, name), name
+
+
+@pytest.mark.parametrize("name", ["matmul", "vecdot"])
+def test_gufuncs_are_objects_as_in_numpy(name):
+    """NumPy's matmul and vecdot are ufunc objects: stored on a class they
+    stay themselves (a function would become a method and take ``self``
+    as its first operand), and they carry the ufunc attributes."""
+    import pickle
+    mine, theirs = getattr(mi, name), getattr(np, name)
+
+    class Holder:
+        function = mine
+
+    a = np.arange(6.0).reshape(2, 3)
+    b = np.arange(6.0).reshape(3, 2) if name == "matmul" else a
+    got = Holder().function(mi.asarray(a), mi.asarray(b))
+    np.testing.assert_array_equal(np.asarray(got), theirs(a, b))
+    for attribute in ("__name__", "signature", "nin", "nout", "nargs",
+                      "identity"):
+        assert getattr(mine, attribute) == getattr(theirs, attribute)
+    assert repr(mine) == repr(theirs)
+    assert pickle.loads(pickle.dumps(mine)) is mine

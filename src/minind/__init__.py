@@ -115,7 +115,7 @@ from minind._show import show
 from minind._explain import explain
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
-                            vecdot)
+                            vecdot, matmul_function as _matmul_function)
 from minind._vectorize import vectorize
 from minind._iterators import flatiter, broadcast
 from minind import _iterators
@@ -138,7 +138,7 @@ _operators = {
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress, "repeat": repeat,
-    "round": round, "matmul": matmul, "dot": dot,
+    "round": round, "matmul": _matmul_function, "dot": dot,
 }
 _methods = {
     "sort": _sorting_module.sort_method,

@@ -940,3 +940,46 @@ cdef MiniArray _axis_last(MiniArray array, int axis):
         return array
     perm = [i for i in range(array.ndim) if i != axis] + [axis]
     return array.transpose(perm)
+
+
+# ---------------------------------------------------------------------------
+# matmul and vecdot as NumPy presents them: generalized ufunc objects
+# ---------------------------------------------------------------------------
+
+class gufunc:
+    """A generalized ufunc: the function it wraps, called the same way,
+    with NumPy's ufunc attributes (``signature``, ``nin``, ``nout``...).
+
+    NumPy's ``matmul`` and ``vecdot`` are ufunc objects, not functions,
+    and the difference shows where a function would bind: stored on a
+    class (``matmul = np.matmul`` in a class body, as NumPy's own tests
+    do), a function becomes a method and receives ``self`` as its first
+    operand, while an object like this one stays itself.  Only the call
+    is supported; ``reduce``, ``outer`` and the other ufunc methods are
+    not."""
+
+    def __init__(self, function, signature, nin=2, nout=1):
+        self._function = function
+        self.__wrapped__ = function         # inspect.signature follows it
+        self.__name__ = self.__qualname__ = function.__name__
+        self.__doc__ = function.__doc__
+        self.__module__ = "minind"
+        self.signature = signature
+        self.nin = nin
+        self.nout = nout
+        self.nargs = nin + nout
+        self.identity = None
+
+    def __call__(self, *args, **kwargs):
+        return self._function(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<ufunc '{self.__name__}'>"
+
+    def __reduce__(self):
+        return self.__name__                # pickled by name: minind.matmul
+
+
+matmul_function = matmul
+matmul = gufunc(matmul_function, _MATMUL_SIGNATURE)
+vecdot = gufunc(vecdot, _VECDOT_SIGNATURE)
