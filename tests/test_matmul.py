@@ -642,3 +642,24 @@ def test_gufuncs_are_objects_as_in_numpy(name):
         assert getattr(mine, attribute) == getattr(theirs, attribute)
     assert repr(mine) == repr(theirs)
     assert pickle.loads(pickle.dumps(mine)) is mine
+
+
+@pytest.mark.parametrize("shapes", [((3, 3), (3,)), ((3,), (3,)),
+                                    ((3,), (3, 3)), ((2, 3), (3, 3)),
+                                    ((4, 2, 3), (3, 3)), ((3,), ()),
+                                    ((), (3, 3))])
+def test_in_place_matmul_is_numpys(shapes):
+    """a @= b needs a matrix b (NumPy refuses a 1-d one, whose product
+    would lose an axis of a; 0-d operands get matmul's own error) and
+    writes into a."""
+    results = []
+    for lib in (np, mi):
+        a = lib.ones(shapes[0]) * 2
+        b = lib.ones(shapes[1]) + 1
+        try:
+            a @= b
+        except Exception as error:
+            results.append((type(error), str(error)))
+        else:
+            results.append(np.asarray(a).tolist())
+    assert results[0] == results[1]

@@ -154,7 +154,8 @@ _core_module._register_operators(dict(
     advanced_setitem=_indexing.setitem, array_ufunc=_dispatch.array_ufunc,
     array_function=_dispatch.array_function,
     dlpack=_export_dlpack, dlpack_device=_dlpack_device,
-    flat=_iterators.flat, assign_flat=_iterators.assign_flat))
+    flat=_iterators.flat, assign_flat=_iterators.assign_flat,
+    asarray=asarray))
 _scalar_module._register_operators(dict(_operators, asarray=asarray))
 # The reference count a.resize() sees for an array only `a` names, called
 # from Python code exactly as a user's a.resize(...) is (NumPy's refcheck).

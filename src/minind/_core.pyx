@@ -901,7 +901,22 @@ cdef class MiniArray:
         return _OPERATORS["matmul"](other, self)
 
     def __imatmul__(self, other):
-        return _OPERATORS["matmul"](self, other, out=self)
+        # a @= b writes the product into a, so it must have a's shape:
+        # NumPy takes b's last two axes as a matrix whatever a is, and
+        # refuses a 1-d b, whose product would lose an axis of a.  (A 0-d
+        # operand gets matmul's own error, as in NumPy.)
+        cdef object b = other
+        if not isinstance(b, MiniArray):
+            try:
+                b = _OPERATORS["asarray"](other)
+            except TypeError:   # not array-like: matmul's own answer
+                return _OPERATORS["matmul"](self, other, out=self)
+        if self.ndim >= 1 and (<MiniArray>b).ndim == 1:
+            raise ValueError(
+                "inplace matrix multiplication requires the first operand "
+                "to have at least one and the second at least two "
+                "dimensions.")
+        return _OPERATORS["matmul"](self, b, out=self)
 
     def dot(self, b, out=None):
         """The dot product with ``b`` (see ``minind.dot``)."""
