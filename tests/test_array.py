@@ -1227,3 +1227,20 @@ def test_copyto_errors_are_numpys():
     r = readonly(mi)
     mi.copyto(r, r)
     mi.copyto(r, r[:], where=True)
+
+
+def test_sizeof_counts_owned_elements():
+    """sys.getsizeof: an owner counts its elements, a view does not (its
+    elements are its owner's), as in NumPy; a heap-allocated shape and
+    strides block (more axes than the object holds inline) counts too."""
+    import sys
+    owner = mi.ones(100)
+    assert sys.getsizeof(owner) >= sys.getsizeof(owner[...]) + 800
+    assert sys.getsizeof(owner[...]) == sys.getsizeof(mi.ones(100)[::2])
+    for n in (0, 10, 500):
+        a = mi.arange(n, dtype=mi.int32)
+        assert sys.getsizeof(a) == sys.getsizeof(mi.ones(0, mi.int32)) + 4 * n
+    deep = mi.ones((1,) * 40)
+    assert sys.getsizeof(deep) == sys.getsizeof(mi.ones(())) + 2 * 40 * 8
+    with pytest.raises(TypeError):
+        owner.__sizeof__("a")

@@ -1094,6 +1094,18 @@ cdef class MiniArray:
             self._flags = saved
             raise
 
+    def __sizeof__(self):
+        """The bytes this object holds, for ``sys.getsizeof``: the object,
+        its shape-and-strides block when that is not inline, and the
+        elements when it owns them (a view's belong to its owner), as
+        NumPy counts."""
+        cdef Py_ssize_t size = object.__sizeof__(self)
+        if self._dims != self._inline_dims:
+            size += 2 * self.ndim * <Py_ssize_t>sizeof(Py_ssize_t)
+        if self._flags & FLAG_OWNDATA:
+            size += self.size * self.dtype.itemsize
+        return size
+
     def __copy__(self):
         return self.copy(order="K")
 
