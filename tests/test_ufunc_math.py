@@ -311,14 +311,16 @@ def test_out_casting_errors(name):
             assert_values(m_out, n_out, rtol=1e-6)
 
 
-def test_where_keyword_is_refused():
-    """minind's ufuncs take no ``where=`` (README): a TypeError, for the
-    new ufuncs as for the old."""
-    for name in ["arccos", "fmax", "left_shift"]:
-        u = getattr(mi, name)
-        args = [mi.ones(3)] * u.nin
-        with pytest.raises(TypeError):
-            u(*args, where=mi.asarray([True, False, True]))
+def test_where_keyword_masks_the_new_ufuncs_too():
+    """``where=`` (tests/test_ufunc_where.py) reaches the new ufuncs as
+    the old: out keeps its values where the mask is False."""
+    for name, value in [("arccos", 1.0), ("fmax", 0.5), ("left_shift", 3)]:
+        u, v = getattr(mi, name), getattr(np, name)
+        m_out, n_out = mi.full(3, 7.0), np.full(3, 7.0)
+        mask = [True, False, True]
+        v(*[np.full(3, value)] * v.nin, out=n_out, where=mask)
+        u(*[mi.full(3, value)] * u.nin, out=m_out, where=mask)
+        assert_values(m_out, n_out)
 
 
 # ---------------------------------------------------------------------------

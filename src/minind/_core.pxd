@@ -125,6 +125,8 @@ cdef bint is_numpy_array(object obj)
 # The out= of a one-output ufunc-like call: None or an array (a 1-tuple
 # is unwrapped); NumPy's TypeError/ValueError otherwise.
 cdef MiniArray single_output(object out)
+# copyto's and the ufuncs' where=: a bool array ('safe' from an array).
+cdef MiniArray where_mask(object where)
 # a's axes in its K memory order into perm[a.ndim] (see _loops.axis_order).
 cdef void memory_order(MiniArray a, bint every_axis_votes, int* perm)
 # "A"/"K" made concrete for prototype: "C", "F" or "K".

@@ -1661,7 +1661,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     1. ``casting`` is checked (TypeError for a non-str, ValueError for an
        unknown rule); ``src`` becomes an array (``_copyto_source``: a
        Python int or float is weak, NEP 50), then ``where`` a boolean
-       mask (``_where_mask``).
+       mask (``where_mask``).
     2. ``copyto(a, a)`` does nothing, not even refuse a read-only ``a``.
     3. A read-only ``dst`` is refused; then the casting rule is applied
        to the two dtypes ("Cannot cast scalar from ..." when ``src`` is
@@ -1684,7 +1684,7 @@ def copyto(dst, src, casting="same_kind", where=True):
     can_cast_index(0, 0, casting)     # only validates the rule's spelling
     source = _copyto_source(target, src)
     if where is not True:
-        mask = _where_mask(where)
+        mask = where_mask(where)
     if mask is None and _same_elements(target, source):
         return None
     require_writeable(target, "assignment destination is read-only")
@@ -1729,11 +1729,12 @@ cdef MiniArray _copyto_source(MiniArray target, object src):
     return asarray(src)
 
 
-cdef MiniArray _where_mask(object where):
-    """``copyto``'s ``where=`` as a boolean array.  An array (anything
-    with a dtype of its own) must cast to bool under "safe", as NumPy's
-    ``PyArray_FromAny`` with a bool dtype requires; Python values
-    (``where=[1, 0]``, ``where=1``) are converted as ``asarray`` would."""
+cdef MiniArray where_mask(object where):
+    """``copyto``'s (and the ufuncs') ``where=`` as a boolean array.  An
+    array (anything with a dtype of its own) must cast to bool under
+    "safe", as NumPy's ``PyArray_FromAny`` with a bool dtype requires;
+    Python values (``where=[1, 0]``, ``where=1``) are converted as
+    ``asarray`` would."""
     from minind._creation import asarray
     cdef MiniArray mask
     if isinstance(where, MiniArray) or (PyObject_CheckBuffer(where)

@@ -34,13 +34,14 @@ NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
 """
 from cpython.buffer cimport PyObject_CheckBuffer
 from libc.stdint cimport int64_t
-from libc.string cimport memcpy
+from libc.string cimport memcpy, memset
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
-                           scalar_array, single_output, require_writeable)
+                           scalar_array, single_output, require_writeable,
+                           where_mask)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
@@ -56,7 +57,7 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             cast_run, plan_traversal, plan_tiles, walk,
                             CAST_BLOCK, CastBuffers, alloc_cast_buffers,
                             free_cast_buffers, cast_buffered_loop,
-                            traversal_text)
+                            traversal_text, inner_loop)
 from minind._kernels cimport (
     LoopData, run_loop, reduce_rows, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
@@ -73,7 +74,9 @@ from minind._kernels cimport (
     OP_SUBTRACT, OP_TAN, OP_TANH, OP_TRUNC, OP_TRUE_DIVIDE, OP_WHERE)
 
 import operator
+import warnings
 
+from minind._core import copyto
 from minind._creation import asarray
 from minind._loops import Planned
 from minind.exceptions import UFuncTypeError
@@ -102,6 +105,8 @@ class _NoValue:
 
 
 NoValue = _NoValue()
+# ``out=`` not passed at all (NumPy warns about where= only then).
+cdef object _NO_OUT = _NoValue()
 
 
 # mi.explain (_explain.py) sets this to a list: the next loop a ufunc call
@@ -209,18 +214,36 @@ cdef class ufunc:
 
     # -- calling ---------------------------------------------------------------
 
-    def __call__(self, *args, out=None, dtype=None, casting="same_kind"):
+    def __call__(self, *args, out=_NO_OUT, dtype=None, casting="same_kind",
+                 where=True):
+        """``f(x1, x2, /, out=None, *, where=True, casting='same_kind',
+        dtype=None)``, as NumPy's ufuncs are called.
+
+        ``where`` is a boolean mask, broadcast with the inputs (it takes
+        part in the result's shape): elements where it is False are not
+        computed, and ``out`` keeps its old values there.  Without
+        ``out`` NumPy leaves those elements of the new array
+        uninitialised (and warns); minind never hands out unwritten
+        memory, so they are zeros (after NumPy's same UserWarning).
+        """
+        cdef bint out_given = out is not _NO_OUT
+        if not out_given:
+            out = None
         if len(args) == self.nin + 1:
             if out is not None:
                 raise TypeError("cannot specify 'out' as both a positional "
                                 "and keyword argument")
             args, out = args[:self.nin], args[self.nin]
+            out_given = True
         if len(args) != self.nin:
             raise TypeError(
                 f"{self._name}() takes from {self.nin} to {self.nin + 1} "
                 f"positional arguments but {len(args)} "
                 f"{'was' if len(args) == 1 else 'were'} given")
         out = single_output(out)
+        if where is not True:
+            return self._masked_call(args, out, out_given, dtype, casting,
+                                     where)
         if dtype is None and casting == "same_kind":
             if out is None:
                 result = _scalar_call(self, args)
@@ -232,6 +255,26 @@ cdef class ufunc:
                     return _as_scalar(<MiniArray>result)
                 return result
         result = self._execute(_operands(args), out, dtype, casting)
+        if out is None and (<MiniArray>result).ndim == 0:
+            return _as_scalar(<MiniArray>result)
+        return result
+
+    cdef object _masked_call(self, tuple args, MiniArray out,
+                             bint out_given, object dtype, object casting,
+                             object where):
+        """A call with a ``where=`` mask other than True: never the
+        trivial loop (NumPy too runs its iterator, with the mask as one
+        more operand: ``generic_masked_strided_loop`` in
+        ``array_method.c``); ``_masked_loop`` runs the typed loop on the
+        runs of True only."""
+        cdef MiniArray mask = where_mask(where)
+        if out is None and not out_given:
+            # NumPy's warning, word for word (its own tests match it);
+            # minind's output is zeros there, not uninitialised memory.
+            warnings.warn("'where' used without 'out', expect unitialized "
+                          "memory in output. If this is intentional, use "
+                          "out=None.", UserWarning, stacklevel=2)
+        result = self._execute(_operands(args), out, dtype, casting, mask)
         if out is None and (<MiniArray>result).ndim == 0:
             return _as_scalar(<MiniArray>result)
         return result
@@ -313,11 +356,12 @@ cdef class ufunc:
         return 0
 
     cdef MiniArray _execute(self, list operands, object out, object dtype,
-                            object casting):
+                            object casting, MiniArray mask=None):
         """Pick the loop, cast the inputs and run one call; returns the
         output array.  NumPy's special cases for logical operations and
         comparisons live in ``_logical_operands`` and
-        ``_comparison_shortcut``; the rest is the general path."""
+        ``_comparison_shortcut``; the rest is the general path.  ``mask``
+        (a bool array, or None for every element) is ``where=``."""
         cdef int k, in_type, out_type
         cdef MiniArray result
         cdef list inputs
@@ -356,18 +400,18 @@ cdef class ufunc:
                 f"'{casting}'")
         if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
             shortcut = _comparison_shortcut(self, operands, in_type, out,
-                                            casting)
+                                            casting, mask)
             if shortcut is not None:
                 return shortcut
         inputs = _as_inputs(self, operands, in_type, input_casting)
         if (self.op == OP_POWER and descr_of(in_type).kind == "i"
                 and _recorder is None         # (mi.explain: no values)
                 and all([(<MiniArray>i).size for i in inputs])):
-            _refuse_negative_powers(inputs[1])
+            _refuse_negative_powers(inputs, out, mask)
         result = _run(self, inputs, out, out_type, casting, &data, in_type,
                       [o if isinstance(o, MiniArray) else i
                        for o, i in zip(operands, inputs)],
-                      None, True, True)
+                      None, mask is None, True, mask)
         return result
 
     # -- reductions ------------------------------------------------------------
@@ -410,6 +454,32 @@ cdef class ufunc:
         cdef MiniArray left = asarray(a), right = asarray(b)
         return self(left.reshape(left.shape + (1,) * right.ndim), right)
 
+    def at(self, *args, **kwargs):
+        """``at(a, indices, b=None, /)``: ``a[indices] = op(a[indices], b)``
+        unbuffered, in place: an element that ``indices`` names twice is
+        operated on twice (``add.at(a, [0, 0], 1)`` adds 2 to ``a[0]``,
+        where ``a[[0, 0]] += 1`` adds 1).
+
+        ``indices`` is anything ``a[indices]`` accepts; ``b`` (binary
+        ufuncs only) is broadcast to the shape of ``a[indices]``.  As in
+        NumPy the loop is chosen as for ``op(a, b)`` with ``b`` an array
+        (a Python scalar is not weak here: ``float32_array`` with ``0.1``
+        computes in float64) and the result is cast back to ``a``'s
+        dtype whatever the rule ('unsafe': ``add.at(int_array, [0], 1.5)``
+        adds 1).  NumPy: ``ufunc_at`` in ``ufunc_object.c``; the work is
+        ``_at_loop`` below.
+        """
+        if kwargs:
+            raise TypeError("ufunc.at() takes no keyword arguments")
+        if len(args) < 2:
+            raise TypeError(f"at() takes at least 2 arguments "
+                            f"({len(args)} given)")
+        if len(args) > 3:
+            raise TypeError(f"at() takes at most 3 arguments "
+                            f"({len(args)} given)")
+        return _at(self, args[0], args[1], args[2] if len(args) == 3
+                   else NoValue)
+
 
 # ---------------------------------------------------------------------------
 # The trivial loop: NumPy's shortcut for the most common calls
@@ -425,28 +495,40 @@ cdef list _logical_operands(list operands):
 
 
 cdef object _comparison_shortcut(ufunc function, list operands, int in_type,
-                                 object out, object casting):
+                                 object out, object casting,
+                                 MiniArray mask=None):
     """A comparison NumPy answers without its typed loop, or None.
 
     Signed against uint64 arrays compare exactly
     (``_mixed_sign_comparison``), and an array against a Python int no
     element can equal gives a constant (``_out_of_range_comparison``),
     written into ``out`` after the checks any call with ``out=`` makes.
+    With a ``where=`` mask the constant goes in through ``copyto``'s
+    masked copy.  (NumPy 2.4 writes it everywhere, mask or not, and its
+    signed/uint64 loop with a mask crashes; minind keeps to the mask.)
     """
-    exact = _mixed_sign_comparison(function, operands, out)
+    cdef int ndim
+    exact = _mixed_sign_comparison(function, operands, out, mask)
     if exact is not None:
         return exact
     constant = _out_of_range_comparison(function, operands, in_type)
-    if constant is None or out is None:
+    if constant is None or (out is None and mask is None):
         return constant
-    if not can_cast_index(T_BOOL, out.dtype.type_index, casting):
+    if out is not None and not can_cast_index(T_BOOL, out.dtype.type_index,
+                                              casting):
         raise UFuncTypeError(
             f"Cannot cast ufunc '{function._name}' output from "
             f"dtype('bool') to {out.dtype!r} with casting rule '{casting}'")
-    _broadcast_shape([o if isinstance(o, MiniArray) else asarray(0)
-                      for o in operands], out, _SHAPE_SCRATCH)
-    require_writeable(out, "output array is read-only")
-    out[...] = constant
+    ndim = _broadcast_shape([o if isinstance(o, MiniArray) else asarray(0)
+                             for o in operands], out, _SHAPE_SCRATCH, mask)
+    if out is not None:
+        require_writeable(out, "output array is read-only")
+    if mask is None:
+        out[...] = constant
+        return out
+    if out is None:
+        out = new_array(descr_of(T_BOOL), ndim, _SHAPE_SCRATCH, False, True)
+    copyto(out, constant, "unsafe", mask)
     return out
 
 
@@ -907,7 +989,7 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
 
 
 cdef object _mixed_sign_comparison(ufunc function, list operands,
-                                   MiniArray out):
+                                   MiniArray out, MiniArray mask=None):
     """A signed integer against uint64, compared exactly (NumPy's 'qQ->?'
     loops; promotion would otherwise go through float64):
     a negative int64 is below every uint64; otherwise compare as uint64.
@@ -948,11 +1030,19 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
                                                  "same_kind")
     return _run(combine, [negative, unsigned_result], out, T_BOOL,
                 "same_kind", &data, T_BOOL, [original_signed, unsigned],
-                [T_INT64, T_UINT64])
+                [T_INT64, T_UINT64], mask is None, False, mask)
 
 
-cdef int _refuse_negative_powers(MiniArray exponents) except -1:
+cdef int _refuse_negative_powers(list inputs, MiniArray out,
+                                 MiniArray mask) except -1:
+    """NumPy's integer power loop refuses a negative exponent when it
+    meets one: with a ``where=`` mask, only among the elements computed
+    (after the broadcasting checks, which come first there)."""
+    cdef MiniArray exponents = inputs[1]
     negative = less(exponents, 0)
+    if mask is not None:
+        _broadcast_shape(inputs, out, _SHAPE_SCRATCH, mask)
+        negative = logical_and(negative, mask)
     if (negative if isinstance(negative, bool) else
             logical_or.reduce(negative, axis=None)):
         raise ValueError("Integers to negative integer powers are not "
@@ -964,22 +1054,33 @@ cdef int _refuse_negative_powers(MiniArray exponents) except -1:
 # Step 3: broadcasting, the output, overlap
 # ---------------------------------------------------------------------------
 
+cdef inline MiniArray _nth_operand(list arrays, MiniArray out,
+                                  MiniArray mask, int k):
+    """Operand ``k`` of a call in NumPy's order: the inputs, ``out`` (if
+    given), the ``where=`` mask (if any)."""
+    if k < len(arrays):
+        return arrays[k]
+    if k == len(arrays) and out is not None:
+        return out
+    return mask
+
+
 cdef int _broadcast_shape(list arrays, MiniArray out,
-                          Py_ssize_t* shape) except -1:
-    """The common shape of the inputs (and ``out``, which cannot stretch)
-    into ``shape``; returns its ndim.  NumPy's messages on failure."""
+                          Py_ssize_t* shape, MiniArray mask=None) except -1:
+    """The common shape of the inputs, a ``where=`` mask (which may
+    stretch the result) and ``out`` (which cannot stretch) into
+    ``shape``; returns its ndim.  NumPy's messages on failure."""
     cdef MiniArray array
     cdef int ndim = 0, axis, k, count = len(arrays)
+    cdef int total = count + (out is not None) + (mask is not None)
     cdef Py_ssize_t length
     cdef bint failed = False
-    for k in range(count):
-        ndim = max(ndim, (<MiniArray>arrays[k]).ndim)
-    if out is not None:
-        ndim = max(ndim, out.ndim)
+    for k in range(total):
+        ndim = max(ndim, _nth_operand(arrays, out, mask, k).ndim)
     for axis in range(ndim):
         shape[axis] = 1
-    for k in range(count + (out is not None)):
-        array = arrays[k] if k < count else out
+    for k in range(total):
+        array = _nth_operand(arrays, out, mask, k)
         for axis in range(array.ndim):
             length = array._shape[axis]
             if length == 1:
@@ -990,8 +1091,8 @@ cdef int _broadcast_shape(list arrays, MiniArray out,
                 failed = True
     if failed:
         # NumPy lists every operand's shape, the output's included.
-        shape_list = [a.shape for a in arrays] + (
-            [out.shape] if out is not None else [])
+        shape_list = [_nth_operand(arrays, out, mask, k).shape
+                      for k in range(total)]
         raise ValueError(
             "operands could not be broadcast together with shapes " +
             " ".join([shape_text(s) for s in shape_list]) + " ")
@@ -1053,7 +1154,7 @@ cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
                           ndim, shape, layout.strides[iop])
         if array.ndim == 0:
             continue
-        if array.dtype.type_index != (
+        if trivial and array.dtype.type_index != (
                 in_type if loop_types is None else loop_types[iop]):
             trivial = False
         if array.ndim != ndim:
@@ -1072,11 +1173,18 @@ cdef MiniArray _fresh_output(list arrays, int in_type, list loop_types,
 cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                     object casting, LoopData* data, int in_type,
                     list originals=None, list loop_types=None,
-                    bint trivial_ok=True, bint cast_inputs=False):
+                    bint trivial_ok=True, bint cast_inputs=False,
+                    MiniArray mask=None):
     """Broadcast, allocate or check the output, and walk the loop.  With
     ``cast_inputs`` an input of another dtype than ``in_type`` is
     converted as the walk goes; an ``out`` of another dtype than
-    ``out_type`` always is."""
+    ``out_type`` always is.
+
+    A ``where=`` ``mask`` (bool) is one more operand of the walk, after
+    the output: it is broadcast with the inputs, votes on a new output's
+    layout as they do, and ``_masked_loop`` runs the typed loop only on
+    its runs of True.  A new output starts as zeros (NumPy leaves the
+    masked-off elements uninitialised)."""
     cdef Traversal t
     cdef Py_ssize_t shape[MAX_NDIM]
     cdef Py_ssize_t strides[MAX_NDIM]
@@ -1087,10 +1195,13 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
     cdef Py_ssize_t itemsizes[MAX_OPERANDS]
     cdef MiniArray array, result, target
     cdef int nin = len(inputs), ndim, axis, iop, i
+    cdef int mask_op = -1 if mask is None else nin + 1
     cdef Py_ssize_t size = 1, step
     cdef bint tiles_ok
     cdef Descr out_descr = descr_of(out_type)
-    ndim = _broadcast_shape(inputs, out, shape)
+    if mask_op >= MAX_OPERANDS:
+        raise TypeError(f"{function._name} takes no where= mask in minind")
+    ndim = _broadcast_shape(inputs, out, shape, mask)
     for axis in range(ndim):
         size *= shape[axis]
     if out is not None:
@@ -1101,7 +1212,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                 f"{out_descr!r} to {out.dtype!r} with casting rule "
                 f"'{casting}'")
     # The operands as the iterator sees them: broadcast strides.
-    t.nop = nin + 1
+    t.nop = nin + 1 if mask is None else nin + 2
     t.ndim = ndim
     t.tile = 0
     for axis in range(ndim):
@@ -1130,12 +1241,25 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                 broadcast_strides(array.ndim, array._shape, array._strides,
                                   ndim, shape, t.strides[iop])
                 start[iop] = array._data
+        if mask is not None and spans_overlap(mask, out):
+            mask = copy_array(mask, mask.dtype, "K")  # read before written
     else:
         # Laid out by the operands as the caller gave them (an input cast
-        # to the loop dtype was copied in its own layout).
-        target = _fresh_output(originals if originals is not None else inputs,
-                               in_type, loop_types, ndim, shape, out_descr,
-                               trivial_ok)
+        # to the loop dtype was copied in its own layout), and the mask.
+        layout_operands = list(originals if originals is not None
+                               else inputs)
+        if mask is not None:
+            layout_operands.append(mask)
+        target = _fresh_output(layout_operands, in_type, loop_types, ndim,
+                               shape, out_descr, trivial_ok)
+        if mask is not None and size > 0:
+            # Fresh, so its items are one block from _data on.
+            memset(target._data, 0, size * out_descr.itemsize)
+    if mask is not None:
+        broadcast_strides(mask.ndim, mask._shape, mask._strides, ndim,
+                          shape, t.strides[mask_op])
+        start[mask_op] = mask._data
+        own_types[mask_op] = walk_types[mask_op] = T_BOOL
     for axis in range(ndim):
         t.strides[nin][axis] = target._strides[axis]
     start[nin] = target._data
@@ -1165,6 +1289,8 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
             if (target is out and itemsizes[iop] != itemsizes[nin]
                     and spans_overlap(array, out)):
                 tiles_ok = False
+        if mask is not None:
+            itemsizes[mask_op] = 1
         if tiles_ok:
             plan_tiles(&t, itemsizes, nin)
         if _recorder is not None:
@@ -1185,44 +1311,225 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                    "buffered": [(k, descr_of(own_types[k]).name,
                                  descr_of(walk_types[k]).name)
                                 for k in range(nin + 1)
-                                if own_types[k] != walk_types[k]]})
-        _walk_typed(&t, start, data, nin, own_types, walk_types, size)
+                                if own_types[k] != walk_types[k]],
+                   "masked": mask is not None})
+        _walk_typed(&t, start, data, nin, own_types, walk_types, size,
+                    mask_op)
     return target
+
+
+cdef struct MaskedLoop:
+    inner_loop loop       # the loop to run on the runs of True
+    void* data
+    int nop
+    int mask_op           # the operand that is the mask (bool items)
+
+
+cdef void _masked_loop(char** pointers, Py_ssize_t n,
+                       const Py_ssize_t* steps,
+                       void* data) noexcept nogil:
+    """The inner loop of a call with ``where=``: find the runs of True in
+    the mask operand and run the real loop (``MaskedLoop.loop``) on each,
+    with every operand's pointer moved to the run's start.  Masked-off
+    elements are skipped, not computed and thrown away, so an integer
+    division by zero there is never done.  NumPy:
+    ``generic_masked_strided_loop`` (``array_method.c``)."""
+    cdef MaskedLoop* masked = <MaskedLoop*>data
+    cdef char* args[MAX_OPERANDS]
+    cdef const char* mask = pointers[masked.mask_op]
+    cdef Py_ssize_t mask_step = steps[masked.mask_op]
+    cdef Py_ssize_t i = 0, first
+    cdef int iop
+    while i < n:
+        while i < n and not mask[i * mask_step]:
+            i += 1
+        first = i
+        while i < n and mask[i * mask_step]:
+            i += 1
+        if i > first:
+            for iop in range(masked.nop):
+                args[iop] = pointers[iop] + first * steps[iop]
+            masked.loop(args, i - first, steps, masked.data)
 
 
 cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
                      const int* own_types, const int* loop_types,
-                     Py_ssize_t size) except -1:
+                     Py_ssize_t size, int mask_op=-1) except -1:
     """Walk the planned ``t`` with the typed loop ``data`` names, without
     the GIL when it is long.  An operand stored in another dtype than
     the loop's (``own_types[k]`` against ``loop_types[k]``; operands
     below ``nin`` are read, the others written) goes through the
     iterator's cast buffers, CAST_BLOCK elements at a time
-    (``_loops.cast_buffered_loop``), never through a converted copy."""
+    (``_loops.cast_buffered_loop``), never through a converted copy.
+    Operand ``mask_op`` (if not -1: the last one, bool) is a ``where=``
+    mask: ``_masked_loop`` hands the loop its runs of True only, so
+    masked-off elements are neither read, computed nor written."""
     cdef CastBuffers cast
+    cdef MaskedLoop masked
     cdef int iop
+    cdef inner_loop loop = run_loop
+    cdef void* loop_data = data
     cast.loop = run_loop
     cast.data = data
     cast.nin = nin
     for iop in range(t.nop):
         cast.own_type[iop] = own_types[iop]
         cast.loop_type[iop] = loop_types[iop]
-    if alloc_cast_buffers(&cast, t.nop) == 0:
-        if size >= NOGIL_THRESHOLD:
-            with nogil:
-                walk(t, start, run_loop, data)
-        else:
-            walk(t, start, run_loop, data)
-        return 0
+    # (The mask, read by _masked_loop, needs no buffer: own and loop type
+    # are both bool.)
+    if alloc_cast_buffers(&cast, t.nop) > 0:
+        loop = cast_buffered_loop
+        loop_data = &cast
+    if mask_op >= 0:
+        masked.loop = loop
+        masked.data = loop_data
+        masked.nop = t.nop
+        masked.mask_op = mask_op
+        loop = _masked_loop
+        loop_data = &masked
     try:
         if size >= NOGIL_THRESHOLD:
             with nogil:
-                walk(t, start, cast_buffered_loop, &cast)
+                walk(t, start, loop, loop_data)
         else:
-            walk(t, start, cast_buffered_loop, &cast)
+            walk(t, start, loop, loop_data)
     finally:
         free_cast_buffers(&cast)
     return 0
+
+
+# ---------------------------------------------------------------------------
+# ufunc.at: unbuffered, element by element
+# ---------------------------------------------------------------------------
+
+cdef object _at(ufunc function, object a, object indices, object b):
+    """``function.at(a, indices, b)``, with NumPy's checks in NumPy's
+    order: the operands, the index (as ``a[indices]`` checks it), ``b``'s
+    shape, the loop, then a read-only ``a``."""
+    cdef MiniArray array, selected, values = None
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef LoopData data
+    cdef int k, in_type, out_type
+    if not isinstance(a, MiniArray):
+        raise TypeError("first operand must be array")
+    array = <MiniArray>a
+    if function.nin > 2:
+        raise ValueError("Only unary and binary ufuncs supported at this "
+                         "time")
+    if function.nin == 1 and b is not NoValue:
+        raise ValueError("second operand provided when ufunc is unary")
+    if function.nin == 2 and b is NoValue:
+        raise ValueError("second operand needed for ufunc")
+    cdef list operands = [array]
+    if function.nin == 2:
+        # NumPy converts b with PyArray_FromAny: a Python scalar becomes
+        # an array of its default dtype and is promoted as one (strong).
+        b = _operands((b,))[0]
+        operands.append(b if isinstance(b, MiniArray) else asarray(b))
+    # The elements' byte offsets in a's memory, indexed as a would be:
+    # the indexing module validates the key (bounds, mask lengths...)
+    # exactly as a[indices], and gives the selection's shape and C order.
+    selected = asarray(_element_offsets(array)[indices])
+    if not selected._flags & FLAG_C_CONTIGUOUS:
+        selected = copy_array(selected, selected.dtype, "C")
+    if function.nin == 2:
+        values = operands[1]
+        if not broadcast_strides(values.ndim, values._shape, values._strides,
+                                 selected.ndim, selected._shape, strides):
+            raise ValueError("array is not broadcastable to correct shape")
+    if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and not (
+            _one_array_dtype(operands)):
+        k = 0                                   # '??->?', as a call
+    else:
+        k = function._loop_for(operands, None)
+    in_type, out_type = function._loops[k]
+    require_writeable(array, "operand array with iterator write flag set "
+                      "is read-only")
+    if selected.size == 0:
+        return None
+    if values is not None:
+        # b in the loop's dtype, one item per selected element, C order.
+        values = copy_array(make_view(values, 0, selected.ndim,
+                                      selected._shape, strides),
+                            descr_of(in_type), "C")
+        if function.op == OP_POWER and descr_of(in_type).kind == "i":
+            _refuse_negative_powers([values, values], None, None)
+    data.op = function.op
+    data.type_index = in_type
+    cdef char* base = array._data
+    cdef const int64_t* offsets = <const int64_t*>selected._data
+    cdef Py_ssize_t count = selected.size
+    cdef const char* items = NULL if values is None else values._data
+    cdef Py_ssize_t item_step = descr_of(in_type).itemsize
+    cdef int nin = function.nin, own_type = array.dtype.type_index
+    if count >= NOGIL_THRESHOLD:
+        with nogil:
+            _at_loop(base, offsets, count, items, item_step, nin, own_type,
+                     in_type, out_type, &data)
+    else:
+        _at_loop(base, offsets, count, items, item_step, nin, own_type,
+                 in_type, out_type, &data)
+    return None
+
+
+cdef MiniArray _element_offsets(MiniArray array):
+    """An int64 array of ``array``'s shape (C order) holding each
+    element's byte offset from ``array._data`` (strides may be negative
+    or zero: a broadcast view repeats offsets)."""
+    cdef MiniArray offsets = new_array(descr_of(T_INT64), array.ndim,
+                                       array._shape, False, False)
+    cdef int64_t* out = <int64_t*>offsets._data
+    cdef Py_ssize_t index[MAX_NDIM]
+    cdef Py_ssize_t position = 0, i, n = offsets.size
+    cdef int axis
+    for axis in range(array.ndim):
+        index[axis] = 0
+    for i in range(n):
+        out[i] = position
+        # The odometer: step the last axis, carry into the ones before.
+        axis = array.ndim - 1
+        while axis >= 0:
+            index[axis] += 1
+            position += array._strides[axis]
+            if index[axis] < array._shape[axis]:
+                break
+            position -= index[axis] * array._strides[axis]
+            index[axis] = 0
+            axis -= 1
+    return offsets
+
+
+cdef void _at_loop(char* base, const int64_t* offsets, Py_ssize_t count,
+                   const char* values, Py_ssize_t value_step, int nin,
+                   int own_type, int in_type, int out_type,
+                   LoopData* data) noexcept nogil:
+    """The unbuffered loop of ``ufunc.at``: for each offset in turn, read
+    the element of ``a`` there (cast to the loop's ``in_type``), run the
+    typed loop on that one element (and ``values[i]``), and cast the
+    result straight back into the element.
+
+    Why one element at a time: an offset may come back later in the
+    list (``add.at(a, [0, 0], 1)``), and that later step must read what
+    the earlier one wrote.  A ufunc call's buffered loop (gather the
+    elements, compute them all, scatter back) would read the old value
+    twice and lose an update, which is ``a[[0, 0]] += 1``'s behaviour.
+    The casts go through aligned stack buffers, so ``a`` may be any
+    dtype and unaligned."""
+    cdef double buffers[3][2]             # 16 aligned bytes per operand
+    cdef char* args[3]
+    cdef Py_ssize_t steps[3]
+    cdef Py_ssize_t i
+    cdef char* element
+    steps[0] = steps[1] = steps[2] = 0
+    args[0] = <char*>buffers[0]
+    args[nin] = <char*>buffers[2]
+    for i in range(count):
+        element = base + offsets[i]
+        cast_run(own_type, in_type, element, 0, args[0], 0, 1)
+        if nin == 2:
+            args[1] = <char*>values + i * value_step
+        run_loop(args, 1, steps, data)
+        cast_run(out_type, own_type, args[nin], 0, element, 0, 1)
 
 
 # ---------------------------------------------------------------------------
