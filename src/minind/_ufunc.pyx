@@ -1404,8 +1404,10 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
 
 cdef object _at(ufunc function, object a, object indices, object b):
     """``function.at(a, indices, b)``, with NumPy's checks in NumPy's
-    order: the operands, the index (as ``a[indices]`` checks it), ``b``'s
-    shape, the loop, then a read-only ``a``."""
+    order: the operands, the loop, a read-only ``a``, the index (as
+    ``a[indices]`` checks it), then ``b``'s shape.  (NumPy 2.4.6's fast
+    path for a 1-d ``a`` and index skips the read-only check and writes
+    into the array; minind refuses always.)"""
     cdef MiniArray array, selected, values = None
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef LoopData data
@@ -1426,6 +1428,14 @@ cdef object _at(ufunc function, object a, object indices, object b):
         # an array of its default dtype and is promoted as one (strong).
         b = _operands((b,))[0]
         operands.append(b if isinstance(b, MiniArray) else asarray(b))
+    if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and not (
+            _one_array_dtype(operands)):
+        k = 0                                   # '??->?', as a call
+    else:
+        k = function._loop_for(operands, None)
+    in_type, out_type = function._loops[k]
+    require_writeable(array, "operand array with iterator write flag set "
+                      "is read-only")
     # The elements' byte offsets in a's memory, indexed as a would be:
     # the indexing module validates the key (bounds, mask lengths...)
     # exactly as a[indices], and gives the selection's shape and C order.
@@ -1437,14 +1447,6 @@ cdef object _at(ufunc function, object a, object indices, object b):
         if not broadcast_strides(values.ndim, values._shape, values._strides,
                                  selected.ndim, selected._shape, strides):
             raise ValueError("array is not broadcastable to correct shape")
-    if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and not (
-            _one_array_dtype(operands)):
-        k = 0                                   # '??->?', as a call
-    else:
-        k = function._loop_for(operands, None)
-    in_type, out_type = function._loops[k]
-    require_writeable(array, "operand array with iterator write flag set "
-                      "is read-only")
     if selected.size == 0:
         return None
     if values is not None:
