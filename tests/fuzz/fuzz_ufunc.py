@@ -10,8 +10,8 @@ shapes that broadcast together (or, sometimes, do not), Python scalars
 * every ufunc minind has, with ``out=`` (the right shape and dtype in any
   layout, a wrong shape, a read-only or broadcast array, another dtype,
   an operand itself, a tuple, a list), ``dtype=``, ``casting=`` (every
-  rule and a bogus one) and, rarely, ``where=`` (not implemented in
-  minind: it must refuse with TypeError, not crash);
+  rule and a bogus one) and, rarely, ``where=True`` (compared as any
+  call) or ``where=False`` (``check_where_false``);
 * the operators, reflected and in place;
 * reductions: ``sum prod max min argmax argmin mean std var all any
   cumsum cumprod nansum nanmean`` as functions and methods, and
@@ -395,20 +395,44 @@ def risky(call, built, probe, out_n):
     return any(c.risky_float_cast(sources, target) for target in targets)
 
 
+def check_where_false(call):
+    """``where=False`` computes nothing: minind's new output is zeros of
+    the shape and dtype NumPy's unmasked call gives.  (NumPy is not
+    asked with the mask: its output is then uninitialised, and NumPy
+    2.4.6 segfaults on ``np.greater_equal(np.array(65535, np.uint16),
+    -1, where=False)``.)  Errors: what the unmasked call refuses for its
+    types and shapes minind refuses too; value errors (a negative
+    integer power) cannot happen where nothing is computed."""
+    built = [operand.build() for operand in call.operands]
+    plain = {k: v for k, v in call.kwargs.items() if k != "where"}
+    c.note(f"{call.what}({', '.join(map(repr, call.operands))}, "
+           f"**{call.kwargs!r})")
+    probe = c.run(lambda: call.function(np)(*[b[1] for b in built],
+                                            **plain))
+    m_result = c.run(lambda: call.function(mi)(*[b[0] for b in built],
+                                               **call.kwargs))
+    odd = call.kwargs.get("dtype") in ODD_DTYPES or any(
+        type(b[1]) is int and not -2**63 <= b[1] < 2**64 for b in built)
+    if not m_result.ok:
+        if probe.ok and not odd:
+            c.mismatch(f"{call.what} with where=False: minind raised "
+                       f"{m_result!r}, NumPy computes unmasked")
+        return
+    if not probe.ok:
+        return                  # (a value error where nothing is computed)
+    got, want = np.asarray(m_result.value), np.asarray(probe.value)
+    dtype = np.dtype("float32") if want.dtype == np.float16 else want.dtype
+    if got.shape != want.shape or got.dtype != dtype or got.any():
+        c.mismatch(f"{call.what} with where=False: {m_result!r}, want "
+                   f"zeros of {want.shape} {dtype}")
+
+
 def TestOneInput(data):
     fdp = atheris.FuzzedDataProvider(data)
     call = draw_call(fdp)
 
-    if "where" in call.kwargs:
-        # Not implemented in minind: it must refuse (TypeError), not crash.
-        # (NumPy is not asked: where= without out= leaves the output
-        # uninitialised, and NumPy 2.4.6 segfaults on
-        # np.greater_equal(np.array(65535, np.uint16), -1, where=False).)
-        operands = [operand.build()[0] for operand in call.operands]
-        m_result = c.run(lambda: call.function(mi)(*operands, **call.kwargs))
-        if m_result.ok or not isinstance(m_result.value, TypeError):
-            c.mismatch(f"{call.what} with where=: minind must raise "
-                       f"TypeError (not implemented), {m_result!r}")
+    if call.kwargs.get("where") is False:
+        check_where_false(call)
         return
 
     # NumPy without out=, to learn the result's shape and dtype.
