@@ -558,3 +558,13 @@ def test_at_read_only():
     with pytest.raises(ValueError, match="read-only"):
         mi.add.at(one_d, [0], 1)
     assert one_d.tolist() == [0, 1, 2]
+
+
+def test_explain_shows_the_mask():
+    import io
+    text = io.StringIO()
+    a, out = mi.ones((3, 4)), mi.zeros((3, 4))
+    mi.explain(mi.add, a, a, out=out, where=mi.ones(4, bool), file=text)
+    assert "    where       (0, 1)" in text.getvalue()
+    assert "runs of True" in text.getvalue()
+    assert out.tolist() == [[0.0] * 4] * 3          # nothing computed

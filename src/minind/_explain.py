@@ -114,6 +114,11 @@ def _describe(name, record):
     lines.append(f"  after reordering and coalescing: shape {shape}")
     for (k, _, _), role, planned in zip(record["operands"], roles, strides):
         lines.append(f"    {role:<12}{planned}")
+    if record.get("masked"):
+        # The where= mask: one more operand, after the output.
+        lines.append(f"    {'where':<12}{strides[-1]}")
+        lines.append("  where= mask: the loop runs on its runs of True "
+                     "only (masked-off items are not computed)")
     if path == "memcpy":
         lines.append("  one contiguous block, the same dtype: memcpy")
         return lines
