@@ -139,6 +139,14 @@ cdef class ufunc:
     operation code of its typed loops (``_kernels``), and its ``types``
     table, NumPy's list of loops such as ``'dd->d'`` (two float64 inputs,
     a float64 output), searched in order.
+
+    A call is ``f(x1, x2, /, out=None, *, where=True,
+    casting='same_kind', dtype=None)``.  ``where`` is a boolean mask,
+    broadcast with the inputs (it takes part in the result's shape):
+    elements where it is False are not computed, and ``out`` keeps its
+    old values there.  Without ``out`` NumPy leaves those elements of
+    the new array uninitialised (and warns); minind never hands out
+    unwritten memory, so they are zeros (after NumPy's same warning).
     """
     cdef readonly int nin
     cdef readonly int nout
@@ -216,16 +224,9 @@ cdef class ufunc:
 
     def __call__(self, *args, out=_NO_OUT, dtype=None, casting="same_kind",
                  where=True):
-        """``f(x1, x2, /, out=None, *, where=True, casting='same_kind',
-        dtype=None)``, as NumPy's ufuncs are called.
-
-        ``where`` is a boolean mask, broadcast with the inputs (it takes
-        part in the result's shape): elements where it is False are not
-        computed, and ``out`` keeps its old values there.  Without
-        ``out`` NumPy leaves those elements of the new array
-        uninitialised (and warns); minind never hands out unwritten
-        memory, so they are zeros (after NumPy's same UserWarning).
-        """
+        # (No docstring: it would replace the slot's text signature,
+        # which inspect.signature reads; the class docstring says how a
+        # ufunc is called.)
         cdef bint out_given = out is not _NO_OUT
         if not out_given:
             out = None
