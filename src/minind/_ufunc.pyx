@@ -21,7 +21,12 @@ A call ``mi.add(a, b)`` goes through these steps, each a function here:
    ``plan_tiles`` may then ask for two axes in cache-sized tiles (an
    input against the grain of the output, and no input aliasing it).
 5. ``walk`` (``_loops``) runs the odometer around the 1-d typed loop
-   (``_kernels.run_loop``), without the GIL for large arrays.
+   (``_kernels.run_loop``), without the GIL for large arrays.  A
+   ``where=`` mask is one more operand of the walk, and ``_masked_loop``
+   hands the typed loop only its runs of True.
+
+``ufunc.at`` (``_at``) is no walk: it runs the typed loop on one element
+at a time (``_at_loop``), so that a repeated index sees its own update.
 
 Reductions (``add.reduce``) use the same machinery: the output gets
 stride 0 along the reduced axes, so the inner loop either adds a whole
