@@ -87,6 +87,8 @@ def assert_masked_out_call(name, m_args, n_args, m_out, n_out, m_mask,
     before = np.array(n_out, copy=True)
     kwargs = {}
     with np.errstate(all="ignore"):
+        # (Before the call: out may be one of the inputs.)
+        reference = outcome(numpy_reference(name, *n_args))[1]
         plain = outcome(lambda: getattr(np, name)(*n_args))
         if plain[0] == "ok" and np.result_type(plain[1]) == np.float16:
             kwargs["dtype"] = np.float32          # minind's loop
@@ -100,10 +102,9 @@ def assert_masked_out_call(name, m_args, n_args, m_out, n_out, m_mask,
         return
     assert got[0] == "ok", f"minind raised {got[1]!r}"
     assert got[1] is m_out
-    with np.errstate(all="ignore"):
-        reference = numpy_reference(name, *n_args)()
     expected = before
-    np.copyto(expected, reference, casting="unsafe", where=n_mask)
+    with np.errstate(all="ignore"):      # (float64 inf into float32...)
+        np.copyto(expected, reference, casting="unsafe", where=n_mask)
     assert_values(m_out, expected, rtol_for(name, reference))
 
 
@@ -568,3 +569,60 @@ def test_explain_shows_the_mask():
     assert "    where       (0, 1)" in text.getvalue()
     assert "runs of True" in text.getvalue()
     assert out.tolist() == [[0.0] * 4] * 3          # nothing computed
+
+
+@pytest.mark.parametrize("in_dtype, out_dtype", [
+    ("int8", "float64"), ("float32", "float64"), ("float64", "float32"),
+    ("int64", "int64")])
+def test_where_large_with_casts(in_dtype, out_dtype):
+    """Past CAST_BLOCK and NOGIL_THRESHOLD: the masked runs go through
+    the cast buffers (inputs converted in, out converted back) block by
+    block, and the walk runs without the GIL."""
+    rng = np.random.default_rng(5)
+    n_a = rng.integers(-100, 100, (300, 70)).astype(in_dtype)
+    n_b = rng.integers(-100, 100, (70,)).astype("int16")
+    n_mask = rng.random((300, 70)) < 0.6
+    n_mask[:, 10:40] = True                    # long runs as well
+    n_out = np.full((300, 70), 7, out_dtype)
+    m_out = mi.asarray(n_out.copy())
+    np.subtract(n_a, n_b, out=n_out, where=n_mask, casting="unsafe")
+    mi.subtract(mi.asarray(n_a), mi.asarray(n_b), out=m_out,
+                where=mi.asarray(n_mask), casting="unsafe")
+    assert_values(m_out, n_out)
+    # A transposed out and a broadcast mask column.
+    n_out, column = np.zeros((70, 300), out_dtype).T, n_mask[:, :1]
+    m_out = mi.asarray(np.zeros((70, 300), out_dtype)).T
+    np.add(n_a, 1, out=n_out, where=column, casting="unsafe")
+    mi.add(mi.asarray(n_a), 1, out=m_out, where=mi.asarray(column),
+           casting="unsafe")
+    assert_values(m_out, n_out)
+
+
+def test_at_large_with_repeats():
+    """Past NOGIL_THRESHOLD: one element at a time without the GIL, a
+    repeated index adding every time."""
+    rng = np.random.default_rng(7)
+    index = rng.integers(-50, 50, 40000)
+    values = rng.integers(-3, 4, 40000).astype(np.int8)
+    n = np.zeros((10, 50), np.int16).T[:, ::-1]       # non-contiguous
+    m = mi.asarray(np.zeros((10, 50), np.int16)).T[:, ::-1]
+    np.add.at(n, (index, 3), values)
+    mi.add.at(m, (index, 3), values)
+    assert_values(m, n)
+
+
+@pytest.mark.parametrize("name", ["add", "multiply", "maximum",
+                                  "bitwise_xor", "floor_divide"])
+@given(target=writeable_views(), data=st.data())
+def test_where_in_place_matches_numpy(name, target, data):
+    """``f(a, b, out=a, where=mask)`` on views: each element read just
+    before it is written, or not at all."""
+    m, n, m_memory, n_memory = target
+    m_b, n_b = data.draw(shaped_twins(dtypes, n.shape))
+    kept = data.draw(st.integers(0, n.ndim))
+    mask_shape = tuple(data.draw(st.sampled_from([1, length]))
+                       for length in n.shape[n.ndim - kept:])
+    m_mask, n_mask = data.draw(shaped_twins(MASK_DTYPE, mask_shape))
+    assert_masked_out_call(name, [m, m_b], [n, n_b], m, n, m_mask, n_mask)
+    if m_memory is not None:            # nothing outside the view written
+        assert_values(m_memory, n_memory)
