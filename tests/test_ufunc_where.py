@@ -25,8 +25,8 @@ from hypothesis.extra import numpy as hnp
 
 import minind as mi
 from strategies import DTYPE_NAMES, assert_same, dtypes, slice_plan
-from test_ufunc import (BINARY, TRANSCENDENTAL, UNARY, assert_same_error, assert_values,
-                        numpy_reference, outcome, rtol_for,
+from test_ufunc import (BINARY, TRANSCENDENTAL, UNARY, assert_same_error,
+                        assert_values, numpy_reference, outcome, rtol_for,
                         shaped_twins, writeable_views)
 
 MASK_DTYPE = np.dtype(bool)
