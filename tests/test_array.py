@@ -1217,6 +1217,8 @@ def test_copyto_errors_are_numpys():
     both(int64, [1, 2, 3], where=[True, False])
     both(int64, [1, 2, 3], where=np.ones(3))  # float mask: not 'safe'
     both(int64, 1, where=[[[True]]])          # no trimming of the mask
+    both(int64, 1, where=np.array(1.0))       # 0-d: "Cannot cast scalar"
+    both(int64, 7, where=np.float64(0.5))     # a NumPy scalar: its truth
     both(readonly, 1.0)                       # read-only before the cast
     both(readonly, np.ones(4), casting="no")
     both(readonly, np.ones(3), where=False)   # a mask still writes

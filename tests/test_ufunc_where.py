@@ -251,6 +251,8 @@ WHERE_ERRORS = [
     lambda xp: xp.add(xp.ones(2), 1, where=xp.asarray([1.0, 0.0])),
     lambda xp: xp.negative(xp.ones(2), out=xp.ones(2),
                            where=xp.asarray([1, 0], dtype=xp.uint8)),
+    lambda xp: xp.add(xp.ones(2), 1, out=xp.ones(2),
+                      where=xp.asarray(1.0)),          # 0-d: "scalar"
     # the mask in NumPy's list of shapes, after out
     lambda xp: xp.add(xp.ones(2), 1, out=xp.ones(2),
                       where=[True, False, True]),
@@ -290,9 +292,11 @@ def test_where_read_only_out():
 
 
 def test_where_python_values_are_converted():
-    """Python values are masks by truth (as NumPy converts them); a
-    mask broadcasts like any operand."""
-    for where in ([1, 0], 1, 0, [[True], [False]]):
+    """Python values and scalars (NumPy's too, though they export a
+    buffer) are masks by truth, as NumPy converts them; a mask
+    broadcasts like any operand."""
+    for where in ([1, 0], 1, 0, [[True], [False]], np.float64(0.5),
+                  np.float32(0), np.int8(3), mi.float64(0.0)):
         n_out, m_out = np.zeros((2, 2)), mi.zeros((2, 2))
         np.add(np.ones((2, 2)), 1, out=n_out, where=where)
         mi.add(mi.ones((2, 2)), 1, out=m_out, where=where)

@@ -1561,6 +1561,13 @@ cdef bint is_numpy_array(object obj):
     return any([c.__name__ == "ndarray" for c in type(obj).__mro__])
 
 
+cdef bint _is_numpy_scalar(object obj):
+    """A NumPy scalar (``np.float64(0.5)``), known by its type's module
+    and class names as ``is_numpy_array`` knows arrays."""
+    return (type(obj).__module__ == "numpy"
+            and any([c.__name__ == "generic" for c in type(obj).__mro__]))
+
+
 cdef str shape_text(tuple shape):
     """A shape as NumPy writes it in messages: (3,4), (2,), ()."""
     if len(shape) == 1:
@@ -1734,17 +1741,20 @@ cdef MiniArray where_mask(object where):
     array (anything with a dtype of its own) must cast to bool under
     "safe", as NumPy's ``PyArray_FromAny`` with a bool dtype requires;
     Python values (``where=[1, 0]``, ``where=1``) are converted as
-    ``asarray`` would."""
+    ``asarray`` would, and so are scalars, NumPy's too (they export a
+    buffer, but NumPy takes ``where=np.float64(0.5)`` by its truth)."""
     from minind._creation import asarray
     cdef MiniArray mask
-    if isinstance(where, MiniArray) or (PyObject_CheckBuffer(where)
-                                        and not isinstance(where, str)):
+    if isinstance(where, MiniArray) or (
+            PyObject_CheckBuffer(where) and not isinstance(where, str)
+            and not _is_numpy_scalar(where)):
         mask = asarray(where)
         if not can_cast_index(mask.dtype.type_index,
                               as_dtype(bool).type_index, "safe"):
             raise TypeError(
-                f"Cannot cast array data from {mask.dtype!r} to "
-                "dtype('bool') according to the rule 'safe'")
+                f"Cannot cast {'scalar' if mask.ndim == 0 else 'array data'}"
+                f" from {mask.dtype!r} to dtype('bool') according to the "
+                "rule 'safe'")
         return asarray(mask, dtype=bool)
     return asarray(where, dtype=bool)
 
