@@ -650,3 +650,65 @@ def test_where_in_place_matches_numpy(name, target, data):
     assert_masked_out_call(name, [m, m_b], [n, n_b], m, n, m_mask, n_mask)
     if m_memory is not None:            # nothing outside the view written
         assert_values(m_memory, n_memory)
+
+
+# ---------------------------------------------------------------------------
+# reduce(where=)
+# ---------------------------------------------------------------------------
+
+REDUCE_WHERE = [("add", {}), ("multiply", {}), ("logical_or", {}),
+                ("bitwise_and", {}), ("maximum", {"initial": -3}),
+                ("minimum", {"initial": 4}), ("subtract", {"initial": 2}),
+                ("maximum", {})]          # (the last: no start value)
+
+
+@pytest.mark.parametrize("name, kwargs", REDUCE_WHERE)
+@given(data=st.data())
+def test_reduce_where_matches_numpy(name, kwargs, data):
+    """Only the masked-in elements are folded into the start value
+    (``initial`` or the identity): the result's dtype, layout and values
+    as NumPy's, or its error (no start value, a mask that does not
+    broadcast to the array)."""
+    m, n = data.draw(at_target())      # any layout, small values
+    shape = n.shape
+    kept = data.draw(st.integers(0, len(shape)))
+    mask_shape = tuple(data.draw(st.sampled_from([1, length]))
+                       for length in shape[len(shape) - kept:])
+    m_mask, n_mask = data.draw(shaped_twins(MASK_DTYPE, mask_shape))
+    axis = data.draw(st.sampled_from([None, 0, -1, (0, -1)])
+                     if shape else st.just(None))
+    if name == "subtract" and axis is None or axis == (0, -1):
+        axis = 0 if shape else None       # (not reorderable)
+    keepdims = data.draw(st.booleans())
+    outcome_pair(
+        lambda: getattr(mi, name).reduce(m, axis=axis, where=m_mask,
+                                         keepdims=keepdims, **kwargs),
+        lambda: getattr(np, name).reduce(n, axis=axis, where=n_mask,
+                                         keepdims=keepdims, **kwargs))
+
+
+def outcome_pair(mi_call, np_call):
+    """Both calls raise alike, or give the same result (values, dtype,
+    shape; scalars as scalars)."""
+    with np.errstate(all="ignore"):
+        want = outcome(np_call)
+    got = outcome(mi_call)
+    if want[0] == "raised":
+        assert_same_error(got[1], want[1])
+        return got[1], want[1]
+    assert got[0] == "ok", f"minind raised {got[1]!r}"
+    if isinstance(want[1], np.generic):
+        assert isinstance(got[1], mi.generic), got[1]
+    assert_values(np.asarray(got[1]), np.asarray(want[1]))
+    return got[1], want[1]
+
+
+def test_reduce_where_examples_from_numpy():
+    """NumPy's test_reduction_with_where: a masked sum along each axis."""
+    a = mi.arange(9.0).reshape(3, 3)
+    mask = a % 2 == 0
+    assert mi.add.reduce(a, axis=0, where=mask).tolist() == [6.0, 4.0, 10.0]
+    assert mi.add.reduce(a, axis=1, where=mask).tolist() == [2.0, 4.0, 14.0]
+    assert mi.maximum.reduce(a, axis=None, where=mask, initial=-1.0) == 8.0
+    with pytest.raises(ValueError, match="one has to specify 'initial'"):
+        mi.maximum.reduce(a, where=mask)

@@ -430,17 +430,19 @@ cdef class ufunc:
         The result keeps the other axes (``keepdims`` keeps the reduced
         ones with length 1).  An empty reduction gives the identity, or
         ``initial``; without either it is an error, as in NumPy.  The
-        arguments are NumPy's, in NumPy's order; ``where`` takes only
-        True (every element), as minind has no masked loops.
+        arguments are NumPy's, in NumPy's order.  ``where``, a boolean
+        mask broadcast to ``array``, leaves elements out: the reduction
+        starts from ``initial`` or the identity (one of them is then
+        required) and folds in the elements where the mask is True.
         """
+        cdef MiniArray mask = None
         if self.nin != 2:
             raise ValueError("reduce only supported for binary functions")
         if where is not True and not (isinstance(where, generic)
                                       and where.dtype.kind == "b" and where):
-            raise TypeError("reduce() takes no 'where' mask in minind "
-                            "(only where=True)")
+            mask = where_mask(where)
         return _reduce(self, asarray(array), axis, dtype, single_output(out),
-                       keepdims, initial)
+                       keepdims, initial, False, mask)
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """Running results along ``axis``: ``add.accumulate`` is cumsum."""
@@ -1707,7 +1709,7 @@ cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
 
 cdef object _reduce(ufunc function, MiniArray array, object axis,
                     object dtype, MiniArray out, bint keepdims, object initial,
-                    bint keep_array=False):
+                    bint keep_array=False, MiniArray mask=None):
     cdef list axes = _reduce_axes(array, axis)
     cdef int loop_type = _reduce_loop_type(function, array, dtype, out)
     cdef Descr loop_descr = descr_of(loop_type)
@@ -1722,7 +1724,9 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
             "so at most one axis may be specified")
     cdef double small[SMALL_REDUCTION]     # aligned room for any items
     cdef Py_ssize_t count = array.size, item_stride, wide_stride
-    if (len(axes) == array.ndim and count and out is None
+    if mask is not None:
+        mask = _reduction_mask(function, array, mask, initial, loop_descr)
+    if (mask is None and len(axes) == array.ndim and count and out is None
             and not keepdims and initial is NoValue
             and array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
         if _recorder is not None:
@@ -1769,7 +1773,8 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     # again changes nothing.  Any other operation (subtract, left_shift,
     # arctan2: one reduced axis, see above) skips it.
     if identity is not None and (empty or initial is not NoValue
-                                 or not _idempotent(function)):
+                                 or not _idempotent(function)
+                                 or mask is not None):
         result.fill(identity)
     elif empty:
         raise ValueError(
@@ -1817,7 +1822,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
         stretched = make_view(result, 0, source.ndim, source._shape, strides)
         data.op = function.op
         data.type_index = loop_type
-        _reduce_into(stretched, source, &data)
+        _reduce_into(stretched, source, &data, mask)
     final = result.shape
     if out is not None:
         if (<MiniArray>out).shape != final:
@@ -1831,6 +1836,31 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     if result.ndim == 0 and not keep_array:
         return _as_scalar(result)
     return result
+
+
+cdef MiniArray _reduction_mask(ufunc function, MiniArray array,
+                               MiniArray mask, object initial, Descr descr):
+    """A reduction's ``where=`` mask broadcast to ``array`` (with the
+    messages of NumPy's reduction iterator), after NumPy's check that
+    the reduction has a start value: masked-off elements leave nothing
+    to start from."""
+    cdef Py_ssize_t strides[MAX_NDIM]
+    if initial is None or (initial is NoValue
+                           and _identity_for(function, descr) is None):
+        raise ValueError(
+            f"reduction operation '{function._name}' does not have an "
+            "identity, so to use a where mask one has to specify "
+            "'initial'")
+    if mask.ndim > array.ndim:
+        raise ValueError("input operand has more dimensions than allowed "
+                         "by the axis remapping")
+    if not broadcast_strides(mask.ndim, mask._shape, mask._strides,
+                             array.ndim, array._shape, strides):
+        raise ValueError(
+            "operands could not be broadcast together with remapped "
+            f"shapes [original->remapped]: {shape_text(array.shape)} "
+            f"{shape_text(mask.shape)} ")
+    return make_view(mask, 0, array.ndim, array._shape, strides)
 
 
 cdef Py_ssize_t _start_accumulator(ufunc function, Descr descr, char* acc,
@@ -1992,22 +2022,26 @@ cdef bint _idempotent(ufunc function):
 
 
 cdef int _reduce_into(MiniArray accumulator, MiniArray source,
-                      LoopData* data) except -1:
+                      LoopData* data, MiniArray mask=None) except -1:
     """accumulator = op(accumulator, source) element by element, where the
     accumulator has stride 0 along the reduced axes (args: acc, src, acc,
-    as NumPy's reduction inner loops get them)."""
-    return _walk_binary(accumulator, source, accumulator, data, True)
+    as NumPy's reduction inner loops get them); only where ``mask`` (of
+    source's shape) is True, if given."""
+    return _walk_binary(accumulator, source, accumulator, data, True, mask)
 
 
 cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
-                      LoopData* data, bint reorder) except -1:
+                      LoopData* data, bint reorder,
+                      MiniArray mask=None) except -1:
     """out = op(a, b) over b's shape (a and out already have b's shape).
     ``reorder`` lets the iterator order and coalesce the axes; without it
-    the walk stays in C order (accumulate needs that)."""
+    the walk stays in C order (accumulate needs that).  A ``mask`` (bool,
+    b's shape) is one more operand: only its runs of True are computed
+    (``_masked_loop``)."""
     cdef Traversal t
     cdef char* start[MAX_OPERANDS]
-    cdef int own_types[3]
-    cdef int loop_types[3]
+    cdef int own_types[MAX_OPERANDS]
+    cdef int loop_types[MAX_OPERANDS]
     cdef int axis
     if b.size == 0:
         return 0                  # walk() always runs its inner loop once
@@ -2028,6 +2062,12 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     start[0] = a._data
     start[1] = b._data
     start[2] = out._data
+    if mask is not None:
+        t.nop = 4
+        for axis in range(b.ndim):
+            t.strides[3][axis] = mask._strides[axis]
+        start[3] = mask._data
+        own_types[3] = loop_types[3] = T_BOOL
     if _recorder is not None:
         before = traversal_text(&t)
     if reorder:
@@ -2036,7 +2076,8 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     # axis 0, an F array's axis 1): several rows per pass
     # (_kernels.reduce_rows), the same additions in the same order.
     cdef Py_ssize_t size = descr_of(data.type_index).itemsize
-    cdef bint rows = (reorder and t.ndim == 2 and start[0] == start[2]
+    cdef bint rows = (reorder and mask is None and t.ndim == 2
+                      and start[0] == start[2]
                       and own_types[0] == own_types[1] == own_types[2]
                       == data.type_index
                       and t.strides[0][0] == 0 and t.strides[2][0] == 0
@@ -2065,7 +2106,8 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
                                t.strides[1][0], t.shape[0])
     if done:
         return 0
-    return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size)
+    return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size,
+                       -1 if mask is None else 3)
 
 
 cdef object _accumulate(ufunc function, MiniArray array, object axis,
