@@ -5,6 +5,10 @@
 * ``thorough``: random and many more examples, for deep local runs:
   ``HYPOTHESIS_PROFILE=thorough pytest``.
 * ``dev``: the ci examples without shrinking (fast feedback on failures).
+* ``memcheck``: the first half of the ci examples, for ``.ci/memcheck``:
+  under AddressSanitizer every call is several times slower, and what the
+  sanitizer checks (every C path, every layout) the first draws already
+  reach; the values are the ci run's job.
 * ``slice``: other draws than ``ci``'s, for a bounded couple of minutes
   on the view, ufunc and memory-order oracles.  It is not derandomized
   (that would replay ci's first examples again): CI gives it a fixed
@@ -40,6 +44,11 @@ settings.register_profile(
     "dev",
     parent=settings.get_profile("ci"),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+settings.register_profile(
+    "memcheck",
+    parent=settings.get_profile("ci"),
+    max_examples=30,
 )
 settings.register_profile(
     "slice",
