@@ -1311,8 +1311,20 @@ def take(a, indices, axis=None, out=None, mode="raise"):
             array = array.reshape(1)     # NumPy's take: a 0-d is 1-d here
         ax = normalize_axis(axis, array.ndim)
     index = _indices(indices, "unsafe")
-    index = _apply_mode(index, array._shape[ax], mode)
-    picked = getitem(array, (slice(None),) * ax + (index,))
+    if mode not in ("raise", "wrap", "clip"):
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or "
+                         f"'wrap' (got {mode!r})")
+    if index.size == 0 or array.size == 0:
+        # A result with no elements.  NumPy's take walks (axes before,
+        # indices) pairs and copies the axes after for each: only those
+        # pairs are checked, and an empty axis to take from is an error
+        # only for a result that would have elements.  (NumPy 2.4's wrap
+        # mode never ends on such a pair, looking for an index modulo 0;
+        # minind returns the empty result.)
+        picked = _empty_take(array, ax, index, mode)
+    else:
+        index = _apply_mode(index, array._shape[ax], mode)
+        picked = getitem(array, (slice(None),) * ax + (index,))
     if not isinstance(picked, MiniArray):
         picked = scalar_to_array(picked, array.dtype)
     result = picked
@@ -1334,6 +1346,44 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     if result.ndim == 0:
         return result[()]
     return result
+
+
+cdef MiniArray _empty_take(MiniArray array, int axis, MiniArray index,
+                           str mode):
+    """take's result when it has no elements (an empty axis or no index):
+    the array's shape with the index's in place of ``axis``, after
+    NumPy's checks."""
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t outer = 1, after = 1, length = array._shape[axis], i
+    cdef int k, ndim = 0
+    cdef MiniArray values
+    for k in range(axis):
+        outer *= array._shape[k]
+    for k in range(axis + 1, array.ndim):
+        after *= array._shape[k]
+    if length == 0 and outer and index.size and after:
+        raise IndexError("cannot do a non-empty take from an empty axes.")
+    if mode == "raise" and outer and index.size:
+        values = copy_array(index, descr_of(T_INT64), "C")
+        for i in range(values.size):
+            if not -length <= (<int64_t*>values._data)[i] < length:
+                raise IndexError(
+                    f"index {(<int64_t*>values._data)[i]} is out of bounds "
+                    f"for axis {axis} with size {length}")
+    if array.ndim - 1 + index.ndim > MAX_NDIM:
+        raise ValueError(f"maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found "
+                         f"{array.ndim - 1 + index.ndim}")
+    for k in range(axis):
+        shape[ndim] = array._shape[k]
+        ndim += 1
+    for k in range(index.ndim):
+        shape[ndim] = index._shape[k]
+        ndim += 1
+    for k in range(axis + 1, array.ndim):
+        shape[ndim] = array._shape[k]
+        ndim += 1
+    return new_array(array.dtype, ndim, shape, False, False)
 
 
 cdef MiniArray scalar_to_array(object scalar, Descr dtype):
