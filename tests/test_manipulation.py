@@ -2,8 +2,10 @@
 
 Covers ``minind._manipulation`` (transpose, swapaxes, moveaxis,
 expand_dims, squeeze, reshape, ravel, broadcast_*, as_strided,
-sliding_window_view, shares_memory, may_share_memory), the view methods of
-MiniArray (``T``, ``transpose``, ``reshape``, ``ravel``, ``flatten``...)
+sliding_window_view, shares_memory, may_share_memory, diagonal), the
+view methods of MiniArray
+(``T``, ``transpose``, ``reshape``, ``ravel``, ``flatten``,
+``diagonal``...)
 and the pure no-copy reshape helper ``minind._layout.py_nocopy_reshape``.
 
 NumPy is the oracle everywhere: each test makes the same call on a
@@ -1466,6 +1468,107 @@ def test_shares_memory_across_dtypes(data, first, second):
 def test_too_hard_error_class():
     assert issubclass(mi.exceptions.TooHardError, RuntimeError)
     assert issubclass(np.exceptions.TooHardError, RuntimeError)
+
+
+# ---------------------------------------------------------------------------
+# diagonal
+# ---------------------------------------------------------------------------
+
+def start_offset(result, source):
+    """Bytes from ``source``'s first element to ``result``'s."""
+    return (result.__array_interface__["data"][0]
+            - source.__array_interface__["data"][0])
+
+
+@given(pair=twins(), data=st.data())
+def test_diagonal(pair, data):
+    """Every layout, offsets inside and past both ends, axes in any
+    order and spelling, out of range or equal: NumPy's view (shape,
+    strides, read-only, base, where it starts) or NumPy's error, from
+    the method and the function."""
+    m, n = pair
+    offset = data.draw(st.integers(-6, 6))
+    first = data.draw(st.integers(-n.ndim - 1, n.ndim))
+    second = data.draw(st.integers(-n.ndim - 1, n.ndim))
+    calls = [(lambda x: x.diagonal(offset, first, second)),
+             (lambda x: x.diagonal(offset=offset, axis2=second)),
+             (lambda x: x.diagonal()),
+             (lambda x: (mi if isinstance(x, mi.MiniArray) else np)
+              .diagonal(x, offset, first, second))]
+    for k, call in enumerate(calls):
+        note(f"call {k}")
+        result = same_outcome(lambda: call(m), lambda: call(n))
+        if result is None:
+            continue
+        m_result, n_result = result
+        assert_same_view(m_result, n_result, m, n)
+        assert not m_result.flags.writeable
+        assert start_offset(m_result, m) == start_offset(n_result, n)
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (2, 3, 4), (4, 0), (0, 3)])
+@pytest.mark.parametrize("offset", [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5])
+def test_diagonal_offsets_at_the_edges(shape, offset):
+    """An offset exactly at an end gives an empty diagonal that starts
+    there; one beyond it, an empty diagonal at the array's start (NumPy's
+    ``PyArray_Diagonal``)."""
+    n = np.arange(math.prod(shape), dtype=np.int16).reshape(shape)
+    m = mi.arange(math.prod(shape), dtype=mi.int16).reshape(shape)
+    for axes in ((0, 1), (1, 0), (-1, 0)):
+        m_result = m.diagonal(offset, *axes)
+        n_result = n.diagonal(offset, *axes)
+        assert_same_view(m_result, n_result, m, n)
+        assert start_offset(m_result, m) == start_offset(n_result, n)
+
+
+@pytest.mark.parametrize("array, kwargs", [
+    (np.arange(3), {}), (np.array(5), {}),
+    (np.arange(3), {"axis1": 5}),
+    (np.zeros((2, 3)), {"axis1": 1, "axis2": 1}),
+    (np.zeros((2, 3)), {"axis1": -1, "axis2": 1}),
+    (np.zeros((2, 3, 4)), {"axis1": 0, "axis2": 3}),
+    (np.zeros((2, 3, 4)), {"axis1": -4}),
+    (np.zeros((2, 3, 4)), {"axis1": 5, "axis2": 5}),
+    (np.zeros((2, 3)), {"offset": 1.5}),
+    (np.zeros((2, 3)), {"offset": "1"}),
+    (np.zeros((2, 3)), {"offset": None}),
+    (np.zeros((2, 3)), {"offset": 2 ** 31}),
+    (np.zeros((2, 3)), {"offset": -2 ** 31 - 1}),
+    (np.zeros((2, 3)), {"offset": 2 ** 70}),
+    (np.zeros((2, 3)), {"axis1": 2 ** 40}),
+    (np.zeros((2, 3)), {"axis2": 1.0}),
+    (np.zeros((2, 3)), {"axis1": 1, "axis2": 1, "offset": 1.5}),
+    (np.arange(3), {"offset": 1.5}),
+    (np.zeros((2, 3)), {"offset": True}),
+    (np.zeros((2, 3)), {"offset": np.int64(-1)}),
+    (np.zeros((2, 3)), {"offset": 2 ** 31 - 1}),
+])
+def test_diagonal_errors_match_numpy(array, kwargs):
+    m = mi.asarray(array)
+    for call in (lambda lib, x: x.diagonal(**kwargs),
+                 lambda lib, x: lib.diagonal(x, **kwargs)):
+        result = same_outcome(lambda: call(mi, m), lambda: call(np, array))
+        if result is not None:
+            assert_same_view(*result, m, array)
+
+
+def test_diagonal_is_read_only_but_a_view():
+    """Writing is refused with NumPy's message; once WRITEABLE is set
+    again (allowed: the memory is), a write reaches the array.  A list
+    is converted first, as in NumPy."""
+    m = mi.zeros((3, 3))
+    d = m.diagonal()
+    with pytest.raises(ValueError, match="assignment destination is "
+                                         "read-only"):
+        d[0] = 1
+    d.flags.writeable = True
+    d[1] = 7
+    assert m[1, 1] == 7 and d.base is m
+    assert mi.diagonal([[1, 2], [3, 4]]).tolist() == [1, 4]
+    r = mi.zeros((3, 3))
+    r.flags.writeable = False
+    with pytest.raises(ValueError):
+        r.diagonal().flags.writeable = True
 
 
 # ---------------------------------------------------------------------------

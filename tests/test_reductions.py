@@ -1,6 +1,7 @@
 """Reductions against NumPy: ufunc.reduce / accumulate / outer and the
 functions built on them (sum, prod, min, max, mean, std, var, argmin,
-argmax, all, any, cumsum, cumprod, nansum, nanmean), as functions and as
+argmax, all, any, cumsum, cumprod, nansum, nanmean, trace), as
+functions and as
 methods, on twins of every dtype and layout.
 
 What is compared, NumPy being the oracle each time: the values, the result
@@ -932,6 +933,58 @@ def test_nan_functions():
                         run(lambda: getattr(mi, name)(mi.array(n),
                                                       axis=axis)),
                         run(lambda: getattr(np, name)(n, axis=axis)))
+
+
+# ---------------------------------------------------------------------------
+# trace
+# ---------------------------------------------------------------------------
+
+@given(data=st.data())
+def test_trace(data):
+    """The sum along a diagonal in every dtype and layout: any offset and
+    pair of axes (NumPy's errors for bad ones), dtype=, as the method and
+    the function.  The values of a float diagonal are quarters, so every
+    summation order gives NumPy's sum exactly."""
+    m, n = data.draw(twins_for(st.sampled_from(NP_DTYPES), "sum"))
+    offset = data.draw(st.integers(-5, 5))
+    first = data.draw(st.integers(-n.ndim - 1, n.ndim))
+    second = data.draw(st.integers(-n.ndim - 1, n.ndim))
+    dtype = data.draw(st.sampled_from(dtype_options(n.dtype, "any")))
+    assert_same_outcome(run(lambda: m.trace(offset, first, second, dtype)),
+                        run(lambda: n.trace(offset, first, second, dtype)))
+    assert_same_outcome(run(lambda: mi.trace(m, offset, axis2=second)),
+                        run(lambda: np.trace(n, offset, axis2=second)))
+
+
+def test_trace_out():
+    """``out=`` is filled and returned, 0-d included; a list is refused
+    ("output must be an array")."""
+    n = np.arange(24).reshape(2, 3, 4)
+    m = mi.arange(24).reshape(2, 3, 4)
+    m_out, n_out = mi.zeros(4, mi.float32), np.zeros(4, np.float32)
+    assert m.trace(out=m_out) is m_out
+    n.trace(out=n_out)
+    assert_same(m_out, n_out)
+    m_out, n_out = mi.array(0, mi.int8), np.array(0, np.int8)
+    assert mi.trace(m[0], 1, out=m_out) is m_out
+    np.trace(n[0], 1, out=n_out)
+    assert_same(m_out, n_out)
+    assert_same_outcome(run(lambda: m.trace(out=[1])),
+                        run(lambda: n.trace(out=[1])))
+
+
+@pytest.mark.parametrize("array", [np.arange(3), np.array(2.0),
+                                   np.zeros((0, 0)), np.zeros((2, 3, 0)),
+                                   np.ones((3, 3), bool),
+                                   np.ones((3, 3), np.uint8)])
+def test_trace_edge_cases(array):
+    """Fewer than 2 axes (NumPy's ValueError), empty diagonals (0 of the
+    sum's dtype), bool and small integers (summed in the platform
+    integer)."""
+    assert_same_outcome(run(lambda: mi.trace(mi.asarray(array))),
+                        run(lambda: np.trace(array)))
+    assert_same_outcome(run(lambda: mi.trace(array.tolist())),
+                        run(lambda: np.trace(array.tolist())))
 
 
 # ---------------------------------------------------------------------------

@@ -13,8 +13,9 @@ Where each concept lives:
   _core.pyx      MiniArray, its buffer, flags, the view helper make_view
   _loops.pyx     traversal planning (sort, coalesce) and the cast loop
   _creation.pyx  empty/zeros/array/arange...
-  _manipulation.pyx  transpose/moveaxis/flip, broadcasting, stride
-                 tricks, shares_memory (all views, no element moves)
+  _manipulation.pyx  transpose/moveaxis/flip/diagonal, broadcasting,
+                 stride tricks, shares_memory (all views, no element
+                 moves)
   _join.pyx      concatenate/stack/repeat/tile/roll, vstack/hstack...,
                  block, delete
                  (new arrays from pieces of others, laid out as NumPy
@@ -62,7 +63,7 @@ from minind._manipulation import (transpose, swapaxes, squeeze, ravel,
                                   broadcast_shapes, broadcast_to,
                                   broadcast_arrays, shares_memory,
                                   may_share_memory, flip, permute_dims,
-                                  matrix_transpose, unstack)
+                                  matrix_transpose, unstack, diagonal)
 from minind import exceptions, lib
 from minind.exceptions import AxisError, UFuncTypeError
 from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
@@ -90,7 +91,7 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, cumulative_sum, cumulative_prod,
                                 diff, ediff1d, count_nonzero, nansum,
-                                nanmean, clip,
+                                nanmean, clip, trace,
                                 where)
 from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
@@ -139,6 +140,7 @@ _operators = {
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress, "repeat": repeat,
     "round": round, "matmul": _matmul_function, "dot": dot,
+    "diagonal": diagonal, "trace": trace,
 }
 _methods = {
     "sort": _sorting_module.sort_method,
@@ -227,4 +229,5 @@ __all__ = [
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
     "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
+    "diagonal", "trace",
 ]

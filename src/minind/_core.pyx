@@ -730,6 +730,11 @@ cdef class MiniArray:
         strides[first], strides[second] = strides[second], strides[first]
         return make_view(self, 0, self.ndim, shape, strides)
 
+    def diagonal(self, offset=0, axis1=0, axis2=1):
+        """The diagonal over two axes, a read-only view whose last axis
+        it is (``_manipulation.diagonal``)."""
+        return _OPERATORS["diagonal"](self, offset, axis1, axis2)
+
     def squeeze(self, axis=None):
         """A view without the given (default: all) length-1 axes."""
         cdef Py_ssize_t shape[MAX_NDIM]
@@ -1022,6 +1027,10 @@ cdef class MiniArray:
 
     def cumprod(self, *args, **kwargs):
         return _OPERATORS["cumprod"](self, *args, **kwargs)
+
+    def trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+        """The sum along a diagonal (``_reductions.trace``)."""
+        return _OPERATORS["trace"](self, offset, axis1, axis2, dtype, out)
 
     def nonzero(self):
         return _OPERATORS["nonzero"](self)

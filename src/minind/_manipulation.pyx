@@ -121,6 +121,85 @@ def flip(m, axis=None):
     return array[tuple(index)]
 
 
+cdef int _c_int(object value) except? -1:
+    """An argument NumPy's C methods parse as a C int (``diagonal``'s
+    offset and axes): anything with ``__index__``, with NumPy's words
+    for a value that fits no C long, or no C int."""
+    value = operator.index(value)
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise OverflowError("Python int too large to convert to C long")
+    if value >= 2 ** 31:
+        raise OverflowError("signed integer is greater than maximum")
+    if value < -2 ** 31:
+        raise OverflowError("signed integer is less than minimum")
+    return value
+
+
+def diagonal(a, offset=0, axis1=0, axis2=1):
+    """The diagonal ``a[..., i, i + offset]`` over ``axis1`` and
+    ``axis2``, as a read-only view; ``a.diagonal(...)`` is the same.
+
+    A diagonal is one more stride: a step along it is a step along both
+    axes, so its stride is the sum of theirs (``strides[axis1] +
+    strides[axis2]``) and nothing moves.  The two axes are removed and
+    the diagonal becomes the last axis; the others keep their order,
+    shape and strides.  ``offset > 0`` starts ``offset`` elements along
+    ``axis2`` (``offset < 0``: along ``axis1``), and the length is what
+    is left of the shorter of the two.
+
+    NumPy: ``PyArray_Diagonal`` in item_selection.c, step by step: the
+    ``ndim < 2`` check before the axes, each axis named in its
+    AxisError, ``axis1 == axis2`` (after counting from the end) refused.
+    An offset past the end gives an empty diagonal; one exactly at the
+    end still moves the (empty) view's start there, as NumPy's does.
+    The view is read-only (WRITEABLE cleared; it can be set again where
+    the memory allows, as for any view): before NumPy 1.9 a diagonal was
+    a copy, and read-only keeps code that wrote into that copy from
+    silently writing into ``a``.  NumPy reads -offset of
+    ``offset = -2**31`` as a C int, which overflows, and views memory
+    outside the array; minind gives an empty diagonal there.
+    """
+    cdef MiniArray array = asarray(a)
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t length1, length2, length, start = 0, skip, step
+    cdef int first, second, axis, ndim = 0
+    cdef MiniArray view
+    skip = _c_int(offset)
+    _c_int(axis1)
+    _c_int(axis2)
+    if array.ndim < 2:
+        raise ValueError("diag requires an array of at least two dimensions")
+    first = normalize_axis(axis1, array.ndim, "axis1")
+    second = normalize_axis(axis2, array.ndim, "axis2")
+    if first == second:
+        raise ValueError("axis1 and axis2 cannot be the same")
+    length1 = array._shape[first]
+    length2 = array._shape[second]
+    if skip >= 0:
+        length2 -= skip
+        step = array._strides[second]
+    else:
+        skip = -skip
+        length1 -= skip
+        step = array._strides[first]
+    length = length1 if length1 < length2 else length2
+    if length < 0:
+        length = 0          # past the end: the start stays where it is
+    else:
+        start = skip * step   # within the array (or just past its end)
+    for axis in range(array.ndim):
+        if axis != first and axis != second:
+            shape[ndim] = array._shape[axis]
+            strides[ndim] = array._strides[axis]
+            ndim += 1
+    shape[ndim] = length
+    strides[ndim] = array._strides[first] + array._strides[second]
+    view = make_view(array, start, ndim + 1, shape, strides)
+    view._flags &= ~FLAG_WRITEABLE
+    return view
+
+
 def unstack(x, /, *, axis=0):
     """The sub-arrays of ``x`` along ``axis``, as a tuple of views
     (the inverse of ``stack``).  As NumPy, ``x`` must be an array (it

@@ -8,6 +8,7 @@ from the mean, computed in float64 for integer input.
 import operator
 import warnings
 
+from minind import _manipulation
 from minind import _ufunc as um
 from minind._creation import asarray, empty_like, zeros
 from minind._manipulation import moveaxis, broadcast_to
@@ -19,7 +20,7 @@ from minind._core import MiniArray
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
            "cumulative_sum", "cumulative_prod", "diff", "ediff1d",
-           "count_nonzero",
+           "count_nonzero", "trace",
            "nansum", "nanmean", "clip", "where"]
 
 _python_sum, _python_all, _python_any = sum, all, any
@@ -88,6 +89,24 @@ def all(a, axis=None, out=None, keepdims=False):
 def any(a, axis=None, out=None, keepdims=False):
     _array_out(out)
     return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims)
+
+
+def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+    """The sum along a diagonal: ``diagonal(a, offset, axis1, axis2)``
+    summed over its last axis (the diagonal), so a stack of matrices
+    gives one sum each.
+
+    NumPy: ``PyArray_Trace`` in calculation.c, ``add.reduce`` of the
+    diagonal view along -1 with ``dtype`` and ``out``: the sum's rules
+    hold (a bool or small integer diagonal adds up in the platform
+    integer, an empty one gives 0, a 0-d result is a scalar unless
+    ``out`` is given, and then ``out`` is returned).  ``out`` must be an
+    array, as for NumPy's method ("output must be an array").
+    """
+    if out is not None and not isinstance(out, MiniArray):
+        raise TypeError("output must be an array")
+    diagonal = _manipulation.diagonal(a, offset, axis1, axis2)
+    return um.add.reduce(diagonal, axis=-1, dtype=dtype, out=out)
 
 
 def _sum_array(a, axis, dtype, keepdims):
