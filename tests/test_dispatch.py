@@ -222,6 +222,8 @@ CALLS = {
     "tensordot": ((A, A.T), {"axes": 1}), "vecdot": ((A, A), {}),
     "copyto": ((np.zeros((3, 4)), A), {"where": A > 5}),
     "diagonal": ((A,), {"offset": 1}), "trace": ((A, -1), {}),
+    "rollaxis": ((A, 1), {}), "flipud": ((A,), {}), "fliplr": ((A,), {}),
+    "shape": ((A,), {}), "ndim": ((A,), {}), "size": ((A, 1), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),

@@ -2,8 +2,8 @@
 
 Covers ``minind._manipulation`` (transpose, swapaxes, moveaxis,
 expand_dims, squeeze, reshape, ravel, broadcast_*, as_strided,
-sliding_window_view, shares_memory, may_share_memory, diagonal), the
-view methods of MiniArray
+sliding_window_view, shares_memory, may_share_memory, diagonal, rollaxis,
+flipud, fliplr, shape, ndim, size), the view methods of MiniArray
 (``T``, ``transpose``, ``reshape``, ``ravel``, ``flatten``,
 ``diagonal``...)
 and the pure no-copy reshape helper ``minind._layout.py_nocopy_reshape``.
@@ -1471,7 +1471,7 @@ def test_too_hard_error_class():
 
 
 # ---------------------------------------------------------------------------
-# diagonal
+# diagonal, rollaxis, flipud/fliplr, shape/ndim/size
 # ---------------------------------------------------------------------------
 
 def start_offset(result, source):
@@ -1569,6 +1569,83 @@ def test_diagonal_is_read_only_but_a_view():
     r.flags.writeable = False
     with pytest.raises(ValueError):
         r.diagonal().flags.writeable = True
+
+
+@given(pair=twins(), data=st.data())
+def test_rollaxis(pair, data):
+    """Positive and negative axis and start, ``start == ndim``, the
+    no-move case (``a[...]``, a new view) and NumPy's errors."""
+    m, n = pair
+    axis = data.draw(st.integers(-n.ndim - 1, n.ndim))
+    start = data.draw(st.integers(-n.ndim - 2, n.ndim + 1))
+    for call in (lambda lib, x: lib.rollaxis(x, axis, start),
+                 lambda lib, x: lib.rollaxis(x, axis)):
+        result = same_outcome(lambda: call(mi, m), lambda: call(np, n))
+        if result is not None:
+            assert_same_view(*result, m, n)
+            assert result[0] is not m
+
+
+@pytest.mark.parametrize("args", [(1.0,), (1, 1.0), (True,), (2 ** 40,),
+                                  (2 ** 70,), (0, -5), (0, 5), (-5,)])
+def test_rollaxis_errors_match_numpy(args):
+    n = np.ones((1, 2, 3, 4))
+    m = mi.ones((1, 2, 3, 4))
+    result = same_outcome(lambda: mi.rollaxis(m, *args),
+                          lambda: np.rollaxis(n, *args))
+    if result is not None:
+        assert_same_view(*result, m, n)
+    with pytest.raises(AttributeError):
+        mi.rollaxis([[1, 2]], 0)            # as NumPy: a.ndim first
+
+
+@given(pair=twins())
+def test_flipud_fliplr(pair):
+    m, n = pair
+    for name in ("flipud", "fliplr"):
+        note(name)
+        result = same_outcome(lambda: getattr(mi, name)(m),
+                              lambda: getattr(np, name)(n))
+        if result is not None:
+            assert_same_view(*result, m, n)
+
+
+def test_flipud_fliplr_take_lists():
+    assert mi.flipud([1, 2, 3]).tolist() == [3, 2, 1]
+    assert mi.fliplr([[1, 2], [3, 4]]).tolist() == [[2, 1], [4, 3]]
+    for name, value in (("flipud", 5), ("fliplr", [1, 2])):
+        result = same_outcome(lambda: getattr(mi, name)(value),
+                              lambda: getattr(np, name)(value))
+        assert result is None
+
+
+@given(pair=twins(), data=st.data())
+def test_shape_ndim_size(pair, data):
+    """The functions of arrays and of nested lists; ``size`` over an
+    axis, a tuple of axes (``()``: 1), or bad ones (NumPy's errors)."""
+    m, n = pair
+    for x, y in ((m, n), (n.tolist(), n.tolist())):
+        assert mi.shape(x) == np.shape(y)
+        assert mi.ndim(x) == np.ndim(y)
+        assert mi.size(x) == np.size(y)
+        axis = data.draw(st.integers(-n.ndim - 1, n.ndim)
+                         | st.lists(st.integers(-n.ndim - 1, n.ndim),
+                                    max_size=3).map(tuple))
+        result = same_outcome(lambda: mi.size(x, axis),
+                              lambda: np.size(y, axis))
+        if result is not None:
+            assert type(result[0]) is int
+            assert result[0] == result[1]
+
+
+@pytest.mark.parametrize("axis", [1.0, "0", (0, 0), (0, -2), [1, 0],
+                                  2 ** 70, None])
+def test_size_axis_errors_match_numpy(axis):
+    n = np.zeros((2, 3))
+    m = mi.zeros((2, 3))
+    result = same_outcome(lambda: mi.size(m, axis), lambda: np.size(n, axis))
+    if result is not None:
+        assert result[0] == result[1]
 
 
 # ---------------------------------------------------------------------------

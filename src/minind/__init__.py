@@ -63,7 +63,9 @@ from minind._manipulation import (transpose, swapaxes, squeeze, ravel,
                                   broadcast_shapes, broadcast_to,
                                   broadcast_arrays, shares_memory,
                                   may_share_memory, flip, permute_dims,
-                                  matrix_transpose, unstack, diagonal)
+                                  matrix_transpose, unstack, diagonal,
+                                  flipud, fliplr, rollaxis, shape, ndim,
+                                  size)
 from minind import exceptions, lib
 from minind.exceptions import AxisError, UFuncTypeError
 from minind._ufunc import (ufunc, add, subtract, multiply, true_divide,
@@ -230,4 +232,5 @@ __all__ = [
     "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
     "diagonal", "trace",
+    "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",
 ]

@@ -17,7 +17,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              fill_contiguous_strides)
 from minind._creation import asarray
 from minind._dlpack cimport DLPackBase
-from minind.exceptions import TooHardError
+from minind.exceptions import AxisError, TooHardError
 
 cdef extern from "Python.h":
     const Py_ssize_t PY_SSIZE_T_MAX
@@ -48,6 +48,39 @@ def reshape(a, shape, order="C", *, copy=None):
 
 def ravel(a, order="C"):
     return ravel_array(asarray(a), check_order(order, "CFAK"))
+
+
+def shape(a):
+    """``a.shape``, for anything ``asarray`` takes (a nested list too).
+    NumPy: ``shape`` in _core/fromnumeric.py, which asks ``a`` first."""
+    try:
+        return a.shape
+    except AttributeError:
+        return asarray(a).shape
+
+
+def ndim(a):
+    """``a.ndim``, for anything ``asarray`` takes (see ``shape``)."""
+    try:
+        return a.ndim
+    except AttributeError:
+        return asarray(a).ndim
+
+
+def size(a, axis=None):
+    """The number of elements, or the product of the lengths of the
+    given axes (an int or a tuple; ``()`` gives 1).  As NumPy's: axes
+    are checked for bounds, then for repeats ("repeated axis"), and the
+    answer is a Python int."""
+    if axis is None:
+        try:
+            return a.size
+        except AttributeError:
+            return asarray(a).size
+    lengths = shape(a)
+    axes = normalize_axis_tuple(axis, len(lengths), None, "repeated axis",
+                                True, True)
+    return math.prod([lengths[k] for k in axes])
 
 
 def moveaxis(a, source, destination):
@@ -119,6 +152,52 @@ def flip(m, axis=None):
                                       "repeated axis", True, True):
             index[k] = slice(None, None, -1)
     return array[tuple(index)]
+
+
+def flipud(m):
+    """``m`` upside down: its first axis reversed (``m[::-1, ...]``), a
+    view.  NumPy: ``flipud`` in lib/_twodim_base_impl.py."""
+    cdef MiniArray array = asarray(m)
+    if array.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return array[::-1, ...]
+
+
+def fliplr(m):
+    """``m`` left to right: its second axis reversed (``m[:, ::-1]``), a
+    view.  NumPy: ``fliplr`` in lib/_twodim_base_impl.py."""
+    cdef MiniArray array = asarray(m)
+    if array.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return array[:, ::-1]
+
+
+def rollaxis(a, axis, start=0):
+    """``axis`` moved to just before position ``start`` (``moveaxis``'s
+    older form), a view.
+
+    Written as NumPy's ``rollaxis`` in _core/numeric.py, because its
+    quirks are part of the contract: ``a`` must already be an array (its
+    ``ndim`` is read first), ``start`` may be ``ndim`` (roll to the end),
+    and when nothing moves the result is ``a[...]``, a new view all the
+    same.  The message for a bad ``start`` names the value after a
+    negative one was counted from the end.
+    """
+    n = a.ndim
+    axis = normalize_axis_tuple([axis], n, None, "repeated axis", True)[0]
+    if start < 0:
+        start += n
+    if not 0 <= start < n + 1:
+        raise AxisError(f"'start' arg requires {-n} <= start < {n + 1}, "
+                        f"but {start} was passed in")
+    if axis < start:
+        start -= 1            # counted before ``axis`` was taken out
+    if axis == start:
+        return a[...]
+    order = list(range(n))
+    order.remove(axis)
+    order.insert(start, axis)
+    return a.transpose(order)
 
 
 cdef int _c_int(object value) except? -1:
