@@ -224,6 +224,7 @@ CALLS = {
     "diagonal": ((A,), {"offset": 1}), "trace": ((A, -1), {}),
     "rollaxis": ((A, 1), {}), "flipud": ((A,), {}), "fliplr": ((A,), {}),
     "shape": ((A,), {}), "ndim": ((A,), {}), "size": ((A, 1), {}),
+    "ptp": ((A,), {"axis": 0}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),

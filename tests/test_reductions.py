@@ -1,6 +1,6 @@
 """Reductions against NumPy: ufunc.reduce / accumulate / outer and the
 functions built on them (sum, prod, min, max, mean, std, var, argmin,
-argmax, all, any, cumsum, cumprod, nansum, nanmean, trace), as
+argmax, all, any, cumsum, cumprod, nansum, nanmean, trace, ptp), as
 functions and as
 methods, on twins of every dtype and layout.
 
@@ -936,7 +936,7 @@ def test_nan_functions():
 
 
 # ---------------------------------------------------------------------------
-# trace
+# trace and ptp
 # ---------------------------------------------------------------------------
 
 @given(data=st.data())
@@ -985,6 +985,38 @@ def test_trace_edge_cases(array):
                         run(lambda: np.trace(array)))
     assert_same_outcome(run(lambda: mi.trace(array.tolist())),
                         run(lambda: np.trace(array.tolist())))
+
+
+@given(data=st.data())
+def test_ptp(data):
+    """Maximum minus minimum in every dtype and layout, along None, an
+    axis or a tuple of axes, with keepdims: NumPy's values and dtype
+    (integers wrap, as NumPy's), and NumPy's errors (bool arrays cannot
+    subtract; empty ones have no maximum)."""
+    m, n = data.draw(twins_for(st.sampled_from(NP_DTYPES), "sum"))
+    axis = data.draw(axes(n.ndim))
+    keepdims = data.draw(st.booleans())
+    assert_same_outcome(run(lambda: mi.ptp(m, axis, keepdims=keepdims)),
+                        run(lambda: np.ptp(n, axis, keepdims=keepdims)))
+
+
+def test_ptp_out_and_lists():
+    n = np.array([[3, -5, 10], [1, 2, 0]], np.int16)
+    m = mi.array(n)
+    m_out, n_out = mi.zeros(3, mi.int16), np.zeros(3, np.int16)
+    assert mi.ptp(m, 0, m_out) is m_out
+    np.ptp(n, 0, n_out)
+    assert_same(m_out, n_out)
+    assert_same_outcome(
+        run(lambda: mi.ptp([3, 4, 5, 10, -3, -5, 6.0], axis=0)),
+        run(lambda: np.ptp([3, 4, 5, 10, -3, -5, 6.0], axis=0)))
+    assert_same_outcome(run(lambda: mi.ptp(mi.array([-128, 127], mi.int8))),
+                        run(lambda: np.ptp(np.array([-128, 127], np.int8))))
+    assert_same_outcome(run(lambda: mi.ptp(5)), run(lambda: np.ptp(5)))
+    assert not hasattr(mi.ndarray, "ptp")          # as NumPy 2
+    out = mi.zeros(3, mi.int8)          # subtract refuses to cast into it
+    assert_same_outcome(run(lambda: mi.ptp(m * 1.5, 0, out)),
+                        run(lambda: np.ptp(n * 1.5, 0, np.zeros(3, np.int8))))
 
 
 # ---------------------------------------------------------------------------

@@ -93,7 +93,7 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 std, argmin, argmax, all, any, cumsum,
                                 cumprod, cumulative_sum, cumulative_prod,
                                 diff, ediff1d, count_nonzero, nansum,
-                                nanmean, clip, trace,
+                                nanmean, clip, trace, ptp,
                                 where)
 from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
@@ -233,4 +233,5 @@ __all__ = [
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
     "diagonal", "trace",
     "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",
+    "ptp",
 ]

@@ -20,7 +20,7 @@ from minind._core import MiniArray
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
            "cumulative_sum", "cumulative_prod", "diff", "ediff1d",
-           "count_nonzero", "trace",
+           "count_nonzero", "trace", "ptp",
            "nansum", "nanmean", "clip", "where"]
 
 _python_sum, _python_all, _python_any = sum, all, any
@@ -79,6 +79,23 @@ def min(a, axis=None, out=None, keepdims=False, initial=NoValue):
 
 
 amax, amin = max, min
+
+
+def ptp(a, axis=None, out=None, keepdims=False):
+    """Peak to peak: the maximum minus the minimum along ``axis``.
+
+    NumPy's ``_methods._ptp``, call for call: ``maximum.reduce`` (into
+    ``out`` when given) minus ``minimum.reduce``, by ``subtract`` (into
+    ``out`` again).  So the result is in the array's own dtype and an
+    integer range that does not fit wraps around (int8 ``[-128, 127]``
+    gives -1), a bool array is refused by ``subtract``'s TypeError, and
+    an empty one by ``maximum``'s "no identity" ValueError.  NumPy 2 has
+    no ``ndarray.ptp`` method; neither has minind.
+    """
+    return um.subtract(
+        um.maximum.reduce(a, axis, None, out, keepdims),
+        um.minimum.reduce(a, axis, None, None, keepdims),
+        out)
 
 
 def all(a, axis=None, out=None, keepdims=False):
