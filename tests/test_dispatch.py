@@ -225,6 +225,7 @@ CALLS = {
     "rollaxis": ((A, 1), {}), "flipud": ((A,), {}), "fliplr": ((A,), {}),
     "shape": ((A,), {}), "ndim": ((A,), {}), "size": ((A, 1), {}),
     "ptp": ((A,), {"axis": 0}),
+    "isscalar": ((A,), {}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),
@@ -249,6 +250,7 @@ NOT_DISPATCHED = {
     "explain": "minind's own: no NumPy counterpart",
     "as_strided": "NumPy does not dispatch it (plain Python)",
     "can_cast": "NumPy decides from the dtype, without dispatch",
+    "isscalar": "NumPy does not dispatch it (plain Python)",
 }
 
 

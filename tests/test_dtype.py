@@ -566,3 +566,43 @@ def test_typecodes_are_numpys_without_what_minind_lacks():
         assert mi.typecodes[key] == "".join(c for c in codes if known(c))
         for code in mi.typecodes[key]:
             assert mi.dtype(code) == np.dtype(code)
+
+
+# ---------------------------------------------------------------------------
+# isscalar
+# ---------------------------------------------------------------------------
+
+class _Number(__import__("numbers").Number):
+    """A bare PEP 3141 number (numbers.Number itself is abstract-free)."""
+
+
+class _Text(str):
+    """A str subclass: not a scalar by NumPy's rule (type, not instance)."""
+
+
+ISSCALAR_VALUES = [
+    3.1, 0, True, False, 1j, "numpy", b"bytes", memoryview(b"x"),
+    __import__("fractions").Fraction(5, 17),
+    __import__("decimal").Decimal("1.5"), _Number(), _Text("x"),
+    None, [3.1], (1,), {}, object(), slice(1), Ellipsis,
+]
+
+
+@pytest.mark.parametrize("value", ISSCALAR_VALUES,
+                         ids=[type(v).__name__ for v in ISSCALAR_VALUES])
+def test_isscalar_python_values(value):
+    assert mi.isscalar(value) is np.isscalar(value)
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_isscalar_arrays_and_scalars(name):
+    """A scalar of any dtype is a scalar (minind's, and NumPy's once
+    NumPy is loaded); an array of any shape is not, 0-d included."""
+    for value in (np.dtype(name).type(1), mi.dtype(name).type(1)):
+        assert mi.isscalar(value) is True
+    for shape in ((), (1,), (2, 3)):
+        assert mi.isscalar(mi.zeros(shape, name)) is False
+        assert mi.isscalar(np.zeros(shape, name)) is False
+    assert mi.isscalar(mi.zeros(3, name).sum()) is np.isscalar(
+        np.zeros(3, name).sum())
+    assert mi.isscalar(np.str_("a")) is np.isscalar(np.str_("a"))

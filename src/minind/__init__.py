@@ -107,7 +107,8 @@ from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
                              e, euler_gamma)
 from minind._grids import linspace, meshgrid, tri, tril, triu
-from minind._typeinfo import isdtype, issubdtype, typecodes, finfo, iinfo
+from minind._typeinfo import (isdtype, issubdtype, typecodes, finfo, iinfo,
+                              isscalar)
 from minind._sorting import (sort, argsort, partition, argpartition,
                              lexsort, searchsorted, unique, unique_values,
                              unique_counts, unique_inverse, unique_all)
@@ -234,4 +235,5 @@ __all__ = [
     "diagonal", "trace",
     "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",
     "ptp",
+    "isscalar",
 ]

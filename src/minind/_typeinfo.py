@@ -14,11 +14,15 @@ bits spans ``-2**(bits - 1)`` to ``2**(bits - 1) - 1``, an unsigned one
 (``mi.float32(1.1920929e-07)``; ``_typed`` makes them); ``iinfo``'s are
 Python ints in both.
 
+``isscalar`` asks a question of a value's type: is it a scalar?
+
 NumPy counterparts: ``isdtype``, ``issubdtype`` and ``typecodes`` in
-_core/numerictypes.py, ``finfo`` and
+_core/numerictypes.py, ``isscalar`` in _core/numeric.py, ``finfo`` and
 ``iinfo`` in _core/getlimits.py.
 """
 import math
+import numbers
+import sys
 import warnings
 
 from minind._core import MiniArray
@@ -126,6 +130,31 @@ typecodes = {
     "Datetime": "",
     "All": "?bhilqnpBHILQNPfd",
 }
+
+
+# ---------------------------------------------------------------------------
+# isscalar
+# ---------------------------------------------------------------------------
+
+# Python's own types that NumPy's ``ScalarType`` lists: exactly these
+# types, not their subclasses (which count only as numbers.Number).
+_PYTHON_SCALARS = (int, float, complex, bool, bytes, str, memoryview)
+
+
+def isscalar(element):
+    """Whether ``element`` is a scalar by NumPy's rule, which looks at
+    its type alone: a minind (or NumPy) scalar, one of Python's scalar
+    types (``str``, ``bytes`` and ``memoryview`` included), or any
+    ``numbers.Number`` (a ``Fraction``).  A 0-d array is not a scalar,
+    nor is ``None``.  NumPy: ``isscalar`` in _core/numeric.py; minind
+    never imports NumPy, so NumPy's scalars are asked about only when
+    NumPy is loaded.
+    """
+    numpy = sys.modules.get("numpy")
+    return (isinstance(element, generic)
+            or type(element) in _PYTHON_SCALARS
+            or isinstance(element, numbers.Number)
+            or (numpy is not None and isinstance(element, numpy.generic)))
 
 
 # ---------------------------------------------------------------------------
