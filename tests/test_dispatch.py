@@ -226,6 +226,7 @@ CALLS = {
     "shape": ((A,), {}), "ndim": ((A,), {}), "size": ((A, 1), {}),
     "ptp": ((A,), {"axis": 0}),
     "isscalar": ((A,), {}),
+    "indices": (((2, 3),), {}), "diag": ((A[0],), {"k": -1}),
 }
 # Functions in the table that are not dispatched by NumPy on an array
 # argument (they take shapes or dtypes, or NumPy does not dispatch them),
@@ -251,6 +252,7 @@ NOT_DISPATCHED = {
     "as_strided": "NumPy does not dispatch it (plain Python)",
     "can_cast": "NumPy decides from the dtype, without dispatch",
     "isscalar": "NumPy does not dispatch it (plain Python)",
+    "indices": "takes a shape",
 }
 
 

@@ -20,7 +20,8 @@ Where each concept lives:
                  block, delete
                  (new arrays from pieces of others, laid out as NumPy
                  lays them out); atleast_Nd and split (views)
-  _grids.py      linspace, meshgrid, tri/tril/triu (values from indices)
+  _grids.py      linspace, meshgrid, indices, mgrid/ogrid, diag,
+                 tri/tril/triu (values from indices)
   _typeinfo.py   isdtype, issubdtype, typecodes, finfo, iinfo
   _kernels.pyx   the typed 1-d loops of the ufuncs (binary_loop is the
                  reference)
@@ -106,7 +107,8 @@ from minind._indexing import (take, put, take_along_axis, argwhere,
 from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
                              e, euler_gamma)
-from minind._grids import linspace, meshgrid, tri, tril, triu
+from minind._grids import (linspace, meshgrid, indices, mgrid, ogrid, diag,
+                           tri, tril, triu)
 from minind._typeinfo import (isdtype, issubdtype, typecodes, finfo, iinfo,
                               isscalar)
 from minind._sorting import (sort, argsort, partition, argpartition,
@@ -236,4 +238,5 @@ __all__ = [
     "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",
     "ptp",
     "isscalar",
+    "indices", "mgrid", "ogrid", "diag",
 ]

@@ -1,22 +1,25 @@
 """Arrays whose values come from their indices: ranges and grids.
 
-``linspace`` (evenly spaced values), ``meshgrid`` (coordinate arrays)
-and ``tri``/``tril``/``triu`` (masks and triangles from comparing row and
+``linspace`` (evenly spaced values), ``meshgrid`` (coordinate arrays),
+``indices`` and ``mgrid``/``ogrid`` (the index grid itself, and grids
+written as slices), ``diag`` (a vector on a diagonal) and
+``tri``/``tril``/``triu`` (masks and triangles from comparing row and
 column indices) are composed from arange, views and ufuncs exactly as
 NumPy composes them, so that the last bit of every value, and the
 layout of every result, is NumPy's.
 
 NumPy counterparts: ``linspace`` in _core/function_base.py, ``meshgrid``
-in lib/_function_base_impl.py, ``tri``/``tril``/``triu`` in
-lib/_twodim_base_impl.py.
+in lib/_function_base_impl.py, ``indices`` in _core/numeric.py,
+``mgrid``/``ogrid`` (``nd_grid``) in lib/_index_tricks_impl.py,
+``diag``, ``tri``/``tril``/``triu`` in lib/_twodim_base_impl.py.
 """
 import math
 import operator
 
 from minind._core import MiniArray
-from minind._creation import arange, asarray, check_device, zeros
+from minind._creation import arange, asarray, check_device, empty, zeros
 from minind._dtype import as_dtype
-from minind._manipulation import broadcast_arrays, moveaxis
+from minind._manipulation import broadcast_arrays, diagonal, moveaxis
 from minind._reductions import where
 from minind._ufunc import greater_equal, remainder, result_type, subtract
 
@@ -118,6 +121,141 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     if copy:
         output = tuple(x.copy() for x in output)
     return output
+
+
+def indices(dimensions, dtype=int, sparse=False):
+    """The index grid of an array of shape ``dimensions``: for each axis
+    k, an array whose every element is its own index along k.
+
+    Dense: one array of shape ``(len(dimensions),) + dimensions``, C
+    order, filled axis by axis from an ``arange`` broadcast along the
+    other axes.  Sparse: that ``arange`` alone for each axis, shaped to
+    broadcast (length 1 on every other axis), as a tuple; nothing is
+    repeated.  ``()`` gives an empty (0,) array, or an empty tuple.
+    """
+    dimensions = tuple(dimensions)
+    count = len(dimensions)
+    ones = (1,) * count
+    grid = () if sparse else empty((count,) + dimensions, dtype=dtype)
+    for axis, length in enumerate(dimensions):
+        along = arange(length, dtype=dtype).reshape(
+            ones[:axis] + (length,) + ones[axis + 1:])
+        if sparse:
+            grid += (along,)
+        else:
+            grid[axis] = along
+    return grid
+
+
+class nd_grid:
+    """What ``mgrid`` and ``ogrid`` are: a grid written as slices.
+
+    ``mgrid[0:4, 0:3]`` is ``indices((4, 3))`` scaled and shifted per
+    axis: each slice ``start:stop:step`` gives the values ``start + i *
+    step`` below ``stop``, as ``arange`` does.  A complex step is a count
+    instead: ``0:1:5j`` gives 5 values from 0 to 1, ``stop`` included,
+    as ``linspace`` does (abs of the step, truncated).  One slice gives a
+    1-d array; a tuple of slices a dense grid (``mgrid``: one array,
+    the axes first) or a sparse one (``ogrid``: a tuple of arrays that
+    broadcast against each other).  The dtype is the result type of all
+    starts, stops and steps (Python numbers are weak) and at least the
+    default integer.
+
+    NumPy: ``nd_grid`` in lib/_index_tricks_impl.py (``MGridClass``,
+    ``OGridClass``), whose order of operations this follows, so the
+    values round as NumPy's do: a count step becomes ``(stop - start) /
+    float(count - 1)``, and every axis is ``index * step + start``.
+    """
+    __slots__ = ("sparse",)
+
+    def __init__(self, sparse=False):
+        self.sparse = sparse
+
+    def __getitem__(self, key):
+        if not isinstance(key, (tuple, list)):
+            return _grid_axis(key)
+        # The lengths, and every start, stop and step for the dtype (a 0
+        # first: at least the default integer, as arange's).
+        lengths, limits = [], [0]
+        for item in key:
+            start, stop, step = _slice_parts(item)
+            if isinstance(step, complex):
+                step = abs(step)
+                lengths.append(int(step))
+            else:
+                lengths.append(math.ceil((stop - start) / step))
+            limits += [start, stop, step]
+        dtype = result_type(*limits)
+        if self.sparse:
+            grid = [arange(length, dtype=dtype) for length in lengths]
+        else:
+            grid = indices(lengths, dtype)
+        for axis, item in enumerate(key):
+            start, stop, step = _slice_parts(item)
+            grid[axis] = grid[axis] * _spacing(start, stop, step) + start
+        if not self.sparse:
+            return grid
+        for axis in range(len(lengths)):
+            grid[axis] = grid[axis][(None,) * axis + (slice(None),)
+                                    + (None,) * (len(lengths) - axis - 1)]
+        return tuple(grid)
+
+
+def _slice_parts(item):
+    """A grid slice's start (default 0), stop and step (default 1)."""
+    start = 0 if item.start is None else item.start
+    step = 1 if item.step is None else item.step
+    return start, item.stop, step
+
+
+def _spacing(start, stop, step):
+    """The step between neighbours: a complex step ``nj`` is a count of
+    n values from ``start`` to ``stop`` inclusive."""
+    if not isinstance(step, complex):
+        return step
+    count = int(abs(step))
+    return 1 if count == 1 else (stop - start) / float(count - 1)
+
+
+def _grid_axis(key):
+    """``mgrid[start:stop:step]`` (and ``ogrid``'s, the same): one axis.
+    A count step computes in the result type of start, stop and the
+    count (a float: never an integer array), as NumPy's does."""
+    start = 0 if key.start is None else key.start
+    step = key.step
+    if not isinstance(step, complex):
+        return arange(start, key.stop, step)
+    count = int(abs(step))
+    spacing = 1 if count == 1 else (key.stop - start) / float(count - 1)
+    dtype = result_type(start, key.stop, abs(step))
+    return arange(0, count, 1, dtype=dtype) * spacing + start
+
+
+mgrid = nd_grid(sparse=False)
+ogrid = nd_grid(sparse=True)
+
+
+def diag(v, k=0):
+    """A 1-d ``v`` laid on diagonal ``k`` of a new square array of zeros
+    (``len(v) + abs(k)`` on a side), or the diagonal ``k`` of a 2-d
+    ``v`` (``diagonal(v, k)``: a read-only view).
+
+    The 1-d case writes ``v`` through the diagonal view of the fresh
+    array, whose WRITEABLE flag may be set since nothing else sees that
+    memory yet; NumPy writes the same elements through ``a.flat``.
+    NumPy: ``diag`` in lib/_twodim_base_impl.py.
+    """
+    v = asarray(v)
+    if v.ndim == 1:
+        side = v.shape[0] + abs(k)
+        result = zeros((side, side), v.dtype)
+        view = diagonal(result, k)
+        view.flags.writeable = True
+        view[...] = v
+        return result
+    if v.ndim == 2:
+        return diagonal(v, k)
+    raise ValueError("Input must be 1- or 2-d.")
 
 
 def tri(N, M=None, k=0, dtype=float, *, like=None):
