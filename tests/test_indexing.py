@@ -13,10 +13,11 @@ shape of its base, or the exception class.
 import numpy as np
 import pytest
 from hypothesis import assume, given, strategies as st
+from hypothesis.extra import numpy as hnp
 
 import minind as mi
 from strategies import (LAYOUTS, NP_DTYPES, assert_same, assert_same_scalar,
-                        numpy_arrays, twins)
+                        dtypes, exact_layout, numpy_arrays, twin_of, twins)
 
 INDEX_DTYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32",
                 "int64", "uint64"]
@@ -681,6 +682,255 @@ def test_function_errors_are_numpys():
         with pytest.raises(type(n_error.value)) as m_error:
             case(mi, a)
         assert str(m_error.value) == str(n_error.value)
+
+
+# ---------------------------------------------------------------------------
+# choose, putmask, place
+# ---------------------------------------------------------------------------
+
+@st.composite
+def broadcastable(draw, shape):
+    """A shape that broadcasts to ``shape``: leading axes dropped, some
+    lengths cut to 1."""
+    ndim = draw(st.integers(0, len(shape)))
+    return tuple(1 if draw(st.booleans()) else length
+                 for length in shape[len(shape) - ndim:])
+
+
+@st.composite
+def choices(draw, first):
+    """(minind choices, NumPy choices): ``first`` (a twin in any layout)
+    and up to three more: the same array again, arrays of any dtype and
+    layout that broadcast to it, Python numbers (weak in the promotion)."""
+    m_list, n_list = [first[0]], [first[1]]
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["same", "array", "int", "float"]))
+        if kind == "same":
+            m_list.append(first[0])
+            n_list.append(first[1])
+        elif kind == "array":
+            n = draw(exact_layout(dtypes, broadcastable(first[1].shape)))
+            m, n = twin_of("sliced", n)
+            m_list.append(m)
+            n_list.append(n)
+        else:
+            value = draw(st.integers(-300, 300) if kind == "int" else
+                         st.floats(-1e6, 1e6, allow_nan=False))
+            m_list.append(value)
+            n_list.append(value)
+    return m_list, n_list
+
+
+@given(data=st.data(), pair=twins())
+def test_choose(data, pair):
+    m_choices, n_choices = data.draw(choices(pair))
+    count = len(n_choices)
+    mode = data.draw(st.sampled_from(["raise", "wrap", "clip"]))
+    values = data.draw(hnp_int_arrays(
+        data.draw(broadcastable(pair[1].shape)), -2, count + 1))
+    values = values.astype(data.draw(st.sampled_from(
+        ["int64", "int8", "uint8", "int32", "bool", "uint64", "float64"])))
+    n_index, m_index = data.draw(spelled(values))
+    if isinstance(m_index, list):
+        n_index = m_index          # (a list has no dtype to keep)
+    if data.draw(st.booleans()):
+        got = outcome(lambda: mi.choose(m_index, m_choices, mode=mode))
+        want = outcome(lambda: np.choose(n_index, n_choices, mode=mode))
+        assert_same_outcome(got, want)
+        if want[1] is None and isinstance(values, np.ndarray) and type(
+                m_index) is mi.MiniArray:
+            assert_same_outcome(
+                outcome(lambda: m_index.choose(m_choices, mode=mode)), want)
+        return
+    # Into out=: any dtype (cast unsafely), the broadcast shape or not.
+    try:
+        shape = np.broadcast_shapes(values.shape, *[
+            np.shape(c) for c in n_choices])
+    except ValueError:
+        shape = values.shape
+    if data.draw(st.booleans()):
+        shape = data.draw(broadcastable(shape))
+    dtype, order = data.draw(dtypes), data.draw(st.sampled_from("CF"))
+    plain = outcome(lambda: np.choose(n_index, n_choices, mode=mode))[0]
+    if dtype.kind in "iu" and np.asarray(plain).dtype.kind == "f":
+        # Out-of-range float -> integer casts are platform-dependent in
+        # NumPy (README, Differences).
+        info = np.iinfo(dtype)
+        assume(np.all((plain >= info.min) & (plain <= info.max)))
+    n_out = np.zeros(shape, dtype, order)
+    m_out = mi.zeros(shape, dtype.name, order)
+    got = outcome(lambda: mi.choose(m_index, m_choices, out=m_out,
+                                    mode=mode))
+    # NumPy 2.4.6 writes an out= that is not C-contiguous in its memory
+    # order in 'wrap' and 'clip' modes (README, Differences): its answer
+    # is taken through a C-ordered out.
+    n_c_out = np.zeros(shape, dtype)
+    want = outcome(lambda: np.choose(n_index, n_choices, out=n_c_out,
+                                     mode=mode))
+    n_out[...] = n_c_out
+    assert type(got[1]).__name__ == type(want[1]).__name__, (got, want)
+    if want[1] is None:
+        assert got[0] is m_out
+    assert_same(m_out, n_out)
+
+
+def test_choose_is_numpys():
+    """Results and errors of choose word for word, and a.choose."""
+    cases = [
+        lambda xp: xp.choose([2, 0, 1], [[0, 1, 2], [3, 4, 5], [5, 6, 7]]),
+        lambda xp: xp.choose(xp.asarray([0, 0, 1]).reshape(3, 1),
+                             (xp.ones(3), 2 * xp.ones((2, 1, 3)))),
+        lambda xp: xp.choose([0], (1000, xp.asarray([1], xp.uint8))),
+        lambda xp: xp.choose([0], (1.0, xp.float32(3))),
+        lambda xp: xp.choose(1, [10, 20, 30]),
+        lambda xp: xp.choose(xp.zeros((0, 3), xp.int64), [xp.zeros(3), 2]),
+        lambda xp: xp.choose([3, -4], [1, 2], mode="wrap"),
+        lambda xp: xp.choose([3, -4], [1, 2], mode="clip"),
+        lambda xp: xp.choose([True, False], [1, 2], mode=None),
+        lambda xp: xp.choose([0, 1], [1, 2], mode=0),
+        lambda xp: xp.asarray([1, 0]).choose([[1, 2], [3, 4]]),
+    ]
+    for case in cases:
+        assert_same_outcome(outcome(lambda: case(mi)),
+                            outcome(lambda: case(np)))
+    errors = [
+        lambda xp: xp.choose([0, 2], [1, 2]),
+        lambda xp: xp.choose([0, -1], [1, 2]),
+        lambda xp: xp.choose([0.5], [1, 2]),
+        lambda xp: xp.choose(0.5, [1, 2]),
+        lambda xp: xp.choose(xp.asarray([0], xp.uint64), [1, 2]),
+        lambda xp: xp.choose([0, 1], [[1, 2, 3], [1, 2]]),
+        lambda xp: xp.choose([0, 1], []),
+        lambda xp: xp.choose([0, 1], [1, 2], mode="foo"),
+        lambda xp: xp.choose([0, 1], [1, 2], mode="WRAP"),
+        lambda xp: xp.choose([0, 1], [1, 2], mode=5),
+        lambda xp: xp.choose([0, 1], [1, 2], mode=1.0),
+        lambda xp: xp.choose([0, 1], [1, 2], out=xp.zeros(3)),
+        lambda xp: xp.choose([0, 1], [1, 2], out=[1, 2]),
+        lambda xp: xp.choose([0, 5], [1, 2], out=xp.zeros(3)),
+        lambda xp: xp.ones(1, xp.int64).choose([0, 1] + [2] * 62),
+        lambda xp: xp.choose(xp.zeros((1,) * 33, xp.int8), [1]),
+        lambda xp: xp.choose(0, [xp.zeros((1,) * 33)]),
+    ]
+    for case in errors:
+        with pytest.raises(Exception) as n_error:
+            case(np)
+        with pytest.raises(type(n_error.value)) as m_error:
+            case(mi)
+        assert str(m_error.value) == str(n_error.value)
+    for xp in (np, mi):
+        out = xp.zeros(2)
+        out.flags.writeable = False
+        with pytest.raises(ValueError, match="output array is read-only"):
+            xp.choose([0, 5], [1, 2], out=out)
+        # 63 choices and the index: NumPy's limit of 64 arrays.
+        a = xp.ones((1,) * 32, xp.int64)
+        assert xp.choose(a, [0, a] + [2] * 61).shape == a.shape
+        # An out= that overlaps a choice: the choices are read first.
+        x = xp.arange(5)
+        y = xp.choose([0, 0, 0], [x[:3], x[:3], x[:3]], out=x[1:4],
+                      mode="wrap")
+        assert y.tolist() == [0, 1, 2] and x.tolist() == [0, 0, 1, 2, 4]
+        out = xp.zeros((), xp.int64)
+        assert xp.choose(xp.asarray(1), [10, 20, 30], out=out) is out
+
+
+@st.composite
+def flat_masks(draw, shape):
+    """(NumPy mask, minind mask) with ``shape``'s size: that shape, flat,
+    reversed or the wrong size; bool or another dtype; list or array."""
+    size = int(np.prod(shape))
+    choice = draw(st.sampled_from(["same", "flat", "reversed", "wrong"]))
+    mshape = {"same": shape, "flat": (size,), "reversed": shape[::-1],
+              "wrong": (size + draw(st.sampled_from([-1, 1])),)}[choice]
+    if min(mshape, default=0) < 0:
+        mshape = (1,)
+    mask = draw(hnp.arrays(np.bool_, mshape))
+    if draw(st.booleans()):
+        mask = mask.astype(draw(st.sampled_from(["int8", "float64"])))
+    return draw(spelled(mask))
+
+
+@st.composite
+def mask_values(draw, dtype):
+    """(NumPy values, minind values): an array of any dtype (which must
+    cast safely), a list or a Python number of ``dtype``'s values."""
+    values = draw(numpy_arrays(
+        draw(st.sampled_from([dtype, dtype, draw(dtypes)])),
+        hnp.array_shapes(min_dims=0, max_dims=2, min_side=0, max_side=3)))
+    how = draw(st.sampled_from(["array", "numpy", "list", "number"]))
+    if how == "array":
+        return values, mi.asarray(values)
+    if how == "numpy":
+        return values, values
+    values = values.astype(dtype)
+    if how == "number" or values.ndim == 0:
+        return values.flat[0].item() if values.size else 0, (
+            values.flat[0].item() if values.size else 0)
+    return values.tolist(), values.tolist()
+
+
+@pytest.mark.parametrize("name", ["putmask", "place"])
+@given(data=st.data(), pair=twins())
+def test_putmask_place(name, data, pair):
+    m, n = pair
+    if n.flags.writeable:
+        n = n.copy()           # m writes into the twin's memory
+    n_mask, m_mask = data.draw(flat_masks(n.shape))
+    n_values, m_values = data.draw(mask_values(n.dtype))
+    got = outcome(lambda: getattr(mi, name)(m, m_mask, m_values))
+    want = outcome(lambda: getattr(np, name)(n, n_mask, n_values))
+    assert type(got[1]).__name__ == type(want[1]).__name__, (got, want)
+    if want[1] is not None:
+        assert str(got[1]).replace("minind", "numpy") == str(want[1])
+    np.testing.assert_array_equal(np.asarray(m), n, strict=True)
+
+
+def test_putmask_place_are_numpys():
+    """The overlaps NumPy's tests pin down, and the errors word for
+    word."""
+    for xp in (np, mi):
+        x = xp.asarray([True, False, True, False])
+        xp.putmask(x[1:4], [True, True, True], x[:3])
+        assert x.tolist() == [True, True, False, True]
+        x = xp.asarray([True, False, True, False])
+        xp.putmask(x[1:4], x[:3], [True, False, True])
+        assert x.tolist() == [True, True, True, True]
+        x = xp.arange(6).reshape(2, 3).T
+        xp.putmask(x, x > 2, x ** 2)
+        assert x.tolist() == [[0, 9], [1, 16], [2, 25]]
+        x = xp.arange(6).reshape(2, 3).T
+        xp.place(x, x > 2, [44, 55])
+        assert x.tolist() == [[0, 44], [1, 55], [2, 44]]
+        x = xp.zeros(2, xp.int64)
+        xp.putmask(x, values=[-1, -2], mask=[0, 1])
+        assert x.tolist() == [0, -2]
+        with pytest.raises(TypeError):
+            xp.putmask(a=x, values=[-1, -2], mask=[0, 1])
+    errors = [
+        lambda xp: xp.putmask([1, 2], [True, True], 1),
+        lambda xp: xp.putmask(xp.arange(3), [True], 5),
+        lambda xp: xp.putmask(xp.arange(3), [True] * 3, xp.asarray(2.5)),
+        lambda xp: xp.putmask(xp.arange(3), [True] * 3, xp.asarray([2.5])),
+        lambda xp: xp.putmask(xp.arange(3, dtype=xp.int8), [1] * 3, 300),
+        lambda xp: xp.place([1, 2], [1, 1], [1]),
+        lambda xp: xp.place(xp.arange(3), [1], [1]),
+        lambda xp: xp.place(xp.arange(3), [1, 0, 0], []),
+        lambda xp: xp.place(xp.arange(3), [1, 0, 0], xp.asarray([2.5])),
+    ]
+    for case in errors:
+        with pytest.raises(Exception) as n_error:
+            case(np)
+        with pytest.raises(type(n_error.value)) as m_error:
+            case(mi)
+        assert str(m_error.value).replace("minind", "numpy") == str(
+            n_error.value)
+    for xp, words in ((np, "putmask: output array is read-only"),
+                      (mi, "putmask: output array is read-only")):
+        x = xp.arange(3)
+        x.flags.writeable = False
+        with pytest.raises(ValueError, match=words):
+            xp.putmask(x, [True] * 3, 1)
 
 
 def test_value_converted_before_the_index_arrays_broadcast():

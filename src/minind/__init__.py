@@ -37,7 +37,8 @@ Where each concept lives:
   _format.py     repr and str as NumPy prints them
   _dlpack.pyx    DLPack export (__dlpack__) and import (from_dlpack)
   _indexing.pyx  advanced indexing (integer arrays, boolean masks: copies),
-                 take/put/compress/ix_ (NumPy's mapping.c)
+                 take/put/compress/ix_, choose/putmask/place (NumPy's
+                 mapping.c, item_selection.c)
   _sorting.pyx   sort/argsort, partition, lexsort, searchsorted, unique
                  (typed lane loops: introsort, merge sort, quickselect)
   _matmul.pyx    matmul (a @ b): the blocked kernel; dot, vdot, inner,
@@ -103,7 +104,8 @@ from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           array_split, hsplit, vsplit, block, delete,
                           resize)
 from minind._indexing import (take, put, take_along_axis, argwhere,
-                              flatnonzero, compress, ix_, s_, index_exp)
+                              flatnonzero, compress, ix_, s_, index_exp,
+                              choose, putmask, place)
 from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
                              e, euler_gamma)
@@ -144,6 +146,7 @@ _operators = {
     "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
     "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress, "repeat": repeat,
+    "choose": choose,
     "round": round, "matmul": _matmul_function, "dot": dot,
     "diagonal": diagonal, "trace": trace,
 }
@@ -221,7 +224,7 @@ __all__ = [
     "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
     "bitwise_right_shift", "bitwise_invert", "conjugate", "conj",
     "take", "put", "take_along_axis", "argwhere", "flatnonzero", "compress",
-    "ix_",
+    "ix_", "choose", "putmask", "place",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
     "block", "delete",

@@ -1047,6 +1047,10 @@ cdef class MiniArray:
     def repeat(self, repeats, axis=None):
         return _OPERATORS["repeat"](self, repeats, axis)
 
+    def choose(self, choices, out=None, mode="raise"):
+        """Per element, the item of ``choices[self]`` (``mi.choose``)."""
+        return _OPERATORS["choose"](self, choices, out, mode)
+
     def clip(self, *args, **kwargs):
         return _OPERATORS["clip"](self, *args, **kwargs)
 

@@ -62,6 +62,9 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, plan_traversal, walk,
 from minind._scalar cimport generic, scalar_descr
 
 from minind._creation import asarray
+from minind._core import copyto
+from minind._dtype import can_cast
+from minind._manipulation import broadcast_shapes, broadcast_to
 
 
 from minind._core import INVALID_INDEX as _INVALID_INDEX
@@ -1266,17 +1269,41 @@ cdef MiniArray _indices(object indices, str casting):
     return array
 
 
-cdef MiniArray _apply_mode(MiniArray indices, Py_ssize_t length, str mode):
+cpdef str clip_mode(object mode):
+    """take/put/choose's ``mode=`` as NumPy's ``PyArray_ClipmodeConverter``
+    reads it: None is 'raise'; a string must be one of the three words
+    (an inexact or capitalised match, once deprecated, is an error of its
+    own); an integer is NumPy's enum (0 clip, 1 wrap, 2 raise)."""
+    if mode is None:
+        return "raise"
+    if isinstance(mode, bytes):
+        mode = (<bytes>mode).decode("latin-1")
+    if isinstance(mode, str):
+        if mode in ("raise", "wrap", "clip"):
+            return mode
+        if mode and mode[0] in "rRwWcC":
+            raise ValueError("Use one of 'clip', 'raise', or 'wrap' for "
+                             "clip mode")
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or "
+                         f"'wrap' (got {mode!r})")
+    if PyIndex_Check(mode):
+        if 0 <= mode <= 2:
+            return ("clip", "wrap", "raise")[mode]
+        raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP "
+                         "from 'numpy._core.multiarray'")
+    raise TypeError("clipmode not understood")
+
+
+cdef MiniArray _apply_mode(MiniArray indices, Py_ssize_t length,
+                           object mode):
     """take/put's mode: 'raise' leaves the indices to the bounds check,
     'wrap' takes them modulo the length, 'clip' clamps them."""
     cdef MiniArray result
     cdef int64_t* values
     cdef Py_ssize_t i
+    mode = clip_mode(mode)
     if mode == "raise":
         return indices
-    if mode not in ("wrap", "clip"):
-        raise ValueError(f"clipmode must be one of 'clip', 'raise', or "
-                         f"'wrap' (got {mode!r})")
     if length == 0:
         if indices.size == 0:
             return indices
@@ -1411,13 +1438,23 @@ def put(a, ind, v, mode="raise"):
     if values.size != index.size:
         repeats = (index.size + values.size - 1) // values.size
         values = _tile(values, repeats)[:index.size]
+    if not array._flags & FLAG_C_CONTIGUOUS:
+        _check_flat(index, array.size)
+    _set_flat(array, index, values)
+    return None
+
+
+cdef int _set_flat(MiniArray array, MiniArray index, MiniArray values) \
+        except -1:
+    """``array.flat[index] = values``, the flat indices C-ordered and
+    checked by the caller if ``array`` is not C-contiguous: a C array
+    is written through its 1-d view, any other through one index array
+    per axis (``_unravel``)."""
     if array._flags & FLAG_C_CONTIGUOUS:
         setitem(array.reshape(-1), index, values)
-        return None
-    # Another layout: the flat indices as one index array per axis.
-    _check_flat(index, array.size)
-    setitem(array, _unravel(index, array.shape), values)
-    return None
+    else:
+        setitem(array, _unravel(index, array.shape), values)
+    return 0
 
 
 cdef int _check_flat(MiniArray index, Py_ssize_t size) except -1:
@@ -1540,6 +1577,202 @@ def ix_(*args):
         shape[k] = array._shape[0]
         out.append(array.reshape(shape))
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------
+# Choosing among arrays, writing through a mask (NumPy's PyArray_Choose and
+# PyArray_PutMask in item_selection.c, arr_place in compiled_base.c)
+# ---------------------------------------------------------------------------
+
+# NumPy's legacy multi-iterator behind choose: at most NPY_MAXARGS (64)
+# arrays, the index array among them, of at most 32 dimensions each.
+cdef enum:
+    CHOOSE_MAX_ARRAYS = 64
+    CHOOSE_MAX_NDIM = 32
+
+
+cdef MiniArray _safe_int64(object obj):
+    """``obj`` as int64 by the 'safe' rule, as NumPy's ``PyArray_FROM_OT``
+    converts choose's index: a float, uint64 or any non-integer array,
+    list or number is refused with NumPy's TypeError."""
+    cdef MiniArray array = asarray(obj)
+    if not can_cast(array.dtype, "int64", "safe"):
+        raise TypeError(
+            f"Cannot cast {'scalar' if array.ndim == 0 else 'array data'} "
+            f"from dtype('{array.dtype.name}') to dtype('int64') according "
+            f"to the rule 'safe'")
+    if array.dtype.type_index != T_INT64:
+        array = copy_array(array, descr_of(T_INT64), "K")
+    return array
+
+
+def choose(a, choices, out=None, mode="raise"):
+    """Element by element, the item of ``choices[a]``: the index array
+    ``a`` and every choice broadcast together, the result in their
+    common dtype (NumPy's promotion, a Python number weak), a new
+    C-ordered array (all strides 0 when empty) or ``out``.
+
+    ``mode`` says what an index outside ``0..len(choices)-1`` does:
+    'raise' (ValueError, and nothing is written), 'wrap' or 'clip'.  The
+    index converts to int64 only by the 'safe' rule (a float index is a
+    TypeError); ``out`` takes any dtype (cast unsafely) but must have the
+    broadcast shape exactly.  NumPy walks a multi-iterator and copies
+    one item per position; minind makes one pass per choice, a masked
+    ``copyto`` where the index names it, so a choice is read in its own
+    layout by the copy loops.  The result is filled before ``out`` is
+    written, so an ``out`` that overlaps a choice reads the old values,
+    as NumPy's copy of such an ``out`` does.  Errors come in NumPy's
+    order: ``out``'s type and the mode, the choices, the index, the
+    iterator's limits and broadcasting, ``out``'s shape and flags, the
+    index's values.
+    """
+    from minind._ufunc import result_type, equal
+    cdef MiniArray index, picks, result, target = None
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t count, i, k
+    cdef int64_t* values
+    cdef int axis, ndim
+    if out is not None:
+        if not isinstance(out, MiniArray):
+            raise TypeError("output must be an array")
+        target = out
+    mode = clip_mode(mode)
+    count = len(choices)
+    if count == 0:
+        raise ValueError("0-length sequence.")
+    items = [choices[k] for k in range(count)]
+    arrays = [asarray(item) for item in items]
+    # Python numbers stay weak in the promotion (NEP 50), then are
+    # converted with C's casts (1000 into uint8 is 232), as in NumPy.
+    dtype = result_type(*[item if type(item) in (int, float, bool)
+                          else array for item, array in zip(items, arrays)])
+    arrays = [array if array.dtype == dtype else array.astype(dtype)
+              for array in arrays]
+    index = _safe_int64(a)
+    if count + 1 > CHOOSE_MAX_ARRAYS:
+        raise ValueError(f"Need at least 0 and at most "
+                         f"{CHOOSE_MAX_ARRAYS} array objects.")
+    for array in arrays + [index]:
+        if (<MiniArray>array).ndim > CHOOSE_MAX_NDIM:
+            raise RuntimeError(
+                f"this function only supports up to {CHOOSE_MAX_NDIM} "
+                f"dimensions but the array has {(<MiniArray>array).ndim}.")
+    result_shape = broadcast_shapes(*[array.shape for array in arrays],
+                                    index.shape)
+    if target is not None:
+        if target.shape != result_shape:
+            raise TypeError("choose: invalid shape for output array.")
+        require_writeable(target, "output array is read-only")
+    picks = copy_array(broadcast_to(index, result_shape), index.dtype, "C")
+    values = <int64_t*>picks._data
+    for i in range(picks.size):
+        if 0 <= values[i] < count:
+            continue
+        if mode == "raise":
+            raise ValueError("invalid entry in choice array")
+        if mode == "wrap":
+            values[i] %= count
+            if values[i] < 0:
+                values[i] += count
+        else:
+            values[i] = 0 if values[i] < 0 else count - 1
+    ndim = len(result_shape)
+    for axis in range(ndim):
+        shape[axis] = result_shape[axis]
+    result = new_array(arrays[0].dtype, ndim, shape, False, False)
+    for k in range(count):
+        copyto(result, arrays[k], where=equal(picks, k))
+    if target is not None:
+        copyto(target, result, casting="unsafe")
+        return target
+    if ndim == 0:
+        return result[()]
+    return result
+
+
+cdef MiniArray _values_as(object values, Descr dtype):
+    """putmask's and place's values as NumPy reads them
+    (``PyArray_FromAny(values, dtype, 0, 0, NPY_ARRAY_CARRAY)``): an
+    array, minind's or NumPy's, must cast safely to ``dtype``; anything
+    else (Python numbers, lists, scalars) is converted item by item, as
+    ``asarray(values, dtype)`` converts it (2.5 into an integer array is
+    2, 300 into int8 NumPy's OverflowError)."""
+    cdef MiniArray source
+    if isinstance(values, MiniArray) or is_numpy_array(values):
+        source = asarray(values)
+        if not can_cast(source.dtype, dtype, "safe"):
+            raise TypeError(
+                f"Cannot cast "
+                f"{'scalar' if source.ndim == 0 else 'array data'} from "
+                f"dtype('{source.dtype.name}') to dtype('{dtype.name}') "
+                f"according to the rule 'safe'")
+        return source
+    return asarray(values, dtype=dtype)
+
+
+cdef MiniArray _flat_mask(object mask):
+    """A mask as a fresh C-ordered bool copy, flattened (any dtype is
+    cast, NaN is True); fresh, so that writing the array it overlaps
+    cannot change it half-way."""
+    return ravel_array(copy_array(asarray(mask), descr_of(T_BOOL), "C"),
+                       "C")
+
+
+def putmask(a, /, mask, values):
+    """``a.flat[i] = values.flat[i % len(values)]`` wherever
+    ``mask.flat[i]`` is true, in place: the value at a position is the
+    one at the same flat position of ``values``, repeated as often as
+    needed (``place`` takes them in turn instead).  ``mask`` may have any
+    shape of ``a``'s size, both read in C order.  Values are converted
+    by ``_values_as``; no values writes nothing.  Everything is read
+    before anything is written, so ``mask`` or ``values`` overlapping
+    ``a`` see the old elements, as in NumPy."""
+    cdef MiniArray array, flags, source, positions
+    if not isinstance(a, MiniArray):
+        raise TypeError("putmask: first argument must be an array")
+    array = a
+    require_writeable(array, "putmask: output array is read-only")
+    flags = _flat_mask(mask)
+    if flags.size != array.size:
+        raise ValueError("putmask: mask and data must be the same size")
+    source = _values_as(values, array.dtype)
+    if source.size == 0:
+        return None
+    source = ravel_array(copy_array(source, array.dtype, "C"), "C")
+    positions = _nonzero(flags)[0]
+    _set_flat(array, positions, take(source, positions, mode="wrap"))
+    return None
+
+
+def place(arr, mask, vals):
+    """The true positions of ``mask`` (C order, ``arr``'s size) get
+    ``vals`` in turn, repeated from the start when they run out, in
+    place: ``arr[mask] = vals`` with vals cycled (``putmask`` instead
+    takes the value at the same position).  Empty ``vals`` are an error
+    unless no position is masked.  Values are converted as putmask's
+    (``_values_as``)."""
+    cdef MiniArray array, flags, source, positions
+    cdef Py_ssize_t repeats
+    if not isinstance(arr, MiniArray):
+        raise TypeError(f"place() argument 1 must be minind.ndarray, not "
+                        f"{type(arr).__name__}")
+    array = arr
+    require_writeable(array, "WRITEBACKIFCOPY base is read-only")
+    flags = _flat_mask(mask)
+    if flags.size != array.size:
+        raise ValueError("place: mask and data must be the same size")
+    source = _values_as(vals, array.dtype)
+    positions = _nonzero(flags)[0]
+    if source.size == 0:
+        if positions.size:
+            raise ValueError("Cannot insert from an empty array!")
+        return None
+    if positions.size == 0:
+        return None
+    source = ravel_array(copy_array(source, array.dtype, "C"), "C")
+    repeats = (positions.size + source.size - 1) // source.size
+    _set_flat(array, positions, _tile(source, repeats)[:positions.size])
+    return None
 
 
 # ---------------------------------------------------------------------------
