@@ -512,6 +512,35 @@ def test_imag_is_read_only_zeros(pair):
     assert_same(m_result, n_result)
 
 
+@given(data=st.data(), pair=twins())
+def test_conj_method_is_the_array_itself(data, pair):
+    """``a.conj()`` and ``a.conjugate()`` of a real array are the array
+    (NumPy's ``PyArray_Conjugate``); with ``out`` a copy into it (any
+    broadcastable shape, same_kind casting, NumPy's errors), ``out``
+    returned; ``mi.conj`` is the ufunc, a new array."""
+    m, n = pair
+    name = data.draw(st.sampled_from(["conj", "conjugate"]))
+    assert getattr(n, name)() is n
+    assert getattr(m, name)() is m
+    assert getattr(m, name)(None) is m
+    compare(lambda: mi.conj(m), lambda: np.conj(n))
+    compare(lambda: mi.conjugate(m), lambda: np.conjugate(n))
+    shape = data.draw(st.sampled_from([n.shape, n.shape[1:], (2,) + n.shape,
+                                       (7,)]))
+    n_out = np.ones(shape, data.draw(dtypes))
+    m_out = mi.array(n_out)
+    got = compare(lambda: getattr(m, name)(m_out),
+                  lambda: getattr(n, name)(n_out))
+    if got is not None:
+        assert got[0] is m_out
+    np.testing.assert_array_equal(np.asarray(m_out), n_out, strict=True)
+    for xp_array, out in ((m, [1]), (n, [1])):
+        with pytest.raises(TypeError, match="output must be an array"):
+            getattr(xp_array, name)(out)
+    with pytest.raises(TypeError):
+        m.conj(out=m_out)
+
+
 def test_real_and_imag_of_scalars_and_python_data():
     for value in (3, 2.5, True):
         assert type(mi.real(value)) is type(np.real(value))

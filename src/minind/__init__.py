@@ -108,7 +108,8 @@ from minind._indexing import (take, put, take_along_axis, argwhere,
                               choose, putmask, place)
 from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
-                             e, euler_gamma)
+                             e, euler_gamma,
+                             conjugate_method as _conjugate_method)
 from minind._grids import (linspace, meshgrid, indices, mgrid, ogrid, diag,
                            tri, tril, triu)
 from minind._typeinfo import (isdtype, issubdtype, typecodes, finfo, iinfo,
@@ -156,6 +157,7 @@ _methods = {
     "partition": _sorting_module.partition_method,
     "argpartition": _sorting_module.argpartition_method,
     "searchsorted": _sorting_module.searchsorted_method,
+    "conjugate_method": _conjugate_method,
 }
 from minind import _dispatch
 from minind import _indexing

@@ -1058,6 +1058,16 @@ cdef class MiniArray:
         """Round half to even to ``decimals`` places (``mi.round``)."""
         return _OPERATORS["round"](self, decimals, out)
 
+    def conj(self, out=None, /):
+        """The complex conjugate: of a real array, the array itself (a
+        copy into ``out`` when given), as in NumPy; ``mi.conj`` is the
+        ufunc, which copies (``_numeric.conjugate_method``)."""
+        return _OPERATORS["conjugate_method"](self, out)
+
+    def conjugate(self, out=None, /):
+        """``a.conj()``."""
+        return _OPERATORS["conjugate_method"](self, out)
+
     # -- sorting (see minind/_sorting.pyx) ------------------------------------
 
     def sort(self, axis=-1, kind=None, order=None, *, stable=None):

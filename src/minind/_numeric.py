@@ -10,7 +10,8 @@ and scalars cannot drift apart.
 The rest are the small functions the tutorial reaches for, each a few
 ufunc calls arranged as NumPy arranges them: ``isclose``/``allclose``
 (_core/numeric.py), ``array_equal``, ``copy`` (lib/_function_base_impl),
-``real``/``imag`` (lib/_type_check_impl.py).  And NumPy's constants,
+``real``/``imag`` (lib/_type_check_impl.py), the methods ``a.conj()``
+and ``a.conjugate()`` (calculation.c).  And NumPy's constants,
 which are plain Python floats.
 """
 import math
@@ -20,7 +21,7 @@ import warnings
 
 from minind import _manipulation
 from minind import _ufunc as um
-from minind._core import MiniArray
+from minind._core import MiniArray, copyto
 from minind._creation import array, asarray, zeros
 from minind._dtype import can_cast
 from minind._scalar import generic
@@ -199,6 +200,22 @@ def imag(val):
     result = zeros(val.shape, val.dtype, "F" if val.flags.fnc else "C")
     result.flags.writeable = False
     return result
+
+
+def conjugate_method(a, out=None):
+    """``a.conj()`` and ``a.conjugate()``: every minind dtype is real, so
+    the conjugate is ``a`` itself, returned as NumPy's
+    ``PyArray_Conjugate`` returns a real array (not a copy, and not the
+    ufunc: ``mi.conj(a)`` does make a copy).  Given ``out`` (an array,
+    positional only, as NumPy's undocumented argument), ``a`` is copied
+    into it under the default assignment rule (``copyto``: broadcast,
+    ``same_kind``) and ``out`` is returned."""
+    if out is None:
+        return a
+    if not isinstance(out, MiniArray):
+        raise TypeError("output must be an array")
+    copyto(out, a)
+    return out
 
 
 # ---------------------------------------------------------------------------
