@@ -920,6 +920,43 @@ def test_var_std_ddof():
                     exact=False)
 
 
+@given(data=st.data())
+def test_var_std_correction(data):
+    """``correction=`` (the Array API's ``ddof``) in every dtype and
+    layout: the same result as ``ddof``, NumPy's ValueError when both are
+    given (a ``ddof`` of 0 is no conflict), and the methods refuse it as
+    NumPy's do."""
+    name = data.draw(st.sampled_from(["var", "std"]))
+    dtype = data.draw(st.sampled_from(NP_DTYPES))
+    m, n = data.draw(twins_for(dtype, function_purpose(name), BIG))
+    axis = data.draw(st.none() | st.integers(0, max(n.ndim - 1, 0)))
+    if n.ndim == 0:
+        axis = None
+    kwargs = {"axis": axis,
+              "correction": data.draw(st.sampled_from([0, 1, 2, 0.5]))}
+    if data.draw(st.booleans()):
+        kwargs["ddof"] = data.draw(st.sampled_from([0, 1, 0.0]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert_same_outcome(run(lambda: getattr(mi, name)(m, **kwargs)),
+                            run(lambda: getattr(np, name)(n, **kwargs)),
+                            exact=exact_for(name, n))
+    for xp_array in (m, n):
+        with pytest.raises(TypeError):
+            getattr(xp_array, name)(correction=1)
+
+
+def test_var_std_correction_errors_are_numpys():
+    n = np.arange(6.0)
+    for name in ("var", "std"):
+        for xp, a in ((np, n), (mi, mi.asarray(n))):
+            with pytest.raises(ValueError, match="ddof and correction "
+                               "can't be provided simultaneously."):
+                getattr(xp, name)(a, ddof=1, correction=0)
+            assert getattr(xp, name)(a, ddof=0, correction=1) == getattr(
+                xp, name)(a, ddof=1)
+
+
 def test_nan_functions():
     """nansum/nanmean skip NaN; an all-NaN mean is NaN, as NumPy's."""
     nan = math.nan

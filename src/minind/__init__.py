@@ -96,7 +96,8 @@ from minind._reductions import (sum, prod, min, max, amin, amax, mean, var,
                                 cumprod, cumulative_sum, cumulative_prod,
                                 diff, ediff1d, count_nonzero, nansum,
                                 nanmean, clip, trace, ptp,
-                                where)
+                                where, var_method as _var_method,
+                                std_method as _std_method)
 from minind._ufunc import nonzero
 from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           vstack, hstack, dstack, column_stack, row_stack,
@@ -143,9 +144,9 @@ _operators = {
     "invert": invert, "equal": equal, "not_equal": not_equal, "less": less,
     "less_equal": less_equal, "greater": greater,
     "greater_equal": greater_equal, "sum": sum, "prod": prod, "min": min,
-    "max": max, "mean": mean, "var": var, "std": std, "argmin": argmin,
-    "argmax": argmax, "all": all, "any": any, "cumsum": cumsum,
-    "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
+    "max": max, "mean": mean, "var": _var_method, "std": _std_method,
+    "argmin": argmin, "argmax": argmax, "all": all, "any": any,
+    "cumsum": cumsum, "cumprod": cumprod, "clip": _clip_method, "nonzero": nonzero,
     "take": take, "put": put, "compress": compress, "repeat": repeat,
     "choose": choose,
     "round": round, "matmul": _matmul_function, "dot": dot,

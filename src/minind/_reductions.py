@@ -180,15 +180,42 @@ def _variance(a, axis, dtype, ddof, keepdims):
                           out=total)
 
 
-def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+def _correction(ddof, correction):
+    """The divisor's offset: ``correction`` is the Array API's name for
+    ``ddof``, which NumPy 2's ``var``/``std`` accept as an alias (not the
+    methods: ``a.var(correction=1)`` is a TypeError, as in NumPy).
+    Giving both, with a ``ddof`` other than 0, is NumPy's ValueError."""
+    if correction is NoValue:
+        return ddof
+    if ddof != 0:
+        raise ValueError("ddof and correction can't be provided "
+                         "simultaneously.")
+    return correction
+
+
+def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *,
+        correction=NoValue):
     """Variance: mean of squared deviations from the mean, divided by
     ``count - ddof`` (float64 for integer input)."""
+    ddof = _correction(ddof, correction)
     _array_out(out)
     return _store(_variance(a, axis, dtype, ddof, keepdims), out)
 
 
-def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+def var_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    """``a.var()``: ``var`` without the ``correction`` alias."""
+    return var(a, axis, dtype, out, ddof, keepdims)
+
+
+def std_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+    """``a.std()``: ``std`` without the ``correction`` alias."""
+    return std(a, axis, dtype, out, ddof, keepdims)
+
+
+def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *,
+        correction=NoValue):
     """Standard deviation: the square root of ``var``."""
+    ddof = _correction(ddof, correction)
     _array_out(out)
     if out is not None and hasattr(out, "dtype"):
         # NumPy stores the variance in ``out`` and then takes the square
