@@ -933,6 +933,152 @@ def test_putmask_place_are_numpys():
             xp.putmask(x, [True] * 3, 1)
 
 
+# ---------------------------------------------------------------------------
+# ravel_multi_index, unravel_index
+# ---------------------------------------------------------------------------
+
+def assert_same_tuple(got, want):
+    """Outcomes whose results are tuples of arrays or scalars."""
+    (m, m_error), (n, n_error) = got, want
+    if m_error is not None or n_error is not None:
+        assert type(m_error).__name__ == type(n_error).__name__, (
+            m_error, n_error)
+        assert str(m_error) == str(n_error)
+        return
+    assert type(m) is tuple and len(m) == len(n)
+    for m_item, n_item in zip(m, n):
+        assert_same_outcome((m_item, None), (n_item, None))
+
+
+@st.composite
+def flat_index_values(draw, shape, lo, hi):
+    """An integer (or bool) array of ``shape`` with values in lo..hi."""
+    values = draw(hnp_int_arrays(shape, lo, hi))
+    dtype = draw(st.sampled_from(INDEX_DTYPES + ["bool"]))
+    if np.dtype(dtype).kind != "b" and (
+            values.size and (values.min() < np.iinfo(dtype).min
+                             or values.max() > np.iinfo(dtype).max)):
+        dtype = "int64"
+    return values.astype(dtype)
+
+
+@given(data=st.data())
+def test_unravel_index(data):
+    dims = data.draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=0,
+                                      max_side=4))
+    size = int(np.prod(dims))
+    ishape = data.draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=0,
+                                        max_side=4))
+    if data.draw(st.booleans()) and size:
+        values = data.draw(flat_index_values(ishape, 0, size - 1))
+    else:
+        values = data.draw(flat_index_values(ishape, -2, size + 2))
+    n_index, m_index = data.draw(spelled(values))
+    order = data.draw(st.sampled_from(["C", "F"]))
+    assert_same_tuple(outcome(lambda: mi.unravel_index(m_index, dims, order)),
+                      outcome(lambda: np.unravel_index(n_index, dims, order)))
+
+
+@given(data=st.data())
+def test_ravel_multi_index(data):
+    dims = data.draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1,
+                                      max_side=5))
+    bshape = data.draw(hnp.array_shapes(min_dims=0, max_dims=2, min_side=0,
+                                        max_side=3))
+    valid = data.draw(st.booleans())
+    n_coords, m_coords = [], []
+    for length in dims:
+        lo, hi = (0, length - 1) if valid else (-2 * length, 2 * length)
+        values = data.draw(flat_index_values(
+            data.draw(broadcastable(bshape)), lo, hi))
+        n_value, m_value = data.draw(spelled(values))
+        n_coords.append(n_value)
+        m_coords.append(m_value)
+    modes = st.sampled_from(["raise", "wrap", "clip"])
+    mode = data.draw(modes | st.tuples(*[modes] * len(dims)))
+    order = data.draw(st.sampled_from(["C", "F"]))
+    got = outcome(lambda: mi.ravel_multi_index(tuple(m_coords), dims,
+                                               mode, order))
+    want = outcome(lambda: np.ravel_multi_index(tuple(n_coords), dims,
+                                                mode, order))
+    if want[1] is not None:
+        assert str(got[1]) == str(want[1]), (got, want)
+    assert_same_outcome(got, want)
+
+
+def test_ravel_unravel_are_numpys():
+    """NumPy's own cases (lib/tests/test_index_tricks.py), results and
+    errors word for word."""
+    cases = [
+        lambda xp: xp.unravel_index(2, (2, 2)),
+        lambda xp: xp.unravel_index(indices=2, shape=(2, 2)),
+        lambda xp: xp.unravel_index(254, (17, 94)),
+        lambda xp: xp.unravel_index(0, ()),
+        lambda xp: xp.unravel_index(1621, (6, 7, 8, 9)),
+        lambda xp: xp.unravel_index([31, 41, 13], (7, 6), order="F"),
+        lambda xp: xp.unravel_index(xp.zeros(0, xp.int64), (2, 1, 0)),
+        lambda xp: xp.unravel_index(xp.asarray([[1, 0, 1, 0]], xp.uint32),
+                                    (4,)),
+        lambda xp: xp.unravel_index(xp.asarray([[1, 7], [11, 0]]).T, (3, 4)),
+        lambda xp: xp.unravel_index(xp.zeros((0, 2), xp.int64), (2, 3)),
+        lambda xp: xp.unravel_index(3, 4),
+        lambda xp: xp.unravel_index(-1, (2, 2)),
+        lambda xp: xp.unravel_index(4, (2, 2)),
+        lambda xp: xp.unravel_index(0.5, (2, 2)),
+        lambda xp: xp.unravel_index([], (10, 3, 5)),
+        lambda xp: xp.unravel_index((), (10, 3, 5)),
+        lambda xp: xp.unravel_index(xp.asarray([]), (10, 3, 5)),
+        lambda xp: xp.unravel_index([0], ()),
+        lambda xp: xp.unravel_index([1], ()),
+        lambda xp: xp.unravel_index(1, (2**32 - 1, 2**31 + 1)),
+        lambda xp: xp.unravel_index(1, None),
+        lambda xp: xp.unravel_index(1, (5,), order="A"),
+        lambda xp: xp.unravel_index(1, (5,), order="X"),
+        lambda xp: xp.unravel_index(1, (5.0,)),
+        lambda xp: xp.ravel_multi_index((1, 0), (2, 2)),
+        lambda xp: xp.ravel_multi_index((3, 1, 4, 1), (6, 7, 8, 9)),
+        lambda xp: xp.ravel_multi_index([[3, 6, 6], [4, 5, 1]], (7, 6)),
+        lambda xp: xp.ravel_multi_index([[3, 6, 6], [4, 5, 1]], (4, 4),
+                                        mode=("clip", "wrap")),
+        lambda xp: xp.ravel_multi_index([5, 1, -1, 2], (4, 3, 7, 12),
+                                        mode="wrap"),
+        lambda xp: xp.ravel_multi_index(([], []), (10, 3)),
+        lambda xp: xp.ravel_multi_index(([], ["abc"]), (10, 3)),
+        lambda xp: xp.ravel_multi_index((xp.asarray([]), xp.asarray([])),
+                                        (5, 3)),
+        lambda xp: xp.ravel_multi_index(
+            (xp.asarray([], xp.int64), xp.asarray([], xp.int64)), (5, 3)),
+        lambda xp: xp.ravel_multi_index(xp.zeros((3, 0), xp.int64),
+                                        (2, 1, 0)),
+        lambda xp: xp.ravel_multi_index(xp.zeros((3, 1), xp.int64),
+                                        (2, 1, 0), mode="wrap"),
+        lambda xp: xp.ravel_multi_index(([0], [0]), (2**62, 2)),
+        lambda xp: xp.ravel_multi_index(([0], [0]), (2**62, 4)),
+        lambda xp: xp.ravel_multi_index(([0], [0]), (2**62, 4), order="F"),
+        lambda xp: xp.ravel_multi_index((-3, 1), (2, 2)),
+        lambda xp: xp.ravel_multi_index((0, 2), (2, 2)),
+        lambda xp: xp.ravel_multi_index((0.1, 0.0), (2, 2)),
+        lambda xp: xp.ravel_multi_index(([1, 2], [2, 3, 1]), (3, 4)),
+        lambda xp: xp.ravel_multi_index(([1, 2], [2, 3, 1], [1]), (3, 4, 5)),
+        lambda xp: xp.ravel_multi_index(([0],), (2, 3)),
+        lambda xp: xp.ravel_multi_index(5, (2, 3)),
+        lambda xp: xp.ravel_multi_index(([0], [0]), (2, 3), mode=("clip",)),
+        lambda xp: xp.ravel_multi_index(([0], [0]), (2, 3), mode=5),
+        lambda xp: xp.ravel_multi_index((1, 2), (3, 4), order="A"),
+        lambda xp: xp.ravel_multi_index((), ()),
+    ]
+    for case in cases:
+        got, want = outcome(lambda: case(mi)), outcome(lambda: case(np))
+        if isinstance(want[0], tuple):
+            assert_same_tuple(got, want)
+        else:
+            if want[1] is not None:
+                assert str(got[1]) == str(want[1]), (got, want)
+            assert_same_outcome(got, want)
+    x, y = mi.unravel_index([1, 2, 3], (4, 5))
+    assert x.flags.writeable and y.flags.writeable
+
+
 def test_value_converted_before_the_index_arrays_broadcast():
     """NumPy converts the value, then broadcasts the index arrays: a bad
     value is reported before an index shape mismatch (the fuzzer's

@@ -106,7 +106,8 @@ from minind._join import (concatenate, concat, stack, repeat, tile, roll,
                           resize)
 from minind._indexing import (take, put, take_along_axis, argwhere,
                               flatnonzero, compress, ix_, s_, index_exp,
-                              choose, putmask, place)
+                              choose, putmask, place, ravel_multi_index,
+                              unravel_index)
 from minind._numeric import (round, around, copy, reshape, real, imag,
                              isclose, allclose, array_equal, nan, inf, pi,
                              e, euler_gamma,
@@ -227,7 +228,8 @@ __all__ = [
     "acosh", "asinh", "atanh", "atan2", "pow", "bitwise_left_shift",
     "bitwise_right_shift", "bitwise_invert", "conjugate", "conj",
     "take", "put", "take_along_axis", "argwhere", "flatnonzero", "compress",
-    "ix_", "choose", "putmask", "place",
+    "ix_", "choose", "putmask", "place", "ravel_multi_index",
+    "unravel_index",
     "vstack", "hstack", "dstack", "column_stack", "row_stack", "atleast_1d",
     "atleast_2d", "atleast_3d", "split", "array_split", "hsplit", "vsplit",
     "block", "delete",

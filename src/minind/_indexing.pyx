@@ -53,13 +53,16 @@ from minind._core cimport (MiniArray, IndexResult, ADVANCED, apply_index,
                            as_index, new_array, make_view, copy_into,
                            copy_array, spans_overlap, value_source,
                            memory_order, shape_text, normalize_axis,
-                           ravel_array, is_numpy_array, require_writeable)
+                           ravel_array, is_numpy_array, require_writeable,
+                           check_order)
 from minind._dtype cimport Descr, descr_of, T_BOOL, T_INT64
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, broadcast_strides,
                              fill_fresh_strides)
 from minind._loops cimport (Traversal, MAX_OPERANDS, plan_traversal, walk,
                             axis_order, copy_block)
 from minind._scalar cimport generic, scalar_descr
+
+import operator
 
 from minind._creation import asarray
 from minind._core import copyto
@@ -1773,6 +1776,218 @@ def place(arr, mask, vals):
     repeats = (positions.size + source.size - 1) // source.size
     _set_flat(array, positions, _tile(source, repeats)[:positions.size])
     return None
+
+
+# ---------------------------------------------------------------------------
+# Flat indices and multi-indices (NumPy's arr_ravel_multi_index and
+# arr_unravel_index in compiled_base.c)
+# ---------------------------------------------------------------------------
+
+_INTP_MAX = 2 ** 63 - 1          # the largest intp (int64)
+
+EMPTY_SEQUENCE = ("indices must be integral: the provided empty sequence "
+                  "was inferred as float. Wrap it with "
+                  "'np.array(indices, dtype=np.intp)'")
+
+
+cdef tuple _dims(object shape):
+    """A shape argument as NumPy's ``PyArray_IntpConverter`` reads it: an
+    integer or a sequence of them."""
+    if shape is None:
+        raise TypeError("Use () not None as shape arguments")
+    if not PySequence_Check(shape):
+        return (operator.index(shape),)
+    dims = tuple([operator.index(length) for length in shape])
+    if len(dims) > MAX_NDIM:
+        raise ValueError(f"maximum supported dimension for an ndarray is "
+                         f"currently {MAX_NDIM}, found {len(dims)}")
+    return dims
+
+
+cdef object _dims_size(tuple dims):
+    """The number of elements ``dims`` describe, or None past intp (the
+    product stops at a zero, as NumPy's ``PyArray_OverflowMultiplyList``)."""
+    size = 1
+    for length in dims:
+        if length == 0:
+            return 0
+        size *= length
+        if not -_INTP_MAX - 1 <= size <= _INTP_MAX:
+            return None
+    return size
+
+
+cdef MiniArray _integral(object obj):
+    """NumPy's ``astype_anyint``: an integer or bool array as it is; any
+    other object converted, and then it must be one (an empty sequence,
+    inferred as float, gets its own message)."""
+    cdef MiniArray array
+    if isinstance(obj, MiniArray) or is_numpy_array(obj):
+        array = asarray(obj)
+    else:
+        array = asarray(obj)
+        if array.size == 0 and array.dtype.kind == "f" and (
+                PySequence_Check(obj)):
+            raise TypeError(EMPTY_SEQUENCE)
+    if array.dtype.kind not in "iub":
+        raise TypeError("only int indices permitted")
+    return array
+
+
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    """The flat index of each multi-index: ``sum(index[k] * step[k])``
+    with C (last axis fastest) or F steps of an array of shape ``dims``.
+    The index arrays (one per axis, integers only) broadcast together;
+    ``mode`` ('raise', 'wrap' or 'clip', or one per axis) says what an
+    index outside its axis does.  The result is int64, laid out as a
+    ufunc lays out a new output for those operands, since it is one:
+    minind computes it with ``multiply`` and ``add`` where NumPy runs
+    its own loop under the same iterator.  A 0-d result is a scalar."""
+    from minind._ufunc import (add, multiply, remainder, maximum, minimum,
+                               less, greater_equal)
+    from minind._reductions import any as any_true
+    is_sequence = (PySequence_Check(multi_index)
+                   or isinstance(multi_index, MiniArray))
+    if not is_sequence:
+        try:
+            iter(multi_index)
+        except TypeError:
+            raise TypeError("dispatcher for __array_function__ did not "
+                            "return an iterable") from None
+    dims = _dims(dims)
+    letter = check_order(order, "CFAK")
+    ndim = len(dims)
+    if ndim + 1 > CHOOSE_MAX_ARRAYS:
+        raise ValueError("too many dimensions passed to ravel_multi_index")
+    if isinstance(mode, (tuple, list)):
+        if len(mode) != ndim:
+            raise ValueError(f"list of clipmodes has wrong length "
+                             f"({len(mode)} instead of {ndim})")
+        modes = [clip_mode(one) for one in mode]
+    else:
+        modes = [clip_mode(mode)] * ndim
+    if letter not in "CF":
+        raise ValueError("only 'C' or 'F' order is permitted")
+    steps = [0] * ndim
+    step = 1
+    for axis in (range(ndim - 1, -1, -1) if letter == "C"
+                 else range(ndim)):
+        steps[axis] = step
+        step *= dims[axis]
+        if step > _INTP_MAX:
+            raise ValueError("invalid dims: array size defined by dims is "
+                             "larger than the maximum possible size.")
+    if not is_sequence or len(multi_index) != ndim:
+        raise ValueError(f"parameter multi_index must be a sequence of "
+                         f"length {ndim}")
+    coordinates = [_integral(multi_index[axis]) for axis in range(ndim)]
+    if not coordinates:
+        return asarray(0)[()]
+    shapes = [coordinate.shape for coordinate in coordinates]
+    try:
+        shape = broadcast_shapes(*shapes)
+    except ValueError:
+        raise ValueError("operands could not be broadcast together with "
+                         "shapes " + "".join([shape_text(one) + " "
+                                              for one in shapes])) from None
+    size = 1
+    for length in shape:
+        size *= length
+    if size != 0 and step == 0:
+        raise ValueError("cannot unravel if shape has zero entries (is "
+                         "empty).")
+    flat = None
+    for axis in range(ndim):
+        index = coordinates[axis].astype("int64")
+        length = dims[axis]
+        if modes[axis] == "raise" and size != 0:
+            # (NumPy checks the items its iterator visits: none when
+            # the indices broadcast to nothing.)
+            if any_true(less(index, 0)) or any_true(
+                    greater_equal(index, length)):
+                raise ValueError("invalid entry in coordinates array")
+        elif modes[axis] == "wrap":
+            index = remainder(index, length)
+        else:
+            index = maximum(minimum(index, length - 1), 0)
+        term = multiply(index, steps[axis])
+        flat = term if flat is None else add(flat, term)
+    return flat           # (a scalar when 0-d: the ufuncs' answer)
+
+
+def unravel_index(indices, shape, order="C"):
+    """The multi-index of each flat index into an array of ``shape``: a
+    tuple of int64 arrays, one per axis, ``(index // step[k]) %
+    shape[k]`` with C or F steps.
+
+    As NumPy's, the arrays are views of one new owner of shape
+    ``indices.shape + (len(shape),)``: the axes' values of an index side
+    by side (innermost), the indices' axes in their memory order (all
+    strides 0 when empty; the views keep the C strides); a 0-d index
+    gives scalars.  Every index must lie in ``0..size-1`` (NumPy's
+    ValueError names the first that does not); an empty ``shape`` takes
+    only the 0-d index 0 and gives ()."""
+    from minind._ufunc import floor_divide, remainder
+    cdef MiniArray index, flat, owner
+    cdef Py_ssize_t shape_buf[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t step
+    cdef int perm[MAX_NDIM]
+    cdef int axis, ndim, count
+    cdef const int64_t* values
+    cdef Py_ssize_t i
+    dims = _dims(shape)
+    letter = check_order(order, "CFAK")
+    if letter not in "CF":
+        raise ValueError("only 'C' or 'F' order is permitted")
+    size = _dims_size(dims)
+    if size is None or size == -1:
+        raise ValueError("dimensions are too large; arrays and shapes with "
+                         "a total size greater than 'intp' are not "
+                         "supported.")
+    index = _integral(indices)
+    count = len(dims)
+    if index.dtype.type_index != T_INT64:
+        index = copy_array(index, descr_of(T_INT64), "K")
+    flat = ravel_array(index, "K")
+    flat = copy_array(flat, flat.dtype, "C")
+    values = <const int64_t*>flat._data
+    for i in range(flat.size):
+        if values[i] < 0 or values[i] >= size:
+            raise ValueError(f"index {values[i]} is out of bounds for "
+                             f"array with size {size}")
+    if count == 0 and index.ndim != 0:
+        raise ValueError("multiple indices are not supported for 0d arrays")
+    # The owner: coordinates innermost, the indices' axes in their order.
+    ndim = index.ndim
+    for axis in range(ndim):
+        shape_buf[axis] = index._shape[axis]
+    shape_buf[ndim] = count
+    owner = new_array(descr_of(T_INT64), ndim + 1, shape_buf, False, False)
+    if owner.size == 0:
+        # NumPy's views of an empty owner (all strides 0) keep plain C
+        # strides of its shape, the products taken through any 0.
+        strides[ndim] = 8
+        for axis in range(ndim - 1, -1, -1):
+            strides[axis] = strides[axis + 1] * shape_buf[axis + 1]
+    else:
+        memory_order(index, False, perm)
+        step = 8
+        strides[ndim] = step
+        step *= count
+        for axis in range(ndim - 1, -1, -1):
+            strides[perm[axis]] = step
+            step *= shape_buf[perm[axis]]
+        owner._replace_dims(ndim + 1, shape_buf, strides)
+    results = [None] * count
+    step = 1
+    for axis in (range(count - 1, -1, -1) if letter == "C"
+                 else range(count)):
+        view = make_view(owner, axis * 8, ndim, shape_buf, strides)
+        remainder(floor_divide(index, step), dims[axis], out=view)
+        results[axis] = view[()] if ndim == 0 else view
+        step *= dims[axis]
+    return tuple(results)
 
 
 # ---------------------------------------------------------------------------
