@@ -223,6 +223,7 @@ CALLS = {
     "unique": ((A % 5,), {"return_inverse": True, "return_counts": True}),
     "unique_values": ((A % 5,), {}), "unique_counts": ((A % 5,), {}),
     "unique_inverse": ((A % 5,), {}), "unique_all": ((A % 5,), {}),
+    "setxor1d": ((A[0] % 3, A[1] % 5), {}),
     "matmul": ((A, A.T), {}), "dot": ((A, A.T), {}), "vdot": ((A, A), {}),
     "inner": ((A, A), {}), "outer": ((A[0], A[1]), {}),
     "tensordot": ((A, A.T), {"axes": 1}), "vecdot": ((A, A), {}),

@@ -741,3 +741,26 @@ def test_every_dtype_sorts_through_numpys_dispatch(name):
         got = call(m)
         assert isinstance(got, mi.MiniArray)
         assert_same(got, call(n))
+
+
+# ---------------------------------------------------------------------------
+# setxor1d
+# ---------------------------------------------------------------------------
+
+@given(data=st.data(), first=twins() | tied_twins(),
+       second=twins() | tied_twins(), assume_unique=st.booleans())
+def test_setxor1d(data, first, second, assume_unique):
+    """Every dtype pair and layout; with ``assume_unique`` the inputs are
+    made unique first (NumPy's answer is undefined otherwise), as lists
+    or arrays."""
+    (m1, n1), (m2, n2) = first, second
+    if assume_unique:
+        n1, n2 = np.unique(n1), np.unique(n2)
+        m1, m2 = mi.asarray(n1), mi.asarray(n2)
+        if data.draw(st.booleans()):
+            n1 = n1.tolist()
+            m1 = list(n1)
+    pair = same_outcome(lambda: mi.setxor1d(m1, m2, assume_unique),
+                        lambda: np.setxor1d(n1, n2, assume_unique))
+    if pair is not None:
+        assert_same(*pair)

@@ -39,7 +39,8 @@ Where each concept lives:
   _indexing.pyx  advanced indexing (integer arrays, boolean masks: copies),
                  take/put/compress/ix_, choose/putmask/place (NumPy's
                  mapping.c, item_selection.c)
-  _sorting.pyx   sort/argsort, partition, lexsort, searchsorted, unique
+  _sorting.pyx   sort/argsort, partition, lexsort, searchsorted, unique,
+                 setxor1d
                  (typed lane loops: introsort, merge sort, quickselect)
   _matmul.pyx    matmul (a @ b): the blocked kernel; dot, vdot, inner,
                  outer, tensordot, vecdot built on it
@@ -118,7 +119,8 @@ from minind._typeinfo import (isdtype, issubdtype, typecodes, finfo, iinfo,
                               isscalar)
 from minind._sorting import (sort, argsort, partition, argpartition,
                              lexsort, searchsorted, unique, unique_values,
-                             unique_counts, unique_inverse, unique_all)
+                             unique_counts, unique_inverse, unique_all,
+                             setxor1d)
 from minind import _sorting as _sorting_module
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
@@ -238,7 +240,7 @@ __all__ = [
     "nan", "inf", "pi", "e", "euler_gamma",
     "sort", "argsort", "partition", "argpartition", "lexsort",
     "searchsorted", "unique", "unique_values", "unique_counts",
-    "unique_inverse", "unique_all",
+    "unique_inverse", "unique_all", "setxor1d",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
     "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",

@@ -1397,3 +1397,28 @@ def unique_all(x):
     return UniqueAllResult(*unique(x, return_index=True, return_inverse=True,
                                    return_counts=True, equal_nan=False,
                                    sorted=False))
+
+
+# ---------------------------------------------------------------------------
+# Set operations on sorted runs (NumPy's lib/_arraysetops_impl.py)
+# ---------------------------------------------------------------------------
+
+def setxor1d(ar1, ar2, assume_unique=False):
+    """The sorted values that are in exactly one of ``ar1`` and ``ar2``
+    (both flattened).  NumPy's recipe: the distinct values of each
+    (skipped with ``assume_unique``), joined and sorted, keep a value
+    whose neighbours on both sides differ from it, since a value in both
+    arrays sits next to its twin.  An empty join is returned as it is;
+    NaNs differ from each other, so every NaN is kept."""
+    from minind._join import concatenate
+    if not assume_unique:
+        ar1 = unique(ar1)
+        ar2 = unique(ar2)
+    joined = concatenate((ar1, ar2), axis=None)
+    if joined.size == 0:
+        return joined
+    joined.sort()
+    count = joined.size            # (no negative slice ends: wraparound off)
+    differs = concatenate(([True], joined[1:] != joined[:count - 1],
+                           [True]))
+    return joined[differs[1:] & differs[:count]]
