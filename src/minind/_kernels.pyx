@@ -1555,12 +1555,18 @@ cdef extern from *:
     """
     #if defined(MININD_LIBMVEC) && defined(__GNUC__) && !defined(__clang__)
     #define MININD_HAVE_LIBMVEC 1
+    #if defined(MININD_SANITIZED)
+    #define MININD_VECTORISED 0     /* see setup.py: scalar calls */
+    #else
+    #define MININD_VECTORISED 1
+    #endif
     #define MININD_SIMD_FUNCTION(f)                                        \
         double minind_simd_##f(double) __asm__(#f)                         \
             __attribute__((simd("notinbranch"), const, nothrow));
     #define MININD_SIMD_LOOP _Pragma("omp simd")
     #else
     #define MININD_HAVE_LIBMVEC 0
+    #define MININD_VECTORISED 0
     #define MININD_SIMD_FUNCTION(f)                                        \
         static inline double minind_simd_##f(double x) { return f(x); }
     #define MININD_SIMD_LOOP
@@ -1638,6 +1644,7 @@ cdef extern from *:
     MININD_VECTOR_MATH(cbrt)
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
+    const bint VECTORISED "MININD_VECTORISED"
     void vector_exp "minind_vector_exp"(
         const double*, double*, Py_ssize_t) noexcept nogil
     void vector_exp2 "minind_vector_exp2"(
@@ -1719,9 +1726,10 @@ cdef extern from *:
     void vector_cbrt_float "minind_vector_cbrt_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
 
-# Python-visible: whether this build has the vector loops (the tests and
-# mi.show_config-style reports read it).
-VECTOR_MATH = bool(HAVE_LIBMVEC)
+# Python-visible: whether the loops call the vector functions (the
+# accuracy tests read it).  A sanitizer build runs the same loops with
+# the scalar functions: GCC does not vectorise instrumented loops.
+VECTOR_MATH = bool(VECTORISED)
 
 
 cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:
