@@ -358,6 +358,17 @@ KNOWN = [
      lambda what, m, n, reason: "] = " in what and _failed(n)
      and _raised(m, "IndexError", "number of dimensions must be within")),
 
+    # less_equal(broadcast_to(uint64 7, (2, 0, 2)), broadcast_to(int32 -3,
+    # (2, 2, 2)), casting='no'): NumPy resolves the loop and checks the
+    # inputs' casting (UFuncTypeError) before it broadcasts the operands;
+    # minind broadcasts first (ValueError).  An order of checks, found by
+    # CI's fuzzer; the fix is to resolve the loop before the broadcast in
+    # _ufunc's general path.
+    ("shapes checked before the inputs' casting",
+     lambda what, m, n, reason: _raised(
+         m, "ValueError", "operands could not be broadcast together")
+     and _raised(n, "UFuncTypeError", "Cannot cast ufunc")),
+
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
     # axis1's range before converting axis2 (AxisError).
