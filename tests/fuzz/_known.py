@@ -364,10 +364,23 @@ KNOWN = [
     # minind broadcasts first (ValueError).  An order of checks, found by
     # CI's fuzzer; the fix is to resolve the loop before the broadcast in
     # _ufunc's general path.
-    ("shapes checked before the inputs' casting",
-     lambda what, m, n, reason: _raised(
-         m, "ValueError", "operands could not be broadcast together")
+    # power(True, int8 -128, casting='no') is the same order for values:
+    # minind refuses the negative integer power (ValueError) before the
+    # casting rule NumPy checks first.
+    ("shapes or values checked before the inputs' casting",
+     lambda what, m, n, reason: (
+         _raised(m, "ValueError", "operands could not be broadcast together")
+         or _raised(m, "ValueError", "Integers to negative integer powers"))
      and _raised(n, "UFuncTypeError", "Cannot cast ufunc")),
+
+    # a[(None,) * 63 + ([0, 0], [0, 0])] on a 2-d array: NumPy's result
+    # has 64 dimensions; minind first builds a source view with the new
+    # axes and the indexed ones (65) and refuses it.  The 64-axis limit
+    # of minind's two-step advanced indexing (_indexing.prepare), found
+    # by CI's fuzzer; the assignment case is the entry above.
+    ("a source view of more than 64 dimensions for a 64-d result",
+     lambda what, m, n, reason: what.startswith("a[") and n.ok
+     and _raised(m, "IndexError", "number of dimensions must be within")),
 
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
