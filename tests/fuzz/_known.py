@@ -382,6 +382,15 @@ KNOWN = [
      lambda what, m, n, reason: what.startswith("a[") and n.ok
      and _raised(m, "IndexError", "number of dimensions must be within")),
 
+    # logical_and(0.5, bool array, dtype='bool', casting='no'): NumPy
+    # takes the dtype's loop ('??->?') and casts the Python float to it;
+    # minind resolves the loop from the float and refuses the bool input
+    # under 'no' (UFuncTypeError).  A bug in minind's dtype= resolution
+    # with a weak Python scalar, found by CI's fuzzer; to fix in _ufunc.
+    ("dtype= with casting='no' resolved from a Python scalar",
+     lambda what, m, n, reason: n.ok
+     and _raised(m, "UFuncTypeError", "with casting rule 'no'")),
+
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
     # axis1's range before converting axis2 (AxisError).
