@@ -1256,13 +1256,17 @@ cdef int _set_mask(MiniArray a, Plan plan, object value) except -1:
 
 cdef MiniArray _indices(object indices, str casting):
     """indices as int64 (cast as NumPy's take casts: any real type)."""
-    cdef MiniArray array = asarray(indices)
     cdef bint given_array = (isinstance(indices, MiniArray)
                              or is_numpy_array(indices))
-    if casting == "safe" and given_array and (
-            array.dtype.kind not in "iub" or array.dtype.name == "uint64"):
-        # (put: an array of indices must cast safely to int64; a list or
-        # a Python number is converted, as NumPy converts it.)
+    # (put: an array of indices must cast safely to int64; a list or a
+    # Python number is converted, as NumPy converts it.)
+    return _int64_of(asarray(indices), casting == "safe" and given_array)
+
+
+cdef MiniArray _int64_of(MiniArray array, bint safe):
+    """``array`` as int64; with ``safe``, refused with NumPy's TypeError
+    unless the 'safe' rule allows the cast (floats, uint64 are not)."""
+    if safe and not can_cast(array.dtype, "int64", "safe"):
         raise TypeError(
             f"Cannot cast {'scalar' if array.ndim == 0 else 'array data'} "
             f"from dtype('{array.dtype.name}') to dtype('int64') according "
@@ -1598,15 +1602,7 @@ cdef MiniArray _safe_int64(object obj):
     """``obj`` as int64 by the 'safe' rule, as NumPy's ``PyArray_FROM_OT``
     converts choose's index: a float, uint64 or any non-integer array,
     list or number is refused with NumPy's TypeError."""
-    cdef MiniArray array = asarray(obj)
-    if not can_cast(array.dtype, "int64", "safe"):
-        raise TypeError(
-            f"Cannot cast {'scalar' if array.ndim == 0 else 'array data'} "
-            f"from dtype('{array.dtype.name}') to dtype('int64') according "
-            f"to the rule 'safe'")
-    if array.dtype.type_index != T_INT64:
-        array = copy_array(array, descr_of(T_INT64), "K")
-    return array
+    return _int64_of(asarray(obj), True)
 
 
 def choose(a, choices, out=None, mode="raise"):
