@@ -471,6 +471,45 @@ def test_logical_ops_read_any_input_as_truth(casting):
                 lambda: getattr(np, name)(ints, other, casting=casting))
 
 
+def test_order_of_checks_follows_numpy():
+    """NumPy resolves the loop, then checks each input's cast under
+    ``casting``, then the shapes, and only then reads values.  Each call
+    here once failed in another order (found by the fuzzer): a shape or
+    value error, or a Python int's overflow, before the casting one."""
+    calls = [
+        # a Python bool is not weak: bool -> int8 is refused under 'no'
+        lambda xp: xp.power(True, xp.int8(-128), casting="no"),
+        lambda xp: xp.add(True, xp.ones(3, dtype="int8"), casting="equiv"),
+        lambda xp: xp.add(True, xp.ones(3, dtype="int8"), casting="safe"),
+        lambda xp: xp.add(True, xp.ones(3, dtype="bool"), casting="no"),
+        # shapes before a negative integer power
+        lambda xp: xp.power(xp.ones(2, dtype="int8"),
+                            xp.asarray([-1, 1, 1], dtype="int8")),
+        # signed against uint64: the 'qQ->?' loop's casts, then shapes
+        lambda xp: xp.less_equal(
+            xp.broadcast_to(xp.uint64(7), (2, 0, 2)),
+            xp.broadcast_to(xp.int32(-3), (2, 2, 2)), casting="no"),
+        lambda xp: xp.less_equal(xp.ones((2, 0, 2), dtype="uint64"),
+                                 xp.ones((2, 2, 2), dtype="int32")),
+        lambda xp: xp.less(xp.ones(2, dtype="int8"),
+                           xp.ones(2, dtype="uint64"), casting="equiv"),
+        lambda xp: xp.greater(xp.ones(2, dtype="uint64"),
+                              xp.ones(2, dtype="int64"), casting="no"),
+        # logical ufuncs: dtype= before the operands' values; dtype=bool
+        # is the same as no dtype= (the bool loop on truth values)
+        lambda xp: xp.logical_and(xp.zeros((0, 4), dtype="int8"), 10**30,
+                                  dtype="int8", casting="no"),
+        lambda xp: xp.logical_or(0.5, xp.ones(3, dtype="bool"),
+                                 dtype="bool", casting="no"),
+        lambda xp: xp.logical_xor(xp.ones(3), xp.ones(3, dtype="int8"),
+                                  dtype="bool", casting="no"),
+        lambda xp: xp.logical_and(xp.ones(3, dtype="int8"), 10**30,
+                                  dtype="bool"),
+    ]
+    for call in calls:
+        assert_same_outcome(lambda: call(mi), lambda: call(np))
+
+
 def test_clip_signatures():
     """np.clip's bounds by position or as min=/max= keywords; the
     method takes them by keyword; each misuse raises NumPy's error."""

@@ -377,8 +377,16 @@ cdef class ufunc:
                              f"'same_kind', 'unsafe' (got {casting!r})")
         input_casting = casting
         if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
+            # dtype= is resolved before any operand's value is read (NumPy
+            # reports a dtype no loop has before a Python int too large):
+            # bool, the only output these have, means what no dtype= does.
+            if dtype is not None:
+                if as_dtype(dtype).type_index != T_BOOL:
+                    raise TypeError(
+                        "No loop matching the specified signature and "
+                        f"casting was found for ufunc {self._name}")
+                dtype = None
             operands = _logical_operands(operands)
-        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR and dtype is None:
             # NumPy runs its typed loop ('bb->?') only for operands of one
             # dtype; anything else (a Python scalar, mixed dtypes) runs the
             # bool loop on every input's truth value, a cast it allows
@@ -516,7 +524,7 @@ cdef object _comparison_shortcut(ufunc function, list operands, int in_type,
     signed/uint64 loop with a mask crashes; minind keeps to the mask.)
     """
     cdef int ndim
-    exact = _mixed_sign_comparison(function, operands, out, mask)
+    exact = _mixed_sign_comparison(function, operands, out, casting, mask)
     if exact is not None:
         return exact
     constant = _out_of_range_comparison(function, operands, in_type)
@@ -874,12 +882,16 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
             source = (<MiniArray>operand).dtype.type_index
             refused = source != in_type and not can_cast_index(
                 source, in_type, casting)
+        elif type(operand) is bool:
+            # Python's bool is not weak: NumPy casts it as a bool array
+            # (power(True, int8_array, casting='no') is refused).
+            source = T_BOOL
+            refused = not can_cast_index(T_BOOL, in_type, casting)
         else:
             # A weak scalar fits any dtype of its kind or a higher one
             # (a Python int any integer or float dtype); its value is
             # range-checked below.
-            source = (T_BOOL if type(operand) is bool else
-                      T_INT64 if type(operand) is int else T_FLOAT64)
+            source = T_INT64 if type(operand) is int else T_FLOAT64
             refused = casting != "unsafe" and _KIND_RANK[
                 descr_of(source).kind] > _KIND_RANK[descr.kind]
         if refused:
@@ -997,12 +1009,15 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
 
 
 cdef object _mixed_sign_comparison(ufunc function, list operands,
-                                   MiniArray out, MiniArray mask=None):
+                                   MiniArray out, object casting,
+                                   MiniArray mask=None):
     """A signed integer against uint64, compared exactly (NumPy's 'qQ->?'
     loops; promotion would otherwise go through float64):
     a negative int64 is below every uint64; otherwise compare as uint64.
-    Returns None for any other pair of operands."""
-    cdef int op = function.op
+    Returns None for any other pair of operands.  The checks come in
+    NumPy's order, as for any loop: the inputs' casts to the loop's
+    (int64, uint64) under ``casting``, then the shapes."""
+    cdef int op = function.op, index
     cdef LoopData data
     if len(operands) != 2 or not all([isinstance(o, MiniArray)
                                        for o in operands]):
@@ -1017,6 +1032,14 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
         signed, unsigned = operands
     else:
         return None
+    for index in range(2):
+        loop_type = T_UINT64 if kinds[index].kind == "u" else T_INT64
+        if not can_cast_index(kinds[index].type_index, loop_type, casting):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{function._name}' input {index} from "
+                f"{kinds[index]!r} to {descr_of(loop_type)!r} with casting "
+                f"rule '{casting}'")
+    _broadcast_shape(operands, out, _SHAPE_SCRATCH, mask)
     original_signed = signed
     if (<MiniArray>signed).dtype.type_index != T_INT64:
         signed = copy_array(signed, descr_of(T_INT64), "K")
@@ -1044,12 +1067,12 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
 cdef int _refuse_negative_powers(list inputs, MiniArray out,
                                  MiniArray mask) except -1:
     """NumPy's integer power loop refuses a negative exponent when it
-    meets one: with a ``where=`` mask, only among the elements computed
-    (after the broadcasting checks, which come first there)."""
+    meets one, so after the shapes are checked, and with a ``where=``
+    mask only among the elements computed."""
     cdef MiniArray exponents = inputs[1]
+    _broadcast_shape(inputs, out, _SHAPE_SCRATCH, mask)
     negative = less(exponents, 0)
     if mask is not None:
-        _broadcast_shape(inputs, out, _SHAPE_SCRATCH, mask)
         negative = logical_and(negative, mask)
     if (negative if isinstance(negative, bool) else
             logical_or.reduce(negative, axis=None)):

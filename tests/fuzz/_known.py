@@ -358,21 +358,6 @@ KNOWN = [
      lambda what, m, n, reason: "] = " in what and _failed(n)
      and _raised(m, "IndexError", "number of dimensions must be within")),
 
-    # less_equal(broadcast_to(uint64 7, (2, 0, 2)), broadcast_to(int32 -3,
-    # (2, 2, 2)), casting='no'): NumPy resolves the loop and checks the
-    # inputs' casting (UFuncTypeError) before it broadcasts the operands;
-    # minind broadcasts first (ValueError).  An order of checks, found by
-    # CI's fuzzer; the fix is to resolve the loop before the broadcast in
-    # _ufunc's general path.
-    # power(True, int8 -128, casting='no') is the same order for values:
-    # minind refuses the negative integer power (ValueError) before the
-    # casting rule NumPy checks first.
-    ("shapes or values checked before the inputs' casting",
-     lambda what, m, n, reason: (
-         _raised(m, "ValueError", "operands could not be broadcast together")
-         or _raised(m, "ValueError", "Integers to negative integer powers"))
-     and _raised(n, "UFuncTypeError", "Cannot cast ufunc")),
-
     # a[(None,) * 63 + ([0, 0], [0, 0])] on a 2-d array: NumPy's result
     # has 64 dimensions; minind first builds a source view with the new
     # axes and the indexed ones (65) and refuses it.  The 64-axis limit
@@ -381,15 +366,6 @@ KNOWN = [
     ("a source view of more than 64 dimensions for a 64-d result",
      lambda what, m, n, reason: what.startswith("a[") and n.ok
      and _raised(m, "IndexError", "number of dimensions must be within")),
-
-    # logical_and(0.5, bool array, dtype='bool', casting='no'): NumPy
-    # takes the dtype's loop ('??->?') and casts the Python float to it;
-    # minind resolves the loop from the float and refuses the bool input
-    # under 'no' (UFuncTypeError).  A bug in minind's dtype= resolution
-    # with a weak Python scalar, found by CI's fuzzer; to fix in _ufunc.
-    ("dtype= with casting='no' resolved from a Python scalar",
-     lambda what, m, n, reason: n.ok
-     and _raised(m, "UFuncTypeError", "with casting rule 'no'")),
 
     # -- views --------------------------------------------------------------
     # np.zeros(()).swapaxes(0, None) raises TypeError; minind checks
