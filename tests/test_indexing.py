@@ -1090,6 +1090,33 @@ def test_value_converted_before_the_index_arrays_broadcast():
                 a[False, [-3, -3], np.array([], bool)] = value
 
 
+
+EVERY = slice(None)
+
+
+@pytest.mark.parametrize("shape, key, value_shape", [
+    ((3, 0, 3), (-1, []), (3, 0, 3)), ((3, 0, 3), (-1, []), (2, 0, 0, 3)),
+    ((3, 0, 3), (-1, []), (7, 0, 2)), ((3, 0, 3), (EVERY, []), (2, 0, 0, 3)),
+    ((5,), ([],), (2, 0)), ((5,), ([],), (2, 3)), ((5,), [0, 1], (0, 2)),
+    ((0,), ([],), (4, 0, 0)), ((3, 0), [0, 1], (4, 0, 0)),
+    ((5, 0), [0, 1], (3, 1, 0)), ((5, 0), [0, 1], (0, 1, 0)),
+    ((5, 3), ([], EVERY), (0, 1, 3)), ((5, 3), ([], EVERY), (2, 0, 1)),
+    ((5, 3), ([], EVERY), (5, 1, 0, 3)), ((5, 3), ([], EVERY), (1, 3)),
+    ((5, 3), ([], EVERY), (1, 0, 1, 3)), ((5, 3), ([], EVERY), (0, 0, 3)),
+    ((5, 0, 2), [0, 1], (0, 1, 0, 2)), ((5, 0, 2), [0, 1], (0, 2, 1, 2)),
+])
+def test_empty_result_takes_an_empty_value_of_more_dimensions(
+        shape, key, value_shape):
+    """When nothing is written (an empty a[key] and an empty value),
+    NumPy drops the value's extra leading axes whatever their lengths,
+    and then wants 0 where the result has 0 (found by the fuzzer)."""
+    def assign(xp):
+        a = xp.ones(shape)
+        a[key] = xp.zeros(value_shape)
+        return a
+    assert_same_outcome(outcome(lambda: assign(mi)),
+                        outcome(lambda: assign(np)))
+
 # ---------------------------------------------------------------------------
 # Index expressions: s_ and index_exp
 # ---------------------------------------------------------------------------

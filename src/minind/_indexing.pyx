@@ -1163,10 +1163,22 @@ def setitem(MiniArray a, object key, object value):
     _user_order(plan, perm)
     for i in range(ndim):
         shape[i] = picks_shape[perm[i]]
-    while source.ndim - skip > ndim and source._shape[skip] == 1:
+    # Leading axes of length 1 are dropped, as broadcasting does.  When
+    # nothing is written (an empty result and an empty value), NumPy's
+    # map iterator drops any extra leading axes of the value: a[[]] of a
+    # 1-d array takes zeros((2, 0)), though not zeros((2, 3)).  The
+    # value's remaining axes must then be 0 where the result's are (a
+    # length 1 is not stretched to 0 there).
+    empty = source.size == 0 and 0 in [shape[i] for i in range(ndim)]
+    dropped = False
+    while source.ndim - skip > ndim and (source._shape[skip] == 1 or empty):
+        dropped = dropped or source._shape[skip] != 1
         skip += 1
-    if not broadcast_strides(source.ndim - skip, source._shape + skip,
-                             source._strides + skip, ndim, shape, strides):
+    if dropped and any([shape[i] == 0 and source._shape[
+            source.ndim - ndim + i] != 0 for i in range(ndim)]) or (
+            not broadcast_strides(source.ndim - skip, source._shape + skip,
+                                  source._strides + skip, ndim, shape,
+                                  strides)):
         raise ValueError(
             f"shape mismatch: value array of shape "
             f"{shape_text(source.shape)} could not be broadcast to "

@@ -323,16 +323,6 @@ KNOWN = [
                                  or "('npscalar', 'uint" in what)
      and m.ok and _raised(n, "OverflowError")),
 
-    # z = np.zeros(0); z[np.array([], int)] = np.zeros((4, 0, 0)) is
-    # accepted (nothing to write, and no subspace: NumPy's map iterator
-    # never broadcasts the value), though (4,) or (2, 1) are refused, and
-    # so is the same value for np.zeros((3, 0))[[0, 1]].  minind refuses
-    # every value that does not broadcast to the result, (0,) here.
-    ("an empty index result takes a value of more dimensions",
-     lambda what, m, n, reason: n.ok and "] = ('array'" in what
-     and _raised(m, "ValueError", "could not be broadcast to indexing "
-                 "result of shape (0,)")),
-
     # np.nanmean(np.ones(2), out=(np.zeros(()),)) raises AttributeError
     # (its Python code reads out.dtype first); minind raises TypeError
     # ("return arrays must be of ArrayType"), as np.nansum does.
