@@ -1117,6 +1117,21 @@ def test_empty_result_takes_an_empty_value_of_more_dimensions(
     assert_same_outcome(outcome(lambda: assign(mi)),
                         outcome(lambda: assign(np)))
 
+
+@pytest.mark.parametrize("key", [True, False, (True,), np.False_, "0-d",
+                                 (True, None), (None, True), [True]])
+@pytest.mark.parametrize("value_shape", [(), (1,), (2,), (1, 1), (1, 1, 1)])
+def test_one_boolean_on_a_0d_array_is_a_full_mask(key, value_shape):
+    """a[True] = value on a 0-d array is NumPy's full-rank mask assignment
+    (a value of at most one dimension), not broadcasting (found by the
+    fuzzer: minind took a value of 62 length-1 axes)."""
+    def assign(xp):
+        a = xp.zeros(())
+        a[xp.asarray(True) if key == "0-d" else key] = xp.ones(value_shape)
+        return a
+    assert_same_outcome(outcome(lambda: assign(mi)),
+                        outcome(lambda: assign(np)))
+
 # ---------------------------------------------------------------------------
 # Index expressions: s_ and index_exp
 # ---------------------------------------------------------------------------

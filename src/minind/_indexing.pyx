@@ -1158,6 +1158,10 @@ def setitem(MiniArray a, object key, object value):
     # The value is broadcast to the shape a[key] has (the user's order),
     # then seen in the picks array's order (perm).
     source = _value_array(a, value, -1)
+    if source.ndim > 1 and _zero_d_mask_key(a, key):
+        # A 0-d array with one boolean as its key: a full-rank mask, so
+        # NumPy's rule for those (_set_mask) holds, not broadcasting.
+        _refuse_mask_value(source)
     _broadcast(plan)
     ndim = _picks_shape(plan, picks_shape)
     _user_order(plan, perm)
@@ -1223,16 +1227,39 @@ cdef int _unshare_indices(Plan plan, MiniArray a) except -1:
     return 0
 
 
+cdef int _refuse_mask_value(MiniArray source) except -1:
+    """A full-rank mask takes a value of at most one dimension."""
+    if source.ndim > 1:
+        raise TypeError("NumPy boolean array indexing assignment requires "
+                        "a 0 or 1-dimensional input, input has "
+                        f"{source.ndim} dimensions")
+    return 0
+
+
+cdef bint _zero_d_mask_key(MiniArray a, object key):
+    """``key`` is one boolean (True, np.False_, a 0-d bool array, alone
+    or in a 1-tuple) and ``a`` is 0-d: the mask covers all of ``a``."""
+    if a.ndim != 0:
+        return False
+    if type(key) is tuple:
+        if len(key) != 1:
+            return False
+        key = key[0]
+    if _is_boolean_scalar(key):
+        return True
+    if not _is_index_array(key):
+        return False
+    array = _index_array(key)
+    return array.ndim == 0 and array.dtype.kind == "b"
+
+
 cdef int _set_mask(MiniArray a, Plan plan, object value) except -1:
     """``a[mask] = value`` with a full-rank mask, by NumPy's rules: the
     value has at most one dimension, and 1 element or one per True."""
     cdef MiniArray mask = plan.mask, source
     cdef Py_ssize_t count, step
     source = _value_array(a, value, -1)
-    if source.ndim > 1:
-        raise TypeError("NumPy boolean array indexing assignment requires "
-                        "a 0 or 1-dimensional input, input has "
-                        f"{source.ndim} dimensions")
+    _refuse_mask_value(source)
     if _contiguous_pair(a, mask):
         count = _count_true(mask._data, mask.size)
     else:
