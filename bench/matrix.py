@@ -25,6 +25,7 @@ then one summary line (cells, median ratio, worst ratio, cells above 1.25).
     python bench/matrix.py --quick         # CI smoke: common cells, 10**4
     python bench/matrix.py --only max,sum  # some operations, every size
     python bench/matrix.py --top 60        # how many of the worst to list
+    python bench/matrix.py --threads 2     # minind on 2 threads (default 1)
 """
 import argparse
 import os
@@ -182,7 +183,12 @@ def main(argv=None):
                         help="comma-separated operation names")
     parser.add_argument("--top", type=int, default=40,
                         help="how many of the worst cells to print")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="minind's threads (default 1: the matrix's "
+                             "goals are for one thread, as NumPy runs; "
+                             "bench/threads.py measures more)")
     args = parser.parse_args(argv)
+    mi.set_num_threads(args.threads)
     only = set(filter(None, args.only.split(",")))
     rows, disagreements = [], 0
     warnings.simplefilter("ignore")

@@ -256,6 +256,7 @@ NOT_DISPATCHED = {
     "frombuffer": "creation from a buffer: dispatches on like= only",
     "show": "minind's own: no NumPy counterpart",
     "explain": "minind's own: no NumPy counterpart",
+    "get_num_threads": "minind's own: no NumPy counterpart",
     "as_strided": "NumPy does not dispatch it (plain Python)",
     "can_cast": "NumPy decides from the dtype, without dispatch",
     "isscalar": "NumPy does not dispatch it (plain Python)",

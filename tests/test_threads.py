@@ -477,3 +477,216 @@ def test_the_gil_check_tells_held_from_released():
     assert time.perf_counter() - start > 6 * sys.getswitchinterval()
     assert not _python_runs_during(lambda: sum(range(4 * 10 ** 6)))
     assert _python_runs_during(lambda: time.sleep(0.05))
+
+
+# ---------------------------------------------------------------------------
+# minind's own threads: the pool of _threads.pyx
+# ---------------------------------------------------------------------------
+#
+# A long compute-bound loop is cut into bands, one per thread.  Each element
+# is computed by the same code wherever its band starts, so the result must
+# be bitwise the serial one, in every layout and through every path (the
+# trivial loop, the strided walk, tiles, in place).
+
+from minind import _threads                                   # noqa: E402
+
+THREAD_THRESHOLD = _threads.THREAD_THRESHOLD_ITEMS
+
+
+def _bits(array):
+    """The bytes of a result, to compare bitwise (NaN payloads and the
+    sign of zero included)."""
+    n = np.asarray(array)
+    return n.dtype.str, n.shape, n.strides, n.tobytes()
+
+
+def _threaded_calls():
+    """name -> call(): compute-bound ufuncs on long operands, in the
+    layouts that take each path of the ufunc engine."""
+    count = 3 * THREAD_THRESHOLD + 37          # bands of unequal length
+    rows = 3 * (THREAD_THRESHOLD // 512) + 5
+    floats = _values((count,), 0.03)
+    grid = _values((rows, 512), 0.03)
+    calls = {}
+    for dtype in ("float64", "float32"):
+        flat = mi.array(floats.astype(dtype))
+        c = mi.array(grid.astype(dtype))
+        f = mi.asfortranarray(c)
+        ints = mi.array(_values((count,), 50.0, "int64"))
+        for name in ("exp", "log", "tanh", "sin", "cos", "arctan",
+                     "expm1", "log1p", "cbrt", "arcsinh"):
+            ufunc = getattr(mi, name)
+            calls[f"{name} {dtype} contiguous"] = lambda u=ufunc, a=flat: u(
+                mi.absolute(a) if u is mi.log else a)
+            calls[f"{name} {dtype} strided"] = lambda u=ufunc, a=c: u(
+                mi.absolute(a[::-1, ::-2]) if u is mi.log else a[::-1, ::-2])
+            calls[f"{name} {dtype} C + F (tiles)"] = lambda u=ufunc, c=c, f=f: (
+                u(mi.absolute(f), out=mi.empty_like(c)) if u is mi.log
+                else u(f, out=mi.empty_like(c)))
+        calls[f"power {dtype} scalar"] = lambda a=flat: mi.absolute(a) ** 1.7
+        calls[f"power {dtype} arrays"] = lambda a=c, f=f: mi.power(
+            mi.absolute(a), f * 0.1)
+        calls[f"arctan2 {dtype} transposed"] = lambda a=c: mi.arctan2(
+            a, a[::-1].T.T)
+        calls[f"hypot {dtype} in place"] = lambda a=c: (
+            lambda b: mi.hypot(b, a, out=b))(a.copy())
+        calls[f"exp {dtype} in place"] = lambda a=flat: (
+            lambda b: mi.exp(b, out=b))(a.copy())
+        calls[f"floor_divide int64 {dtype}"] = lambda i=ints: i // 7
+        calls[f"remainder int64 arrays {dtype}"] = lambda i=ints: i % (
+            mi.absolute(i[::-1]) + 1)
+    return calls
+
+
+THREADED = _threaded_calls()
+
+
+@pytest.mark.parametrize("name", sorted(THREADED))
+def test_threaded_loops_are_bitwise_serial(name):
+    call = THREADED[name]
+    with mi.set_num_threads(1):
+        before = _threads._parallel_walks_so_far()
+        serial = call()
+        assert _threads._parallel_walks_so_far() == before
+    for threads in (2, 3, 8):
+        with mi.set_num_threads(threads):
+            before = _threads._parallel_walks_so_far()
+            threaded = call()
+            assert _threads._parallel_walks_so_far() > before, (
+                "the call was not split between threads")
+        assert _bits(threaded) == _bits(serial)
+
+
+def test_short_and_memory_bound_loops_stay_on_one_thread():
+    long = mi.array(_values((4 * THREAD_THRESHOLD,), 0.01))
+    with mi.set_num_threads(2):
+        before = _threads._parallel_walks_so_far()
+        mi.log(mi.absolute(long[:THREAD_THRESHOLD - 1]))   # a vector loop
+        mi.sin(long[:THREAD_THRESHOLD // 16 - 1])    # 16 times the work
+        mi.add(long, long)
+        long.sum()
+        mi.sqrt(mi.absolute(long))
+        mi.exp(long, where=long > 0, out=mi.zeros_like(long))  # masked
+        mi.exp(long.astype("int32"))          # cast in buffers
+        assert _threads._parallel_walks_so_far() == before
+        mi.sin(long[:THREAD_THRESHOLD // 16])
+        assert _threads._parallel_walks_so_far() == before + 1
+
+
+def test_set_num_threads_and_its_context():
+    start = mi.get_num_threads()
+    assert 1 <= start <= _threads.MAX_NUM_THREADS
+    setting = mi.set_num_threads(3)
+    try:
+        assert mi.get_num_threads() == 3
+        assert repr(setting) == "set_num_threads(3)"
+        with mi.set_num_threads(1) as inner:
+            assert inner.n == 1 and mi.get_num_threads() == 1
+        assert mi.get_num_threads() == 3
+        with pytest.raises(ZeroDivisionError):
+            with mi.set_num_threads(2):
+                1 / 0
+        assert mi.get_num_threads() == 3
+    finally:
+        mi.set_num_threads(start)
+    assert mi.get_num_threads() == start
+    for bad, error in [(0, ValueError), (-2, ValueError),
+                       (_threads.MAX_NUM_THREADS + 1, ValueError),
+                       (2.0, TypeError), ("2", TypeError), (None, TypeError),
+                       (True, TypeError)]:
+        with pytest.raises(error):
+            mi.set_num_threads(bad)
+        assert mi.get_num_threads() == start
+    with mi.set_num_threads(np.int64(2)):
+        assert mi.get_num_threads() == 2
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("3", 3), (" 1 ", 1), ("0", None), ("many", None), ("", None)])
+def test_the_environment_variable(value, expected):
+    import os
+    import subprocess
+    code = ("import warnings, minind, os\n"
+            "print(minind.get_num_threads(),"
+            " len(os.sched_getaffinity(0)))\n")
+    env = dict(os.environ, MININD_NUM_THREADS=value)
+    done = subprocess.run([sys.executable, "-W", "always", "-c", code],
+                          env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    got, cores = map(int, done.stdout.split())
+    assert got == (expected if expected is not None else min(cores, 64))
+    if expected is None and value.strip():
+        assert "ignoring MININD_NUM_THREADS" in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"),
+                    reason="needs fork()")
+def test_a_forked_child_starts_its_own_pool():
+    """GNU OpenMP's child of a fork hangs at its next parallel loop; minind's
+    forgets the parent's workers and starts its own."""
+    import os
+    x = mi.array(_values((4 * THREAD_THRESHOLD,), 0.01))
+    with mi.set_num_threads(2):
+        expected = _bits(mi.exp(x))            # the parent's pool runs
+        pid = os.fork()
+        if pid == 0:                           # the child
+            code = 1
+            try:
+                before = _threads._parallel_walks_so_far()
+                ok = (_bits(mi.exp(x)) == expected
+                      and _threads._parallel_walks_so_far() > before)
+                code = 0 if ok else 1
+            finally:
+                os._exit(code)
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                pytest.fail("the forked child hung in a threaded loop")
+            time.sleep(0.01)
+        assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_an_output_that_overlaps_itself_keeps_the_serial_order():
+    """out= with a zero stride (a broadcast view made writeable): every
+    element lands on the same item, and the last one written wins, as in
+    NumPy; bands on two threads would race for it."""
+    n = 4 * THREAD_THRESHOLD
+    x = mi.asarray(np.linspace(0.0, 1.0, n))
+    target = mi.zeros(2)
+    out = mi.lib.stride_tricks.as_strided(target, shape=(n,), strides=(0,),
+                                          writeable=True)
+    with mi.set_num_threads(2):
+        before = _threads._parallel_walks_so_far()
+        mi.exp(x, out=out)
+        assert _threads._parallel_walks_so_far() == before
+    assert target.tolist() == [float(np.exp(1.0)), 0.0]
+
+
+def test_a_busy_pool_runs_the_call_on_its_own_thread():
+    """Several Python threads in long threaded loops at once: one gets the
+    pool, the others run on their own threads; all results are exact."""
+    x = mi.array(_values((4 * THREAD_THRESHOLD,), 0.01))
+    with mi.set_num_threads(1):
+        expected = _bits(mi.tanh(x))
+    results = []
+    barrier = threading.Barrier(4)
+
+    def work():
+        barrier.wait(TIMEOUT)
+        for _ in range(5):
+            results.append(_bits(mi.tanh(x)))
+
+    with mi.set_num_threads(2):
+        workers = [threading.Thread(target=work) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(TIMEOUT)
+        assert not any(worker.is_alive() for worker in workers)
+    assert len(results) == 20 and all(r == expected for r in results)

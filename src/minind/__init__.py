@@ -50,6 +50,8 @@ Where each concept lives:
                  wrapped through the buffer protocol)
   _iterators.pyx a.flat (flatiter) and broadcast: C-order positions in
                  one array or several (NumPy's iterators.c)
+  _threads.pyx   set_num_threads/get_num_threads: long compute-bound
+                 loops cut into bands on a small pool of C threads
 """
 from minind._dtype import dtype, promote_types, can_cast
 from minind._scalar import (generic, number, integer, signedinteger,
@@ -133,6 +135,7 @@ from minind._vectorize import vectorize
 from minind._iterators import flatiter, broadcast
 from minind import _iterators
 from minind._memmap import memmap
+from minind._threads import set_num_threads, get_num_threads
 from minind._dlpack import dlpack_device as _dlpack_device
 
 abs = _abs_ufunc
@@ -196,6 +199,7 @@ __array_api_version__ = "2024.12"
 
 __all__ = [
     "MiniArray", "ndarray", "dtype", "promote_types", "can_cast",
+    "set_num_threads", "get_num_threads",
     "generic", "number", "integer", "signedinteger", "unsignedinteger",
     "inexact", "floating", "True_", "False_", "bool_", "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
     "int64", "uint64", "float32", "float64", "intp", "uintp", "int_",

@@ -58,6 +58,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              FLAG_F_CONTIGUOUS, FLAG_ALIGNED,
                              broadcast_strides, fill_ordered_strides,
                              may_overlap_itself)
+from minind._threads cimport threads_for, parallel_walk
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             cast_run, plan_traversal, plan_tiles, walk,
                             CAST_BLOCK, CastBuffers, alloc_cast_buffers,
@@ -84,6 +85,7 @@ import warnings
 from minind._core import copyto
 from minind._creation import asarray
 from minind._loops import Planned
+from minind import _kernels as _kernels_module
 from minind.exceptions import UFuncTypeError
 
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
@@ -570,6 +572,7 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     cdef char* scalar = <char*>scalar_value
     cdef LoopData data
     cdef object value = None
+    cdef int threads
     # The array operand(s): one dtype, one shape, one memory order.
     for position in range(nin):
         item = args[position]
@@ -652,11 +655,30 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         data.op = function.op
         data.type_index = t
         if count >= NOGIL_THRESHOLD:
+            threads = threads_for(count * _work_per_element(data.op, t))
             with nogil:
-                run_loop(start, count, steps, &data)
+                if threads < 2 or not _parallel_run(start, count, steps,
+                                                    nin + 1, &data, threads):
+                    run_loop(start, count, steps, &data)
         else:
             run_loop(start, count, steps, &data)
     return target
+
+
+cdef bint _parallel_run(char** start, Py_ssize_t count,
+                        const Py_ssize_t* steps, int nop, LoopData* data,
+                        int threads) noexcept nogil:
+    """The trivial loop as a 1-d traversal, cut into bands by
+    ``parallel_walk`` (False: not run, the pool was busy)."""
+    cdef Traversal t
+    cdef int iop
+    t.nop = nop
+    t.ndim = 1
+    t.tile = 0
+    t.shape[0] = count
+    for iop in range(nop):
+        t.strides[iop][0] = steps[iop]
+    return parallel_walk(&t, start, run_loop, data, threads)
 
 
 cdef str _loop_text(ufunc function, int in_type, int out_type):
@@ -1344,8 +1366,13 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
                                 for k in range(nin + 1)
                                 if own_types[k] != walk_types[k]],
                    "masked": mask is not None})
+        # Threads (bands walked at once) only where each output element
+        # is written once: an out= whose elements share memory (a
+        # broadcast view made writeable) keeps the serial order of writes.
         _walk_typed(&t, start, data, nin, own_types, walk_types, size,
-                    mask_op)
+                    mask_op, target is not out or not may_overlap_itself(
+                        out.ndim, out._shape, out._strides,
+                        out.dtype.itemsize))
     return target
 
 
@@ -1385,7 +1412,8 @@ cdef void _masked_loop(char** pointers, Py_ssize_t n,
 
 cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
                      const int* own_types, const int* loop_types,
-                     Py_ssize_t size, int mask_op=-1) except -1:
+                     Py_ssize_t size, int mask_op=-1,
+                     bint element_wise=False) except -1:
     """Walk the planned ``t`` with the typed loop ``data`` names, without
     the GIL when it is long.  An operand stored in another dtype than
     the loop's (``own_types[k]`` against ``loop_types[k]``; operands
@@ -1394,10 +1422,15 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
     (``_loops.cast_buffered_loop``), never through a converted copy.
     Operand ``mask_op`` (if not -1: the last one, bool) is a ``where=``
     mask: ``_masked_loop`` hands the loop its runs of True only, so
-    masked-off elements are neither read, computed nor written."""
+    masked-off elements are neither read, computed nor written.
+
+    An ``element_wise`` walk (each output element written once, from
+    inputs that alias no other output element) of a compute-bound loop
+    runs on several threads when it is long (``_threads``); buffered and
+    masked walks stay on one."""
     cdef CastBuffers cast
     cdef MaskedLoop masked
-    cdef int iop
+    cdef int iop, threads = 1
     cdef inner_loop loop = run_loop
     cdef void* loop_data = data
     cast.loop = run_loop
@@ -1418,14 +1451,47 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
         masked.mask_op = mask_op
         loop = _masked_loop
         loop_data = &masked
+    if element_wise and loop_data == <void*>data and t.ndim > 0:
+        threads = threads_for(
+            size * _work_per_element(data.op, data.type_index))
     try:
         if size >= NOGIL_THRESHOLD:
             with nogil:
-                walk(t, start, loop, loop_data)
+                if threads < 2 or not parallel_walk(t, start, loop,
+                                                    loop_data, threads):
+                    walk(t, start, loop, loop_data)
         else:
             walk(t, start, loop, loop_data)
     finally:
         free_cast_buffers(&cast)
+    return 0
+
+
+# Whether the math loops call glibc's vector functions (_kernels: not in a
+# sanitizer build); they cost several times less per element.
+cdef bint _VECTOR_MATH = _kernels_module.VECTOR_MATH
+
+
+cdef inline int _work_per_element(int op, int type_index) noexcept nogil:
+    """What a loop costs per element, for deciding whether to thread it,
+    in units of the cheapest threaded loop (a vector-math function, about
+    1 ns per element); 0 for loops that stream memory as fast as one core
+    can (add, compare, copy, sqrt...), which a second core on the same
+    memory barely helps.  ``bench/threads.py --sweep`` shows the
+    crossovers: a vector loop gains above 2**17 elements, a scalar C
+    library one (float64 sin, power) already at 2**14.  The vector
+    functions are the ones ``_kernels._vector_double``/``_vector_float``
+    list."""
+    if OP_EXP <= op <= OP_CBRT:
+        if not _VECTOR_MATH or (type_index == T_FLOAT64 and (
+                op == OP_EXP or op == OP_SIN or op == OP_COS
+                or op == OP_TAN or op == OP_ARCSIN or op == OP_ARCTAN)):
+            return 16
+        return 1
+    if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
+            or op == OP_LOGADDEXP or op == OP_LOGADDEXP2
+            or op == OP_FLOOR_DIVIDE or op == OP_REMAINDER):
+        return 16
     return 0
 
 
