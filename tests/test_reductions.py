@@ -742,6 +742,49 @@ def test_functions_and_methods(name, data):
                             exact=exact, scale=scale)
 
 
+WHERE_FUNCTIONS = ["sum", "prod", "min", "max", "mean", "var", "std",
+                   "all", "any"]
+
+
+@pytest.mark.parametrize("name", WHERE_FUNCTIONS)
+@given(data=st.data())
+@settings(max_examples=30)
+def test_functions_take_a_where_mask(name, data):
+    """mi.<name>(a, where=mask) and a.<name>(where=mask) against NumPy: a
+    boolean mask of a's shape or one that broadcasts to it, with axis,
+    keepdims, ddof, and ``initial`` (which max and min need with a
+    mask: NumPy's ValueError without it)."""
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    purpose = function_purpose(name)
+    m, n = data.draw(twins_for(dtype, purpose,
+                               SMALL if purpose == "prod" else BIG),
+                     label="twins")
+    mask_shape = data.draw(hnp.broadcastable_shapes(
+        n.shape, max_dims=n.ndim, min_side=0), label="mask shape")
+    mask = data.draw(hnp.arrays(np.bool_, mask_shape), label="mask")
+    kwargs = {"axis": data.draw(axes(n.ndim, "tuple"), label="axis")}
+    if data.draw(st.booleans(), label="keepdims"):
+        kwargs["keepdims"] = True
+    if name in ("var", "std"):
+        kwargs["ddof"] = data.draw(st.sampled_from([0, 1]), label="ddof")
+    if name in ("min", "max") and data.draw(st.booleans(), label="initial"):
+        kwargs["initial"] = n.dtype.type(1)
+    exact = exact_for(name, n)
+    # A masked mean is over fewer elements than a's: the whole sum of
+    # magnitudes bounds its rounding error.
+    scale = function_scale("sum" if name == "mean" else name, n, kwargs)
+    m_mask = mi.asarray(mask) if data.draw(st.booleans(),
+                                           label="mask as array") else mask
+    assert_same_outcome(
+        run(lambda: getattr(mi, name)(m, where=m_mask, **kwargs)),
+        run(lambda: getattr(np, name)(n, where=mask, **kwargs)),
+        exact=exact, scale=scale)
+    assert_same_outcome(
+        run(lambda: getattr(m, name)(where=m_mask, **kwargs)),
+        run(lambda: getattr(n, name)(where=mask, **kwargs)),
+        exact=exact, scale=scale)
+
+
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_functions_default_dtypes(name):
     """Result dtype of every function for every input dtype: sum of int8

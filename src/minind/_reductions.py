@@ -51,31 +51,37 @@ def _count(a, axis):
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False,
-        initial=NoValue):
+        initial=NoValue, where=True):
     """Sum of elements; small integers accumulate in int64 as in NumPy;
-    floats use pairwise summation."""
+    floats use pairwise summation.  ``where``, a boolean mask broadcast
+    to ``a``, leaves elements out (here and in the other reductions)."""
     _array_out(out)
     return um.add.reduce(a, axis=axis, dtype=dtype, out=out,
-                         keepdims=keepdims, initial=initial)
+                         keepdims=keepdims, initial=initial, where=where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False,
-         initial=NoValue):
+         initial=NoValue, where=True):
     _array_out(out)
     return um.multiply.reduce(a, axis=axis, dtype=dtype, out=out,
-                              keepdims=keepdims, initial=initial)
+                              keepdims=keepdims, initial=initial,
+                              where=where)
 
 
-def max(a, axis=None, out=None, keepdims=False, initial=NoValue):
+def max(a, axis=None, out=None, keepdims=False, initial=NoValue,
+        where=True):
+    """With ``where``, ``initial`` is required (maximum has no identity
+    to start the masked-off results from), as in NumPy."""
     _array_out(out)
     return um.maximum.reduce(a, axis=axis, out=out, keepdims=keepdims,
-                             initial=initial)
+                             initial=initial, where=where)
 
 
-def min(a, axis=None, out=None, keepdims=False, initial=NoValue):
+def min(a, axis=None, out=None, keepdims=False, initial=NoValue,
+        where=True):
     _array_out(out)
     return um.minimum.reduce(a, axis=axis, out=out, keepdims=keepdims,
-                             initial=initial)
+                             initial=initial, where=where)
 
 
 amax, amin = max, min
@@ -98,14 +104,16 @@ def ptp(a, axis=None, out=None, keepdims=False):
         out)
 
 
-def all(a, axis=None, out=None, keepdims=False):
+def all(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
-    return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims)
+    return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims,
+                                 where=where)
 
 
-def any(a, axis=None, out=None, keepdims=False):
+def any(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
-    return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims)
+    return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims,
+                                where=where)
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
@@ -126,9 +134,26 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     return um.add.reduce(diagonal, axis=-1, dtype=dtype, out=out)
 
 
-def _sum_array(a, axis, dtype, keepdims):
+def _sum_array(a, axis, dtype, keepdims, where=True):
     """A sum kept as an array (0-d included), for further ufunc math."""
-    return um.reduce_to_array(um.add, a, axis, dtype, keepdims)
+    return um.reduce_to_array(um.add, a, axis, dtype, keepdims, where)
+
+
+def _counts(a, axis, keepdims, where):
+    """How many elements each result of a mean or variance combines: one
+    number, or with a ``where`` mask the count of True along ``axis``
+    for each result (an int64 array; NumPy's _count_reduce_items)."""
+    if where is True:
+        return _count(a, axis)
+    return um.reduce_to_array(um.add, broadcast_to(where, a.shape), axis,
+                              "int64", keepdims)
+
+
+def _some_count(counts, test):
+    """test(count) for the one count, or for any of a mask's counts."""
+    if isinstance(counts, MiniArray):
+        return bool(um.logical_or.reduce(test(counts), axis=None))
+    return test(counts)
 
 
 def _float_dtype(a, dtype):
@@ -137,45 +162,55 @@ def _float_dtype(a, dtype):
     return dtype
 
 
-def mean(a, axis=None, dtype=None, out=None, keepdims=False):
+def mean(a, axis=None, dtype=None, out=None, keepdims=False, *,
+         where=True):
     """Arithmetic mean: the sum (in float64 for integers) divided by the
     count, in place in the sum's array as NumPy does (so the result keeps
-    the sum's layout and dtype, an integer ``dtype=`` included)."""
+    the sum's layout and dtype, an integer ``dtype=`` included).  With a
+    ``where`` mask, the sum and the count are of the elements where it
+    is True."""
     _array_out(out)
     a = asarray(a)
-    count = _count(a, axis)
-    if count == 0:
+    if where is not True:
+        where = asarray(where)
+    count = _counts(a, axis, keepdims, where)
+    if _some_count(count, lambda c: c == 0):
         # (NumPy's _methods._mean; the 0/0 itself gives NaN quietly,
         # README: no floating-point warnings.)
         warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=2)
     dtype = _float_dtype(a, dtype)
-    total = _sum_array(a, axis, dtype, keepdims)
+    total = _sum_array(a, axis, dtype, keepdims, where)
     um.true_divide(total, count, out=total, casting="unsafe")
     return _store(total, out)
 
 
-def _variance(a, axis, dtype, ddof, keepdims):
+def _variance(a, axis, dtype, ddof, keepdims, where=True):
     """Variance as an array (0-d included): NumPy's recipe, step by step."""
     a = asarray(a)
+    if where is not True:
+        where = asarray(where)
     if isinstance(ddof, str):       # NumPy compares it with an int64 count
         raise UFuncTypeError(
             "ufunc 'less_equal' did not contain a loop with signature "
             "matching types (<class 'numpy.dtypes.Int64DType'>, "
             "<class 'numpy.dtypes.StrDType'>) -> None")
-    count = _count(a, axis)
-    if ddof >= count:
+    count = _counts(a, axis, keepdims, where)
+    if _some_count(count, lambda c: ddof >= c):
         # (NumPy's _methods._var, first thing after counting.)
         warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning,
                       stacklevel=3)
     dtype = _float_dtype(a, dtype)
-    center = _sum_array(a, axis, dtype, True)           # sum, kept dims
-    um.true_divide(center, count, out=center)           # ... the mean
+    center = _sum_array(a, axis, dtype, True, where)    # sum, kept dims
+    um.true_divide(center, count if not isinstance(count, MiniArray)
+                   else count.reshape(center.shape), out=center)  # mean
     # a - center, laid out as a ufunc lays out its output (a's K order);
     # a 0-d result would come back as a Python number, so it gets an out.
     deviations = um.subtract(a, center, out=None if a.ndim else zeros(
         (), um.result_type(a, center)))
     um.multiply(deviations, deviations, out=deviations)  # squared
-    total = _sum_array(deviations, axis, dtype, keepdims)
+    total = _sum_array(deviations, axis, dtype, keepdims, where)
+    if isinstance(count, MiniArray):
+        return um.true_divide(total, um.maximum(count - ddof, 0), out=total)
     return um.true_divide(total, count - ddof if count > ddof else 0,
                           out=total)
 
@@ -194,26 +229,28 @@ def _correction(ddof, correction):
 
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *,
-        correction=NoValue):
+        where=True, correction=NoValue):
     """Variance: mean of squared deviations from the mean, divided by
     ``count - ddof`` (float64 for integer input)."""
     ddof = _correction(ddof, correction)
     _array_out(out)
-    return _store(_variance(a, axis, dtype, ddof, keepdims), out)
+    return _store(_variance(a, axis, dtype, ddof, keepdims, where), out)
 
 
-def var_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+def var_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False,
+               *, where=True):
     """``a.var()``: ``var`` without the ``correction`` alias."""
-    return var(a, axis, dtype, out, ddof, keepdims)
+    return var(a, axis, dtype, out, ddof, keepdims, where=where)
 
 
-def std_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False):
+def std_method(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False,
+               *, where=True):
     """``a.std()``: ``std`` without the ``correction`` alias."""
-    return std(a, axis, dtype, out, ddof, keepdims)
+    return std(a, axis, dtype, out, ddof, keepdims, where=where)
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *,
-        correction=NoValue):
+        where=True, correction=NoValue):
     """Standard deviation: the square root of ``var``."""
     ddof = _correction(ddof, correction)
     _array_out(out)
@@ -227,7 +264,7 @@ def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *,
             raise UFuncTypeError(
                 f"Cannot cast ufunc 'sqrt' output from {loop!r} to "
                 f"{out.dtype!r} with casting rule 'same_kind'")
-    variance = _variance(a, axis, dtype, ddof, keepdims)
+    variance = _variance(a, axis, dtype, ddof, keepdims, where)
     if out is not None:
         _store(variance, out)
         return um.sqrt(out, out=out)

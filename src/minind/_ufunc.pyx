@@ -1761,7 +1761,7 @@ cdef int _reduce_loop_type(ufunc function, MiniArray array, object dtype,
 
 
 cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
-                                 Descr descr):
+                                 Descr descr, MiniArray mask=None):
     """The new result of reducing ``array`` over ``axes``, laid out as
     NumPy's reduction iterator lays it out.
 
@@ -1770,8 +1770,10 @@ cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
     axis counts as length 1, and is then dropped unless ``keepdims``.  So
     ``broadcast_to(x, ...).sum(axis=0)`` is laid out like ``x``, not by
     the zero strides, and the input as given decides (not a copy cast to
-    the loop's dtype).  NumPy: ``npyiter_new_temp_array`` allocating the
-    output that ``PyUFunc_ReduceWrapper`` maps with reduction op_axes.
+    the loop's dtype).  A ``where=`` mask (broadcast to ``array``) votes
+    too, as an operand of the iterator: where it disagrees with the
+    input, C order stands.  NumPy: ``npyiter_new_temp_array`` allocating
+    the output that ``PyUFunc_ReduceWrapper`` maps with reduction op_axes.
     """
     cdef int perm[MAX_NDIM]
     cdef Py_ssize_t shape[MAX_NDIM]
@@ -1780,7 +1782,17 @@ cdef MiniArray _reduction_output(MiniArray array, list axes, bint keepdims,
     cdef Py_ssize_t kept_strides[MAX_NDIM]
     cdef int k, ndim = 0
     cdef MiniArray result
-    memory_order(array, False, perm)
+    cdef Traversal voters
+    if mask is None:
+        memory_order(array, False, perm)
+    else:
+        voters.nop = 2
+        voters.ndim = array.ndim
+        for k in range(array.ndim):
+            voters.shape[k] = array._shape[k]
+            voters.strides[0][k] = array._strides[k]
+            voters.strides[1][k] = mask._strides[k]
+        axis_order(&voters, 0, False, perm)
     for k in range(array.ndim):
         shape[k] = 1 if k in axes else array._shape[k]
     fill_ordered_strides(array.ndim, shape, descr.itemsize, perm, strides)
@@ -1844,7 +1856,7 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     # The input as it is: if the loop runs in a wider dtype (a bool sum in
     # int64), the walk converts it a block at a time (_walk_typed).
     source = array
-    result = _reduction_output(array, axes, keepdims, loop_descr)
+    result = _reduction_output(array, axes, keepdims, loop_descr, mask)
     empty = any([source._shape[k] == 0 for k in axes])
     if initial is None:
         identity = None                  # NumPy: initial=None, no identity
@@ -1930,25 +1942,38 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
 cdef MiniArray _reduction_mask(ufunc function, MiniArray array,
                                MiniArray mask, object initial, Descr descr):
     """A reduction's ``where=`` mask broadcast to ``array`` (with the
-    messages of NumPy's reduction iterator), after NumPy's check that
-    the reduction has a start value: masked-off elements leave nothing
-    to start from."""
+    messages of NumPy's reduction iterator), then NumPy's check that the
+    reduction has a start value: masked-off elements leave nothing to
+    start from."""
     cdef Py_ssize_t strides[MAX_NDIM]
+    if mask.ndim > array.ndim:
+        raise ValueError("input operand has more dimensions than allowed "
+                         "by the axis remapping")
+    if not broadcast_strides(mask.ndim, mask._shape, mask._strides,
+                             array.ndim, array._shape, strides):
+        # Two messages, as NumPy's iterator: shapes that do not broadcast
+        # at all, or a mask that would stretch the array (which, being
+        # read, cannot take the broadcast shape).
+        together = list(array.shape)
+        for k in range(1, mask.ndim + 1):
+            length = mask._shape[mask.ndim - k]
+            if together[-k] == 1:
+                together[-k] = length
+            elif length != 1 and length != together[-k]:
+                raise ValueError(
+                    "operands could not be broadcast together with "
+                    "remapped shapes [original->remapped]: "
+                    f"{shape_text(array.shape)} {shape_text(mask.shape)} ")
+        raise ValueError(
+            f"non-broadcastable operand with shape "
+            f"{shape_text(array.shape)} doesn't match the broadcast shape "
+            f"{shape_text(tuple(together))}")
     if initial is None or (initial is NoValue
                            and _identity_for(function, descr) is None):
         raise ValueError(
             f"reduction operation '{function._name}' does not have an "
             "identity, so to use a where mask one has to specify "
             "'initial'")
-    if mask.ndim > array.ndim:
-        raise ValueError("input operand has more dimensions than allowed "
-                         "by the axis remapping")
-    if not broadcast_strides(mask.ndim, mask._shape, mask._strides,
-                             array.ndim, array._shape, strides):
-        raise ValueError(
-            "operands could not be broadcast together with remapped "
-            f"shapes [original->remapped]: {shape_text(array.shape)} "
-            f"{shape_text(mask.shape)} ")
     return make_view(mask, 0, array.ndim, array._shape, strides)
 
 
@@ -2055,11 +2080,12 @@ cdef void _fold_cast_blocks(const char* items, Py_ssize_t count,
 
 
 def reduce_to_array(ufunc function, array, axis=None, dtype=None,
-                    keepdims=False):
+                    keepdims=False, where=True):
     """``function.reduce`` that keeps a 0-d result as an array, so later
     arithmetic stays in its dtype (float32 means divide in float32)."""
     return _reduce(function, asarray(array), axis, dtype, None, keepdims,
-                   NoValue, True)
+                   NoValue, True, None if where is True
+                   else where_mask(where))
 
 
 def _arg_rows(MiniArray rows, bint want_max):
