@@ -1484,8 +1484,8 @@ cdef inline int _work_per_element(int op, int type_index) noexcept nogil:
     list."""
     if OP_EXP <= op <= OP_CBRT:
         if not _VECTOR_MATH or (type_index == T_FLOAT64 and (
-                op == OP_EXP or op == OP_SIN or op == OP_COS
-                or op == OP_TAN or op == OP_ARCSIN or op == OP_ARCTAN)):
+                op == OP_SIN or op == OP_COS or op == OP_TAN
+                or op == OP_ARCSIN or op == OP_ARCTAN)):
             return 16
         return 1
     if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
