@@ -1300,6 +1300,16 @@ def test_ndmin_too_large():
     raises_like_numpy(lambda lib: lib.array([1], ndmin=65), message=False)
 
 
+@pytest.mark.parametrize("kwargs", [
+    dict(ndmax=-1), dict(ndmax=65), dict(ndmax=2, ndmin=3),
+    dict(ndmax=1)])
+def test_ndmax_is_checked_as_numpy_checks_it(kwargs):
+    """ndmax in [0, 64], and ndmin no larger: NumPy's ValueErrors and
+    their messages (its own tests match them)."""
+    raises_like_numpy(lambda lib: lib.array([[1, 2]], **kwargs))
+    assert mi.array([[1, 2]], ndmax=2).shape == (1, 2)
+
+
 @pytest.mark.parametrize("shape, fill, dtype", [
     ((2, 3), [1, 2, 3], None), ((2, 3), [[1], [2]], "float32"),
     ((2,), [300, 1], "int8"), ((3,), [1.5, 2.5, 3.5], "int16"),

@@ -318,3 +318,14 @@ def test_broadcast_takes_64_arrays_and_has_no_len():
     assert mi.broadcast(*[mi.arange(3)] * 64).numiter == 64
     with pytest.raises(TypeError, match="has no len"):
         len(mi.broadcast(mi.arange(3)))
+
+
+@pytest.mark.parametrize("name", ["__array__", "copy"])
+def test_flatiter_method_signatures_are_numpys(name):
+    """``self`` is positional-only, as in NumPy's flatiter (whose own
+    test reads the signature)."""
+    import inspect
+    mine = inspect.signature(getattr(mi.flatiter, name))
+    theirs = inspect.signature(getattr(np.flatiter, name))
+    assert [(p.name, p.kind) for p in mine.parameters.values()] == [
+        (p.name, p.kind) for p in theirs.parameters.values()]

@@ -1700,3 +1700,20 @@ def test_empty_as_strided_views_index_anywhere():
             continue
         assert m[key].shape == expected.shape
         assert m[key].strides == expected.strides
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp, a: xp.reshape(a, (True, -1)),
+    lambda xp, a: a.reshape((xp.True_, -1)),
+    lambda xp, a: a.reshape(True, -1),
+    lambda xp, a: xp.take(a, [0], False),
+    lambda xp, a: xp.zeros((xp.True_, 2)),
+])
+def test_a_bool_is_not_a_length_or_an_axis(call):
+    """NumPy's C converters refuse True where an integer length or axis
+    is wanted (its own test_bool_as_int_argument_errors)."""
+    n = np.zeros((1, 1, 1))
+    with pytest.raises(TypeError):
+        call(np, n)
+    with pytest.raises(TypeError):
+        call(mi, mi.asarray(n))

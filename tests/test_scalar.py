@@ -361,3 +361,34 @@ def test_scalars_assigned_into_arrays(x, to):
     assert_same_outcome(stores(mi, mx), stores(np, nx))
     assert_same_outcome(lambda: mi.full(3, mx, dtype=to.name),
                         lambda: np.full(3, nx, dtype=to.name))
+
+
+@pytest.mark.parametrize("sequence", [[1, 2], (1, 2), "ab", b"ab"])
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_sequences_repeat_by_integer_scalars_only(sequence, name):
+    """``[1, 2] * np.int64(2)`` repeats the list, as ``* 2`` does, and a
+    float scalar refuses to repeat it (NumPy's gentype_multiply: a
+    sequence that repeats and does not multiply is repeated, never made
+    an array); on either side of the ``*``."""
+    m, n = getattr(mi, name)(2), np.dtype(name).type(2)
+    for call in (lambda s: sequence * s, lambda s: s * sequence):
+        want, got = None, None
+        try:
+            want = call(n)
+        except TypeError:
+            with pytest.raises(TypeError):
+                call(m)
+            continue
+        got = call(m)
+        assert type(got) is type(want) and got == want
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_copies_of_a_scalar_are_the_scalar(name):
+    """Scalars are immutable: copy.copy and copy.deepcopy give the same
+    object, as NumPy's (whose tests check ``is``)."""
+    import copy
+    value = getattr(mi, name)(1)
+    assert copy.copy(value) is value
+    assert copy.deepcopy(value) is value
+    assert value.__deepcopy__(None) is value

@@ -2280,6 +2280,9 @@ cdef int new_shape_from(MiniArray a, object shape, Py_ssize_t* out,
     if ndim > MAX_NDIM:
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {ndim}")
+    for item in items:
+        if isinstance(item, bool):     # (operator.index takes True)
+            raise TypeError("an integer is required")
     values = [operator.index(item) for item in items]
     for value in values:          # each length must be a C Py_ssize_t
         if not -PY_SSIZE_T_MAX - 1 <= value <= PY_SSIZE_T_MAX:

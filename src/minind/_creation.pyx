@@ -450,6 +450,11 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
     """
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
+    if not 0 <= ndmax <= MAX_NDIM:
+        raise ValueError(f"ndmax must be in the range [0, NPY_MAXDIMS "
+                         f"({MAX_NDIM})] ")
+    if ndmax and ndmin > ndmax:
+        raise ValueError(f"ndmin must be <= ndmax ({ndmax})")
     cdef Descr descr = None if dtype is None else as_dtype(dtype)
     obj = object        # (the parameter's name is NumPy's: array(object=3))
     copy = copy_mode(copy)

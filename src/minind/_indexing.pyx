@@ -1380,6 +1380,8 @@ def take(a, indices, axis=None, out=None, mode="raise"):
         array = ravel_array(array, "C")
         ax = 0
     else:
+        if isinstance(axis, bool):       # NumPy's C axis converter
+            raise TypeError("an integer is required for the axis")
         if array.ndim == 0:
             array = array.reshape(1)     # NumPy's take: a 0-d is 1-d here
         ax = normalize_axis(axis, array.ndim)

@@ -146,13 +146,13 @@ cdef class flatiter:
         self._index += 1
         return value
 
-    def copy(self):
+    def copy(self, /):
         """The array's elements as a new 1-d array in C order (NumPy's
         flatiter.copy: the array flattened; for an iterator of
         ``broadcast``, the array it was given, not stretched)."""
         return flatten_array(self._base, "C")
 
-    def __array__(self, dtype=None, copy=None):
+    def __array__(self, dtype=None, /, *, copy=None):
         """``mi.asarray(a.flat)``: NumPy's ``iter_array``.  The array's
         elements (for an iterator of ``broadcast``, the array it was
         given, not stretched) as a 1-d view if it is C-contiguous (its

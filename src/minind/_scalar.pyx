@@ -34,6 +34,7 @@ the ufunc's.
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF
 from libc.string cimport memcpy
+import operator as _operator
 
 from minind._dtype cimport Descr, descr_of, get_item, T_BOOL, T_FLOAT64
 
@@ -118,6 +119,23 @@ cdef class _DtypeAttribute:
             return (<Descr>descr).dtype
         except AttributeError:
             return descr
+
+
+cdef extern from *:
+    """
+    static int minind_repeats(PyObject *o)
+    {
+        PyTypeObject *t = Py_TYPE(o);
+        return t->tp_as_sequence != NULL
+            && t->tp_as_sequence->sq_repeat != NULL
+            && (t->tp_as_number == NULL
+                || t->tp_as_number->nb_multiply == NULL);
+    }
+    """
+    bint _repeats "minind_repeats"(object other)
+    # ``other`` repeats and does not multiply (a list, a tuple, a str):
+    # ``[1] * mi.int64(3)`` is ``[1, 1, 1]`` and ``[1] * mi.float64(3)``
+    # a TypeError, not an array, as NumPy's gentype_multiply decides.
 
 
 cdef class generic:
@@ -301,10 +319,20 @@ cdef class generic:
         return _HOOKS["subtract"](other, self)
 
     def __mul__(self, other):
+        if _repeats(other):
+            return other * _operator.index(self)
         return _HOOKS["multiply"](self, other)
 
     def __rmul__(self, other):
+        if _repeats(other):
+            return other * _operator.index(self)
         return _HOOKS["multiply"](other, self)
+
+    def __copy__(self):
+        return self              # immutable, as NumPy's scalars
+
+    def __deepcopy__(self, memo):
+        return self
 
     def __truediv__(self, other):
         return _HOOKS["true_divide"](self, other)
