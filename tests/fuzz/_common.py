@@ -233,9 +233,12 @@ def same_value(m, n, *, ulps=0, owndata=True, strides=True, values=True,
             return reason
         return same_contents(m, n, ulps=ulps)
     if isinstance(n, np.generic):
-        # A NumPy scalar: minind's must be the scalar of the same name
-        # (np.float16 results are minind's documented float32).
-        name = "float32" if n.dtype == np.float16 else type(n).__name__
+        # A NumPy scalar: minind's must be the scalar of the same dtype
+        # (np.float16 results are minind's documented float32).  By the
+        # dtype's name, not the type's: NumPy has two 64-bit integer
+        # types of each sign (np.uint64 is 'L', np.ulonglong 'Q', which
+        # np.asarray(2**64 - 1) makes), minind one.
+        name = "float32" if n.dtype == np.float16 else n.dtype.name
         if not isinstance(m, mi.generic) or type(m).__name__ != name:
             return (f"minind gave {type(m).__name__} {short(m)}, NumPy "
                     f"{type(n).__name__} {short(n)}")
