@@ -1498,3 +1498,18 @@ def test_flat_converts_through_array_method():
     copied = mi.array(a.flat)
     assert copied.flags.owndata and not mi.shares_memory(copied, a)
     assert mi.array(a.T.flat).tolist() == [0, 3, 1, 4, 2, 5]
+
+
+@pytest.mark.parametrize("name", ["array", "asarray", "asanyarray",
+                                  "ascontiguousarray", "asfortranarray"])
+def test_conversion_signatures_are_numpys(name):
+    """The first argument, dtype= and the keyword-only like= as NumPy
+    names and places them (its own test_array_signature)."""
+    import inspect
+    mine = inspect.signature(getattr(mi, name)).parameters
+    theirs = inspect.signature(getattr(np, name)).parameters
+    for parameter in ["object" if name == "array" else "a", "dtype",
+                      "like"]:
+        assert parameter in mine
+        assert (mine[parameter].kind, mine[parameter].default) == (
+            theirs[parameter].kind, theirs[parameter].default)

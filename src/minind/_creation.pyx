@@ -578,12 +578,12 @@ def asanyarray(a, dtype=None, order=None, *, device=None, copy=None,
                  subok=True)
 
 
-def ascontiguousarray(a, dtype=None):
+def ascontiguousarray(a, dtype=None, *, like=None):
     """``a`` as a C-contiguous array (at least 1-d), copying if needed."""
     return array(a, dtype, copy=None, order="C", ndmin=1)
 
 
-def asfortranarray(a, dtype=None):
+def asfortranarray(a, dtype=None, *, like=None):
     """``a`` as an F-contiguous array (at least 1-d), copying if needed."""
     return array(a, dtype, copy=None, order="F", ndmin=1)
 
