@@ -114,8 +114,10 @@ cdef int _start_workers(int count) except -1:
         if <long>PyThread_start_new_thread(_serve, worker) == -1:
             _free_worker(worker)
             raise RuntimeError("can't start a new thread")
+        # In the table before it is counted: a call on another thread
+        # never uses a worker past the count it read.
+        _workers[_started + 1] = worker
         _started += 1
-        _workers[_started] = worker
     return 0
 
 
