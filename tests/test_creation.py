@@ -1302,7 +1302,8 @@ def test_ndmin_too_large():
 
 @pytest.mark.parametrize("kwargs", [
     dict(ndmax=-1), dict(ndmax=65), dict(ndmax=2, ndmin=3),
-    dict(ndmax=1)])
+    dict(ndmax=1), dict(ndmax=2.5), dict(ndmax="2"), dict(ndmax=None),
+    dict(ndmax=2 ** 40)])
 def test_ndmax_is_checked_as_numpy_checks_it(kwargs):
     """ndmax in [0, 64], and ndmin no larger: NumPy's ValueErrors and
     their messages (its own tests match them)."""

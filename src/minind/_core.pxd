@@ -133,6 +133,9 @@ cdef void memory_order(MiniArray a, bint every_axis_votes, int* perm)
 cdef str resolve_order(MiniArray prototype, str order)
 # An axis argument as 0..ndim-1 (AxisError otherwise).
 cdef int normalize_axis(object axis, int ndim, str prefix=*) except -1
+# An integer argument as NumPy parses a C int (its errors for a float, a
+# non-integer, or what does not fit).
+cdef object c_int_argument(object item)
 cdef list normalize_axis_tuple(object axis, int ndim, str prefix=*,
                                str repeated=*, bint bounds_first=*,
                                bint iterate=*)

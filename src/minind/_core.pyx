@@ -2175,10 +2175,11 @@ cdef int normalize_axis(object axis, int ndim, str prefix=None) except -1:
     return value + ndim if value < 0 else value
 
 
-cdef object _c_int_axis(object item):
-    """One axis as NumPy's Python functions read it: their
-    ``normalize_axis_index`` parses a C int (CPython's "i" format), with
-    CPython's words for a float and for what does not fit."""
+cdef object c_int_argument(object item):
+    """An integer argument NumPy parses as a C int (CPython's "i"
+    format): an axis as its Python functions' ``normalize_axis_index``
+    reads it, ``array``'s ``ndmax``; with CPython's words for a float and
+    for what does not fit."""
     if isinstance(item, float):
         raise TypeError("integer argument expected, got float")
     item = operator.index(item)
@@ -2197,7 +2198,7 @@ cdef list normalize_axis_tuple(object axis, int ndim, str prefix=None,
     raises ValueError with the caller's NumPy message.  NumPy's C
     functions check each axis in turn; its Python ones (expand_dims,
     moveaxis, flip) check all bounds before repeats, and read each axis
-    as a C int (``_c_int_axis``): ``bounds_first``.  Where
+    as a C int (``c_int_argument``): ``bounds_first``.  Where
     NumPy calls its Python ``normalize_axis_tuple`` directly (moveaxis,
     flip), anything that is not an integer is iterated (a ``range``, an
     array): ``iterate``."""
@@ -2212,7 +2213,7 @@ cdef list normalize_axis_tuple(object axis, int ndim, str prefix=None,
                 pass                # iterated below, or TypeError there
     for item in axis:
         if bounds_first:
-            item = _c_int_axis(item)
+            item = c_int_argument(item)
         value = normalize_axis(item, ndim, prefix)
         if value in result and not bounds_first:
             raise ValueError(repeated)

@@ -20,7 +20,7 @@ from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, wrap_buffer_items,
                            copy_into, copy_array,
                            check_order, assign, refuse_array_protocols,
-                           scalar_array, copy_mode)
+                           scalar_array, copy_mode, c_int_argument)
 from minind._scalar cimport generic, scalar_descr
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
@@ -450,6 +450,7 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
     """
     cdef str letter = check_order(order, "CFAK")
     cdef MiniArray result
+    ndmax = c_int_argument(ndmax)
     if not 0 <= ndmax <= MAX_NDIM:
         raise ValueError(f"ndmax must be in the range [0, NPY_MAXDIMS "
                          f"({MAX_NDIM})] ")
