@@ -1608,7 +1608,8 @@ cdef inline integer_t _integer_reciprocal(integer_t a) noexcept nogil:
 # the vector route only where its results stay within 2 ULP of NumPy's;
 # exp, sin, cos, tan, arcsin and arctan reach 3 and keep the scalar
 # loop, but for exp, which has a kernel of minind's own (minind_exp_block
-# below); so does float64 arctan2 (pow is fine).  A float32 function computes in double with the vector double
+# below); of the functions of two arguments, arctan2 reaches 3 and pow
+# does not.  A float32 function computes in double with the vector double
 # function and rounds once: the result is the correctly rounded float
 # (a 3 ULP error of a double is far below half a float's ULP), for every
 # function, and 2 to 100 times faster than the scalar float function.
@@ -1654,6 +1655,23 @@ cdef extern from *:
        leaves the compiler no remainder; the array's own remainder is
        padded to a block.  The strided loop (unary_loop) gathers into a
        buffer and comes here too, so every layout gives the same bits. */
+    /* name(a, out, n): block(a, out) over n doubles, 8 at a time, the
+       remainder padded to a block (with 1.0, in every function's
+       domain); out may be a.  The driver of every float64 block
+       function: libmvec's below, and minind's own exp. */
+    #define MININD_BLOCKS_DOUBLE(name, block)                              \
+    static MININD_WIDE_VECTORS void name(                                  \
+        const double *a, double *out, ptrdiff_t n)                         \
+    {                                                                      \
+        ptrdiff_t i = 0, k;                                                \
+        double pad[8];                                                     \
+        for (; i + 8 <= n; i += 8) block(a + i, out + i);                  \
+        if (i < n) {                                                       \
+            for (k = 0; k < 8; k++) pad[k] = i + k < n ? a[i + k] : 1.0;   \
+            block(pad, pad);                                               \
+            for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
+        }                                                                  \
+    }
     #define MININD_VECTOR_MATH(f)                                          \
     MININD_SIMD_FUNCTION(f)                                                \
     static inline __attribute__((always_inline)) void                      \
@@ -1671,18 +1689,7 @@ cdef extern from *:
         for (i = 0; i < 8; i++)                                            \
             out[i] = (float)minind_simd_##f((double)a[i]);                 \
     }                                                                      \
-    static MININD_WIDE_VECTORS void minind_vector_##f(                     \
-        const double *a, double *out, ptrdiff_t n)                         \
-    {                                                                      \
-        ptrdiff_t i = 0, k;                                                \
-        double pad[8];                                                     \
-        for (; i + 8 <= n; i += 8) minind_block_##f(a + i, out + i);       \
-        if (i < n) {                                                       \
-            for (k = 0; k < 8; k++) pad[k] = i + k < n ? a[i + k] : 1.0;   \
-            minind_block_##f(pad, pad);                                    \
-            for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
-        }                                                                  \
-    }                                                                      \
+    MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f)              \
     static MININD_WIDE_VECTORS void minind_vector_##f##_float(             \
         const float *a, float *out, ptrdiff_t n)                           \
     {                                                                      \
@@ -1728,13 +1735,6 @@ cdef extern from *:
     #define MININD_GATHER(x, sx, px, i, m)                                 \
         ((m) == 8 && (sx) == 1 ? (x) + (i) : (sx) == 0 ? (px) :           \
          minind_gather((x), (sx), (px), (i), (m)))
-    /* float operands into a block of doubles: one vector conversion
-       when contiguous (no store-forwarding stall), else one by one. */
-    #define MININD_WIDEN(x, sx, px, i, m)                                  \
-        if ((m) == 8 && (sx) == 1)                                         \
-            for (k = 0; k < 8; k++) (px)[k] = (double)(x)[(i) + k];        \
-        else if ((sx) != 0)                                                \
-            for (k = 0; k < (m); k++) (px)[k] = (double)(x)[((i) + k) * (sx)]
     #define MININD_VECTOR_MATH2(f)                                         \
     MININD_SIMD_FUNCTION2(f)                                               \
     static inline __attribute__((always_inline)) void                      \
@@ -1770,8 +1770,8 @@ cdef extern from *:
         for (k = 0; k < 8; k++) { pa[k] = a[0]; pb[k] = b[0]; }            \
         for (i = 0; i < n; i += 8) {                                       \
             m = n - i < 8 ? n - i : 8;                                     \
-            MININD_WIDEN(a, sa, pa, i, m);                                 \
-            MININD_WIDEN(b, sb, pb, i, m);                                 \
+            minind_widen(a, sa, pa, i, m);                                 \
+            minind_widen(b, sb, pb, i, m);                                 \
             minind_block2_##f(pa, pb, po);                                 \
             if (m == 8 && so == 1)                                         \
                 for (k = 0; k < 8; k++) out[i + k] = (float)po[k];         \
@@ -1789,6 +1789,19 @@ cdef extern from *:
         ptrdiff_t k;
         for (k = 0; k < m; k++) p[k] = x[(i + k) * sx];
         return p;
+    }
+    /* The same for float operands, into a block of doubles: one vector
+       conversion when contiguous (no store-forwarding stall), else one
+       by one; a step of 0 leaves the block's spread scalar as it is. */
+    static inline __attribute__((always_inline)) void
+    minind_widen(const float *x, ptrdiff_t sx, double *p, ptrdiff_t i,
+                 ptrdiff_t m)
+    {
+        ptrdiff_t k;
+        if (m == 8 && sx == 1)
+            for (k = 0; k < 8; k++) p[k] = (double)x[i + k];
+        else if (sx != 0)
+            for (k = 0; k < m; k++) p[k] = (double)x[(i + k) * sx];
     }
     MININD_VECTOR_MATH2(pow)
     MININD_VECTOR_MATH2(atan2)
@@ -1853,18 +1866,7 @@ cdef extern from *:
                 if (!(in[i] >= -708.39 && in[i] <= 709.0))
                     out[i] = exp(in[i]);
     }
-    static MININD_WIDE_VECTORS void minind_own_exp(
-        const double *a, double *out, ptrdiff_t n)
-    {
-        ptrdiff_t i = 0, k;
-        double pad[8];
-        for (; i + 8 <= n; i += 8) minind_exp_block(a + i, out + i);
-        if (i < n) {
-            for (k = 0; k < 8; k++) pad[k] = i + k < n ? a[i + k] : 0.0;
-            minind_exp_block(pad, pad);
-            for (k = 0; i + k < n; k++) out[i + k] = pad[k];
-        }
-    }
+    MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
     const bint VECTORISED "MININD_VECTORISED"
