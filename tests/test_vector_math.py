@@ -100,16 +100,23 @@ def worst(x, distance):
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_accuracy(name, dtype):
-    x, minind, numpy, exact = measure(name, dtype)
+    assert_within_bounds(dtype, *measure(name, dtype))
+
+
+def assert_within_bounds(dtype, inputs, minind, numpy, exact):
+    """The module's bounds: float64 within 2 ULP of NumPy's result and of
+    the correctly rounded one; float32 within 1 ULP of the correctly
+    rounded one and 2 of NumPy's where NumPy's is within 1 of it."""
     from_exact = ulps(minind, exact)
     from_numpy = ulps(minind, numpy)
     if dtype == np.float64:
-        assert from_exact.max() <= 2, worst(x, from_exact)
-        assert from_numpy.max() <= 2, worst(x, from_numpy)
+        assert from_exact.max() <= 2, worst(inputs, from_exact)
+        assert from_numpy.max() <= 2, worst(inputs, from_numpy)
     else:
-        assert from_exact.max() <= 1, worst(x, from_exact)
+        assert from_exact.max() <= 1, worst(inputs, from_exact)
         allowed = np.maximum(2, ulps(numpy, exact) + 1)
-        assert np.all(from_numpy <= allowed), worst(x, from_numpy - allowed)
+        assert np.all(from_numpy <= allowed), worst(inputs,
+                                                    from_numpy - allowed)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -215,17 +222,7 @@ def measure_pair(name, dtype):
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("name", BINARY)
 def test_binary_accuracy(name, dtype):
-    pairs, minind, numpy, exact = measure_pair(name, dtype)
-    from_exact = ulps(minind, exact)
-    from_numpy = ulps(minind, numpy)
-    if dtype == np.float64:
-        assert from_exact.max() <= 2, worst(pairs, from_exact)
-        assert from_numpy.max() <= 2, worst(pairs, from_numpy)
-    else:
-        assert from_exact.max() <= 1, worst(pairs, from_exact)
-        allowed = np.maximum(2, ulps(numpy, exact) + 1)
-        assert np.all(from_numpy <= allowed), worst(pairs,
-                                                    from_numpy - allowed)
+    assert_within_bounds(dtype, *measure_pair(name, dtype))
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
