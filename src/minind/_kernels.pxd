@@ -95,6 +95,9 @@ cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
                       Py_ssize_t rows) noexcept nogil
 cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                    void* data) noexcept nogil
+# What a loop of (op, type_index) costs per element, relative to a vector
+# math function (1); 0 for memory-bound loops (see _kernels.pyx).
+cdef int work_per_element(int op, int type_index) noexcept nogil
 cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
                       int type_index, bint want_max,
                       int64_t* out) noexcept nogil

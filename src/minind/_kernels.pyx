@@ -42,7 +42,7 @@ from libc.math cimport (
 from minind._dtype cimport (item_t, integer_t, real_t, load_item,
                             store_item, T_BOOL, T_INT8, T_UINT8, T_INT16,
                             T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
-                            T_FLOAT32)
+                            T_FLOAT32, T_FLOAT64)
 
 
 # ---------------------------------------------------------------------------
@@ -1966,6 +1966,29 @@ cdef extern from *:
 # accuracy tests read it).  A sanitizer build runs the same loops with
 # the scalar functions: GCC does not vectorise instrumented loops.
 VECTOR_MATH = bool(VECTORISED)
+
+
+cdef int work_per_element(int op, int type_index) noexcept nogil:
+    """What a loop costs per element, for deciding whether to thread it
+    (``_threads``), in units of the cheapest threaded loop (a vector-math
+    function, about 1 ns per element); 0 for loops that stream memory as
+    fast as one core can (add, compare, copy, sqrt...), which a second
+    core on the same memory barely helps.  ``bench/threads.py --sweep``
+    shows the crossovers: a vector loop gains above 2**17 elements, a
+    scalar C library one (float64 sin, power) already at 2**14.  The
+    vector functions are the ones ``_vector_double`` and
+    ``_vector_float`` below return (none in a sanitizer build)."""
+    if OP_EXP <= op <= OP_CBRT:
+        if not VECTORISED or (type_index == T_FLOAT64 and (
+                op == OP_SIN or op == OP_COS or op == OP_TAN
+                or op == OP_ARCSIN or op == OP_ARCTAN)):
+            return 16
+        return 1
+    if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
+            or op == OP_LOGADDEXP or op == OP_LOGADDEXP2
+            or op == OP_FLOOR_DIVIDE or op == OP_REMAINDER):
+        return 16
+    return 0
 
 
 cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:

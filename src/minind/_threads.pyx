@@ -53,7 +53,7 @@ cdef enum:
 
 # The work below which a loop runs on the calling thread only, in
 # elements of the cheapest threaded loop (a vector-math function; the
-# ufuncs weigh the others: _work_per_element in _ufunc.pyx).  Measured
+# ufuncs weigh the others: work_per_element in _kernels.pyx).  Measured
 # with ``bench/threads.py --sweep`` on the 2-core development VM: waking a
 # worker on a lock and waiting for it costs tens of microseconds there,
 # and float32 exp or float64 log gain on two threads above 2**17 elements.

@@ -65,7 +65,8 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text, inner_loop)
 from minind._kernels cimport (
-    LoopData, run_loop, reduce_rows, arg_extreme, OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
+    LoopData, run_loop, reduce_rows, arg_extreme, work_per_element,
+    OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
     OP_BITWISE_AND, OP_BITWISE_OR, OP_BITWISE_XOR, OP_CBRT, OP_CEIL, OP_CLIP,
     OP_CONJUGATE, OP_COPYSIGN, OP_COS, OP_COSH, OP_DEG2RAD, OP_EQUAL, OP_EXP,
@@ -85,7 +86,6 @@ import warnings
 from minind._core import copyto
 from minind._creation import asarray
 from minind._loops import Planned
-from minind import _kernels as _kernels_module
 from minind.exceptions import UFuncTypeError
 
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
@@ -655,7 +655,7 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         data.op = function.op
         data.type_index = t
         if count >= NOGIL_THRESHOLD:
-            threads = threads_for(count * _work_per_element(data.op, t))
+            threads = threads_for(count * work_per_element(data.op, t))
             with nogil:
                 if threads < 2 or not _parallel_run(start, count, steps,
                                                     nin + 1, &data, threads):
@@ -1453,7 +1453,7 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
         loop_data = &masked
     if element_wise and loop_data == <void*>data and t.ndim > 0:
         threads = threads_for(
-            size * _work_per_element(data.op, data.type_index))
+            size * work_per_element(data.op, data.type_index))
     try:
         if size >= NOGIL_THRESHOLD:
             with nogil:
@@ -1464,34 +1464,6 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
             walk(t, start, loop, loop_data)
     finally:
         free_cast_buffers(&cast)
-    return 0
-
-
-# Whether the math loops call glibc's vector functions (_kernels: not in a
-# sanitizer build); they cost several times less per element.
-cdef bint _VECTOR_MATH = _kernels_module.VECTOR_MATH
-
-
-cdef inline int _work_per_element(int op, int type_index) noexcept nogil:
-    """What a loop costs per element, for deciding whether to thread it,
-    in units of the cheapest threaded loop (a vector-math function, about
-    1 ns per element); 0 for loops that stream memory as fast as one core
-    can (add, compare, copy, sqrt...), which a second core on the same
-    memory barely helps.  ``bench/threads.py --sweep`` shows the
-    crossovers: a vector loop gains above 2**17 elements, a scalar C
-    library one (float64 sin, power) already at 2**14.  The vector
-    functions are the ones ``_kernels._vector_double``/``_vector_float``
-    list."""
-    if OP_EXP <= op <= OP_CBRT:
-        if not _VECTOR_MATH or (type_index == T_FLOAT64 and (
-                op == OP_SIN or op == OP_COS or op == OP_TAN
-                or op == OP_ARCSIN or op == OP_ARCTAN)):
-            return 16
-        return 1
-    if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
-            or op == OP_LOGADDEXP or op == OP_LOGADDEXP2
-            or op == OP_FLOOR_DIVIDE or op == OP_REMAINDER):
-        return 16
     return 0
 
 
