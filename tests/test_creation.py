@@ -297,6 +297,12 @@ RAGGED = [
     [[[[1], [2]]], [[[1], 2]]],
     [[1.5, 2.5], [True]],
     [0, [[1]]],
+    # A leaf minind cannot store: NumPy would put it in an object array,
+    # so the shape's error comes first.
+    [None, []],
+    [[1], [None, 2]],
+    ["a", [1]],
+    [[1, 2], [complex(1, 2)]],
 ]
 
 
@@ -981,6 +987,17 @@ def test_arange_half_steps_into_dtype(dtype):
 ], ids=repr)
 def test_arange_zero_step(args):
     raises_like_numpy(lambda lib: lib.arange(*args), message=False)
+
+
+@pytest.mark.parametrize("args", [
+    ([None, []], 1, 2), (0, [None, []], 2), (0, 1, [None, []]),
+    ([5],), (0, [[1]]), ((1, 2),), (0, (5,)), ((0,), 5), (0, 5, (1,)),
+], ids=repr)
+def test_arange_sequence_arguments(args):
+    """NumPy discovers each argument's dtype before any arithmetic: a
+    ragged list is its ValueError, a tuple as the stop its TypeError, a
+    uniform list or another tuple the arithmetic's TypeError."""
+    raises_like_numpy(lambda lib: lib.arange(*args))
 
 
 @pytest.mark.parametrize("args", [

@@ -87,6 +87,21 @@ def test_concatenate_matches_numpy(case):
         assert_fresh(*result)
 
 
+def test_operator_concat_is_refused():
+    """``operator.concat`` (the sequence protocol's ``+``) is a TypeError
+    for arrays on either side, as in NumPy, not the element-wise sum."""
+    import operator
+    for lib in (np, mi):
+        a = lib.array([1, 2])
+        for left, right in ((a, a), (a, [1, 2]), ([1, 2], a), (a, 1),
+                            (1, a)):
+            with pytest.raises(TypeError):
+                operator.concat(left, right)
+    with pytest.raises(TypeError, match="use mi.concatenate"):
+        operator.concat(mi.zeros(2), mi.zeros(2))
+    assert (mi.array([1, 2]) + mi.array([1, 2])).tolist() == [2, 4]
+
+
 def test_concatenate_keeps_the_order_the_inputs_agree_on():
     """F inputs give an F result, along either axis; mixed C and F
     inputs fall back to C; a transposed 3-d stack keeps its order."""

@@ -111,8 +111,15 @@ def test_attributes(twin):
     assert m[()] is m
     for key in (Ellipsis, None, (Ellipsis, None)):
         assert_same_outcome(lambda: m[key], lambda: n[key])
-    for key in (0, (0,), slice(None), "a"):
+    # Any other index is the 0-d array's (a mask too), and one the 0-d
+    # array refuses is IndexError; an array key must not be compared with
+    # ``()`` element-wise on the way.
+    for key in (0, (0,), slice(None), "a", [0], True, np.array([], int),
+                np.array([0]), np.array(True), np.array(False),
+                (np.array(True),)):
         assert_same_outcome(lambda: m[key], lambda: n[key])
+        if isinstance(key, np.ndarray):
+            assert_same_outcome(lambda: m[mi.asarray(key)], lambda: n[key])
     assert_same_outcome(lambda: m.reshape(1, 1), lambda: n.reshape(1, 1))
     assert_same_outcome(lambda: len(m), lambda: len(n))
     assert_same_outcome(lambda: iter(m), lambda: iter(n))
@@ -285,6 +292,9 @@ def test_conversions_and_printing(x):
     for spec in ("", ">12", ".3f", "e", "d", "x"):
         assert_same_outcome(lambda: format(mx, spec),
                             lambda: format(nx, spec))
+        # A 0-d array formats as its element, as in NumPy.
+        assert_same_outcome(lambda: format(mi.asarray(mx), spec),
+                            lambda: format(np.asarray(nx), spec))
     assert_same_outcome(lambda: pickle.loads(pickle.dumps(mx)),
                         lambda: pickle.loads(pickle.dumps(nx)))
     # A scalar finds its value as a dict key, as NumPy's does.
@@ -392,3 +402,4 @@ def test_copies_of_a_scalar_are_the_scalar(name):
     assert copy.copy(value) is value
     assert copy.deepcopy(value) is value
     assert value.__deepcopy__(None) is value
+

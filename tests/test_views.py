@@ -784,6 +784,42 @@ def test_assignment_of_out_of_range_python_ints(dtype):
     assert assignment_disagreements(cases) == []
 
 
+class _LyingSequence:
+    """A length of 2, an item that fails, and an empty iteration: NumPy
+    reads it as the (empty) sequence its iteration gives."""
+
+    def __getitem__(self, index):
+        raise Exception
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 2
+
+
+class _Pair:
+    """A sequence by protocol alone: not a list, tuple or buffer."""
+
+    def __getitem__(self, index):
+        return (7, 8)[index]
+
+    def __len__(self):
+        return 2
+
+
+def test_assignment_of_any_sequence():
+    """``a[...] = seq`` reads any sequence (``__len__`` and
+    ``__getitem__``), as ``array(seq)`` does, not only lists and tuples."""
+    cases = []
+    for dtype in NP_DTYPES:
+        for value in (range(2), _Pair(), [range(2), _Pair()],
+                      _LyingSequence(), range(0), range(3)):
+            cases.append((dtype, (2,), slice(None), value))
+            cases.append((dtype, (2, 2), Ellipsis, value))
+    assert assignment_disagreements(cases) == []
+
+
 def test_assignment_of_a_sequence_to_one_element():
     """``a[0] = [1, 2, 3]`` and friends: NumPy's error (or, for bool, the
     truth value NumPy takes)."""

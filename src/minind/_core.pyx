@@ -1200,6 +1200,13 @@ cdef class MiniArray:
         from minind._format import array_str
         return array_str(self)
 
+    def __format__(self, spec):
+        """A 0-d array formats as its element (``f"{a:.3g}"``); any other
+        array only with an empty spec, as ``str(a)``: NumPy's rule."""
+        if self.ndim == 0:
+            return format(self[()], spec)
+        return object.__format__(self, spec)
+
     def __reduce__(self):
         """Pickle as (shape, dtype, order, raw bytes), like NumPy: the
         bytes are in F order for an F- (and not C-) contiguous array, so
@@ -1308,6 +1315,36 @@ cdef object _compare(str name, object left, object right):
         return _OPERATORS[name](left, right)
     except TypeError:
         return NotImplemented
+
+
+cdef extern from *:
+    """
+    /* operator.concat(a, b) (PySequence_Concat) adds two sequences with
+       nb_add when their type has no sq_concat of its own, so without
+       one it would return a + b, the element-wise sum.  NumPy fills the
+       slot with a refusal; so does minind.  A class statement cannot
+       name the slot, hence this, run once at import. */
+    static void minind_set_sq_concat(PyObject *type, binaryfunc concat)
+    {
+        PyTypeObject *t = (PyTypeObject *)type;
+        if (t->tp_as_sequence != NULL) {
+            t->tp_as_sequence->sq_concat = concat;
+            PyType_Modified(t);
+        }
+    }
+    """
+    ctypedef object (*binaryfunc)(object, object)
+    void minind_set_sq_concat(object type, binaryfunc concat)
+
+
+cdef object _refuse_concat(object left, object right):
+    raise TypeError(
+        "Concatenation operation is not implemented for minind arrays, use "
+        "mi.concatenate() instead. Please do not rely on this error; it may "
+        "not be given on all Python implementations.")
+
+
+minind_set_sq_concat(MiniArray, _refuse_concat)
 
 
 def _rebuild(tuple shape, str dtype_name, bint fortran, bytes data):
@@ -1615,6 +1652,26 @@ cdef MiniArray single_output(object out):
 cdef object _array_function = None
 
 
+cdef bint is_nested_sequence(object obj):
+    """Does NumPy read ``obj`` as a sequence (a level of nesting), in
+    ``array(obj)`` as in ``a[...] = obj``?
+
+    NumPy asks the type (``PySequence_Check``: it has ``__getitem__``,
+    whatever an instance's ``__getattr__`` answers) and then the length,
+    which must be readable; strings are scalars.  NumPy:
+    ``PyArray_DiscoverDTypeAndShape_Recursive`` in array_coercion.c.
+    """
+    if isinstance(obj, (list, tuple)):
+        return True
+    if isinstance(obj, (str, bytes, bytearray)) or not PySequence_Check(obj):
+        return False
+    try:
+        len(obj)
+    except Exception:       # noqa: a length that fails means "no sequence"
+        return False
+    return True
+
+
 cdef MiniArray value_source(Descr dtype, int ndim, object value):
     """The value of ``target[...] = value`` (target of ``dtype`` with
     ``ndim`` axes) as an array, not yet broadcast or cast; None for a
@@ -1624,7 +1681,7 @@ cdef MiniArray value_source(Descr dtype, int ndim, object value):
         return value
     if PyObject_CheckBuffer(value) and not isinstance(value, str):
         return wrap_buffer(value, False)
-    if isinstance(value, (list, tuple)):
+    if is_nested_sequence(value):
         if _array_function is None:
             from minind._creation import _from_nested as _array_function
         return _array_function(value, dtype, "C", ndim)

@@ -12,7 +12,6 @@ from cpython.bool cimport PyBool_Check
 from cpython.float cimport PyFloat_CheckExact
 from cpython.long cimport PyLong_CheckExact
 from cpython.number cimport PyIndex_Check
-from cpython.sequence cimport PySequence_Check
 from libc.string cimport memcmp
 from libc.stdint cimport uint64_t
 
@@ -20,7 +19,8 @@ from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, wrap_buffer_items,
                            copy_into, copy_array,
                            check_order, assign, refuse_array_protocols,
-                           scalar_array, copy_mode, c_int_argument)
+                           scalar_array, copy_mode, c_int_argument,
+                           is_nested_sequence)
 from minind._scalar cimport generic, scalar_descr
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item,
                             promote_index, T_BOOL, T_INT64, T_UINT64,
@@ -174,37 +174,21 @@ cdef class _Discovery:
     cdef bint shape_fixed    # a leaf has been seen: depth is now final
     cdef object big_int      # a Python int beyond uint64/int64, if any
     cdef bint parse_strings  # a dtype was given: strings are parsed into it
+    cdef bint has_refused    # a leaf minind cannot store (None, str...):
+    cdef object refused      # the first, refused once the shape is known
 
     def __cinit__(self):
         self.ndim = 0
         self.dtype_index = -1
         self.shape_fixed = False
         self.big_int = None
+        self.has_refused = False
 
     cdef void add_dtype(self, int index):
         if self.dtype_index < 0:
             self.dtype_index = index
         else:
             self.dtype_index = promote_index(self.dtype_index, index)
-
-
-cdef bint _is_sequence(object obj):
-    """Does NumPy read ``obj`` as a sequence (a level of nesting)?
-
-    NumPy asks the type (``PySequence_Check``: it has ``__getitem__``,
-    whatever an instance's ``__getattr__`` answers) and then the length,
-    which must be readable; strings are scalars.  NumPy:
-    ``PyArray_DiscoverDTypeAndShape_Recursive`` in array_coercion.c.
-    """
-    if isinstance(obj, (list, tuple)):
-        return True
-    if isinstance(obj, (str, bytes, bytearray)) or not PySequence_Check(obj):
-        return False
-    try:
-        len(obj)
-    except Exception:       # noqa: a length that fails means "no sequence"
-        return False
-    return True
 
 
 cdef int _inhomogeneous(_Discovery found, int depth) except -1:
@@ -284,7 +268,7 @@ cdef object _as_list(object obj):
     None if ``obj`` is to be read as a scalar: it is no sequence, or
     iterating it raised KeyError (a mapping, which NumPy stores as one
     object)."""
-    if not _is_sequence(obj):
+    if not is_nested_sequence(obj):
         return None
     try:
         return list(obj)
@@ -347,7 +331,7 @@ cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
     if isinstance(value, str) and found is not None and found.parse_strings:
         return T_FLOAT64          # parsed into the requested dtype later
     if value is None or isinstance(value, (str, bytes, complex, type)):
-        _not_a_number(value)
+        return _refuse_leaf(value, found)
     # NumPy scalars carry a dtype; accept them by duck typing.  as_dtype
     # follows an attribute ``.dtype`` at most once, so this is bounded.
     scalar_dtype = getattr(value, "dtype", None)
@@ -355,12 +339,24 @@ cdef int _scalar_dtype_index(object value, _Discovery found) except -1:
         try:
             return as_dtype(scalar_dtype).type_index
         except (TypeError, ValueError):
-            _not_a_number(value)
+            return _refuse_leaf(value, found)
     if PyIndex_Check(value):
         return T_INT64
     if hasattr(type(value), "__float__"):
         return T_FLOAT64
-    _not_a_number(value)
+    return _refuse_leaf(value, found)
+
+
+cdef int _refuse_leaf(object value, _Discovery found) except -1:
+    """A leaf no numeric dtype holds.  Alone, it is refused now; in a
+    walk, once the walk is over (NumPy would store it in an object
+    array, so its shape errors, "inhomogeneous", come first)."""
+    if found is None:
+        _not_a_number(value)
+    if not found.has_refused:
+        found.has_refused = True
+        found.refused = value
+    return T_FLOAT64            # a stand-in: nothing is built from it
 
 
 cdef int _not_a_number(object value) except -1:
@@ -416,6 +412,8 @@ def _from_nested(obj, dtype, order, ndmax=-1):
     cdef MiniArray result
     found.parse_strings = dtype is not None
     snapshot = _discover(obj, 0, found)
+    if found.has_refused:
+        _not_a_number(found.refused)
     if 0 <= ndmax < found.ndim:
         raise ValueError(
             "setting an array element with a sequence. The requested array "
@@ -646,7 +644,14 @@ def arange(*args, start=_NOT_GIVEN, stop=_NOT_GIVEN, step=_NOT_GIVEN,
         start, stop = 0, start
     if step is None:
         step = 1
+    if isinstance(stop, tuple):
+        raise TypeError("arange: scalar arguments expected instead of a "
+                        "tuple.")
     for value in (start, stop, step):
+        if is_nested_sequence(value):
+            # NumPy discovers each argument's dtype first: a ragged list
+            # is its ValueError; any other list fails in the arithmetic.
+            _from_nested(value, None, "C")
         if isinstance(value, (complex, str)) or value is None:
             raise TypeError(f"unsupported operand type for arange: "
                             f"{type(value).__name__!r}")

@@ -224,15 +224,17 @@ cdef class generic:
             :scalar_descr(self).itemsize]
 
     def __getitem__(self, key):
-        """``s[()]`` is ``s``; ``s[...]`` and ``s[None]`` are arrays; any
-        other index is NumPy's IndexError."""
-        if key == () and type(key) is tuple:
+        """``s[()]`` is ``s``; any other index is that of the 0-d array
+        (``s[...]``, ``s[None]``, ``s[mask]`` are arrays), and any index
+        the 0-d array refuses is NumPy's IndexError."""
+        # Type first: ``key == ()`` on an array key would compare it
+        # element-wise.
+        if type(key) is tuple and len(key) == 0:
             return self
-        if key is Ellipsis or key is None or (
-                type(key) is tuple and all(k is Ellipsis or k is None
-                                           for k in key)):
+        try:
             return _as_array(self)[key]
-        raise IndexError("invalid index to scalar variable.")
+        except Exception:
+            raise IndexError("invalid index to scalar variable.") from None
 
     def __iter__(self):
         # __getitem__ alone would make Python iterate s[0], s[1]...
