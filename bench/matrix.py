@@ -51,7 +51,7 @@ CODES = {"?": "bool", "b": "int8", "B": "uint8", "h": "int16",
 DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
           "int64", "uint64", "float32", "float64"]
 REDUCTIONS = ["sum", "prod", "max", "min", "argmax", "argmin", "mean", "std",
-              "any", "all", "cumsum"]
+              "any", "all", "cumsum", "reduceat"]
 # --quick: the operations a NumPy user calls most, in their common dtypes.
 QUICK_UFUNCS = ["add", "subtract", "multiply", "true_divide", "floor_divide",
                 "maximum", "greater", "equal", "logical_and", "sqrt", "exp",
@@ -158,9 +158,16 @@ def _reduction_cell(name, dtype, size, layout):
 
     def make(xp):
         array = xp.asarray(data)[::step][:size]
+        if name == "reduceat":
+            # Segment sums, ten items each (NumPy's bench_ufunc.py times
+            # add.reduceat too).
+            starts = xp.arange(0, size, 10)
+            return lambda: xp.add.reduceat(array, starts)
         method = getattr(array, name)
         return method
-    return f"a.{name}()  {dtype}  {size:.0e}  {layout}", make
+    label = "add.reduceat(a, every 10)" if name == "reduceat" else (
+        f"a.{name}()")
+    return f"{label}  {dtype}  {size:.0e}  {layout}", make
 
 
 def agree(m, n):

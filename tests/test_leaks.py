@@ -241,6 +241,8 @@ REDUCTIONS = [
     lambda s: mi.logical_or.reduce(s.ints, axis=1, keepdims=True),
     lambda s: mi.add.reduce(s.a, axis=1, out=s.out[0, :4]),
     lambda s: mi.add.accumulate(s.a, axis=1),
+    lambda s: mi.add.reduceat(s.a, [0, 2, 1], axis=1),
+    lambda s: mi.maximum.reduceat(s.a.T, [1, 0], axis=0, out=s.out[:2, :4]),
     lambda s: mi.multiply.outer(s.row, s.row[:3]),
     lambda s: s.empty.sum(axis=0),
     lambda s: s.ints.std(axis=0),
@@ -581,6 +583,16 @@ def _case_accumulate_out_readonly(xp):
 def _case_accumulate_out_wrong_shape(xp):
     a, out = _grid(xp), xp.full((4, 3), 7.0)
     return lambda: xp.add.accumulate(a, axis=0, out=out), out, [a]
+
+
+def _case_reduceat_index_out_of_bounds(xp):
+    a, out = _grid(xp), xp.full((3, 2), 7.0)
+    return lambda: xp.add.reduceat(a, [0, 9], axis=1, out=out), out, [a]
+
+
+def _case_reduceat_out_wrong_shape(xp):
+    a, out = _grid(xp), xp.full((3, 3), 7.0)
+    return lambda: xp.add.reduceat(a, [0, 2], axis=1, out=out), out, [a]
 
 
 def _case_argmax_bad_axis(xp):

@@ -611,6 +611,140 @@ def test_ufunc_accumulate(data):
                         or name not in ("add", "multiply"), scale=scale)
 
 
+REDUCEAT_UFUNCS = ACCUMULATE_UFUNCS + ["subtract", "logical_or"]
+
+
+@given(data=st.data())
+def test_ufunc_reduceat(data):
+    """reduceat along every axis for every dtype and layout, with indices
+    that rise, fall, repeat, run off either end, or are empty; sometimes
+    with dtype= and out= (whose wrong shape NumPy refuses)."""
+    name = data.draw(st.sampled_from(REDUCEAT_UFUNCS), label="ufunc")
+    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
+    purpose = reduce_purpose(name)
+    m, n = data.draw(twins_for(dtype, purpose,
+                               SMALL if purpose == "prod" else BIG,
+                               min_dims=1), label="twins")
+    assume(n.ndim >= 1)
+    axis = data.draw(st.integers(-n.ndim, n.ndim - 1), label="axis")
+    length = n.shape[axis]
+    indices = data.draw(st.lists(st.integers(-1, length), max_size=6),
+                        label="indices")
+    if data.draw(st.booleans(), label="indices in range"):
+        indices = [i for i in indices if 0 <= i < length]
+    kwargs = {"axis": axis}
+    if data.draw(st.booleans(), label="pass dtype"):
+        kwargs["dtype"] = data.draw(st.sampled_from(
+            dtype_options(n.dtype, "any")), label="dtype=")
+    m_func, n_func = getattr(mi, name), getattr(np, name)
+    n_out = run(lambda: n_func.reduceat(n, indices, **kwargs))
+    if data.draw(st.booleans(), label="pass out") and n_out[1] is None:
+        expected = n_out[0]
+        shape = expected.shape
+        if data.draw(st.booleans(), label="wrong out shape"):
+            shape = shape[:-1] + (shape[-1] + 1,)
+        order = data.draw(st.sampled_from("CF"), label="out order")
+        n_buffer = np.zeros(shape, expected.dtype, order=order)
+        m_buffer = mi.zeros(shape, expected.dtype.name, order=order)
+        n_out = run(lambda: n_func.reduceat(n, indices, out=n_buffer,
+                                            **kwargs))
+        m_out = run(lambda: m_func.reduceat(m, indices, out=m_buffer,
+                                            **kwargs))
+        if m_out[1] is None:
+            assert m_out[0] is m_buffer, "reduceat(out=) must return out"
+        messages = False        # (NumPy's shape message is its iterator's)
+    else:
+        m_out = run(lambda: m_func.reduceat(m, indices, **kwargs))
+        messages = True
+    scale = None
+    if name == "add" and n_out[1] is None:
+        # Each row adds at most the whole axis: bound it by that.
+        whole = abs_sum(n, axis, True)
+        scale = np.broadcast_to(whole, n_out[0].shape)
+    assert_same_outcome(m_out, n_out, exact=exact_for(name, n)
+                        or name not in ("add", "multiply"), scale=scale,
+                        messages=messages)
+
+
+def test_reduceat_examples():
+    """NumPy's documented cases, the argument checks and an ``out`` that
+    overlaps the input (read as it was)."""
+    a = np.arange(8)
+    cases = [
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 4, 1, 5, 7]),
+        lambda lib: lib.subtract.reduceat(lib.asarray(a), [0, 3, 3]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0.5, 2.7]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [True, False]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), []),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [[0, 1]]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 8]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [-1]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 3], axis=None),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 3], axis=(0,)),
+        lambda lib: lib.add.reduceat(lib.ones((2, 3)), [0], axis=None),
+        lambda lib: lib.add.reduceat(lib.ones((2, 3)), [0], axis=2),
+        lambda lib: lib.add.reduceat(lib.asarray(5), [0]),
+        lambda lib: lib.negative.reduceat(lib.asarray(a), [0]),
+        lambda lib: lib.add.reduceat(lib.zeros(0), [0]),
+        lambda lib: lib.add.reduceat(lib.zeros(0), []),
+        lambda lib: lib.minimum.reduceat(lib.zeros((2, 0)), [0, 1]),
+        lambda lib: lib.add.reduceat(lib.ones(5, dtype=bool), [0, 2]),
+        lambda lib: lib.multiply.reduceat(lib.ones(5, dtype="int8"), [0]),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 3],
+                                     out=lib.zeros(2, dtype="int8")),
+        lambda lib: lib.add.reduceat(lib.asarray(a), [0, 3],
+                                     out=lib.zeros(3)),
+    ]
+    for case in cases:
+        assert_same_outcome(run(lambda: case(mi)), run(lambda: case(np)),
+                            messages=False)
+    # The indices, read as NumPy reads them: one dimension, a list's items
+    # as int() converts them, an array's cast whatever its dtype.
+    for indices in ([2 ** 70], [math.nan], [math.inf], [1e300], [-0.5],
+                    [None], "ab", None, 3, b"ab", range(3), [[0, 1]],
+                    np.zeros((2, 2)), np.array([0.5, 3.7]),
+                    np.array([0, 3], np.uint8), np.array(3)):
+        m_indices = (mi.asarray(indices) if isinstance(indices, np.ndarray)
+                     else indices)
+        assert_same_outcome(
+            run(lambda: mi.add.reduceat(mi.arange(8.0), m_indices)),
+            run(lambda: np.add.reduceat(np.arange(8.0), indices)))
+    for indices in ([0, 3], [5, 0]):
+        m, n = mi.arange(8.0), np.arange(8.0)
+        assert mi.add.reduceat(m, indices, out=m[:2]) is not None
+        np.add.reduceat(n, indices, out=n[:2])
+        assert m.tolist() == n.tolist()
+    readonly = mi.zeros(2)
+    readonly.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        mi.add.reduceat(mi.arange(8), [0, 3], out=readonly)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint16", "float32"])
+def test_reduceat_casts_in_blocks(dtype):
+    """A 1-d input of another dtype than the loop's (a bool or int8 sum
+    adds in int64) is cast a block at a time: slices in order, slices
+    that go back, cross the end of a block, or are longer than one, and
+    dtype= to widen a float32 sum; integer results exactly NumPy's."""
+    rng = np.random.default_rng(5)
+    n = rng.integers(0, 3, 50_000).astype(dtype)
+    m = mi.asarray(n)
+    starts = [0, 10, 10, 8190, 8195, 3, 8192, 30_000, 29_999, 12_000,
+              49_999, 0, 40_000]
+    for indices in (starts, sorted(set(starts)), list(range(0, 50_000, 7)),
+                    [0, 20_000], [49_000, 100]):
+        for kwargs in ({}, {"dtype": np.float64}):
+            got = mi.add.reduceat(m, indices, **kwargs)
+            want = np.add.reduceat(n, indices, **kwargs)
+            assert got.dtype.name == want.dtype.name
+            np.testing.assert_array_equal(np.asarray(got), want)
+        short = [i for i in indices if i < len(n[::-3])]
+        for name in ("maximum", "minimum"):
+            got = getattr(mi, name).reduceat(m[::-3], short)
+            want = getattr(np, name).reduceat(n[::-3], short)
+            np.testing.assert_array_equal(np.asarray(got), want)
+
+
 @pytest.mark.parametrize("name", ACCUMULATE_UFUNCS)
 def test_accumulate_dtypes(name):
     """The result dtype of accumulate for every input dtype (NumPy 2

@@ -46,7 +46,7 @@ from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
                            scalar_array, single_output, require_writeable,
-                           where_mask)
+                           where_mask, is_nested_sequence)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
@@ -461,6 +461,19 @@ cdef class ufunc:
                              "functions")
         return _accumulate(self, asarray(array), axis, dtype,
                            single_output(out))
+
+    def reduceat(self, array, /, indices, axis=0, dtype=None, out=None):
+        """Reduce slices of ``array`` along one ``axis``: row ``i`` of the
+        result is the reduction of ``array[indices[i]:indices[i + 1]]``,
+        or just ``array[indices[i]]`` where ``indices[i + 1]`` is not
+        greater; the last row runs to the end of the axis.
+        ``add.reduceat(a, [0, 4, 1, 5])`` is ``[a[0:4].sum(), a[4],
+        a[1:5].sum(), a[5:].sum()]``.  The result has the input's shape
+        with ``len(indices)`` in place of the axis."""
+        if self.nin != 2:
+            raise ValueError("reduceat only supported for binary functions")
+        return _reduceat(self, asarray(array), indices, axis, dtype,
+                         single_output(out))
 
     def outer(self, a, b):
         """``op(a[i, j, ...], b[k, l, ...])`` for every pair of elements:
@@ -2241,6 +2254,199 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         copy_into(out, result)
         return out
     return result
+
+
+cdef object _reduceat(ufunc function, MiniArray array, object indices,
+                      object axis, object dtype, MiniArray out):
+    """``function.reduceat``, as NumPy runs it (``PyUFunc_Reduceat``):
+    each row of the result starts as the first element of its slice,
+    ``array[indices[i]]``, and the rest of the slice, if it has any, is
+    folded in by the reduction loop (the accumulator with stride 0 along
+    the axis, as in ``_reduce``).  A row whose slice is empty or reversed
+    (``indices[i + 1] <= indices[i]``) keeps that first element.  The
+    result is computed in a new array and only then copied into ``out``,
+    so an ``out`` that overlaps the input reads the input as it was."""
+    cdef Py_ssize_t i, n, length, start, stop
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t out_strides[MAX_NDIM]
+    cdef int perm[MAX_NDIM]
+    cdef char* block
+    cdef const int64_t* position
+    cdef MiniArray where, result
+    cdef Descr descr
+    cdef LoopData data
+    cdef int k, j
+    if array.ndim == 0:
+        raise TypeError("cannot reduceat on a scalar")
+    axes = _reduce_axes(array, axis)
+    if len(axes) != 1:
+        raise ValueError("reduceat does not allow multiple axes")
+    k = axes[0]
+    # The indices as NumPy reads them (one dimension exactly, as intp): a
+    # list's items converted as int() converts them (0.5 is 0, NaN an
+    # error), an array's only by a safe cast (not from float or uint64).
+    if isinstance(indices, MiniArray) or (
+            PyObject_CheckBuffer(indices) and not isinstance(indices, bytes)):
+        where = asarray(indices)
+    elif is_nested_sequence(indices):
+        from minind._creation import array as new_array_from
+        where = new_array_from(indices, dtype="int64", ndmax=1)
+    else:
+        where = None
+    if where is None or where.ndim == 0:
+        raise ValueError("object of too small depth for desired array")
+    if where.ndim > 1:
+        raise ValueError("object too deep for desired array")
+    if not can_cast_index(where.dtype.type_index, T_INT64, "safe"):
+        raise TypeError(
+            f"Cannot cast array data from dtype('{where.dtype.name}') to "
+            f"dtype('int64') according to the rule 'safe'")
+    where = copy_array(where, descr_of(T_INT64), "C")
+    n = where.size
+    position = <const int64_t*>where._data
+    length = array._shape[k]
+    for i in range(n):
+        if not 0 <= position[i] < length:
+            raise IndexError(f"index {position[i]} out-of-bounds in "
+                             f"{function._name}.reduceat [0, {length})")
+    descr = descr_of(_reduce_loop_type(function, array, dtype, out))
+    # The result is laid out in the input's memory order over the other
+    # axes: NumPy's iterator sees the input with no stride along ``axis``
+    # (and the indices only along it), so that axis has no say, as an
+    # axis of length 1 has none in ``memory_order``.
+    for j in range(array.ndim):
+        shape[j] = array._shape[j]
+    shape[k] = 1
+    memory_order(make_view(array, 0, array.ndim, shape, array._strides),
+                 False, perm)
+    shape[k] = n
+    result = new_array(descr, array.ndim, shape, False, False)
+    if result.size:
+        fill_ordered_strides(array.ndim, shape, descr.itemsize, perm,
+                             result._strides)
+        result._update_flags()
+    if out is not None and (out.ndim != result.ndim or not broadcast_strides(
+            result.ndim, result._shape, result._strides, out.ndim,
+            out._shape, out_strides)):
+        # NumPy's iterator lets ``out`` stretch the result, never shrink
+        # it: an axis of length 1 is repeated; along ``axis``, where
+        # NumPy's loop writes only the rows it has indices for, one index
+        # fills the first row alone (below).
+        raise ValueError(
+            f"non-broadcastable output operand with shape "
+            f"{shape_text(out.shape)} doesn't match the broadcast shape "
+            f"{shape_text(result.shape)}")
+    if result.size == 0:
+        if out is not None:
+            require_writeable(out, "output array is read-only")
+            return out
+        return result
+    data.op = function.op
+    data.type_index = descr.type_index
+    if array.ndim == 1:
+        # One axis: each row started and folded in by the typed loop on
+        # its slice (the common segment sum, where a view per slice would
+        # cost more than a short slice's work).
+        block = NULL
+        if array.dtype is not descr:
+            block = <char*>PyMem_Malloc(CAST_BLOCK * descr.itemsize)
+            if block == NULL:
+                raise MemoryError()
+        try:
+            if length + n >= NOGIL_THRESHOLD:
+                with nogil:
+                    _reduceat_vector(result._data, result._strides[0],
+                                     array._data, array._strides[0],
+                                     array.dtype.type_index, descr.itemsize,
+                                     position, n, length, &data, block)
+            else:
+                _reduceat_vector(result._data, result._strides[0],
+                                 array._data, array._strides[0],
+                                 array.dtype.type_index, descr.itemsize,
+                                 position, n, length, &data, block)
+        finally:
+            PyMem_Free(block)
+    else:
+        # Every row starts as the first element of its slice...
+        copy_into(result, array.take(where, axis=k))
+        # ... and the rest of the slice, where there is more, is folded
+        # in: the slice and the row seen through its shape, with stride 0
+        # along the axis.
+        for j in range(array.ndim):
+            strides[j] = result._strides[j]
+        strides[k] = 0
+        for i in range(n):
+            start = position[i] + 1
+            stop = position[i + 1] if i + 1 < n else length
+            if stop <= start:
+                continue
+            shape[k] = stop - start
+            _reduce_into(
+                make_view(result, i * result._strides[k], array.ndim, shape,
+                          strides),
+                make_view(array, start * array._strides[k], array.ndim,
+                          shape, array._strides),
+                &data)
+    if out is not None:
+        require_writeable(out, "output array is read-only")
+        for j in range(out.ndim):
+            shape[j] = out._shape[j]
+        shape[k] = n
+        copy_into(make_view(out, 0, out.ndim, shape, out._strides),
+                  make_view(result, 0, out.ndim, shape, out_strides))
+        return out
+    return result
+
+
+cdef void _reduceat_vector(char* out, Py_ssize_t out_stride,
+                           const char* items, Py_ssize_t stride,
+                           int source_type, Py_ssize_t itemsize,
+                           const int64_t* position, Py_ssize_t n,
+                           Py_ssize_t length, LoopData* data,
+                           char* block) noexcept nogil:
+    """``_reduceat`` of a 1-d input: row ``i`` of ``out`` starts as its
+    slice's first item, and the rest of the slice is folded in.
+
+    ``block`` is NULL when the items are in the loop's dtype: the loop
+    reads them where they are.  Otherwise (``source_type``) they are cast
+    into ``block``, ``CAST_BLOCK`` loop items of ``itemsize`` bytes, which
+    keeps the items ``[low, high)`` while slices fall inside it, so that
+    short slices in order (the common segment sums) cast each item once;
+    a slice longer than the block is cast a block at a time
+    (``_fold_cast_blocks``, as a whole-array reduction casts)."""
+    cdef char* args[3]
+    cdef Py_ssize_t steps[3]
+    cdef Py_ssize_t i, begin, end, low = 0, high = 0
+    steps[0] = steps[2] = 0
+    steps[1] = stride if block == NULL else itemsize
+    for i in range(n):
+        # The slice is [begin, end): at least its first item.
+        begin = position[i]
+        end = position[i + 1] if i + 1 < n else length
+        end = max(end, begin + 1)
+        args[0] = args[2] = out + i * out_stride
+        if block == NULL:
+            memcpy(args[0], items + begin * stride, itemsize)
+            args[1] = <char*>items + (begin + 1) * stride
+        elif end - begin <= CAST_BLOCK:
+            if begin < low or end > high:
+                low = begin
+                high = min(begin + <Py_ssize_t>CAST_BLOCK, length)
+                cast_run(source_type, data.type_index,
+                         items + low * stride, stride, block, itemsize,
+                         high - low)
+            memcpy(args[0], block + (begin - low) * itemsize, itemsize)
+            args[1] = block + (begin + 1 - low) * itemsize
+        else:
+            cast_run(source_type, data.type_index, items + begin * stride,
+                     0, args[0], 0, 1)
+            args[1] = block             # (the whole block, from its start)
+            _fold_cast_blocks(items + (begin + 1) * stride, end - begin - 1,
+                              stride, source_type, args, steps, data)
+            continue
+        if end - begin > 1:
+            run_loop(args, end - begin - 1, steps, data)
 
 
 # ---------------------------------------------------------------------------
