@@ -140,7 +140,7 @@ cdef int _plan(dict record) except -1:
 cdef class ufunc:
     """A universal function: an element-wise operation with broadcasting,
     type promotion, ``out=``, and (for binary ones) ``reduce``,
-    ``accumulate`` and ``outer``.
+    ``accumulate``, ``reduceat`` and ``outer``.
 
     Each ufunc is a declaration: a name, the number of inputs, the
     operation code of its typed loops (``_kernels``), and its ``types``
@@ -148,7 +148,10 @@ cdef class ufunc:
     a float64 output), searched in order.
 
     A call is ``f(x1, x2, /, out=None, *, where=True,
-    casting='same_kind', dtype=None)``.  ``where`` is a boolean mask,
+    casting='same_kind', dtype=None, signature=None)``.  ``signature``
+    (or ``sig``) names the loop's types, ``'dd->d'`` or a tuple with
+    None where it leaves a type open (``_signature``,
+    ``_loop_matching``).  ``where`` is a boolean mask,
     broadcast with the inputs (it takes part in the result's shape):
     elements where it is False are not computed, and ``out`` keeps its
     old values there.  Without ``out`` NumPy leaves those elements of
@@ -227,14 +230,41 @@ cdef class ufunc:
     def __repr__(self):
         return f"<ufunc '{self._name}'>"
 
+    @property
+    def __signature__(self):
+        """What ``inspect.signature(mi.add)`` shows: the call's arguments,
+        as NumPy's ufuncs describe theirs (``__call__`` itself takes
+        ``*args``, to count the inputs and a positional ``out``)."""
+        import inspect
+        Parameter = inspect.Parameter
+        names = ["x"] if self.nin == 1 else [f"x{i + 1}"
+                                             for i in range(self.nin)]
+        parameters = [Parameter(n, Parameter.POSITIONAL_ONLY) for n in names]
+        parameters.append(Parameter("out", Parameter.POSITIONAL_OR_KEYWORD,
+                                    default=None))
+        for name, default in (("where", True), ("casting", "same_kind"),
+                              ("dtype", None), ("signature", None)):
+            parameters.append(Parameter(name, Parameter.KEYWORD_ONLY,
+                                        default=default))
+        return inspect.Signature(parameters)
+
     # -- calling ---------------------------------------------------------------
 
     def __call__(self, *args, out=_NO_OUT, dtype=None, casting="same_kind",
-                 where=True):
+                 where=True, signature=None, sig=None):
         # (No docstring: it would replace the slot's text signature,
         # which inspect.signature reads; the class docstring says how a
         # ufunc is called.)
         cdef bint out_given = out is not _NO_OUT
+        if sig is not None:
+            if signature is not None:
+                raise TypeError("cannot specify both 'sig' and 'signature'")
+            signature = sig
+        if signature is not None:
+            if dtype is not None:
+                raise TypeError("cannot specify both 'signature' and "
+                                "'dtype'")
+            dtype = self._signature(signature)
         if not out_given:
             out = None
         if len(args) == self.nin + 1:
@@ -286,6 +316,110 @@ cdef class ufunc:
         if out is None and (<MiniArray>result).ndim == 0:
             return _as_scalar(<MiniArray>result)
         return result
+
+    cdef object _signature(self, object signature):
+        """``signature=`` (NumPy's type tuple or type string) as what
+        ``_execute`` takes for ``dtype``: None when it fixes nothing, the
+        output's dtype when it fixes only that (``dtype=`` means the
+        same), else a tuple of type indices, -1 where it fixes none.
+
+        A string is NumPy's type string, ``'dd->d'``: one type code per
+        operand, the inputs' before the arrow.  A tuple has one entry
+        per operand (a dtype, or None); a single entry is refused, as in
+        NumPy, where it once meant something else."""
+        cdef int nargs = self.nin + self.nout
+        if isinstance(signature, bytes):
+            signature = signature.decode()
+        if isinstance(signature, str):
+            before, arrow, after = signature.partition("->")
+            if (not arrow or len(before) != self.nin
+                    or len(after) != self.nout):
+                if len(signature) == 1:
+                    signature = (signature,)
+                else:
+                    raise ValueError(
+                        f"a type-string for {self._name}, {self.nin} "
+                        f"typecode(s) before and {self.nout} after the -> "
+                        "sign")
+            else:
+                # (A code that names no type is NumPy's ValueError here,
+                # where a tuple's entry is its TypeError.)
+                try:
+                    signature = tuple([as_dtype(code)
+                                       for code in before + after])
+                except TypeError:
+                    raise ValueError("Invalid data-type for array") from None
+        elif not isinstance(signature, tuple):
+            raise TypeError("the signature object to ufunc must be a string "
+                            "or a tuple.")
+        if len(signature) == 1 and nargs > 1:
+            if signature[0] is None:
+                raise TypeError("a single item type tuple cannot contain "
+                                "None.")
+            raise TypeError("Use `dtype` or  fill the tuple with more than "
+                            "one 'None'.")
+        if len(signature) != nargs:
+            raise ValueError(f"a type-tuple must be specified of length "
+                             f"{nargs} for ufunc '{self._name}'")
+        fixed = tuple([-1 if t is None else as_dtype(t).type_index
+                       for t in signature])
+        if all([t < 0 for t in fixed[:self.nin]]):
+            if all([t < 0 for t in fixed]):
+                return None
+            return descr_of(fixed[self.nin])       # the output's alone
+        return fixed
+
+    cdef int _loop_matching(self, list operands, tuple fixed,
+                            object casting) except -1:
+        """The loop a ``signature=`` that fixes input types selects, as
+        NumPy's default promoter picks it: every operand the signature
+        leaves open takes one common type -- the fixed output's, else the
+        promotion of the inputs with the fixed types in place of those
+        operands' (weak Python scalars stay weak) -- and a loop of
+        exactly those types must exist.  So ``add(f64, 0.5,
+        signature=('f4', None, None))`` runs 'ff->f', and ``('i8', None,
+        None)`` there finds no loop (int64 with a Python float is
+        float64); a logical operation's open operands are all bool."""
+        cdef int k, i, common
+        cdef list stand_ins
+        if self.nin == 1:
+            common = fixed[0]              # (one input: nothing to promote)
+        elif OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
+            common = T_BOOL                # (NumPy's logical promoter)
+        elif fixed[self.nin] >= 0:
+            common = fixed[self.nin]
+        else:
+            stand_ins = [operands[i] if fixed[i] < 0 else
+                         new_array(descr_of(fixed[i]), 0, NULL, False, False)
+                         for i in range(self.nin)]
+            common = _promote(stand_ins)
+        types = [common if t < 0 else t for t in fixed[:self.nin]]
+        for k in range(len(self._loops)):
+            in_type, out_type = self._loops[k]
+            if (all([t == in_type for t in types])
+                    and fixed[self.nin] in (-1, out_type)):
+                return k
+        # No such loop.  Unless an operand is a weak Python number, NumPy
+        # then asks its older type-tuple search: the first loop that has
+        # every fixed type and that each open input casts to under
+        # ``casting``, but at most 'safe' (the fixed inputs are cast, or
+        # refused, afterwards).
+        if casting not in ("no", "equiv", "safe"):
+            casting = "safe"
+        if all([isinstance(o, MiniArray) or type(o) is bool
+                for o in operands]):
+            for k in range(len(self._loops)):
+                in_type, out_type = self._loops[k]
+                if (all([t in (-1, in_type) for t in fixed[:self.nin]])
+                        and fixed[self.nin] in (-1, out_type)
+                        and all([fixed[i] >= 0 or can_cast_index(
+                            T_BOOL if type(operands[i]) is bool else
+                            (<MiniArray>operands[i]).dtype.type_index,
+                            in_type, casting) for i in range(self.nin)])):
+                    return k
+        raise TypeError(
+            "No loop matching the specified signature and casting was "
+            f"found for ufunc {self._name}")
 
     cdef int _loop_for(self, list operands, object dtype) except -1:
         """Index into ``_loops`` of the loop this call runs."""
@@ -371,6 +505,7 @@ cdef class ufunc:
         ``_comparison_shortcut``; the rest is the general path.  ``mask``
         (a bool array, or None for every element) is ``where=``."""
         cdef int k, in_type, out_type
+        cdef int fixed = -1
         cdef MiniArray result
         cdef list inputs
         cdef LoopData data
@@ -378,7 +513,22 @@ cdef class ufunc:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
                              f"'same_kind', 'unsafe' (got {casting!r})")
         input_casting = casting
-        if OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
+        if type(dtype) is tuple:                # signature= fixed inputs
+            fixed = self._loop_matching(operands, dtype, casting)
+            # A Python number where the signature fixes the type is
+            # converted to that type as a value, with no casting check
+            # (add(int8_array, 2.5, signature='bb->b') adds 2), as NumPy
+            # packs it.
+            operands = [_packed(o, dtype[i])
+                        if dtype[i] >= 0 and not isinstance(o, MiniArray)
+                        else o for i, o in enumerate(operands)]
+            dtype = None
+        if fixed >= 0:
+            k = fixed
+            if (OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR
+                    and self._loops[k][0] == T_BOOL):
+                input_casting = "unsafe"        # (the truth values: below)
+        elif OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
             # dtype= is resolved before any operand's value is read (NumPy
             # reports a dtype no loop has before a Python int too large):
             # bool, the only output these have, means what no dtype= does.
@@ -940,6 +1090,16 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
             if array.dtype is not descr:
                 array = _cast_input(array, descr)
             inputs.append(array)
+            continue
+        if type(operand) is float and descr.kind != "f":
+            # (Only under casting='unsafe'.)  A weak float becomes a
+            # float64 value first, then takes the C cast any float64
+            # array would: add(int8_array, 128.0, dtype=int8,
+            # casting='unsafe') adds -128, as in NumPy, not an error.
+            scalar = new_array(descr_of(T_FLOAT64), 0, &no_shape, False,
+                               False)
+            set_item(scalar.dtype, scalar._data, operand)
+            inputs.append(copy_array(scalar, descr, "K"))
             continue
         scalar = new_array(descr, 0, &no_shape, False, False)
         set_item(descr, scalar._data, operand)
@@ -2254,6 +2414,16 @@ cdef object _accumulate(ufunc function, MiniArray array, object axis,
         copy_into(out, result)
         return out
     return result
+
+
+cdef MiniArray _packed(object value, int type_index):
+    """A Python number as a 0-d array of ``type_index``, converted as a
+    value (``set_item``: its range checks, no casting rule)."""
+    cdef Py_ssize_t no_shape = 0
+    cdef Descr descr = descr_of(type_index)
+    cdef MiniArray scalar = new_array(descr, 0, &no_shape, False, False)
+    set_item(descr, scalar._data, value)
+    return scalar
 
 
 cdef object _reduceat(ufunc function, MiniArray array, object indices,
