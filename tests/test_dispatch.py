@@ -229,6 +229,8 @@ CALLS = {
     "matmul": ((A, A.T), {}), "dot": ((A, A.T), {}), "vdot": ((A, A), {}),
     "inner": ((A, A), {}), "outer": ((A[0], A[1]), {}),
     "tensordot": ((A, A.T), {"axes": 1}), "vecdot": ((A, A), {}),
+    "matvec": ((A.T @ A, A), {}),
+    "vecmat": ((A, A.T @ A), {"axes": [-1, (1, 0), -1]}),
     "copyto": ((np.zeros((3, 4)), A), {"where": A > 5}),
     "diagonal": ((A,), {"offset": 1}), "trace": ((A, -1), {}),
     "rollaxis": ((A, 1), {}), "flipud": ((A,), {}), "fliplr": ((A,), {}),

@@ -473,7 +473,10 @@ def test_vecdot(data, shapes, dtypes, axis):
         with pytest.raises(minind_class(error)):
             mi.vecdot(m1, m2, axis=axis)
         return
-    assert_result(mi.vecdot(m1, m2, axis=axis), want)
+    got = mi.vecdot(m1, m2, axis=axis)
+    assert_result(got, want)
+    if isinstance(want, np.ndarray):        # a new array, not a view
+        assert got.base is None and got.flags.owndata
     assert_result(mi.linalg.vecdot(m1, m2, axis=axis), want)
 
 
@@ -663,3 +666,152 @@ def test_in_place_matmul_is_numpys(shapes):
         else:
             results.append(np.asarray(a).tolist())
     assert results[0] == results[1]
+
+
+# ---------------------------------------------------------------------------
+# vecdot, matvec, vecmat: NumPy's gufunc arguments axes=, axis=,
+# keepdims=, out=
+# ---------------------------------------------------------------------------
+
+GUFUNC_CORES = {"vecdot": ((1, 1), 0), "matvec": ((2, 1), 1),
+                "vecmat": ((1, 2), 1)}
+
+
+@st.composite
+def gufunc_call(draw, name):
+    """Operand shapes for ``name`` with their core axes anywhere (and the
+    ``axes`` that say where), or plain; sometimes ``axis``, ``keepdims``
+    and ``out`` (of the result's shape, another dtype, or a wrong
+    shape)."""
+    (core_a, core_b), out_core = GUFUNC_CORES[name]
+    n, m = draw(SIDES), draw(SIDES)
+    cores = {"vecdot": ((n,), (n,)), "matvec": ((m, n), (n,)),
+             "vecmat": ((n,), (n, m))}[name]
+    loop = tuple(draw(st.lists(st.integers(1, 3), max_size=2)))
+    shapes, entries = [], []
+    for core in cores:
+        depth = draw(st.integers(0, len(loop)))
+        own = list(loop[len(loop) - depth:])
+        # the core axes inserted at drawn places, in the signature's order
+        places = sorted(draw(st.lists(st.integers(0, len(own) + len(core)),
+                                      min_size=len(core),
+                                      max_size=len(core), unique=True)))
+        shape = own[:]
+        for place, length in zip(places, core):
+            shape.insert(place, length)
+        shapes.append(tuple(shape))
+        negative = draw(st.booleans())
+        entry = tuple(p - len(shape) if negative else p for p in places)
+        entries.append(entry[0] if len(entry) == 1 and draw(st.booleans())
+                       else entry)
+    kwargs = {}
+    keepdims = draw(st.booleans()) if name == "vecdot" else False
+    style = draw(st.sampled_from(["none", "axes", "axes+out", "axis"]))
+    if style == "axis" and name == "vecdot":
+        kwargs["axis"] = draw(st.integers(-2, 1))
+        shapes = [shape for shape in shapes]
+    elif style.startswith("axes"):
+        kwargs["axes"] = list(entries)
+        if style == "axes+out" and out_core:
+            kwargs["axes"].append(draw(st.integers(-1, 0)))
+    elif style == "axis":
+        kwargs["axis"] = 0              # refused: not one shared core axis
+    if keepdims:
+        kwargs["keepdims"] = True
+    return shapes, kwargs
+
+
+@given(data=st.data(), name=st.sampled_from(sorted(GUFUNC_CORES)),
+       dtypes=dtype_pairs())
+def test_gufunc_arguments_like_numpy(data, name, dtypes):
+    """axes= (ints and tuples, negative or not, the output's core placed
+    too), axis=, keepdims= and out= (positional or by name, of another
+    dtype, stretching the result, or refused): NumPy's result or error."""
+    shapes, kwargs = data.draw(gufunc_call(name), label="call")
+    (m1, n1), (m2, n2) = draw_pair(data, dtypes, shapes)
+    want, error = numpy_outcome(getattr(np, name), n1, n2, **kwargs)
+    if error is not None:
+        with pytest.raises(minind_class(error)):
+            getattr(mi, name)(m1, m2, **kwargs)
+        return
+    got = getattr(mi, name)(m1, m2, **kwargs)
+    assert_result(got, want)
+    if isinstance(want, np.ndarray):        # a new array, not a view
+        assert got.base is None and got.flags.owndata
+    # out=: the result's shape, or one stretching it along a new axis,
+    # in a dtype the result casts to (or not, under 'same_kind').
+    shape = np.shape(want)
+    if data.draw(st.booleans(), label="stretch out"):
+        shape = (2,) + shape
+    out_dtype = data.draw(st.sampled_from(NP_DTYPES), label="out dtype")
+    n_out, m_out = np.zeros(shape, out_dtype), mi.zeros(shape, out_dtype.name)
+    positional = data.draw(st.booleans(), label="out positional")
+    call = (lambda lib, a, b, o: getattr(lib, name)(a, b, o, **kwargs)
+            if positional else
+            getattr(lib, name)(a, b, out=o, **kwargs))
+    want, error = numpy_outcome(call, np, n1, n2, n_out)
+    if error is not None:
+        with pytest.raises(minind_class(error)):
+            call(mi, m1, m2, m_out)
+        return
+    assert call(mi, m1, m2, m_out) is m_out
+    assert_same(m_out, n_out)
+
+
+def test_gufunc_argument_errors_are_numpys():
+    """The checks on axes=, axis= and keepdims=, and out= that would
+    shrink the result, with NumPy's classes and messages."""
+    a = np.arange(27.0).reshape(3, 3, 3)
+    b = np.arange(10.0, 19.0).reshape(3, 1, 3)
+    cases = [
+        ("vecdot", (a, b), {"axes": -1}), ("vecdot", (a, b), {"axes": [-1]}),
+        ("vecdot", (a, b), {"axes": [-1.0, -1.0]}),
+        ("vecdot", (a, b), {"axes": [(-1.0,), -1]}),
+        ("vecdot", (a, b), {"axes": [None, 1]}),
+        ("vecdot", (a, b), {"axes": [-1, -1, -1]}),
+        ("vecdot", (a, b), {"axes": [-1, -1, (-1,)]}),
+        ("vecdot", (a, b), {"axes": [-1, (-2, -1), ()]}),
+        ("vecdot", (a, b), {"axes": [0, 1]}),
+        ("vecdot", (a, b), {"axes": [(0, 0), 0]}),
+        ("vecdot", (a, b), {"axes": [[-1], [-1]]}),
+        ("vecdot", (a, b), {"axis": 0, "axes": [0, 0]}),
+        ("vecdot", (a, b), {"axis": [0]}), ("vecdot", (a, b), {"axis": 5}),
+        ("vecdot", (a, b), {"keepdims": 1}),
+        ("vecdot", (a, b), {"axes": [0, 0, 5], "keepdims": True}),
+        ("vecdot", (np.ones((2, 3)), np.ones((3, 3))), {"keepdims": True}),
+        ("vecdot", (np.ones((2, 3)), np.ones((3, 3))), {"dtype": "int8"}),
+        ("matvec", (np.ones(3), np.ones(3)), {"axis": 0}),
+        ("matvec", (np.ones(3), np.ones(3)), {"keepdims": True}),
+        ("matvec", (np.ones(3), np.ones(3)), {}),
+        ("matvec", (np.ones((2, 3)), np.ones(2)), {}),
+        ("matvec", (np.ones((2, 3)), np.ones(2)), {"dtype": "int8"}),
+        ("matvec", (np.ones((2, 3)), np.ones(3)), {"axes": [(0, 1), 0]}),
+        ("matvec", (np.ones((4, 2, 3)), np.ones((3, 3))), {}),
+        ("vecmat", (np.ones(3), np.ones((2, 3))), {}),
+        ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty(())}),
+        ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty(1)}),
+        ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty((3, 1))}),
+    ]
+    for name, (x, y), kwargs in cases:
+        _, error = numpy_outcome(getattr(np, name), x, y, **kwargs)
+        assert error is not None, (name, kwargs)
+        mine = {k: mi.asarray(v) if isinstance(v, np.ndarray) else v
+                for k, v in kwargs.items()}
+        with pytest.raises(minind_class(error)) as raised:
+            getattr(mi, name)(mi.asarray(x), mi.asarray(y), **mine)
+        if "out" not in kwargs:     # (out=: NumPy's iterator's wording)
+            assert str(raised.value) == str(error), (name, kwargs)
+
+
+def test_matvec_vecmat_out_may_be_an_input():
+    """out= that is an input: the product reads the inputs as they were
+    (NumPy's test_matvec_vecmat_out)."""
+    a = np.arange(18.0).reshape(2, 3, 3)
+    b = np.arange(6.0).reshape(2, 3)
+    for name, order in (("matvec", (0, 1)), ("vecmat", (1, 0))):
+        n_b, m_b = b.copy(), mi.asarray(b.copy())
+        n_args, m_args = (a, n_b), (mi.asarray(a), m_b)
+        want = getattr(np, name)(*[n_args[k] for k in order], out=n_b)
+        got = getattr(mi, name)(*[m_args[k] for k in order], out=m_b)
+        assert got is m_b and want is n_b
+        assert np.asarray(m_b).tolist() == n_b.tolist()

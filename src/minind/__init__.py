@@ -43,7 +43,7 @@ Where each concept lives:
                  setxor1d
                  (typed lane loops: introsort, merge sort, quickselect)
   _matmul.pyx    matmul (a @ b): the blocked kernel; dot, vdot, inner,
-                 outer, tensordot, vecdot built on it
+                 outer, tensordot, vecdot, matvec, vecmat built on it
   linalg.py      mi.linalg: norms, and the Array API's linalg names
   _vectorize.py  vectorize: a Python function over arrays (a Python loop)
   _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
@@ -130,7 +130,8 @@ from minind._show import show
 from minind._explain import explain
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
 from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
-                            vecdot, matmul_function as _matmul_function)
+                            vecdot, matvec, vecmat,
+                            matmul_function as _matmul_function)
 from minind._vectorize import vectorize
 from minind._iterators import flatiter, broadcast
 from minind import _iterators
@@ -246,6 +247,7 @@ __all__ = [
     "searchsorted", "unique", "unique_values", "unique_counts",
     "unique_inverse", "unique_all", "setxor1d",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
+    "matvec", "vecmat",
     "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
     "diagonal", "trace",

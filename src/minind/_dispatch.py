@@ -53,7 +53,7 @@ def _as_minind_out(out):
 
 # NumPy's generalized ufuncs that minind has as plain functions (called
 # only, no methods).
-_GUFUNCS = ("matmul", "vecdot")
+_GUFUNCS = ("matmul", "vecdot", "matvec", "vecmat")
 
 
 def array_ufunc(ufunc, method, inputs, kwargs):

@@ -50,7 +50,8 @@ from libc.string cimport memcpy, memset
 from minind._core cimport (MiniArray, single_output, new_array, copy_into, copy_array,
                            spans_overlap, check_order, reshape_array,
                            ravel_array, shape_text, normalize_axis,
-                           require_writeable)
+                           normalize_axis_tuple, require_writeable,
+                           make_view)
 from minind._dtype cimport (Descr, as_dtype, descr_of, promote_index,
                             can_cast_index, T_BOOL, T_FLOAT32, T_FLOAT64)
 from minind._layout cimport (MAX_NDIM, FLAG_ALIGNED,
@@ -59,8 +60,10 @@ from minind._layout cimport (MAX_NDIM, FLAG_ALIGNED,
 from minind._loops cimport Traversal, axis_order
 from minind._scalar cimport generic, get_scalar
 
+import operator
+
 from minind._creation import asarray
-from minind.exceptions import UFuncTypeError
+from minind.exceptions import AxisError, UFuncTypeError
 
 # Products of at least this many multiply-adds release the GIL.
 cdef Py_ssize_t NOGIL_THRESHOLD = 1 << 14
@@ -431,10 +434,11 @@ cdef tuple _broadcast_loops(list loops, list originals, tuple core,
                          + _remapped(loops[index] if not is_out
                                      else originals[index], ndim,
                                      len(core), is_out))
+        # (NumPy writes the core shape without a 1-tuple's comma.)
         raise ValueError(
             "operands could not be broadcast together with remapped "
             f"shapes [original->remapped]: {' '.join(parts)}  and "
-            f"requested shape {shape_text(core)}")
+            f"requested shape ({','.join([str(n) for n in core])})")
     return tuple(result)
 
 
@@ -647,12 +651,16 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
         loops.append(out.shape[:out.ndim - core_ndim])
         originals.append(out.shape)
     loop = _broadcast_loops(loops, originals, core, out is not None)
+    if out is None:
+        # Laid out by the operands as given, before any cast: a cast copy
+        # of a broadcast operand has real strides where the operand had
+        # none (and so no say in NumPy's iterator).
+        result = _matmul_output(a, b, loop, core, descr, order)
     if a.dtype.type_index != loop_type:
         a = copy_array(a, descr, "K")
     if b.dtype.type_index != loop_type:
         b = copy_array(b, descr, "K")
     if out is None:
-        result = _matmul_output(a, b, loop, core, descr, order)
         if _writes_directly(result, loop_type, core_ndim):
             _fill_product(a, b, result, len(loop), loop_type)
         else:
@@ -909,15 +917,229 @@ def tensordot(a, b, axes=2):
     return reshape_array(result, shape, "C", None)
 
 
-def vecdot(x1, x2, /, *, axis=-1):
-    """The dot product of vectors along ``axis`` (of each operand), with
-    the other axes broadcast: NumPy's gufunc ``(n),(n)->()`` (the Array
-    API's ``vecdot``).  Computed as a stack of row @ column matmuls."""
-    cdef MiniArray a = _core_operand(x1, 0, "vecdot", _VECDOT_SIGNATURE)
-    cdef MiniArray b = _core_operand(x2, 1, "vecdot", _VECDOT_SIGNATURE)
-    original_a, original_b = a.shape, b.shape
-    a = _axis_last(a, normalize_axis(axis, a.ndim))
-    b = _axis_last(b, normalize_axis(axis, b.ndim))
+# ---------------------------------------------------------------------------
+# vecdot, matvec, vecmat: gufuncs with NumPy's axes=, axis=, keepdims=, out=
+# ---------------------------------------------------------------------------
+
+_MATVEC_SIGNATURE = "(m,n),(n)->(m)"
+_VECMAT_SIGNATURE = "(n),(n,m)->(m)"
+
+
+def vecdot(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
+           dtype=None, casting="same_kind"):
+    """The dot product of vectors along the last axis (or ``axis``, or
+    ``axes``) of each operand, the other axes broadcast: NumPy's gufunc
+    ``(n),(n)->()`` (the Array API's ``vecdot``)."""
+    return _gufunc_call("vecdot", _VECDOT_SIGNATURE, (1, 1), 0,
+                        _vecdot_core, x1, x2, out, axes, axis, keepdims,
+                        dtype, casting)
+
+
+def matvec(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
+           dtype=None, casting="same_kind"):
+    """Matrix times vector over stacks: NumPy's gufunc
+    ``(m,n),(n)->(m)``, ``x1 @ x2[..., None]`` without the extra axis."""
+    return _gufunc_call("matvec", _MATVEC_SIGNATURE, (2, 1), 1,
+                        _matvec_core, x1, x2, out, axes, axis, keepdims,
+                        dtype, casting)
+
+
+def vecmat(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
+           dtype=None, casting="same_kind"):
+    """Vector times matrix over stacks: NumPy's gufunc
+    ``(n),(n,m)->(m)``, ``x1[..., None, :] @ x2`` without the extra axis
+    (NumPy conjugates ``x1`` first, which changes nothing for real
+    numbers)."""
+    return _gufunc_call("vecmat", _VECMAT_SIGNATURE, (1, 2), 1,
+                        _vecmat_core, x1, x2, out, axes, axis, keepdims,
+                        dtype, casting)
+
+
+cdef object _gufunc_call(str name, str signature, tuple in_cores,
+                         int out_core, object core, object x1, object x2,
+                         object out, object axes, object axis,
+                         object keepdims, object dtype, object casting):
+    """One call of a two-input gufunc, NumPy's way (``ufunc_object.c``:
+    ``_parse_axes_arg``, ``_parse_axis_arg``, ``_get_coredim_sizes``).
+
+    Each input's core axes (``axes``: one entry per operand, an int for
+    a single axis, a tuple otherwise; ``axis``: the same one axis for
+    every input) are moved last, ``core`` computes with them there, and
+    the output's core axes go where ``axes`` puts them.  ``keepdims``
+    keeps the inputs' core axes in the output with length 1.  ``out``
+    receives the result, which it may stretch (an output can broadcast
+    the inputs, never shrink them)."""
+    cdef MiniArray result, target
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t kept_shape[MAX_NDIM]
+    cdef int i, count
+    target = single_output(out)
+    _check_casting(casting)
+    if type(keepdims) is not bool and not (
+            isinstance(keepdims, generic) and keepdims.dtype.kind == "b"):
+        raise TypeError("'keepdims' must be a boolean")
+    keepdims = bool(keepdims)
+    if keepdims and (in_cores[1] != in_cores[0] or out_core):
+        raise TypeError(
+            f"{name} does not support keepdims: its signature {signature} "
+            f"requires input 1 to have {in_cores[1]} core dimensions, but "
+            "keepdims can only be used when all inputs have the same "
+            "number of core dimensions and all outputs have no core "
+            "dimensions.")
+    out_count = out_core + (in_cores[0] if keepdims else 0)
+    if axis is not None:
+        if axes is not None:
+            raise TypeError("cannot specify both 'axis' and 'axes'")
+        if in_cores != (1, 1) or out_core:
+            distinct = len(set([c for c in signature if c.isalpha()]))
+            raise TypeError(
+                f"{name}: axis can only be used with a single shared core "
+                f"dimension, not with the {distinct} distinct ones implied "
+                f"by signature {signature}.")
+        axis = operator.index(axis)
+        axes = [(axis,), (axis,)] + ([(axis,)] if keepdims else [()])
+    # Then the operands: their loop dtype (casts refused under the
+    # call's name), then their number of axes.
+    arrays = [_core_operand(x, i, name, signature)
+              for i, x in enumerate((x1, x2))]
+    _loop_type(name, arrays, dtype, casting)
+    for i in range(2):
+        if (<MiniArray>arrays[i]).ndim < in_cores[i]:
+            raise ValueError(
+                f"{name}: Input operand {i} does not have enough dimensions "
+                f"(has {arrays[i].ndim}, gufunc core with signature "
+                f"{signature} requires {in_cores[i]})")
+    if axes is None:
+        moved = [arrays[i] for i in range(2)]
+        out_axes = None
+    else:
+        if not isinstance(axes, list):
+            raise TypeError("axes should be a list.")
+        if len(axes) == 2 and out_core == 0:
+            # (Kept axes then go last, as without axes.)
+            axes = axes + [tuple(range(-out_count, 0))]
+        elif len(axes) != 3:
+            raise ValueError(
+                "axes should be a list with an entry for all 3 inputs and "
+                "outputs; entries for outputs can only be omitted if none "
+                "of them has core axes.")
+        entries = []
+        for i in range(3):
+            count = in_cores[i] if i < 2 else out_count
+            entry = axes[i]
+            if isinstance(entry, tuple):
+                if len(entry) != count:
+                    raise AxisError(
+                        f"{name}: operand {i} has {count} core dimensions, "
+                        f"but {len(entry)} dimensions are specified by axes "
+                        "tuple.")
+                entries.append([operator.index(k) for k in entry])
+            elif count != 1:
+                raise AxisError(
+                    f"{name}: operand {i} has {count} core dimensions, but "
+                    "the axes item is a single integer.")
+            else:
+                entries.append([operator.index(entry)])
+        moved = [_core_last(arrays[i], entries[i]) for i in range(2)]
+        out_axes = entries[2]
+    result = asarray(core(moved[0], moved[1], dtype, casting,
+                          out_count - out_core))
+    if keepdims:
+        # The kept axes are the output's core, innermost in NumPy's
+        # allocation: length 1, one item apart.
+        for i in range(result.ndim):
+            kept_shape[i] = result._shape[i]
+            strides[i] = result._strides[i]
+        for i in range(result.ndim, result.ndim + in_cores[0]):
+            kept_shape[i] = 1
+            strides[i] = result.dtype.itemsize
+        result = make_view(result, 0, result.ndim + in_cores[0], kept_shape,
+                           strides)
+    if out_axes is None:
+        out_axes = list(range(-out_count, 0))
+    if target is None:
+        if out_count:
+            result = _core_placed(result, out_axes)
+        if result.ndim and result.base is not None:
+            result = _as_owner(result)
+        return _result(result)
+    # out=: its core axes (where ``axes`` puts them) must be the result's
+    # core exactly; its other axes may stretch the result's.
+    _check_out(name, target, result.dtype.type_index, casting)
+    if target.ndim < out_count:
+        raise ValueError(
+            f"{name}: Output operand 0 does not have enough dimensions (has "
+            f"{target.ndim}, gufunc core with signature {signature} "
+            f"requires {out_count})")
+    view = _core_last(target, out_axes)
+    for i in range(out_count):
+        length = view._shape[view.ndim - out_count + i]
+        want = result._shape[result.ndim - out_count + i]
+        if length != want:
+            raise ValueError(
+                f"{name}: Output operand 0 has a mismatch in its core "
+                f"dimension {i}, with gufunc signature {signature} (size "
+                f"{length} is different from {want})")
+    if view.ndim < result.ndim:
+        raise ValueError(_REDUCTION_REFUSED.format(-1))
+    if not broadcast_strides(result.ndim, result._shape, result._strides,
+                             view.ndim, view._shape, strides):
+        raise ValueError(
+            f"non-broadcastable output operand with shape "
+            f"{shape_text(target.shape)} doesn't match the broadcast shape "
+            f"{shape_text(result.shape)}")
+    copy_into(view, make_view(result, 0, view.ndim, view._shape, strides))
+    return out if not isinstance(out, tuple) else out[0]
+
+
+cdef MiniArray _as_owner(MiniArray view):
+    """A gufunc's result, which is a view of the product ``core`` made
+    (its unit axes indexed away, kept or moved), as the new array NumPy
+    returns: the product itself, given the view's shape and strides in
+    place (nothing else holds it, and the view covers all of it from its
+    first element), so no copy and the memory order NumPy's iterator
+    gave it."""
+    cdef Py_ssize_t zeros[MAX_NDIM]
+    owner = view.base
+    if (isinstance(owner, MiniArray) and (<MiniArray>owner).base is None
+            and (<MiniArray>owner)._data == view._data
+            and (<MiniArray>owner).size == view.size):
+        if view.size == 0:
+            # (An empty result has all strides 0, as NumPy allocates it.)
+            memset(zeros, 0, sizeof(zeros))
+            (<MiniArray>owner)._replace_dims(view.ndim, view._shape, zeros)
+        else:
+            (<MiniArray>owner)._replace_dims(view.ndim, view._shape,
+                                             view._strides)
+        return owner
+    return copy_array(view, view.dtype, "K")
+
+
+cdef MiniArray _core_last(MiniArray array, list axes):
+    """``array`` with ``axes`` (its core axes, in the signature's order)
+    moved last, the other axes in their order before them."""
+    axes = normalize_axis_tuple(tuple(axes), array.ndim)
+    perm = [k for k in range(array.ndim) if k not in axes] + list(axes)
+    return array.transpose(perm)
+
+
+cdef MiniArray _core_placed(MiniArray result, list axes):
+    """The inverse for the output: its last ``len(axes)`` axes (the core)
+    moved to ``axes``."""
+    cdef int ndim = result.ndim, count = len(axes)
+    axes = normalize_axis_tuple(tuple(axes), ndim)
+    rest = iter(range(ndim - count))
+    perm = [0] * ndim
+    core = {a: ndim - count + j for j, a in enumerate(axes)}
+    for k in range(ndim):
+        perm[k] = core[k] if k in core else next(rest)
+    return result.transpose(perm)
+
+
+cdef object _vecdot_core(MiniArray a, MiniArray b, object dtype,
+                         object casting, int kept):
+    """vecdot with the vectors along the last axes: row @ column
+    (``kept``: the axes keepdims will add, named in a broadcast error)."""
     k, k_b = a._shape[a.ndim - 1], b._shape[b.ndim - 1]
     if k != k_b:
         raise ValueError(
@@ -925,38 +1147,61 @@ def vecdot(x1, x2, /, *, axis=-1):
             f"0, with gufunc signature {_VECDOT_SIGNATURE} (size {k_b} is "
             f"different from {k})")
     _broadcast_loops([a.shape[:a.ndim - 1], b.shape[:b.ndim - 1]],
-                     [original_a, original_b], (), False)
+                     [a.shape, b.shape], (1,) * kept, False)
     rows = a.reshape(a.shape[:a.ndim - 1] + (1, k))
     columns = b.reshape(b.shape[:b.ndim - 1] + (k, 1))
-    product = _matmul(rows, columns, None, None, "same_kind", "K")
-    result = (<MiniArray>product)[..., 0, 0]
-    if isinstance(result, MiniArray):
-        return _result(result)
-    return result
+    product = _matmul(rows, columns, None, dtype, casting, "K")
+    return asarray(product)[..., 0, 0]
 
 
-cdef MiniArray _axis_last(MiniArray array, int axis):
-    if axis == array.ndim - 1:
-        return array
-    perm = [i for i in range(array.ndim) if i != axis] + [axis]
-    return array.transpose(perm)
+cdef object _matvec_core(MiniArray a, MiniArray x, object dtype,
+                         object casting, int kept):
+    """matvec with the matrix in the last two axes of ``a``, the vector
+    in the last of ``x``: ``a @ x[..., None]``, the column dropped."""
+    n, n_x = a._shape[a.ndim - 1], x._shape[x.ndim - 1]
+    if n != n_x:
+        raise ValueError(
+            "matvec: Input operand 1 has a mismatch in its core dimension "
+            f"0, with gufunc signature {_MATVEC_SIGNATURE} (size {n_x} is "
+            f"different from {n})")
+    _broadcast_loops([a.shape[:a.ndim - 2], x.shape[:x.ndim - 1]],
+                     [a.shape, x.shape], (a._shape[a.ndim - 2],), False)
+    columns = x.reshape(x.shape + (1,))
+    return asarray(_matmul(a, columns, None, dtype, casting, "K"))[..., 0]
+
+
+cdef object _vecmat_core(MiniArray x, MiniArray a, object dtype,
+                         object casting, int kept):
+    """vecmat with the vector in the last axis of ``x``, the matrix in
+    the last two of ``a``: ``x[..., None, :] @ a``, the row dropped."""
+    n_x, n = x._shape[x.ndim - 1], a._shape[a.ndim - 2]
+    if n != n_x:
+        raise ValueError(
+            "vecmat: Input operand 1 has a mismatch in its core dimension "
+            f"0, with gufunc signature {_VECMAT_SIGNATURE} (size {n} is "
+            f"different from {n_x})")
+    _broadcast_loops([x.shape[:x.ndim - 1], a.shape[:a.ndim - 2]],
+                     [x.shape, a.shape], (a._shape[a.ndim - 1],), False)
+    rows = x.reshape(x.shape[:x.ndim - 1] + (1, n_x))
+    return asarray(_matmul(rows, a, None, dtype, casting, "K"))[..., 0, :]
 
 
 # ---------------------------------------------------------------------------
-# matmul and vecdot as NumPy presents them: generalized ufunc objects
+# matmul, vecdot, matvec, vecmat as NumPy presents them: generalized ufunc
+# objects
 # ---------------------------------------------------------------------------
 
 class gufunc:
     """A generalized ufunc: the function it wraps, called the same way,
     with NumPy's ufunc attributes (``signature``, ``nin``, ``nout``...).
 
-    NumPy's ``matmul`` and ``vecdot`` are ufunc objects, not functions,
-    and the difference shows where a function would bind: stored on a
-    class (``matmul = np.matmul`` in a class body, as NumPy's own tests
-    do), a function becomes a method and receives ``self`` as its first
-    operand, while an object like this one stays itself.  Only the call
-    is supported; ``reduce``, ``outer`` and the other ufunc methods are
-    not."""
+    NumPy's ``matmul``, ``vecdot``, ``matvec`` and ``vecmat`` are ufunc
+    objects, not functions, and the difference shows where a function
+    would bind: stored on a class (``matmul = np.matmul`` in a class
+    body, as NumPy's own tests do), a function becomes a method and
+    receives ``self`` as its first operand, while an object like this one
+    stays itself.  Only the call is supported; ``reduce``, ``outer`` and
+    the other ufunc methods are not."""
 
     def __init__(self, function, signature, nin=2, nout=1):
         self._function = function
@@ -983,3 +1228,5 @@ class gufunc:
 matmul_function = matmul
 matmul = gufunc(matmul_function, _MATMUL_SIGNATURE)
 vecdot = gufunc(vecdot, _VECDOT_SIGNATURE)
+matvec = gufunc(matvec, _MATVEC_SIGNATURE)
+vecmat = gufunc(vecmat, _VECMAT_SIGNATURE)
