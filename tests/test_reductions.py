@@ -575,11 +575,9 @@ def test_reduce_non_binary_ufunc():
 # ufunc.accumulate and ufunc.outer
 # ---------------------------------------------------------------------------
 
-@given(data=st.data())
-def test_ufunc_accumulate(data):
-    """accumulate along every axis for every dtype and layout, sometimes
-    with dtype= and out=."""
-    name = data.draw(st.sampled_from(ACCUMULATE_UFUNCS), label="ufunc")
+def draw_along_an_axis(data, name):
+    """Twins of any dtype and layout with values suited to ufunc
+    ``name``, at least 1-d, and one of their axes."""
     dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
     purpose = reduce_purpose(name)
     m, n = data.draw(twins_for(dtype, purpose,
@@ -587,6 +585,15 @@ def test_ufunc_accumulate(data):
                                min_dims=1), label="twins")
     assume(n.ndim >= 1)
     axis = data.draw(st.integers(-n.ndim, n.ndim - 1), label="axis")
+    return m, n, axis
+
+
+@given(data=st.data())
+def test_ufunc_accumulate(data):
+    """accumulate along every axis for every dtype and layout, sometimes
+    with dtype= and out=."""
+    name = data.draw(st.sampled_from(ACCUMULATE_UFUNCS), label="ufunc")
+    m, n, axis = draw_along_an_axis(data, name)
     kwargs = {"axis": axis}
     if data.draw(st.booleans(), label="pass dtype"):
         kwargs["dtype"] = data.draw(st.sampled_from(
@@ -620,13 +627,7 @@ def test_ufunc_reduceat(data):
     that rise, fall, repeat, run off either end, or are empty; sometimes
     with dtype= and out= (whose wrong shape NumPy refuses)."""
     name = data.draw(st.sampled_from(REDUCEAT_UFUNCS), label="ufunc")
-    dtype = data.draw(st.sampled_from(NP_DTYPES), label="dtype")
-    purpose = reduce_purpose(name)
-    m, n = data.draw(twins_for(dtype, purpose,
-                               SMALL if purpose == "prod" else BIG,
-                               min_dims=1), label="twins")
-    assume(n.ndim >= 1)
-    axis = data.draw(st.integers(-n.ndim, n.ndim - 1), label="axis")
+    m, n, axis = draw_along_an_axis(data, name)
     length = n.shape[axis]
     indices = data.draw(st.lists(st.integers(-1, length), max_size=6),
                         label="indices")

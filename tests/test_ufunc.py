@@ -413,17 +413,24 @@ def test_signature_matches_numpy(name, data):
                     assume(np.isfinite(x).all())
                     assume(info.min <= np.trunc(x).min()
                            and np.trunc(x).max() <= info.max)
+    assert_same_signature_outcome(m_call, n_call, rtol=1e-6, message=False)
+
+
+def assert_same_signature_outcome(m_call, n_call, rtol=0.0, message=True):
+    """assert_same_outcome, but where NumPy finds no loop for a
+    signature, its class depends on which of its per-ufunc legacy type
+    resolvers looked last, and so on its dispatch cache, that is on the
+    calls made before (TypeError, or its UFuncTypeError subclass): minind
+    always gives NumPy's TypeError "No loop matching the specified
+    signature and casting was found"."""
     want = outcome(n_call)
-    if want[0] == "raised" and "did not contain a loop" in str(want[1]):
-        # Where no loop has the types, NumPy's class depends on which of
-        # its per-ufunc legacy type resolvers last looked (add: TypeError,
-        # subtract: its UFuncTypeError subclass); minind always says
-        # NumPy's "No loop matching the specified signature", a TypeError.
+    if want[0] == "raised" and ("did not contain a loop" in str(want[1])
+                                or "No loop matching" in str(want[1])):
         got = outcome(m_call)
         assert got[0] == "raised" and isinstance(got[1], TypeError), got
         assert "No loop matching the specified signature" in str(got[1])
         return
-    assert_same_outcome(m_call, n_call, rtol=1e-6, message=False)
+    assert_same_outcome(m_call, n_call, rtol=rtol, message=message)
 
 
 @pytest.mark.parametrize("signature", [
@@ -437,7 +444,7 @@ def test_signature_arguments(signature):
     a = 0.5 * np.arange(3)
     for kwargs in ({}, {"casting": "unsafe"}, {"dtype": "float64"},
                    {"sig": "dd->d"}):
-        assert_same_outcome(
+        assert_same_signature_outcome(
             lambda: mi.add(mi.asarray(a), 0.5, signature=signature,
                            **kwargs),
             lambda: np.add(a, 0.5, signature=signature, **kwargs))

@@ -386,6 +386,16 @@ cdef MiniArray _core_operand(object value, int index, str name,
     return array
 
 
+cdef object _core_mismatch(str name, str signature, str operand, int axis,
+                           Py_ssize_t got, Py_ssize_t want):
+    """NumPy's error for a core dimension whose length disagrees with the
+    one the signature's name already has."""
+    return ValueError(
+        f"{name}: {operand} has a mismatch in its core dimension {axis}, "
+        f"with gufunc signature {signature} (size {got} is different from "
+        f"{want})")
+
+
 cdef str _remapped(tuple shape, int loop_ndim, int core_out, bint is_out):
     """One operand in NumPy's broadcast error: its loop axes, then
     ``newaxis`` for each output core axis (an output shows its own core
@@ -627,10 +637,8 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
     k = a._shape[a.ndim - 1]
     k_b = b._shape[0 if b.ndim == 1 else b.ndim - 2]
     if k_b != k:
-        raise ValueError(
-            "matmul: Input operand 1 has a mismatch in its core dimension "
-            f"0, with gufunc signature {_MATMUL_SIGNATURE} (size {k_b} is "
-            f"different from {k})")
+        raise _core_mismatch("matmul", _MATMUL_SIGNATURE, "Input operand 1",
+                             0, k_b, k)
     core = ((() if a.ndim == 1 else (a._shape[a.ndim - 2],))
             + (() if b.ndim == 1 else (b._shape[b.ndim - 1],)))
     core_ndim = len(core)
@@ -643,11 +651,9 @@ cdef object _matmul(object x1, object x2, object out, object dtype,
         out_core = out.shape[out.ndim - core_ndim:]
         for axis in range(core_ndim):
             if out_core[axis] != core[axis]:
-                raise ValueError(
-                    "matmul: Output operand 0 has a mismatch in its core "
-                    f"dimension {axis}, with gufunc signature "
-                    f"{_MATMUL_SIGNATURE} (size {out_core[axis]} is "
-                    f"different from {core[axis]})")
+                raise _core_mismatch("matmul", _MATMUL_SIGNATURE,
+                                     "Output operand 0", axis,
+                                     out_core[axis], core[axis])
         loops.append(out.shape[:out.ndim - core_ndim])
         originals.append(out.shape)
     loop = _broadcast_loops(loops, originals, core, out is not None)
@@ -1076,10 +1082,8 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
         length = view._shape[view.ndim - out_count + i]
         want = result._shape[result.ndim - out_count + i]
         if length != want:
-            raise ValueError(
-                f"{name}: Output operand 0 has a mismatch in its core "
-                f"dimension {i}, with gufunc signature {signature} (size "
-                f"{length} is different from {want})")
+            raise _core_mismatch(name, signature, "Output operand 0", i,
+                                 length, want)
     if view.ndim < result.ndim:
         raise ValueError(_REDUCTION_REFUSED.format(-1))
     if not broadcast_strides(result.ndim, result._shape, result._strides,
@@ -1142,10 +1146,8 @@ cdef object _vecdot_core(MiniArray a, MiniArray b, object dtype,
     (``kept``: the axes keepdims will add, named in a broadcast error)."""
     k, k_b = a._shape[a.ndim - 1], b._shape[b.ndim - 1]
     if k != k_b:
-        raise ValueError(
-            "vecdot: Input operand 1 has a mismatch in its core dimension "
-            f"0, with gufunc signature {_VECDOT_SIGNATURE} (size {k_b} is "
-            f"different from {k})")
+        raise _core_mismatch("vecdot", _VECDOT_SIGNATURE, "Input operand 1",
+                             0, k_b, k)
     _broadcast_loops([a.shape[:a.ndim - 1], b.shape[:b.ndim - 1]],
                      [a.shape, b.shape], (1,) * kept, False)
     rows = a.reshape(a.shape[:a.ndim - 1] + (1, k))
@@ -1160,10 +1162,8 @@ cdef object _matvec_core(MiniArray a, MiniArray x, object dtype,
     in the last of ``x``: ``a @ x[..., None]``, the column dropped."""
     n, n_x = a._shape[a.ndim - 1], x._shape[x.ndim - 1]
     if n != n_x:
-        raise ValueError(
-            "matvec: Input operand 1 has a mismatch in its core dimension "
-            f"0, with gufunc signature {_MATVEC_SIGNATURE} (size {n_x} is "
-            f"different from {n})")
+        raise _core_mismatch("matvec", _MATVEC_SIGNATURE, "Input operand 1",
+                             0, n_x, n)
     _broadcast_loops([a.shape[:a.ndim - 2], x.shape[:x.ndim - 1]],
                      [a.shape, x.shape], (a._shape[a.ndim - 2],), False)
     columns = x.reshape(x.shape + (1,))
@@ -1176,10 +1176,8 @@ cdef object _vecmat_core(MiniArray x, MiniArray a, object dtype,
     the last two of ``a``: ``x[..., None, :] @ a``, the row dropped."""
     n_x, n = x._shape[x.ndim - 1], a._shape[a.ndim - 2]
     if n != n_x:
-        raise ValueError(
-            "vecmat: Input operand 1 has a mismatch in its core dimension "
-            f"0, with gufunc signature {_VECMAT_SIGNATURE} (size {n} is "
-            f"different from {n_x})")
+        raise _core_mismatch("vecmat", _VECMAT_SIGNATURE, "Input operand 1",
+                             0, n, n_x)
     _broadcast_loops([x.shape[:x.ndim - 1], a.shape[:a.ndim - 2]],
                      [x.shape, a.shape], (a._shape[a.ndim - 1],), False)
     rows = x.reshape(x.shape[:x.ndim - 1] + (1, n_x))
