@@ -788,6 +788,11 @@ def test_gufunc_argument_errors_are_numpys():
         ("matvec", (np.ones((2, 3)), np.ones(3)), {"axes": [(0, 1), 0]}),
         ("matvec", (np.ones((4, 2, 3)), np.ones((3, 3))), {}),
         ("vecmat", (np.ones(3), np.ones((2, 3))), {}),
+        # a 0-d operand: the core it lacks is the signature's (2 here)
+        ("matvec", (np.float64(3), np.ones(3)), {}),
+        ("vecmat", (np.ones(3), np.float64(3)), {}),
+        # loops that do not broadcast, named as given (before axis= moves)
+        ("vecdot", (np.ones((3, 2)), np.ones((3, 4))), {"axis": 0}),
         ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty(())}),
         ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty(1)}),
         ("vecdot", (np.ones((3, 2)), np.ones(2)), {"out": np.empty((3, 1))}),

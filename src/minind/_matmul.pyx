@@ -362,10 +362,10 @@ cdef int run_products(Product* product, Stack* stack,
 # ---------------------------------------------------------------------------
 
 cdef MiniArray _core_operand(object value, int index, str name,
-                             str signature):
-    """An operand of a gufunc with one core axis or more: anything
-    ``asarray`` takes, refused with NumPy's message when it is 0-d (a
-    Python number, None, a scalar)."""
+                             str signature, int cores=1):
+    """An operand of a gufunc with ``cores`` core axes (one or more):
+    anything ``asarray`` takes, refused with NumPy's message when it is
+    0-d (a Python number, None, a scalar)."""
     cdef MiniArray array
     if isinstance(value, MiniArray):
         array = value
@@ -379,11 +379,17 @@ cdef MiniArray _core_operand(object value, int index, str name,
                 f"{type(value).__name__!r})")
         array = asarray(value)
     if array is None or array.ndim == 0:
-        raise ValueError(
-            f"{name}: Input operand {index} does not have enough "
-            f"dimensions (has 0, gufunc core with signature {signature} "
-            "requires 1)")
+        raise _too_few_dimensions(name, signature, f"Input operand {index}",
+                                  0, cores)
     return array
+
+
+cdef object _too_few_dimensions(str name, str signature, str operand,
+                                int ndim, int cores):
+    """NumPy's error for an operand with fewer axes than its core."""
+    return ValueError(
+        f"{name}: {operand} does not have enough dimensions (has {ndim}, "
+        f"gufunc core with signature {signature} requires {cores})")
 
 
 cdef object _core_mismatch(str name, str signature, str operand, int axis,
@@ -936,18 +942,16 @@ def vecdot(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
     """The dot product of vectors along the last axis (or ``axis``, or
     ``axes``) of each operand, the other axes broadcast: NumPy's gufunc
     ``(n),(n)->()`` (the Array API's ``vecdot``)."""
-    return _gufunc_call("vecdot", _VECDOT_SIGNATURE, (1, 1), 0,
-                        _vecdot_core, x1, x2, out, axes, axis, keepdims,
-                        dtype, casting)
+    return _gufunc_call("vecdot", _VECDOT_SIGNATURE, True, True, x1, x2,
+                        out, axes, axis, keepdims, dtype, casting)
 
 
 def matvec(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
            dtype=None, casting="same_kind"):
     """Matrix times vector over stacks: NumPy's gufunc
     ``(m,n),(n)->(m)``, ``x1 @ x2[..., None]`` without the extra axis."""
-    return _gufunc_call("matvec", _MATVEC_SIGNATURE, (2, 1), 1,
-                        _matvec_core, x1, x2, out, axes, axis, keepdims,
-                        dtype, casting)
+    return _gufunc_call("matvec", _MATVEC_SIGNATURE, False, True, x1, x2,
+                        out, axes, axis, keepdims, dtype, casting)
 
 
 def vecmat(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
@@ -956,22 +960,23 @@ def vecmat(x1, x2, /, out=None, *, axes=None, axis=None, keepdims=False,
     ``(n),(n,m)->(m)``, ``x1[..., None, :] @ x2`` without the extra axis
     (NumPy conjugates ``x1`` first, which changes nothing for real
     numbers)."""
-    return _gufunc_call("vecmat", _VECMAT_SIGNATURE, (1, 2), 1,
-                        _vecmat_core, x1, x2, out, axes, axis, keepdims,
-                        dtype, casting)
+    return _gufunc_call("vecmat", _VECMAT_SIGNATURE, True, False, x1, x2,
+                        out, axes, axis, keepdims, dtype, casting)
 
 
-cdef object _gufunc_call(str name, str signature, tuple in_cores,
-                         int out_core, object core, object x1, object x2,
+cdef object _gufunc_call(str name, str signature, bint left_vector,
+                         bint right_vector, object x1, object x2,
                          object out, object axes, object axis,
                          object keepdims, object dtype, object casting):
     """One call of a two-input gufunc, NumPy's way (``ufunc_object.c``:
-    ``_parse_axes_arg``, ``_parse_axis_arg``, ``_get_coredim_sizes``).
+    ``_parse_axes_arg``, ``_parse_axis_arg``, ``_get_coredim_sizes``):
+    a product whose left operand is a vector (core ``(n)``) or a matrix
+    (``(m,n)``), and whose right one a vector or a matrix (``(n,m)``).
 
     Each input's core axes (``axes``: one entry per operand, an int for
     a single axis, a tuple otherwise; ``axis``: the same one axis for
-    every input) are moved last, ``core`` computes with them there, and
-    the output's core axes go where ``axes`` puts them.  ``keepdims``
+    every input) are moved last, ``_vector_product`` computes with them
+    there, and the output's core axes go where ``axes`` puts them.  ``keepdims``
     keeps the inputs' core axes in the output with length 1.  ``out``
     receives the result, which it may stretch (an output can broadcast
     the inputs, never shrink them)."""
@@ -979,6 +984,8 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
     cdef Py_ssize_t strides[MAX_NDIM]
     cdef Py_ssize_t kept_shape[MAX_NDIM]
     cdef int i, count
+    cdef tuple in_cores = (1 if left_vector else 2, 1 if right_vector else 2)
+    cdef int out_core = (not left_vector) + (not right_vector)
     target = single_output(out)
     _check_casting(casting)
     if type(keepdims) is not bool and not (
@@ -1006,15 +1013,13 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
         axes = [(axis,), (axis,)] + ([(axis,)] if keepdims else [()])
     # Then the operands: their loop dtype (casts refused under the
     # call's name), then their number of axes.
-    arrays = [_core_operand(x, i, name, signature)
+    arrays = [_core_operand(x, i, name, signature, in_cores[i])
               for i, x in enumerate((x1, x2))]
     _loop_type(name, arrays, dtype, casting)
     for i in range(2):
         if (<MiniArray>arrays[i]).ndim < in_cores[i]:
-            raise ValueError(
-                f"{name}: Input operand {i} does not have enough dimensions "
-                f"(has {arrays[i].ndim}, gufunc core with signature "
-                f"{signature} requires {in_cores[i]})")
+            raise _too_few_dimensions(name, signature, f"Input operand {i}",
+                                      arrays[i].ndim, in_cores[i])
     if axes is None:
         moved = [arrays[i] for i in range(2)]
         out_axes = None
@@ -1048,8 +1053,10 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
                 entries.append([operator.index(entry)])
         moved = [_core_last(arrays[i], entries[i]) for i in range(2)]
         out_axes = entries[2]
-    result = asarray(core(moved[0], moved[1], dtype, casting,
-                          out_count - out_core))
+    result = _vector_product(name, signature, moved[0], moved[1],
+                             left_vector, right_vector,
+                             [arrays[0].shape, arrays[1].shape],
+                             out_count - out_core, dtype, casting)
     if keepdims:
         # The kept axes are the output's core, innermost in NumPy's
         # allocation: length 1, one item apart.
@@ -1073,10 +1080,8 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
     # core exactly; its other axes may stretch the result's.
     _check_out(name, target, result.dtype.type_index, casting)
     if target.ndim < out_count:
-        raise ValueError(
-            f"{name}: Output operand 0 does not have enough dimensions (has "
-            f"{target.ndim}, gufunc core with signature {signature} "
-            f"requires {out_count})")
+        raise _too_few_dimensions(name, signature, "Output operand 0",
+                                  target.ndim, out_count)
     view = _core_last(target, out_axes)
     for i in range(out_count):
         length = view._shape[view.ndim - out_count + i]
@@ -1093,7 +1098,7 @@ cdef object _gufunc_call(str name, str signature, tuple in_cores,
             f"{shape_text(target.shape)} doesn't match the broadcast shape "
             f"{shape_text(result.shape)}")
     copy_into(view, make_view(result, 0, view.ndim, view._shape, strides))
-    return out if not isinstance(out, tuple) else out[0]
+    return target
 
 
 cdef MiniArray _as_owner(MiniArray view):
@@ -1140,48 +1145,36 @@ cdef MiniArray _core_placed(MiniArray result, list axes):
     return result.transpose(perm)
 
 
-cdef object _vecdot_core(MiniArray a, MiniArray b, object dtype,
-                         object casting, int kept):
-    """vecdot with the vectors along the last axes: row @ column
-    (``kept``: the axes keepdims will add, named in a broadcast error)."""
-    k, k_b = a._shape[a.ndim - 1], b._shape[b.ndim - 1]
-    if k != k_b:
-        raise _core_mismatch("vecdot", _VECDOT_SIGNATURE, "Input operand 1",
-                             0, k_b, k)
-    _broadcast_loops([a.shape[:a.ndim - 1], b.shape[:b.ndim - 1]],
-                     [a.shape, b.shape], (1,) * kept, False)
-    rows = a.reshape(a.shape[:a.ndim - 1] + (1, k))
-    columns = b.reshape(b.shape[:b.ndim - 1] + (k, 1))
-    product = _matmul(rows, columns, None, dtype, casting, "K")
-    return asarray(product)[..., 0, 0]
-
-
-cdef object _matvec_core(MiniArray a, MiniArray x, object dtype,
-                         object casting, int kept):
-    """matvec with the matrix in the last two axes of ``a``, the vector
-    in the last of ``x``: ``a @ x[..., None]``, the column dropped."""
-    n, n_x = a._shape[a.ndim - 1], x._shape[x.ndim - 1]
-    if n != n_x:
-        raise _core_mismatch("matvec", _MATVEC_SIGNATURE, "Input operand 1",
-                             0, n_x, n)
-    _broadcast_loops([a.shape[:a.ndim - 2], x.shape[:x.ndim - 1]],
-                     [a.shape, x.shape], (a._shape[a.ndim - 2],), False)
-    columns = x.reshape(x.shape + (1,))
-    return asarray(_matmul(a, columns, None, dtype, casting, "K"))[..., 0]
-
-
-cdef object _vecmat_core(MiniArray x, MiniArray a, object dtype,
-                         object casting, int kept):
-    """vecmat with the vector in the last axis of ``x``, the matrix in
-    the last two of ``a``: ``x[..., None, :] @ a``, the row dropped."""
-    n_x, n = x._shape[x.ndim - 1], a._shape[a.ndim - 2]
-    if n != n_x:
-        raise _core_mismatch("vecmat", _VECMAT_SIGNATURE, "Input operand 1",
-                             0, n, n_x)
-    _broadcast_loops([x.shape[:x.ndim - 1], a.shape[:a.ndim - 2]],
-                     [x.shape, a.shape], (a._shape[a.ndim - 1],), False)
-    rows = x.reshape(x.shape[:x.ndim - 1] + (1, n_x))
-    return asarray(_matmul(rows, a, None, dtype, casting, "K"))[..., 0, :]
+cdef MiniArray _vector_product(str name, str signature, MiniArray left,
+                               MiniArray right, bint left_vector,
+                               bint right_vector, list originals, int kept,
+                               object dtype, object casting):
+    """The product of ``left`` and ``right`` with their core axes last:
+    one matmul, a vector made a row (left) or a column (right) and that
+    axis then dropped, as matmul's own ``(n?,k),(k,m?)`` does for 1-d
+    operands.  First NumPy's checks: the shared length ``n``, then the
+    loop axes' broadcast (its message naming the operands as given,
+    ``originals``, and ``kept`` length-1 axes keepdims will add)."""
+    cdef Py_ssize_t n = left._shape[left.ndim - 1]
+    cdef Py_ssize_t n_right = right._shape[
+        right.ndim - (1 if right_vector else 2)]
+    if n_right != n:
+        raise _core_mismatch(name, signature, "Input operand 1", 0, n_right,
+                             n)
+    core = ((() if left_vector else (left._shape[left.ndim - 2],))
+            + (() if right_vector else (right._shape[right.ndim - 1],))
+            + (1,) * kept)
+    _broadcast_loops(
+        [left.shape[:left.ndim - (1 if left_vector else 2)],
+         right.shape[:right.ndim - (1 if right_vector else 2)]],
+        originals, core, False)
+    if left_vector:
+        left = left.reshape(left.shape[:left.ndim - 1] + (1, n))
+    if right_vector:
+        right = right.reshape(right.shape + (1,))
+    product = asarray(_matmul(left, right, None, dtype, casting, "K"))
+    return product[(Ellipsis, 0 if left_vector else slice(None),
+                    0 if right_vector else slice(None))]
 
 
 # ---------------------------------------------------------------------------
