@@ -1053,9 +1053,8 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
     cast: a copy when small, else in the walk's buffers (``_cast_input``).
     """
     cdef Descr descr = descr_of(in_type)
-    cdef MiniArray scalar, array
+    cdef MiniArray array
     cdef list inputs = []
-    cdef Py_ssize_t no_shape = 0
     cdef int source
     for operand in operands:
         # Python scalars are converted first, so a value out of range
@@ -1096,14 +1095,10 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
             # float64 value first, then takes the C cast any float64
             # array would: add(int8_array, 128.0, dtype=int8,
             # casting='unsafe') adds -128, as in NumPy, not an error.
-            scalar = new_array(descr_of(T_FLOAT64), 0, &no_shape, False,
-                               False)
-            set_item(scalar.dtype, scalar._data, operand)
-            inputs.append(copy_array(scalar, descr, "K"))
-            continue
-        scalar = new_array(descr, 0, &no_shape, False, False)
-        set_item(descr, scalar._data, operand)
-        inputs.append(scalar)
+            inputs.append(copy_array(_packed(operand, T_FLOAT64), descr,
+                                     "K"))
+        else:
+            inputs.append(_packed(operand, in_type))
     return inputs
 
 
