@@ -113,9 +113,10 @@ cdef enum:
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
 # One index item as an integer (NumPy's IndexError/OverflowError).
 cdef Py_ssize_t as_index(object key) except? -1
+# Whether NumPy reads obj as a level of nesting (array(obj), a[...] = obj).
+cdef bint is_nested_sequence(object obj)
 # value converted for target[...] = value (target of dtype, ndim): an
 # array to broadcast, or None for a scalar (converted once by set_item).
-cdef bint is_nested_sequence(object obj)
 cdef MiniArray value_source(Descr dtype, int ndim, object value)
 # target[...] = value, broadcasting; target must be writeable.
 cdef int assign(MiniArray target, object value) except -1
