@@ -780,7 +780,11 @@ def _check_assignment(m, ref, index, value):
 
 
 @pytest.mark.parametrize("dtype", DTYPE_NAMES)
-@pytest.mark.parametrize("value", ASSIGN_VALUES, ids=repr)
+# A bare object()'s repr holds its address: its id is spelled out, so that
+# every process collects the same test ids (pytest-xdist compares them).
+@pytest.mark.parametrize(
+    "value", ASSIGN_VALUES,
+    ids=lambda v: "object()" if type(v) is object else repr(v))
 def test_setitem_cast_like_numpy(dtype, value):
     if _platform_dependent(value, np.dtype(dtype)):
         pytest.skip("platform-dependent float -> int C cast")

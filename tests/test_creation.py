@@ -1237,7 +1237,11 @@ def test_astype_float_to_int_truncates(pair, dtype):
 BAD_DTYPES = ["foo", "int7", "float16x", "f3", object(), 3.5]
 
 
-@pytest.mark.parametrize("dtype", BAD_DTYPES, ids=repr)
+# A bare object()'s repr holds its address: its id is spelled out, so that
+# every process collects the same test ids (pytest-xdist compares them).
+@pytest.mark.parametrize(
+    "dtype", BAD_DTYPES,
+    ids=lambda v: "object()" if type(v) is object else repr(v))
 def test_unknown_dtype(dtype):
     message = isinstance(dtype, str)
     for func in (lambda lib: lib.empty(3, dtype=dtype),
