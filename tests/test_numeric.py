@@ -631,6 +631,14 @@ def test_isclose_examples():
         (1, 2, {"atol": 1}),
         ([1.0, 2.0], [1.1, 2.2], {"rtol": np.array([0.2, 0.01])}),
         (np.float32(1), 1.0000001, {}),
+        # NEP 50: with Python-number b, atol and rtol the tolerance is a
+        # Python float, compared in x's float32 (NumPy's test_nep50_isclose)
+        (np.array(1 - 2 ** -52, np.float32), 2,
+         {"atol": 0, "rtol": (1 - 2 ** -52) / 2}),
+        (np.array(1 - 2 ** -52, np.float32), 1 - 2 ** -52,
+         {"atol": 0, "rtol": 0}),
+        (np.array(1 - 2 ** -52, np.float32), np.float64(1 - 2 ** -52),
+         {"atol": 0, "rtol": 0}),
     ]
     for a, b, kwargs in cases:
         m_a = mi.asarray(a) if isinstance(a, np.ndarray) else a

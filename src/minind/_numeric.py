@@ -245,15 +245,13 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     if not (_all(um.isfinite(atol)) and _all(um.isfinite(rtol))):
         warnings.warn(f"One of rtol or atol is not valid, atol: {atol}, "
                       f"rtol: {rtol}", RuntimeWarning, stacklevel=2)
-    result = um.logical_or(
-        um.logical_and(
-            um.less_equal(um.absolute(um.subtract(x, y)),
-                          um.add(atol, um.multiply(rtol, um.absolute(y)))),
-            um.isfinite(y)),
-        um.equal(x, y))
+    # Python's operators, as NumPy's recipe writes it: where ``y``, atol
+    # and rtol are Python numbers the tolerance stays a Python float, weak
+    # against a float32 ``x`` (NEP 50), and is compared in float32.
+    result = (um.less_equal(abs(x - y), atol + rtol * abs(y))
+              & um.isfinite(y) | (x == y))
     if equal_nan:
-        result = um.logical_or(result,
-                               um.logical_and(um.isnan(x), um.isnan(y)))
+        result = result | (um.isnan(x) & um.isnan(y))
     # NumPy's ``result[()]``: a scalar from 0-d, else a view of the
     # result (so not an owner).
     return result[()] if isinstance(result, MiniArray) else result
