@@ -402,6 +402,18 @@ cdef object _core_mismatch(str name, str signature, str operand, int axis,
         f"{want})")
 
 
+cdef object _non_broadcastable(tuple shape, tuple mapped, tuple broadcast):
+    """NumPy's error for an ``out`` too small for the loop (an axis of
+    length 1 where the inputs broadcast to more).  A gufunc hands its
+    iterator a map of out's axes (``mapped``: out's shape with its core
+    axes last), and the message shows that mapped shape as the iterator
+    stores it, last axis first."""
+    return ValueError(
+        f"non-broadcastable output operand with shape {shape_text(shape)} "
+        f"[remapped to {shape_text(mapped[::-1])}] doesn't match the "
+        f"broadcast shape {shape_text(broadcast)}")
+
+
 cdef str _remapped(tuple shape, int loop_ndim, int core_out, bint is_out):
     """One operand in NumPy's broadcast error: its loop axes, then
     ``newaxis`` for each output core axis (an output shows its own core
@@ -439,8 +451,12 @@ cdef tuple _broadcast_loops(list loops, list originals, tuple core,
         for axis in range(ndim):
             index = axis - (ndim - len(out_loop))
             if index < 0 or out_loop[index] != result[axis]:
-                if index < 0 or out_loop[index] == 1:
+                if index < 0:
                     raise ValueError(_REDUCTION_REFUSED.format(index))
+                if out_loop[index] == 1:
+                    raise _non_broadcastable(originals[len(loops) - 1],
+                                             tuple(out_loop) + core,
+                                             tuple(result) + core)
         clash = True
     if clash:
         parts = []
@@ -1089,14 +1105,15 @@ cdef object _gufunc_call(str name, str signature, bint left_vector,
         if length != want:
             raise _core_mismatch(name, signature, "Output operand 0", i,
                                  length, want)
-    if view.ndim < result.ndim:
-        raise ValueError(_REDUCTION_REFUSED.format(-1))
+    # Then its loop axes, with the inputs' as NumPy's iterator sees them.
+    _broadcast_loops(
+        [moved[i].shape[:moved[i].ndim - in_cores[i]] for i in range(2)]
+        + [view.shape[:view.ndim - out_count]],
+        [arrays[0].shape, arrays[1].shape, target.shape],
+        result.shape[result.ndim - out_count:], True)
     if not broadcast_strides(result.ndim, result._shape, result._strides,
                              view.ndim, view._shape, strides):
-        raise ValueError(
-            f"non-broadcastable output operand with shape "
-            f"{shape_text(target.shape)} doesn't match the broadcast shape "
-            f"{shape_text(result.shape)}")
+        raise AssertionError("out= passed the loop check, not the view's")
     copy_into(view, make_view(result, 0, view.ndim, view._shape, strides))
     return target
 
