@@ -75,6 +75,13 @@ def test_otypes_excluded_cache_and_calls():
     assert [type(c).__name__ for c in calls["mi"]] == [
         type(c).__name__ for c in calls["np"]]
     assert calls["mi"] == calls["np"]
+    # cache=True: the first call's result is reused, one call an element
+    # (NumPy's TestVectorize.test_cache), in the same order.
+    calls = {"np": [], "mi": []}
+    for xp, side in ((np, "np"), (mi, "mi")):
+        cached = xp.vectorize(record(side), cache=True)
+        assert cached(xp.asarray([1.5, 2.5, 3.5])).tolist() == [1.5, 2.5, 3.5]
+    assert calls["mi"] == calls["np"] == [1.5, 2.5, 3.5]
     for xp in (np, mi):
         assert xp.vectorize(lambda x, k: x * k, excluded={1})(
             [1, 2], 3).tolist() == [3, 6]

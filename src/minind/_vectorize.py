@@ -111,10 +111,14 @@ class vectorize:
             first = call([a[(0,) * a.ndim] for a in arrays])
             outputs = first if isinstance(first, tuple) else (first,)
             otypes = [asarray(value).dtype for value in outputs]
-        # Step 3: every element, in C order.
-        results = [call(values) for values in zip(*columns)]
-        if self.cache and first is not None and results:
-            results[0] = first
+        # Step 3: every element, in C order; with ``cache`` the first one's
+        # result is step 2's, so the function runs once per element.
+        rows = zip(*columns)
+        results = []
+        if self.cache and first is not None:
+            next(rows)
+            results.append(first)
+        results += [call(values) for values in rows]
         nout = len(otypes)
         if nout == 1:
             return self._lay_out([results], otypes, shape, originals)[0]
