@@ -226,6 +226,27 @@ def test_flags_read_only_attributes():
             setattr(m.flags, name, True)
 
 
+@pytest.mark.parametrize("name", [
+    "shape", "strides", "data", "dtype", "flat", "ndim", "flags", "T", "mT",
+    "base", "size", "itemsize", "nbytes", "device", "flags.writeable",
+    "flags.aligned", "flags.writebackifcopy", "flags.c_contiguous",
+    "flags.owndata", "flags.fnc"])
+def test_deleting_an_attribute_is_an_attribute_error(name):
+    """``del a.shape`` and the like: AttributeError, with NumPy's message
+    where it does not name NumPy's own types (NumPy's
+    TestArrayAttributeDeletion: "should not segfault")."""
+    owner, _, attribute = name.rpartition(".")
+    errors = []
+    for xp in (np, mi):
+        target = xp.ones(2)
+        target = target.flags if owner else target
+        with pytest.raises(AttributeError) as raised:
+            delattr(target, attribute)
+        errors.append(str(raised.value))
+    if errors[0].startswith("Cannot delete"):
+        assert errors[1] == errors[0]
+
+
 @pytest.mark.parametrize("key", ["ALIGNED", "A", "WRITEBACKIFCOPY", "X"])
 @pytest.mark.parametrize("value", [True, False])
 def test_flags_set_aligned_and_writebackifcopy(key, value):

@@ -30,7 +30,7 @@ from cpython.slice cimport PySlice_Check, PySlice_Unpack, PySlice_AdjustIndices
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 from cpython.tuple cimport (PyTuple_New, PyTuple_SET_ITEM, PyTuple_GET_SIZE,
                             PyTuple_GET_ITEM, PyTuple_CheckExact)
-from cpython.ref cimport Py_INCREF, Py_REFCNT
+from cpython.ref cimport Py_INCREF, Py_REFCNT, PyObject
 
 from cpython.number cimport PyIndex_Check
 from cpython.sequence cimport PySequence_Check
@@ -43,6 +43,9 @@ from libc.string cimport memcpy, memset
 
 cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
+    # The same function with a NULL value: deletion.
+    int PyObject_GenericDelAttr "PyObject_GenericSetAttr" (
+        object o, object name, PyObject* value) except -1
     void* PyType_GetSlot(type type_object, int slot)
     enum: Py_bf_releasebuffer
 
@@ -376,6 +379,12 @@ cdef class MiniArray:
         self._replace_dims(reshaped.ndim, reshaped._shape,
                            reshaped._strides)
 
+    # A settable attribute must refuse deletion itself (NumPy's messages):
+    # a Cython property without a deleter raises NotImplementedError.
+    @shape.deleter
+    def shape(self):
+        raise AttributeError("Cannot delete array shape")
+
     def __setattr__(self, name, value):
         # ``dtype`` is a C attribute (read by every module); assigning it
         # reinterprets the memory, so it is checked here.
@@ -383,6 +392,11 @@ cdef class MiniArray:
             set_dtype(self, value)
         else:
             PyObject_GenericSetAttr(self, name, value)
+
+    def __delattr__(self, name):
+        if name == "dtype":
+            raise AttributeError("Cannot delete array dtype")
+        PyObject_GenericDelAttr(self, name, NULL)
 
     def view(self, dtype=None):
         """A new view of the same memory, optionally reading it as another
@@ -802,6 +816,10 @@ cdef class MiniArray:
     def flat(self, value):
         """``a.flat = value``: every element, ``value`` repeated."""
         _OPERATORS["assign_flat"](self, value)
+
+    @flat.deleter
+    def flat(self):
+        raise AttributeError("Cannot delete array flat iterator")
 
     def resize(self, *new_shape, **kwargs):
         """Change the shape and size in place, reallocating the memory;
@@ -2769,6 +2787,10 @@ cdef class Flags:
                              "array to True")
         array._flags |= FLAG_ALIGNED
 
+    @aligned.deleter
+    def aligned(self):
+        raise AttributeError("Cannot delete flags aligned attribute")
+
     @property
     def writebackifcopy(self):
         return False
@@ -2777,6 +2799,10 @@ cdef class Flags:
     def writebackifcopy(self, value):
         if value:
             raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
+
+    @writebackifcopy.deleter
+    def writebackifcopy(self):
+        raise AttributeError("Cannot delete flags writebackifcopy attribute")
 
     @property
     def writeable(self):
@@ -2801,6 +2827,10 @@ cdef class Flags:
             raise ValueError("cannot set WRITEABLE flag to True of this "
                              "array")
         array._flags = (array._flags | FLAG_WRITEABLE) & ~FLAG_WARN_ON_WRITE
+
+    @writeable.deleter
+    def writeable(self):
+        raise AttributeError("Cannot delete flags writeable attribute")
 
     @property
     def fnc(self):
