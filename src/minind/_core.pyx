@@ -1234,6 +1234,55 @@ cdef class MiniArray:
         data = bytes(memoryview(flatten_array(self, "F" if fortran else "C")))
         return (_rebuild, (self.shape, self.dtype.name, fortran, data))
 
+    def __reduce_ex__(self, protocol):
+        """Protocol 5 (PEP 574) pickles the memory of an array that is
+        contiguous, in some order of its axes, as a ``PickleBuffer``: a
+        pickler with a ``buffer_callback`` keeps it out of band, so it is
+        never copied and the unpickled array is a view of the buffer
+        handed back to ``loads``; in band it is written once, as the
+        pickle's bytes.  ``_creation._frombuffer`` rebuilds the array:
+        in C or F order, or, for a transposed one, as the C-contiguous
+        array it transposes (``axes``).  Other layouts, and older
+        protocols, go through ``__reduce__``'s copy.  NumPy:
+        ``array_reduce_ex`` (methods.c)."""
+        cdef Py_ssize_t shape[MAX_NDIM]
+        cdef Py_ssize_t strides[MAX_NDIM]
+        cdef int perm[MAX_NDIM]
+        cdef int inverse[MAX_NDIM]
+        cdef int i, j, axis
+        cdef MiniArray ordered
+        if operator.index(protocol) < 5:
+            return self.__reduce__()
+        from pickle import PickleBuffer
+        from minind._creation import _frombuffer
+        if self._flags & FLAG_C_CONTIGUOUS:
+            return (_frombuffer, (PickleBuffer(self), self.dtype, self.shape,
+                                  "C"))
+        if self._flags & FLAG_F_CONTIGUOUS:
+            # (The buffer is C-contiguous, as a consumer that reads it as
+            # plain bytes may ask: the transpose.)
+            return (_frombuffer, (PickleBuffer(self.T), self.dtype,
+                                  self.shape, "F"))
+        # The axes by stride, largest first (a stable insertion sort): if
+        # that order is C-contiguous, the array is its transpose.
+        for i in range(self.ndim):
+            axis = i
+            j = i
+            while j > 0 and self._strides[perm[j - 1]] < self._strides[axis]:
+                perm[j] = perm[j - 1]
+                j -= 1
+            perm[j] = axis
+        for i in range(self.ndim):
+            shape[i] = self._shape[perm[i]]
+            strides[i] = self._strides[perm[i]]
+            inverse[perm[i]] = i
+        ordered = make_view(self, 0, self.ndim, shape, strides)
+        if not ordered._flags & FLAG_C_CONTIGUOUS:
+            return self.__reduce__()
+        return (_frombuffer, (PickleBuffer(ordered), self.dtype,
+                              ordered.shape, "K",
+                              tuple([inverse[i] for i in range(self.ndim)])))
+
     # =====================================================================
     # The Python Array API standard: the namespace, the device, mT
     # (NumPy: ``array_array_namespace``, ``array_device``,

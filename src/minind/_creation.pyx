@@ -809,6 +809,16 @@ def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):
     return wrap_buffer_items(buffer, descr, count, offset)
 
 
+def _frombuffer(buffer, dtype, shape, order, axes=None):
+    """Unpickle what ``MiniArray.__reduce_ex__`` gives protocol 5: a view
+    of the buffer's items, laid out as the array was (``order`` "C" or
+    "F"; "K" with ``axes``: the C-contiguous array transposed)."""
+    array = frombuffer(buffer, dtype=dtype)
+    if order == "K" and axes is not None:
+        return array.reshape(shape, order="C").transpose(axes)
+    return array.reshape(shape, order=order)
+
+
 # ---------------------------------------------------------------------------
 # Casting, as a function
 # ---------------------------------------------------------------------------
