@@ -1198,3 +1198,31 @@ def test_put_with_a_bad_index_changes_nothing():
         mi.put(m, mi.asarray(np.array([0, 5], np.uint8)),
                mi.asarray(np.array([7], np.int8)))
     assert m.tolist() == [0, 0, 0]
+
+
+class _KeyTuple(tuple):
+    """A tuple subclass: NumPy reads it as a tuple of indices."""
+
+
+@pytest.mark.parametrize("key", [
+    ([1], [1]), (1, slice(None)), (1, 2), (Ellipsis, 0), (), ([True] * 5,),
+    (slice(None, None, -2), [0, 4]), (None, 1)])
+def test_a_tuple_subclass_is_a_tuple_of_indices(key):
+    """``a[TupleSubclass(...)]`` indexes as the tuple would, read and
+    written; wrapped in a 1-tuple it is one index array (NumPy's
+    TestIndexing.test_tuple_subclass)."""
+    n = np.arange(25.0).reshape(5, 5)
+    m = mi.asarray(n.copy())
+    got, want = m[_KeyTuple(key)], n[_KeyTuple(key)]
+    if isinstance(want, np.ndarray):
+        assert_same(got, want)
+    else:
+        assert_same_scalar(got, want)
+    m[_KeyTuple(key)] = -1.0
+    n[_KeyTuple(key)] = -1.0
+    assert_same(m, n)
+    if key == ([1], [1]):
+        assert_same(m[_KeyTuple(key), ], n[_KeyTuple(key), ])
+    z = mi.asarray(5.0)
+    assert z[_KeyTuple((True,))].shape == np.asarray(5.0)[
+        _KeyTuple((True,))].shape == (1,)

@@ -1575,7 +1575,9 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     to ``_indexing``.  Items before it have been checked, so errors come
     left to right, as NumPy reports them.
     """
-    cdef tuple items = key if type(key) is tuple else (key,)
+    # A tuple subclass is a tuple of indices too (NumPy: PyTuple_Check).
+    cdef tuple items = (key if type(key) is tuple else tuple(key)
+                        if isinstance(key, tuple) else (key,))
     cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
     cdef Py_ssize_t integers[MAX_NDIM]
     cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0, i, seen = 0

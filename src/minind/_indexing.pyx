@@ -204,7 +204,9 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     """Steps 1 and 2: classify the items of ``key``, check them as NumPy
     does (types, counts, boolean shapes, integer bounds) and build the
     source view."""
-    cdef tuple items = key if type(key) is tuple else (key,)
+    # A tuple subclass is a tuple of indices too (NumPy: PyTuple_Check).
+    cdef tuple items = (key if type(key) is tuple else tuple(key)
+                        if isinstance(key, tuple) else (key,))
     cdef Py_ssize_t nitems = len(items), i, value
     cdef list kinds = [], objects = [], basic = []
     cdef int consumed = 0, axis = 0, saxis = 0, k, j, count
@@ -1241,7 +1243,7 @@ cdef bint _zero_d_mask_key(MiniArray a, object key):
     or in a 1-tuple) and ``a`` is 0-d: the mask covers all of ``a``."""
     if a.ndim != 0:
         return False
-    if type(key) is tuple:
+    if isinstance(key, tuple):
         if len(key) != 1:
             return False
         key = key[0]
