@@ -149,6 +149,132 @@ def test_other_array_libraries_are_deferred_to():
 
 
 # ---------------------------------------------------------------------------
+# Operators that step aside (NumPy's binop_override.h; minind's _override)
+# ---------------------------------------------------------------------------
+
+BINARY = ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
+          "matmul", "and", "or", "xor", "lshift", "rshift"]
+COMPARISONS = {"eq": "eq", "ne": "ne", "lt": "gt", "le": "ge", "gt": "lt",
+               "ge": "le"}
+
+
+def _answering(name, **attributes):
+    """A class that answers every reflected operator and comparison
+    with its name, so a test sees who answered."""
+    namespace = dict(attributes)
+    for op in BINARY:
+        namespace[f"__r{op}__"] = (lambda op: lambda self, other:
+                                   f"{name} __r{op}__")(op)
+    for op in COMPARISONS:
+        namespace[f"__{op}__"] = (lambda op: lambda self, other:
+                                  f"{name} __{op}__")(op)
+    namespace["__hash__"] = None
+    return type(name, (), namespace)
+
+
+OPTED_OUT = _answering("OptedOut", __array_ufunc__=None)
+OUTRANKING = _answering("Outranking", __array_priority__=1000)
+OUTRANKING_BY_A_STRING = _answering("OutrankingByAString",
+                                    __array_priority__="high")
+
+
+def _outcome(call):
+    try:
+        return call()
+    except TypeError as error:
+        return TypeError, str(error)
+
+
+@pytest.mark.parametrize("kind", [OPTED_OUT, OUTRANKING])
+@pytest.mark.parametrize("left", ["array", "scalar", "0-d"])
+@pytest.mark.parametrize("op", BINARY + list(COMPARISONS))
+def test_operators_step_aside_like_numpy(op, left, kind):
+    """``a <op> obj`` returns NotImplemented, so that obj's reflected
+    method answers, when obj opts out of ufuncs (``__array_ufunc__ =
+    None``) or outranks an array (``__array_priority__``), for arrays and
+    scalars, as in NumPy (NumPy's test_custom_array_like)."""
+    def make(xp):
+        if left == "array":
+            return xp.arange(1, 5)
+        return xp.int64(3) if left == "scalar" else xp.asarray(3)
+    function = getattr(operator, f"{op}_" if op in ("and", "or") else op)
+    got = _outcome(lambda: function(make(mi), kind()))
+    want = _outcome(lambda: function(make(np), kind()))
+    assert got == want
+
+
+@pytest.mark.parametrize("op", ["iadd", "isub", "imul", "ilshift"])
+def test_in_place_operators_step_aside_as_numpys(op):
+    """``a += obj``: never for ``__array_ufunc__ = None`` (the ufunc
+    then refuses obj); for a higher priority only when obj's type has
+    the in-place method, and then Python goes on to ``a + obj``, which
+    steps aside too."""
+    with_inplace = _answering(
+        "InPlace", __array_priority__=1000,
+        **{f"__{op}__": lambda self, other: "in place"})
+    for kind in (OPTED_OUT, OUTRANKING, with_inplace):
+        got = _outcome(lambda: getattr(operator, op)(mi.arange(1, 5),
+                                                     kind()))
+        want = _outcome(lambda: getattr(operator, op)(np.arange(1, 5),
+                                                      kind()))
+        assert type(got) is type(want)
+        if isinstance(want, str) or kind is OPTED_OUT:
+            assert got == want
+
+
+def test_what_does_not_outrank_is_computed():
+    """No deferral for a lower or unreadable priority, for an
+    operand of the array's own type or a subclass, or for an object
+    without the reflected method: the ufunc runs (and refuses what it
+    cannot read, as NumPy does for an object opting out)."""
+    m = mi.arange(1, 5)
+    for kind in (OUTRANKING_BY_A_STRING, _answering(
+            "Low", __array_priority__=-1), object):
+        # (NumPy would make an object array of it and add element-wise)
+        with pytest.raises(TypeError, match="numbers only"):
+            m + kind()
+    bare = type("Bare", (), {"__array_ufunc__": None})
+    for xp in (mi, np):
+        with pytest.raises(TypeError, match="unsupported operand"):
+            xp.arange(3) * bare()
+        with pytest.raises(TypeError, match="does not support ufuncs"):
+            xp.add(xp.arange(3), bare())
+    assert_same(m + m, np.arange(1, 5) * 2)
+
+
+@pytest.mark.parametrize("op", ["lshift", "rshift", "divmod"])
+@given(data=st.data())
+def test_shift_and_divmod_operators_like_numpy(op, data):
+    """``a << b``, ``a >> b`` and their reflected and in-place forms,
+    arrays and scalars: NumPy's left_shift and right_shift.  ``divmod``
+    of scalars (minind has no divmod ufunc, so an array's is refused)."""
+    m, n = data.draw(twins(dtype=st.sampled_from(
+        [np.dtype(t) for t in (np.int8, np.uint8, np.int32, np.uint64)])))
+    k = data.draw(st.integers(0, 7))
+    function = divmod if op == "divmod" else getattr(operator, op)
+    if op == "divmod":
+        with pytest.raises(TypeError, match="unsupported operand"):
+            divmod(m, k + 1)
+        got = divmod(mi.int32(k + 3), mi.int32(k + 1))
+        want = divmod(np.int32(k + 3), np.int32(k + 1))
+        for g, w in zip(got, want):
+            assert_same_scalar(g, w)
+        return
+    for got, want in ((function(m, k), function(n, k)),
+                      (function(k, m), function(k, n)),
+                      (function(mi.int32(k + 3), mi.int32(k)),
+                       function(np.int32(k + 3), np.int32(k)))):
+        if isinstance(want, np.ndarray):
+            assert_same(got, want)
+        else:
+            assert_same_scalar(got, want)
+    if m.flags.writeable and 0 not in m.strides:
+        m2, n2 = m.copy(), n.copy()
+        inplace = getattr(operator, "i" + op)
+        assert_same(inplace(m2, k), inplace(n2, k))
+
+
+# ---------------------------------------------------------------------------
 # __array_function__
 # ---------------------------------------------------------------------------
 

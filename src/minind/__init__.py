@@ -32,6 +32,8 @@ Where each concept lives:
                  the constants (pi, e, inf, nan...)
   _dispatch.py   NumPy's __array_ufunc__/__array_function__: np.f(m) runs
                  minind
+  _override.pyx  when a + obj steps aside for obj (__array_ufunc__ = None,
+                 __array_priority__; NumPy's binop_override.h)
   _show.py       mi.show(a): a picture of the owner's buffer and a's walk
   _explain.py    mi.explain(f, ...): the iterator's plan for a call, unrun
   _format.py     repr and str as NumPy prints them
@@ -147,6 +149,7 @@ _operators = {
     "remainder": remainder, "power": power, "square": square,
     "sqrt": sqrt, "bitwise_and": bitwise_and,
     "bitwise_or": bitwise_or, "bitwise_xor": bitwise_xor,
+    "left_shift": left_shift, "right_shift": right_shift,
     "negative": negative, "positive": positive, "absolute": absolute,
     "invert": invert, "equal": equal, "not_equal": not_equal, "less": less,
     "less_equal": less_equal, "greater": greater,

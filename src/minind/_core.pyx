@@ -61,6 +61,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              shape_from_object, byte_extent,
                              broadcast_strides, attempt_nocopy_reshape)
 from minind._loops cimport Traversal, axis_order, copy_cast
+from minind._override cimport binop_should_defer
 
 import operator
 import warnings
@@ -840,65 +841,93 @@ cdef class MiniArray:
         return Py_REFCNT(self)
 
     # -- arithmetic: every operator is a ufunc call ------------------------
+    # (Each forward, in-place and comparison operator first asks whether
+    # the other operand should answer instead: ``_defers``.)
     # (``a + b`` is ``mi.add(a, b)``; ``a += b`` is ``mi.add(a, b, out=a)``,
     # writing into a's own buffer.  The ufuncs live in _ufunc, which
     # registers them here: _core cannot import the module built on it.)
 
     def __add__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["add"](self, other)
 
     def __radd__(self, other):
         return _OPERATORS["add"](other, self)
 
     def __iadd__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["add"](self, other, out=self)
 
     def __sub__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["subtract"](self, other)
 
     def __rsub__(self, other):
         return _OPERATORS["subtract"](other, self)
 
     def __isub__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["subtract"](self, other, out=self)
 
     def __mul__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["multiply"](self, other)
 
     def __rmul__(self, other):
         return _OPERATORS["multiply"](other, self)
 
     def __imul__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["multiply"](self, other, out=self)
 
     def __truediv__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["true_divide"](self, other)
 
     def __rtruediv__(self, other):
         return _OPERATORS["true_divide"](other, self)
 
     def __itruediv__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["true_divide"](self, other, out=self)
 
     def __floordiv__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["floor_divide"](self, other)
 
     def __rfloordiv__(self, other):
         return _OPERATORS["floor_divide"](other, self)
 
     def __ifloordiv__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["floor_divide"](self, other, out=self)
 
     def __mod__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["remainder"](self, other)
 
     def __rmod__(self, other):
         return _OPERATORS["remainder"](other, self)
 
     def __imod__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["remainder"](self, other, out=self)
 
     def __pow__(self, other, modulo=None):
+        if _defers(self, other):
+            return NotImplemented
         if modulo is not None:
             return NotImplemented
         cdef str name = _power_ufunc(self, other)
@@ -912,18 +941,24 @@ cdef class MiniArray:
         return _OPERATORS["power"](other, self)
 
     def __ipow__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         cdef str name = _power_ufunc(self, other)
         if name == "power":
             return _OPERATORS["power"](self, other, out=self)
         return _OPERATORS[name](self, out=self)
 
     def __matmul__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["matmul"](self, other)
 
     def __rmatmul__(self, other):
         return _OPERATORS["matmul"](other, self)
 
     def __imatmul__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         # a @= b writes the product into a, so it must have a's shape:
         # NumPy takes b's last two axes as a matrix whatever a is, and
         # refuses a 1-d b, whose product would lose an axis of a.  (A 0-d
@@ -946,31 +981,69 @@ cdef class MiniArray:
         return _OPERATORS["dot"](self, b, out=out)
 
     def __and__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["bitwise_and"](self, other)
 
     def __rand__(self, other):
         return _OPERATORS["bitwise_and"](other, self)
 
     def __iand__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["bitwise_and"](self, other, out=self)
 
     def __or__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["bitwise_or"](self, other)
 
     def __ror__(self, other):
         return _OPERATORS["bitwise_or"](other, self)
 
     def __ior__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["bitwise_or"](self, other, out=self)
 
     def __xor__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["bitwise_xor"](self, other)
 
     def __rxor__(self, other):
         return _OPERATORS["bitwise_xor"](other, self)
 
     def __ixor__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
         return _OPERATORS["bitwise_xor"](self, other, out=self)
+
+    def __lshift__(self, other):
+        if _defers(self, other):
+            return NotImplemented
+        return _OPERATORS["left_shift"](self, other)
+
+    def __rlshift__(self, other):
+        return _OPERATORS["left_shift"](other, self)
+
+    def __ilshift__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
+        return _OPERATORS["left_shift"](self, other, out=self)
+
+    def __rshift__(self, other):
+        if _defers(self, other):
+            return NotImplemented
+        return _OPERATORS["right_shift"](self, other)
+
+    def __rrshift__(self, other):
+        return _OPERATORS["right_shift"](other, self)
+
+    def __irshift__(self, other):
+        if _defers(self, other, True):
+            return NotImplemented
+        return _OPERATORS["right_shift"](self, other, out=self)
 
     def __neg__(self):
         return _OPERATORS["negative"](self)
@@ -985,24 +1058,43 @@ cdef class MiniArray:
         return _OPERATORS["invert"](self)
 
     def __eq__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _compare("equal", self, other)
 
     def __ne__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _compare("not_equal", self, other)
 
     def __lt__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["less"](self, other)
 
     def __le__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["less_equal"](self, other)
 
     def __gt__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["greater"](self, other)
 
     def __ge__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _OPERATORS["greater_equal"](self, other)
 
     __hash__ = None       # arrays are mutable, so not hashable
+
+    @property
+    def __array_priority__(self):
+        """An array's place in NumPy's operator deferral: an object with
+        a higher ``__array_priority__`` answers ``a + obj`` itself
+        (``_override.pyx``)."""
+        return 0.0
 
     # -- reductions (see minind/_reductions.py) ----------------------------
 
@@ -1429,6 +1521,18 @@ def _rebuild(tuple shape, str dtype_name, bint fortran, bytes data):
                                 fortran, result._strides)
         result._update_flags()
     return result
+
+
+cdef inline bint _defers(MiniArray self, object other,
+                         bint inplace=False) except -1:
+    """Whether an operator of ``self`` returns NotImplemented for
+    ``other`` (``_override.binop_should_defer``), after the answers that
+    need no lookup: arrays, minind scalars and Python numbers never make
+    it step aside."""
+    if (type(other) is MiniArray or type(other) is float
+            or type(other) is int or isinstance(other, generic)):
+        return False
+    return binop_should_defer(self, other, inplace)
 
 
 cdef inline tuple _as_tuple(int n, const Py_ssize_t* values):

@@ -37,6 +37,7 @@ from libc.string cimport memcpy
 import operator as _operator
 
 from minind._dtype cimport Descr, descr_of, get_item, T_BOOL, T_FLOAT64
+from minind._override cimport binop_should_defer
 
 
 cdef extern from "Python.h":
@@ -136,6 +137,16 @@ cdef extern from *:
     # ``other`` repeats and does not multiply (a list, a tuple, a str):
     # ``[1] * mi.int64(3)`` is ``[1, 1, 1]`` and ``[1] * mi.float64(3)``
     # a TypeError, not an array, as NumPy's gentype_multiply decides.
+
+
+cdef inline bint _defers(object self, object other) except -1:
+    """Whether a scalar's operator returns NotImplemented for ``other``
+    (``_override.binop_should_defer``), after the answers that need no
+    lookup: Python numbers and minind scalars never make it step aside."""
+    if (type(other) is float or type(other) is int
+            or isinstance(other, generic)):
+        return False
+    return binop_should_defer(self, other, False)
 
 
 cdef class generic:
@@ -306,21 +317,35 @@ cdef class generic:
         return format(self.item(), spec)
 
     # -- arithmetic: every operator is the ufunc's, with the scalar as a
-    # -- 0-d array (immutable: ``s += 1`` rebinds s to ``s + 1``)
+    # -- 0-d array (immutable: ``s += 1`` rebinds s to ``s + 1``); each
+    # -- forward one first asks whether ``other`` should answer instead
+    # -- (``_defers``)
+
+    @property
+    def __array_priority__(self):
+        """A scalar's place in NumPy's operator deferral: below an
+        array's 0.0 (``_override.pyx``)."""
+        return -1000000.0
 
     def __add__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["add"](self, other)
 
     def __radd__(self, other):
         return _HOOKS["add"](other, self)
 
     def __sub__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["subtract"](self, other)
 
     def __rsub__(self, other):
         return _HOOKS["subtract"](other, self)
 
     def __mul__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         if _repeats(other):
             return other * _operator.index(self)
         return _HOOKS["multiply"](self, other)
@@ -337,24 +362,32 @@ cdef class generic:
         return self
 
     def __truediv__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["true_divide"](self, other)
 
     def __rtruediv__(self, other):
         return _HOOKS["true_divide"](other, self)
 
     def __floordiv__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["floor_divide"](self, other)
 
     def __rfloordiv__(self, other):
         return _HOOKS["floor_divide"](other, self)
 
     def __mod__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["remainder"](self, other)
 
     def __rmod__(self, other):
         return _HOOKS["remainder"](other, self)
 
     def __divmod__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return (_HOOKS["floor_divide"](self, other),
                 _HOOKS["remainder"](self, other))
 
@@ -363,6 +396,8 @@ cdef class generic:
                 _HOOKS["remainder"](other, self))
 
     def __pow__(self, other, modulo=None):
+        if _defers(self, other):
+            return NotImplemented
         # No square/sqrt shortcut here: NumPy's scalars run power itself
         # (mi.True_ ** 2 is an int64, as np.True_ ** 2).
         if modulo is not None:
@@ -375,22 +410,44 @@ cdef class generic:
         return _HOOKS["power"](other, self)
 
     def __and__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["bitwise_and"](self, other)
 
     def __rand__(self, other):
         return _HOOKS["bitwise_and"](other, self)
 
     def __or__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["bitwise_or"](self, other)
 
     def __ror__(self, other):
         return _HOOKS["bitwise_or"](other, self)
 
     def __xor__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["bitwise_xor"](self, other)
 
     def __rxor__(self, other):
         return _HOOKS["bitwise_xor"](other, self)
+
+    def __lshift__(self, other):
+        if _defers(self, other):
+            return NotImplemented
+        return _HOOKS["left_shift"](self, other)
+
+    def __rlshift__(self, other):
+        return _HOOKS["left_shift"](other, self)
+
+    def __rshift__(self, other):
+        if _defers(self, other):
+            return NotImplemented
+        return _HOOKS["right_shift"](self, other)
+
+    def __rrshift__(self, other):
+        return _HOOKS["right_shift"](other, self)
 
     def __neg__(self):
         return _HOOKS["negative"](self)
@@ -405,21 +462,33 @@ cdef class generic:
         return _HOOKS["invert"](self)
 
     def __eq__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _compare("equal", self, other)
 
     def __ne__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _compare("not_equal", self, other)
 
     def __lt__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["less"](self, other)
 
     def __le__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["less_equal"](self, other)
 
     def __gt__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["greater"](self, other)
 
     def __ge__(self, other):
+        if _defers(self, other):
+            return NotImplemented
         return _HOOKS["greater_equal"](self, other)
 
 

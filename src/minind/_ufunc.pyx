@@ -42,6 +42,7 @@ from libc.stdint cimport int64_t
 from libc.string cimport memcpy, memset
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
+from minind._override cimport check_ufunc_operand
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
@@ -965,6 +966,7 @@ cdef list _operands(tuple args):
                 raise TypeError("unsupported operand type(s) for ufunc: "
                                 "'NoneType' (NumPy would compute on an "
                                 "object array; minind has none)")
+            check_ufunc_operand(arg)
             if isinstance(arg, (str, bytes, complex)):
                 raise UFuncTypeError(
                     "ufunc did not contain a loop with signature matching "
