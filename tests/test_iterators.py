@@ -223,6 +223,28 @@ def test_flatiter_cannot_be_made_directly():
         mi.flatiter()
 
 
+@pytest.mark.parametrize("ndim", [32, 33, 64])
+def test_flat_and_broadcast_keep_numpys_32_axes(ndim):
+    """NumPy's flat iterator (and np.broadcast, built on it) refuses more
+    than 32 axes, with a RuntimeError; so does minind (NumPy's
+    TestFlat.test_maxdims), the arrays themselves may have 64."""
+    shape = (1,) * ndim
+    calls = [lambda xp: xp.ones(shape).flat,
+             lambda xp: xp.broadcast(xp.ones(shape)),
+             lambda xp: xp.broadcast(xp.ones(3), xp.ones(shape)),
+             lambda xp: setattr(xp.ones(shape), "flat", 2)]
+    for call in calls:
+        outcomes = []
+        for xp in (np, mi):
+            try:
+                call(xp)
+                outcomes.append(None)
+            except RuntimeError as error:
+                outcomes.append(str(error))
+        assert outcomes[1] == outcomes[0]
+        assert (outcomes[0] is None) == (ndim <= 32)
+
+
 # ---------------------------------------------------------------------------
 # broadcast
 # ---------------------------------------------------------------------------

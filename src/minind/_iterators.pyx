@@ -240,8 +240,20 @@ cdef flatiter new_flatiter(MiniArray walked, object base,
     return result
 
 
+cdef int _legacy_ndim(MiniArray array) except -1:
+    """NumPy's flat iterator, on which ``np.broadcast`` is built too,
+    keeps at most 32 axes (its C struct holds arrays of that size,
+    NPY_MAXDIMS_LEGACY_ITERS), though arrays may have 64; minind refuses
+    the same arrays with the same error, so that code fails alike."""
+    if array.ndim > 32:
+        raise RuntimeError("this function only supports up to 32 dimensions "
+                           f"but the array has {array.ndim}.")
+    return 0
+
+
 def flat(MiniArray array):
     """``a.flat`` (registered on the array type by minind/__init__.py)."""
+    _legacy_ndim(array)
     return new_flatiter(array, array, array._flags & FLAG_C_CONTIGUOUS)
 
 
@@ -418,6 +430,7 @@ cdef class broadcast:
                 arrays.extend([it.base for it in (<broadcast>arg).iters])
             else:
                 arrays.append(asarray(arg))
+                _legacy_ndim(arrays[len(arrays) - 1])
         if len(arrays) > MAX_NDIM:
             raise ValueError(f"Need at least 0 and at most {MAX_NDIM} "
                              "array objects.")
