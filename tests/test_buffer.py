@@ -16,8 +16,8 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 import minind as mi
-from strategies import LAYOUTS, assert_same_values, dtypes, numpy_layouts, \
-    shapes, twins
+from strategies import LAYOUTS, assert_same, assert_same_values, dtypes, \
+    numpy_layouts, shapes, twins
 
 
 @st.composite
@@ -505,3 +505,44 @@ def test_numpy_reads_the_buffer_before_any_array_method():
     with pytest.raises(ValueError):
         np.asarray(m, dtype=np.float32, copy=False)
     assert np.asarray(m, copy=False).ctypes.data == m.ctypes.data
+
+
+def _exporters():
+    import array
+    import _testbuffer
+    return {
+        "pointer": lambda: memoryview(ctypes.pointer(ctypes.c_uint8())),
+        "void*": lambda: memoryview(bytes(16)).cast("P"),
+        "UCS-2": lambda: memoryview(array.array("u", "ab")),
+        "char": lambda: memoryview((ctypes.c_char * 2)()),
+        "double": lambda: memoryview((ctypes.c_double * 2)()),
+        "ssize_t": lambda: memoryview(bytes(16)).cast("n"),
+        "PIL": lambda: _testbuffer.ndarray(list(range(6)), (2, 3),
+                                           format="i",
+                                           flags=_testbuffer.ND_PIL),
+    }
+
+
+@pytest.mark.parametrize("name", ["pointer", "void*", "UCS-2", "char",
+                                  "double", "ssize_t", "PIL"])
+def test_foreign_buffer_formats_fail_as_numpys(name):
+    """A buffer NumPy cannot read fails with NumPy's class: ValueError
+    for a format it does not know ('&' pointers, 'P', 'u'; NumPy's
+    "not a valid PEP 3118 buffer format string"), BufferError for
+    suboffsets.  One NumPy reads but minind has no dtype for ('c' bytes)
+    is minind's TypeError; the rest are read as NumPy reads them."""
+    pytest.importorskip("_testbuffer")
+    make = _exporters()[name]
+    try:
+        want = np.asarray(make())
+    except (ValueError, BufferError) as error:
+        with pytest.raises(type(error)) as raised:
+            mi.asarray(make())
+        if isinstance(error, ValueError):
+            assert str(raised.value) == str(error)
+        return
+    if want.dtype.kind in "SU":
+        with pytest.raises(TypeError, match="cannot read buffers"):
+            mi.asarray(make())
+    else:
+        assert_same(mi.asarray(make()), want)

@@ -2212,6 +2212,12 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
     if writable and buf.readonly:
         raise ValueError("the buffer is read-only")
     fmt = view.format
+    if fmt is not None and not _numpy_reads_format(fmt):
+        # Not a format NumPy could read either ('&' pointers, 'P', 'u'):
+        # NumPy's ValueError, where a format NumPy reads but minind has no
+        # dtype for (float16, complex, strings...) is the TypeError below.
+        raise ValueError(f"{fmt!r} is not a valid PEP 3118 buffer format "
+                         "string")
     try:
         descr = as_dtype("B" if fmt is None else _BUFFER_FORMATS.get(fmt, fmt))
     except TypeError:
@@ -2224,8 +2230,11 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
         raise ValueError("maximum supported dimension for an ndarray is "
                          f"currently {MAX_NDIM}, found {buf.ndim}")
     if buf.suboffsets != NULL:
-        raise TypeError("buffers with suboffsets (PIL-style) are not "
-                        "supported")
+        raise BufferError(
+            "minind does not support importing buffers which include "
+            "suboffsets (PIL-style): they are not compatible with its "
+            "memory layout without a copy.  Copy the original before "
+            "converting it to a minind array.")
     for axis in range(buf.ndim):
         shape[axis] = buf.shape[axis] if buf.shape != NULL else (
             buf.len // buf.itemsize)
@@ -2333,6 +2342,17 @@ cdef int refuse_array_protocols(object obj) except -1:
 
 # Native-alignment struct codes that name a supported dtype differently.
 _BUFFER_FORMATS = {"@?": "?", "=?": "?", "<?": "?", "c": "B"}
+# Every character of the PEP 3118 formats NumPy reads, field names aside
+# (struct's codes, NumPy's additions 'Z' complex, 'w' UCS-4, 'O' objects,
+# 'T{...}' records, '(2,3)' shapes, byte orders and counts).
+_PEP3118_CHARACTERS = frozenset("?cbBhHiIlLqQnNefdgZswOxT{}(),^@=<>! 0123456789")
+
+
+cdef bint _numpy_reads_format(str fmt):
+    """Whether NumPy's PEP 3118 parser knows every code of ``fmt``."""
+    cdef list parts = fmt.split(":")
+    # Field names sit between colons: every other part.
+    return _PEP3118_CHARACTERS.issuperset("".join(parts[::2]))
 for _code in "bBhHiIlLqQfd":
     _BUFFER_FORMATS["@" + _code] = _code
     _BUFFER_FORMATS["=" + _code] = _code
