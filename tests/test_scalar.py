@@ -74,6 +74,46 @@ def assert_same_outcome(m_call, n_call, rtol=0.0):
 # ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", DTYPE_NAMES)
+def test_out_ellipsis_keeps_an_array(name):
+    """``out=...`` (NumPy 2): a ufunc call or reduction whose result
+    would be a scalar gives a 0-d array instead, fast paths and masks
+    included; anything else is unchanged.  Only the whole keyword may be
+    ``...``, with NumPy's TypeErrors (NumPy's test_output_ellipsis and
+    test_output_ellipsis_errors)."""
+    n = np.array([[1, 0, 1], [1, 1, 0]], dtype=name)
+    m = mi.asarray(n)
+    cases = [
+        lambda lib, a: lib.add(a[0, 0], a[1, 1], out=...),
+        lambda lib, a: lib.add(1, 2, out=...),
+        lambda lib, a: lib.negative(lib.asarray(a[0, 0]), out=...),
+        lambda lib, a: lib.multiply(a, 2, out=...),
+        lambda lib, a: lib.add(a[0, 0], 1, out=..., where=True),
+        lambda lib, a: lib.add(a[0, 0], 1, out=..., dtype="float64"),
+        lambda lib, a: lib.add(a[0, 0], a[0, 1], out=...,
+                               where=lib.asarray(True)),
+        lambda lib, a: lib.add.reduce(a, axis=None, out=...),
+        lambda lib, a: lib.maximum.reduce(a[0], out=...),
+        lambda lib, a: lib.add.reduce(a, axis=1, out=...),
+        lambda lib, a: lib.add.reduce(a[0], out=..., where=lib.asarray(
+            [True, False, True])),
+        lambda lib, a: lib.add.accumulate(a[0], out=...),
+        lambda lib, a: lib.add.reduceat(a[0], [0, 2], out=...),
+        lambda lib, a: lib.add(a, 1, ...),
+        lambda lib, a: lib.negative(a, out=(...,)),
+        lambda lib, a: lib.add.reduce(a, out=(...,)),
+        lambda lib, a: lib.add(a, 1, lib.empty_like(a), out=...),
+    ]
+    for case in cases:
+        got = assert_same_outcome(lambda: case(mi, m), lambda: case(np, n))
+        if got is None:          # both raised: the same words
+            with pytest.raises(TypeError) as mine:
+                case(mi, m)
+            with pytest.raises(TypeError) as numpys:
+                case(np, n)
+            assert str(mine.value) == str(numpys.value)
+
+
+@pytest.mark.parametrize("name", DTYPE_NAMES)
 def test_every_zero_d_result_is_a_scalar(name):
     """Indexing, ``a[()]``, iteration, full reductions and 0-d ufunc
     results are scalars exactly where NumPy's are."""

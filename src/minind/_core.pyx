@@ -1817,6 +1817,9 @@ cdef MiniArray single_output(object out):
             raise ValueError("The 'out' tuple must have exactly one entry "
                              "per ufunc output")
         out = out[0]
+        if out is Ellipsis:
+            raise TypeError("must use `...` as `out=...` and not "
+                            "per-operand/in a tuple")
     if out is not None and not isinstance(out, MiniArray):
         raise TypeError("return arrays must be of ArrayType")
     return out

@@ -257,6 +257,11 @@ cdef class ufunc:
         # which inspect.signature reads; the class docstring says how a
         # ufunc is called.)
         cdef bint out_given = out is not _NO_OUT
+        # out=...: NumPy 2's request for an array even where the result
+        # would be a scalar (a 0-d result stays a 0-d array).
+        cdef bint keep_array = out is Ellipsis
+        if keep_array:
+            out, out_given = _NO_OUT, False
         if sig is not None:
             if signature is not None:
                 raise TypeError("cannot specify both 'sig' and 'signature'")
@@ -269,10 +274,13 @@ cdef class ufunc:
         if not out_given:
             out = None
         if len(args) == self.nin + 1:
-            if out is not None:
+            if out is not None or keep_array:
                 raise TypeError("cannot specify 'out' as both a positional "
                                 "and keyword argument")
             args, out = args[:self.nin], args[self.nin]
+            if out is Ellipsis:
+                raise TypeError("out=... is only allowed as a keyword "
+                                "argument.")
             out_given = True
         if len(args) != self.nin:
             raise TypeError(
@@ -282,25 +290,27 @@ cdef class ufunc:
         out = single_output(out)
         if where is not True:
             return self._masked_call(args, out, out_given, dtype, casting,
-                                     where)
+                                     where, keep_array)
         if dtype is None and casting == "same_kind":
-            if out is None:
+            if out is None and not keep_array:
                 result = _scalar_call(self, args)
                 if result is not None:
                     return result
             result = _trivial_call(self, args, out)
             if result is not None:
-                if out is None and (<MiniArray>result).ndim == 0:
+                if (out is None and not keep_array
+                        and (<MiniArray>result).ndim == 0):
                     return _as_scalar(<MiniArray>result)
                 return result
         result = self._execute(_operands(args), out, dtype, casting)
-        if out is None and (<MiniArray>result).ndim == 0:
+        if (out is None and not keep_array
+                and (<MiniArray>result).ndim == 0):
             return _as_scalar(<MiniArray>result)
         return result
 
     cdef object _masked_call(self, tuple args, MiniArray out,
                              bint out_given, object dtype, object casting,
-                             object where):
+                             object where, bint keep_array):
         """A call with a ``where=`` mask other than True: never the
         trivial loop (NumPy too runs its iterator, with the mask as one
         more operand: ``generic_masked_strided_loop`` in
@@ -314,7 +324,8 @@ cdef class ufunc:
                           "memory in output. If this is intentional, use "
                           "out=None.", UserWarning, stacklevel=2)
         result = self._execute(_operands(args), out, dtype, casting, mask)
-        if out is None and (<MiniArray>result).ndim == 0:
+        if (out is None and not keep_array
+                and (<MiniArray>result).ndim == 0):
             return _as_scalar(<MiniArray>result)
         return result
 
@@ -597,13 +608,15 @@ cdef class ufunc:
         required) and folds in the elements where the mask is True.
         """
         cdef MiniArray mask = None
+        cdef bint keep_array = out is Ellipsis      # as in __call__
         if self.nin != 2:
             raise ValueError("reduce only supported for binary functions")
         if where is not True and not (isinstance(where, generic)
                                       and where.dtype.kind == "b" and where):
             mask = where_mask(where)
-        return _reduce(self, asarray(array), axis, dtype, single_output(out),
-                       keepdims, initial, False, mask)
+        return _reduce(self, asarray(array), axis, dtype,
+                       None if keep_array else single_output(out), keepdims,
+                       initial, keep_array, mask)
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """Running results along ``axis``: ``add.accumulate`` is cumsum."""
@@ -611,7 +624,7 @@ cdef class ufunc:
             raise ValueError("accumulate only supported for binary "
                              "functions")
         return _accumulate(self, asarray(array), axis, dtype,
-                           single_output(out))
+                           None if out is Ellipsis else single_output(out))
 
     def reduceat(self, array, /, indices, axis=0, dtype=None, out=None):
         """Reduce slices of ``array`` along one ``axis``: row ``i`` of the
@@ -624,7 +637,7 @@ cdef class ufunc:
         if self.nin != 2:
             raise ValueError("reduceat only supported for binary functions")
         return _reduceat(self, asarray(array), indices, axis, dtype,
-                         single_output(out))
+                         None if out is Ellipsis else single_output(out))
 
     def outer(self, a, b):
         """``op(a[i, j, ...], b[k, l, ...])`` for every pair of elements:
