@@ -650,6 +650,18 @@ def test_gufuncs_are_objects_as_in_numpy(name):
         assert getattr(mine, attribute) == getattr(theirs, attribute)
     assert repr(mine) == repr(theirs)
     assert pickle.loads(pickle.dumps(mine)) is mine
+    # The other ufunc methods: NumPy's errors for a gufunc (NumPy's
+    # test_at_not_none_signature).
+    ones = np.ones((2, 2, 2))
+    for method, args in (("at", (ones, [0], ones[:1])), ("reduce", (ones,)),
+                         ("accumulate", (ones,)), ("reduceat", (ones, [0])),
+                         ("outer", (ones, ones))):
+        with pytest.raises(Exception) as numpys:
+            getattr(theirs, method)(*args)
+        with pytest.raises(type(numpys.value)) as minds:
+            getattr(mine, method)(*[mi.asarray(a) if isinstance(
+                a, np.ndarray) else a for a in args])
+        assert str(minds.value) == str(numpys.value)
 
 
 @pytest.mark.parametrize("shapes", [((3, 3), (3,)), ((3,), (3,)),

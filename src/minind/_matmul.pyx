@@ -1208,8 +1208,9 @@ class gufunc:
     would bind: stored on a class (``matmul = np.matmul`` in a class
     body, as NumPy's own tests do), a function becomes a method and
     receives ``self`` as its first operand, while an object like this one
-    stays itself.  Only the call is supported; ``reduce``, ``outer`` and
-    the other ufunc methods are not."""
+    stays itself.  Only the call is supported: the other ufunc methods
+    raise NumPy's errors for a gufunc (its core dimensions leave them
+    undefined)."""
 
     def __init__(self, function, signature, nin=2, nout=1):
         self._function = function
@@ -1225,6 +1226,24 @@ class gufunc:
 
     def __call__(self, *args, **kwargs):
         return self._function(*args, **kwargs)
+
+    def reduce(self, *args, **kwargs):
+        raise RuntimeError("Reduction not defined on ufunc with signature")
+
+    def accumulate(self, *args, **kwargs):
+        raise RuntimeError("Reduction not defined on ufunc with signature")
+
+    def reduceat(self, *args, **kwargs):
+        raise RuntimeError("Reduction not defined on ufunc with signature")
+
+    def outer(self, *args, **kwargs):
+        raise TypeError("method outer is not allowed in ufunc with "
+                        "non-trivial signature")
+
+    def at(self, *args, **kwargs):
+        raise TypeError(f"{self.__name__}.at does not support ufunc with "
+                        f"non-trivial signature: {self.__name__} has "
+                        f"signature {self.signature}.")
 
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
