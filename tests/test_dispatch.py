@@ -391,6 +391,10 @@ NOT_DISPATCHED = {
     "can_cast": "NumPy decides from the dtype, without dispatch",
     "isscalar": "NumPy does not dispatch it (plain Python)",
     "indices": "takes a shape",
+    "seterr": "takes settings (plain Python in NumPy)",
+    "geterr": "takes nothing", "geterrcall": "takes nothing",
+    "seterrcall": "takes a function (plain Python in NumPy)",
+    "errstate": "takes settings (plain Python in NumPy)",
 }
 
 

@@ -48,6 +48,8 @@ Where each concept lives:
                  outer, tensordot, vecdot, matvec, vecmat built on it
   linalg.py      mi.linalg: norms, and the Array API's linalg names
   _vectorize.py  vectorize: a Python function over arrays (a Python loop)
+  _ufunc_config.py  seterr/geterr/errstate: NumPy's floating-point error
+                 settings, kept per context (minind's loops report none)
   _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
                  wrapped through the buffer protocol)
   _iterators.pyx a.flat (flatiter) and broadcast: C-order positions in
@@ -135,6 +137,8 @@ from minind._matmul import (matmul, dot, vdot, inner, outer, tensordot,
                             vecdot, matvec, vecmat,
                             matmul_function as _matmul_function)
 from minind._vectorize import vectorize
+from minind._ufunc_config import (seterr, geterr, seterrcall, geterrcall,
+                                   errstate)
 from minind._iterators import flatiter, broadcast
 from minind import _iterators
 from minind._memmap import memmap
@@ -251,7 +255,8 @@ __all__ = [
     "unique_inverse", "unique_all", "setxor1d",
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
     "matvec", "vecmat",
-    "linalg", "vectorize", "memmap", "copyto", "issubdtype", "frombuffer",
+    "linalg", "vectorize", "seterr", "geterr", "seterrcall", "geterrcall",
+    "errstate", "memmap", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
     "diagonal", "trace",
     "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",
