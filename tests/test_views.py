@@ -1217,3 +1217,67 @@ def test_assigning_strides(data, n, order):
     assert_same(m, n)
     with pytest.raises(AttributeError, match="Cannot delete array strides"):
         del m.strides
+
+
+def _subclass(xp, calls):
+    class Tagged(xp.ndarray):
+        """Records each __array_finalize__: the array it came from and the
+        dtype the new view has at that moment."""
+
+        def __array_finalize__(self, obj):
+            calls.append((type(obj).__name__, self.dtype.name))
+            self.tag = "tagged"
+    return Tagged
+
+
+@given(twins(), st.sampled_from([None, "uint8", "int16"]),
+       st.booleans())
+def test_view_as_a_subclass_like_numpy(pair, dtype, positional):
+    """``a.view(Sub)`` and ``a.view(dtype, type=Sub)``: an instance of
+    the subclass over the same memory (base, strides, flags as NumPy's
+    view), its ``__array_finalize__`` called once with ``a``, before the
+    new dtype is set; the same errors where the dtype change is refused."""
+    m, n = pair
+    outcomes = []
+    for xp, a in ((mi, m), (np, n)):
+        calls = []
+        sub = _subclass(xp, calls)
+        try:
+            if dtype is None and positional:
+                view = a.view(sub)
+            else:
+                view = a.view(dtype, type=sub)
+        except (TypeError, ValueError) as error:
+            outcomes.append((type(error), calls))
+            continue
+        assert type(view) is sub and view.tag == "tagged"
+        outcomes.append((view, calls))
+    (got, got_calls), (want, want_calls) = outcomes
+    assert got_calls == [(type(m).__name__, m.dtype.name)]
+    assert want_calls == [("ndarray", n.dtype.name)]
+    if isinstance(want, type):
+        assert got is want
+        return
+    assert_same(got, np.asarray(want))
+    assert got.flags.owndata == want.flags.owndata
+    assert (got.base is m) == (want.base is n)
+    assert np.shares_memory(np.asarray(got), np.asarray(m)) == (
+        want.size > 0)
+
+
+def test_view_type_errors_are_numpys():
+    for xp in (np, mi):
+        a = xp.arange(4)
+        for call in (lambda: a.view(type=int), lambda: a.view(type=3),
+                     lambda: a.view(dtype=xp.int32, type=float)):
+            with pytest.raises(ValueError, match="sub-type of ndarray"):
+                call()
+        with pytest.raises(ValueError, match="output type twice"):
+            a.view(xp.ndarray, xp.ndarray)
+        assert type(a.view(xp.ndarray)) is xp.ndarray
+        not_callable = type("NotCallable", (xp.ndarray,),
+                            {"__array_finalize__": None})
+        with pytest.raises(TypeError, match="not callable"):
+            a.view(not_callable)
+    with pytest.raises(TypeError, match="only Python subclasses"):
+        mi.arange(4).view(mi.memmap)

@@ -70,6 +70,10 @@ import weakref
 cimport cython
 from minind.exceptions import AxisError
 
+# ``a.view()``'s dtype when left out (None is a dtype: float64).
+cdef object _VIEW_DTYPE_UNSET = object()
+
+
 cdef extern from "Python.h":
     const Py_ssize_t PY_SSIZE_T_MAX
 
@@ -399,14 +403,49 @@ cdef class MiniArray:
             raise AttributeError("Cannot delete array dtype")
         PyObject_GenericDelAttr(self, name, NULL)
 
-    def view(self, dtype=None):
+    def view(self, dtype=_VIEW_DTYPE_UNSET, type=None):
         """A new view of the same memory, optionally reading it as another
-        dtype (``a.view(mi.uint8)``: the bytes of each item)."""
-        cdef MiniArray result = make_view(self, 0, self.ndim, self._shape,
-                                          self._strides)
-        if dtype is not None:
+        dtype (``a.view(mi.uint8)``: the bytes of each item).  As in NumPy,
+        an explicit ``dtype=None`` means float64 (``dtype(None)``); only
+        leaving it out keeps the array's dtype.
+
+        ``type``, a subclass of MiniArray (also accepted in ``dtype``'s
+        place, as NumPy does), makes the view an instance of it, and its
+        ``__array_finalize__`` is called with this array, before any new
+        dtype is set, as in NumPy.  What is computed from such a view
+        (its own views, indexing, ufuncs) is a plain MiniArray: minind
+        does not carry subclasses along (README)."""
+        cdef MiniArray result
+        if type is None and _is_array_type(dtype):
+            dtype, type = _VIEW_DTYPE_UNSET, dtype
+        elif type is not None:
+            if not _is_array_type(type):
+                raise ValueError("Type must be a sub-type of ndarray type")
+            if _is_array_type(dtype):
+                raise ValueError("Cannot specify output type twice.")
+        if type is None or type is MiniArray:
+            result = make_view(self, 0, self.ndim, self._shape,
+                               self._strides)
+        else:
+            try:
+                result = MiniArray.__new__(type)
+            except TypeError:
+                # An extension subclass with its own construction (memmap)
+                raise TypeError(f"minind cannot view an array as "
+                                f"{type.__name__}: only Python subclasses "
+                                "of ndarray") from None
+            _fill_view(result, self, 0, self.ndim, self._shape,
+                       self._strides)
+            result.__array_finalize__(self)
+        if dtype is not _VIEW_DTYPE_UNSET:
             set_dtype(result, dtype)
         return result
+
+    def __array_finalize__(self, obj):
+        """Called on a new subclass view made by ``view(type=...)``, with
+        the array it views: a subclass overrides it to copy its own
+        attributes over.  MiniArray's does nothing."""
+        return None
 
     @property
     def strides(self):
@@ -2165,7 +2204,16 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     scratch, never patched.  The caller guarantees the layout stays inside
     the buffer.
     """
-    cdef MiniArray view = MiniArray.__new__(MiniArray)
+    return _fill_view(MiniArray.__new__(MiniArray), parent, offset, ndim,
+                      shape, strides)
+
+
+cdef inline MiniArray _fill_view(MiniArray view, MiniArray parent,
+                                 Py_ssize_t offset, int ndim,
+                                 const Py_ssize_t* shape,
+                                 const Py_ssize_t* strides):
+    """make_view's work, on a fresh object ``view`` (a MiniArray, or an
+    instance of a subclass for ``a.view(type=...)``)."""
     # Computed in integers, where wrapping is defined: an empty view may
     # start anywhere (as_strided takes any strides when nothing is read,
     # so a[-1] of shape (4, 0) with strides (2**62, 1) is 3 * 2**62 bytes
@@ -2184,6 +2232,11 @@ cdef MiniArray make_view(MiniArray parent, Py_ssize_t offset, int ndim,
     view._flags = parent._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
     view._update_flags()
     return view
+
+
+cdef bint _is_array_type(object obj):
+    """Whether ``obj`` is MiniArray or a subclass of it (a class)."""
+    return isinstance(obj, type) and issubclass(obj, MiniArray)
 
 
 cdef int _check_contiguous_buffer(object exporter) except -1:
