@@ -111,6 +111,8 @@ cdef str check_order(object order, str allowed)
 cdef enum:
     ADVANCED = 1
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1
+# An index's items: a tuple's (or a tuple subclass's), else (key,).
+cdef tuple index_items(object key)
 # One index item as an integer (NumPy's IndexError/OverflowError).
 cdef Py_ssize_t as_index(object key) except? -1
 # Whether NumPy reads obj as a level of nesting (array(obj), a[...] = obj).

@@ -1380,7 +1380,7 @@ cdef class MiniArray:
         cdef Py_ssize_t strides[MAX_NDIM]
         cdef int perm[MAX_NDIM]
         cdef int inverse[MAX_NDIM]
-        cdef int i, j, axis
+        cdef int i
         cdef MiniArray ordered
         if operator.index(protocol) < 5:
             return self.__reduce__()
@@ -1394,15 +1394,10 @@ cdef class MiniArray:
             # plain bytes may ask: the transpose.)
             return (_frombuffer, (PickleBuffer(self.T), self.dtype,
                                   self.shape, "F"))
-        # The axes by stride, largest first (a stable insertion sort): if
-        # that order is C-contiguous, the array is its transpose.
-        for i in range(self.ndim):
-            axis = i
-            j = i
-            while j > 0 and self._strides[perm[j - 1]] < self._strides[axis]:
-                perm[j] = perm[j - 1]
-                j -= 1
-            perm[j] = axis
+        # The axes in memory order (a new array's "K" order, as NumPy's
+        # PyArray_CreateSortedStridePerm): if that order is C-contiguous,
+        # the array is its transpose.
+        memory_order(self, True, perm)
         for i in range(self.ndim):
             shape[i] = self._shape[perm[i]]
             strides[i] = self._strides[perm[i]]
@@ -1691,6 +1686,16 @@ cdef int _raise_out_of_bounds(Py_ssize_t index, Py_ssize_t axis,
 # Basic indexing and assignment
 # ---------------------------------------------------------------------------
 
+cdef tuple index_items(object key):
+    """The items of an index: a tuple's (a tuple subclass's too, as
+    NumPy's PyTuple_Check reads it), else ``key`` alone."""
+    if type(key) is tuple:
+        return key
+    if isinstance(key, tuple):
+        return tuple(key)
+    return (key,)
+
+
 cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     """Where ``a[key]`` starts (byte offset), its shape and its strides.
 
@@ -1718,9 +1723,7 @@ cdef int apply_index(MiniArray a, object key, IndexResult* out) except -1:
     to ``_indexing``.  Items before it have been checked, so errors come
     left to right, as NumPy reports them.
     """
-    # A tuple subclass is a tuple of indices too (NumPy: PyTuple_Check).
-    cdef tuple items = (key if type(key) is tuple else tuple(key)
-                        if isinstance(key, tuple) else (key,))
+    cdef tuple items = index_items(key)
     cdef Py_ssize_t nitems = PyTuple_GET_SIZE(items)
     cdef Py_ssize_t integers[MAX_NDIM]
     cdef int consumed = 0, axis = 0, ndim = 0, k, extra = 0, i, seen = 0
@@ -2398,10 +2401,16 @@ cdef int refuse_array_protocols(object obj) except -1:
 
 # Native-alignment struct codes that name a supported dtype differently.
 _BUFFER_FORMATS = {"@?": "?", "=?": "?", "<?": "?", "c": "B"}
+for _code in "bBhHiIlLqQfd":
+    _BUFFER_FORMATS["@" + _code] = _code
+    _BUFFER_FORMATS["=" + _code] = _code
+    _BUFFER_FORMATS["<" + _code] = _code
+
 # Every character of the PEP 3118 formats NumPy reads, field names aside
 # (struct's codes, NumPy's additions 'Z' complex, 'w' UCS-4, 'O' objects,
 # 'T{...}' records, '(2,3)' shapes, byte orders and counts).
-_PEP3118_CHARACTERS = frozenset("?cbBhHiIlLqQnNefdgZswOxT{}(),^@=<>! 0123456789")
+_PEP3118_CHARACTERS = frozenset(
+    "?cbBhHiIlLqQnNefdgZswOxT{}(),^@=<>! 0123456789")
 
 
 cdef bint _numpy_reads_format(str fmt):
@@ -2409,10 +2418,6 @@ cdef bint _numpy_reads_format(str fmt):
     cdef list parts = fmt.split(":")
     # Field names sit between colons: every other part.
     return _PEP3118_CHARACTERS.issuperset("".join(parts[::2]))
-for _code in "bBhHiIlLqQfd":
-    _BUFFER_FORMATS["@" + _code] = _code
-    _BUFFER_FORMATS["=" + _code] = _code
-    _BUFFER_FORMATS["<" + _code] = _code
 
 
 cdef int copy_into(MiniArray dst, MiniArray src) except -1:

@@ -50,8 +50,8 @@ from libc.stdint cimport int64_t, int8_t, int16_t, int32_t
 from libc.string cimport memcpy, memcmp
 
 from minind._core cimport (MiniArray, IndexResult, ADVANCED, apply_index,
-                           as_index, new_array, make_view, copy_into,
-                           copy_array, spans_overlap, value_source,
+                           index_items, as_index, new_array, make_view,
+                           copy_into, copy_array, spans_overlap, value_source,
                            memory_order, shape_text, normalize_axis,
                            ravel_array, is_numpy_array, require_writeable,
                            check_order)
@@ -204,9 +204,7 @@ cdef Plan prepare(MiniArray a, object key, bint broadcast=True):
     """Steps 1 and 2: classify the items of ``key``, check them as NumPy
     does (types, counts, boolean shapes, integer bounds) and build the
     source view."""
-    # A tuple subclass is a tuple of indices too (NumPy: PyTuple_Check).
-    cdef tuple items = (key if type(key) is tuple else tuple(key)
-                        if isinstance(key, tuple) else (key,))
+    cdef tuple items = index_items(key)
     cdef Py_ssize_t nitems = len(items), i, value
     cdef list kinds = [], objects = [], basic = []
     cdef int consumed = 0, axis = 0, saxis = 0, k, j, count
@@ -1243,10 +1241,10 @@ cdef bint _zero_d_mask_key(MiniArray a, object key):
     or in a 1-tuple) and ``a`` is 0-d: the mask covers all of ``a``."""
     if a.ndim != 0:
         return False
-    if isinstance(key, tuple):
-        if len(key) != 1:
-            return False
-        key = key[0]
+    items = index_items(key)
+    if len(items) != 1:
+        return False
+    key = items[0]
     if _is_boolean_scalar(key):
         return True
     if not _is_index_array(key):
