@@ -298,15 +298,9 @@ cdef class ufunc:
                     return result
             result = _trivial_call(self, args, out)
             if result is not None:
-                if (out is None and not keep_array
-                        and (<MiniArray>result).ndim == 0):
-                    return _as_scalar(<MiniArray>result)
-                return result
-        result = self._execute(_operands(args), out, dtype, casting)
-        if (out is None and not keep_array
-                and (<MiniArray>result).ndim == 0):
-            return _as_scalar(<MiniArray>result)
-        return result
+                return _call_result(result, out, keep_array)
+        return _call_result(self._execute(_operands(args), out, dtype,
+                                          casting), out, keep_array)
 
     cdef object _masked_call(self, tuple args, MiniArray out,
                              bint out_given, object dtype, object casting,
@@ -323,11 +317,8 @@ cdef class ufunc:
             warnings.warn("'where' used without 'out', expect unitialized "
                           "memory in output. If this is intentional, use "
                           "out=None.", UserWarning, stacklevel=2)
-        result = self._execute(_operands(args), out, dtype, casting, mask)
-        if (out is None and not keep_array
-                and (<MiniArray>result).ndim == 0):
-            return _as_scalar(<MiniArray>result)
-        return result
+        return _call_result(self._execute(_operands(args), out, dtype,
+                                          casting, mask), out, keep_array)
 
     cdef object _signature(self, object signature):
         """``signature=`` (NumPy's type tuple or type string) as what
@@ -958,6 +949,15 @@ cdef inline object _as_scalar(MiniArray result):
     """A 0-d result as NumPy returns it when no ``out=`` was given: a
     scalar of its dtype (``mi.float64(3.0)``)."""
     return get_scalar(result.dtype, result._data)
+
+
+cdef inline object _call_result(MiniArray result, MiniArray out,
+                                bint keep_array):
+    """What a ufunc call returns: a 0-d result as a scalar, unless it
+    went into ``out=`` or the call asked for arrays (``out=...``)."""
+    if out is None and not keep_array and result.ndim == 0:
+        return _as_scalar(result)
+    return result
 
 
 cdef list _operands(tuple args):
