@@ -1,8 +1,7 @@
 """NumPy's floating-point error settings (``_ufunc_config.py``): the same
 state as NumPy's through any sequence of ``seterr``, ``seterrcall`` and
 ``errstate`` (entered, left, as a decorator), the same errors, and a
-state per thread.  minind's loops do not read the settings (README):
-what is tested is the bookkeeping code moving from NumPy relies on."""
+state per thread.  What the loops do with them: tests/test_fperr.py."""
 import threading
 
 import numpy as np

@@ -49,7 +49,9 @@ Where each concept lives:
   linalg.py      mi.linalg: norms, and the Array API's linalg names
   _vectorize.py  vectorize: a Python function over arrays (a Python loop)
   _ufunc_config.py  seterr/geterr/errstate: NumPy's floating-point error
-                 settings, kept per context (minind's loops report none)
+                 settings, kept per context
+  _fperr.pyx     floating-point errors: the CPU's flags after a call's
+                 loops, reported as errstate says (NumPy's extobj.c)
   _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
                  wrapped through the buffer protocol)
   _iterators.pyx a.flat (flatiter) and broadcast: C-order positions in
@@ -130,6 +132,7 @@ from minind._sorting import (sort, argsort, partition, argpartition,
 from minind import _sorting as _sorting_module
 from minind import _core as _core_module
 from minind import _scalar as _scalar_module
+from minind import _ufunc as _ufunc_module
 from minind._show import show
 from minind._explain import explain
 from minind._dlpack import from_dlpack, export_dlpack as _export_dlpack
@@ -183,7 +186,13 @@ _core_module._register_operators(dict(
     dlpack=_export_dlpack, dlpack_device=_dlpack_device,
     flat=_iterators.flat, assign_flat=_iterators.assign_flat,
     asarray=asarray))
-_scalar_module._register_operators(dict(_operators, asarray=asarray))
+# A scalar's operators are NumPy's scalar math: the ufuncs, but with
+# floating-point errors named "scalar add" and integer overflow noted.
+_scalar_module._register_operators(dict(
+    _operators, asarray=asarray,
+    **{name: function._operator for name, function in _operators.items()
+       if isinstance(function, ufunc)},
+    divmod=_ufunc_module._scalar_divmod))
 # The reference count a.resize() sees for an array only `a` names, called
 # from Python code exactly as a user's a.resize(...) is (NumPy's refcheck).
 _unshared = empty(0)

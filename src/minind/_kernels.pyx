@@ -11,9 +11,9 @@ types compile one specialised loop per (element type, operation) pair:
 the ``if binop_t is AddOp`` tests disappear at compile time and each loop
 body is a single expression the C compiler can vectorise.  Integer
 arithmetic wraps around (computed in unsigned arithmetic, since signed
-overflow is undefined in C); integer division by zero gives 0, as in
-NumPy.  NumPy counterparts: ``loops_arithm_fp.dispatch.c.src``,
-``loops.c.src``.
+overflow is undefined in C); integer division by zero gives 0 and raises
+the divide-by-zero flag (``_fperr.pyx``), as in NumPy.  NumPy
+counterparts: ``loops_arithm_fp.dispatch.c.src``, ``loops.c.src``.
 
 Operations that only one kind of number has -- shifts, gcd and lcm for
 integers, the C library's functions (``acos``, ``hypot``...) for floats --
@@ -39,6 +39,14 @@ from libc.math cimport (
     atanh, atanhf, atan2, atan2f, hypot, hypotf, copysign, copysignf,
     nextafter, nextafterf, floor, floorf, ceil, ceilf, trunc, truncf,
     rint, rintf)
+from libc.float cimport FLT_MIN, DBL_MIN
+cdef extern from "<math.h>" nogil:
+    # C99's comparisons that raise no flag for a NaN (_fperr.pyx)
+    bint isless(double x, double y)
+    bint isgreater(double x, double y)
+from minind._fperr cimport (raise_divide_by_zero, raise_overflow, fp_status,
+                            feclearexcept, feraiseexcept, FE_DIVBYZERO,
+                            FE_OVERFLOW, FE_UNDERFLOW, FE_INVALID)
 from minind._dtype cimport (item_t, integer_t, real_t, load_item,
                             store_item, T_BOOL, T_INT8, T_UINT8, T_INT16,
                             T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
@@ -58,24 +66,30 @@ cdef inline item_t _floor_divide(item_t a, item_t b) noexcept nogil:
         # floor_divide and remainder agree (a == q * b + r).
         if b == 0:
             return a / b
+        # (isless/isgreater: comparisons that stay quiet for a NaN, where
+        # < raises "invalid", which NumPy does not report here)
         mod = fmod(a, b)
         div = (a - mod) / b
-        if mod != 0 and ((b < 0) != (mod < 0)):
+        if mod != 0 and (isless(b, 0) != isless(mod, 0)):
             div -= 1.0
         if div != 0:
             result = floor(div)
-            if div - result > 0.5:
+            if isgreater(div - result, 0.5):
                 result += 1.0
         else:
             result = copysign(0.0, <double>a / <double>b)
         return <item_t>result
     else:
         if b == 0:
-            return 0                      # NumPy: 0 (and a warning)
+            raise_divide_by_zero()        # NumPy: 0 and a warning
+            return 0
         if (item_t is int8_t or item_t is int16_t or item_t is int32_t
                 or item_t is int64_t):
             if b == -1:
-                return <item_t>(0 - <uint64_t>a)   # MIN // -1 wraps
+                q = <item_t>(0 - <uint64_t>a)   # MIN // -1 wraps to MIN
+                if q < 0 and a < 0:
+                    raise_overflow()
+                return q
             q = a // b   # cdivision: C truncation toward zero
             r = a - q * b
             if r != 0 and ((r < 0) != (b < 0)):
@@ -94,13 +108,14 @@ cdef inline item_t _remainder(item_t a, item_t b) noexcept nogil:
             return <item_t>fmod(a, b)      # nan
         mod = fmod(a, b)
         if mod != 0:
-            if (b < 0) != (mod < 0):
+            if isless(b, 0) != isless(mod, 0):   # (quiet: see above)
                 mod += b
         else:
             mod = copysign(0.0, b)
         return <item_t>mod
     else:
         if b == 0:
+            raise_divide_by_zero()
             return 0
         if (item_t is int8_t or item_t is int16_t or item_t is int32_t
                 or item_t is int64_t):
@@ -318,6 +333,8 @@ cdef void divide_by_invariant(const word_t* items, word_t* out,
     if divisor == 0:
         for i in range(n):
             out[i] = 0
+        if n:
+            raise_divide_by_zero()
         return
     constants = invariant_divisor(magnitude, top + 1)
     multiplier = <word_t>constants.multiplier
@@ -1038,22 +1055,68 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
             # pow is correctly rounded there, 1 / a exactly (libmvec's
             # can be 1 ULP off, and users compare with 1 / a).
             return False
-        if real_t is double:
-            vector2_pow(<double*>args[0], steps[0] // size,
-                        <double*>args[1], steps[1] // size,
-                        <double*>args[2], steps[2] // size, n)
-        else:
-            vector2_pow_float(<float*>args[0], steps[0] // size,
-                              <float*>args[1], steps[1] // size,
-                              <float*>args[2], steps[2] // size, n)
+        _vector2_loop(args, n, steps, op, tag)
         done = True
     elif binop_t is Arctan2Op:
         if real_t is float:
-            vector2_atan2_float(<float*>args[0], steps[0] // size,
-                                <float*>args[1], steps[1] // size,
-                                <float*>args[2], steps[2] // size, n)
+            _vector2_loop(args, n, steps, op, tag)
             done = True
     return done
+
+
+cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                        binop_t* op, real_t* tag) noexcept nogil:
+    """``_vector_binary``'s work, a block at a time through buffers (an
+    output may overwrite an input, which the flags still read), with the
+    floating-point flags the function owes in place of the vector
+    kernel's (as ``_vector_loop`` does for one argument, below): invalid
+    for a NaN from numbers; for ``power``, divide by zero for an infinite
+    power of zero and overflow for one of finite numbers; underflow for
+    a nonzero subnormal result, or a zero power of finite numbers."""
+    cdef real_t x[256]
+    cdef real_t z[256]
+    cdef real_t y[256]
+    cdef Py_ssize_t i, m
+    cdef int before = fp_status(), owed = 0
+    cdef real_t infinity = <real_t>INFINITY
+    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
+    cdef char* a = args[0]
+    cdef char* b = args[1]
+    cdef char* out = args[2]
+    while n > 0:
+        m = n if n < 256 else 256
+        for i in range(m):
+            x[i] = load_item(a + i * steps[0], tag)
+            z[i] = load_item(b + i * steps[1], tag)
+        if binop_t is PowerOp and real_t is double:
+            vector2_pow(x, 1, z, 1, y, 1, m)
+        elif binop_t is PowerOp:
+            vector2_pow_float(x, 1, z, 1, y, 1, m)
+        elif real_t is float:
+            vector2_atan2_float(x, 1, z, 1, y, 1, m)
+        if _unusual(y, m):
+            for i in range(m):
+                if y[i] != y[i]:
+                    if x[i] == x[i] and z[i] == z[i]:
+                        owed |= FE_INVALID
+                elif _magnitude_of(y[i]) == infinity:
+                    if x[i] == 0:
+                        owed |= FE_DIVBYZERO
+                    elif (_magnitude_of(x[i]) < infinity
+                            and _magnitude_of(z[i]) < infinity):
+                        owed |= FE_OVERFLOW
+                elif _magnitude_of(y[i]) < smallest and (
+                        y[i] != 0 or (binop_t is PowerOp and x[i] != 0
+                                      and _magnitude_of(x[i]) < infinity
+                                      and _magnitude_of(z[i]) < infinity)):
+                    owed |= FE_UNDERFLOW
+        for i in range(m):
+            store_item(out + i * steps[2], y[i])
+        a += m * steps[0]
+        b += m * steps[1]
+        out += m * steps[2]
+        n -= m
+    _settle_flags(before, owed)
 
 
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -1113,8 +1176,15 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                                              <MultiplyOp*>NULL)
                     return
             if ((binop_t is FloorDivideOp or binop_t is RemainderOp)
-                    and not (item_t is float or item_t is double)):
+                    and not (item_t is float or item_t is double)
+                    and not (binop_t is FloorDivideOp
+                             and (item_t is int8_t or item_t is int16_t
+                                  or item_t is int32_t
+                                  or item_t is int64_t)
+                             and scalar == -1)):
                 # multiply-high and shifts instead of a divide per item
+                # (but x // -1 element by element, which notes MIN // -1's
+                # overflow)
                 _divide_items_by_invariant(pa, po, n, scalar, op)
             else:
                 for i in range(n):
@@ -1571,11 +1641,13 @@ cdef inline integer_t _integer_reciprocal(integer_t a) noexcept nogil:
     back, so 1 and -1 are their own reciprocals and every other value
     truncates to 0.  1 / 0 is inf, which no integer holds; NumPy gives
     whatever the CPU's conversion gives, minind what its casts give for
-    inf: int64's minimum, wrapped to the type (README)."""
+    inf: int64's minimum, wrapped to the type (README), with NumPy's two
+    flags: the division by zero and the invalid conversion of inf."""
     cdef uint64_t magnitude = _magnitude(a)
     if magnitude == 1:
         return a
     if magnitude == 0:
+        feraiseexcept(FE_DIVBYZERO | FE_INVALID)
         return <integer_t>INT64_MIN
     return 0
 
@@ -2079,27 +2151,117 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
         return NULL
 
 
-cdef void _strided_vector(char* a, char* out, Py_ssize_t n,
-                          const Py_ssize_t* steps, real_t* tag,
-                          void* loop) noexcept nogil:
-    """A vector function over strided (or unaligned) operands: gathered
-    into a buffer, computed there, scattered back, a block at a time.
-    The same vector function as the contiguous case, so the same bits."""
+# Floating-point flags of the vector functions.  A vector kernel's flags
+# are not the function's: a polynomial evaluated on inf raises "invalid"
+# where exp(inf) raises nothing, and libmvec's arctanh or float sin raise
+# "divide by zero" or "overflow" for ordinary arguments.  So the flags a
+# vector loop raises are dropped and the ones the function owes are read
+# off its inputs and results instead (_fperr.pyx reports them), as
+# NumPy's own SIMD kernels set theirs from masks:
+#
+# * invalid: a NaN result from an argument that is not NaN;
+# * divide by zero (a pole: log(0), arctanh(1)) or overflow (the rest):
+#   an infinite result from a finite argument;
+# * underflow: a nonzero subnormal result other than the argument (NumPy
+#   lets a tiny x through sin or tanh quietly) or, for exp and exp2, a
+#   zero result from a finite argument.
+#
+# One cheap pass over each block's results (in L1) finds out whether
+# there is anything to read at all: almost never.
+
+cdef inline bint _pole(unop_t* op) noexcept nogil:
+    return (unop_t is LogOp or unop_t is Log2Op or unop_t is Log10Op
+            or unop_t is Log1pOp or unop_t is ArctanhOp)
+
+
+cdef int _owed_flags(const real_t* x, const real_t* y, Py_ssize_t n,
+                     unop_t* op) noexcept nogil:
+    """The flags that ``y[i] = f(x[i])`` owes (see above)."""
+    cdef real_t infinity = <real_t>INFINITY
+    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
+    cdef bint zero_underflows = unop_t is ExpOp or unop_t is Exp2Op
+    cdef int flags = 0
+    cdef Py_ssize_t i
+    cdef real_t a, b
+    for i in range(n):
+        a = x[i]
+        b = y[i]
+        if b != b:
+            if a == a:
+                flags |= FE_INVALID
+        elif _magnitude_of(b) == infinity:
+            if _magnitude_of(a) < infinity:
+                flags |= FE_DIVBYZERO if _pole(op) else FE_OVERFLOW
+        elif _magnitude_of(b) < smallest and b != a and (
+                b != 0 or (zero_underflows and _magnitude_of(a) < infinity)):
+            flags |= FE_UNDERFLOW
+    return flags
+
+
+cdef inline bint _unusual(const real_t* y, Py_ssize_t n) noexcept nogil:
+    """Whether a block of results holds a NaN, an infinity or a number
+    below the smallest normal one (zero included): then its flags are
+    read (``_owed_flags``).  Branch-free, so it vectorises."""
+    cdef real_t infinity = <real_t>INFINITY
+    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
+    cdef int unusual = 0
+    cdef Py_ssize_t i
+    for i in range(n):
+        # (NaN fails both comparisons)
+        unusual |= not (_magnitude_of(y[i]) < infinity
+                        and _magnitude_of(y[i]) >= smallest)
+    return unusual != 0
+
+
+cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
+                       const Py_ssize_t* steps, real_t* tag, unop_t* op,
+                       void* loop) noexcept nogil:
+    """A vector function over any operands, a block at a time, with the
+    flags it owes (above).  Contiguous, aligned, separate operands run in
+    place; otherwise the block is gathered into a buffer first (strided
+    or unaligned operands, or an output that overwrites its input, which
+    the flags must still read) and the results scattered back.  The same
+    vector function either way, so the same bits."""
     cdef real_t buffer[256]
-    cdef Py_ssize_t i, m
+    cdef real_t results[256]
+    cdef const real_t* x
+    cdef real_t* y
+    cdef Py_ssize_t i, m, size = sizeof(real_t)
+    cdef int before = fp_status(), owed = 0
+    cdef bint direct = (steps[0] == size and steps[1] == size and a != out
+                        and _aligned(a, size) and _aligned(out, size))
     while n > 0:
         m = n if n < 256 else 256
-        for i in range(m):
-            buffer[i] = load_item(a + i * steps[0], tag)
-        if real_t is double:
-            (<vector_double_t>loop)(buffer, buffer, m)
+        if direct:
+            x = <const real_t*>a
+            y = <real_t*>out
         else:
-            (<vector_float_t>loop)(buffer, buffer, m)
-        for i in range(m):
-            store_item(out + i * steps[1], buffer[i])
+            for i in range(m):
+                buffer[i] = load_item(a + i * steps[0], tag)
+            x = buffer
+            y = results
+        if real_t is double:
+            (<vector_double_t>loop)(x, y, m)
+        else:
+            (<vector_float_t>loop)(x, y, m)
+        if _unusual(y, m):
+            owed |= _owed_flags(x, y, m, op)
+        if not direct:
+            for i in range(m):
+                store_item(out + i * steps[1], results[i])
         a += m * steps[0]
         out += m * steps[1]
         n -= m
+    _settle_flags(before, owed)
+
+
+cdef inline void _settle_flags(int before, int owed) noexcept nogil:
+    """Leave the flags as they were before a vector loop, plus the ones
+    it owes (``_owed_flags``); the kernel's own are dropped."""
+    if fp_status() != (before | owed):
+        feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+        if before | owed:
+            feraiseexcept(before | owed)
 
 
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -2109,29 +2271,21 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef Py_ssize_t i, size = sizeof(item_t)
     cdef item_t* pa
     cdef item_t* po
+    if item_t is double:
+        if _vector_double(op) != NULL:
+            _vector_loop(a, out, n, steps, tag, op, <void*>_vector_double(op))
+            return
+    elif item_t is float:
+        if _vector_float(op) != NULL:
+            _vector_loop(a, out, n, steps, tag, op, <void*>_vector_float(op))
+            return
     if (_aligned(a, size) and _aligned(out, size) and steps[0] == size
             and steps[1] == size):
         pa = <item_t*>a
         po = <item_t*>out
-        if item_t is double:
-            if _vector_double(op) != NULL:
-                _vector_double(op)(pa, po, n)
-                return
-        elif item_t is float:
-            if _vector_float(op) != NULL:
-                _vector_float(op)(pa, po, n)
-                return
         for i in range(n):
             po[i] = unary_value(pa[i], op)
         return
-    if item_t is double:
-        if _vector_double(op) != NULL:
-            _strided_vector(a, out, n, steps, tag, <void*>_vector_double(op))
-            return
-    elif item_t is float:
-        if _vector_float(op) != NULL:
-            _strided_vector(a, out, n, steps, tag, <void*>_vector_float(op))
-            return
     for i in range(n):
         store_item(out, unary_value(load_item(a, tag), op))
         a += steps[0]

@@ -47,6 +47,7 @@ from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport malloc, free
 from libc.string cimport memcpy, memset
 
+from minind._fperr cimport clear_fp_status, check_fp_status
 from minind._core cimport (MiniArray, single_output, new_array, copy_into, copy_array,
                            spans_overlap, check_order, reshape_array,
                            ravel_array, shape_text, normalize_axis,
@@ -636,7 +637,10 @@ def matmul(x1, x2, /, out=None, *, dtype=None, casting="same_kind",
     are refused (use ``multiply``).  bool @ bool is the "or of ands";
     integers wrap around.
     """
-    return _matmul(x1, x2, out, dtype, casting, order)
+    clear_fp_status()
+    result = _matmul(x1, x2, out, dtype, casting, order)
+    check_fp_status("matmul")
+    return result
 
 
 cdef object _matmul(object x1, object x2, object out, object dtype,
@@ -772,6 +776,13 @@ def dot(a, b, out=None):
     unlike ``matmul`` it does not broadcast the leading axes.  ``out``
     must be exactly the result: its dtype, shape, C-contiguous.
     """
+    clear_fp_status()
+    result = _dot(a, b, out)
+    check_fp_status("dot")
+    return result
+
+
+cdef object _dot(object a, object b, object out):
     cdef MiniArray left = _strong(a), right = _strong(b), result, target
     cdef Py_ssize_t k, k_b
     cdef int axis_b
@@ -865,7 +876,10 @@ def vdot(a, b, /):
     if left.size != right.size:
         raise ValueError(f"cannot reshape array of size {right.size} "
                          f"into shape ({left.size},)")
-    return dot(ravel_array(left, "C"), ravel_array(right, "C"))
+    # (NumPy's vdot reports no floating-point errors.)
+    result = _dot(ravel_array(left, "C"), ravel_array(right, "C"), None)
+    clear_fp_status()
+    return result
 
 
 def inner(a, b, /):
@@ -984,6 +998,19 @@ cdef object _gufunc_call(str name, str signature, bint left_vector,
                          bint right_vector, object x1, object x2,
                          object out, object axes, object axis,
                          object keepdims, object dtype, object casting):
+    """``_gufunc_run``, with its floating-point errors reported under the
+    gufunc's name."""
+    clear_fp_status()
+    result = _gufunc_run(name, signature, left_vector, right_vector, x1, x2,
+                         out, axes, axis, keepdims, dtype, casting)
+    check_fp_status(name)
+    return result
+
+
+cdef object _gufunc_run(str name, str signature, bint left_vector,
+                        bint right_vector, object x1, object x2,
+                        object out, object axes, object axis,
+                        object keepdims, object dtype, object casting):
     """One call of a two-input gufunc, NumPy's way (``ufunc_object.c``:
     ``_parse_axes_arg``, ``_parse_axis_arg``, ``_get_coredim_sizes``):
     a product whose left operand is a vector (core ``(n)``) or a matrix

@@ -5,6 +5,7 @@ work happens there), written the way NumPy's ``_methods.py`` composes
 them, so the rounding matches: ``var`` is the mean of squared deviations
 from the mean, computed in float64 for integer input.
 """
+import contextlib
 import operator
 import warnings
 
@@ -16,6 +17,7 @@ from minind._dtype import can_cast
 from minind._ufunc import NoValue
 from minind.exceptions import UFuncTypeError
 from minind._core import MiniArray
+from minind._fperr import named_errors
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
@@ -175,13 +177,23 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *,
         where = asarray(where)
     count = _counts(a, axis, keepdims, where)
     if _some_count(count, lambda c: c == 0):
-        # (NumPy's _methods._mean; the 0/0 itself gives NaN quietly,
-        # README: no floating-point warnings.)
+        # (NumPy's _methods._mean; the 0/0 then warns as well.)
         warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=2)
     dtype = _float_dtype(a, dtype)
     total = _sum_array(a, axis, dtype, keepdims, where)
-    um.true_divide(total, count, out=total, casting="unsafe")
+    with _division_named(total, out):
+        um.true_divide(total, count, out=total, casting="unsafe")
     return _store(total, out)
+
+
+def _division_named(total, out):
+    """NumPy's ``mean`` and ``var`` divide a whole-array sum, a NumPy
+    scalar, with scalar math, whose errors name "scalar divide"; a sum
+    with axes (or written to ``out``) is an array, divided by the
+    ufunc."""
+    if total.ndim == 0 and out is None:
+        return named_errors("scalar divide")
+    return contextlib.nullcontext()
 
 
 def _variance(a, axis, dtype, ddof, keepdims, where=True):
@@ -207,12 +219,13 @@ def _variance(a, axis, dtype, ddof, keepdims, where=True):
     # a 0-d result would come back as a Python number, so it gets an out.
     deviations = um.subtract(a, center, out=None if a.ndim else zeros(
         (), um.result_type(a, center)))
-    um.multiply(deviations, deviations, out=deviations)  # squared
+    um.square(deviations, out=deviations)
     total = _sum_array(deviations, axis, dtype, keepdims, where)
     if isinstance(count, MiniArray):
         return um.true_divide(total, um.maximum(count - ddof, 0), out=total)
-    return um.true_divide(total, count - ddof if count > ddof else 0,
-                          out=total)
+    with _division_named(total, None):
+        return um.true_divide(total, count - ddof if count > ddof else 0,
+                              out=total)
 
 
 def _correction(ddof, correction):

@@ -388,12 +388,10 @@ cdef class generic:
     def __divmod__(self, other):
         if _defers(self, other):
             return NotImplemented
-        return (_HOOKS["floor_divide"](self, other),
-                _HOOKS["remainder"](self, other))
+        return _HOOKS["divmod"](self, other)
 
     def __rdivmod__(self, other):
-        return (_HOOKS["floor_divide"](other, self),
-                _HOOKS["remainder"](other, self))
+        return _HOOKS["divmod"](other, self)
 
     def __pow__(self, other, modulo=None):
         if _defers(self, other):

@@ -47,6 +47,7 @@ from cpython.pythread cimport (PyThread_type_lock, PyThread_allocate_lock,
 from libc.stdlib cimport calloc, free
 
 from minind._loops cimport Traversal, inner_loop, walk, MAX_OPERANDS
+from minind._fperr cimport fp_status, clear_fp_status, feraiseexcept
 
 cdef enum:
     MAX_THREADS = 64
@@ -69,6 +70,7 @@ cdef struct Band:
     char* start[MAX_OPERANDS]
     inner_loop loop
     void* data
+    int fp_status               # the floating-point flags its walk raised
 
 cdef struct Worker:
     PyThread_type_lock go       # released by the caller: a band is ready
@@ -89,8 +91,10 @@ cdef void _serve(void* arg) noexcept nogil:
     cdef Worker* worker = <Worker*>arg
     while True:
         PyThread_acquire_lock(worker.go, WAIT_LOCK)
+        clear_fp_status()
         walk(&worker.band.t, worker.band.start, worker.band.loop,
              worker.band.data)
+        worker.band.fp_status = fp_status()
         PyThread_release_lock(worker.done)
 
 
@@ -173,6 +177,10 @@ cdef bint parallel_walk(Traversal* t, char** start, inner_loop loop,
     walk(&mine, start, loop, data)
     for k in range(1, used + 1):
         PyThread_acquire_lock(_workers[k].done, WAIT_LOCK)
+        # Each thread has its own flags: the caller takes the workers'
+        # (_fperr.pyx), as though it had walked their bands itself.
+        if _workers[k].band.fp_status:
+            feraiseexcept(_workers[k].band.fp_status)
     _parallel_walks += 1
     PyThread_release_lock(_pool)
     return True

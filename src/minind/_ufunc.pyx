@@ -43,6 +43,8 @@ from libc.string cimport memcpy, memset
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 from minind._override cimport check_ufunc_operand
+from minind._fperr cimport (clear_fp_status, check_fp_status, fp_status,
+                            raise_overflow)
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
@@ -79,7 +81,8 @@ from minind._kernels cimport (
     OP_MULTIPLY, OP_NEGATIVE, OP_NEXTAFTER, OP_NOT_EQUAL, OP_POSITIVE,
     OP_POWER, OP_RAD2DEG, OP_RECIPROCAL, OP_REMAINDER, OP_RIGHT_SHIFT,
     OP_RINT, OP_SIGN, OP_SIGNBIT, OP_SIN, OP_SINH, OP_SQRT, OP_SQUARE,
-    OP_SUBTRACT, OP_TAN, OP_TANH, OP_TRUNC, OP_TRUE_DIVIDE, OP_WHERE)
+    OP_SUBTRACT, OP_TAN, OP_TANH, OP_TRUNC, OP_TRUE_DIVIDE, OP_WHERE,
+    OP_LAST_PREDICATE)
 
 import operator
 import warnings
@@ -167,6 +170,11 @@ cdef class ufunc:
     cdef dict _loop_cache     # input types (one number) -> _loops index
     cdef object _identity
     cdef readonly str __doc__
+    # Loops that raise floating-point flags NumPy's do not: comparisons
+    # and min/max-like selections of a NaN set "invalid" in the vector
+    # instructions that compare, where NumPy's loops compare quietly.
+    # Their flags are dropped, not reported.
+    cdef bint _fp_quiet
     # The "trivial" loop of each input type: the index into _loops of the
     # loop that takes that very type (-1: the call needs casting or a
     # check first, so it takes the general path).
@@ -188,6 +196,10 @@ cdef class ufunc:
                                 as_dtype(output).type_index))
         self._identity = identity
         self.__doc__ = doc
+        self._fp_quiet = (OP_EQUAL <= op <= OP_LOGICAL_XOR
+                          or OP_LOGICAL_NOT <= op <= OP_LAST_PREDICATE
+                          or op in (OP_MAXIMUM, OP_MINIMUM, OP_FMAX,
+                                    OP_FMIN, OP_SIGN, OP_CLIP, OP_WHERE))
         cdef int t, k
         for t in range(<int>N_TYPES):
             self._exact[t] = -1
@@ -288,6 +300,53 @@ cdef class ufunc:
                 f"positional arguments but {len(args)} "
                 f"{'was' if len(args) == 1 else 'were'} given")
         out = single_output(out)
+        # The loops below leave their floating-point errors in the status
+        # flags, reported once at the end (_fperr.pyx).
+        clear_fp_status()
+        result = self._call(args, out, out_given, dtype, casting, where,
+                            keep_array)
+        self._check_fp(self._name)
+        return result
+
+    def _operator(self, *args):
+        """The ufunc as a scalar's operator (``mi.float64(1) / 0``) stands
+        for it: NumPy's scalar math, whose errors name it "scalar divide"
+        when no array took part, and which notes the overflow of integer
+        ``+``, ``-``, ``*``, unary ``-`` and ``abs`` (an array's loops
+        wrap around silently)."""
+        clear_fp_status()
+        result = self._call(args, None, False, None, "same_kind", True,
+                            False)
+        self._check_scalar_fp(args, result, self._name)
+        return result
+
+    cdef int _check_scalar_fp(self, tuple args, object result,
+                              str name) except -1:
+        if (isinstance(result, generic)
+                and (<generic>result).dtype.kind in "iu"
+                and _wrapped_around(self.op, args, result)
+                and _scalar_math(args)):
+            raise_overflow()
+        if self._fp_quiet or not fp_status():
+            return self._check_fp(name)
+        if _scalar_math(args):
+            name = "scalar " + name
+        return self._check_fp(name)
+
+    cdef inline int _check_fp(self, str name) except -1:
+        """Report the floating-point errors of a call just made under
+        ``name`` (_fperr.pyx), or drop them for the quiet loops."""
+        if self._fp_quiet:
+            clear_fp_status()
+            return 0
+        return check_fp_status(name)
+
+    cdef object _call(self, tuple args, MiniArray out, bint out_given,
+                      object dtype, object casting, object where,
+                      bint keep_array):
+        """``__call__`` once its arguments are sorted out: the fastest
+        path that applies (one scalar, the trivial loop, the general
+        one)."""
         if where is not True:
             return self._masked_call(args, out, out_given, dtype, casting,
                                      where, keep_array)
@@ -605,17 +664,25 @@ cdef class ufunc:
         if where is not True and not (isinstance(where, generic)
                                       and where.dtype.kind == "b" and where):
             mask = where_mask(where)
-        return _reduce(self, asarray(array), axis, dtype,
-                       None if keep_array else single_output(out), keepdims,
-                       initial, keep_array, mask)
+        array = asarray(array)
+        out = None if keep_array else single_output(out)
+        clear_fp_status()
+        result = _reduce(self, array, axis, dtype, out, keepdims, initial,
+                         keep_array, mask)
+        self._check_fp("reduce")
+        return result
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """Running results along ``axis``: ``add.accumulate`` is cumsum."""
         if self.nin != 2:
             raise ValueError("accumulate only supported for binary "
                              "functions")
-        return _accumulate(self, asarray(array), axis, dtype,
-                           None if out is Ellipsis else single_output(out))
+        array = asarray(array)
+        out = None if out is Ellipsis else single_output(out)
+        clear_fp_status()
+        result = _accumulate(self, array, axis, dtype, out)
+        self._check_fp("accumulate")
+        return result
 
     def reduceat(self, array, /, indices, axis=0, dtype=None, out=None):
         """Reduce slices of ``array`` along one ``axis``: row ``i`` of the
@@ -627,8 +694,12 @@ cdef class ufunc:
         with ``len(indices)`` in place of the axis."""
         if self.nin != 2:
             raise ValueError("reduceat only supported for binary functions")
-        return _reduceat(self, asarray(array), indices, axis, dtype,
-                         None if out is Ellipsis else single_output(out))
+        array = asarray(array)
+        out = None if out is Ellipsis else single_output(out)
+        clear_fp_status()
+        result = _reduceat(self, array, indices, axis, dtype, out)
+        self._check_fp("reduceat")
+        return result
 
     def outer(self, a, b):
         """``op(a[i, j, ...], b[k, l, ...])`` for every pair of elements:
@@ -663,13 +734,65 @@ cdef class ufunc:
         if len(args) > 3:
             raise TypeError(f"at() takes at most 3 arguments "
                             f"({len(args)} given)")
-        return _at(self, args[0], args[1], args[2] if len(args) == 3
-                   else NoValue)
+        clear_fp_status()
+        _at(self, args[0], args[1], args[2] if len(args) == 3 else NoValue)
+        self._check_fp("at")
 
 
 # ---------------------------------------------------------------------------
 # The trivial loop: NumPy's shortcut for the most common calls
 # ---------------------------------------------------------------------------
+
+cdef bint _scalar_math(tuple args) except -1:
+    """Whether NumPy's scalar math computes ``op(*args)`` (the operands of
+    a scalar's operator): no array takes part, and the operands meet in
+    the type of one of the scalars (``int8(1) // 0``, ``float32 /
+    float64``).  Otherwise (``int8 % uint8`` meets in int16, ``int8 /
+    0.0`` in float64) NumPy hands the operation to the ufunc, whose
+    errors name the ufunc."""
+    scalars = []
+    for operand in args:
+        if isinstance(operand, generic):
+            scalars.append((<generic>operand).dtype)
+        elif type(operand) not in (int, float, bool):
+            return False
+    if len(args) == 1:
+        return True
+    return result_type(*args) in scalars
+
+
+cdef bint _wrapped_around(int op, tuple args, object result) except -1:
+    """Whether integer scalar math wrapped around: the exact result, in
+    Python ints, is not the one computed."""
+    if op == OP_ADD:
+        exact = int(args[0]) + int(args[1])
+    elif op == OP_SUBTRACT:
+        exact = int(args[0]) - int(args[1])
+    elif op == OP_MULTIPLY:
+        exact = int(args[0]) * int(args[1])
+    elif op == OP_NEGATIVE:
+        exact = -int(args[0])
+    elif op == OP_ABSOLUTE:
+        exact = int(args[0])
+        if exact < 0:             # (not abs(): Cython makes it C's labs)
+            exact = -exact
+    else:
+        return False
+    return exact != int(result)
+
+
+def _scalar_divmod(a, b):
+    """``divmod(s, x)`` of a scalar: both halves, reported once as NumPy's
+    scalar math does ("... encountered in scalar divmod")."""
+    cdef ufunc quotient_of = floor_divide, rest_of = remainder
+    clear_fp_status()
+    quotient = quotient_of._call((a, b), None, False, None, "same_kind",
+                                 True, False)
+    rest = rest_of._call((a, b), None, False, None, "same_kind", True,
+                         False)
+    quotient_of._check_scalar_fp((a, b), quotient, "divmod")
+    return quotient, rest
+
 
 cdef list _logical_operands(list operands):
     """logical_and/or/xor read only truth values: a Python int beyond the
@@ -2238,9 +2361,13 @@ def reduce_to_array(ufunc function, array, axis=None, dtype=None,
                     keepdims=False, where=True):
     """``function.reduce`` that keeps a 0-d result as an array, so later
     arithmetic stays in its dtype (float32 means divide in float32)."""
-    return _reduce(function, asarray(array), axis, dtype, None, keepdims,
-                   NoValue, True, None if where is True
-                   else where_mask(where))
+    array = asarray(array)
+    mask = None if where is True else where_mask(where)
+    clear_fp_status()
+    result = _reduce(function, array, axis, dtype, None, keepdims, NoValue,
+                     True, mask)
+    function._check_fp("reduce")
+    return result
 
 
 def _arg_rows(MiniArray rows, bint want_max):

@@ -2,15 +2,13 @@
 ``errstate``, ``seterrcall``, ``geterrcall`` (NumPy:
 ``numpy/_core/_ufunc_config.py``).
 
-NumPy's loops note division by zero, overflow, underflow and invalid
-operations (the C floating-point status flags), and these settings say
-what happens then: nothing, a RuntimeWarning, a FloatingPointError, a
-call.  minind's loops give NumPy's values (inf, nan, 0) and report
-nothing (README, "Differences from NumPy").  The settings are kept here
-as NumPy keeps them, so that code written for NumPy runs: a context
-variable (each thread and each asyncio task has its own), NumPy's
-defaults, its checks and errors, ``errstate`` as a context manager and a
-decorator.  minind's loops never read them.
+A loop's division by zero, overflow, underflow or invalid operation
+sets the CPU's status flags; ``_fperr.pyx`` reads them after each call
+and these settings say what happens then: nothing, a RuntimeWarning, a
+FloatingPointError, a call, a printed or logged line.  They are kept as
+NumPy keeps them: a context variable (each thread and each asyncio task
+has its own), NumPy's defaults, its checks and errors, ``errstate`` as a
+context manager and a decorator.
 """
 import contextvars
 import functools
@@ -63,8 +61,7 @@ def _checked_call(func):
 def seterr(all=None, divide=None, over=None, under=None, invalid=None):
     """Set how floating-point errors are to be treated, per kind or
     ``all`` at once ("ignore", "warn", "raise", "call", "print", "log");
-    returns the old settings.  minind records them; its loops report no
-    floating-point errors (see the module docstring)."""
+    returns the old settings."""
     modes, call = _state.get()
     _state.set((_merged(modes, all, divide, over, under, invalid), call))
     return dict(modes)

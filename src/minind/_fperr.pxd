@@ -1,0 +1,49 @@
+# Floating-point errors: the C status flags a loop raises, read after it
+# and reported as errstate says (_fperr.pyx).
+
+cdef extern from "<fenv.h>" nogil:
+    int FE_DIVBYZERO
+    int FE_OVERFLOW
+    int FE_UNDERFLOW
+    int FE_INVALID
+    int fetestexcept(int excepts)
+    int feclearexcept(int excepts)
+    int feraiseexcept(int excepts)
+
+
+# The four flags NumPy reports (not FE_INEXACT, which almost every
+# floating-point operation raises).
+cdef inline int fp_status() noexcept nogil:
+    return fetestexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW
+                        | FE_INVALID)
+
+
+# Clear them before a loop runs, so that what is set afterwards is the
+# loop's.  Testing first is cheaper than clearing: they are almost
+# always clear already.
+cdef inline void clear_fp_status() noexcept nogil:
+    if fp_status():
+        feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+
+
+# Integer loops have no flags of their own: they raise them, as NumPy's
+# do, for a division by zero and for MIN // -1.  (Rare paths: a library
+# call there costs nothing that matters.)
+cdef inline void raise_divide_by_zero() noexcept nogil:
+    feraiseexcept(FE_DIVBYZERO)
+
+cdef inline void raise_overflow() noexcept nogil:
+    feraiseexcept(FE_OVERFLOW)
+
+
+# After the loops of a call named ``name`` ("divide", "reduce",
+# "scalar add", ...): report the flags they raised as errstate says (a
+# RuntimeWarning, a FloatingPointError, a call...) and clear them.  Costs
+# one flag test when there is nothing to report.
+cdef inline int check_fp_status(str name) except -1:
+    cdef int status = fp_status()
+    if status:
+        return report_fp_status(status, name)
+    return 0
+
+cdef int report_fp_status(int status, str name) except -1
