@@ -63,6 +63,16 @@ def reports(xp, call, under=True):
             and (under or not str(w.message).startswith("underflow"))}
 
 
+def order_free(report, data):
+    """``report`` without "invalid" where the input holds a NaN: a sum
+    that meets +inf and -inf raises it or not by the order of its
+    additions (minind's differs from NumPy's, README), unless a NaN was
+    already there to make the result NaN quietly."""
+    if isinstance(report, set) and np.isnan(np.asarray(data, float)).any():
+        return {r for r in report if not r.startswith("invalid")}
+    return report
+
+
 def numpy_differs(name, dtype, operands):
     """Where NumPy's flags come from its own kernels' quirks, not from
     the function (README): NumPy computes int8/uint8/bool through float16
@@ -180,6 +190,8 @@ def test_methods_warn_as_numpy(items, name):
             continue
         want = reports(np, lambda: call(np, nf, n), not product)
         got = reports(mi, lambda: call(mi, mf, m), not product)
+        if name in ("add", "subtract"):
+            want, got = order_free(want, n), order_free(got, n)
         assert got == want, k
 
 
@@ -224,6 +236,11 @@ def test_scalar_math_warns_as_numpy(left, right, data, op):
         a = data.draw(st.sampled_from(values(left)))
         b = data.draw(st.sampled_from(values(right)))
     f = OPERATORS[op]
+    if op in ("//", "%", "divmod") and np.result_type(
+            np.dtype(left), np.dtype(right)) == np.float32:
+        return      # NumPy's float32 floor division: see numpy_differs
+    if op == "**" and not np.isfinite(b):
+        return      # NumPy's SIMD power at infinite exponents: the same
     want = reports(np, lambda: f(np.dtype(left).type(a),
                                  np.dtype(right).type(b)), False)
     got = reports(mi, lambda: f(mi.dtype(left).type(a),
@@ -366,3 +383,142 @@ def test_integer_division_flags(dtype):
             got = reports(mi, lambda: getattr(mi, name)(mi.asarray(n),
                                                         mi.asarray(d)))
             assert got == want, (name, divisor)
+
+
+# ---------------------------------------------------------------------------
+# Casts: "invalid value encountered in cast", "overflow encountered in cast"
+# ---------------------------------------------------------------------------
+
+CAST_CALLS = {
+    "astype": lambda xp, a, t: a.astype(t),
+    "array": lambda xp, a, t: xp.array(a, dtype=t),
+    "asarray": lambda xp, a, t: xp.asarray(a, dtype=t),
+    "assign": lambda xp, a, t: xp.zeros(a.shape, t).__setitem__(
+        Ellipsis, a),
+    "copyto": lambda xp, a, t: xp.copyto(xp.zeros(a.shape, t), a,
+                                         casting="unsafe"),
+    "concatenate": lambda xp, a, t: xp.concatenate([a, a], dtype=t,
+                                                   casting="unsafe"),
+    "add with dtype=": lambda xp, a, t: xp.add(a, 0, dtype=t,
+                                               casting="unsafe"),
+    "sum with dtype=": lambda xp, a, t: a.sum(dtype=t),
+    "cumsum with dtype=": lambda xp, a, t: xp.cumsum(a, dtype=t),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(data=st.data())
+@example(data=None)
+def test_casts_warn_as_numpy(layout, data):
+    """A float that no target holds (NaN or an infinity into an integer,
+    1e300 into float32 or int8) warns "... encountered in cast" wherever
+    the cast happens, and a reduction's own casts are the reduction's."""
+    if data is None:
+        m, n = twin_of("C", np.array([np.nan, 1e300, 1.0]))
+        target, name = "int64", "astype"
+    else:
+        source = data.draw(st.sampled_from(["float64", "float32"]))
+        m, n = data.draw(special_twins(layout, source))
+        target = data.draw(st.sampled_from(
+            ["int8", "int32", "int64", "uint8", "uint64", "float32",
+             "bool"]))
+        name = data.draw(st.sampled_from(sorted(CAST_CALLS)))
+    call = CAST_CALLS[name]
+    if target.startswith(("int", "uint")) and name != "astype":
+        # NumPy converts through a 32-bit register for the narrow types
+        # (1e10 into int8 is "invalid" there, not in minind): compare the
+        # values whose conversion both define.
+        n = np.where(np.isfinite(n) & (np.abs(n) > 2**62), 0, n)
+        m = mi.asarray(n)
+    want = reports(np, lambda: call(np, n, target))
+    got = reports(mi, lambda: call(mi, m, target))
+    if name in ("sum with dtype=", "cumsum with dtype="):
+        want, got = order_free(want, n), order_free(got, n)
+    if name == "add with dtype=" and isinstance(want, set):
+        # NumPy's iterator casts an input up front ("... in cast") or in
+        # its buffers (then "... in add"), as it sees fit; minind's
+        # message is always "cast".  The kinds are the same.
+        want, got = ({w.split(" encountered")[0] for w in r}
+                     for r in (want, got))
+    assert got == want, name
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp: xp.float32(1e300),
+    lambda xp: xp.full(2, 1e300, dtype=xp.float32),
+    lambda xp: xp.zeros(2, xp.float32).fill(1e300),
+    lambda xp: xp.zeros(2, xp.float32).__setitem__(0, 1e300),
+    lambda xp: xp.array([1], dtype=xp.float32) + 1e300,
+    lambda xp: xp.float32(1) * 1e300,
+    lambda xp: xp.array(np.nan).astype(int),
+    lambda xp: xp.clip(xp.array([1.0], xp.float32), 0, 1e300),
+    lambda xp: xp.add(xp.array([1e300]), 1.0, out=xp.zeros(1, xp.float32)),
+])
+def test_python_numbers_warn_as_numpy(call):
+    """A Python float stored into float32 (a scalar, fill, an operand of
+    a ufunc) warns as NumPy's "overflow encountered in cast"; a ufunc's
+    output cast is the ufunc's ("... in add")."""
+    assert reports(mi, lambda: call(mi)) == reports(np, lambda: call(np))
+
+
+VECTOR_FUNCTIONS = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p",
+                    "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh",
+                    "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "cbrt"]
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("name", VECTOR_FUNCTIONS + ["power", "arctan2"])
+def test_one_special_value_among_many(name, dtype):
+    """The vector loops read a block's flags only when its kernel raised
+    one (kernels.pyx): one special value among 3000 ordinary ones, at the
+    start, in the middle of a block or at the end, in place or not, still
+    gives NumPy's warnings."""
+    nf, mf = getattr(np, name), getattr(mi, name)
+    for special in values(dtype):
+        for position in (0, 1500, 2999):
+            n = np.full(3000, 0.5, dtype=dtype)
+            n[position] = special
+            operands = [n] if nf.nin == 1 else [n, n[::-1].copy()]
+            if numpy_differs(name, dtype, operands):
+                continue
+            want = reports(np, lambda: nf(*operands), False)
+            got = reports(mi, lambda: mf(*[mi.asarray(o)
+                                            for o in operands]), False)
+            assert got == want, (special, position)
+            m = mi.asarray(n.copy())           # in place: through buffers
+            got = reports(mi, lambda: mf(m, *[mi.asarray(o) for o in
+                                              operands[1:]], out=m), False)
+            assert got == want, (special, position, "in place")
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "uint16",
+                                   "int32", "uint32", "int64", "uint64"])
+def test_integer_scalar_overflow_as_numpy(dtype):
+    """NumPy's scalar math notes integer overflow of +, -, *, unary - and
+    abs (minind's check is C on the wrapped result: _integer_overflow);
+    the ufunc called on the same scalars, like an array's loop, wraps
+    silently."""
+    info = np.iinfo(dtype)
+    edges = sorted({info.min, info.min + 1, -1 if info.min else 0, 0, 1, 2,
+                    3, info.max // 2, info.max // 2 + 1, info.max - 1,
+                    info.max})
+    binary = [lambda a, b: a + b, lambda a, b: a - b, lambda a, b: a * b,
+              lambda a, b: a // b]
+    unary = [lambda a: -a, abs, lambda a: +a]
+    for x in edges:
+        for f in unary:
+            assert (reports(mi, lambda: f(mi.dtype(dtype).type(x)))
+                    == reports(np, lambda: f(np.dtype(dtype).type(x))))
+        for y in edges:
+            for f in binary:
+                want = reports(np, lambda: f(np.dtype(dtype).type(x),
+                                             np.dtype(dtype).type(y)))
+                got = reports(mi, lambda: f(mi.dtype(dtype).type(x),
+                                            mi.dtype(dtype).type(y)))
+                assert got == want, (x, y)
+            for name in ("add", "subtract", "multiply"):
+                want = reports(np, lambda: getattr(np, name)(
+                    np.dtype(dtype).type(x), np.dtype(dtype).type(y)))
+                got = reports(mi, lambda: getattr(mi, name)(
+                    mi.dtype(dtype).type(x), mi.dtype(dtype).type(y)))
+                assert got == want, (name, x, y)

@@ -15,8 +15,10 @@ def test_tour_prints_numpys_answers(capsys):
     assert "[1, 4, 2, 5, 3, 6]" in out
     # The large-array trap: 80 MB held by a view, then released.
     assert "80\n>>> del tiny_view" in out
-    # Scalars keep their dtype and wrap as NumPy's do.
-    assert ">>> mi.array([127], dtype=mi.int8)[0] + 1\nmi.int8(-128)\n" in out
+    # Scalars keep their dtype and wrap as NumPy's do, with its warning.
+    assert (">>> mi.array([127], dtype=mi.int8)[0] + 1\n<stdin>:1: "
+            "RuntimeWarning: overflow encountered in scalar add\n"
+            "mi.int8(-128)\n") in out
     # DLPack: a view through a capsule, writing through.
     assert "(mi.float64(99.0), True, False)" in out
     # Part 5: a slice is a view, a fancy index and a mask are copies.

@@ -14,6 +14,8 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t)
 from libc.math cimport isnan, isinf
 from libc.string cimport memcpy
+from minind._fperr cimport (begin_cast, end_cast, casts_deferred,
+                            fp_barrier)
 from cpython.number cimport PyIndex_Check
 from cpython.long cimport PyLong_Check
 from cpython.float cimport PyFloat_Check
@@ -602,6 +604,7 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
     """
     cdef int t = dtype.type_index
     cdef double d
+    cdef int before
     number = _as_python_number(value, t)
     cdef Item item
     if t == T_BOOL:
@@ -612,10 +615,20 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
         d = number   # float(int) raises OverflowError for huge ints
         if t == T_FLOAT64:
             item.f64 = d
-        else:
+            memcpy(ptr, &item, 8)
+            return 0
+        # A double too large for float32 is inf and NumPy's warning
+        # (_fperr.pyx): "overflow encountered in cast"; inside a
+        # reduction, the reduction's.
+        if casts_deferred():
             item.f32 = <float>d
-        memcpy(ptr, &item, dtype.itemsize)
-        return 0
+            memcpy(ptr, &item, 4)
+            return 0
+        before = begin_cast()
+        fp_barrier(&d)
+        item.f32 = <float>d
+        memcpy(ptr, &item, 4)
+        return end_cast(before)
     if PyFloat_Check(number):
         d = number
         if isnan(d):

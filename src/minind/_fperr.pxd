@@ -11,6 +11,22 @@ cdef extern from "<fenv.h>" nogil:
     int feraiseexcept(int excepts)
 
 
+# A compiler barrier for a value about to be computed between two flag
+# calls: the compiler may not move its computation across (C compilers
+# do not treat the flags as memory, so without it they may).
+cdef extern from *:
+    """
+    static inline void minind_fp_barrier(void *p) {
+    #if defined(__GNUC__) || defined(__clang__)
+        __asm__ volatile("" : : "r"(p) : "memory");
+    #else
+        (void)p;
+    #endif
+    }
+    """
+    void fp_barrier "minind_fp_barrier"(void* p) noexcept nogil
+
+
 # The four flags NumPy reports (not FE_INEXACT, which almost every
 # floating-point operation raises).
 cdef inline int fp_status() noexcept nogil:
@@ -35,6 +51,11 @@ cdef inline void raise_divide_by_zero() noexcept nogil:
 cdef inline void raise_overflow() noexcept nogil:
     feraiseexcept(FE_OVERFLOW)
 
+# A float -> integer conversion that no integer holds (NaN, inf), which
+# minind's casts saturate instead of handing to the CPU.
+cdef inline void raise_invalid() noexcept nogil:
+    feraiseexcept(FE_INVALID)
+
 
 # After the loops of a call named ``name`` ("divide", "reduce",
 # "scalar add", ...): report the flags they raised as errstate says (a
@@ -47,3 +68,27 @@ cdef inline int check_fp_status(str name) except -1:
     return 0
 
 cdef int report_fp_status(int status, str name) except -1
+
+# Whether this thread is inside a reduction, whose casts are its own (see
+# _fperr.pyx); defer_casts(1) on the way in, defer_casts(-1) out.
+cdef bint casts_deferred() noexcept nogil
+cdef void defer_casts(int change) noexcept nogil
+
+
+# A cast between two flag calls: ``before = begin_cast()``, the
+# conversion, ``end_cast(before)``, which reports what the conversion
+# raised as "... encountered in cast" and leaves the flags that were
+# already up (a call's earlier loops) as they were.
+cdef inline int begin_cast() noexcept nogil:
+    cdef int before = fp_status()
+    if before:
+        feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
+    return before
+
+cdef inline int end_cast(int before) except -1:
+    cdef int status = fp_status()
+    if status:
+        report_fp_status(status, "cast")
+    if before:
+        feraiseexcept(before)
+    return 0

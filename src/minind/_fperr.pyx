@@ -50,6 +50,31 @@ def named_errors(name):
     finally:
         _renamed.reset(token)
 
+# Casts inside a reduction (its dtype=, its first element stored in the
+# accumulator) are the reduction's, as in NumPy: while a thread is in one,
+# copies leave their flags for it to report ("overflow encountered in
+# reduce") instead of reporting them as "cast".  A count per thread.
+# (NumPy's accumulate and reduceat cast their input first: "cast".)
+cdef extern from *:
+    """
+    #if defined(_MSC_VER)
+    static __declspec(thread) int minind_cast_depth = 0;
+    #else
+    static __thread int minind_cast_depth = 0;
+    #endif
+    """
+    int _cast_depth "minind_cast_depth"
+
+
+cdef bint casts_deferred() noexcept nogil:
+    return _cast_depth > 0
+
+
+cdef void defer_casts(int change) noexcept nogil:
+    global _cast_depth
+    _cast_depth += change
+
+
 # The kinds in the order NumPy reports them: (errstate's name, the flag,
 # the words of the message, the bit seterrcall's function receives).
 cdef list _KINDS = [

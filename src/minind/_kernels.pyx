@@ -1066,57 +1066,94 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
 
 cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                         binop_t* op, real_t* tag) noexcept nogil:
-    """``_vector_binary``'s work, a block at a time through buffers (an
-    output may overwrite an input, which the flags still read), with the
+    """``_vector_binary``'s work, a block at a time, with the
     floating-point flags the function owes in place of the vector
-    kernel's (as ``_vector_loop`` does for one argument, below): invalid
-    for a NaN from numbers; for ``power``, divide by zero for an infinite
-    power of zero and overflow for one of finite numbers; underflow for
-    a nonzero subnormal result, or a zero power of finite numbers."""
-    cdef real_t x[256]
-    cdef real_t z[256]
-    cdef real_t y[256]
-    cdef Py_ssize_t i, m
-    cdef int before = fp_status(), owed = 0
-    cdef real_t infinity = <real_t>INFINITY
-    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
+    kernel's (as ``_vector_loop`` does for one argument, below).  A
+    contiguous output that overwrites no input is written directly;
+    otherwise the block goes through buffers (the flags must still read
+    the inputs)."""
+    cdef real_t x[VECTOR_BLOCK]
+    cdef real_t z[VECTOR_BLOCK]
+    cdef real_t results[VECTOR_BLOCK]
+    cdef real_t* y
+    cdef Py_ssize_t i, m, size = sizeof(real_t)
+    cdef int before = _set_aside_flags(), owed = 0
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
+    cdef bint direct = steps[2] == size and out != a and out != b
     while n > 0:
-        m = n if n < 256 else 256
-        for i in range(m):
-            x[i] = load_item(a + i * steps[0], tag)
-            z[i] = load_item(b + i * steps[1], tag)
-        if binop_t is PowerOp and real_t is double:
-            vector2_pow(x, 1, z, 1, y, 1, m)
-        elif binop_t is PowerOp:
-            vector2_pow_float(x, 1, z, 1, y, 1, m)
-        elif real_t is float:
-            vector2_atan2_float(x, 1, z, 1, y, 1, m)
-        if _unusual(y, m):
+        m = n if n < VECTOR_BLOCK else VECTOR_BLOCK
+        if direct:
+            y = <real_t*>out
+            _vector2_block(<real_t*>a, steps[0] // size, <real_t*>b,
+                           steps[1] // size, y, m, op)
+        else:
+            _gather(a, steps[0], x, m, tag)
+            _gather(b, steps[1], z, m, tag)
+            y = results
+            _vector2_block(x, 1, z, 1, y, m, op)
+        if fp_status():
+            if direct:
+                _gather(a, steps[0], x, m, tag)
+                _gather(b, steps[1], z, m, tag)
+            owed |= _owed_flags2(x, z, y, m, op)
+            feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW
+                          | FE_INVALID)
+        if not direct:
             for i in range(m):
-                if y[i] != y[i]:
-                    if x[i] == x[i] and z[i] == z[i]:
-                        owed |= FE_INVALID
-                elif _magnitude_of(y[i]) == infinity:
-                    if x[i] == 0:
-                        owed |= FE_DIVBYZERO
-                    elif (_magnitude_of(x[i]) < infinity
-                            and _magnitude_of(z[i]) < infinity):
-                        owed |= FE_OVERFLOW
-                elif _magnitude_of(y[i]) < smallest and (
-                        y[i] != 0 or (binop_t is PowerOp and x[i] != 0
-                                      and _magnitude_of(x[i]) < infinity
-                                      and _magnitude_of(z[i]) < infinity)):
-                    owed |= FE_UNDERFLOW
-        for i in range(m):
-            store_item(out + i * steps[2], y[i])
+                store_item(out + i * steps[2], results[i])
         a += m * steps[0]
         b += m * steps[1]
         out += m * steps[2]
         n -= m
     _settle_flags(before, owed)
+
+
+cdef inline void _gather(const char* source, Py_ssize_t step, real_t* into,
+                         Py_ssize_t m, real_t* tag) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(m):
+        into[i] = load_item(source + i * step, tag)
+
+
+cdef inline void _vector2_block(real_t* a, Py_ssize_t sa, real_t* b,
+                                Py_ssize_t sb, real_t* out, Py_ssize_t m,
+                                binop_t* op) noexcept nogil:
+    if binop_t is PowerOp and real_t is double:
+        vector2_pow(a, sa, b, sb, out, 1, m)
+    elif binop_t is PowerOp:
+        vector2_pow_float(a, sa, b, sb, out, 1, m)
+    elif real_t is float:
+        vector2_atan2_float(a, sa, b, sb, out, 1, m)
+
+
+cdef int _owed_flags2(const real_t* x, const real_t* z, const real_t* y,
+                      Py_ssize_t m, binop_t* op) noexcept nogil:
+    """The flags ``y[i] = f(x[i], z[i])`` owes: invalid for a NaN from
+    numbers; for ``power``, divide by zero for an infinite power of zero
+    and overflow for one of finite numbers; underflow for a nonzero
+    subnormal result, or a zero power of finite numbers."""
+    cdef real_t infinity = <real_t>INFINITY
+    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
+    cdef int owed = 0
+    cdef Py_ssize_t i
+    for i in range(m):
+        if y[i] != y[i]:
+            if x[i] == x[i] and z[i] == z[i]:
+                owed |= FE_INVALID
+        elif _magnitude_of(y[i]) == infinity:
+            if x[i] == 0:
+                owed |= FE_DIVBYZERO
+            elif (_magnitude_of(x[i]) < infinity
+                    and _magnitude_of(z[i]) < infinity):
+                owed |= FE_OVERFLOW
+        elif _magnitude_of(y[i]) < smallest and (
+                y[i] != 0 or (binop_t is PowerOp and x[i] != 0
+                              and _magnitude_of(x[i]) < infinity
+                              and _magnitude_of(z[i]) < infinity)):
+            owed |= FE_UNDERFLOW
+    return owed
 
 
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -1939,6 +1976,7 @@ cdef extern from *:
                     out[i] = exp(in[i]);
     }
     MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
+
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
     const bint VECTORISED "MININD_VECTORISED"
@@ -2166,8 +2204,17 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
 #   lets a tiny x through sin or tanh quietly) or, for exp and exp2, a
 #   zero result from a finite argument.
 #
-# One cheap pass over each block's results (in L1) finds out whether
-# there is anything to read at all: almost never.
+# When does a block owe anything?  Whenever it does, the kernel has
+# raised some flag too (a special argument takes a path that raises one:
+# minind's exp hands it to the C library, libmvec's functions compute
+# through it), so a block whose kernel raised nothing owes nothing, and
+# one flag test per block is all a clean call pays; a block that raised
+# something has its flags read off it.  (tests/test_fperr.py checks every
+# function at every special value, alone and among ordinary ones.)  A
+# block is 1024 items (8 KiB of doubles), small enough for it and its
+# buffers to stay in L1.
+cdef enum:
+    VECTOR_BLOCK = 1024
 
 cdef inline bint _pole(unop_t* op) noexcept nogil:
     return (unop_t is LogOp or unop_t is Log2Op or unop_t is Log10Op
@@ -2198,21 +2245,6 @@ cdef int _owed_flags(const real_t* x, const real_t* y, Py_ssize_t n,
     return flags
 
 
-cdef inline bint _unusual(const real_t* y, Py_ssize_t n) noexcept nogil:
-    """Whether a block of results holds a NaN, an infinity or a number
-    below the smallest normal one (zero included): then its flags are
-    read (``_owed_flags``).  Branch-free, so it vectorises."""
-    cdef real_t infinity = <real_t>INFINITY
-    cdef real_t smallest = <real_t>(FLT_MIN if real_t is float else DBL_MIN)
-    cdef int unusual = 0
-    cdef Py_ssize_t i
-    for i in range(n):
-        # (NaN fails both comparisons)
-        unusual |= not (_magnitude_of(y[i]) < infinity
-                        and _magnitude_of(y[i]) >= smallest)
-    return unusual != 0
-
-
 cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
                        const Py_ssize_t* steps, real_t* tag, unop_t* op,
                        void* loop) noexcept nogil:
@@ -2222,16 +2254,16 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
     or unaligned operands, or an output that overwrites its input, which
     the flags must still read) and the results scattered back.  The same
     vector function either way, so the same bits."""
-    cdef real_t buffer[256]
-    cdef real_t results[256]
+    cdef real_t buffer[VECTOR_BLOCK]
+    cdef real_t results[VECTOR_BLOCK]
     cdef const real_t* x
     cdef real_t* y
     cdef Py_ssize_t i, m, size = sizeof(real_t)
-    cdef int before = fp_status(), owed = 0
+    cdef int before = _set_aside_flags(), owed = 0
     cdef bint direct = (steps[0] == size and steps[1] == size and a != out
                         and _aligned(a, size) and _aligned(out, size))
     while n > 0:
-        m = n if n < 256 else 256
+        m = n if n < VECTOR_BLOCK else VECTOR_BLOCK
         if direct:
             x = <const real_t*>a
             y = <real_t*>out
@@ -2244,8 +2276,10 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
             (<vector_double_t>loop)(x, y, m)
         else:
             (<vector_float_t>loop)(x, y, m)
-        if _unusual(y, m):
+        if fp_status():
             owed |= _owed_flags(x, y, m, op)
+            feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW
+                          | FE_INVALID)
         if not direct:
             for i in range(m):
                 store_item(out + i * steps[1], results[i])
@@ -2255,13 +2289,21 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
     _settle_flags(before, owed)
 
 
-cdef inline void _settle_flags(int before, int owed) noexcept nogil:
-    """Leave the flags as they were before a vector loop, plus the ones
-    it owes (``_owed_flags``); the kernel's own are dropped."""
-    if fp_status() != (before | owed):
+cdef inline int _set_aside_flags() noexcept nogil:
+    """The flags already up before a vector loop, cleared so that the
+    loop's own blocks can be told apart (``_settle_flags`` puts them
+    back)."""
+    cdef int before = fp_status()
+    if before:
         feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
-        if before | owed:
-            feraiseexcept(before | owed)
+    return before
+
+
+cdef inline void _settle_flags(int before, int owed) noexcept nogil:
+    """After a vector loop whose blocks cleared what their kernels
+    raised: the flags as they were before it, plus the ones it owes."""
+    if before | owed:
+        feraiseexcept(before | owed)
 
 
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,

@@ -21,6 +21,8 @@ from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t,
                           INT64_MIN)
 from libc.math cimport sqrt
+from minind._fperr cimport (raise_invalid, begin_cast, end_cast,
+                            casts_deferred)
 from libc.string cimport memcpy
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 # The cast's source and destination types: _dtype's one list of C types.
@@ -414,25 +416,36 @@ cdef void _walk_tiles(Traversal* t, char** corner, inner_loop loop,
 # Casting one value: C conversions, made total
 # ---------------------------------------------------------------------------
 
+cdef inline bint _saturates(src_t value, dst_t* tag) noexcept nogil:
+    """Whether no integer of ``convert``'s range holds the float
+    ``value``: NaN, an infinity, or beyond int64 (uint64 for uint64).
+    Branch-free (``|``, not ``or``), so that a loop of it vectorises; a
+    NaN raises "invalid" in the comparison, the flag its cast owes."""
+    if dst_t is uint64_t:
+        return ((not value >= -9223372036854775808.0)
+                | (not value < 18446744073709551616.0))
+    else:
+        return ((not value >= -9223372036854775808.0)
+                | (not value < 9223372036854775808.0))
+
+
 cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
     """``value`` as ``dst_t``, the way C converts it, minus the UB.
 
     C leaves float -> integer conversion undefined when the value does not
     fit (NaN, inf, 1e30); NumPy then returns whatever the CPU gives, which
     differs between machines.  minind goes through int64 and saturates NaN
-    and out-of-range values to INT64_MIN first, so the result is defined
-    everywhere and equals NumPy's for every value in range.
+    and out-of-range values to INT64_MIN first (``_saturates``), so the
+    result is defined everywhere and equals NumPy's for every value in
+    range.
     """
-    cdef int64_t wide
     if (src_t is float or src_t is double) and not (
             dst_t is float or dst_t is double):
-        if value >= -9223372036854775808.0 and value < 9223372036854775808.0:
-            wide = <int64_t>value
-        elif dst_t is uint64_t and value >= 0 and value < 18446744073709551616.0:
+        if _saturates(value, tag):
+            return <dst_t>INT64_MIN
+        if dst_t is uint64_t and value >= 9223372036854775808.0:
             return <dst_t>value
-        else:
-            wide = INT64_MIN
-        return <dst_t>wide
+        return <dst_t><int64_t>value
     else:
         return <dst_t>value
 
@@ -440,11 +453,17 @@ cdef inline dst_t convert(src_t value, dst_t* tag) noexcept nogil:
 cdef void _cast_run(const char* src, Py_ssize_t src_stride,
                     char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
                     src_t* src_tag, dst_t* dst_tag) noexcept nogil:
-    """The inner loop: n items from src to dst, converting each."""
+    """The inner loop: n items from src to dst, converting each.  A float
+    that no integer holds (NaN, an infinity, beyond int64) raises the
+    "invalid" flag, as the CPU's conversion does in NumPy (_fperr.pyx);
+    a float64 too large for float32 raises "overflow" by itself."""
     cdef Py_ssize_t i
     cdef const src_t* s
     cdef dst_t* d
     cdef dst_t value
+    cdef bint to_integer = (src_t is float or src_t is double) and not (
+        dst_t is float or dst_t is double)
+    cdef bint saturated = False
     if (src_stride == sizeof(src_t) and dst_stride == sizeof(dst_t)
             and <size_t>src % sizeof(src_t) == 0
             and <size_t>dst % sizeof(dst_t) == 0):
@@ -452,12 +471,20 @@ cdef void _cast_run(const char* src, Py_ssize_t src_stride,
         d = <dst_t*>dst
         for i in range(n):          # contiguous and aligned: vectorisable
             d[i] = convert(s[i], dst_tag)
-        return
-    for i in range(n):
-        value = convert(load_item(src, src_tag), dst_tag)
-        store_item(dst, value)
-        src += src_stride
-        dst += dst_stride
+            if to_integer:
+                saturated |= _saturates(s[i], dst_tag)
+    else:
+        for i in range(n):
+            value = convert(load_item(src, src_tag), dst_tag)
+            if to_integer:
+                saturated |= _saturates(load_item(src, src_tag), dst_tag)
+            store_item(dst, value)
+            src += src_stride
+            dst += dst_stride
+    if saturated:
+        raise_invalid()
+
+
 
 
 cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
@@ -652,6 +679,14 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
     if one_block:
         memcpy(dst, src, size * itemsize)
         return 0
+    # A cast that can raise a flag (float to integer, float64 to
+    # float32) reports it, as NumPy's casts do: "... encountered in cast".
+    # (Inside a reduction, its own: casts_deferred.)
+    cdef bint flags = descr_of(src_type).kind == "f" and (
+        descr_of(dst_type).kind != "f"
+        or descr_of(dst_type).itemsize < descr_of(src_type).itemsize
+    ) and not casts_deferred()
+    cdef int flags_before = begin_cast() if flags else 0
     cdef CastTypes types
     cdef char* start[2]
     types.src_type = src_type
@@ -668,6 +703,8 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
         walk(&t, start, _cast_rows, &types)
     else:
         _walk(&t, src_type, dst_type, dst, src)
+    if flags:
+        end_cast(flags_before)
     return 0
 
 

@@ -25,6 +25,7 @@ from minind._core import MiniArray, copyto
 from minind._creation import array, asarray, zeros
 from minind._dtype import can_cast
 from minind._scalar import generic
+from minind._ufunc_config import errstate, geterr
 
 __all__ = ["round", "around", "copy", "real", "imag", "isclose",
            "allclose", "array_equal", "nan", "inf", "pi", "e",
@@ -229,8 +230,8 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     NumPy's recipe (_core/numeric.py): ``b`` is made inexact first
     (``result_type(b, 1.0)``), so that ``abs`` of the smallest integer
     cannot overflow and ``a`` is cast along; Python numbers stay weak.
-    A non-finite tolerance warns (RuntimeWarning), as NumPy does under
-    its default error state.  0-d results are scalars, others a view of
+    A non-finite tolerance warns (RuntimeWarning) or raises, as errstate's
+    "invalid" says.  0-d results are scalars, others a view of
     the result array, as NumPy's ``result[()]`` returns them.
     """
     def prepared(value):
@@ -243,15 +244,24 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     elif isinstance(y, int):
         y = float(y)
     if not (_all(um.isfinite(atol)) and _all(um.isfinite(rtol))):
-        warnings.warn(f"One of rtol or atol is not valid, atol: {atol}, "
-                      f"rtol: {rtol}", RuntimeWarning, stacklevel=2)
+        # NumPy's own report, as errstate's "invalid" says (warn or raise
+        # only, as NumPy's).
+        message = (f"One of rtol or atol is not valid, atol: {atol}, "
+                   f"rtol: {rtol}")
+        mode = geterr()["invalid"]
+        if mode == "warn":
+            warnings.warn(message, RuntimeWarning, stacklevel=2)
+        elif mode == "raise":
+            raise FloatingPointError(message)
     # Python's operators, as NumPy's recipe writes it: where ``y``, atol
     # and rtol are Python numbers the tolerance stays a Python float, weak
-    # against a float32 ``x`` (NEP 50), and is compared in float32.
-    result = (um.less_equal(abs(x - y), atol + rtol * abs(y))
-              & um.isfinite(y) | (x == y))
-    if equal_nan:
-        result = result | (um.isnan(x) & um.isnan(y))
+    # against a float32 ``x`` (NEP 50), and is compared in float32.  inf -
+    # inf is NaN there, quietly (its comparison is False either way).
+    with errstate(invalid="ignore"):
+        result = (um.less_equal(abs(x - y), atol + rtol * abs(y))
+                  & um.isfinite(y) | (x == y))
+        if equal_nan:
+            result = result | (um.isnan(x) & um.isnan(y))
     # NumPy's ``result[()]``: a scalar from 0-d, else a view of the
     # result (so not an owner).
     return result[()] if isinstance(result, MiniArray) else result

@@ -18,6 +18,7 @@ from minind._ufunc import NoValue
 from minind.exceptions import UFuncTypeError
 from minind._core import MiniArray
 from minind._fperr import named_errors
+from minind._ufunc_config import errstate
 
 __all__ = ["sum", "prod", "min", "max", "amin", "amax", "mean", "var",
            "std", "argmin", "argmax", "all", "any", "cumsum", "cumprod",
@@ -543,9 +544,13 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False):
     valid = um.logical_not(um.isnan(a))
     total = _sum_array(_nan_to_zero(a), axis, dtype, keepdims)
     count = _sum_array(valid, axis, None, keepdims)
-    # Divide in place, as NumPy does: the mean keeps the sum's dtype.
-    return _store(um.true_divide(total, count, out=total, casting="unsafe"),
-                  out)
+    # Divide in place, as NumPy does: the mean keeps the sum's dtype.  An
+    # all-NaN slice is NaN, with NumPy's one warning (not the 0 / 0's).
+    with errstate(invalid="ignore", divide="ignore"):
+        um.true_divide(total, count, out=total, casting="unsafe")
+    if _some_count(count, lambda c: c == 0):
+        warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=2)
+    return _store(total, out)
 
 
 clip = um.clip

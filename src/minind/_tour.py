@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import textwrap
 import tracemalloc
+import warnings
 
 import minind as mi
 
@@ -26,16 +27,22 @@ def section(title):
 
 
 def show(code, namespace):
-    """Print ``code`` like a REPL session and run it in ``namespace``."""
+    """Print ``code`` like a REPL session and run it in ``namespace``
+    (a warning printed as the REPL prints it, before the value)."""
     for line in textwrap.dedent(code).strip().splitlines():
         print(f">>> {line}")
-        try:
-            value = eval(line, namespace)
-        except SyntaxError:
-            exec(line, namespace)
-        else:
-            if value is not None:
-                print(repr(value))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                value = eval(line, namespace)
+            except SyntaxError:
+                value = None
+                exec(line, namespace)
+        for warning in caught:
+            print(f"<stdin>:1: {warning.category.__name__}: "
+                  f"{warning.message}")
+        if value is not None:
+            print(repr(value))
 
 
 def say(text):
@@ -342,7 +349,8 @@ def scalars():
         dtype (NumPy prints np.float32(999.0) where minind prints
         mi.float32(999.0)).  It has the attributes of a 0-d array, and its
         arithmetic is the arrays' own, so a float32 stays a float32 and an
-        int8 wraps around as its array would.
+        int8 wraps around as its array would, but with NumPy's warning:
+        scalar math checks for overflow, an array's loop does not.
         """)
     namespace = {"mi": mi}
     show("""

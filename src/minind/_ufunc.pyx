@@ -38,13 +38,14 @@ NumPy counterparts: ``ufunc_object.c`` (``ufunc_generic_fastcall``,
 ``reduction.c``.
 """
 from cpython.buffer cimport PyObject_CheckBuffer
-from libc.stdint cimport int64_t
+from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t, uint8_t,
+                          uint16_t, uint32_t, uint64_t, INT64_MIN)
 from libc.string cimport memcpy, memset
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 from minind._override cimport check_ufunc_operand
 from minind._fperr cimport (clear_fp_status, check_fp_status, fp_status,
-                            raise_overflow)
+                            raise_overflow, defer_casts)
 from minind._core cimport (MiniArray, new_array, make_view, copy_into,
                            copy_array, normalize_axis, normalize_axis_tuple,
                            shape_text, spans_overlap, memory_order,
@@ -54,7 +55,8 @@ from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._dtype cimport (Descr, as_dtype, descr_of, set_item, get_item,
                             promote_index, promote_sequence,
-                            can_cast_index, T_BOOL, T_INT64,
+                            can_cast_index, T_BOOL, T_INT8, T_UINT8,
+                            T_INT16, T_UINT16, T_INT32, T_UINT32, T_INT64,
                             T_UINT64, T_FLOAT64, T_FLOAT32, N_TYPES)
 from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              FLAG_C_CONTIGUOUS,
@@ -315,6 +317,11 @@ cdef class ufunc:
         ``+``, ``-``, ``*``, unary ``-`` and ``abs`` (an array's loops
         wrap around silently)."""
         clear_fp_status()
+        result = _scalar_call(self, args, True)
+        if result is not None:         # one dtype: NumPy's scalar math
+            if fp_status():
+                self._check_fp("scalar " + self._name)
+            return result
         result = self._call(args, None, False, None, "same_kind", True,
                             False)
         self._check_scalar_fp(args, result, self._name)
@@ -322,8 +329,12 @@ cdef class ufunc:
 
     cdef int _check_scalar_fp(self, tuple args, object result,
                               str name) except -1:
-        if (isinstance(result, generic)
-                and (<generic>result).dtype.kind in "iu"
+        if ((self.op == OP_ADD or self.op == OP_SUBTRACT
+                or self.op == OP_MULTIPLY or self.op == OP_NEGATIVE
+                or self.op == OP_ABSOLUTE)
+                and isinstance(result, generic)
+                and T_BOOL < scalar_descr(<generic>result).type_index
+                < T_FLOAT32
                 and _wrapped_around(self.op, args, result)
                 and _scalar_math(args)):
             raise_overflow()
@@ -352,7 +363,7 @@ cdef class ufunc:
                                      where, keep_array)
         if dtype is None and casting == "same_kind":
             if out is None and not keep_array:
-                result = _scalar_call(self, args)
+                result = _scalar_call(self, args, False)
                 if result is not None:
                     return result
             result = _trivial_call(self, args, out)
@@ -664,13 +675,9 @@ cdef class ufunc:
         if where is not True and not (isinstance(where, generic)
                                       and where.dtype.kind == "b" and where):
             mask = where_mask(where)
-        array = asarray(array)
-        out = None if keep_array else single_output(out)
-        clear_fp_status()
-        result = _reduce(self, array, axis, dtype, out, keepdims, initial,
-                         keep_array, mask)
-        self._check_fp("reduce")
-        return result
+        return _reported_reduce(self, asarray(array), axis, dtype,
+                                None if keep_array else single_output(out),
+                                keepdims, initial, keep_array, mask)
 
     def accumulate(self, array, axis=0, dtype=None, out=None):
         """Running results along ``axis``: ``add.accumulate`` is cumsum."""
@@ -996,7 +1003,7 @@ cdef bint _keeps_dtype(ufunc function, int t, object value):
     return True
 
 
-cdef object _scalar_call(ufunc function, tuple args):
+cdef object _scalar_call(ufunc function, tuple args, bint operator):
     """Scalars only: ``mi.float32(1.5) * 2``, ``s + 1.0``, ``-s``.
 
     The trivial loop again, on one element held in stack buffers, so that
@@ -1005,6 +1012,8 @@ cdef object _scalar_call(ufunc function, tuple args):
     ``_trivial_call``: one minind scalar dtype, and at most one weak
     Python scalar that keeps it (NEP 50).  Anything else returns None
     and takes the general path, which gives the same result slowly.
+    For a scalar's ``operator`` this is NumPy's scalar math, which also
+    notes integer overflow (``_integer_overflow``).
     """
     cdef int nin = len(args), position, t = -1, k
     cdef double buffers[MAX_OPERANDS][2]   # 16 aligned bytes per operand
@@ -1049,7 +1058,81 @@ cdef object _scalar_call(ufunc function, tuple args):
     data.op = function.op
     data.type_index = t
     run_loop(start, 1, steps, &data)
+    if operator and T_BOOL < t < T_FLOAT32 and _integer_overflow(
+            function.op, t, start[0], start[nin - 1], start[nin]):
+        raise_overflow()
     return get_scalar(descr_of(function._loops[k][1]), start[nin])
+
+
+cdef bint _integer_overflow(int op, int t, const char* a, const char* b,
+                            const char* result) noexcept:
+    """Whether integer scalar math ``a op b`` (or ``op a``) of type ``t``
+    wrapped around into ``result``, as NumPy's scalar math checks for
+    ``+``, ``-``, ``*``, unary ``-`` and ``abs``.  Below 64 bits the exact
+    value is computed in 64 bits and compared; at 64 bits, from the
+    signs of the wrapped result (and a division for ``*``)."""
+    cdef int64_t x, y, r
+    cdef uint64_t ux, uy, ur
+    if not (op == OP_ADD or op == OP_SUBTRACT or op == OP_MULTIPLY
+            or op == OP_NEGATIVE or op == OP_ABSOLUTE):
+        return False
+    if t == T_UINT64:
+        ux = (<const uint64_t*>a)[0]
+        uy = (<const uint64_t*>b)[0]
+        ur = (<const uint64_t*>result)[0]
+        if op == OP_ADD:
+            return ur < ux
+        if op == OP_SUBTRACT:
+            return ux < uy
+        if op == OP_MULTIPLY:
+            return ux != 0 and ur // ux != uy
+        return op == OP_NEGATIVE and ux != 0    # -x of an unsigned x
+    if t == T_INT64:
+        x = (<const int64_t*>a)[0]
+        y = (<const int64_t*>b)[0]
+        r = (<const int64_t*>result)[0]
+        if op == OP_ADD:
+            return ((x ^ r) & (y ^ r)) < 0
+        if op == OP_SUBTRACT:
+            return ((x ^ y) & (x ^ r)) < 0
+        if op == OP_MULTIPLY:
+            if x == 0:
+                return False
+            if x == -1:
+                return y == INT64_MIN
+            return r // x != y                  # exact unless it wrapped
+        return x == INT64_MIN                   # -MIN and abs(MIN)
+    x = _as_int64(t, a)
+    y = _as_int64(t, b)
+    if op == OP_ADD:
+        r = x + y
+    elif op == OP_SUBTRACT:
+        r = x - y
+    elif op == OP_MULTIPLY:
+        if t == T_UINT32:                       # up to 2**64: unsigned
+            return <uint64_t>x * <uint64_t>y != <uint64_t>_as_int64(
+                t, result)
+        r = x * y
+    elif op == OP_NEGATIVE:
+        r = -x
+    else:
+        r = -x if x < 0 else x
+    return r != _as_int64(t, result)
+
+
+cdef inline int64_t _as_int64(int t, const char* item) noexcept:
+    """An item of an integer type narrower than 64 bits, widened."""
+    if t == T_INT8:
+        return (<const int8_t*>item)[0]
+    if t == T_UINT8:
+        return (<const uint8_t*>item)[0]
+    if t == T_INT16:
+        return (<const int16_t*>item)[0]
+    if t == T_UINT16:
+        return (<const uint16_t*>item)[0]
+    if t == T_INT32:
+        return (<const int32_t*>item)[0]
+    return (<const uint32_t*>item)[0]
 
 
 cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order):
@@ -2361,11 +2444,25 @@ def reduce_to_array(ufunc function, array, axis=None, dtype=None,
                     keepdims=False, where=True):
     """``function.reduce`` that keeps a 0-d result as an array, so later
     arithmetic stays in its dtype (float32 means divide in float32)."""
-    array = asarray(array)
-    mask = None if where is True else where_mask(where)
+    return _reported_reduce(function, asarray(array), axis, dtype, None,
+                            keepdims, NoValue, True,
+                            None if where is True else where_mask(where))
+
+
+cdef object _reported_reduce(ufunc function, MiniArray array, object axis,
+                             object dtype, MiniArray out, bint keepdims,
+                             object initial, bint keep_array,
+                             MiniArray mask):
+    """``_reduce`` with its floating-point errors reported as NumPy's
+    ("overflow encountered in reduce"), its casts included (_fperr.pyx:
+    ``casts_deferred``)."""
     clear_fp_status()
-    result = _reduce(function, array, axis, dtype, None, keepdims, NoValue,
-                     True, mask)
+    defer_casts(1)
+    try:
+        result = _reduce(function, array, axis, dtype, out, keepdims,
+                         initial, keep_array, mask)
+    finally:
+        defer_casts(-1)
     function._check_fp("reduce")
     return result
 
