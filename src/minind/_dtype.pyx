@@ -605,6 +605,7 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
     cdef int t = dtype.type_index
     cdef double d
     cdef int before
+    cdef bint deferred
     number = _as_python_number(value, t)
     cdef Item item
     if t == T_BOOL:
@@ -620,15 +621,12 @@ cdef int set_item(Descr dtype, char* ptr, object value) except -1:
         # A double too large for float32 is inf and NumPy's warning
         # (_fperr.pyx): "overflow encountered in cast"; inside a
         # reduction, the reduction's.
-        if casts_deferred():
-            item.f32 = <float>d
-            memcpy(ptr, &item, 4)
-            return 0
-        before = begin_cast()
+        deferred = casts_deferred()
+        before = 0 if deferred else begin_cast()
         fp_barrier(&d)
         item.f32 = <float>d
         memcpy(ptr, &item, 4)
-        return end_cast(before)
+        return 0 if deferred else end_cast(before)
     if PyFloat_Check(number):
         d = number
         if isnan(d):

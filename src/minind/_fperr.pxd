@@ -75,15 +75,22 @@ cdef bint casts_deferred() noexcept nogil
 cdef void defer_casts(int change) noexcept nogil
 
 
-# A cast between two flag calls: ``before = begin_cast()``, the
-# conversion, ``end_cast(before)``, which reports what the conversion
-# raised as "... encountered in cast" and leaves the flags that were
-# already up (a call's earlier loops) as they were.
-cdef inline int begin_cast() noexcept nogil:
+# Code whose own flags must be told apart from those a call's earlier
+# loops left up: ``before = set_aside_fp_status()`` clears them and
+# returns them, ``feraiseexcept(before)`` puts them back.
+cdef inline int set_aside_fp_status() noexcept nogil:
     cdef int before = fp_status()
     if before:
         feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
     return before
+
+
+# A cast between two flag calls: ``before = begin_cast()``, the
+# conversion, ``end_cast(before)``, which reports what the conversion
+# raised as "... encountered in cast" and leaves the flags that were
+# already up as they were.
+cdef inline int begin_cast() noexcept nogil:
+    return set_aside_fp_status()
 
 cdef inline int end_cast(int before) except -1:
     cdef int status = fp_status()

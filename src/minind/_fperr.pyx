@@ -16,6 +16,13 @@ thread).  NumPy's design, which minind follows:
   ``raise_overflow``).
 * Loops on worker threads (``_threads.pyx``) hand their flags back to
   the calling thread, since each thread has its own.
+* Vector-math kernels raise flags of their own (a polynomial meeting an
+  infinity); their loops replace them with the ones the function owes
+  (``_vector_loop`` in ``_kernels.pyx``).  Comparisons and min/max
+  selections drop theirs (``ufunc._fp_quiet``).
+* A cast reports its own flags at once, as "... encountered in cast"
+  (``begin_cast``/``end_cast``: NaN into an integer, 1e300 into
+  float32), but inside a reduction, whose casts are the reduction's.
 * What a flag becomes is the thread's (and asyncio task's) errstate
   (``_ufunc_config.py``): per kind, "ignore", "warn" (RuntimeWarning),
   "raise" (FloatingPointError), "call" (the ``seterrcall`` function),

@@ -45,8 +45,9 @@ cdef extern from "<math.h>" nogil:
     bint isless(double x, double y)
     bint isgreater(double x, double y)
 from minind._fperr cimport (raise_divide_by_zero, raise_overflow, fp_status,
-                            feclearexcept, feraiseexcept, FE_DIVBYZERO,
-                            FE_OVERFLOW, FE_UNDERFLOW, FE_INVALID)
+                            set_aside_fp_status, feclearexcept,
+                            feraiseexcept, FE_DIVBYZERO, FE_OVERFLOW,
+                            FE_UNDERFLOW, FE_INVALID)
 from minind._dtype cimport (item_t, integer_t, real_t, load_item,
                             store_item, T_BOOL, T_INT8, T_UINT8, T_INT16,
                             T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
@@ -1077,7 +1078,7 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef real_t results[VECTOR_BLOCK]
     cdef real_t* y
     cdef Py_ssize_t i, m, size = sizeof(real_t)
-    cdef int before = _set_aside_flags(), owed = 0
+    cdef int before = set_aside_fp_status(), owed = 0
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
@@ -1976,7 +1977,6 @@ cdef extern from *:
                     out[i] = exp(in[i]);
     }
     MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
-
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
     const bint VECTORISED "MININD_VECTORISED"
@@ -2249,17 +2249,18 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
                        const Py_ssize_t* steps, real_t* tag, unop_t* op,
                        void* loop) noexcept nogil:
     """A vector function over any operands, a block at a time, with the
-    flags it owes (above).  Contiguous, aligned, separate operands run in
-    place; otherwise the block is gathered into a buffer first (strided
-    or unaligned operands, or an output that overwrites its input, which
-    the flags must still read) and the results scattered back.  The same
-    vector function either way, so the same bits."""
+    flags it owes (above).  Contiguous, aligned, separate operands are
+    read and written where they are; otherwise the block is gathered
+    into a buffer first (strided or unaligned operands, or an output that
+    overwrites its input, which the flags must still read) and the
+    results scattered back.  The same vector function either way, so the
+    same bits."""
     cdef real_t buffer[VECTOR_BLOCK]
     cdef real_t results[VECTOR_BLOCK]
     cdef const real_t* x
     cdef real_t* y
     cdef Py_ssize_t i, m, size = sizeof(real_t)
-    cdef int before = _set_aside_flags(), owed = 0
+    cdef int before = set_aside_fp_status(), owed = 0
     cdef bint direct = (steps[0] == size and steps[1] == size and a != out
                         and _aligned(a, size) and _aligned(out, size))
     while n > 0:
@@ -2287,16 +2288,6 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
         out += m * steps[1]
         n -= m
     _settle_flags(before, owed)
-
-
-cdef inline int _set_aside_flags() noexcept nogil:
-    """The flags already up before a vector loop, cleared so that the
-    loop's own blocks can be told apart (``_settle_flags`` puts them
-    back)."""
-    cdef int before = fp_status()
-    if before:
-        feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW | FE_INVALID)
-    return before
 
 
 cdef inline void _settle_flags(int before, int owed) noexcept nogil:

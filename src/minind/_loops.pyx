@@ -485,8 +485,6 @@ cdef void _cast_run(const char* src, Py_ssize_t src_stride,
         raise_invalid()
 
 
-
-
 cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
                        char* dst, Py_ssize_t dst_stride, Py_ssize_t n,
                        src_t* src_tag) noexcept nogil:
