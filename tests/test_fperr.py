@@ -522,3 +522,42 @@ def test_integer_scalar_overflow_as_numpy(dtype):
                 got = reports(mi, lambda: getattr(mi, name)(
                     mi.dtype(dtype).type(x), mi.dtype(dtype).type(y)))
                 assert got == want, (name, x, y)
+
+
+@pytest.mark.parametrize("shape", [(), (0,), (0, 3), (3, 0)])
+def test_zero_d_and_empty_warn_as_numpy(shape):
+    """0-d arrays (whose results are scalars) and size-0 arrays: the same
+    warnings as NumPy, through calls, reductions and casts."""
+    for value in (0.0, np.inf, np.nan, 1e300):
+        n = np.full(shape, value)
+        m = mi.asarray(n)
+        for call in (lambda xp, a: xp.divide(a, 0.0),
+                     lambda xp, a: xp.log(a),
+                     lambda xp, a: xp.exp(a),
+                     lambda xp, a: a.astype(xp.int64),
+                     lambda xp, a: a.astype(xp.float32),
+                     lambda xp, a: a.sum()):
+            assert (reports(mi, lambda: call(mi, m))
+                    == reports(np, lambda: call(np, n))), (value, call)
+        if shape:
+            # (NumPy casts a 0-d input to a reduction's dtype= up front:
+            # "cast", where minind says "reduce"; see the closing note.)
+            call = lambda xp, a: xp.add.reduce(a, axis=None,
+                                               dtype=xp.float32)
+            assert (reports(mi, lambda: call(mi, m))
+                    == reports(np, lambda: call(np, n))), value
+
+
+def test_scalar_operators_never_int_an_array_like():
+    """A scalar's operator with an array-like operand is the ufunc's
+    call, not scalar math: its overflow check must not call int() on the
+    operand (which may refuse), and NumPy's result comes back."""
+    class Refuses:
+        def __array__(self, dtype=None, copy=None):
+            return np.array(5, dtype=np.int8)
+
+        def __int__(self):
+            raise RuntimeError("int() called")
+
+    assert mi.int8(1) + Refuses() == np.int8(1) + Refuses() == 6
+    assert mi.int8(127) * Refuses() == np.int8(127) * Refuses()

@@ -335,8 +335,10 @@ cdef class ufunc:
                 and isinstance(result, generic)
                 and T_BOOL < scalar_descr(<generic>result).type_index
                 < T_FLOAT32
-                and _wrapped_around(self.op, args, result)
-                and _scalar_math(args)):
+                # (scalar math first: it admits only numbers, the one
+                # kind of operand _wrapped_around may call int() on)
+                and _scalar_math(args)
+                and _wrapped_around(self.op, args, result)):
             raise_overflow()
         if self._fp_quiet or not fp_status():
             return self._check_fp(name)
