@@ -2269,8 +2269,7 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
             x = <const real_t*>a
             y = <real_t*>out
         else:
-            for i in range(m):
-                buffer[i] = load_item(a + i * steps[0], tag)
+            _gather(a, steps[0], buffer, m, tag)
             x = buffer
             y = results
         if real_t is double:
