@@ -24,7 +24,7 @@ type tables never dispatch.
 """
 from libc.stdint cimport (int8_t, int16_t, int32_t, int64_t,
                           uint8_t, uint16_t, uint32_t, uint64_t, INT64_MIN)
-from libc.string cimport memcpy
+from libc.string cimport memchr, memcpy, memset
 # Every C-library function twice: the double version (``acos``) and the
 # float one (``acosf``), so a scalar float32 loop computes in float32 as
 # NumPy's.  (Where the vector loops are built, float32 goes through double
@@ -793,6 +793,14 @@ cdef extern from *:
         MININD_COMPARE(minind_greater_equal_##suffix, type, >=)
     MININD_COMPARES(float, float)
     MININD_COMPARES(double, double)
+    MININD_COMPARES(int8_t, int8)
+    MININD_COMPARES(uint8_t, uint8)
+    MININD_COMPARES(int16_t, int16)
+    MININD_COMPARES(uint16_t, uint16)
+    MININD_COMPARES(int32_t, int32)
+    MININD_COMPARES(uint32_t, uint32)
+    MININD_COMPARES(int64_t, int64)
+    MININD_COMPARES(uint64_t, uint64)
 
     enum { MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL,
            MININD_GREATER, MININD_GREATER_EQUAL };
@@ -818,6 +826,14 @@ cdef extern from *:
     }
     MININD_COMPARE_BY_CODE(float, float)
     MININD_COMPARE_BY_CODE(double, double)
+    MININD_COMPARE_BY_CODE(int8_t, int8)
+    MININD_COMPARE_BY_CODE(uint8_t, uint8)
+    MININD_COMPARE_BY_CODE(int16_t, int16)
+    MININD_COMPARE_BY_CODE(uint16_t, uint16)
+    MININD_COMPARE_BY_CODE(int32_t, int32)
+    MININD_COMPARE_BY_CODE(uint32_t, uint32)
+    MININD_COMPARE_BY_CODE(int64_t, int64)
+    MININD_COMPARE_BY_CODE(uint64_t, uint64)
 
     /* fold_lanes' lane loop: lane j of 64 keeps the extreme of items j,
        j + 64, ..., below `blocked` (a multiple of 64, at least 64).  The
@@ -891,6 +907,46 @@ cdef extern from *:
     }
     MININD_FOLDS(float, float)
     MININD_FOLDS(double, double)
+
+    /* isnan (test 0), isinf (1), isfinite (2) of n contiguous floats, one
+       comparison each: NaN is the one value unequal to itself, an infinity
+       has |x| == inf, a finite x has |x| < inf (False for NaN).  As the
+       comparisons above, with wider vectors: a double compare narrowed to
+       bytes does not vectorise with SSE2 alone. */
+    #define MININD_CLASSIFY(type, suffix, ABS)                             \
+    static MININD_WIDE_VECTORS void minind_classify_##suffix(              \
+        int test, const type *items, uint8_t *out, ptrdiff_t n)            \
+    {                                                                      \
+        const type infinity = (type)INFINITY;                              \
+        ptrdiff_t i;                                                       \
+        if (test == 0) {                                                   \
+            for (i = 0; i < n; i++) out[i] = items[i] != items[i];         \
+        } else if (test == 1) {                                            \
+            for (i = 0; i < n; i++) out[i] = ABS(items[i]) == infinity;    \
+        } else {                                                           \
+            for (i = 0; i < n; i++) out[i] = ABS(items[i]) < infinity;     \
+        }                                                                  \
+    }
+    MININD_CLASSIFY(float, float, fabsf)
+    MININD_CLASSIFY(double, double, fabs)
+
+    /* |x| of n contiguous signed integers, wrapping at the minimum as
+       NumPy's does (computed unsigned: -INT64_MIN overflows in C).  AVX2
+       compares 64-bit lanes, SSE2 cannot. */
+    #define MININD_ABSOLUTE(type, utype)                                   \
+    static MININD_WIDE_VECTORS void minind_absolute_##type(                \
+        const type##_t *items, type##_t *out, ptrdiff_t n)                 \
+    {                                                                      \
+        ptrdiff_t i;                                                       \
+        for (i = 0; i < n; i++) {                                          \
+            type##_t x = items[i];                                         \
+            out[i] = x < 0 ? (type##_t)(0 - (utype)x) : x;                 \
+        }                                                                  \
+    }
+    MININD_ABSOLUTE(int8, uint8_t)
+    MININD_ABSOLUTE(int16, uint16_t)
+    MININD_ABSOLUTE(int32, uint32_t)
+    MININD_ABSOLUTE(int64, uint64_t)
     """
     enum:
         MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL
@@ -902,12 +958,49 @@ cdef extern from *:
     void compare_doubles "minind_compare_double"(
         int op, const double* a, const double* b, int shape, uint8_t* out,
         Py_ssize_t n) noexcept nogil
+    void compare_int8 "minind_compare_int8"(
+        int op, const int8_t* a, const int8_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_uint8 "minind_compare_uint8"(
+        int op, const uint8_t* a, const uint8_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_int16 "minind_compare_int16"(
+        int op, const int16_t* a, const int16_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_uint16 "minind_compare_uint16"(
+        int op, const uint16_t* a, const uint16_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_int32 "minind_compare_int32"(
+        int op, const int32_t* a, const int32_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_uint32 "minind_compare_uint32"(
+        int op, const uint32_t* a, const uint32_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_int64 "minind_compare_int64"(
+        int op, const int64_t* a, const int64_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void compare_uint64 "minind_compare_uint64"(
+        int op, const uint64_t* a, const uint64_t* b, int shape, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
     void fold_float_lanes "minind_fold_float"(
         int op, float* lanes, const float* items,
         Py_ssize_t blocked) noexcept nogil
     void fold_double_lanes "minind_fold_double"(
         int op, double* lanes, const double* items,
         Py_ssize_t blocked) noexcept nogil
+    void classify_floats "minind_classify_float"(
+        int test, const float* items, uint8_t* out, Py_ssize_t n) noexcept nogil
+    void classify_doubles "minind_classify_double"(
+        int test, const double* items, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void absolute_int8 "minind_absolute_int8"(
+        const int8_t* items, int8_t* out, Py_ssize_t n) noexcept nogil
+    void absolute_int16 "minind_absolute_int16"(
+        const int16_t* items, int16_t* out, Py_ssize_t n) noexcept nogil
+    void absolute_int32 "minind_absolute_int32"(
+        const int32_t* items, int32_t* out, Py_ssize_t n) noexcept nogil
+    void absolute_int64 "minind_absolute_int64"(
+        const int64_t* items, int64_t* out, Py_ssize_t n) noexcept nogil
 
 
 cdef inline int _fold_code(binop_t* op) noexcept nogil:
@@ -1111,11 +1204,98 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     _settle_flags(before, owed)
 
 
-cdef inline void _gather(const char* source, Py_ssize_t step, real_t* into,
-                         Py_ssize_t m, real_t* tag) noexcept nogil:
+cdef inline void _gather(const char* source, Py_ssize_t step, item_t* into,
+                         Py_ssize_t m, item_t* tag) noexcept nogil:
     cdef Py_ssize_t i
     for i in range(m):
         into[i] = load_item(source + i * step, tag)
+
+
+cdef inline void _scatter(const item_t* items, char* target, Py_ssize_t step,
+                          Py_ssize_t m) noexcept nogil:
+    cdef Py_ssize_t i
+    for i in range(m):
+        store_item(target + i * step, items[i])
+
+
+# Strided operands in blocks
+# --------------------------
+# An operand that is neither contiguous nor a scalar (``a[::2]``, a
+# column of a C array) is walked by byte steps, one element at a time.
+# For most operations that loop is as fast as copying would be, but not
+# for the float selections and tests: ``maximum`` of random floats
+# mispredicts the branch its NaN rule compiles to for every other
+# element, and isnan() and friends test one element at a time.  For
+# those (``_binary_blocks``, ``_predicate_blocks``) the strided operands
+# are copied a block at a time into local arrays, which stay in L1; the
+# contiguous loop, which the compiler vectorised, runs on them; and a
+# strided result is copied back: three times faster, where copying
+# integer operands measured slower than walking them.  Every input of a
+# block is read before any output of it is written, as if the inputs had
+# been copied first, which is NumPy's overlap rule (and minind's
+# iterator copies overlapping inputs anyway).
+cdef enum:
+    STRIDED_BLOCK = 256      # elements: three blocks of doubles in 6 KB
+    STRIDED_MINIMUM = 16     # shorter runs: the byte-step loop
+
+
+cdef inline char* _block_input(char* data, Py_ssize_t step, item_t* block,
+                               Py_ssize_t m, Py_ssize_t* block_step,
+                               item_t* tag) noexcept nogil:
+    """Where a block's loop reads an input: in place if contiguous (and
+    aligned) or a scalar, else gathered into ``block``."""
+    cdef Py_ssize_t size = sizeof(item_t)
+    if _aligned(data, size) and (step == 0 or step == size):
+        block_step[0] = step
+        return data
+    if step == 0:                  # a scalar at an odd address: a copy
+        block[0] = load_item(data, tag)
+        block_step[0] = 0
+        return <char*>block
+    _gather(data, step, block, m, tag)
+    block_step[0] = size
+    return <char*>block
+
+
+cdef void _binary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                         item_t* tag, binop_t* op) noexcept nogil:
+    """binary_loop on strided operands, in blocks (see above)."""
+    cdef item_t first[STRIDED_BLOCK]
+    cdef item_t second[STRIDED_BLOCK]
+    cdef item_t result[STRIDED_BLOCK]
+    cdef char* block[3]
+    cdef Py_ssize_t block_steps[3]
+    cdef Py_ssize_t size = sizeof(item_t), start = 0, m
+    cdef char* out
+    cdef bint direct
+    while start < n:
+        m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
+        block[0] = _block_input(args[0] + start * steps[0], steps[0], first,
+                                m, &block_steps[0], tag)
+        block[1] = _block_input(args[1] + start * steps[1], steps[1],
+                                second, m, &block_steps[1], tag)
+        out = args[2] + start * steps[2]
+        direct = steps[2] == size and _aligned(out, size)
+        block[2] = out if direct else <char*>result
+        block_steps[2] = size
+        binary_loop(block, m, block_steps, tag, op)
+        if not direct:
+            _scatter(result, out, steps[2], m)
+        start += m
+
+
+cdef inline bint _in_blocks(const Py_ssize_t* steps, Py_ssize_t n,
+                            int nin) noexcept nogil:
+    """Whether a byte-step call runs in blocks: long enough, a real
+    output (not a reduction's step 0), and not all inputs scalars (which
+    the contiguous loop does not take)."""
+    cdef int k
+    if n < STRIDED_MINIMUM or steps[nin] == 0:
+        return False
+    for k in range(nin):
+        if steps[k] != 0:
+            return True
+    return False
 
 
 cdef inline void _vector2_block(real_t* a, Py_ssize_t sa, real_t* b,
@@ -1171,7 +1351,9 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
        running value in a register; sums of floats use pairwise summation,
        max/min and integer reductions of a contiguous run several lanes
        (``fold_lanes``);
-    4. anything else: follow the byte steps.
+    4. anything else: follow the byte steps (float max/min in blocks
+       copied to and from local arrays, ``_binary_blocks``, which run as
+       shape 1 or 2).
     """
     cdef char* a = args[0]
     cdef char* b = args[1]
@@ -1246,6 +1428,11 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                 accumulator = binary_value(accumulator, load_item(b, tag), op)
                 b += steps[1]
         store_item(out, accumulator)
+        return
+    if ((binop_t is MaximumOp or binop_t is MinimumOp or binop_t is FmaxOp
+            or binop_t is FminOp) and (item_t is float or item_t is double)
+            and _in_blocks(steps, n, 2)):
+        _binary_blocks(args, n, steps, tag, op)
         return
     for i in range(n):
         store_item(out, binary_value(load_item(a, tag), load_item(b, tag), op))
@@ -1384,6 +1571,40 @@ cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
         return accumulator
 
 
+cdef inline void _compare_in_c(int code, const char* a, const char* b,
+                               int shape, uint8_t* out, Py_ssize_t n,
+                               item_t* tag) noexcept nogil:
+    """The C comparison loop of item_t (see the helpers above)."""
+    if item_t is float:
+        compare_floats(code, <const float*>a, <const float*>b, shape, out, n)
+    elif item_t is double:
+        compare_doubles(code, <const double*>a, <const double*>b, shape,
+                        out, n)
+    elif item_t is int8_t:
+        compare_int8(code, <const int8_t*>a, <const int8_t*>b, shape, out, n)
+    elif item_t is uint8_t:
+        compare_uint8(code, <const uint8_t*>a, <const uint8_t*>b, shape,
+                      out, n)
+    elif item_t is int16_t:
+        compare_int16(code, <const int16_t*>a, <const int16_t*>b, shape,
+                      out, n)
+    elif item_t is uint16_t:
+        compare_uint16(code, <const uint16_t*>a, <const uint16_t*>b, shape,
+                       out, n)
+    elif item_t is int32_t:
+        compare_int32(code, <const int32_t*>a, <const int32_t*>b, shape,
+                      out, n)
+    elif item_t is uint32_t:
+        compare_uint32(code, <const uint32_t*>a, <const uint32_t*>b, shape,
+                       out, n)
+    elif item_t is int64_t:
+        compare_int64(code, <const int64_t*>a, <const int64_t*>b, shape,
+                      out, n)
+    else:
+        compare_uint64(code, <const uint64_t*>a, <const uint64_t*>b, shape,
+                       out, n)
+
+
 cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                        item_t* tag, cmpop_t* op) noexcept nogil:
     """``out[i] = a[i] (op) b[i]`` with a bool result: the shapes of
@@ -1399,21 +1620,17 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef item_t scalar
     cdef int shape, code = -1      # the C loop's comparison, if any
     if steps[2] == 1 and _aligned(a, size) and _aligned(b, size):
-        if item_t is float or item_t is double:
-            code = _compare_code(op)
+        code = _compare_code(op)
         if (code >= 0 and (steps[0] == size or steps[1] == size)
                 and (steps[0] == size or steps[0] == 0)
                 and (steps[1] == size or steps[1] == 0)):
             # The three shapes below, in C with wider vectors: GCC cannot
-            # vectorise a double compare stored as bytes with SSE2 alone.
+            # vectorise a double (or a 64-bit integer) compare stored as
+            # bytes with SSE2 alone, and narrows wider lanes better with
+            # AVX2's packs.
             shape = 0 if steps[0] == steps[1] else (1 if steps[1] == 0
                                                     else 2)
-            if item_t is float:
-                compare_floats(code, <const float*>a,
-                               <const float*>b, shape, po, n)
-            else:
-                compare_doubles(code, <const double*>a,
-                                <const double*>b, shape, po, n)
+            _compare_in_c(code, a, b, shape, po, n, tag)
             return
         if steps[0] == size and steps[1] == size:
             pa = <item_t*>a
@@ -2296,6 +2513,24 @@ cdef inline void _settle_flags(int before, int owed) noexcept nogil:
         feraiseexcept(before | owed)
 
 
+cdef inline bint _absolute_in_c(const item_t* items, item_t* out,
+                                Py_ssize_t n) noexcept nogil:
+    """|x| of n contiguous signed integers in C, built for wider vectors
+    too (``minind_absolute``); False for the other types."""
+    cdef bint done = True
+    if item_t is int8_t:
+        absolute_int8(items, out, n)
+    elif item_t is int16_t:
+        absolute_int16(items, out, n)
+    elif item_t is int32_t:
+        absolute_int32(items, out, n)
+    elif item_t is int64_t:
+        absolute_int64(items, out, n)
+    else:
+        done = False
+    return done
+
+
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                      item_t* tag, unop_t* op) noexcept nogil:
     cdef char* a = args[0]
@@ -2315,6 +2550,8 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             and steps[1] == size):
         pa = <item_t*>a
         po = <item_t*>out
+        if unop_t is AbsoluteOp and _absolute_in_c(pa, po, n):
+            return
         for i in range(n):
             po[i] = unary_value(pa[i], op)
         return
@@ -2336,22 +2573,49 @@ cdef inline real_t _magnitude_of(real_t x) noexcept nogil:
 
 cdef void _float_class_loop(const real_t* items, uint8_t* out,
                             Py_ssize_t n, int op) noexcept nogil:
-    """isnan / isinf / isfinite of n contiguous floats, one loop per test
-    and each test one comparison (NaN is the one value unequal to itself;
-    an infinity has |x| == INFINITY; a finite x has |x| < INFINITY, which
-    is False for NaN), so each loop compiles to vector compares.  The C
+    """isnan / isinf / isfinite of n contiguous floats: one loop per test
+    and each test one vector comparison (``minind_classify``).  The C
     library's isnan() and friends may be calls or branches instead."""
-    cdef Py_ssize_t i
-    cdef real_t infinity = <real_t>INFINITY
-    if op == OP_ISNAN:
-        for i in range(n):
-            out[i] = items[i] != items[i]
-    elif op == OP_ISINF:
-        for i in range(n):
-            out[i] = _magnitude_of(items[i]) == infinity
+    cdef int test = 0 if op == OP_ISNAN else (1 if op == OP_ISINF else 2)
+    if real_t is float:
+        classify_floats(test, items, out, n)
     else:
-        for i in range(n):
-            out[i] = _magnitude_of(items[i]) < infinity
+        classify_doubles(test, items, out, n)
+
+
+cdef void _fill_bytes(char* out, Py_ssize_t n, Py_ssize_t step,
+                      uint8_t value) noexcept nogil:
+    """n bools all ``value``: a predicate whose answer the dtype decides
+    (an integer or a bool is never NaN, always finite)."""
+    cdef Py_ssize_t i
+    if step == 1:
+        memset(out, value, n)
+        return
+    for i in range(n):
+        (<uint8_t*>out)[i * step] = value
+
+
+cdef void _predicate_blocks(char** args, Py_ssize_t n,
+                            const Py_ssize_t* steps, item_t* tag,
+                            int op) noexcept nogil:
+    """predicate_loop on a strided operand, in blocks (see above)."""
+    cdef item_t source[STRIDED_BLOCK]
+    cdef uint8_t result[STRIDED_BLOCK]
+    cdef char* block[2]
+    cdef Py_ssize_t block_steps[2]
+    cdef Py_ssize_t start = 0, m
+    cdef char* out
+    while start < n:
+        m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
+        block[0] = _block_input(args[0] + start * steps[0], steps[0], source,
+                                m, &block_steps[0], tag)
+        out = args[1] + start * steps[1]
+        block[1] = out if steps[1] == 1 else <char*>result
+        block_steps[1] = 1
+        predicate_loop(block, m, block_steps, tag, op)
+        if steps[1] != 1:
+            _scatter(result, out, steps[1], m)
+        start += m
 
 
 cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -2362,12 +2626,26 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* out = args[1]
     cdef Py_ssize_t i
     cdef item_t value
+    cdef const item_t* items = <const item_t*>a
+    if not (item_t is float or item_t is double):
+        if op != OP_LOGICAL_NOT:      # never NaN, never infinite
+            _fill_bytes(out, n, steps[1], op == OP_ISFINITE)
+            return
     if steps[0] == sizeof(item_t) and steps[1] == 1 and _aligned(
             a, sizeof(item_t)):
         if item_t is float or item_t is double:
             if op == OP_ISNAN or op == OP_ISINF or op == OP_ISFINITE:
-                _float_class_loop(<const item_t*>a, <uint8_t*>out, n, op)
+                _float_class_loop(items, <uint8_t*>out, n, op)
                 return
+        if op == OP_LOGICAL_NOT:
+            for i in range(n):
+                (<uint8_t*>out)[i] = items[i] == 0
+            return
+    if ((item_t is float or item_t is double) and op != OP_SIGNBIT
+            and _in_blocks(steps, n, 1)):
+        # (signbit has no contiguous loop for the blocks to run)
+        _predicate_blocks(args, n, steps, tag, op)
+        return
     for i in range(n):
         value = load_item(a, tag)
         if op == OP_LOGICAL_NOT:
@@ -2387,83 +2665,105 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         out += steps[1]
 
 
+# How bool_loop's unary operations treat a byte: a bool is any nonzero byte
+# (a view of uint8 data may hold 2), and a result is always 0 or 1.
+cdef enum:
+    BOOL_NOT = 0          # invert, logical_not
+    BOOL_SAME = 1         # absolute, positive, floor, ceil, trunc
+    BOOL_FALSE = 2        # isnan, isinf
+    BOOL_TRUE = 3         # isfinite
+
+
+cdef void _bool_unary(const char* a, char* out, Py_ssize_t n,
+                      const Py_ssize_t* steps, int kind) noexcept nogil:
+    cdef Py_ssize_t i
+    cdef const uint8_t* source = <const uint8_t*>a
+    cdef uint8_t* target = <uint8_t*>out
+    if kind == BOOL_FALSE or kind == BOOL_TRUE:
+        _fill_bytes(out, n, steps[1], kind == BOOL_TRUE)
+    elif steps[0] == 1 and steps[1] == 1:
+        # Two loops, each one vector compare per 16 bytes.
+        if kind == BOOL_NOT:
+            for i in range(n):
+                target[i] = source[i] == 0
+        else:
+            for i in range(n):
+                target[i] = source[i] != 0
+    else:
+        for i in range(n):
+            target[i * steps[1]] = (source[i * steps[0]] != 0) != (
+                kind == BOOL_NOT)
+
+
+cdef void _bool_compare(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                        cmpop_t* op) noexcept nogil:
+    """A comparison of two bools (False < True), each byte read as 0 or
+    1 first: ``compare_loop``'s shapes, on bytes."""
+    cdef const uint8_t* a = <const uint8_t*>args[0]
+    cdef const uint8_t* b = <const uint8_t*>args[1]
+    cdef uint8_t* out = <uint8_t*>args[2]
+    cdef uint8_t scalar
+    cdef Py_ssize_t i
+    if steps[2] == 1:
+        if steps[0] == 1 and steps[1] == 1:
+            for i in range(n):
+                out[i] = compare_value(<uint8_t>(a[i] != 0),
+                                       <uint8_t>(b[i] != 0), op)
+            return
+        if steps[0] == 1 and steps[1] == 0:
+            scalar = b[0] != 0
+            for i in range(n):
+                out[i] = compare_value(<uint8_t>(a[i] != 0), scalar, op)
+            return
+        if steps[0] == 0 and steps[1] == 1:
+            scalar = a[0] != 0
+            for i in range(n):
+                out[i] = compare_value(scalar, <uint8_t>(b[i] != 0), op)
+            return
+    for i in range(n):
+        out[i * steps[2]] = compare_value(<uint8_t>(a[i * steps[0]] != 0),
+                                          <uint8_t>(b[i * steps[1]] != 0),
+                                          op)
+
+
 cdef void bool_loop(int op, char** args, Py_ssize_t n,
                     const Py_ssize_t* steps) noexcept nogil:
     """Every operation with a bool loop ('??->?' in NumPy's tables): add is
     "or", multiply is "and", maximum/minimum (and fmax/fmin) too;
     comparisons, logical and bitwise operations; absolute, positive,
     floor, ceil, trunc (all the identity), invert and logical_not as
-    unary."""
-    cdef Py_ssize_t i
-    cdef uint8_t a, b, result = 0
-    cdef char* pa = args[0]
-    cdef char* pb = args[1]
-    cdef char* out
-    cdef uint8_t* source
-    cdef uint8_t* target
-    # The common ones run as the logical loops on bytes (a nonzero byte is
+    unary, and the float predicates, which a bool always answers the
+    same way.  Each is one of a few loops with the operation chosen
+    outside it, so that each loop vectorises."""
+    # or, and, xor run as the logical loops on bytes (a nonzero byte is
     # True): vectorised, and any()/all() stop early.
     if (op == OP_ADD or op == OP_MAXIMUM or op == OP_FMAX
             or op == OP_LOGICAL_OR or op == OP_BITWISE_OR):
         compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalOrOp*>NULL)
-        return
-    if (op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_FMIN
+    elif (op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_FMIN
             or op == OP_LOGICAL_AND or op == OP_BITWISE_AND):
         compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalAndOp*>NULL)
-        return
-    if (op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR
+    elif (op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR
             or op == OP_NOT_EQUAL):
         compare_loop(args, n, steps, <uint8_t*>NULL, <LogicalXorOp*>NULL)
-        return
-    if ((op == OP_INVERT or op == OP_LOGICAL_NOT) and steps[0] == 1
-            and steps[1] == 1):
-        source = <uint8_t*>pa
-        target = <uint8_t*>pb
-        for i in range(n):
-            target[i] = source[i] == 0
-        return
-    if op >= OP_FIRST_UNARY:
-        out = args[1]
-        for i in range(n):
-            a = (<uint8_t*>pa)[0] != 0
-            if op == OP_INVERT or op == OP_LOGICAL_NOT:
-                result = not a
-            elif op == OP_ISFINITE:
-                result = 1
-            elif op == OP_ISNAN or op == OP_ISINF:
-                result = 0
-            else:                     # absolute, positive, floor...
-                result = a
-            (<uint8_t*>out)[0] = result
-            pa += steps[0]
-            out += steps[1]
-        return
-    out = args[2]
-    for i in range(n):
-        a = (<uint8_t*>pa)[0] != 0
-        b = (<uint8_t*>pb)[0] != 0
-        if (op == OP_ADD or op == OP_MAXIMUM or op == OP_FMAX
-                or op == OP_LOGICAL_OR or op == OP_BITWISE_OR):
-            result = a | b
-        elif (op == OP_MULTIPLY or op == OP_MINIMUM or op == OP_FMIN
-                or op == OP_LOGICAL_AND or op == OP_BITWISE_AND):
-            result = a & b
-        elif op == OP_LOGICAL_XOR or op == OP_BITWISE_XOR or op == OP_NOT_EQUAL:
-            result = a ^ b
-        elif op == OP_EQUAL:
-            result = a == b
-        elif op == OP_LESS:
-            result = a < b
-        elif op == OP_LESS_EQUAL:
-            result = a <= b
-        elif op == OP_GREATER:
-            result = a > b
-        elif op == OP_GREATER_EQUAL:
-            result = a >= b
-        (<uint8_t*>out)[0] = result
-        pa += steps[0]
-        pb += steps[1]
-        out += steps[2]
+    elif op == OP_EQUAL:
+        _bool_compare(args, n, steps, <EqualOp*>NULL)
+    elif op == OP_LESS:
+        _bool_compare(args, n, steps, <LessOp*>NULL)
+    elif op == OP_LESS_EQUAL:
+        _bool_compare(args, n, steps, <LessEqualOp*>NULL)
+    elif op == OP_GREATER:
+        _bool_compare(args, n, steps, <GreaterOp*>NULL)
+    elif op == OP_GREATER_EQUAL:
+        _bool_compare(args, n, steps, <GreaterEqualOp*>NULL)
+    elif op == OP_INVERT or op == OP_LOGICAL_NOT:
+        _bool_unary(args[0], args[1], n, steps, BOOL_NOT)
+    elif op == OP_ISNAN or op == OP_ISINF:
+        _bool_unary(args[0], args[1], n, steps, BOOL_FALSE)
+    elif op == OP_ISFINITE:
+        _bool_unary(args[0], args[1], n, steps, BOOL_TRUE)
+    elif op >= OP_FIRST_UNARY:         # absolute, positive, floor...
+        _bool_unary(args[0], args[1], n, steps, BOOL_SAME)
 
 
 # ---------------------------------------------------------------------------
@@ -2894,11 +3194,51 @@ cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
             out[r] = _arg_extreme_row(row, n, <MinimumOp*>NULL)
 
 
+cdef Py_ssize_t _first_true(const uint8_t* row, Py_ssize_t n) noexcept nogil:
+    """The index of the first nonzero byte, or n: the OR of each block of
+    64 bytes (one vector operation per 16 or 32 of them) says whether to
+    look inside it."""
+    cdef Py_ssize_t i = 0, j
+    cdef uint8_t seen
+    while i + 64 <= n:
+        seen = 0
+        for j in range(64):
+            seen |= row[i + j]
+        if seen:
+            break
+        i += 64
+    while i < n:
+        if row[i]:
+            return i
+        i += 1
+    return n
+
+
+cdef void _bool_arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
+                            bint want_max, int64_t* out) noexcept nogil:
+    """argmax/argmin of bool rows: the first True (False), or 0 if there is
+    none.  The scan stops there, as NumPy's does, instead of reading the
+    whole row for an extreme a bool reaches at once."""
+    cdef Py_ssize_t r, found
+    cdef const uint8_t* row
+    cdef const void* zero
+    for r in range(rows):
+        row = <const uint8_t*>data + r * n
+        if want_max:
+            found = _first_true(row, n)
+        else:
+            zero = memchr(row, 0, n)
+            found = n if zero == NULL else <const uint8_t*>zero - row
+        out[r] = 0 if found == n else found
+
+
 cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
                       int type_index, bint want_max,
                       int64_t* out) noexcept nogil:
     cdef int t = type_index
-    if t == T_BOOL or t == T_UINT8:
+    if t == T_BOOL:
+        _bool_arg_extreme(data, rows, n, want_max, out)
+    elif t == T_UINT8:
         _arg_extreme(data, rows, n, want_max, out, <uint8_t*>NULL)
     elif t == T_INT8:
         _arg_extreme(data, rows, n, want_max, out, <int8_t*>NULL)
