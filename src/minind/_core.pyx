@@ -1292,8 +1292,8 @@ cdef class MiniArray:
         """
         cdef Descr descr = as_dtype(dtype)
         cdef str letter = check_order(order, "CFAK")
-        from minind._dtype import can_cast
-        if not can_cast(self.dtype, descr, casting):
+        if not can_cast_index(self.dtype.type_index, descr.type_index,
+                              casting):
             raise TypeError(
                 f"Cannot cast array data from {self.dtype!r} to {descr!r} "
                 f"according to the rule '{casting}'")

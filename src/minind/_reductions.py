@@ -301,9 +301,10 @@ def _store_index(result, out, name):
 
 def _arg_extreme(a, axis, keepdims, want_max, out):
     """argmax/argmin: move the axis last, then one C loop per row."""
-    from minind._ufunc import _arg_rows
     a = asarray(a)
     name = "argmax" if want_max else "argmin"
+    if axis is None and out is None and not keepdims and a.size:
+        return um._arg_flat(a, want_max)     # the common call, directly
     if out is not None and hasattr(out, "dtype") and not can_cast(
             out.dtype, "int64", "safe"):
         # NumPy's check: the output must hold an index (it is really
@@ -315,7 +316,7 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
     if axis is None or a.ndim == 0:
         if a.size == 0:
             raise ValueError(f"attempt to get {name} of an empty sequence")
-        result = _arg_rows(a.reshape(1, a.size), want_max)
+        result = um._arg_rows(a.reshape(1, a.size), want_max)
         # In place: the result owns its memory, as NumPy's does.
         result.shape = (1,) * a.ndim if keepdims else ()
         return _store_index(result, out, name)
@@ -327,7 +328,7 @@ def _arg_extreme(a, axis, keepdims, want_max, out):
              if keepdims else moved.shape[:-1])
     if moved.size == 0:
         return _store_index(zeros(shape, "int64"), out, name)
-    result = _arg_rows(moved.reshape(-1, moved.shape[-1]), want_max)
+    result = um._arg_rows(moved.reshape(-1, moved.shape[-1]), want_max)
     result.shape = shape
     return _store_index(result, out, name)
 

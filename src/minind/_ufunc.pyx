@@ -2490,6 +2490,25 @@ def _arg_rows(MiniArray rows, bint want_max):
     return result
 
 
+def _arg_flat(MiniArray a, bint want_max):
+    """argmax/argmin of the whole array, read as one C-order row, as an
+    int64 scalar: ``a.argmax()``, the common call, without the rows
+    machinery of ``_arg_rows`` (a reshape, a result array and its 0-d
+    scalar), which cost ten times the search itself on small arrays."""
+    cdef MiniArray contiguous = a
+    cdef int64_t index = 0
+    if not (a._flags & FLAG_C_CONTIGUOUS and a._flags & FLAG_ALIGNED):
+        contiguous = copy_array(a, a.dtype, "C")
+    cdef Py_ssize_t n = contiguous.size
+    cdef int type_index = contiguous.dtype.type_index
+    if n >= NOGIL_THRESHOLD:
+        with nogil:
+            arg_extreme(contiguous._data, 1, n, type_index, want_max, &index)
+    else:
+        arg_extreme(contiguous._data, 1, n, type_index, want_max, &index)
+    return get_scalar(descr_of(T_INT64), <char*>&index)
+
+
 cdef object _identity_for(ufunc function, Descr descr):
     """The ufunc's identity in ``descr``: bitwise_and's -1 means all bits
     set, which for an unsigned type is its maximum."""
