@@ -1390,6 +1390,33 @@ def test_logical_reductions_stop_at_the_deciding_block(size, where, step,
                             run(lambda: getattr(np, name).reduce(n)))
 
 
+@pytest.mark.parametrize("dtype", ["int8", "uint16", "int32", "uint64",
+                                   "float32", "float64"])
+@given(size=st.integers(0, 9000), where=st.data(),
+       value=st.sampled_from([0.0, -0.0, 1.0, float("nan")]),
+       fill=st.sampled_from([0.0, 1.0]), order=st.sampled_from("CF"))
+def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
+                                                         value, fill, order):
+    """a.any()/a.all() of a contiguous array of any dtype read each
+    element's truth where it lies (-0.0 is false, NaN true), 2048 at a
+    time, and stop at the first block that decides: one odd element
+    anywhere gives NumPy's answer, in C and F order."""
+    n = np.full(size, fill, dtype=dtype)
+    if size:
+        n[where.draw(st.integers(0, size - 1))] = (
+            value if dtype.startswith("float") else int(value == value
+                                                        and value != 0))
+    if size % 3 == 0 and size:
+        n = n.reshape(3, -1)
+    n = np.asarray(n, order=order)
+    m = mi.asarray(n)
+    for name in ("any", "all"):
+        assert_same_outcome(run(lambda: getattr(m, name)()),
+                            run(lambda: getattr(n, name)()))
+        assert_same_outcome(run(lambda: getattr(mi, name)(m)),
+                            run(lambda: getattr(np, name)(n)))
+
+
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_functions_refuse_out_tuples(name):
     """ufunc.reduce takes out=(array,), NumPy's reduction functions and

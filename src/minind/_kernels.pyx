@@ -930,6 +930,26 @@ cdef extern from *:
     MININD_CLASSIFY(float, float, fabsf)
     MININD_CLASSIFY(double, double, fabs)
 
+    /* Whether any of n contiguous floats is nonzero (want_zero 0) or zero
+       (1): the test of a block in any() and all().  The lanes OR masks as
+       wide as the element, which vectorises; a byte per element would
+       need narrowing, which SSE2 cannot do for doubles.  (NaN is
+       nonzero: the comparisons are quiet.) */
+    #define MININD_HAS_TRUTH(type, mask_type)                              \
+    static MININD_WIDE_VECTORS int minind_has_##type(                      \
+        const type *items, ptrdiff_t n, int want_zero)                     \
+    {                                                                      \
+        mask_type seen = 0;                                                \
+        ptrdiff_t i;                                                       \
+        if (want_zero)                                                     \
+            for (i = 0; i < n; i++) seen |= -(mask_type)(items[i] == 0);   \
+        else                                                               \
+            for (i = 0; i < n; i++) seen |= -(mask_type)(items[i] != 0);   \
+        return seen != 0;                                                  \
+    }
+    MININD_HAS_TRUTH(float, int32_t)
+    MININD_HAS_TRUTH(double, int64_t)
+
     /* |x| of n contiguous signed integers, wrapping at the minimum as
        NumPy's does (computed unsigned: -INT64_MIN overflows in C).  AVX2
        compares 64-bit lanes, SSE2 cannot. */
@@ -993,6 +1013,10 @@ cdef extern from *:
     void classify_doubles "minind_classify_double"(
         int test, const double* items, uint8_t* out,
         Py_ssize_t n) noexcept nogil
+    bint has_float "minind_has_float"(
+        const float* items, Py_ssize_t n, int want_zero) noexcept nogil
+    bint has_double "minind_has_double"(
+        const double* items, Py_ssize_t n, int want_zero) noexcept nogil
     void absolute_int8 "minind_absolute_int8"(
         const int8_t* items, int8_t* out, Py_ssize_t n) noexcept nogil
     void absolute_int16 "minind_absolute_int16"(
@@ -1284,6 +1308,23 @@ cdef void _binary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         start += m
 
 
+cdef item_t _fold_blocks(item_t accumulator, const char* b, Py_ssize_t n,
+                        Py_ssize_t step, item_t* tag,
+                        binop_t* op) noexcept nogil:
+    """fold_lanes over a strided run (a reduction along a column, of
+    ``a[::2]``), a block at a time copied to a local array: the serial
+    fold is one long dependency chain (and for floats a branch per
+    element)."""
+    cdef item_t block[STRIDED_BLOCK]
+    cdef Py_ssize_t start = 0, m
+    while start < n:
+        m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
+        _gather(b + start * step, step, block, m, tag)
+        accumulator = fold_lanes(accumulator, block, m, op)
+        start += m
+    return accumulator
+
+
 cdef inline bint _in_blocks(const Py_ssize_t* steps, Py_ssize_t n,
                             int nin) noexcept nogil:
     """Whether a byte-step call runs in blocks: long enough, a real
@@ -1423,6 +1464,8 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         elif (_reorders_exactly(op, tag) and steps[1] == size
                 and _aligned(b, size)):
             accumulator = fold_lanes(accumulator, <const item_t*>b, n, op)
+        elif _reorders_exactly(op, tag) and n >= STRIDED_MINIMUM:
+            accumulator = _fold_blocks(accumulator, b, n, steps[1], tag, op)
         else:
             for i in range(n):
                 accumulator = binary_value(accumulator, load_item(b, tag), op)
@@ -1560,8 +1603,15 @@ cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
         while start < n:
             stop = min(start + DECIDING_BLOCK, n)
             if contiguous:
-                for i in range(start, stop):
-                    seen |= _deciding(pb[i], op)
+                if item_t is float:
+                    seen = has_float(pb + start, stop - start,
+                                     cmpop_t is LogicalAndOp)
+                elif item_t is double:
+                    seen = has_double(pb + start, stop - start,
+                                      cmpop_t is LogicalAndOp)
+                else:
+                    for i in range(start, stop):
+                        seen |= _deciding(pb[i], op)
             else:
                 for i in range(start, stop):
                     seen |= _deciding(load_item(b + i * step, tag), op)
@@ -3192,6 +3242,39 @@ cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
             out[r] = _arg_extreme_row(row, n, <MaximumOp*>NULL)
         else:
             out[r] = _arg_extreme_row(row, n, <MinimumOp*>NULL)
+
+
+cdef uint8_t _fold_truths(const char* data, Py_ssize_t n, int type_index,
+                          cmpop_t* op) noexcept nogil:
+    cdef uint8_t start = 1 if cmpop_t is LogicalAndOp else 0
+    cdef int t = type_index
+    if t == T_BOOL or t == T_UINT8:
+        return _logical_fold(start, data, n, 1, <uint8_t*>NULL, op)
+    elif t == T_INT8:
+        return _logical_fold(start, data, n, 1, <int8_t*>NULL, op)
+    elif t == T_INT16 or t == T_UINT16:
+        return _logical_fold(start, data, n, 2, <uint16_t*>NULL, op)
+    elif t == T_INT32 or t == T_UINT32:
+        return _logical_fold(start, data, n, 4, <uint32_t*>NULL, op)
+    elif t == T_INT64 or t == T_UINT64:
+        return _logical_fold(start, data, n, 8, <uint64_t*>NULL, op)
+    elif t == T_FLOAT32:
+        return _logical_fold(start, data, n, 4, <float*>NULL, op)
+    else:
+        return _logical_fold(start, data, n, 8, <double*>NULL, op)
+
+
+cdef uint8_t any_or_all(const char* data, Py_ssize_t n, int type_index,
+                        bint want_any) noexcept nogil:
+    """``any`` (or ``all``) of n contiguous, aligned elements of any type,
+    each read as its truth (nonzero; NaN is true): the logical reduction's
+    early-stopping fold, on the elements themselves.  Reducing the array
+    as bools would first cast all of it to a bool copy.  (The truth of an
+    integer does not depend on its sign, so signed and unsigned share a
+    loop.)"""
+    if want_any:
+        return _fold_truths(data, n, type_index, <LogicalOrOp*>NULL)
+    return _fold_truths(data, n, type_index, <LogicalAndOp*>NULL)
 
 
 cdef Py_ssize_t _first_true(const uint8_t* row, Py_ssize_t n) noexcept nogil:

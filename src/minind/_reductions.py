@@ -109,12 +109,20 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
+    if axis is None and out is None and not keepdims and where is True:
+        result = um._any_or_all_flat(asarray(a), False)
+        if result is not None:             # the whole array, in place
+            return result
     return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims,
                                  where=where)
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
+    if axis is None and out is None and not keepdims and where is True:
+        result = um._any_or_all_flat(asarray(a), True)
+        if result is not None:
+            return result
     return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims,
                                 where=where)
 

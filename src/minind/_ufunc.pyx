@@ -70,7 +70,8 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text, inner_loop)
 from minind._kernels cimport (
-    LoopData, run_loop, reduce_rows, arg_extreme, work_per_element,
+    LoopData, run_loop, reduce_rows, arg_extreme, any_or_all,
+    work_per_element,
     OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
     OP_BITWISE_AND, OP_BITWISE_OR, OP_BITWISE_XOR, OP_CBRT, OP_CEIL, OP_CLIP,
@@ -2507,6 +2508,24 @@ def _arg_flat(MiniArray a, bint want_max):
     else:
         arg_extreme(contiguous._data, 1, n, type_index, want_max, &index)
     return get_scalar(descr_of(T_INT64), <char*>&index)
+
+
+def _any_or_all_flat(MiniArray a, bint want_any):
+    """``a.any()`` / ``a.all()`` over a whole contiguous array (in either
+    order: the answer does not depend on it), as a bool scalar, read in
+    place (``any_or_all``); None for other layouts, which reduce."""
+    cdef uint8_t result
+    if not (a._flags & FLAG_ALIGNED and a._flags & (FLAG_C_CONTIGUOUS
+                                                     | FLAG_F_CONTIGUOUS)):
+        return None
+    cdef Py_ssize_t n = a.size
+    cdef int type_index = a.dtype.type_index
+    if n >= NOGIL_THRESHOLD:
+        with nogil:
+            result = any_or_all(a._data, n, type_index, want_any)
+    else:
+        result = any_or_all(a._data, n, type_index, want_any)
+    return get_scalar(descr_of(T_BOOL), <char*>&result)
 
 
 cdef object _identity_for(ufunc function, Descr descr):
