@@ -343,9 +343,9 @@ def test_conversions_and_printing(x):
 
 
 CONSTRUCTOR_ARGUMENTS = [0, 1, -1, 127, 128, 255, 256, -129, 2**31, 2**63,
-                         2**64, 3.7, -3.7, 1e10, 1e40, math.inf, math.nan,
-                         True, False, "12", "-1.5", "1e3", [1, 2],
-                         [[1.5]], (), None]
+                         2**64, -2**63 - 1, 3.7, -3.7, -0.0, 1e-320, 1e10,
+                         3.5e38, 1e40, math.inf, math.nan, True, False,
+                         "12", "-1.5", "1e3", [1, 2], [[1.5]], (), None]
 
 
 @pytest.mark.parametrize("name", DTYPE_NAMES)

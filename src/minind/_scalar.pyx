@@ -36,7 +36,8 @@ from cpython.ref cimport Py_DECREF
 from libc.string cimport memcpy
 import operator as _operator
 
-from minind._dtype cimport Descr, descr_of, get_item, T_BOOL, T_FLOAT64
+from minind._dtype cimport (Descr, descr_of, get_item, set_item, T_BOOL,
+                            T_FLOAT64)
 from minind._override cimport binop_should_defer
 
 
@@ -561,9 +562,16 @@ def _construct(cls, value=_MISSING, /):
     converts it (a Python int out of range is NumPy's OverflowError; a
     string is parsed; a float is truncated).  As in NumPy, a sequence
     gives an array, not a scalar."""
-    descr = cls._dtype
+    cdef double item                  # 8 aligned bytes, for any dtype
+    cdef Descr descr = cls._dtype
     if value is _MISSING:
         return get_scalar(descr, b"\0\0\0\0\0\0\0\0")
+    if type(value) is float or type(value) is int or type(value) is bool:
+        # A Python number: stored by the assignment rules array() applies
+        # to it (set_item), without array()'s 0-d array, ten times the
+        # cost of the scalar.
+        set_item(descr, <char*>&item, value)
+        return get_scalar(descr, <char*>&item)
     if value is None:
         # NumPy: False for bool, NaN for floats, int()'s TypeError else.
         if descr.kind == "i" or descr.kind == "u":
