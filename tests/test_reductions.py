@@ -1417,6 +1417,27 @@ def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
                             run(lambda: getattr(np, name)(n)))
 
 
+@pytest.mark.parametrize("dtype", [name for name in DTYPE_NAMES
+                                   if name[0] in "iu"])
+@pytest.mark.parametrize("size", [63, 64, 65, 129, 1000, 4097])
+def test_integer_max_min_in_vector_lanes(dtype, size):
+    """Integer max/min fold 64 lanes in C built for AVX-512, AVX2 and any
+    x86-64: each width's lanes and remainder, with the type's extremes
+    placed anywhere, contiguous and strided (copied to blocks)."""
+    info = np.iinfo(dtype)
+    rng = np.random.default_rng(size)
+    n = rng.integers(info.min, info.max, 2 * size, dtype=dtype,
+                     endpoint=True)
+    n[rng.integers(0, 2 * size)] = info.max
+    n[rng.integers(0, 2 * size)] = info.min
+    m = mi.asarray(n)
+    for x, y in [(m, n), (m[::2], n[::2]), (m[::-3], n[::-3])]:
+        for name in ("max", "min", "argmax", "argmin"):
+            assert_same_scalar(getattr(x, name)(), getattr(y, name)())
+        assert_same(mi.maximum.reduce(x.reshape(-1, 1), axis=0),
+                    np.maximum.reduce(y.reshape(-1, 1), axis=0))
+
+
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_functions_refuse_out_tuples(name):
     """ufunc.reduce takes out=(array,), NumPy's reduction functions and

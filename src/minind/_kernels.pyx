@@ -908,6 +908,33 @@ cdef extern from *:
     MININD_FOLDS(float, float)
     MININD_FOLDS(double, double)
 
+    /* The integer lanes of maximum and minimum (fmax and fmin are the
+       same for integers): SSE2 has a max instruction for int16 and uint8
+       lanes only, AVX2 for every width up to 32 bits, and AVX-512 for 64;
+       the default build compares and blends. */
+    #define MININD_KEEP_MAX(lane, x) ((lane) > (x) ? (lane) : (x))
+    #define MININD_KEEP_MIN(lane, x) ((lane) < (x) ? (lane) : (x))
+    #define MININD_INTEGER_FOLDS(type)                                     \
+    MININD_FOLD(minind_fold_max_##type, type##_t, MININD_KEEP_MAX)         \
+    MININD_FOLD(minind_fold_min_##type, type##_t, MININD_KEEP_MIN)         \
+    static void minind_fold_##type(int op, type##_t *lanes,                \
+                                   const type##_t *items,                  \
+                                   ptrdiff_t blocked)                      \
+    {                                                                      \
+        if (op == MININD_MAXIMUM || op == MININD_FMAX)                     \
+            minind_fold_max_##type(lanes, items, blocked);                 \
+        else                                                               \
+            minind_fold_min_##type(lanes, items, blocked);                 \
+    }
+    MININD_INTEGER_FOLDS(int8)
+    MININD_INTEGER_FOLDS(uint8)
+    MININD_INTEGER_FOLDS(int16)
+    MININD_INTEGER_FOLDS(uint16)
+    MININD_INTEGER_FOLDS(int32)
+    MININD_INTEGER_FOLDS(uint32)
+    MININD_INTEGER_FOLDS(int64)
+    MININD_INTEGER_FOLDS(uint64)
+
     /* isnan (test 0), isinf (1), isfinite (2) of n contiguous floats, one
        comparison each: NaN is the one value unequal to itself, an infinity
        has |x| == inf, a finite x has |x| < inf (False for NaN).  As the
@@ -1008,6 +1035,30 @@ cdef extern from *:
     void fold_double_lanes "minind_fold_double"(
         int op, double* lanes, const double* items,
         Py_ssize_t blocked) noexcept nogil
+    void fold_int8_lanes "minind_fold_int8"(
+        int op, int8_t* lanes, const int8_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_uint8_lanes "minind_fold_uint8"(
+        int op, uint8_t* lanes, const uint8_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_int16_lanes "minind_fold_int16"(
+        int op, int16_t* lanes, const int16_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_uint16_lanes "minind_fold_uint16"(
+        int op, uint16_t* lanes, const uint16_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_int32_lanes "minind_fold_int32"(
+        int op, int32_t* lanes, const int32_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_uint32_lanes "minind_fold_uint32"(
+        int op, uint32_t* lanes, const uint32_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_int64_lanes "minind_fold_int64"(
+        int op, int64_t* lanes, const int64_t* items,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_uint64_lanes "minind_fold_uint64"(
+        int op, uint64_t* lanes, const uint64_t* items,
+        Py_ssize_t blocked) noexcept nogil
     void classify_floats "minind_classify_float"(
         int test, const float* items, uint8_t* out, Py_ssize_t n) noexcept nogil
     void classify_doubles "minind_classify_double"(
@@ -1045,12 +1096,38 @@ cdef inline int _fold_code(binop_t* op) noexcept nogil:
 # independent chains the CPU overlaps and the compiler packs into vector
 # registers, where a single accumulator is one long dependency chain.
 # Measured with GCC at -O3 for x86-64 (SSE2): 64 lanes make a lane loop
-# it vectorises (with 16 it unrolls the loop into scalar code).  SSE2 has
-# no 64-bit integer compare, so int64/uint64 take 16 lanes, unrolled into
-# registers, 1.5-2x faster than 64 in memory.
+# it vectorises (with 16 it unrolls the loop into scalar code).  The
+# int64/uint64 sums, products and bitwise folds take 16 lanes, unrolled
+# into registers, 1.5-2x faster than 64 in memory (max and min run in C
+# with 64, _fold_in_c).
 cdef enum:
     FOLD_LANES = 64
     INTEGER_LANES = 16
+
+
+cdef inline void _fold_in_c(int code, item_t* lanes, const item_t* items,
+                            Py_ssize_t blocked) noexcept nogil:
+    """The C lane loop of item_t for a max/min operation ``code``."""
+    if item_t is float:
+        fold_float_lanes(code, lanes, items, blocked)
+    elif item_t is double:
+        fold_double_lanes(code, lanes, items, blocked)
+    elif item_t is int8_t:
+        fold_int8_lanes(code, lanes, items, blocked)
+    elif item_t is uint8_t:
+        fold_uint8_lanes(code, lanes, items, blocked)
+    elif item_t is int16_t:
+        fold_int16_lanes(code, lanes, items, blocked)
+    elif item_t is uint16_t:
+        fold_uint16_lanes(code, lanes, items, blocked)
+    elif item_t is int32_t:
+        fold_int32_lanes(code, lanes, items, blocked)
+    elif item_t is uint32_t:
+        fold_uint32_lanes(code, lanes, items, blocked)
+    elif item_t is int64_t:
+        fold_int64_lanes(code, lanes, items, blocked)
+    else:
+        fold_uint64_lanes(code, lanes, items, blocked)
 
 
 cdef item_t fold_lanes(item_t accumulator, const item_t* items,
@@ -1060,8 +1137,9 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     multiply and bitwise operations (which wrap, so they reassociate), and
     maximum/minimum/fmax/fmin of any type.
 
-    Lane j of 64 folds items j, j + 64, j + 128... (16 lanes for 64-bit
-    integers); the lanes are then folded into the accumulator in order,
+    Lane j of 64 folds items j, j + 64, j + 128... (16 lanes for the
+    arithmetic of 64-bit integers); max/min lanes are C loops built for
+    wider vectors too (``_fold_in_c``); the lanes are then folded into the accumulator in order,
     then the items left over.  With ``_blend_value``'s branch-free NaN
     rules a float lane is a compare-and-blend per vector: a NaN sticks in
     a maximum/minimum lane and is skipped by an fmax/fmin lane, so the
@@ -1074,19 +1152,14 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     cdef Py_ssize_t i, j, blocked
     cdef item_t start = accumulator
     cdef Py_ssize_t width = FOLD_LANES
-    cdef int wide = -1              # the C lane loop's operation, if any
-    if item_t is float or item_t is double:
-        wide = _fold_code(op)
-    if item_t is int64_t or item_t is uint64_t:
+    cdef int wide = _fold_code(op)  # the C lane loop's operation, if any
+    if (item_t is int64_t or item_t is uint64_t) and wide < 0:
         width = INTEGER_LANES
     blocked = n - n % width
     if blocked:
         if wide >= 0:
-            # the same blend in C, built for AVX-512 and AVX2 as well
-            if item_t is float:
-                fold_float_lanes(wide, lanes, items, blocked)
-            elif item_t is double:
-                fold_double_lanes(wide, lanes, items, blocked)
+            # the same selection in C, built for AVX-512 and AVX2 as well
+            _fold_in_c(wide, lanes, items, blocked)
         else:
             for j in range(width):
                 lanes[j] = items[j]
