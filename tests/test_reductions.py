@@ -1397,10 +1397,11 @@ def test_logical_reductions_stop_at_the_deciding_block(size, where, step,
        fill=st.sampled_from([0.0, 1.0]), order=st.sampled_from("CF"))
 def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
                                                          value, fill, order):
-    """a.any()/a.all() of a contiguous array of any dtype read each
-    element's truth where it lies (-0.0 is false, NaN true), 2048 at a
-    time, and stop at the first block that decides: one odd element
-    anywhere gives NumPy's answer, in C and F order."""
+    """a.any()/a.all() of a contiguous array of any dtype, or of a 1-d
+    run with any step, read each element's truth where it lies (-0.0 is
+    false, NaN true), 2048 at a time, and stop at the first block that
+    decides: one odd element anywhere gives NumPy's answer, in C and F
+    order, and in the other layouts, which reduce."""
     n = np.full(size, fill, dtype=dtype)
     if size:
         n[where.draw(st.integers(0, size - 1))] = (
@@ -1410,11 +1411,15 @@ def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
         n = n.reshape(3, -1)
     n = np.asarray(n, order=order)
     m = mi.asarray(n)
-    for name in ("any", "all"):
-        assert_same_outcome(run(lambda: getattr(m, name)()),
-                            run(lambda: getattr(n, name)()))
-        assert_same_outcome(run(lambda: getattr(mi, name)(m)),
-                            run(lambda: getattr(np, name)(n)))
+    for x, y in [(m, n), (m.ravel()[::-2], n.ravel()[::-2]),
+                 (m.ravel()[1::3], n.ravel()[1::3]), (m[..., ::2],
+                                                       n[..., ::2])]:
+        # (1-d runs with any step are read in place too)
+        for name in ("any", "all"):
+            assert_same_outcome(run(lambda: getattr(x, name)()),
+                                run(lambda: getattr(y, name)()))
+            assert_same_outcome(run(lambda: getattr(mi, name)(x)),
+                                run(lambda: getattr(np, name)(y)))
 
 
 @pytest.mark.parametrize("dtype", [name for name in DTYPE_NAMES

@@ -3317,37 +3317,37 @@ cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
             out[r] = _arg_extreme_row(row, n, <MinimumOp*>NULL)
 
 
-cdef uint8_t _fold_truths(const char* data, Py_ssize_t n, int type_index,
-                          cmpop_t* op) noexcept nogil:
+cdef uint8_t _fold_truths(const char* data, Py_ssize_t n, Py_ssize_t step,
+                          int type_index, cmpop_t* op) noexcept nogil:
     cdef uint8_t start = 1 if cmpop_t is LogicalAndOp else 0
     cdef int t = type_index
     if t == T_BOOL or t == T_UINT8:
-        return _logical_fold(start, data, n, 1, <uint8_t*>NULL, op)
+        return _logical_fold(start, data, n, step, <uint8_t*>NULL, op)
     elif t == T_INT8:
-        return _logical_fold(start, data, n, 1, <int8_t*>NULL, op)
+        return _logical_fold(start, data, n, step, <int8_t*>NULL, op)
     elif t == T_INT16 or t == T_UINT16:
-        return _logical_fold(start, data, n, 2, <uint16_t*>NULL, op)
+        return _logical_fold(start, data, n, step, <uint16_t*>NULL, op)
     elif t == T_INT32 or t == T_UINT32:
-        return _logical_fold(start, data, n, 4, <uint32_t*>NULL, op)
+        return _logical_fold(start, data, n, step, <uint32_t*>NULL, op)
     elif t == T_INT64 or t == T_UINT64:
-        return _logical_fold(start, data, n, 8, <uint64_t*>NULL, op)
+        return _logical_fold(start, data, n, step, <uint64_t*>NULL, op)
     elif t == T_FLOAT32:
-        return _logical_fold(start, data, n, 4, <float*>NULL, op)
+        return _logical_fold(start, data, n, step, <float*>NULL, op)
     else:
-        return _logical_fold(start, data, n, 8, <double*>NULL, op)
+        return _logical_fold(start, data, n, step, <double*>NULL, op)
 
 
-cdef uint8_t any_or_all(const char* data, Py_ssize_t n, int type_index,
-                        bint want_any) noexcept nogil:
-    """``any`` (or ``all``) of n contiguous, aligned elements of any type,
-    each read as its truth (nonzero; NaN is true): the logical reduction's
-    early-stopping fold, on the elements themselves.  Reducing the array
-    as bools would first cast all of it to a bool copy.  (The truth of an
-    integer does not depend on its sign, so signed and unsigned share a
-    loop.)"""
+cdef uint8_t any_or_all(const char* data, Py_ssize_t n, Py_ssize_t step,
+                        int type_index, bint want_any) noexcept nogil:
+    """``any`` (or ``all``) of n elements of any type ``step`` bytes apart,
+    each read as its truth (nonzero; NaN is true): the logical
+    reduction's early-stopping fold, on the elements themselves.
+    Reducing the array as bools would first cast all of it to a bool
+    copy.  (The truth of an integer does not depend on its sign, so
+    signed and unsigned share a loop.)"""
     if want_any:
-        return _fold_truths(data, n, type_index, <LogicalOrOp*>NULL)
-    return _fold_truths(data, n, type_index, <LogicalAndOp*>NULL)
+        return _fold_truths(data, n, step, type_index, <LogicalOrOp*>NULL)
+    return _fold_truths(data, n, step, type_index, <LogicalAndOp*>NULL)
 
 
 cdef Py_ssize_t _first_true(const uint8_t* row, Py_ssize_t n) noexcept nogil:

@@ -2511,20 +2511,25 @@ def _arg_flat(MiniArray a, bint want_max):
 
 
 def _any_or_all_flat(MiniArray a, bint want_any):
-    """``a.any()`` / ``a.all()`` over a whole contiguous array (in either
-    order: the answer does not depend on it), as a bool scalar, read in
-    place (``any_or_all``); None for other layouts, which reduce."""
+    """``a.any()`` / ``a.all()`` over a whole array that is one run of
+    elements (contiguous in either order, whose answer does not depend on
+    it, or 1-d with any step), as a bool scalar, read in place
+    (``any_or_all``); None for other layouts, which reduce."""
     cdef uint8_t result
-    if not (a._flags & FLAG_ALIGNED and a._flags & (FLAG_C_CONTIGUOUS
-                                                     | FLAG_F_CONTIGUOUS)):
+    cdef Py_ssize_t step
+    if a._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS):
+        step = a.dtype.itemsize
+    elif a.ndim == 1:
+        step = a._strides[0]
+    else:
         return None
     cdef Py_ssize_t n = a.size
     cdef int type_index = a.dtype.type_index
     if n >= NOGIL_THRESHOLD:
         with nogil:
-            result = any_or_all(a._data, n, type_index, want_any)
+            result = any_or_all(a._data, n, step, type_index, want_any)
     else:
-        result = any_or_all(a._data, n, type_index, want_any)
+        result = any_or_all(a._data, n, step, type_index, want_any)
     return get_scalar(descr_of(T_BOOL), <char*>&result)
 
 
