@@ -180,7 +180,9 @@ _methods = {
 from minind import _dispatch
 from minind import _indexing
 _core_module._register_operators(dict(
-    _operators, **_methods, advanced_getitem=_indexing.getitem,
+    _operators, **_methods, arg_flat=_ufunc_module._arg_flat,
+    any_or_all_flat=_ufunc_module._any_or_all_flat,
+    advanced_getitem=_indexing.getitem,
     advanced_setitem=_indexing.setitem, array_ufunc=_dispatch.array_ufunc,
     array_function=_dispatch.array_function,
     dlpack=_export_dlpack, dlpack_device=_dlpack_device,

@@ -1159,16 +1159,33 @@ cdef class MiniArray:
     def std(self, *args, **kwargs):
         return _OPERATORS["std"](self, *args, **kwargs)
 
+    # a.argmax(), a.any()...: the whole array, the common call, straight to
+    # the search (_ufunc._arg_flat, _any_or_all_flat), past the argument
+    # handling of the functions, which costs more than the search of a
+    # small array.
+
     def argmin(self, *args, **kwargs):
+        if not args and not kwargs and self.size:
+            return _OPERATORS["arg_flat"](self, False)
         return _OPERATORS["argmin"](self, *args, **kwargs)
 
     def argmax(self, *args, **kwargs):
+        if not args and not kwargs and self.size:
+            return _OPERATORS["arg_flat"](self, True)
         return _OPERATORS["argmax"](self, *args, **kwargs)
 
     def all(self, *args, **kwargs):
+        if not args and not kwargs:
+            result = _OPERATORS["any_or_all_flat"](self, False)
+            if result is not None:
+                return result
         return _OPERATORS["all"](self, *args, **kwargs)
 
     def any(self, *args, **kwargs):
+        if not args and not kwargs:
+            result = _OPERATORS["any_or_all_flat"](self, True)
+            if result is not None:
+                return result
         return _OPERATORS["any"](self, *args, **kwargs)
 
     def cumsum(self, *args, **kwargs):

@@ -3296,9 +3296,24 @@ cdef Py_ssize_t _arg_extreme_row(const item_t* row, Py_ssize_t n,
                 best = value
                 best_start = start
         start += size
-    for i in range(best_start, n):
-        if row[i] == best:
-            return i
+    return _first_equal(row, best_start, n, best)
+
+
+cdef Py_ssize_t _first_equal(const item_t* row, Py_ssize_t start,
+                             Py_ssize_t n, item_t value) noexcept nogil:
+    """The first i >= start with row[i] == value (0 if none): 256 at a
+    time through the C equality loop, then a scan of its bytes, instead of
+    a compare and a branch per element."""
+    cdef uint8_t hits[256]
+    cdef Py_ssize_t i = start, m, k
+    while i < n:
+        m = min(<Py_ssize_t>256, n - i)
+        _compare_in_c(MININD_EQUAL, <const char*>(row + i),
+                      <const char*>&value, 1, hits, m, <item_t*>NULL)
+        k = _first_true(hits, m)
+        if k < m:
+            return i + k
+        i += m
     return 0                                  # not reached
 
 
