@@ -1401,7 +1401,9 @@ def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
     run with any step, read each element's truth where it lies (-0.0 is
     false, NaN true), 2048 at a time, and stop at the first block that
     decides: one odd element anywhere gives NumPy's answer, in C and F
-    order, and in the other layouts, which reduce."""
+    order, and in the other layouts (sliced, transposed, 0-d, broadcast),
+    which reduce.  argmax/argmin of the whole array too (size 0 raises
+    NumPy's ValueError)."""
     n = np.full(size, fill, dtype=dtype)
     if size:
         n[where.draw(st.integers(0, size - 1))] = (
@@ -1411,11 +1413,17 @@ def test_any_all_of_any_dtype_read_the_elements_in_place(dtype, size, where,
         n = n.reshape(3, -1)
     n = np.asarray(n, order=order)
     m = mi.asarray(n)
-    for x, y in [(m, n), (m.ravel()[::-2], n.ravel()[::-2]),
-                 (m.ravel()[1::3], n.ravel()[1::3]), (m[..., ::2],
-                                                       n[..., ::2])]:
-        # (1-d runs with any step are read in place too)
-        for name in ("any", "all"):
+    cases = [(m, n), (m.ravel()[::-2], n.ravel()[::-2]),
+             (m.ravel()[1::3], n.ravel()[1::3]), (m[..., ::2], n[..., ::2]),
+             (m.T, n.T)]
+    if size:
+        cases += [(m.ravel()[-1:].reshape(()), n.ravel()[-1:].reshape(())),
+                  (mi.broadcast_to(m.ravel()[-1:], (4, 3)),
+                   np.broadcast_to(n.ravel()[-1:], (4, 3)))]
+    for x, y in cases:
+        # (1-d runs with any step are read in place too; so are 0-d
+        # arrays, and argmax/argmin of a whole array)
+        for name in ("any", "all", "argmax", "argmin"):
             assert_same_outcome(run(lambda: getattr(x, name)()),
                                 run(lambda: getattr(y, name)()))
             assert_same_outcome(run(lambda: getattr(mi, name)(x)),

@@ -110,7 +110,8 @@ def ptp(a, axis=None, out=None, keepdims=False):
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
     if axis is None and out is None and not keepdims and where is True:
-        result = um._any_or_all_flat(asarray(a), False)
+        a = asarray(a)                     # (once: reduce takes it as is)
+        result = um._any_or_all_flat(a, False)
         if result is not None:             # the whole array, in place
             return result
     return um.logical_and.reduce(a, axis=axis, out=out, keepdims=keepdims,
@@ -120,7 +121,8 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
     _array_out(out)
     if axis is None and out is None and not keepdims and where is True:
-        result = um._any_or_all_flat(asarray(a), True)
+        a = asarray(a)                     # (once: reduce takes it as is)
+        result = um._any_or_all_flat(a, True)
         if result is not None:
             return result
     return um.logical_or.reduce(a, axis=axis, out=out, keepdims=keepdims,

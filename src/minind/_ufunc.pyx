@@ -2470,43 +2470,42 @@ cdef object _reported_reduce(ufunc function, MiniArray array, object axis,
     return result
 
 
-def _arg_rows(MiniArray rows, bint want_max):
-    """argmax/argmin of each row of a 2-d array, as an int64 array.  The
-    kernel reads typed rows: a C-contiguous, aligned array as it is, any
-    other through a C-ordered copy."""
-    cdef MiniArray contiguous = rows
-    if not (rows._flags & FLAG_C_CONTIGUOUS and rows._flags & FLAG_ALIGNED):
-        contiguous = copy_array(rows, rows.dtype, "C")
-    cdef Py_ssize_t count = contiguous._shape[0], n = contiguous._shape[1]
-    cdef MiniArray result = new_array(descr_of(T_INT64), 1, &count, False,
-                                      False)
+cdef int _arg_search(MiniArray a, Py_ssize_t count, bint want_max,
+                     int64_t* out) except -1:
+    """argmax/argmin of each of ``count`` rows of ``a``'s elements in C
+    order into ``out``.  The kernel reads typed rows: a C-contiguous,
+    aligned array as it is, any other through a C-ordered copy."""
+    cdef MiniArray contiguous = a
+    if not (a._flags & FLAG_C_CONTIGUOUS and a._flags & FLAG_ALIGNED):
+        contiguous = copy_array(a, a.dtype, "C")
+    cdef Py_ssize_t n = contiguous.size // count
     cdef int type_index = contiguous.dtype.type_index
     if count * n >= NOGIL_THRESHOLD:
         with nogil:
             arg_extreme(contiguous._data, count, n, type_index, want_max,
-                        <int64_t*>result._data)
+                        out)
     else:
-        arg_extreme(contiguous._data, count, n, type_index, want_max,
-                    <int64_t*>result._data)
+        arg_extreme(contiguous._data, count, n, type_index, want_max, out)
+    return 0
+
+
+def _arg_rows(MiniArray rows, bint want_max):
+    """argmax/argmin of each row of a 2-d array (with at least one row),
+    as an int64 array."""
+    cdef Py_ssize_t count = rows._shape[0]
+    cdef MiniArray result = new_array(descr_of(T_INT64), 1, &count, False,
+                                      False)
+    _arg_search(rows, count, want_max, <int64_t*>result._data)
     return result
 
 
 def _arg_flat(MiniArray a, bint want_max):
-    """argmax/argmin of the whole array, read as one C-order row, as an
-    int64 scalar: ``a.argmax()``, the common call, without the rows
-    machinery of ``_arg_rows`` (a reshape, a result array and its 0-d
-    scalar), which cost ten times the search itself on small arrays."""
-    cdef MiniArray contiguous = a
+    """argmax/argmin of the whole (nonempty) array, read as one C-order
+    row, as an int64 scalar: ``a.argmax()``, the common call, without
+    ``_arg_rows``'s reshape, result array and 0-d scalar, which cost ten
+    times the search itself on small arrays."""
     cdef int64_t index = 0
-    if not (a._flags & FLAG_C_CONTIGUOUS and a._flags & FLAG_ALIGNED):
-        contiguous = copy_array(a, a.dtype, "C")
-    cdef Py_ssize_t n = contiguous.size
-    cdef int type_index = contiguous.dtype.type_index
-    if n >= NOGIL_THRESHOLD:
-        with nogil:
-            arg_extreme(contiguous._data, 1, n, type_index, want_max, &index)
-    else:
-        arg_extreme(contiguous._data, 1, n, type_index, want_max, &index)
+    _arg_search(a, 1, want_max, &index)
     return get_scalar(descr_of(T_INT64), <char*>&index)
 
 
