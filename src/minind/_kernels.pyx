@@ -1138,12 +1138,13 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     maximum/minimum/fmax/fmin of any type.
 
     Lane j of 64 folds items j, j + 64, j + 128... (16 lanes for the
-    arithmetic of 64-bit integers); max/min lanes are C loops built for
-    wider vectors too (``_fold_in_c``); the lanes are then folded into the accumulator in order,
-    then the items left over.  With ``_blend_value``'s branch-free NaN
-    rules a float lane is a compare-and-blend per vector: a NaN sticks in
-    a maximum/minimum lane and is skipped by an fmax/fmin lane, so the
-    value is the serial loop's.  Two things can differ from the serial order: the sign of a
+    arithmetic of 64-bit integers; max/min lanes are C loops built for
+    wider vectors too, ``_fold_in_c``); the lanes are then folded into the
+    accumulator in order, then the items left over.  With
+    ``_blend_value``'s branch-free NaN rules a float lane is a
+    compare-and-blend per vector: a NaN sticks in a maximum/minimum lane
+    and is skipped by an fmax/fmin lane, so the value is the serial
+    loop's.  Two things can differ from the serial order: the sign of a
     zero on a tie (0.0 and -0.0, as in NumPy, whose SIMD loops also
     combine lanes) and which NaN comes out, which we restore: the first,
     as the serial loop gives.  NumPy: ``loops_minmax.dispatch.c.src``.
