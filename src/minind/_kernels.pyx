@@ -2086,6 +2086,8 @@ cdef extern from *:
         double minind_simd_##f(double, double) __asm__(#f)                 \
             __attribute__((simd("notinbranch"), const, nothrow));
     #define MININD_SIMD_LOOP _Pragma("omp simd")
+    #define MININD_PRAGMA(text) _Pragma(#text)
+    #define MININD_SIMD_LOOP_AND(v) MININD_PRAGMA(omp simd reduction(&:v))
     #else
     #define MININD_HAVE_LIBMVEC 0
     #define MININD_VECTORISED 0
@@ -2095,6 +2097,7 @@ cdef extern from *:
         static inline double minind_simd_##f(double x, double y)           \
         { return f(x, y); }
     #define MININD_SIMD_LOOP
+    #define MININD_SIMD_LOOP_AND(v)
     #endif
 
     /* out[i] = f(a[i]) for n contiguous doubles, and for n floats through
@@ -2272,8 +2275,24 @@ cdef extern from *:
        always equal to it (tests/test_vector_math.py).  Where the result
        would be subnormal or near overflow, infinite or NaN (x outside
        [-708.39, 709], or NaN), the element is the C library's exp
-       instead: the same function for it wherever it sits.  Branch-free
-       over a block of 8, so that the compiler vectorises it. */
+       instead: the same function for it wherever it sits.
+       What keeps a block of 8 in vector registers, measured (each of
+       these had made it 2 to 4 times slower): an OpenMP SIMD loop; the
+       range test with & (&& is a branch per element); the block's
+       all-inside test as a reduction the pragma names; and the rare
+       fix-up out of line.  A table-driven kernel (2**(j/128) and a
+       degree-5 polynomial, as glibc's scalar exp) measured slower: GCC
+       emulates its table reads with scalar loads, where it will not
+       emit vector gathers. */
+    /* exp's fix-up, out of line: had it been inlined, the compiler
+       would keep the block's results in scalar registers for it. */
+    static __attribute__((noinline, cold)) void
+    minind_exp_outside(const double *in, const int64_t *inside, double *out)
+    {
+        int i;
+        for (i = 0; i < 8; i++)
+            if (!inside[i]) out[i] = exp(in[i]);
+    }
     static inline __attribute__((always_inline)) void
     minind_exp_block(const double *a, double *out)
     {
@@ -2282,11 +2301,13 @@ cdef extern from *:
         const double ln2_lo = 0x1.a39ef35793c76p-33;
         union { double d; int64_t i; } k, scale, base;
         double in[8];                   /* out may be a (in place) */
-        int i, outside = 0;
+        int64_t inside[8], all_inside = 1;
+        int i;
         base.d = shifter;
-        for (i = 0; i < 8; i++) in[i] = a[i];
+        MININD_SIMD_LOOP
         for (i = 0; i < 8; i++) {
-            double x = in[i], n, r, q, t, hi, lo;
+            double x = a[i], n, r, q, t, hi, lo;
+            in[i] = x;
             k.d = x * inv_ln2 + shifter;
             n = k.d - shifter;
             r = (x - n * ln2_hi) - n * ln2_lo;
@@ -2309,13 +2330,12 @@ cdef extern from *:
             lo = (1.0 - hi) + r;
             scale.i = (k.i - base.i + 1023) << 52;          /* 2**n */
             out[i] = (hi + (lo + t)) * scale.d;
-            /* (| not ||: no branch in the loop; NaN fails <=) */
-            outside |= (x < -708.39) | !(x <= 709.0);
+            /* & not &&: a vector comparison, no branch; NaN fails both */
+            inside[i] = (x >= -708.39) & (x <= 709.0);
         }
-        if (outside)
-            for (i = 0; i < 8; i++)
-                if (!(in[i] >= -708.39 && in[i] <= 709.0))
-                    out[i] = exp(in[i]);
+        MININD_SIMD_LOOP_AND(all_inside)
+        for (i = 0; i < 8; i++) all_inside &= inside[i];
+        if (!all_inside) minind_exp_outside(in, inside, out);
     }
     MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
     """
