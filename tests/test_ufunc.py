@@ -1219,8 +1219,8 @@ def test_float_comparisons_in_vectors_match_numpy(dtype, size):
 @pytest.mark.parametrize("dtype", FLOAT_NAMES)
 @pytest.mark.parametrize("size", [15, 16, 17, 255, 256, 257, 600])
 def test_strided_float_selections_in_blocks_match_numpy(dtype, size):
-    # Strided float max/min/fmax/fmin and isnan/isinf/isfinite copy their
-    # operands into local blocks of 256 and run the contiguous loop:
+    # Strided float max/min/fmax/fmin, isnan/isinf/isfinite, sqrt and
+    # reciprocal copy their operands into local blocks of 256 and run the contiguous loop:
     # every block boundary, NaN (first of two, either side), signed zeros,
     # a scalar side, a strided and a reversed output.
     rng = np.random.default_rng(size)
@@ -1250,6 +1250,24 @@ def test_strided_float_selections_in_blocks_match_numpy(dtype, size):
         # its first 16 results False), so the oracle is its answer into a
         # new array.
         assert mout.tolist() == np_ufunc(n1[::-3]).tolist(), name
+    # sqrt and reciprocal (the vector square root and division) in blocks
+    # too, with their flags: sqrt(-2.5) is invalid, 1 / 0 divides by zero.
+    for name in ["sqrt", "reciprocal"]:
+        ufunc, np_ufunc = getattr(mi, name), getattr(np, name)
+        with np.errstate(all="ignore"), mi.errstate(all="ignore"):
+            assert_same(ufunc(m1[::3]), np_ufunc(n1[::3]))
+            mout, nout = mi.zeros(2 * size, dtype)[::-2], np.zeros(
+                2 * size, dtype)[::-2]
+            ufunc(m1[::-3], out=mout)
+            np_ufunc(n1[::-3], out=nout)
+            assert_same(mout, nout)
+        error = "invalid" if name == "sqrt" else "divide"
+        with np.errstate(**{error: "raise"}), pytest.raises(
+                FloatingPointError):
+            np_ufunc(n1[::3])
+        with mi.errstate(**{error: "raise"}), pytest.raises(
+                FloatingPointError):
+            ufunc(m1[::3])
 
 
 @pytest.mark.parametrize("dtype", INT_NAMES)

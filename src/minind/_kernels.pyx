@@ -1473,7 +1473,7 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
-    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef Py_ssize_t i, size = sizeof(item_t), step_a, step_b, step_out
     cdef item_t* pa
     cdef item_t* pb
     cdef item_t* po
@@ -1551,11 +1551,17 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             and _in_blocks(steps, n, 2)):
         _binary_blocks(args, n, steps, tag, op)
         return
+    # The steps in locals: a store through out (a char*) could change
+    # steps[k] for all the compiler knows, so it would reload them for
+    # every element (10 to 20% slower for 8-byte items; the same change
+    # measured slower in unary_loop, predicate_loop and where_loop, whose
+    # steps stay in memory).
+    step_a, step_b, step_out = steps[0], steps[1], steps[2]
     for i in range(n):
         store_item(out, binary_value(load_item(a, tag), load_item(b, tag), op))
-        a += steps[0]
-        b += steps[1]
-        out += steps[2]
+        a += step_a
+        b += step_b
+        out += step_out
 
 
 # ---------------------------------------------------------------------------
@@ -1737,7 +1743,7 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* a = args[0]
     cdef char* b = args[1]
     cdef char* out = args[2]
-    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef Py_ssize_t i, size = sizeof(item_t), step_a, step_b, step_out
     cdef item_t* pa
     cdef item_t* pb
     cdef uint8_t* po = <uint8_t*>out
@@ -1779,11 +1785,12 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         if steps[0] == 0 and steps[2] == 0 and a == out:
             po[0] = _logical_fold(po[0], b, n, steps[1], tag, op)
             return
+    step_a, step_b, step_out = steps[0], steps[1], steps[2]  # see binary_loop
     for i in range(n):
         (<uint8_t*>out)[0] = compare_value(load_item(a, tag), load_item(b, tag), op)
-        a += steps[0]
-        b += steps[1]
-        out += steps[2]
+        a += step_a
+        b += step_b
+        out += step_out
 
 
 # ---------------------------------------------------------------------------
@@ -2675,6 +2682,34 @@ cdef inline bint _absolute_in_c(const item_t* items, item_t* out,
     return done
 
 
+cdef void _unary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
+                        item_t* tag, unop_t* op) noexcept nogil:
+    """unary_loop on a strided operand, in blocks (see "Strided operands
+    in blocks"): for sqrt and reciprocal, whose contiguous loops are
+    vector square roots and divisions, 1.3 to 1.6 times faster than one
+    element at a time.  The cheap operations (abs, negative, floor...)
+    measured 10 to 50% slower in blocks than walked."""
+    cdef item_t source[STRIDED_BLOCK]
+    cdef item_t result[STRIDED_BLOCK]
+    cdef char* block[2]
+    cdef Py_ssize_t block_steps[2]
+    cdef Py_ssize_t size = sizeof(item_t), start = 0, m
+    cdef char* out
+    cdef bint direct
+    while start < n:
+        m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
+        block[0] = _block_input(args[0] + start * steps[0], steps[0], source,
+                                m, &block_steps[0], tag)
+        out = args[1] + start * steps[1]
+        direct = steps[1] == size and _aligned(out, size)
+        block[1] = out if direct else <char*>result
+        block_steps[1] = size
+        unary_loop(block, m, block_steps, tag, op)
+        if not direct:
+            _scatter(result, out, steps[1], m)
+        start += m
+
+
 cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                      item_t* tag, unop_t* op) noexcept nogil:
     cdef char* a = args[0]
@@ -2698,6 +2733,11 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             return
         for i in range(n):
             po[i] = unary_value(pa[i], op)
+        return
+    if ((item_t is float or item_t is double)
+            and (unop_t is SqrtOp or unop_t is ReciprocalOp)
+            and _in_blocks(steps, n, 1)):
+        _unary_blocks(args, n, steps, tag, op)
         return
     for i in range(n):
         store_item(out, unary_value(load_item(a, tag), op))
