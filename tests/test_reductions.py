@@ -1750,3 +1750,43 @@ def test_reduction_out_in_every_layout(name, data):
     np.testing.assert_array_equal(m_written, n_out, strict=True)
     if shared:
         np.testing.assert_array_equal(m_root, root, strict=True)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64", "bool"])
+@pytest.mark.parametrize("values", [
+    [1e308, 1e308], [np.nan, 1.0], [np.inf, -np.inf], [-0.0], [3.0],
+    [5e-324, 5e-324, 0.0], [1e-310] * 3, [1e-40] * 3, [-1.0, 1.0],
+    [0.1] * 7 + [0.7] * 5, list(range(1000)), [[1.0, 2.0], [3.0, 4.5]],
+    [[[0.25]]]])
+def test_whole_array_mean_matches_numpy(values, dtype):
+    """a.mean() of a whole array divides a scalar sum in Python
+    (_whole_mean): NumPy's bits and scalar type, its warnings (the sum's
+    overflow and invalid), and underflowing quotients sent to the
+    general path, which applies errstate(under=...)."""
+    with np.errstate(all="ignore"):
+        x = np.array(values).astype(dtype)
+    m = mi.asarray(x)
+    with warnings.catch_warnings(record=True) as numpy_warnings:
+        warnings.simplefilter("always")
+        want = x.mean()
+    with warnings.catch_warnings(record=True) as minind_warnings:
+        warnings.simplefilter("always")
+        got = m.mean()
+    assert type(got).__name__ == type(want).__name__
+    assert np.asarray(got).tobytes() == np.asarray(want).tobytes()
+    assert [str(w.message) for w in minind_warnings] == [
+        str(w.message) for w in numpy_warnings]
+    for error in ("under", "over", "invalid"):
+        with np.errstate(all="ignore", **{error: "raise"}):
+            try:
+                x.mean()
+                expected = None
+            except FloatingPointError as e:
+                expected = str(e)
+        with mi.errstate(all="ignore", **{error: "raise"}):
+            try:
+                m.mean()
+                raised = None
+            except FloatingPointError as e:
+                raised = str(e)
+        assert raised == expected, error
