@@ -1299,6 +1299,34 @@ def test_float_rounding_in_vectors_matches_numpy(dtype, size):
 
 @pytest.mark.parametrize("dtype", INT_NAMES)
 @pytest.mark.parametrize("size", [1, 31, 32, 33, 64, 65, 1000])
+def test_integer_max_min_multiply_in_vectors_match_numpy(dtype, size):
+    # Contiguous integer maximum/minimum (fmax/fmin too) and multiply run
+    # in C built for AVX-512, AVX2 and the default target: every width's
+    # body and remainder, each type's edges (products that wrap),
+    # array-array, both scalar sides, and in place (a *= b keeps
+    # binary_loop's own loop).
+    rng = np.random.default_rng(size)
+    edges = int_edge_values(dtype)
+    n1 = rng.choice(edges, size)
+    n2 = rng.choice(edges, size)
+    m1, m2 = mi.asarray(n1), mi.asarray(n2)
+    for name in ["maximum", "minimum", "fmax", "fmin", "multiply"]:
+        ufunc, np_ufunc = getattr(mi, name), getattr(np, name)
+        assert_same(ufunc(m1, m2), np_ufunc(n1, n2))
+        for scalar in edges[::3]:
+            m0 = mi.asarray(np.array(scalar, dtype=dtype))
+            assert ufunc(m1, m0).tolist() == np_ufunc(n1, n2.dtype.type(
+                scalar)).tolist(), (name, scalar)
+            assert ufunc(m0, m1).tolist() == np_ufunc(n2.dtype.type(
+                scalar), n1).tolist(), (name, scalar)
+        m3, n3 = m1.copy(), n1.copy()
+        ufunc(m3, m2, out=m3)
+        np_ufunc(n3, n2, out=n3)
+        assert_same(m3, n3)
+
+
+@pytest.mark.parametrize("dtype", INT_NAMES)
+@pytest.mark.parametrize("size", [1, 31, 32, 33, 64, 65, 1000])
 def test_integer_comparisons_in_vectors_match_numpy(dtype, size):
     # The contiguous integer comparisons run in C built for AVX-512, AVX2
     # and the default target, as the float ones: every width's body and

@@ -935,6 +935,76 @@ cdef extern from *:
     MININD_INTEGER_FOLDS(int64)
     MININD_INTEGER_FOLDS(uint64)
 
+    /* Element-wise maximum, minimum and multiply of contiguous integers:
+       shape 0, both operands arrays; 1, b a scalar; 2, a a scalar.  SSE2
+       has no packed max below AVX2 but for int16 and uint8 (see the
+       folds above), and no packed 32- or 64-bit multiply, so the default
+       build runs those one element at a time; the AVX2 and AVX-512
+       builds (AVX-512 for 64-bit max, min and multiply) a vector at a
+       time.  A product wraps, as NumPy's, computed in an unsigned type at
+       least as wide as int (signed overflow is undefined in C, and a
+       uint16 would be promoted to int). */
+    #define MININD_ELEMENTWISE(name, type, EXPR)                           \
+    static MININD_WIDE_VECTORS void name(const type *a, const type *b,     \
+                                         int shape, type *out, ptrdiff_t n)\
+    {                                                                      \
+        ptrdiff_t i;                                                       \
+        type x, y;                                                         \
+        if (shape == 0) {                                                  \
+            for (i = 0; i < n; i++) { x = a[i]; y = b[i]; out[i] = EXPR; } \
+        } else if (shape == 1) {                                           \
+            y = b[0];                                                      \
+            for (i = 0; i < n; i++) { x = a[i]; out[i] = EXPR; }           \
+        } else {                                                           \
+            x = a[0];                                                      \
+            for (i = 0; i < n; i++) { y = b[i]; out[i] = EXPR; }           \
+        }                                                                  \
+    }
+    #define MININD_INTEGER_ELEMENTWISE(type, wide)                         \
+    MININD_ELEMENTWISE(minind_maximum_##type, type##_t, x > y ? x : y)     \
+    MININD_ELEMENTWISE(minind_minimum_##type, type##_t, x < y ? x : y)     \
+    MININD_ELEMENTWISE(minind_multiply_##type, type##_t,                   \
+                       (type##_t)((wide)x * (wide)y))
+    MININD_INTEGER_ELEMENTWISE(int8, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(uint8, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(int16, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(uint16, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(int32, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(uint32, uint32_t)
+    MININD_INTEGER_ELEMENTWISE(int64, uint64_t)
+    MININD_INTEGER_ELEMENTWISE(uint64, uint64_t)
+
+    enum { MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM,
+           MININD_ELEMENT_MULTIPLY };
+    #define MININD_ELEMENT_CASE(type)                                      \
+        if (op == MININD_ELEMENT_MAXIMUM)                                  \
+            minind_maximum_##type(a, b, shape, out, n);                    \
+        else if (op == MININD_ELEMENT_MINIMUM)                             \
+            minind_minimum_##type(a, b, shape, out, n);                    \
+        else                                                               \
+            minind_multiply_##type(a, b, shape, out, n);                   \
+        return 1;
+    /* The loop for an integer type given by its size and signedness; 0
+       where there is none worth calling: 8- and 16-bit products, which
+       SSE2 vectorises already. */
+    static int minind_integer_elementwise(int op, int size, int is_signed,
+                                          const void *a, const void *b,
+                                          int shape, void *out, ptrdiff_t n)
+    {
+        if (op == MININD_ELEMENT_MULTIPLY && size < 4) return 0;
+        switch (size * 2 + (is_signed != 0)) {
+        case 2: MININD_ELEMENT_CASE(uint8)
+        case 3: MININD_ELEMENT_CASE(int8)
+        case 4: MININD_ELEMENT_CASE(uint16)
+        case 5: MININD_ELEMENT_CASE(int16)
+        case 8: MININD_ELEMENT_CASE(uint32)
+        case 9: MININD_ELEMENT_CASE(int32)
+        case 16: MININD_ELEMENT_CASE(uint64)
+        case 17: MININD_ELEMENT_CASE(int64)
+        default: return 0;
+        }
+    }
+
     /* isnan (test 0), isinf (1), isfinite (2) of n contiguous floats, one
        comparison each: NaN is the one value unequal to itself, an infinity
        has |x| == inf, a finite x has |x| < inf (False for NaN).  As the
@@ -1099,6 +1169,12 @@ cdef extern from *:
         const float* items, Py_ssize_t n, int want_zero) noexcept nogil
     bint has_double "minind_has_double"(
         const double* items, Py_ssize_t n, int want_zero) noexcept nogil
+    enum:
+        MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM
+        MININD_ELEMENT_MULTIPLY
+    bint integer_elementwise "minind_integer_elementwise"(
+        int op, int size, int is_signed, const void* a, const void* b,
+        int shape, void* out, Py_ssize_t n) noexcept nogil
     void absolute_int8 "minind_absolute_int8"(
         const int8_t* items, int8_t* out, Py_ssize_t n) noexcept nogil
     void absolute_int16 "minind_absolute_int16"(
@@ -1499,6 +1575,37 @@ cdef int _owed_flags2(const real_t* x, const real_t* z, const real_t* y,
     return owed
 
 
+cdef inline bint _integer_elementwise(const char* a, const char* b,
+                                     char* out, Py_ssize_t n,
+                                     const Py_ssize_t* steps, item_t* tag,
+                                     binop_t* op) noexcept nogil:
+    """Integer maximum, minimum or multiply of aligned contiguous
+    operands (or one scalar) in C built for wider vectors
+    (``minind_integer_elementwise``); False where it does not apply.  An
+    output that is also the first input (``a *= b``) keeps binary_loop's
+    own loop, written for it."""
+    cdef int code = -1, shape = -1
+    cdef Py_ssize_t size = sizeof(item_t)
+    if not (item_t is float or item_t is double):
+        if binop_t is MaximumOp or binop_t is FmaxOp:
+            code = MININD_ELEMENT_MAXIMUM
+        elif binop_t is MinimumOp or binop_t is FminOp:
+            code = MININD_ELEMENT_MINIMUM
+        elif binop_t is MultiplyOp:
+            code = MININD_ELEMENT_MULTIPLY
+    if steps[0] == size and steps[1] == size and a != out:
+        shape = 0
+    elif steps[0] == size and steps[1] == 0:
+        shape = 1
+    elif steps[0] == 0 and steps[1] == size:
+        shape = 2
+    if code < 0 or shape < 0:
+        return False
+    return integer_elementwise(
+        code, size, item_t is int8_t or item_t is int16_t
+        or item_t is int32_t or item_t is int64_t, a, b, shape, out, n)
+
+
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                       item_t* tag, binop_t* op) noexcept nogil:
     """THE reference loop: ``out[i] = a[i] (op) b[i]`` for i < n.
@@ -1533,6 +1640,8 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             return
     if aligned and steps[2] == size:
         po = <item_t*>out
+        if _integer_elementwise(a, b, out, n, steps, tag, op):
+            return
         if steps[0] == size and steps[1] == size:
             pb = <item_t*>b
             if a == out:
