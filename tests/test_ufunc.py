@@ -1425,15 +1425,25 @@ def test_mixed_int64_uint64_comparisons_are_exact():
 
 
 def test_comparisons_with_out_of_range_python_ints_are_exact():
+    # An int the dtype holds compares in the dtype's own loop (the trivial
+    # call, _keeps_dtype); one just outside its range, or far outside,
+    # gives NumPy's exact answer; either side, arrays and scalars.
     for dtype in INT_NAMES:
         n = int_edge_values(dtype)
         m = mi.asarray(n)
+        info = np.iinfo(dtype)
+        low, high = int(info.min), int(info.max)
         for scalar in [2**63 - 1, 2**63, 2**64 - 1, 2**64, -2**63,
-                       -2**63 - 1, 2**53 + 1, 1000, -1000]:
+                       -2**63 - 1, 2**53 + 1, 1000, -1000, low, high,
+                       low - 1, high + 1, 0, 1, -1]:
             for op in (operator.eq, operator.ne, operator.lt, operator.le,
                        operator.gt, operator.ge):
                 assert_same_outcome(lambda: op(m, scalar),
                                     lambda: op(n, scalar))
+                assert_same_outcome(lambda: op(scalar, m),
+                                    lambda: op(scalar, n))
+                assert_same_outcome(lambda: op(m[-1], scalar),
+                                    lambda: op(n[-1], scalar))
 
 
 def test_small_integer_promotions():

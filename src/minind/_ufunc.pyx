@@ -862,7 +862,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     This path only checks that and calls the typed loop, which keeps a
     small call close to NumPy's cost (NumPy's "trivial loop" does the
     same).  Anything else -- casts, broadcasting, strides, overlapping
-    ``out=``, out-of-range or comparison scalars -- returns None.
+    ``out=``, scalars that change the dtype or that it cannot hold
+    (``_keeps_dtype``) -- returns None.
     """
     cdef MiniArray array = None, other, target
     cdef int nin = len(args), t = -1, k, position, axis
@@ -993,17 +994,34 @@ cdef bint _keeps_dtype(ufunc function, int t, object value):
     computation in the operand dtype ``t``, so that the loop of ``t``
     runs as it is.  A weak Python scalar does (NEP 50) when it is a float
     with a float dtype, an int with an integer (range-checked later) or
-    float dtype, a bool with any; comparisons and logical operations
-    treat out-of-range ints specially, and logical operations on
-    non-bool dtypes cast to bool: both take the general path.  (A minind
+    float dtype, a bool with any.  A comparison with an int keeps an
+    integer dtype that holds the int (out-of-range ints are compared
+    exactly, on the general path); logical operations on non-bool dtypes
+    cast to bool, on the general path too.  (A minind
     scalar must also have dtype ``t``: the callers check its bytes.)"""
     if OP_LOGICAL_AND <= function.op <= OP_LOGICAL_XOR and t != T_BOOL:
         return False
     if type(value) is float:
         return t >= T_FLOAT32
     if type(value) is int:
+        if OP_EQUAL <= function.op <= OP_GREATER_EQUAL:
+            # An int the integer dtype holds compares in that dtype (one
+            # it cannot hold makes NumPy's answer a constant, and a float
+            # or bool dtype promotes: the general path).
+            bounds = _INTEGER_BOUNDS.get(t)
+            return bounds is not None and bounds[0] <= value <= bounds[1]
         return not (t == T_BOOL or OP_EQUAL <= function.op <= OP_LOGICAL_XOR)
     return True
+
+
+# Each integer dtype's range, by type index (_keeps_dtype).
+_INTEGER_BOUNDS = {
+    index: ((0, (1 << bits) - 1) if unsigned
+            else (-(1 << (bits - 1)), (1 << (bits - 1)) - 1))
+    for index, bits, unsigned in [
+        (T_INT8, 8, False), (T_UINT8, 8, True), (T_INT16, 16, False),
+        (T_UINT16, 16, True), (T_INT32, 32, False), (T_UINT32, 32, True),
+        (T_INT64, 64, False), (T_UINT64, 64, True)]}
 
 
 cdef object _scalar_call(ufunc function, tuple args, bint operator):
