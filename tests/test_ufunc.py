@@ -1195,9 +1195,10 @@ def test_bool_positive_and_sign_refused():
 @pytest.mark.parametrize("dtype", FLOAT_NAMES)
 @pytest.mark.parametrize("size", [1, 15, 16, 17, 63, 64, 65, 1000])
 def test_float_comparisons_in_vectors_match_numpy(dtype, size):
-    # The contiguous float comparisons run in C built for AVX-512, AVX2
-    # and the default target: every width's body and remainder loop, with
-    # NaN, signed zeros and infinities, array-array and both scalar sides.
+    # The contiguous float comparisons and logical operations run in C
+    # built for AVX-512, AVX2 and the default target: every width's body
+    # and remainder loop, with NaN (true), signed zeros (false) and
+    # infinities, array-array and both scalar sides.
     rng = np.random.default_rng(size)
     specials = np.array([np.nan, 0.0, -0.0, np.inf, -np.inf, 1.0],
                         dtype=dtype)
@@ -1205,7 +1206,7 @@ def test_float_comparisons_in_vectors_match_numpy(dtype, size):
     n2 = rng.choice(specials, size)
     m1, m2 = mi.asarray(n1), mi.asarray(n2)
     for name in ["equal", "not_equal", "less", "less_equal", "greater",
-                 "greater_equal"]:
+                 "greater_equal", "logical_and", "logical_or", "logical_xor"]:
         assert getattr(mi, name)(m1, m2).tolist() == getattr(np, name)(
             n1, n2).tolist(), name
         for scalar in specials:
@@ -1328,8 +1329,9 @@ def test_integer_max_min_multiply_in_vectors_match_numpy(dtype, size):
 @pytest.mark.parametrize("dtype", INT_NAMES)
 @pytest.mark.parametrize("size", [1, 31, 32, 33, 64, 65, 1000])
 def test_integer_comparisons_in_vectors_match_numpy(dtype, size):
-    # The contiguous integer comparisons run in C built for AVX-512, AVX2
-    # and the default target, as the float ones: every width's body and
+    # The contiguous integer comparisons and logical operations run in C
+    # built for AVX-512, AVX2 and the default target, as the float ones:
+    # every width's body and
     # remainder, with each type's edges, array-array and both scalar
     # sides.
     rng = np.random.default_rng(size)
@@ -1338,7 +1340,7 @@ def test_integer_comparisons_in_vectors_match_numpy(dtype, size):
     n2 = rng.choice(edges, size)
     m1, m2 = mi.asarray(n1), mi.asarray(n2)
     for name in ["equal", "not_equal", "less", "less_equal", "greater",
-                 "greater_equal"]:
+                 "greater_equal", "logical_and", "logical_or", "logical_xor"]:
         assert_same(getattr(mi, name)(m1, m2), getattr(np, name)(n1, n2))
         for scalar in edges[::3]:
             m0 = mi.asarray(np.array(scalar, dtype=dtype))

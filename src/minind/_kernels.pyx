@@ -765,9 +765,12 @@ cdef extern from *:
     """
     /* MININD_WIDE_VECTORS: defined with the division loops above. */
 
-    /* out[i] = a[i] OP b[i], with a or b possibly one broadcast scalar
+    /* out[i] = OP(a[i], b[i]), with a or b possibly one broadcast scalar
        (shape 0: both arrays, 1: b is a scalar, 2: a is a scalar).  Three
-       plain loops, so that each vectorises. */
+       plain loops, so that each vectorises.  The logical operations read
+       each operand's truth (x != 0: NaN is true, -0.0 false, as in
+       NumPy), with & | ^ on the two truths, which vectorise where && and
+       || would be branches. */
     #define MININD_COMPARE(name, type, OP)                                 \\
     static MININD_WIDE_VECTORS void name(const type *a, const type *b,     \\
                                          int shape, uint8_t *out,          \\
@@ -775,22 +778,34 @@ cdef extern from *:
     {                                                                      \\
         ptrdiff_t i;                                                       \\
         if (shape == 0) {                                                  \\
-            for (i = 0; i < n; i++) out[i] = a[i] OP b[i];                 \\
+            for (i = 0; i < n; i++) out[i] = OP(a[i], b[i]);               \\
         } else if (shape == 1) {                                           \\
             const type scalar = b[0];                                      \\
-            for (i = 0; i < n; i++) out[i] = a[i] OP scalar;               \\
+            for (i = 0; i < n; i++) out[i] = OP(a[i], scalar);             \\
         } else {                                                           \\
             const type scalar = a[0];                                      \\
-            for (i = 0; i < n; i++) out[i] = scalar OP b[i];               \\
+            for (i = 0; i < n; i++) out[i] = OP(scalar, b[i]);             \\
         }                                                                  \\
     }
+    #define MININD_EQ(x, y) ((x) == (y))
+    #define MININD_NE(x, y) ((x) != (y))
+    #define MININD_LT(x, y) ((x) < (y))
+    #define MININD_LE(x, y) ((x) <= (y))
+    #define MININD_GT(x, y) ((x) > (y))
+    #define MININD_GE(x, y) ((x) >= (y))
+    #define MININD_AND(x, y) (((x) != 0) & ((y) != 0))
+    #define MININD_OR(x, y) (((x) != 0) | ((y) != 0))
+    #define MININD_XOR(x, y) (((x) != 0) ^ ((y) != 0))
     #define MININD_COMPARES(type, suffix)                                  \\
-        MININD_COMPARE(minind_equal_##suffix, type, ==)                    \\
-        MININD_COMPARE(minind_not_equal_##suffix, type, !=)                \\
-        MININD_COMPARE(minind_less_##suffix, type, <)                      \\
-        MININD_COMPARE(minind_less_equal_##suffix, type, <=)               \\
-        MININD_COMPARE(minind_greater_##suffix, type, >)                   \\
-        MININD_COMPARE(minind_greater_equal_##suffix, type, >=)
+        MININD_COMPARE(minind_equal_##suffix, type, MININD_EQ)             \\
+        MININD_COMPARE(minind_not_equal_##suffix, type, MININD_NE)         \\
+        MININD_COMPARE(minind_less_##suffix, type, MININD_LT)              \\
+        MININD_COMPARE(minind_less_equal_##suffix, type, MININD_LE)        \\
+        MININD_COMPARE(minind_greater_##suffix, type, MININD_GT)           \\
+        MININD_COMPARE(minind_greater_equal_##suffix, type, MININD_GE)     \\
+        MININD_COMPARE(minind_logical_and_##suffix, type, MININD_AND)      \\
+        MININD_COMPARE(minind_logical_or_##suffix, type, MININD_OR)        \\
+        MININD_COMPARE(minind_logical_xor_##suffix, type, MININD_XOR)
     MININD_COMPARES(float, float)
     MININD_COMPARES(double, double)
     MININD_COMPARES(int8_t, int8)
@@ -803,7 +818,8 @@ cdef extern from *:
     MININD_COMPARES(uint64_t, uint64)
 
     enum { MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL,
-           MININD_GREATER, MININD_GREATER_EQUAL };
+           MININD_GREATER, MININD_GREATER_EQUAL, MININD_LOGICAL_AND,
+           MININD_LOGICAL_OR, MININD_LOGICAL_XOR };
     #define MININD_COMPARE_BY_CODE(type, suffix)                           \\
     static void minind_compare_##suffix(int op, const type *a,             \\
                                         const type *b, int shape,          \\
@@ -820,8 +836,14 @@ cdef extern from *:
             minind_less_equal_##suffix(a, b, shape, out, n); break;        \\
         case MININD_GREATER:                                               \\
             minind_greater_##suffix(a, b, shape, out, n); break;           \\
-        default:                                                           \\
+        case MININD_GREATER_EQUAL:                                         \\
             minind_greater_equal_##suffix(a, b, shape, out, n); break;     \\
+        case MININD_LOGICAL_AND:                                           \\
+            minind_logical_and_##suffix(a, b, shape, out, n); break;       \\
+        case MININD_LOGICAL_OR:                                            \\
+            minind_logical_or_##suffix(a, b, shape, out, n); break;        \\
+        default:                                                           \\
+            minind_logical_xor_##suffix(a, b, shape, out, n); break;       \\
         }                                                                  \\
     }
     MININD_COMPARE_BY_CODE(float, float)
@@ -1098,7 +1120,8 @@ cdef extern from *:
     """
     enum:
         MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL
-        MININD_GREATER, MININD_GREATER_EQUAL
+        MININD_GREATER, MININD_GREATER_EQUAL, MININD_LOGICAL_AND
+        MININD_LOGICAL_OR, MININD_LOGICAL_XOR
         MININD_MAXIMUM, MININD_MINIMUM, MININD_FMAX, MININD_FMIN
     void compare_floats "minind_compare_float"(
         int op, const float* a, const float* b, int shape, uint8_t* out,
@@ -1756,7 +1779,7 @@ ctypedef fused cmpop_t:
 
 
 cdef inline int _compare_code(cmpop_t* op) noexcept nogil:
-    """The C helpers' name for a comparison (-1: a logical operation)."""
+    """The C helpers' name for a comparison or logical operation."""
     if cmpop_t is EqualOp:
         return MININD_EQUAL
     elif cmpop_t is NotEqualOp:
@@ -1769,6 +1792,12 @@ cdef inline int _compare_code(cmpop_t* op) noexcept nogil:
         return MININD_GREATER
     elif cmpop_t is GreaterEqualOp:
         return MININD_GREATER_EQUAL
+    elif cmpop_t is LogicalAndOp:
+        return MININD_LOGICAL_AND
+    elif cmpop_t is LogicalOrOp:
+        return MININD_LOGICAL_OR
+    elif cmpop_t is LogicalXorOp:
+        return MININD_LOGICAL_XOR
     else:
         return -1
 
