@@ -1221,9 +1221,9 @@ def test_float_comparisons_in_vectors_match_numpy(dtype, size):
 @pytest.mark.parametrize("size", [15, 16, 17, 255, 256, 257, 600])
 def test_strided_float_selections_in_blocks_match_numpy(dtype, size):
     # Strided float max/min/fmax/fmin, isnan/isinf/isfinite, sqrt and
-    # reciprocal copy their operands into local blocks of 256 and run the contiguous loop:
-    # every block boundary, NaN (first of two, either side), signed zeros,
-    # a scalar side, a strided and a reversed output.
+    # reciprocal copy their operands into local blocks of 256 and run the
+    # contiguous loop: every block boundary, NaN (first of two, either
+    # side), signed zeros, a scalar side, a strided and a reversed output.
     rng = np.random.default_rng(size)
     specials = np.array([np.nan, 0.0, -0.0, np.inf, -np.inf, 1.0, -2.5],
                         dtype=dtype)

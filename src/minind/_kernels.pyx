@@ -1970,7 +1970,7 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         if steps[0] == 0 and steps[2] == 0 and a == out:
             po[0] = _logical_fold(po[0], b, n, steps[1], tag, op)
             return
-    step_a, step_b, step_out = steps[0], steps[1], steps[2]  # see binary_loop
+    step_a, step_b, step_out = steps[0], steps[1], steps[2]  # binary_loop's
     for i in range(n):
         (<uint8_t*>out)[0] = compare_value(load_item(a, tag), load_item(b, tag), op)
         a += step_a
