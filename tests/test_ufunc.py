@@ -1269,6 +1269,23 @@ def test_strided_float_selections_in_blocks_match_numpy(dtype, size):
         with mi.errstate(**{error: "raise"}), pytest.raises(
                 FloatingPointError):
             ufunc(m1[::3])
+    # floor/ceil/trunc/rint too (blocks for the rounding instructions),
+    # on halves and numbers too large for a fraction; and the typed walk
+    # of the other unary operations (a strided input, a new output).
+    halves = rng.choice(np.array([0.5, -0.5, 1.5, -2.5, 2.0 ** 52 + 1, 0.7,
+                                  np.nan, -0.0], dtype=dtype), 3 * size)
+    mh = mi.asarray(halves)
+    for name in ["floor", "ceil", "trunc", "rint", "absolute", "negative",
+                 "square", "sign", "positive"]:
+        ufunc, np_ufunc = getattr(mi, name), getattr(np, name)
+        with mi.errstate(all="raise"):
+            assert_same(ufunc(mh[::3]), np_ufunc(halves[::3]))
+            assert_same(ufunc(mh[::-2]), np_ufunc(halves[::-2]))
+            mout, nout = mi.zeros(2 * size, dtype)[::-2], np.zeros(
+                2 * size, dtype)[::-2]
+            ufunc(mh[::-3], out=mout)
+            np_ufunc(halves[::-3], out=nout)
+            assert_same(mout, nout)
 
 
 @pytest.mark.parametrize("dtype", FLOAT_NAMES)

@@ -2898,8 +2898,10 @@ cdef void _unary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     """unary_loop on a strided operand, in blocks (see "Strided operands
     in blocks"): for sqrt and reciprocal, whose contiguous loops are
     vector square roots and divisions, 1.3 to 1.6 times faster than one
-    element at a time.  The cheap operations (abs, negative, floor...)
-    measured 10 to 50% slower in blocks than walked."""
+    element at a time, and for floor, ceil, trunc and rint, whose
+    contiguous loops round a vector at a time (_rounding_in_c) where the
+    walk calls the C library per element.  The cheap operations (abs,
+    negative...) measured 10 to 50% slower in blocks than walked."""
     cdef item_t source[STRIDED_BLOCK]
     cdef item_t result[STRIDED_BLOCK]
     cdef char* block[2]
@@ -2925,7 +2927,7 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                      item_t* tag, unop_t* op) noexcept nogil:
     cdef char* a = args[0]
     cdef char* out = args[1]
-    cdef Py_ssize_t i, size = sizeof(item_t)
+    cdef Py_ssize_t i, size = sizeof(item_t), stride
     cdef item_t* pa
     cdef item_t* po
     if item_t is double:
@@ -2948,9 +2950,24 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             po[i] = unary_value(pa[i], op)
         return
     if ((item_t is float or item_t is double)
-            and (unop_t is SqrtOp or unop_t is ReciprocalOp)
+            and (unop_t is SqrtOp or unop_t is ReciprocalOp
+                 or unop_t is FloorOp or unop_t is CeilOp
+                 or unop_t is TruncOp or unop_t is RintOp)
             and _in_blocks(steps, n, 1)):
         _unary_blocks(args, n, steps, tag, op)
+        return
+    if (unop_t is not SignOp and _aligned(a, size) and _aligned(out, size)
+            and steps[0] % size == 0 and steps[1] == size):
+        # A strided input into a contiguous output (f(a[::2]), a column):
+        # typed indexing, the input's step in elements, which the
+        # compiler keeps in a register (the byte-step walk below reloads
+        # the steps after every store through a char*): 1.5 to 2 times
+        # faster, but for sign, whose branches it then compiles worse.
+        pa = <item_t*>a
+        po = <item_t*>out
+        stride = steps[0] // size
+        for i in range(n):
+            po[i] = unary_value(pa[i * stride], op)
         return
     for i in range(n):
         store_item(out, unary_value(load_item(a, tag), op))
