@@ -1450,7 +1450,16 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 cdef inline void _gather(const char* source, Py_ssize_t step, item_t* into,
                          Py_ssize_t m, item_t* tag) noexcept nogil:
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, stride
+    cdef const item_t* items
+    if _aligned(source, sizeof(item_t)) and step % <Py_ssize_t>sizeof(
+            item_t) == 0:
+        # typed, the step in elements (see unary_loop's strided walk)
+        items = <const item_t*>source
+        stride = step // <Py_ssize_t>sizeof(item_t)
+        for i in range(m):
+            into[i] = items[i * stride]
+        return
     for i in range(m):
         into[i] = load_item(source + i * step, tag)
 
