@@ -1117,6 +1117,23 @@ cdef extern from *:
     MININD_ROUNDING(ceilf, float)
     MININD_ROUNDING(truncf, float)
     MININD_ROUNDING(rintf, float)
+    enum { MININD_FLOOR, MININD_CEIL, MININD_TRUNC, MININD_RINT };
+    /* The loop for an operation and a float size (4 or 8). */
+    static void minind_rounding(int op, int size, const void *items,
+                                void *out, ptrdiff_t n)
+    {
+        if (size == 8) {
+            if (op == MININD_FLOOR) minind_floor(items, out, n);
+            else if (op == MININD_CEIL) minind_ceil(items, out, n);
+            else if (op == MININD_TRUNC) minind_trunc(items, out, n);
+            else minind_rint(items, out, n);
+        } else {
+            if (op == MININD_FLOOR) minind_floorf(items, out, n);
+            else if (op == MININD_CEIL) minind_ceilf(items, out, n);
+            else if (op == MININD_TRUNC) minind_truncf(items, out, n);
+            else minind_rintf(items, out, n);
+        }
+    }
     """
     enum:
         MININD_EQUAL, MININD_NOT_EQUAL, MININD_LESS, MININD_LESS_EQUAL
@@ -1206,22 +1223,11 @@ cdef extern from *:
         const int32_t* items, int32_t* out, Py_ssize_t n) noexcept nogil
     void absolute_int64 "minind_absolute_int64"(
         const int64_t* items, int64_t* out, Py_ssize_t n) noexcept nogil
-    void floor_doubles "minind_floor"(
-        const double* items, double* out, Py_ssize_t n) noexcept nogil
-    void ceil_doubles "minind_ceil"(
-        const double* items, double* out, Py_ssize_t n) noexcept nogil
-    void trunc_doubles "minind_trunc"(
-        const double* items, double* out, Py_ssize_t n) noexcept nogil
-    void rint_doubles "minind_rint"(
-        const double* items, double* out, Py_ssize_t n) noexcept nogil
-    void floor_floats "minind_floorf"(
-        const float* items, float* out, Py_ssize_t n) noexcept nogil
-    void ceil_floats "minind_ceilf"(
-        const float* items, float* out, Py_ssize_t n) noexcept nogil
-    void trunc_floats "minind_truncf"(
-        const float* items, float* out, Py_ssize_t n) noexcept nogil
-    void rint_floats "minind_rintf"(
-        const float* items, float* out, Py_ssize_t n) noexcept nogil
+    enum:
+        MININD_FLOOR, MININD_CEIL, MININD_TRUNC, MININD_RINT
+    void rounding "minind_rounding"(
+        int op, int size, const void* items, void* out,
+        Py_ssize_t n) noexcept nogil
 
 
 cdef inline int _fold_code(binop_t* op) noexcept nogil:
@@ -2892,27 +2898,21 @@ cdef inline bint _absolute_in_c(const item_t* items, item_t* out,
 cdef inline bint _rounding_in_c(const item_t* items, item_t* out,
                                 Py_ssize_t n, unop_t* op) noexcept nogil:
     """floor/ceil/trunc/rint of n contiguous floats in C, built for wider
-    vectors (``minind_floor``...); False for the other operations."""
-    cdef bint done = True
-    if item_t is double and unop_t is FloorOp:
-        floor_doubles(items, out, n)
-    elif item_t is double and unop_t is CeilOp:
-        ceil_doubles(items, out, n)
-    elif item_t is double and unop_t is TruncOp:
-        trunc_doubles(items, out, n)
-    elif item_t is double and unop_t is RintOp:
-        rint_doubles(items, out, n)
-    elif item_t is float and unop_t is FloorOp:
-        floor_floats(items, out, n)
-    elif item_t is float and unop_t is CeilOp:
-        ceil_floats(items, out, n)
-    elif item_t is float and unop_t is TruncOp:
-        trunc_floats(items, out, n)
-    elif item_t is float and unop_t is RintOp:
-        rint_floats(items, out, n)
-    else:
-        done = False
-    return done
+    vectors (``minind_rounding``); False for the other operations."""
+    cdef int code = -1
+    if item_t is float or item_t is double:
+        if unop_t is FloorOp:
+            code = MININD_FLOOR
+        elif unop_t is CeilOp:
+            code = MININD_CEIL
+        elif unop_t is TruncOp:
+            code = MININD_TRUNC
+        elif unop_t is RintOp:
+            code = MININD_RINT
+    if code < 0:
+        return False
+    rounding(code, sizeof(item_t), items, out, n)
+    return True
 
 
 cdef void _unary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
