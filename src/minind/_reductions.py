@@ -209,17 +209,16 @@ _SMALLEST_NORMAL = {"float64": 2.2250738585072014e-308,
 def _whole_mean(a):
     """The common call, ``a.mean()`` of a non-empty array, with the sum a
     scalar and the division Python's (a quarter of the general path's
-    time): the same bits as NumPy's.  float64 division is Python's; a
-    float32 sum divided in double and rounded once to float32 is the
-    float32 quotient (double has more than twice float32's digits, which
-    makes the two roundings one), for counts float32 holds exactly.
-    None where the quotient might underflow, which the general path
-    divides with the ufunc so that errstate(under=...) applies."""
+    time): the same bits as NumPy's, whose scalar sum is divided by an
+    intp count, which makes the division a float64 one for float32 too
+    (then rounded to float32).  None where the quotient might underflow,
+    which the general path divides with the ufunc so that
+    errstate(under=...) applies."""
     kind, name = a.dtype.kind, a.dtype.name
     if kind in "biu":
         total = um.add.reduce(a, axis=None, dtype="float64")
         name = "float64"
-    elif name == "float64" or (name == "float32" and a.size <= 2 ** 24):
+    elif name == "float64" or name == "float32":
         total = um.add.reduce(a, axis=None)
     else:
         return None
