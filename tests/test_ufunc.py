@@ -1315,6 +1315,37 @@ def test_float_rounding_in_vectors_matches_numpy(dtype, size):
         assert got.tobytes() == want.tobytes(), (name, values, got, want)
 
 
+@pytest.mark.parametrize("dtype", FLOAT_NAMES)
+def test_float_floor_divide_and_remainder_round_in_their_type(dtype):
+    # NumPy's npy_divmod rounds each step (a - fmod(a, b), then / b) in
+    # the operands' type; float32 through double gave 31980020 for
+    # 479700320 // 15, where NumPy says 31980022 (found by the thorough
+    # profile of test_inplace_operator).  Bit for bit on a sweep of
+    # magnitudes, zeros, infinities and NaN, either operand a scalar.
+    rng = np.random.default_rng(7)
+    pieces = []
+    for scale in (1e3, 1e8, 1e30, 1e-30):
+        pieces.append(rng.standard_normal(2000) * scale)
+    a = np.concatenate(pieces + [[4.7970032e+08, 0.0, -0.0, np.nan, np.inf,
+                                  -np.inf, 5.0]]).astype(dtype)
+    b = (rng.standard_normal(a.size) * rng.choice([1, 10, 1e5], a.size))
+    b[::97], b[::101], b[-7:] = 0.0, np.inf, [15.0, 3.0, -2.0, 1.0, 0.5,
+                                               -np.inf, 0.0]
+    b = b.astype(dtype)
+    for name in ["floor_divide", "remainder"]:
+        with np.errstate(all="ignore"), mi.errstate(all="ignore"):
+            want = getattr(np, name)(a, b)
+            got = np.asarray(getattr(mi, name)(mi.asarray(a), mi.asarray(b)))
+            assert got.tobytes() == want.tobytes() or np.array_equal(
+                got, want, equal_nan=True) and np.array_equal(
+                np.signbit(got), np.signbit(want)), name
+            for k in (0, 1, -7):
+                want = getattr(np, name)(a, b[k])
+                got = np.asarray(getattr(mi, name)(mi.asarray(a), b[k]))
+                assert np.array_equal(got, want, equal_nan=True) and \
+                    np.array_equal(np.signbit(got), np.signbit(want)), name
+
+
 @pytest.mark.parametrize("dtype", INT_NAMES)
 @pytest.mark.parametrize("size", [1, 31, 32, 33, 64, 65, 1000])
 def test_integer_max_min_multiply_in_vectors_match_numpy(dtype, size):

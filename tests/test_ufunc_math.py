@@ -22,7 +22,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, example, given, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import minind as mi
@@ -346,12 +346,27 @@ REDUCIBLE = ["fmax", "fmin", "hypot", "logaddexp", "logaddexp2", "gcd",
 @pytest.mark.parametrize("name", REDUCIBLE)
 @given(twin=shaped_twins(dtypes, (3, 4)), axis=st.sampled_from(
     [0, 1, None, (0, 1)]))
+@example(twin=(mi.asarray(np.array(
+    [[0.0, -0.0, -0.0, -0.0]] + [[-0.0] * 4] * 2, np.float32)), np.array(
+    [[0.0, -0.0, -0.0, -0.0]] + [[-0.0] * 4] * 2, np.float32)), axis=0)
 def test_reduce(name, twin, axis):
     m, n = twin
     np_call = lambda: getattr(np, name).reduce(n, axis=axis)  # noqa: E731
     want = outcome(np_call)[1]
     assume(not isinstance(want, Exception)
            and np.result_type(want) != np.float16)
+    if name in ("fmax", "fmin"):
+        # A tie of 0.0 and -0.0 may end as either zero (README: NumPy's
+        # answer depends on the element's place, minind's on its fold
+        # order); the thorough profile found NumPy's +0.0 where minind
+        # folds to -0.0.  Every other bit must match.
+        got = outcome(lambda: getattr(mi, name).reduce(m, axis=axis))[1]
+        if not isinstance(got, Exception):
+            ties = (np.asarray(want) == 0) & (np.asarray(got) == 0)
+            fixed = np.where(ties, np.asarray(got), np.asarray(want)).astype(
+                np.result_type(want))
+            np_call = lambda: fixed[()] if np.ndim(  # noqa: E731
+                want) == 0 else fixed
     assert_same_outcome(lambda: getattr(mi, name).reduce(m, axis=axis),
                         np_call, rtol=rtol_for(name, want))
 

@@ -61,10 +61,13 @@ from minind._dtype cimport (item_t, integer_t, real_t, load_item,
 cdef inline item_t _floor_divide(item_t a, item_t b) noexcept nogil:
     """Python's // : the quotient rounded toward minus infinity."""
     cdef item_t q, r
-    cdef double mod, div, result
+    cdef item_t mod, div, result   # floats: in the operands' own type
     if item_t is float or item_t is double:
         # As NumPy's npy_divmod: from fmod, corrected to the sign of b, so
-        # floor_divide and remainder agree (a == q * b + r).
+        # floor_divide and remainder agree (a == q * b + r).  Every step
+        # rounds in the operands' type, as NumPy's float32 npy_divmodf
+        # does: a - mod rounded to float32 changes the quotient (in double,
+        # 479700320 // 15 came out 31980020 where NumPy says 31980022).
         if b == 0:
             return a / b
         # (isless/isgreater: comparisons that stay quiet for a NaN, where
@@ -78,8 +81,8 @@ cdef inline item_t _floor_divide(item_t a, item_t b) noexcept nogil:
             if isgreater(div - result, 0.5):
                 result += 1.0
         else:
-            result = copysign(0.0, <double>a / <double>b)
-        return <item_t>result
+            result = copysign(0.0, a / b)
+        return result
     else:
         if b == 0:
             raise_divide_by_zero()        # NumPy: 0 and a warning
