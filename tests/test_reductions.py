@@ -1790,3 +1790,27 @@ def test_whole_array_mean_matches_numpy(values, dtype):
             except FloatingPointError as e:
                 raised = str(e)
         assert raised == expected, error
+
+
+@pytest.mark.parametrize("name, values, out_dtype", [
+    ("logaddexp", [0.0], "bool"), ("logaddexp", [0.0, 1.0], "bool"),
+    ("logaddexp", [0.0, 1.0], "int8"), ("bitwise_and", [2], "bool"),
+    ("bitwise_and", [2, 3], "bool"), ("bitwise_and", [0x1FF, 0x17F], "uint8"),
+    ("bitwise_or", [2, 4], "bool"), ("multiply", [0.5], "bool"),
+    ("add", [-0.0], "float32"), ("add", [0.5, 0.25], "int8"),
+    ("logical_and", [2.0, 0.5], "int8")])
+def test_reduce_into_out_starts_from_the_identity_it_holds(name, values,
+                                                          out_dtype):
+    """NumPy starts a reduction into ``out=`` from the identity as out's
+    dtype holds it (-inf into bool is True): logaddexp.reduce([0.0]) into
+    a bool is True, bitwise_and.reduce([2]) into a bool False.  Found by
+    the fuzzer (tests/fuzz/corpus/fuzz_ufunc/751b8cbecd62...);
+    an identity the dtype holds (add's 0) changes nothing, -0.0 included."""
+    n = np.array(values)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        want = np.zeros((), out_dtype)
+        getattr(np, name).reduce(n, out=want)
+        got = mi.zeros((), out_dtype)
+        getattr(mi, name).reduce(mi.asarray(n), out=got)
+    assert np.asarray(got).tobytes() == want.tobytes(), (got, want)

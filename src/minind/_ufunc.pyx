@@ -90,6 +90,8 @@ from minind._kernels cimport (
 import operator
 import warnings
 
+from minind._ufunc_config import errstate
+
 from minind._core import copyto
 from minind._creation import asarray
 from minind._loops import Planned
@@ -678,6 +680,9 @@ cdef class ufunc:
         if where is not True and not (isinstance(where, generic)
                                       and where.dtype.kind == "b" and where):
             mask = where_mask(where)
+        if (initial is NoValue and not keep_array and out is not None
+                and self._identity is not None):
+            initial = _identity_through(self._identity, single_output(out))
         return _reported_reduce(self, asarray(array), axis, dtype,
                                 None if keep_array else single_output(out),
                                 keepdims, initial, keep_array, mask)
@@ -1396,6 +1401,27 @@ cdef bint _fits_long(object value):
 cdef char _SCRATCH_BUFFER[16]
 cdef char* _SCRATCH = _SCRATCH_BUFFER
 cdef Py_ssize_t _SHAPE_SCRATCH[MAX_NDIM]
+
+
+cdef object _identity_through(object identity, object out):
+    """NumPy reduces into ``out=`` by starting ``out`` at the ufunc's
+    identity and folding the elements into it, so the identity passes
+    through out's dtype first: where that dtype cannot hold it (-inf or
+    -1 into bool, -inf into an integer), the fold starts from what it
+    became (logaddexp.reduce([0.0], out=bool) is True, from log(e + 1);
+    bitwise_and.reduce([2], out=bool) is False, from 1 & 2).  That value
+    as ``initial``, or NoValue where the identity survives (add's 0, a
+    float's -inf), which keeps the reduction as it was (add.reduce of
+    [-0.0] stays -0.0)."""
+    if not isinstance(out, MiniArray):
+        return NoValue
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with errstate(all="ignore"):
+            held = asarray(identity).astype((<MiniArray>out).dtype)[()]
+    if held == identity:
+        return NoValue
+    return held.item()
 
 
 cdef object _out_of_range_comparison(ufunc function, list operands,
