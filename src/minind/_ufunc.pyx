@@ -1415,6 +1415,10 @@ cdef object _identity_through(object identity, object out):
     [-0.0] stays -0.0)."""
     if not isinstance(out, MiniArray):
         return NoValue
+    kind = (<MiniArray>out).dtype.kind
+    if (identity == 0 or identity == 1 or kind == "f"
+            or (kind == "i" and type(identity) is int)):
+        return NoValue          # held exactly: the common calls, no cast
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with errstate(all="ignore"):
