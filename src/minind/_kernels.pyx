@@ -106,7 +106,7 @@ cdef inline item_t _floor_divide(item_t a, item_t b) noexcept nogil:
 cdef inline item_t _remainder(item_t a, item_t b) noexcept nogil:
     """Python's % : the remainder takes the sign of the divisor."""
     cdef item_t r
-    cdef double mod
+    cdef item_t mod      # floats: in the operands' type (_floor_divide)
     if item_t is float or item_t is double:
         if b == 0:
             return <item_t>fmod(a, b)      # nan
@@ -116,7 +116,7 @@ cdef inline item_t _remainder(item_t a, item_t b) noexcept nogil:
                 mod += b
         else:
             mod = copysign(0.0, b)
-        return <item_t>mod
+        return mod
     else:
         if b == 0:
             raise_divide_by_zero()
