@@ -546,3 +546,139 @@ def test_foreign_buffer_formats_fail_as_numpys(name):
             mi.asarray(make())
     else:
         assert_same(mi.asarray(make()), want)
+
+
+# ---------------------------------------------------------------------------
+# Reading __array_interface__ (_from_interface in _core.pyx)
+# ---------------------------------------------------------------------------
+
+class _Number:
+    def __init__(self, value):
+        self.value = value
+
+    def __float__(self):
+        return float(self.value)
+
+    def __int__(self):
+        return int(self.value)
+
+    def __bool__(self):
+        return bool(self.value)
+
+
+def _interfaced(interface, value=3):
+    """An object that offers only ``__array_interface__``: no buffer, no
+    ``__array__``, as PIL's images; and converts to ``value`` as a
+    number (``float()``...)."""
+    class Interfaced(_Number):
+        @property
+        def __array_interface__(self):
+            return interface
+    return Interfaced(value)
+
+
+def _root(n):
+    """The NumPy array at the end of ``n``'s chain of bases: the memory a
+    view of ``n`` lies in."""
+    while n.base is not None:
+        # (as_strided's views hang from a DummyArray, whose base is the
+        # array viewed)
+        base = getattr(n.base, "base", None) if not isinstance(
+            n.base, np.ndarray) else n.base
+        if not isinstance(base, np.ndarray):
+            break
+        n = base
+    return n
+
+
+@given(numpy_layouts())
+def test_array_interface_with_a_buffer_is_a_view_as_numpys(drawn):
+    """An interface whose 'data' is a buffer object describes a view of
+    that memory, in any layout: minind reads it as NumPy does (same
+    values, layout, flags, the same memory), without copying."""
+    layout, n = drawn
+    root = np.ravel(_root(n), order="K")    # (an F owner: its bytes)
+    assert root.base is not None or root.ndim <= 1
+    interface = {"shape": n.shape, "typestr": n.dtype.str, "version": 3,
+                 "strides": n.strides, "data": memoryview(root),
+                 "offset": (n.ctypes.data - root.ctypes.data
+                            if n.size else 0)}
+    ref = np.asarray(_interfaced(interface))
+    m = mi.asarray(_interfaced(interface))
+    assert_same(m, ref)
+    assert m.flags.writeable == ref.flags.writeable
+    assert isinstance(m.base, memoryview) and not m.flags.owndata
+    if n.size:
+        assert m.ctypes.data == ref.ctypes.data
+        assert np.shares_memory(np.asarray(m), n)
+    copied = mi.array(_interfaced(interface))
+    assert copied.flags.owndata and copied.tolist() == ref.tolist()
+
+
+def test_array_interface_reads_bytes_as_numpy_reads_pil_images():
+    """PIL's images hand over their pixels as bytes: a read-only view;
+    a bytearray's is writeable, and writes reach the bytearray."""
+    pixels = bytes(range(24))
+    interface = {"shape": (2, 3, 4), "typestr": "|u1", "version": 3,
+                 "data": pixels}
+    m = mi.asarray(_interfaced(interface))
+    ref = np.asarray(_interfaced(interface))
+    assert_same(m, ref)
+    assert not m.flags.writeable and not ref.flags.writeable
+    memory = bytearray(16)
+    interface = {"shape": (2,), "typestr": "<f8", "data": memory,
+                 "strides": (-8,), "offset": 8}
+    m = mi.asarray(_interfaced(interface))
+    m[0] = 2.5
+    assert np.frombuffer(memory).tolist() == [0.0, 2.5]
+    assert mi.add(_interfaced(interface), 1).tolist() == [3.5, 1.0]
+    assert mi.array([_interfaced(interface)] * 2).shape == (2, 2)
+
+
+@pytest.mark.parametrize("extra", [
+    {"shape": (3,)}, {"shape": (2,), "offset": 1},
+    {"shape": (2,), "strides": (-8,)}, {"shape": (2,), "offset": -8},
+    {"shape": (2, 2), "strides": (8, 8), "offset": 1}])
+def test_array_interface_reaching_outside_its_buffer_is_refused(extra):
+    """NumPy trusts shape, strides and offset; minind checks them against
+    the buffer, as it checks ``as_strided``."""
+    interface = {"typestr": "<f8", "data": bytearray(16), **extra}
+    with pytest.raises(ValueError, match="16-byte buffer"):
+        mi.asarray(_interfaced(interface))
+
+
+def test_array_interface_raw_addresses_are_refused():
+    """An (address, read_only) pair or an ``__array_struct__`` capsule has
+    no bounds to check: TypeError, never a read of the address."""
+    n = np.arange(3.0)
+    for address in [n.__array_interface__["data"], (1, False), (0, True)]:
+        interface = dict(n.__array_interface__, data=address)
+        with pytest.raises(TypeError, match="raw address"):
+            mi.asarray(_interfaced(interface))
+
+    class Struct:
+        __array_struct__ = n.__array_struct__
+    with pytest.raises(TypeError, match="__array_struct__"):
+        mi.asarray(Struct())
+
+
+@pytest.mark.parametrize("typestr", ["f8", "<f4", "|b1", "<i2", "|u1"])
+@pytest.mark.parametrize("extra", [
+    {}, {"shape": ()}, {"shape": (1, 1)}, {"shape": (0, 2)},
+    {"shape": (2,)}, {"shape": None}, {"strides": ()}, {"strides": (2,)},
+    {"strides": 16}, {"data": None, "shape": ()}, {"data": b"12345678"},
+    {"typestr": 7}])
+def test_array_interface_without_data_is_a_scalar_as_numpys(typestr,
+                                                            extra):
+    """No 'data': the object is a scalar of the dtype (converted as
+    float(), int() or bool() would), NumPy's rules and errors."""
+    interface = {"typestr": typestr, **extra}
+    want = outcome(lambda: np.array(_interfaced(interface)))
+    got = outcome(lambda: mi.array(_interfaced(interface)))
+    if want[0] == "ok":
+        assert got[0] == "ok", got
+        assert_same(got[1], want[1])
+        assert_same(mi.array([_interfaced(interface)]),
+                    np.array([_interfaced(interface)]))
+    else:
+        assert got[0] is want[0], (got, want)

@@ -95,7 +95,7 @@ cdef MiniArray wrap_buffer(object exporter, bint writable)
 cdef MiniArray wrap_buffer_items(object exporter, Descr dtype,
                                  Py_ssize_t count, Py_ssize_t offset)
 # NumPy's ValueError for a broken __array_struct__/__array_interface__.
-cdef int refuse_array_protocols(object obj) except -1
+cdef MiniArray array_from_protocols(object obj)
 # A minind scalar (mi.float32(1)) as a new 0-d array of its dtype.
 cdef MiniArray scalar_array(object scalar)
 # dst[...] = src with casting; shapes must be equal (raises otherwise).

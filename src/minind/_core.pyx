@@ -1620,7 +1620,7 @@ cdef inline Py_ssize_t _as_index(object key) except? -1:
             # NumPy tries any other object as an index array, which asks
             # it for the array protocols first (a mock's broken answer is
             # a ValueError).  NumPy scalars (a float) are plainly refused.
-            refuse_array_protocols(key)
+            array_from_protocols(key)
         raise IndexError(_INVALID_INDEX)
     try:
         key = operator.index(key)
@@ -1922,7 +1922,7 @@ cdef MiniArray value_source(Descr dtype, int ndim, object value):
         return _array_function(value, dtype, "C", ndim)
     if not (PyFloat_CheckExact(value) or PyLong_CheckExact(value)
             or PyBool_Check(value) or isinstance(value, generic)):
-        refuse_array_protocols(value)
+        return array_from_protocols(value)
     return None
 
 
@@ -2393,27 +2393,134 @@ cdef MiniArray scalar_array(object scalar):
     return result
 
 
-cdef int refuse_array_protocols(object obj) except -1:
-    """NumPy asks an object it does not know for ``__array_struct__`` and
+cdef MiniArray array_from_protocols(object obj):
+    """``obj`` as an array through NumPy's older array protocols, or None
+    if it offers neither.
+
+    NumPy asks an object it does not know for ``__array_struct__`` and
     then ``__array_interface__`` (on the instance, so a mock's
-    ``__getattr__`` answers) before it tries it as a sequence, and refuses
-    a broken answer with ValueError.  minind reads arrays through the
-    buffer protocol only, so a valid answer is refused with TypeError.
-    NumPy: ``_array_from_array_like`` in ctors.c.
+    ``__getattr__`` answers) before it tries it as a sequence, and
+    refuses a broken answer with ValueError.  NumPy: ``_array_from_array_like``
+    in ctors.c.  minind reads the interface only where it can check what
+    it reads (``_from_interface``); a C struct behind a capsule carries a
+    raw address, which it cannot, and is refused with TypeError.
     """
     for name in ("__array_struct__", "__array_interface__"):
         try:
             attr = getattr(obj, name)
         except Exception:   # noqa: a failing lookup means "not provided"
             continue
-        if name == "__array_struct__" and not PyCapsule_CheckExact(attr):
-            raise ValueError("invalid __array_struct__")
-        if name == "__array_interface__" and not isinstance(attr, dict):
+        if name == "__array_struct__":
+            if not PyCapsule_CheckExact(attr):
+                raise ValueError("invalid __array_struct__")
+            raise TypeError(f"minind cannot read {type(obj).__name__}'s "
+                            "__array_struct__: its raw address has no "
+                            "bounds to check (export the buffer protocol "
+                            "instead)")
+        if not isinstance(attr, dict):
             raise ValueError("Invalid __array_interface__ value, must be "
                              "a dict")
-        raise TypeError(f"minind reads arrays through the buffer protocol; "
-                        f"{type(obj).__name__} offers only {name}")
-    return 0
+        return _from_interface(obj, <dict>attr)
+    return None
+
+
+cdef MiniArray _from_interface(object origin, dict interface):
+    """The array an ``__array_interface__`` dict describes (version 3:
+    ``typestr``, ``shape``, ``data``, ``strides``, ``offset``).
+
+    ``data`` says where the items are:
+
+    * a buffer exporter (``bytes``, a ``bytearray``...; PIL's images hand
+      over their pixels so), or None for ``origin``'s own buffer: the
+      array views that memory, and ``shape``, ``strides`` and ``offset``
+      must stay inside it (ValueError otherwise; NumPy does not check);
+    * missing: ``origin`` is a scalar in the dtype and ``shape`` given
+      (size at most 1), converted as ``float(origin)``, ``int(origin)``
+      or ``bool(origin)`` would convert it;
+    * an ``(address, read_only)`` tuple: refused.  NumPy trusts the
+      address; minind would have nothing to check an object that lies
+      about it against, and reading it could crash the interpreter.
+
+    NumPy: ``PyArray_FromInterface`` in ctors.c, whose errors these are.
+    """
+    cdef Py_ssize_t shape[MAX_NDIM]
+    cdef Py_ssize_t strides[MAX_NDIM]
+    cdef Py_ssize_t low, high, offset = 0, nbytes
+    cdef int ndim = 0, axis
+    cdef MiniArray flat, result
+    cdef Descr descr
+    typestr = interface.get("typestr")
+    if not isinstance(typestr, str):
+        raise TypeError("__array_interface__ typestr must be a string")
+    descr = as_dtype(typestr)
+    has_data = "data" in interface
+    shape_obj = interface.get("shape")
+    if "shape" not in interface:
+        if has_data:
+            raise ValueError("Missing __array_interface__ shape")
+    elif not isinstance(shape_obj, tuple):
+        raise TypeError("shape must be a tuple")
+    else:
+        ndim = shape_from_object(shape_obj, shape)
+    checked_size(ndim, shape, descr.itemsize)
+    strides_obj = interface.get("strides")
+    if strides_obj is not None:
+        if not isinstance(strides_obj, tuple):
+            raise TypeError("strides must be a tuple")
+        if len(<tuple>strides_obj) != ndim:
+            raise ValueError("strides, if given, must be the same length "
+                             "as shape")
+        shape_from_object(strides_obj, strides, True)
+    else:
+        fill_contiguous_strides(ndim, shape, descr.itemsize, False, strides)
+    if not has_data:
+        result = new_array(descr, ndim, shape, False, False)
+        if result.size > 1:
+            raise ValueError("cannot coerce scalar to array with size > 1")
+        if result.size == 1:
+            set_item(descr, result._data, _interface_scalar(origin, descr))
+        return result
+    data = interface["data"]
+    if isinstance(data, tuple):
+        raise TypeError(f"minind cannot read {type(origin).__name__}'s "
+                        "__array_interface__: its data is a raw address "
+                        "with no bounds to check (give a buffer object as "
+                        "'data', or export the buffer protocol)")
+    exporter = origin if data is None else data
+    if not PyObject_CheckBuffer(exporter) or isinstance(exporter, str):
+        raise TypeError(f"__array_interface__ data: a bytes-like object "
+                        f"is required, not '{type(exporter).__name__}'")
+    offset_obj = interface.get("offset", 0)
+    offset = offset_obj if offset_obj is not None else 0
+    view = memoryview(exporter)
+    if view.nbytes:
+        flat = wrap_buffer(view.cast("B"), False)
+    else:       # (memoryview refuses to cast an empty view)
+        flat = wrap_buffer(b"" if view.readonly else bytearray(), False)
+    nbytes = flat.size
+    byte_extent(ndim, shape, strides, descr.itemsize, &low, &high)
+    if offset + low < 0 or offset + high > nbytes:
+        raise ValueError(f"__array_interface__ shape, strides and offset "
+                         f"reach bytes {offset + low} to {offset + high} "
+                         f"of a {nbytes}-byte buffer")
+    result = MiniArray.__new__(MiniArray)
+    result._data = flat._data + offset
+    result.dtype = descr
+    result._set_dims(ndim, shape, strides)
+    result.base = flat.base         # the memoryview that holds the export
+    result._flags = flat._flags & FLAG_WRITEABLE
+    result._update_flags()
+    return result
+
+
+cdef object _interface_scalar(object origin, Descr descr):
+    """What NumPy's per-type setitem makes of an interface with no data:
+    the object itself read as a number of the dtype."""
+    if descr.kind == "b":
+        return bool(origin)
+    if descr.kind == "f":
+        return float(origin)
+    return int(origin)
 
 
 # Native-alignment struct codes that name a supported dtype differently.

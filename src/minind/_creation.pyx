@@ -18,7 +18,7 @@ from libc.stdint cimport uint64_t
 from minind._core cimport (MiniArray, new_array, new_array_like,
                            make_view, wrap_buffer, wrap_buffer_items,
                            copy_into, copy_array,
-                           check_order, assign, refuse_array_protocols,
+                           check_order, assign, array_from_protocols,
                            scalar_array, copy_mode, c_int_argument,
                            is_nested_sequence)
 from minind._scalar cimport generic, scalar_descr
@@ -231,17 +231,20 @@ cdef object _discover(object obj, int depth, _Discovery found):
         _record_leaf_depth(found, depth)
         found.add_dtype(scalar_descr(<generic>obj).type_index)
         return obj
-    if isinstance(obj, MiniArray) or (
-            PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes))):
+    sub = None
+    if isinstance(obj, MiniArray):
+        sub = obj
+    elif PyObject_CheckBuffer(obj) and not isinstance(obj, (str, bytes)):
+        sub = wrap_buffer(obj, False)
+    elif not isinstance(obj, (list, tuple)):
+        sub = array_from_protocols(obj)     # __array_interface__
+    if sub is not None:
         # An array inside a list: its shape continues the nesting.
-        sub = obj if isinstance(obj, MiniArray) else wrap_buffer(obj, False)
         for axis in range(sub.ndim):
             _record_length(found, depth + axis, sub._shape[axis])
         _record_leaf_depth(found, depth + sub.ndim)
         found.add_dtype(sub.dtype.type_index)
         return sub
-    if not isinstance(obj, (list, tuple)):
-        refuse_array_protocols(obj)
     seq = obj if isinstance(obj, (list, tuple)) else _as_list(obj)
     if seq is None:
         _record_leaf_depth(found, depth)
@@ -465,6 +468,16 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False,
                              "array as requested.")
         obj = scalar_array(obj)       # already the copy
         copy = None
+    if not (isinstance(obj, (MiniArray, list, tuple, str, int, float))
+            or PyObject_CheckBuffer(obj)):
+        # NumPy's next question, after the buffer protocol and before
+        # __array__: the array interface (a view of its memory, or a
+        # new array for a scalar that describes itself).
+        interfaced = array_from_protocols(obj)
+        if interfaced is not None:
+            obj = interfaced
+            if copy and interfaced.base is None:
+                copy = None         # a new array already
     if _has_array_method(obj):
         # An object that converts itself (a.flat), as NumPy asks
         # __array__ after the buffer protocol and before sequences.  Its

@@ -88,7 +88,8 @@ REASONS = (
     "float16", "longdouble", "complex", "object dtype", "string dtypes",
     "structured dtypes", "byte order", "datetime", "np.random",
     "NumPy private test module", "NumPy private name",
-    "vectorize signature=", ".real/.imag attributes", "as_strided bounds")
+    "vectorize signature=", ".real/.imag attributes", "as_strided bounds",
+    "array interface addresses")
 DIFFERENCE_SEPARATOR = "  # "
 PYTEST_INI = """\
 [pytest]
