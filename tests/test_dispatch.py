@@ -384,6 +384,7 @@ NOT_DISPATCHED = {
     "isdtype": "takes dtypes",
     "issubdtype": "takes dtypes (plain Python in NumPy)",
     "frombuffer": "creation from a buffer: dispatches on like= only",
+    "loadtxt": "reads text: dispatches on like= only",
     "show": "minind's own: no NumPy counterpart",
     "explain": "minind's own: no NumPy counterpart",
     "get_num_threads": "minind's own: no NumPy counterpart",

@@ -54,6 +54,7 @@ Where each concept lives:
                  loops, reported as errstate says (NumPy's extobj.c)
   _memmap.pyx    memmap: an array whose memory is a file (Python's mmap,
                  wrapped through the buffer protocol)
+  _npyio.py      loadtxt: numbers from text, a line at a time
   _iterators.pyx a.flat (flatiter) and broadcast: C-order positions in
                  one array or several (NumPy's iterators.c)
   _threads.pyx   set_num_threads/get_num_threads: long compute-bound
@@ -145,6 +146,7 @@ from minind._ufunc_config import (seterr, geterr, seterrcall, geterrcall,
 from minind._iterators import flatiter, broadcast
 from minind import _iterators
 from minind._memmap import memmap
+from minind._npyio import loadtxt
 from minind._threads import set_num_threads, get_num_threads
 from minind._dlpack import dlpack_device as _dlpack_device
 
@@ -267,7 +269,7 @@ __all__ = [
     "matmul", "dot", "vdot", "inner", "outer", "tensordot", "vecdot",
     "matvec", "vecmat",
     "linalg", "vectorize", "seterr", "geterr", "seterrcall", "geterrcall",
-    "errstate", "memmap", "copyto", "issubdtype", "frombuffer",
+    "errstate", "memmap", "loadtxt", "copyto", "issubdtype", "frombuffer",
     "s_", "index_exp", "typecodes", "flatiter", "broadcast", "resize",
     "diagonal", "trace",
     "rollaxis", "flipud", "fliplr", "shape", "ndim", "size",

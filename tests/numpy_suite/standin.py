@@ -45,7 +45,9 @@ collect around it.)  It keeps its ``__name__`` and ``repr``, which
 pytest needs to name parametrized tests as NumPy names them
 (``test_x[float16]``).
 
-**The one fallback: ``numpy.testing``.**  Its assertions are helpers, not
+**The one fallback: ``numpy.testing``** (and ``numpy.ma.testutils``,
+whose ``assert_equal`` some files import; the rest of ``numpy.ma`` stays
+empty).  Its assertions are helpers, not
 the library under test, so they stay NumPy's (``assert_raises``,
 ``suppress_warnings``, ``IS_PYPY``, ``requires_memory``...).  They must
 still compare minind results faithfully.  ``assert_array_equal`` and its
@@ -114,7 +116,8 @@ MININD_SUBMODULES = {
     "lib._twodim_base_impl": "minind",
 }
 # The test helpers every target shares (NumPy's own, comparisons wrapped).
-HELPERS = ("testing", "testing._private", "testing._private.utils")
+HELPERS = ("testing", "testing._private", "testing._private.utils",
+           "ma.testutils")
 
 
 class MissingName(BaseException):
