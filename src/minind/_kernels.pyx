@@ -1583,7 +1583,7 @@ cdef inline void _vector2_block(real_t* a, Py_ssize_t sa, real_t* b,
     if binop_t is PowerOp and real_t is double:
         vector2_pow(a, sa, b, sb, out, 1, m)
     elif binop_t is PowerOp:
-        vector2_pow_float(a, sa, b, sb, out, 1, m)
+        own_pow_float(a, sa, b, sb, out, 1, m)
     elif real_t is float:
         vector2_atan2_float(a, sa, b, sb, out, 1, m)
 
@@ -2437,24 +2437,6 @@ cdef extern from *:
             if (o == po)                                                   \
                 for (k = 0; k < m; k++) out[(i + k) * so] = po[k];         \
         }                                                                  \
-    }                                                                      \
-    static MININD_WIDE_VECTORS void minind_vector2_##f##_float(            \
-        const float *a, ptrdiff_t sa, const float *b, ptrdiff_t sb,        \
-        float *out, ptrdiff_t so, ptrdiff_t n)                             \
-    {                                                                      \
-        ptrdiff_t i, k, m;                                                 \
-        double pa[8], pb[8], po[8];                                        \
-        for (k = 0; k < 8; k++) { pa[k] = a[0]; pb[k] = b[0]; }            \
-        for (i = 0; i < n; i += 8) {                                       \
-            m = n - i < 8 ? n - i : 8;                                     \
-            minind_widen(a, sa, pa, i, m);                                 \
-            minind_widen(b, sb, pb, i, m);                                 \
-            minind_block2_##f(pa, pb, po);                                 \
-            if (m == 8 && so == 1)                                         \
-                for (k = 0; k < 8; k++) out[i + k] = (float)po[k];         \
-            else                                                           \
-                for (k = 0; k < m; k++) out[(i + k) * so] = (float)po[k];  \
-        }                                                                  \
     }
     /* Elements i .. i + m - 1 of x (every sx-th) into the block p, the
        rest of the block left as it was (any number: its results are
@@ -2472,16 +2454,40 @@ cdef extern from *:
        by one; a step of 0 leaves the block's spread scalar as it is. */
     static inline __attribute__((always_inline)) void
     minind_widen(const float *x, ptrdiff_t sx, double *p, ptrdiff_t i,
-                 ptrdiff_t m)
+                 ptrdiff_t m, int width)
     {
         ptrdiff_t k;
-        if (m == 8 && sx == 1)
-            for (k = 0; k < 8; k++) p[k] = (double)x[i + k];
+        if (m == width && sx == 1)
+            for (k = 0; k < width; k++) p[k] = (double)x[i + k];
         else if (sx != 0)
             for (k = 0; k < m; k++) p[k] = (double)x[(i + k) * sx];
     }
+    /* out[i] = f(a[i], b[i]) for floats, through the double block
+       function ``block``: widened ``width`` at a time (8, or 16 for a
+       kernel whose long chain of dependent steps needs two vectors in
+       flight), rounded once at the end. */
+    #define MININD_VECTOR2_FLOAT(name, block, width)                       \
+    static MININD_WIDE_VECTORS void name(                                  \
+        const float *a, ptrdiff_t sa, const float *b, ptrdiff_t sb,        \
+        float *out, ptrdiff_t so, ptrdiff_t n)                             \
+    {                                                                      \
+        ptrdiff_t i, k, m;                                                 \
+        double pa[width], pb[width], po[width];                            \
+        for (k = 0; k < width; k++) { pa[k] = a[0]; pb[k] = b[0]; }        \
+        for (i = 0; i < n; i += width) {                                   \
+            m = n - i < width ? n - i : width;                             \
+            minind_widen(a, sa, pa, i, m, width);                          \
+            minind_widen(b, sb, pb, i, m, width);                          \
+            block(pa, pb, po);                                             \
+            if (m == width && so == 1)                                     \
+                for (k = 0; k < width; k++) out[i + k] = (float)po[k];     \
+            else                                                           \
+                for (k = 0; k < m; k++) out[(i + k) * so] = (float)po[k];  \
+        }                                                                  \
+    }
     MININD_VECTOR_MATH2(pow)
     MININD_VECTOR_MATH2(atan2)
+    MININD_VECTOR2_FLOAT(minind_vector2_atan2_float, minind_block2_atan2, 8)
 
     /* float64 exp, minind's own kernel: libmvec's is 3 ULP off the
        correctly rounded result, and the scalar function 2.6 times NumPy's
@@ -2561,6 +2567,97 @@ cdef extern from *:
         if (!all_inside) minind_exp_outside(in, inside, out);
     }
     MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
+
+    /* float32 power, minind's own kernel, in double: x**y = 2**(y log2 x).
+       libmvec's double pow, rounded to float, is correctly rounded but
+       takes 3 ns an element; this takes a fraction of that and is
+       within 1 ULP of the correctly rounded float (almost always equal
+       to it: its double result is good to about 2**-44, so only a
+       result within that of a float rounding boundary can round the
+       other way).  Its inputs are floats widened to double, so every
+       positive x is a normal double.
+       log2 x: x = 2**e m with m in [sqrt(2)/2, sqrt(2)), and
+       ln m = 2 atanh(s) = 2 (s + s**3/3 + s**5/5 + ...) with
+       s = (m - 1)/(m + 1), |s| < 0.172: nine terms leave out less than
+       2**-50.  2**t: t = n + f with n the integer nearest t (the
+       shifter trick of exp above) and |f| <= 1/2, then e**(f ln 2) by
+       its Taylor series to the 11th power (the rest below 2**-45), and
+       2**n in the exponent bits.  Exact where it should be: x = 1, or
+       x a power of two and y t an integer, give exactly the power.
+       Elsewhere -- x <= 0, infinite or NaN, y not finite, or t beyond
+       +-1000 (the result is then 0 or inf as a float) -- the element is
+       the C library's double pow, the special cases of which are
+       NumPy's. */
+    static __attribute__((noinline, cold)) void
+    minind_powf_outside(const double *x, const double *y,
+                        const int64_t *inside, double *out)
+    {
+        int i;
+        for (i = 0; i < 16; i++)
+            if (!inside[i]) out[i] = pow(x[i], y[i]);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_powf_block(const double *x, const double *y, double *out)
+    {
+        const double shifter = 0x1.8p52, two_over_ln2 = 0x1.71547652b82fep1;
+        const double ln2 = 0x1.62e42fefa39efp-1;
+        union { double d; int64_t i; } bits, k, scale, base;
+        double xs[16], ys[16];            /* out may be x or y */
+        int64_t inside[16], all_inside = 1;
+        int i;
+        base.d = shifter;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 16; i++) {
+            double a = x[i], b = y[i], e, m, s, z, p, t, n, r, q;
+            xs[i] = a;
+            ys[i] = b;
+            bits.d = a;
+            /* e from the exponent bits without an int64-to-double
+               conversion (AVX-512F and AVX2 have none): those bits as
+               the low bits of 2**52, minus 2**52 and the bias */
+            k.i = base.i - 0x0008000000000000LL + (bits.i >> 52);
+            e = k.d - 0x1.00000000003ffp52;
+            bits.i = (bits.i & 0x000fffffffffffffLL) | 0x3ff0000000000000LL;
+            m = bits.d;
+            if (m > 0x1.6a09e667f3bcdp0) {              /* m > sqrt(2) */
+                m *= 0.5;
+                e += 1.0;
+            }
+            s = (m - 1.0) / (m + 1.0);
+            z = s * s;
+            p = 1.0 / 17;
+            p = p * z + 1.0 / 15;
+            p = p * z + 1.0 / 13;
+            p = p * z + 1.0 / 11;
+            p = p * z + 1.0 / 9;
+            p = p * z + 1.0 / 7;
+            p = p * z + 1.0 / 5;
+            p = p * z + 1.0 / 3;
+            t = b * (e + two_over_ln2 * (s + s * z * p));
+            k.d = t + shifter;
+            n = k.d - shifter;
+            r = (t - n) * ln2;
+            q = 1.0 / 39916800;                             /* 1/11! */
+            q = q * r + 1.0 / 3628800;
+            q = q * r + 1.0 / 362880;
+            q = q * r + 1.0 / 40320;
+            q = q * r + 1.0 / 5040;
+            q = q * r + 1.0 / 720;
+            q = q * r + 1.0 / 120;
+            q = q * r + 1.0 / 24;
+            q = q * r + 1.0 / 6;
+            q = q * r + 0.5;
+            scale.i = (k.i - base.i + 1023) << 52;          /* 2**n */
+            out[i] = (1.0 + (r + r * r * q)) * scale.d;
+            /* & not &&, as in exp; NaN fails every comparison */
+            inside[i] = (a > 0.0) & (a <= 0x1.fffffep127)
+                        & (t >= -1000.0) & (t <= 1000.0);
+        }
+        MININD_SIMD_LOOP_AND(all_inside)
+        for (i = 0; i < 16; i++) all_inside &= inside[i];
+        if (!all_inside) minind_powf_outside(xs, ys, inside, out);
+    }
+    MININD_VECTOR2_FLOAT(minind_own_pow_float, minind_powf_block, 16)
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
     const bint VECTORISED "MININD_VECTORISED"
@@ -2569,7 +2666,7 @@ cdef extern from *:
     void vector2_pow "minind_vector2_pow"(
         const double*, Py_ssize_t, const double*, Py_ssize_t, double*,
         Py_ssize_t, Py_ssize_t) noexcept nogil
-    void vector2_pow_float "minind_vector2_pow_float"(
+    void own_pow_float "minind_own_pow_float"(
         const float*, Py_ssize_t, const float*, Py_ssize_t, float*,
         Py_ssize_t, Py_ssize_t) noexcept nogil
     void vector2_atan2_float "minind_vector2_atan2_float"(
