@@ -939,6 +939,24 @@ cdef extern from *:
        the default build compares and blends. */
     #define MININD_KEEP_MAX(lane, x) ((lane) > (x) ? (lane) : (x))
     #define MININD_KEEP_MIN(lane, x) ((lane) < (x) ? (lane) : (x))
+    /* The same lanes over every stride-th item (a reduction of a[::2],
+       or along a column): read in place, where copying the run to a
+       block first and folding that cost a store and a load more per
+       item and a fold of the lanes per block. */
+    #define MININD_FOLD_STRIDED(name, type, KEEP)                          \
+    static MININD_WIDE_VECTORS void name(type *lanes, const type *items,   \
+                                         ptrdiff_t stride,                 \
+                                         ptrdiff_t blocked)                \
+    {                                                                      \
+        type local[MININD_FOLD_LANES];                                     \
+        ptrdiff_t i;                                                       \
+        int j;                                                             \
+        for (j = 0; j < MININD_FOLD_LANES; j++) local[j] = items[j * stride];\
+        for (i = MININD_FOLD_LANES; i < blocked; i += MININD_FOLD_LANES)   \
+            for (j = 0; j < MININD_FOLD_LANES; j++)                        \
+                local[j] = KEEP(local[j], items[(i + j) * stride]);        \
+        for (j = 0; j < MININD_FOLD_LANES; j++) lanes[j] = local[j];       \
+    }
     #define MININD_INTEGER_FOLDS(type)                                     \
     MININD_FOLD(minind_fold_max_##type, type##_t, MININD_KEEP_MAX)         \
     MININD_FOLD(minind_fold_min_##type, type##_t, MININD_KEEP_MIN)         \
@@ -951,6 +969,21 @@ cdef extern from *:
         else                                                               \
             minind_fold_min_##type(lanes, items, blocked);                 \
     }
+    #define MININD_INTEGER_STRIDED_FOLDS(type)                             \
+    MININD_FOLD_STRIDED(minind_fold_strided_max_##type, type##_t,          \
+                        MININD_KEEP_MAX)                                   \
+    MININD_FOLD_STRIDED(minind_fold_strided_min_##type, type##_t,          \
+                        MININD_KEEP_MIN)                                   \
+    static void minind_fold_strided_##type(int op, type##_t *lanes,        \
+                                           const type##_t *items,          \
+                                           ptrdiff_t stride,               \
+                                           ptrdiff_t blocked)              \
+    {                                                                      \
+        if (op == MININD_MAXIMUM || op == MININD_FMAX)                     \
+            minind_fold_strided_max_##type(lanes, items, stride, blocked); \
+        else                                                               \
+            minind_fold_strided_min_##type(lanes, items, stride, blocked); \
+    }
     MININD_INTEGER_FOLDS(int8)
     MININD_INTEGER_FOLDS(uint8)
     MININD_INTEGER_FOLDS(int16)
@@ -959,6 +992,14 @@ cdef extern from *:
     MININD_INTEGER_FOLDS(uint32)
     MININD_INTEGER_FOLDS(int64)
     MININD_INTEGER_FOLDS(uint64)
+    MININD_INTEGER_STRIDED_FOLDS(int8)
+    MININD_INTEGER_STRIDED_FOLDS(uint8)
+    MININD_INTEGER_STRIDED_FOLDS(int16)
+    MININD_INTEGER_STRIDED_FOLDS(uint16)
+    MININD_INTEGER_STRIDED_FOLDS(int32)
+    MININD_INTEGER_STRIDED_FOLDS(uint32)
+    MININD_INTEGER_STRIDED_FOLDS(int64)
+    MININD_INTEGER_STRIDED_FOLDS(uint64)
 
     /* Element-wise maximum, minimum and multiply of contiguous integers:
        shape 0, both operands arrays; 1, b a scalar; 2, a a scalar.  SSE2
@@ -1203,6 +1244,30 @@ cdef extern from *:
     void fold_uint64_lanes "minind_fold_uint64"(
         int op, uint64_t* lanes, const uint64_t* items,
         Py_ssize_t blocked) noexcept nogil
+    void fold_strided_int8_lanes "minind_fold_strided_int8"(
+        int op, int8_t* lanes, const int8_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_uint8_lanes "minind_fold_strided_uint8"(
+        int op, uint8_t* lanes, const uint8_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_int16_lanes "minind_fold_strided_int16"(
+        int op, int16_t* lanes, const int16_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_uint16_lanes "minind_fold_strided_uint16"(
+        int op, uint16_t* lanes, const uint16_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_int32_lanes "minind_fold_strided_int32"(
+        int op, int32_t* lanes, const int32_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_uint32_lanes "minind_fold_strided_uint32"(
+        int op, uint32_t* lanes, const uint32_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_int64_lanes "minind_fold_strided_int64"(
+        int op, int64_t* lanes, const int64_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
+    void fold_strided_uint64_lanes "minind_fold_strided_uint64"(
+        int op, uint64_t* lanes, const uint64_t* items, Py_ssize_t stride,
+        Py_ssize_t blocked) noexcept nogil
     void classify_floats "minind_classify_float"(
         int test, const float* items, uint8_t* out, Py_ssize_t n) noexcept nogil
     void classify_doubles "minind_classify_double"(
@@ -1283,6 +1348,28 @@ cdef inline void _fold_in_c(int code, item_t* lanes, const item_t* items,
         fold_int64_lanes(code, lanes, items, blocked)
     else:
         fold_uint64_lanes(code, lanes, items, blocked)
+
+
+cdef inline void _fold_strided_in_c(int code, item_t* lanes,
+                                   const item_t* items, Py_ssize_t stride,
+                                   Py_ssize_t blocked) noexcept nogil:
+    """``_fold_in_c`` over every ``stride``-th item (integers)."""
+    if item_t is int8_t:
+        fold_strided_int8_lanes(code, lanes, items, stride, blocked)
+    elif item_t is uint8_t:
+        fold_strided_uint8_lanes(code, lanes, items, stride, blocked)
+    elif item_t is int16_t:
+        fold_strided_int16_lanes(code, lanes, items, stride, blocked)
+    elif item_t is uint16_t:
+        fold_strided_uint16_lanes(code, lanes, items, stride, blocked)
+    elif item_t is int32_t:
+        fold_strided_int32_lanes(code, lanes, items, stride, blocked)
+    elif item_t is uint32_t:
+        fold_strided_uint32_lanes(code, lanes, items, stride, blocked)
+    elif item_t is int64_t:
+        fold_strided_int64_lanes(code, lanes, items, stride, blocked)
+    elif item_t is uint64_t:
+        fold_strided_uint64_lanes(code, lanes, items, stride, blocked)
 
 
 cdef item_t fold_lanes(item_t accumulator, const item_t* items,
@@ -1552,9 +1639,28 @@ cdef item_t _fold_blocks(item_t accumulator, const char* b, Py_ssize_t n,
     """fold_lanes over a strided run (a reduction along a column, of
     ``a[::2]``), a block at a time copied to a local array: the serial
     fold is one long dependency chain (and for floats a branch per
-    element)."""
+    element).  Integer maximum and minimum fold the run in place
+    instead, in C lanes (``_fold_strided_in_c``)."""
     cdef item_t block[STRIDED_BLOCK]
-    cdef Py_ssize_t start = 0, m
+    cdef item_t lanes[FOLD_LANES]
+    cdef Py_ssize_t start = 0, m, j, blocked, stride
+    cdef const item_t* items
+    cdef int wide
+    if not (item_t is float or item_t is double):
+        wide = _fold_code(op)
+        if (wide >= 0 and _aligned(b, sizeof(item_t))
+                and step % <Py_ssize_t>sizeof(item_t) == 0):
+            items = <const item_t*>b
+            stride = step // <Py_ssize_t>sizeof(item_t)
+            blocked = n - n % FOLD_LANES
+            if blocked:
+                _fold_strided_in_c(wide, lanes, items, stride, blocked)
+                for j in range(FOLD_LANES):
+                    accumulator = binary_value(accumulator, lanes[j], op)
+            for j in range(blocked, n):
+                accumulator = binary_value(accumulator, items[j * stride],
+                                           op)
+            return accumulator
     while start < n:
         m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
         _gather(b + start * step, step, block, m, tag)
