@@ -1001,8 +1001,10 @@ cdef extern from *:
     MININD_INTEGER_STRIDED_FOLDS(int64)
     MININD_INTEGER_STRIDED_FOLDS(uint64)
 
-    /* Element-wise maximum, minimum and multiply of contiguous integers:
-       shape 0, both operands arrays; 1, b a scalar; 2, a a scalar.  SSE2
+    /* Element-wise maximum, minimum and multiply of integers into a
+       contiguous out: shape 0, both operands contiguous arrays; 1, b a
+       scalar; 2, a a scalar; 3, both arrays with steps sa and sb (in
+       items; the loads one at a time, the rest a vector at a time).  SSE2
        has no packed max below AVX2 but for int16 and uint8 (see the
        folds above), and no packed 32- or 64-bit multiply, so the default
        build runs those one element at a time; the AVX2 and AVX-512
@@ -1012,12 +1014,17 @@ cdef extern from *:
        uint16 would be promoted to int). */
     #define MININD_ELEMENTWISE(name, type, EXPR)                           \
     static MININD_WIDE_VECTORS void name(const type *a, const type *b,     \
+                                         ptrdiff_t sa, ptrdiff_t sb,       \
                                          int shape, type *out, ptrdiff_t n)\
     {                                                                      \
         ptrdiff_t i;                                                       \
         type x, y;                                                         \
         if (shape == 0) {                                                  \
             for (i = 0; i < n; i++) { x = a[i]; y = b[i]; out[i] = EXPR; } \
+        } else if (shape == 3) {                                           \
+            for (i = 0; i < n; i++) {                                      \
+                x = a[i * sa]; y = b[i * sb]; out[i] = EXPR;               \
+            }                                                              \
         } else if (shape == 1) {                                           \
             y = b[0];                                                      \
             for (i = 0; i < n; i++) { x = a[i]; out[i] = EXPR; }           \
@@ -1040,21 +1047,39 @@ cdef extern from *:
     MININD_INTEGER_ELEMENTWISE(int64, uint64_t)
     MININD_INTEGER_ELEMENTWISE(uint64, uint64_t)
 
+    /* The same for floats: maximum and minimum keep a NaN of either
+       operand, fmax and fmin drop it, a tie (0.0, -0.0) gives the second
+       operand, as binary_value; written as nested selections, which
+       vectorise (a compare and a blend per vector each). */
+    #define MININD_FLOAT_ELEMENTWISE(type)                                 \
+    MININD_ELEMENTWISE(minind_maximum_##type, type,                        \
+                       x != x ? x : (x > y ? x : y))                       \
+    MININD_ELEMENTWISE(minind_minimum_##type, type,                        \
+                       x != x ? x : (x < y ? x : y))                       \
+    MININD_ELEMENTWISE(minind_fmax_##type, type,                           \
+                       y != y ? x : (x > y ? x : y))                       \
+    MININD_ELEMENTWISE(minind_fmin_##type, type,                           \
+                       y != y ? x : (x < y ? x : y))
+    MININD_FLOAT_ELEMENTWISE(float)
+    MININD_FLOAT_ELEMENTWISE(double)
+
     enum { MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM,
-           MININD_ELEMENT_MULTIPLY };
+           MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX,
+           MININD_ELEMENT_FMIN };
     #define MININD_ELEMENT_CASE(type)                                      \
         if (op == MININD_ELEMENT_MAXIMUM)                                  \
-            minind_maximum_##type(a, b, shape, out, n);                    \
+            minind_maximum_##type(a, b, sa, sb, shape, out, n);            \
         else if (op == MININD_ELEMENT_MINIMUM)                             \
-            minind_minimum_##type(a, b, shape, out, n);                    \
+            minind_minimum_##type(a, b, sa, sb, shape, out, n);            \
         else                                                               \
-            minind_multiply_##type(a, b, shape, out, n);                   \
+            minind_multiply_##type(a, b, sa, sb, shape, out, n);           \
         return 1;
     /* The loop for an integer type given by its size and signedness; 0
        where there is none worth calling: 8- and 16-bit products, which
        SSE2 vectorises already. */
     static int minind_integer_elementwise(int op, int size, int is_signed,
                                           const void *a, const void *b,
+                                          ptrdiff_t sa, ptrdiff_t sb,
                                           int shape, void *out, ptrdiff_t n)
     {
         if (op == MININD_ELEMENT_MULTIPLY && size < 4) return 0;
@@ -1069,6 +1094,29 @@ cdef extern from *:
         case 17: MININD_ELEMENT_CASE(int64)
         default: return 0;
         }
+    }
+
+    #define MININD_FLOAT_CASE(type)                                        \
+        switch (op) {                                                      \
+        case MININD_ELEMENT_MAXIMUM:                                       \
+            minind_maximum_##type(a, b, sa, sb, shape, out, n); return 1;  \
+        case MININD_ELEMENT_MINIMUM:                                       \
+            minind_minimum_##type(a, b, sa, sb, shape, out, n); return 1;  \
+        case MININD_ELEMENT_FMAX:                                          \
+            minind_fmax_##type(a, b, sa, sb, shape, out, n); return 1;     \
+        case MININD_ELEMENT_FMIN:                                          \
+            minind_fmin_##type(a, b, sa, sb, shape, out, n); return 1;     \
+        default: return 0;                                                 \
+        }
+    /* The float loop of an operation by item size; 0 where there is none
+       (multiply, which the plain loop vectorises). */
+    static int minind_float_elementwise(int op, int size, const void *a,
+                                        const void *b, ptrdiff_t sa,
+                                        ptrdiff_t sb, int shape, void *out,
+                                        ptrdiff_t n)
+    {
+        if (size == 4) { MININD_FLOAT_CASE(float) }
+        MININD_FLOAT_CASE(double)
     }
 
     /* isnan (test 0), isinf (1), isfinite (2) of n contiguous floats, one
@@ -1279,10 +1327,14 @@ cdef extern from *:
         const double* items, Py_ssize_t n, int want_zero) noexcept nogil
     enum:
         MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM
-        MININD_ELEMENT_MULTIPLY
+        MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX, MININD_ELEMENT_FMIN
     bint integer_elementwise "minind_integer_elementwise"(
         int op, int size, int is_signed, const void* a, const void* b,
-        int shape, void* out, Py_ssize_t n) noexcept nogil
+        Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
+        Py_ssize_t n) noexcept nogil
+    bint float_elementwise "minind_float_elementwise"(
+        int op, int size, const void* a, const void* b, Py_ssize_t sa,
+        Py_ssize_t sb, int shape, void* out, Py_ssize_t n) noexcept nogil
     void absolute_int8 "minind_absolute_int8"(
         const int8_t* items, int8_t* out, Py_ssize_t n) noexcept nogil
     void absolute_int16 "minind_absolute_int16"(
@@ -1722,18 +1774,28 @@ cdef int _owed_flags2(const real_t* x, const real_t* z, const real_t* y,
     return owed
 
 
-cdef inline bint _integer_elementwise(const char* a, const char* b,
+cdef inline bint _elementwise_in_c(const char* a, const char* b,
                                      char* out, Py_ssize_t n,
                                      const Py_ssize_t* steps, item_t* tag,
                                      binop_t* op) noexcept nogil:
-    """Integer maximum, minimum or multiply of aligned contiguous
-    operands (or one scalar) in C built for wider vectors
-    (``minind_integer_elementwise``); False where it does not apply.  An
+    """Integer maximum, minimum or multiply, float maximum, minimum,
+    fmax or fmin, of aligned contiguous operands (or one scalar) in C
+    built for wider vectors (``minind_integer_elementwise``,
+    ``minind_float_elementwise``); False where it does not apply.  An
     output that is also the first input (``a *= b``) keeps binary_loop's
     own loop, written for it."""
     cdef int code = -1, shape = -1
     cdef Py_ssize_t size = sizeof(item_t)
-    if not (item_t is float or item_t is double):
+    if item_t is float or item_t is double:
+        if binop_t is MaximumOp:
+            code = MININD_ELEMENT_MAXIMUM
+        elif binop_t is MinimumOp:
+            code = MININD_ELEMENT_MINIMUM
+        elif binop_t is FmaxOp:
+            code = MININD_ELEMENT_FMAX
+        elif binop_t is FminOp:
+            code = MININD_ELEMENT_FMIN
+    else:
         if binop_t is MaximumOp or binop_t is FmaxOp:
             code = MININD_ELEMENT_MAXIMUM
         elif binop_t is MinimumOp or binop_t is FminOp:
@@ -1746,11 +1808,22 @@ cdef inline bint _integer_elementwise(const char* a, const char* b,
         shape = 1
     elif steps[0] == 0 and steps[1] == size:
         shape = 2
+    elif (steps[0] != 0 and steps[1] != 0 and steps[0] % size == 0
+            and steps[1] % size == 0 and _aligned(a, size)
+            and _aligned(b, size) and not _runs_overlap(
+                a, steps[0], out, size, n, size) and not _runs_overlap(
+                b, steps[1], out, size, n, size)):
+        shape = 3       # strided inputs into a contiguous output
     if code < 0 or shape < 0:
         return False
-    return integer_elementwise(
-        code, size, item_t is int8_t or item_t is int16_t
-        or item_t is int32_t or item_t is int64_t, a, b, shape, out, n)
+    if item_t is float or item_t is double:
+        return float_elementwise(code, size, a, b, steps[0] // size,
+                                 steps[1] // size, shape, out, n)
+    else:
+        return integer_elementwise(
+            code, size, item_t is int8_t or item_t is int16_t
+            or item_t is int32_t or item_t is int64_t, a, b,
+            steps[0] // size, steps[1] // size, shape, out, n)
 
 
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -1787,7 +1860,7 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             return
     if aligned and steps[2] == size:
         po = <item_t*>out
-        if _integer_elementwise(a, b, out, n, steps, tag, op):
+        if _elementwise_in_c(a, b, out, n, steps, tag, op):
             return
         if steps[0] == size and steps[1] == size:
             pb = <item_t*>b
