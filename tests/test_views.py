@@ -14,6 +14,8 @@ is an owner on both sides.
 """
 import gc
 import math
+import subprocess
+import sys
 import tracemalloc
 
 import numpy as np
@@ -1281,3 +1283,66 @@ def test_view_type_errors_are_numpys():
             a.view(not_callable)
     with pytest.raises(TypeError, match="only Python subclasses"):
         mi.arange(4).view(mi.memmap)
+
+
+def test_subclass_made_by_its_own_new_as_numpys_recipe():
+    """NumPy's subclassing recipe: ``__new__`` views an array as the
+    class and sets attributes; Python then calls __init__ with __new__'s
+    arguments, which must not rebuild (or refuse) the array, as NumPy's
+    ndarray, which has no __init__, does not."""
+    for lib in (np, mi):
+        class Info(lib.ndarray):
+            def __new__(cls, data, info):
+                result = lib.asarray(data).view(cls)
+                result.info = info
+                return result
+
+            def __array_finalize__(self, obj):
+                self.info = getattr(obj, "info", None)
+
+        made = Info([[1, 2], [3, 4]], "jubba")
+        assert type(made) is Info and made.info == "jubba"
+        assert made.tolist() == [[1, 2], [3, 4]] and made.shape == (2, 2)
+
+        class Shaped(lib.ndarray):
+            def __new__(cls, shape):
+                return super().__new__(cls, shape)
+
+        shaped = Shaped((2, 3))
+        assert shaped.shape == (2, 3) and shaped.dtype == np.float64
+        # (minind builds in __init__, from the class call's arguments:
+        # arguments given to ndarray.__new__ alone are not read, README)
+
+
+UNMADE_CALLS = [
+    "a.tolist()", "a[()]", "repr(a)", "str(a)", "a.sum()", "a.copy()",
+    "bytes(memoryview(a))", "a + 1", "a.item()", "a.T", "a.reshape(1)",
+    "mi.asarray(a)", "a.tobytes()", "a.astype(int)", "a.view('int8')",
+    "a == a", "a.__reduce__()", "np.asarray(a)", "a.ctypes.data",
+    "a.fill(1)", "a.setflags(write=True)", "a.resize((4,))",
+    "mi.lib.stride_tricks.as_strided(a, shape=(64,), strides=(8,))",
+    "a.__dlpack__()", "mi.show(a)"]
+
+
+def test_an_unmade_array_is_a_read_only_zero():
+    """``mi.ndarray.__new__(mi.ndarray)`` allocates an array that nothing
+    has built (NumPy's __new__ refuses the missing shape; minind builds
+    in __init__).  Every operation on it must stay in bounds -- it had no
+    dtype and a NULL address, and printing it crashed -- so until built
+    it is a read-only 0-d float64 zero.  Each call runs in a child, so
+    that a crash is one failure, not the end of the run."""
+    code = ("import numpy as np, minind as mi\n"
+            "a = mi.ndarray.__new__(mi.ndarray)\n"
+            "for call in CALLS:\n"
+            "    try:\n"
+            "        eval(call)\n"
+            "    except Exception:\n"
+            "        pass\n"
+            "assert a.tolist() == 0.0 and not a.flags.writeable\n"
+            "assert a.dtype == mi.float64 and a.shape == ()\n")
+    result = subprocess.run(
+        [sys.executable, "-c", f"CALLS = {UNMADE_CALLS!r}\n" + code],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with pytest.raises(TypeError, match="shape"):
+        mi.ndarray()

@@ -210,6 +210,20 @@ cdef str check_order(object order, str allowed):
 # The array type
 # ---------------------------------------------------------------------------
 
+# What an array is between its allocation and its construction: a
+# read-only 0-d float64 zero, viewing 8 bytes of an immutable bytes object
+# (its base, so that its WRITEABLE flag cannot be set).  Python can see an
+# array in that state -- ``mi.ndarray.__new__(mi.ndarray)``, or a
+# subclass's __new__ before __init__ -- and every operation on it must
+# stay in bounds: with no dtype and a NULL address, printing it had
+# crashed.  (NumPy's ndarray.__new__ builds the array itself, and refuses
+# a missing shape; a Cython type's allocation cannot take arguments that
+# way, so __init__ builds it here.)
+cdef bytes _UNMADE_MEMORY = bytes(8)
+cdef char* UNMADE_ITEM = PyBytes_AS_STRING(_UNMADE_MEMORY)
+cdef Descr _UNMADE_DTYPE = as_dtype("float64")
+
+
 # Not tracked by the cyclic GC, like NumPy's ndarray: an array refers only
 # to its dtype and the owner of its memory, which never refer back.
 @cython.no_gc
@@ -225,24 +239,35 @@ cdef class MiniArray:
     """
 
     def __cinit__(self):
-        self._data = NULL
+        self._data = UNMADE_ITEM        # until made: see _UNMADE_DTYPE
+        self.dtype = _UNMADE_DTYPE
         self._dims = NULL
         self._shape = NULL
         self._strides = NULL
         self.ndim = 0
         self.size = 1
-        self._flags = 0
-        self.base = None
+        self._flags = FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS | FLAG_ALIGNED
+        self.base = _UNMADE_MEMORY
         self._views = 0
         self._exports = 0
         self._viewed = None
 
-    def __init__(self, shape, dtype=float, buffer=None, Py_ssize_t offset=0,
-                 strides=None, order=None):
+    def __init__(self, shape=None, dtype=float, buffer=None,
+                 Py_ssize_t offset=0, strides=None, order=None):
         cdef Py_ssize_t shape_buf[MAX_NDIM]
         cdef Py_ssize_t strides_buf[MAX_NDIM]
         cdef Py_ssize_t low, high, nbytes
-        cdef Descr descr = as_dtype(dtype)
+        cdef Descr descr
+        if self._data != UNMADE_ITEM:
+            # Made already: a subclass's __new__ returned an array it made
+            # (``np.asarray(data).view(cls)``, NumPy's subclassing
+            # recipe), and Python now calls __init__ with __new__'s
+            # arguments.  NumPy's ndarray has no __init__ to mind them.
+            return
+        if shape is None:
+            raise TypeError("MiniArray() missing required argument 'shape' "
+                            "(pos 1)")
+        descr = as_dtype(dtype)
         cdef int ndim = shape_from_object(shape, shape_buf)
         # NumPy reads any order but F as C here (even A and K).
         cdef str letter = check_order(order, "CFAK")
@@ -291,6 +316,7 @@ cdef class MiniArray:
         # Take over a freshly made owner's buffer (used by __init__ only).
         self._data = source._data
         self.dtype = source.dtype
+        self.base = None
         self._set_dims(source.ndim, source._shape, source._strides)
         self._flags = source._flags
         source._flags &= ~FLAG_OWNDATA
@@ -2131,6 +2157,7 @@ cdef MiniArray new_array(Descr dtype, int ndim, const Py_ssize_t* shape,
     if MININD_POISON_BUFFERS and not zeroed:
         memset(result._data, poison_byte(dtype), size * dtype.itemsize)
     result._flags = FLAG_OWNDATA | FLAG_WRITEABLE
+    result.base = None              # an owner (not the unmade state's)
     result._update_flags()
     return result
 
