@@ -89,7 +89,7 @@ REASONS = (
     "structured dtypes", "byte order", "datetime", "np.random",
     "NumPy private test module", "NumPy private name",
     "vectorize signature=", ".real/.imag attributes", "as_strided bounds",
-    "array interface addresses")
+    "array interface addresses", "subclasses", "np.ma")
 DIFFERENCE_SEPARATOR = "  # "
 PYTEST_INI = """\
 [pytest]
