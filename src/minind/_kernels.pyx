@@ -666,6 +666,16 @@ cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
     return <size_t>pointer % size == 0
 
 
+cdef inline bint _in_items(const char* pointer, Py_ssize_t step,
+                           Py_ssize_t size) noexcept nogil:
+    """Whether a run from ``pointer``, ``step`` bytes apart, can be
+    indexed as items of ``size`` bytes with the step in items: aligned,
+    and the step a whole number of items.  The typed walk this allows
+    keeps the step in a register, where a byte-step walk reloads it
+    after every store through a char*."""
+    return <size_t>pointer % <size_t>size == 0 and step % size == 0
+
+
 cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
                         item_t* tag) noexcept nogil:
     """Sum of n elements with pairwise (cascade) summation.
@@ -942,7 +952,9 @@ cdef extern from *:
     /* The same lanes over every stride-th item (a reduction of a[::2],
        or along a column): read in place, where copying the run to a
        block first and folding that cost a store and a load more per
-       item and a fold of the lanes per block. */
+       item and a fold of the lanes per block.  The integer entry point,
+       minind_fold_strided_<type>, takes a stride of 1 to the contiguous
+       loop above. */
     #define MININD_FOLD_STRIDED(name, type, KEEP)                          \
     static MININD_WIDE_VECTORS void name(type *lanes, const type *items,   \
                                          ptrdiff_t stride,                 \
@@ -979,7 +991,9 @@ cdef extern from *:
                                            ptrdiff_t stride,               \
                                            ptrdiff_t blocked)              \
     {                                                                      \
-        if (op == MININD_MAXIMUM || op == MININD_FMAX)                     \
+        if (stride == 1)                                                   \
+            minind_fold_##type(op, lanes, items, blocked);                 \
+        else if (op == MININD_MAXIMUM || op == MININD_FMAX)                \
             minind_fold_strided_max_##type(lanes, items, stride, blocked); \
         else                                                               \
             minind_fold_strided_min_##type(lanes, items, stride, blocked); \
@@ -1268,52 +1282,28 @@ cdef extern from *:
     void fold_double_lanes "minind_fold_double"(
         int op, double* lanes, const double* items,
         Py_ssize_t blocked) noexcept nogil
-    void fold_int8_lanes "minind_fold_int8"(
-        int op, int8_t* lanes, const int8_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_uint8_lanes "minind_fold_uint8"(
-        int op, uint8_t* lanes, const uint8_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_int16_lanes "minind_fold_int16"(
-        int op, int16_t* lanes, const int16_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_uint16_lanes "minind_fold_uint16"(
-        int op, uint16_t* lanes, const uint16_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_int32_lanes "minind_fold_int32"(
-        int op, int32_t* lanes, const int32_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_uint32_lanes "minind_fold_uint32"(
-        int op, uint32_t* lanes, const uint32_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_int64_lanes "minind_fold_int64"(
-        int op, int64_t* lanes, const int64_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_uint64_lanes "minind_fold_uint64"(
-        int op, uint64_t* lanes, const uint64_t* items,
-        Py_ssize_t blocked) noexcept nogil
-    void fold_strided_int8_lanes "minind_fold_strided_int8"(
+    void fold_int8_lanes "minind_fold_strided_int8"(
         int op, int8_t* lanes, const int8_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_uint8_lanes "minind_fold_strided_uint8"(
+    void fold_uint8_lanes "minind_fold_strided_uint8"(
         int op, uint8_t* lanes, const uint8_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_int16_lanes "minind_fold_strided_int16"(
+    void fold_int16_lanes "minind_fold_strided_int16"(
         int op, int16_t* lanes, const int16_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_uint16_lanes "minind_fold_strided_uint16"(
+    void fold_uint16_lanes "minind_fold_strided_uint16"(
         int op, uint16_t* lanes, const uint16_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_int32_lanes "minind_fold_strided_int32"(
+    void fold_int32_lanes "minind_fold_strided_int32"(
         int op, int32_t* lanes, const int32_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_uint32_lanes "minind_fold_strided_uint32"(
+    void fold_uint32_lanes "minind_fold_strided_uint32"(
         int op, uint32_t* lanes, const uint32_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_int64_lanes "minind_fold_strided_int64"(
+    void fold_int64_lanes "minind_fold_strided_int64"(
         int op, int64_t* lanes, const int64_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void fold_strided_uint64_lanes "minind_fold_strided_uint64"(
+    void fold_uint64_lanes "minind_fold_strided_uint64"(
         int op, uint64_t* lanes, const uint64_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
     void classify_floats "minind_classify_float"(
@@ -1378,50 +1368,30 @@ cdef enum:
 
 
 cdef inline void _fold_in_c(int code, item_t* lanes, const item_t* items,
+                            Py_ssize_t stride,
                             Py_ssize_t blocked) noexcept nogil:
-    """The C lane loop of item_t for a max/min operation ``code``."""
+    """The C lane loop of item_t for a max/min operation ``code``, over
+    every ``stride``-th item (floats: contiguous items only)."""
     if item_t is float:
         fold_float_lanes(code, lanes, items, blocked)
     elif item_t is double:
         fold_double_lanes(code, lanes, items, blocked)
     elif item_t is int8_t:
-        fold_int8_lanes(code, lanes, items, blocked)
+        fold_int8_lanes(code, lanes, items, stride, blocked)
     elif item_t is uint8_t:
-        fold_uint8_lanes(code, lanes, items, blocked)
+        fold_uint8_lanes(code, lanes, items, stride, blocked)
     elif item_t is int16_t:
-        fold_int16_lanes(code, lanes, items, blocked)
+        fold_int16_lanes(code, lanes, items, stride, blocked)
     elif item_t is uint16_t:
-        fold_uint16_lanes(code, lanes, items, blocked)
+        fold_uint16_lanes(code, lanes, items, stride, blocked)
     elif item_t is int32_t:
-        fold_int32_lanes(code, lanes, items, blocked)
+        fold_int32_lanes(code, lanes, items, stride, blocked)
     elif item_t is uint32_t:
-        fold_uint32_lanes(code, lanes, items, blocked)
+        fold_uint32_lanes(code, lanes, items, stride, blocked)
     elif item_t is int64_t:
-        fold_int64_lanes(code, lanes, items, blocked)
+        fold_int64_lanes(code, lanes, items, stride, blocked)
     else:
-        fold_uint64_lanes(code, lanes, items, blocked)
-
-
-cdef inline void _fold_strided_in_c(int code, item_t* lanes,
-                                   const item_t* items, Py_ssize_t stride,
-                                   Py_ssize_t blocked) noexcept nogil:
-    """``_fold_in_c`` over every ``stride``-th item (integers)."""
-    if item_t is int8_t:
-        fold_strided_int8_lanes(code, lanes, items, stride, blocked)
-    elif item_t is uint8_t:
-        fold_strided_uint8_lanes(code, lanes, items, stride, blocked)
-    elif item_t is int16_t:
-        fold_strided_int16_lanes(code, lanes, items, stride, blocked)
-    elif item_t is uint16_t:
-        fold_strided_uint16_lanes(code, lanes, items, stride, blocked)
-    elif item_t is int32_t:
-        fold_strided_int32_lanes(code, lanes, items, stride, blocked)
-    elif item_t is uint32_t:
-        fold_strided_uint32_lanes(code, lanes, items, stride, blocked)
-    elif item_t is int64_t:
-        fold_strided_int64_lanes(code, lanes, items, stride, blocked)
-    elif item_t is uint64_t:
-        fold_strided_uint64_lanes(code, lanes, items, stride, blocked)
+        fold_uint64_lanes(code, lanes, items, stride, blocked)
 
 
 cdef item_t fold_lanes(item_t accumulator, const item_t* items,
@@ -1454,7 +1424,7 @@ cdef item_t fold_lanes(item_t accumulator, const item_t* items,
     if blocked:
         if wide >= 0:
             # the same selection in C, built for AVX-512 and AVX2 as well
-            _fold_in_c(wide, lanes, items, blocked)
+            _fold_in_c(wide, lanes, items, 1, blocked)
         else:
             for j in range(width):
                 lanes[j] = items[j]
@@ -1523,7 +1493,7 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
     cdef int k
     cdef bint done = False
     for k in range(3):
-        if not _aligned(args[k], size) or steps[k] % size != 0:
+        if not _in_items(args[k], steps[k], size):
             return False
     if steps[2] == 0:
         return False
@@ -1600,8 +1570,7 @@ cdef inline void _gather(const char* source, Py_ssize_t step, item_t* into,
                          Py_ssize_t m, item_t* tag) noexcept nogil:
     cdef Py_ssize_t i, stride
     cdef const item_t* items
-    if _aligned(source, sizeof(item_t)) and step % <Py_ssize_t>sizeof(
-            item_t) == 0:
+    if _in_items(source, step, sizeof(item_t)):
         # typed, the step in elements (see unary_loop's strided walk)
         items = <const item_t*>source
         stride = step // <Py_ssize_t>sizeof(item_t)
@@ -1692,7 +1661,7 @@ cdef item_t _fold_blocks(item_t accumulator, const char* b, Py_ssize_t n,
     ``a[::2]``), a block at a time copied to a local array: the serial
     fold is one long dependency chain (and for floats a branch per
     element).  Integer maximum and minimum fold the run in place
-    instead, in C lanes (``_fold_strided_in_c``)."""
+    instead, in C lanes (``_fold_in_c`` with the run's stride)."""
     cdef item_t block[STRIDED_BLOCK]
     cdef item_t lanes[FOLD_LANES]
     cdef Py_ssize_t start = 0, m, j, blocked, stride
@@ -1700,13 +1669,12 @@ cdef item_t _fold_blocks(item_t accumulator, const char* b, Py_ssize_t n,
     cdef int wide
     if not (item_t is float or item_t is double):
         wide = _fold_code(op)
-        if (wide >= 0 and _aligned(b, sizeof(item_t))
-                and step % <Py_ssize_t>sizeof(item_t) == 0):
+        if wide >= 0 and _in_items(b, step, sizeof(item_t)):
             items = <const item_t*>b
             stride = step // <Py_ssize_t>sizeof(item_t)
             blocked = n - n % FOLD_LANES
             if blocked:
-                _fold_strided_in_c(wide, lanes, items, stride, blocked)
+                _fold_in_c(wide, lanes, items, stride, blocked)
                 for j in range(FOLD_LANES):
                     accumulator = binary_value(accumulator, lanes[j], op)
             for j in range(blocked, n):
@@ -1779,8 +1747,9 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                                      const Py_ssize_t* steps, item_t* tag,
                                      binop_t* op) noexcept nogil:
     """Integer maximum, minimum or multiply, float maximum, minimum,
-    fmax or fmin, of aligned contiguous operands (or one scalar) in C
-    built for wider vectors (``minind_integer_elementwise``,
+    fmax or fmin, into an aligned contiguous output, of contiguous
+    operands, one scalar, or two strided runs that do not overlap the
+    output, in C built for wider vectors (``minind_integer_elementwise``,
     ``minind_float_elementwise``); False where it does not apply.  An
     output that is also the first input (``a *= b``) keeps binary_loop's
     own loop, written for it."""
@@ -1808,9 +1777,8 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
         shape = 1
     elif steps[0] == 0 and steps[1] == size:
         shape = 2
-    elif (steps[0] != 0 and steps[1] != 0 and steps[0] % size == 0
-            and steps[1] % size == 0 and _aligned(a, size)
-            and _aligned(b, size) and not _runs_overlap(
+    elif (steps[0] != 0 and steps[1] != 0 and _in_items(a, steps[0], size)
+            and _in_items(b, steps[1], size) and not _runs_overlap(
                 a, steps[0], out, size, n, size) and not _runs_overlap(
                 b, steps[1], out, size, n, size)):
         shape = 3       # strided inputs into a contiguous output
@@ -3260,8 +3228,8 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     if (unop_t is not SignOp
             and not (unop_t is AbsoluteOp
                      and not (item_t is float or item_t is double))
-            and _aligned(a, size) and _aligned(out, size)
-            and steps[0] % size == 0 and steps[1] == size):
+            and _in_items(a, steps[0], size) and _aligned(out, size)
+            and steps[1] == size):
         # A strided input into a contiguous output (f(a[::2]), a column):
         # typed indexing, the input's step in elements, which the
         # compiler keeps in a register (the byte-step walk below reloads
