@@ -2356,6 +2356,16 @@ cdef MiniArray wrap_buffer(object exporter, bint writable):
     return result
 
 
+cdef object _flat_bytes(object view):
+    """A C-contiguous memoryview's bytes, as a 1-d memoryview of format
+    'B' (TypeError for another layout).  memoryview refuses to cast an
+    empty view, so an empty one is an empty memoryview of the same
+    writability (nothing is read)."""
+    if view.nbytes:
+        return view.cast("B", (view.nbytes,))
+    return memoryview(b"" if view.readonly else bytearray())
+
+
 cdef MiniArray wrap_buffer_items(object exporter, Descr dtype,
                                  Py_ssize_t count, Py_ssize_t offset):
     """``frombuffer``'s view: ``count`` items of ``dtype`` starting
@@ -2393,12 +2403,7 @@ cdef MiniArray wrap_buffer_items(object exporter, Descr dtype,
         count = (length - offset) // itemsize
     elif length - offset < count * itemsize:
         raise ValueError("buffer is smaller than requested size")
-    if length:
-        flat = view.cast("B", (length,))
-    else:
-        # (memoryview refuses to cast an empty view; nothing is read.)
-        flat = memoryview(b"" if view.readonly else bytearray())
-    result = wrap_buffer(flat, False)
+    result = wrap_buffer(_flat_bytes(view), False)
     result._data += offset
     result.dtype = dtype
     result._set_dims(1, &count, &itemsize)
@@ -2519,11 +2524,7 @@ cdef MiniArray _from_interface(object origin, dict interface):
                         f"is required, not '{type(exporter).__name__}'")
     offset_obj = interface.get("offset", 0)
     offset = offset_obj if offset_obj is not None else 0
-    view = memoryview(exporter)
-    if view.nbytes:
-        flat = wrap_buffer(view.cast("B"), False)
-    else:       # (memoryview refuses to cast an empty view)
-        flat = wrap_buffer(b"" if view.readonly else bytearray(), False)
+    flat = wrap_buffer(_flat_bytes(memoryview(exporter)), False)
     nbytes = flat.size
     byte_extent(ndim, shape, strides, descr.itemsize, &low, &high)
     if offset + low < 0 or offset + high > nbytes:

@@ -34,6 +34,7 @@ import warnings
 from minind._creation import array, empty
 from minind._dtype import dtype as _dtype
 from minind._join import atleast_1d, atleast_2d
+from minind._typeinfo import iinfo
 
 _END = object()
 _OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open,
@@ -223,23 +224,22 @@ def _parser(descr):
                 raise ValueError(text)
             return float(text)
         return parse
-    low, high = ((0, 1) if descr.kind == "b" else _integer_range(descr))
+    if descr.kind == "b":
+        def parse(text):
+            if "_" in text:
+                raise ValueError(text)
+            return int(text, 10) != 0
+        return parse
+    low, high = iinfo(descr).min, iinfo(descr).max
 
     def parse(text):
         if "_" in text:
             raise ValueError(text)
         value = int(text, 10)
-        if not low <= value <= high and descr.kind != "b":
+        if not low <= value <= high:
             raise ValueError(text)
-        return value if descr.kind != "b" else value != 0
+        return value
     return parse
-
-
-def _integer_range(descr):
-    bits = 8 * descr.itemsize
-    if descr.kind == "u":
-        return 0, 2 ** bits - 1
-    return -2 ** (bits - 1), 2 ** (bits - 1) - 1
 
 
 _EMBEDDED_NEWLINE = ("Found an unquoted embedded newline within a single "
