@@ -352,6 +352,16 @@ GROUPS["creation"] = [
          "xp.ndarray((2,), buffer=bytearray(16), strides=(8, 8))"),
     case("ndarray-strides-outside",
          "xp.ndarray((2,), buffer=bytearray(16), strides=(16,))"),
+    # NumPy accepts both of these: the end of the layout wraps around a
+    # Py_ssize_t (an offset near 2**63; a stride of 2**62 over 5 items
+    # reaches 2**64 bytes, 0 once wrapped), so it would read far outside
+    # the buffer.  minind checks every sum and product (extent_within).
+    case("ndarray-offset-wraps",
+         "xp.ndarray((1,), buffer=bytearray(16), offset=2**63 - 1)",
+         expect="TypeError", match="buffer is too small"),
+    case("ndarray-strides-wrap",
+         "xp.ndarray((5,), buffer=bytearray(16), strides=(2**62,))",
+         expect="ValueError", match="strides is incompatible"),
     case("ndarray-negative-shape", "xp.ndarray((-1,))"),
     # minind holds numbers only.  NumPy makes an object (or str) array from
     # these, which minind cannot represent: a clear TypeError instead.

@@ -640,7 +640,10 @@ def test_array_interface_reads_bytes_as_numpy_reads_pil_images():
 @pytest.mark.parametrize("extra", [
     {"shape": (3,)}, {"shape": (2,), "offset": 1},
     {"shape": (2,), "strides": (-8,)}, {"shape": (2,), "offset": -8},
-    {"shape": (2, 2), "strides": (8, 8), "offset": 1}])
+    {"shape": (2, 2), "strides": (8, 8), "offset": 1},
+    # ends that wrap around a Py_ssize_t (NumPy trusts these too)
+    {"shape": (1,), "offset": 2**63 - 1}, {"shape": (5,), "strides": (2**62,)},
+    {"shape": (3,), "strides": (-2**62,), "offset": 8}])
 def test_array_interface_reaching_outside_its_buffer_is_refused(extra):
     """NumPy trusts shape, strides and offset; minind checks them against
     the buffer, as it checks ``as_strided``."""

@@ -58,7 +58,7 @@ from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
                              FLAG_WARN_ON_WRITE, contiguity_flags, is_aligned,
                              fill_contiguous_strides, fill_fresh_strides,
                              fill_ordered_strides, checked_size,
-                             shape_from_object, byte_extent,
+                             shape_from_object, byte_extent, extent_within,
                              broadcast_strides, attempt_nocopy_reshape)
 from minind._loops cimport Traversal, axis_order, copy_cast
 from minind._override cimport binop_should_defer
@@ -295,10 +295,13 @@ cdef class MiniArray:
             if shape_from_object(strides, strides_buf, True) != ndim:
                 raise ValueError("strides, if given, must be the same "
                                  "length as shape")
-        byte_extent(ndim, shape_buf, strides_buf, descr.itemsize, &low, &high)
-        if offset + low < 0 or offset + high > nbytes:
-            where = (f"bytes {offset + low} to {offset + high} of a "
-                     f"{nbytes}-byte buffer")
+        if not extent_within(ndim, shape_buf, strides_buf, descr.itemsize,
+                             offset, nbytes):
+            byte_extent(ndim, shape_buf, strides_buf, descr.itemsize,
+                        &low, &high)
+            # (Python ints: a hostile offset would wrap the C sum)
+            where = (f"bytes {<object>offset + low} to "
+                     f"{<object>offset + high} of a {nbytes}-byte buffer")
             if strides is None:               # NumPy's classes and words
                 raise TypeError("buffer is too small for requested array "
                                 f"({where})")
@@ -2526,11 +2529,13 @@ cdef MiniArray _from_interface(object origin, dict interface):
     offset = offset_obj if offset_obj is not None else 0
     flat = wrap_buffer(_flat_bytes(memoryview(exporter)), False)
     nbytes = flat.size
-    byte_extent(ndim, shape, strides, descr.itemsize, &low, &high)
-    if offset + low < 0 or offset + high > nbytes:
+    if not extent_within(ndim, shape, strides, descr.itemsize, offset,
+                         nbytes):
+        byte_extent(ndim, shape, strides, descr.itemsize, &low, &high)
         raise ValueError(f"__array_interface__ shape, strides and offset "
-                         f"reach bytes {offset + low} to {offset + high} "
-                         f"of a {nbytes}-byte buffer")
+                         f"reach bytes {<object>offset + low} to "
+                         f"{<object>offset + high} of a {nbytes}-byte "
+                         "buffer")
     result = MiniArray.__new__(MiniArray)
     result._data = flat._data + offset
     result.dtype = descr

@@ -39,6 +39,9 @@ cdef Py_ssize_t checked_size(int ndim, const Py_ssize_t* shape,
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,
                       const Py_ssize_t* strides, Py_ssize_t itemsize,
                       Py_ssize_t* low, Py_ssize_t* high) noexcept nogil
+cdef bint extent_within(int ndim, const Py_ssize_t* shape,
+                        const Py_ssize_t* strides, Py_ssize_t itemsize,
+                        Py_ssize_t offset, Py_ssize_t nbytes) noexcept nogil
 cdef bint may_overlap_itself(int ndim, const Py_ssize_t* shape,
                              const Py_ssize_t* strides,
                              Py_ssize_t itemsize) noexcept nogil

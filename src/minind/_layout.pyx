@@ -165,6 +165,8 @@ cdef extern from *:
     # multiply and a test of the overflow flag.
     bint __builtin_mul_overflow(Py_ssize_t a, Py_ssize_t b,
                                 Py_ssize_t* result) nogil
+    bint __builtin_add_overflow(Py_ssize_t a, Py_ssize_t b,
+                                Py_ssize_t* result) nogil
 
 
 cdef void byte_extent(int ndim, const Py_ssize_t* shape,
@@ -190,6 +192,37 @@ cdef void byte_extent(int ndim, const Py_ssize_t* shape,
             low[0] += reach
         else:
             high[0] += reach
+
+
+cdef bint extent_within(int ndim, const Py_ssize_t* shape,
+                        const Py_ssize_t* strides, Py_ssize_t itemsize,
+                        Py_ssize_t offset, Py_ssize_t nbytes) noexcept nogil:
+    """Whether every item of a layout whose first item sits ``offset``
+    bytes into a buffer of ``nbytes`` lies inside the buffer.
+
+    ``byte_extent`` with every product and sum checked, and the offset
+    checked before it is added: the layouts asked about come from users
+    (``MiniArray(shape, buffer=..., offset=..., strides=...)``, an
+    ``__array_interface__``), and a hostile one can wrap a Py_ssize_t
+    (a stride of 2**62 over 5 items reaches 2**64 bytes, 0 once wrapped;
+    an offset near 2**63 wraps the end of the first item).
+    """
+    cdef int axis
+    cdef Py_ssize_t reach, low = 0, high = itemsize
+    if offset < 0 or offset > nbytes:
+        return False
+    for axis in range(ndim):
+        if shape[axis] == 0:
+            return True
+    for axis in range(ndim):
+        if __builtin_mul_overflow(strides[axis], shape[axis] - 1, &reach):
+            return False
+        if reach < 0:
+            if __builtin_add_overflow(low, reach, &low):
+                return False
+        elif __builtin_add_overflow(high, reach, &high):
+            return False
+    return low >= -offset and high <= nbytes - offset
 
 
 cdef bint may_overlap_itself(int ndim, const Py_ssize_t* shape,
