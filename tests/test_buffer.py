@@ -490,8 +490,8 @@ def test_numpy_copy_semantics_like_an_ndarray(twin, function, copy, dtype,
 def test_numpy_reads_the_buffer_before_any_array_method():
     """NumPy asks for the buffer protocol before ``__array_interface__``
     and ``__array__``: a MiniArray subclass whose ``__array__`` fails is
-    still converted, zero-copy (so an ``__array__`` on MiniArray would
-    never run)."""
+    still converted, zero-copy (so MiniArray's own ``__array__``, for
+    code that calls it directly, never runs for NumPy)."""
     class Refusing(mi.MiniArray):
         def __array__(self, dtype=None, copy=None):
             raise AssertionError("NumPy called __array__")

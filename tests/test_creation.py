@@ -1522,6 +1522,50 @@ def test_flat_converts_through_array_method():
     assert mi.array(a.T.flat).tolist() == [0, 3, 1, 4, 2, 5]
 
 
+@given(pair=twins(), dtype=st.sampled_from([None, "same", "float32",
+                                            "int8"]),
+       copy=st.sampled_from(["absent", None, True, False]))
+def test_array_method_is_numpys(pair, dtype, copy):
+    """``a.__array__(dtype, copy=)``, for code that converts by calling
+    it: the array itself, a copy, or a cast (refused under copy=False),
+    in every layout, as NumPy's ``ndarray.__array__`` answers."""
+    m, n = pair
+    kwargs = {} if copy == "absent" else {"copy": copy}
+
+    def call(array, xp):
+        args = () if dtype is None else (
+            array.dtype if dtype == "same" else xp.dtype(dtype),)
+        result = array.__array__(*args, **kwargs)
+        if args:                       # dtype= by keyword: the same
+            again = array.__array__(dtype=args[0], **kwargs)
+            assert (again is array) == (result is array)
+        return result, result is array
+
+    mine = outcome(lambda xp: call(m, xp), mi)
+    theirs = outcome(lambda xp: call(n, xp), np)
+    if isinstance(theirs, Exception):
+        assert_same_error(mine, theirs)
+        return
+    (mine, m_same), (theirs, n_same) = mine, theirs
+    assert m_same == n_same
+    assert_same(mine, theirs)
+    if not m_same:
+        assert not mi.shares_memory(mine, m) or not mine.size
+
+
+def test_array_method_of_a_subclass_is_a_plain_view():
+    """A subclass (a memmap) answers with a plain array over its memory,
+    as NumPy's does."""
+    class Sub(mi.ndarray):
+        pass
+
+    owner = mi.arange(6)
+    a = owner.view(Sub)
+    plain = a.__array__()
+    assert type(plain) is mi.ndarray and plain.base is owner
+    assert plain.ctypes.data == a.ctypes.data
+
+
 @pytest.mark.parametrize("name", ["array", "asarray", "asanyarray",
                                   "ascontiguousarray", "asfortranarray"])
 def test_conversion_signatures_are_numpys(name):

@@ -28,6 +28,7 @@ against NumPy's output:
 * no RuntimeWarnings (NumPy's are silenced with ``np.errstate``);
 * no complex dtype: complex operands are a TypeError.
 """
+import itertools
 import operator
 import warnings
 
@@ -448,6 +449,85 @@ def test_signature_arguments(signature):
             lambda: mi.add(mi.asarray(a), 0.5, signature=signature,
                            **kwargs),
             lambda: np.add(a, 0.5, signature=signature, **kwargs))
+
+
+def _resolved(call):
+    """resolve_dtypes' answer as dtype names (NumPy's float16, which
+    minind computes in float32, read as float32), or the error's class
+    and message."""
+    try:
+        return tuple("float32" if str(d) == "float16" else str(d)
+                     for d in call())
+    except Exception as error:          # noqa: BLE001 (compared below)
+        return type(error).__name__, str(error).replace("float16",
+                                                        "float32")
+
+
+@pytest.mark.parametrize("name", BINARY + UNARY)
+def test_resolve_dtypes_is_numpys(name):
+    """``ufunc.resolve_dtypes``: for every combination of input dtypes
+    and Python number types, an output left open or given, and each
+    casting rule, the loop's dtypes (or the error) are NumPy's -- the
+    loop a call would run, found by the same code (``_select``).  As a
+    reduction (NumPy's first entry left open): reduce's loop, with
+    the int64 accumulator of small integer sums."""
+    m_ufunc, n_ufunc = getattr(mi, name), getattr(np, name)
+    choices = DTYPE_NAMES + [int, float, bool]
+    for inputs in itertools.product(choices, repeat=m_ufunc.nin):
+        if name in ("equal", "not_equal", "less", "less_equal", "greater",
+                    "greater_equal") and not any(isinstance(t, str)
+                                                 for t in inputs):
+            continue    # (NumPy's object loop for two Python numbers)
+        for out, casting in itertools.product(
+                [None, "int32", "float64", "bool"],
+                ["same_kind", "safe", "no", "unsafe"]):
+            def as_types(module):
+                return tuple(module.dtype(t) if isinstance(t, str) else t
+                             for t in inputs + (out,)) + (None,) * (
+                    m_ufunc.nout - 1)
+            assert _resolved(lambda: m_ufunc.resolve_dtypes(
+                as_types(mi)[:m_ufunc.nargs], casting=casting)) == _resolved(
+                lambda: n_ufunc.resolve_dtypes(
+                    as_types(np)[:m_ufunc.nargs], casting=casting)), (
+                inputs, out, casting)
+    if m_ufunc.nin == 2:
+        # (NumPy crashes on reductions of a Python type: dtypes only.)
+        for kind in DTYPE_NAMES:
+            got = _resolved(lambda: m_ufunc.resolve_dtypes(
+                (None, mi.dtype(kind), None), reduction=True))
+            want = _resolved(lambda: n_ufunc.resolve_dtypes(
+                (None, np.dtype(kind), None), reduction=True))
+            if "loop" in want[-1]:
+                # No loop: NumPy's class and wording depend on its
+                # dispatch cache (assert_same_signature_outcome).
+                assert got[0] in ("TypeError", "UFuncTypeError") and (
+                    "loop" in got[1]), kind
+            else:
+                assert got == want, kind
+
+
+def test_resolve_dtypes_arguments():
+    """The tuple's length and its open entries, as NumPy checks them."""
+    def i8(u):
+        return u.dtype("int8")
+    for call in [lambda u: u.add.resolve_dtypes((i8(u), i8(u))),
+                 lambda u: u.add.resolve_dtypes([i8(u), i8(u), None]),
+                 lambda u: u.add.resolve_dtypes((None, i8(u), None)),
+                 lambda u: u.add.resolve_dtypes((i8(u), "f8", None)),
+                 lambda u: u.add.resolve_dtypes((i8(u), i8(u), "f8")),
+                 lambda u: u.add.resolve_dtypes((i8(u), i8(u), i8(u)),
+                                                reduction=True),
+                 lambda u: u.add.resolve_dtypes((None, None, None),
+                                                reduction=True),
+                 lambda u: u.add.resolve_dtypes((i8(u), i8(u), None),
+                                                reduction=True),
+                 lambda u: u.sqrt.resolve_dtypes((i8(u), None),
+                                                 reduction=True),
+                 lambda u: u.add.resolve_dtypes(
+                     (i8(u), i8(u), None), signature=(None, None, "f8")),
+                 lambda u: u.add.resolve_dtypes(
+                     (i8(u), i8(u), None), signature="ff->f")]:
+        assert _resolved(lambda: call(mi)) == _resolved(lambda: call(np))
 
 
 @pytest.mark.parametrize("name", ["add", "sqrt", "logical_not", "greater"])

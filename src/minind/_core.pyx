@@ -1347,6 +1347,25 @@ cdef class MiniArray:
             return self
         return copy_array(self, descr, letter)
 
+    def __array__(self, dtype=None, *, copy=None):
+        """The array as a plain array, for code that converts with
+        ``obj.__array__()`` (NumPy's ``ndarray.__array__``, which also
+        takes ``dtype`` by keyword, as NumPy's own tests call it): the array
+        itself, a plain view of a subclass's memory, a copy when
+        ``copy=True``, or a cast to ``dtype`` (which ``copy=False``
+        refuses, as the cast has to copy).  Copies are in C order,
+        whatever the layout, as NumPy makes them here."""
+        cdef Descr descr = self.dtype if dtype is None else as_dtype(dtype)
+        copy = copy_mode(copy)
+        if descr is not self.dtype and copy is False:
+            raise ValueError("Unable to avoid copy while creating an "
+                             "array as requested.")
+        if copy or descr is not self.dtype:
+            return copy_array(self, descr, "C")
+        if type(self) is MiniArray:
+            return self
+        return make_view(self, 0, self.ndim, self._shape, self._strides)
+
     def __bool__(self):
         if self.size == 1:
             return bool(get_item(self.dtype, self._data))

@@ -575,37 +575,37 @@ cdef class ufunc:
             raise _no_loop_error(self._name, [True])
         return 0
 
-    cdef MiniArray _execute(self, list operands, object out, object dtype,
-                            object casting, MiniArray mask=None):
-        """Pick the loop, cast the inputs and run one call; returns the
-        output array.  NumPy's special cases for logical operations and
-        comparisons live in ``_logical_operands`` and
-        ``_comparison_shortcut``; the rest is the general path.  ``mask``
-        (a bool array, or None for every element) is ``where=``."""
-        cdef int k, in_type, out_type
+    cdef int _select(self, list operands, object dtype, object casting,
+                     bint* any_input_cast) except -1:
+        """Which loop a call runs: its index into ``_loops``.  The
+        operands are rewritten in place as the loop reads them (a Python
+        number the signature types is packed; a logical operation's
+        operands become truth values), and ``any_input_cast`` is set where
+        the inputs are converted under any casting rule (the truth
+        values).  ``_execute`` runs what this picks and ``resolve_dtypes``
+        reports it, so the two cannot disagree.  (No tuple is returned:
+        this runs on every general call.)"""
+        cdef int k
         cdef int fixed = -1
-        cdef MiniArray result
-        cdef list inputs
-        cdef LoopData data
         if casting not in _CASTINGS:
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', "
                              f"'same_kind', 'unsafe' (got {casting!r})")
-        input_casting = casting
+        any_input_cast[0] = False
         if type(dtype) is tuple:                # signature= fixed inputs
             fixed = self._loop_matching(operands, dtype, casting)
             # A Python number where the signature fixes the type is
             # converted to that type as a value, with no casting check
             # (add(int8_array, 2.5, signature='bb->b') adds 2), as NumPy
             # packs it.
-            operands = [_packed(o, dtype[i])
-                        if dtype[i] >= 0 and not isinstance(o, MiniArray)
-                        else o for i, o in enumerate(operands)]
+            operands[:] = [_packed(o, dtype[i])
+                           if dtype[i] >= 0 and not isinstance(o, MiniArray)
+                           else o for i, o in enumerate(operands)]
             dtype = None
         if fixed >= 0:
             k = fixed
             if (OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR
                     and self._loops[k][0] == T_BOOL):
-                input_casting = "unsafe"        # (the truth values: below)
+                any_input_cast[0] = True        # (the truth values: below)
         elif OP_LOGICAL_AND <= self.op <= OP_LOGICAL_XOR:
             # dtype= is resolved before any operand's value is read (NumPy
             # reports a dtype no loop has before a Python int too large):
@@ -616,19 +616,35 @@ cdef class ufunc:
                         "No loop matching the specified signature and "
                         f"casting was found for ufunc {self._name}")
                 dtype = None
-            operands = _logical_operands(operands)
+            operands[:] = _logical_operands(operands)
             # NumPy runs its typed loop ('bb->?') only for operands of one
             # dtype; anything else (a Python scalar, mixed dtypes) runs the
             # bool loop on every input's truth value, a cast it allows
             # under any casting rule.  (Values agree either way; the
             # output's layout follows from which inputs need a cast.)
-            input_casting = "unsafe"
+            any_input_cast[0] = True
             if not _one_array_dtype(operands):
                 k = 0                                   # '??->?'
             else:
                 k = self._loop_for(operands, dtype)
         else:
             k = self._loop_for(operands, dtype)
+        return k
+
+    cdef MiniArray _execute(self, list operands, object out, object dtype,
+                            object casting, MiniArray mask=None):
+        """Pick the loop, cast the inputs and run one call; returns the
+        output array.  NumPy's special cases for logical operations and
+        comparisons live in ``_logical_operands`` and
+        ``_comparison_shortcut``; the rest is the general path.  ``mask``
+        (a bool array, or None for every element) is ``where=``."""
+        cdef int k, in_type, out_type
+        cdef MiniArray result
+        cdef list inputs
+        cdef LoopData data
+        cdef bint any_input_cast
+        k = self._select(operands, dtype, casting, &any_input_cast)
+        input_casting = "unsafe" if any_input_cast else casting
         in_type, out_type = self._loops[k]
         # NumPy's order of complaints: a Python int out of range first,
         # then an output that cannot take the result, then the rest.
@@ -726,6 +742,71 @@ cdef class ufunc:
         cdef MiniArray left = asarray(a), right = asarray(b)
         return self(left.reshape(left.shape + (1,) * right.ndim), right)
 
+    def resolve_dtypes(self, dtypes, *, signature=None, casting=None,
+                       reduction=False):
+        """The dtypes a call runs in, found without running it: ``dtypes``
+        holds one entry per operand (inputs, then output), each a dtype,
+        the Python type ``int`` or ``float`` standing for a Python
+        number of that type (a weak operand, as in ``int8_array + 1``),
+        or None for an output left to the ufunc.  The answer is the
+        loop's dtypes; ``casting`` (default 'same_kind') checks that the
+        loop's output casts to an output given.  ``reduction=True`` asks
+        for ``reduce``'s loop: the first entry is then the output, which
+        may be None, and the second the array's dtype."""
+        cdef int nargs = self.nin + self.nout, k, position, in_type, out_type
+        cdef bint any_input_cast
+        if type(dtypes) is not tuple or len(dtypes) != nargs:
+            raise TypeError("resolve_dtypes: The dtypes must be a tuple of "
+                            "`ufunc.nargs` length.")
+        if casting is None:
+            casting = "same_kind"
+        if reduction:
+            if self.nin != 2:
+                raise ValueError("ufunc is not compatible with reduction "
+                                 "operations.")
+            if dtypes[2] is not None:
+                raise TypeError("Output dtype must not be passed for "
+                                "reductions, pass the first input instead.")
+            if dtypes[1] is None:
+                raise TypeError("All input dtypes must be provided (except "
+                                "the first one in reductions)")
+            # What reduce(array, out=...) runs: _reduce_loop_type decides
+            # for both, with an int64 accumulator for small integer sums.
+            in_type = _reduce_loop_type(
+                self, _dtype_stand_in(dtypes[1]), None,
+                None if dtypes[0] is None else _dtype_stand_in(dtypes[0]))
+            return (descr_of(in_type),) * 3
+        operands = []
+        for position in range(self.nin):
+            if dtypes[position] is None:
+                raise TypeError("All input dtypes must be provided (except "
+                                "the first one in reductions)")
+            operands.append(_dtype_stand_in(dtypes[position]))
+        dtype = None if signature is None else self._signature(signature)
+        k = self._select(operands, dtype, casting, &any_input_cast)
+        in_type, out_type = self._loops[k]
+        answer = [descr_of(in_type)] * self.nin + [descr_of(out_type)]
+        mixed = None
+        if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
+            # A signed integer against uint64 compares in a loop of its
+            # own (_mixed_sign_comparison), not in the promoted float64.
+            mixed = _mixed_sign_types(self, operands, casting)
+        if mixed is not None:
+            answer[:2] = [descr_of(mixed[0]), descr_of(mixed[1])]
+        else:
+            _check_input_casting(self, operands, in_type,
+                                 "unsafe" if any_input_cast else casting)
+        out = dtypes[self.nin]
+        if out is not None and not isinstance(out, Descr):
+            _dtype_stand_in(out)            # (refuses it)
+        if out is not None and not can_cast_index(
+                out_type, (<Descr>out).type_index, casting):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{self._name}' output from "
+                f"{descr_of(out_type)!r} to {out!r} with casting "
+                f"rule '{casting}'")
+        return tuple(answer)
+
     def at(self, *args, **kwargs):
         """``at(a, indices, b=None, /)``: ``a[indices] = op(a[indices], b)``
         unbuffered, in place: an element that ``indices`` names twice is
@@ -757,6 +838,19 @@ cdef class ufunc:
 # ---------------------------------------------------------------------------
 # The trivial loop: NumPy's shortcut for the most common calls
 # ---------------------------------------------------------------------------
+
+cdef object _dtype_stand_in(object kind):
+    """An operand for ``resolve_dtypes``: a Python number for the types
+    ``int`` and ``float`` (a weak operand), else a 0-d array of the
+    dtype, which the loop search reads only for its dtype.  Entries are
+    dtype objects, as in NumPy: a name or a scalar type is refused."""
+    if kind is int or kind is float:
+        return kind()
+    if not isinstance(kind, Descr):
+        raise TypeError("Provided dtype must be a valid NumPy dtype, int, "
+                        "float, complex, or None.")
+    return new_array(kind, 0, NULL, False, False)
+
 
 cdef bint _scalar_math(tuple args) except -1:
     """Whether NumPy's scalar math computes ``op(*args)`` (the operands of
@@ -1287,27 +1381,14 @@ cdef object _no_loop_error(str name, list operands):
                           f"signature matching types {types} -> None")
 
 
-cdef list _as_inputs(ufunc function, list operands, int in_type,
-                     object casting):
-    """Every operand as a MiniArray of the loop's input dtype.
-
-    Each input must cast to the loop's dtype under ``casting`` (a weak
-    Python scalar counts as bool/int64/float64 here).  A weak scalar
-    becomes a 0-d array of the loop dtype, with NumPy's range check
-    (int8_array + 1000 raises OverflowError).  Comparisons and logical
-    operations are exact instead: a Python int outside the dtype's range
-    makes the whole call compare in float64.  Arrays of another dtype are
-    cast: a copy when small, else in the walk's buffers (``_cast_input``).
-    """
+cdef int _check_input_casting(ufunc function, list operands, int in_type,
+                              object casting) except -1:
+    """Refuse an operand that does not cast to the loop's input dtype
+    under ``casting`` (a weak Python scalar counts as bool/int64/float64
+    here, and fits any dtype of its kind or a higher one), with NumPy's
+    message.  Calls (``_as_inputs``) and ``resolve_dtypes`` both ask."""
     cdef Descr descr = descr_of(in_type)
-    cdef MiniArray array
-    cdef list inputs = []
     cdef int source
-    for operand in operands:
-        # Python scalars are converted first, so a value out of range
-        # reports NumPy's OverflowError before any casting complaint.
-        if not isinstance(operand, MiniArray) and type(operand) is int:
-            set_item(descr, _SCRATCH, operand)
     for index, operand in enumerate(operands):
         if isinstance(operand, MiniArray):
             source = (<MiniArray>operand).dtype.type_index
@@ -1331,6 +1412,31 @@ cdef list _as_inputs(ufunc function, list operands, int in_type,
                 f"Cannot cast ufunc '{function._name}' {which} from "
                 f"{descr_of(source)!r} to {descr!r} with casting rule "
                 f"'{casting}'")
+    return 0
+
+
+cdef list _as_inputs(ufunc function, list operands, int in_type,
+                     object casting):
+    """Every operand as a MiniArray of the loop's input dtype.
+
+    Each input must cast to the loop's dtype under ``casting`` (a weak
+    Python scalar counts as bool/int64/float64 here).  A weak scalar
+    becomes a 0-d array of the loop dtype, with NumPy's range check
+    (int8_array + 1000 raises OverflowError).  Comparisons and logical
+    operations are exact instead: a Python int outside the dtype's range
+    makes the whole call compare in float64.  Arrays of another dtype are
+    cast: a copy when small, else in the walk's buffers (``_cast_input``).
+    """
+    cdef Descr descr = descr_of(in_type)
+    cdef MiniArray array
+    cdef list inputs = []
+    for operand in operands:
+        # Python scalars are converted first, so a value out of range
+        # reports NumPy's OverflowError before any casting complaint.
+        if not isinstance(operand, MiniArray) and type(operand) is int:
+            set_item(descr, _SCRATCH, operand)
+    _check_input_casting(function, operands, in_type, casting)
+    for operand in operands:
         if isinstance(operand, MiniArray):
             array = operand
             if array.dtype is not descr:
@@ -1470,6 +1576,32 @@ cdef object _out_of_range_comparison(ufunc function, list operands,
     return None
 
 
+cdef tuple _mixed_sign_types(ufunc function, list operands,
+                             object casting):
+    """The input types of the exact loop that compares a signed integer
+    array with a uint64 one (int64 for the first, uint64 for the second,
+    in the operands' order), each input's cast to them checked under
+    ``casting``; None for any other operands."""
+    cdef int index
+    if len(operands) != 2 or not all([isinstance(o, MiniArray)
+                                       for o in operands]):
+        return None
+    kinds = [(<MiniArray>o).dtype for o in operands]
+    if not ((kinds[0].type_index == T_UINT64 and kinds[1].kind == "i") or
+            (kinds[0].kind == "i" and kinds[1].type_index == T_UINT64)):
+        return None
+    types = tuple([T_UINT64 if kind.kind == "u" else T_INT64
+                   for kind in kinds])
+    for index in range(2):
+        if not can_cast_index(kinds[index].type_index, types[index],
+                              casting):
+            raise UFuncTypeError(
+                f"Cannot cast ufunc '{function._name}' input {index} from "
+                f"{kinds[index]!r} to {descr_of(types[index])!r} with "
+                f"casting rule '{casting}'")
+    return types
+
+
 cdef object _mixed_sign_comparison(ufunc function, list operands,
                                    MiniArray out, object casting,
                                    MiniArray mask=None):
@@ -1479,28 +1611,17 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
     Returns None for any other pair of operands.  The checks come in
     NumPy's order, as for any loop: the inputs' casts to the loop's
     (int64, uint64) under ``casting``, then the shapes."""
-    cdef int op = function.op, index
+    cdef int op = function.op
     cdef LoopData data
-    if len(operands) != 2 or not all([isinstance(o, MiniArray)
-                                       for o in operands]):
+    if _mixed_sign_types(function, operands, casting) is None:
         return None
-    kinds = [(<MiniArray>o).dtype for o in operands]
-    if kinds[0].type_index == T_UINT64 and kinds[1].kind == "i":
+    if (<MiniArray>operands[0]).dtype.type_index == T_UINT64:
         op = {OP_LESS: OP_GREATER, OP_GREATER: OP_LESS,
               OP_LESS_EQUAL: OP_GREATER_EQUAL,
               OP_GREATER_EQUAL: OP_LESS_EQUAL}.get(op, op)
         signed, unsigned = operands[1], operands[0]
-    elif kinds[0].kind == "i" and kinds[1].type_index == T_UINT64:
-        signed, unsigned = operands
     else:
-        return None
-    for index in range(2):
-        loop_type = T_UINT64 if kinds[index].kind == "u" else T_INT64
-        if not can_cast_index(kinds[index].type_index, loop_type, casting):
-            raise UFuncTypeError(
-                f"Cannot cast ufunc '{function._name}' input {index} from "
-                f"{kinds[index]!r} to {descr_of(loop_type)!r} with casting "
-                f"rule '{casting}'")
+        signed, unsigned = operands
     _broadcast_shape(operands, out, _SHAPE_SCRATCH, mask)
     original_signed = signed
     if (<MiniArray>signed).dtype.type_index != T_INT64:

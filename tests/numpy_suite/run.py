@@ -89,7 +89,9 @@ REASONS = (
     "structured dtypes", "byte order", "datetime", "np.random",
     "NumPy private test module", "NumPy private name",
     "vectorize signature=", ".real/.imag attributes", "as_strided bounds",
-    "array interface addresses", "subclasses", "np.ma")
+    "array interface addresses", "subclasses", "np.ma", "dtype classes",
+    "dtype metadata", "minind's names in messages", "unpickled arrays",
+    "inline shape")
 DIFFERENCE_SEPARATOR = "  # "
 PYTEST_INI = """\
 [pytest]
