@@ -533,10 +533,41 @@ def _threaded_calls():
             lambda b: mi.hypot(b, a, out=b))(a.copy())
         calls[f"exp {dtype} in place"] = lambda a=flat: (
             lambda b: mi.exp(b, out=b))(a.copy())
+        # Memory-bound, but latency-bound when tiled (TILED_WORK in
+        # _loops.pxd): copies and element-wise loops across layouts, with
+        # rows long enough that their cache lines would not stay in L2.
+        tiled = mi.array(_values((2048, 3 * (THREAD_THRESHOLD // 2048) + 5),
+                                 0.03).astype(dtype))
+        tiled_f = mi.asfortranarray(tiled)
+        calls[f"ascontiguousarray {dtype} F (tiles)"] = (
+            lambda f=tiled_f: mi.ascontiguousarray(f))
+        calls[f"asfortranarray {dtype} strided (tiles)"] = (
+            lambda f=tiled_f: mi.asfortranarray(f.T[::-1, ::-1]))
+        calls[f"astype {dtype} F to C int32 (tiles)"] = (
+            lambda f=tiled_f: f.astype("int32", order="C"))
+        calls[f"assignment {dtype} F into C (tiles)"] = (
+            lambda c=tiled, f=tiled_f: _assigned(mi.empty_like(c), f))
+        calls[f"add {dtype} C + F (tiles)"] = (
+            lambda c=tiled, f=tiled_f: mi.add(c, f))
+        # Reductions of contiguous rows into a row (ROWS_SHARE in
+        # _ufunc.pyx), each thread a band of columns.
+        tall = mi.array(_values((8 * (THREAD_THRESHOLD // 512) + 5, 512),
+                                0.03).astype(dtype))
+        calls[f"sum {dtype} C axis 0 (rows)"] = lambda t=tall: t.sum(axis=0)
+        calls[f"sum {dtype} F axis 1 (rows)"] = (
+            lambda t=mi.asfortranarray(tall.T): t.sum(axis=1))
+        calls[f"max {dtype} C axis 0 (rows)"] = lambda t=tall: t.max(axis=0)
+        calls[f"sum int64 {dtype} axis 0 (rows)"] = (
+            lambda t=(tall * 1000).astype("int64"): t.sum(axis=0))
         calls[f"floor_divide int64 {dtype}"] = lambda i=ints: i // 7
         calls[f"remainder int64 arrays {dtype}"] = lambda i=ints: i % (
             mi.absolute(i[::-1]) + 1)
     return calls
+
+
+def _assigned(destination, source):
+    destination[...] = source
+    return destination
 
 
 THREADED = _threaded_calls()

@@ -26,6 +26,25 @@ ctypedef void (*inner_loop)(char** pointers, Py_ssize_t n,
                             const Py_ssize_t* steps,
                             void* data) noexcept nogil
 
+# The thread pool (_threads.pyx), reached through hooks: _threads cimports
+# this module (it walks traversals), so it installs its two entry points
+# here when it is imported (install_pool), and copies reach the pool
+# through them.
+ctypedef int (*threads_for_t)(Py_ssize_t work) except -1
+ctypedef bint (*parallel_walk_t)(Traversal* t, char** start,
+                                 inner_loop loop, void* data,
+                                 int threads) noexcept nogil
+cdef void install_pool(threads_for_t threads_for,
+                       parallel_walk_t parallel_walk) noexcept
+cdef enum:
+    # What a tiled traversal costs per element, for threads_for (units of
+    # its cheapest threaded loop, about 1 ns an element): a transposing
+    # copy misses a cache line or a TLB entry every few items and waits
+    # for it, about 2.5 ns an item on one core.  Bound by that latency,
+    # not by the memory's bandwidth, it runs nearly twice as fast on two
+    # cores, where a contiguous copy would not gain at all.
+    TILED_WORK = 2
+
 # The "K" memory order of t's axes into perm[t.ndim]; 0 <= first_op < nop.
 cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
                      int* perm) noexcept nogil
@@ -40,6 +59,12 @@ cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
 # Run loop over a planned, non-empty t; start[k] is operand k's first item.
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
+# walk, on several threads when t is tiled and long (TILED_WORK) and the
+# pool is free; only for traversals plan_tiles may tile (no reduction).
+# Call without the GIL; ``threads`` from tiled_threads (with the GIL).
+cdef int tiled_threads(Traversal* t, Py_ssize_t size) except -1
+cdef void walk_tiled(Traversal* t, char** start, inner_loop loop,
+                     void* data, int threads) noexcept nogil
 
 # (shape, [each operand's strides], tile) of t as Python values (explain).
 cdef tuple traversal_text(Traversal* t)

@@ -687,6 +687,7 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
     cdef int flags_before = begin_cast() if flags else 0
     cdef CastTypes types
     cdef char* start[2]
+    cdef int threads = tiled_threads(&t, size)
     types.src_type = src_type
     types.dst_type = dst_type
     start[0] = dst
@@ -694,7 +695,7 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
     if size >= NOGIL_THRESHOLD:
         with nogil:
             if t.tile:
-                walk(&t, start, _cast_rows, &types)
+                walk_tiled(&t, start, _cast_rows, &types, threads)
             else:
                 _walk(&t, src_type, dst_type, dst, src)
     elif t.tile:
@@ -734,6 +735,36 @@ cdef tuple traversal_text(Traversal* t):
     return (tuple([t.shape[axis] for axis in range(t.ndim)]),
             [tuple([t.strides[iop][axis] for axis in range(t.ndim)])
              for iop in range(t.nop)], t.tile)
+
+
+cdef threads_for_t _threads_for = NULL
+cdef parallel_walk_t _parallel_walk = NULL
+
+
+cdef void install_pool(threads_for_t threads_for,
+                       parallel_walk_t parallel_walk) noexcept:
+    global _threads_for, _parallel_walk
+    _threads_for = threads_for
+    _parallel_walk = parallel_walk
+
+
+cdef int tiled_threads(Traversal* t, Py_ssize_t size) except -1:
+    """How many threads walk the planned ``t`` (1 unless it is tiled and
+    long enough to gain from more: TILED_WORK)."""
+    if not t.tile or _threads_for == NULL:
+        return 1
+    return _threads_for(size * TILED_WORK)
+
+
+cdef void walk_tiled(Traversal* t, char** start, inner_loop loop,
+                     void* data, int threads) noexcept nogil:
+    """``walk``, with ``t``'s outermost axis cut into one band per thread
+    when ``threads`` (from ``tiled_threads``) is above 1.  Each band is
+    tiled as the whole would be (a tile cut by a band's edge is a smaller
+    tile), and every element is the same copy or the same loop wherever
+    it is walked, so the result is the serial one."""
+    if threads < 2 or not _parallel_walk(t, start, loop, data, threads):
+        walk(t, start, loop, data)
 
 
 cdef void walk(Traversal* t, char** start, inner_loop loop,
