@@ -549,7 +549,7 @@ def _threaded_calls():
             lambda c=tiled, f=tiled_f: _assigned(mi.empty_like(c), f))
         calls[f"add {dtype} C + F (tiles)"] = (
             lambda c=tiled, f=tiled_f: mi.add(c, f))
-        # Reductions of contiguous rows into a row (ROWS_SHARE in
+        # Reductions of contiguous rows into a row (REDUCTION_SHARE in
         # _ufunc.pyx), each thread a band of columns.
         tall = mi.array(_values((8 * (THREAD_THRESHOLD // 512) + 5, 512),
                                 0.03).astype(dtype))
@@ -559,6 +559,17 @@ def _threaded_calls():
         calls[f"max {dtype} C axis 0 (rows)"] = lambda t=tall: t.max(axis=0)
         calls[f"sum int64 {dtype} axis 0 (rows)"] = (
             lambda t=(tall * 1000).astype("int64"): t.sum(axis=0))
+        # Reductions whose outermost axis moves the accumulator: bands of
+        # it (each row summed pairwise into its own element).
+        calls[f"sum {dtype} C axis 1 (bands)"] = lambda t=tall: t.sum(axis=1)
+        calls[f"sum {dtype} F axis 0 (bands)"] = (
+            lambda t=mi.asfortranarray(tall.T): t.sum(axis=0))
+        calls[f"min {dtype} 3-d axes 1, 2 (bands)"] = (
+            lambda t=tall.reshape(-1, 16, 32)[::-1]: t.min(axis=(1, 2)))
+        calls[f"prod {dtype} axis 1 keepdims out= (bands)"] = (
+            lambda t=tall: mi.multiply.reduce(
+                t * 0 + 1.0, axis=1, keepdims=True,
+                out=mi.empty((t.shape[0], 1), dtype)))
         calls[f"floor_divide int64 {dtype}"] = lambda i=ints: i // 7
         calls[f"remainder int64 arrays {dtype}"] = lambda i=ints: i % (
             mi.absolute(i[::-1]) + 1)
@@ -685,6 +696,24 @@ def test_a_forked_child_starts_its_own_pool():
                 pytest.fail("the forked child hung in a threaded loop")
             time.sleep(0.01)
         assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_a_reduction_into_an_output_that_overlaps_itself_is_serial():
+    """A row sum into an out= whose elements all share one item: the rows
+    are summed (on two threads) into a new result, which is then written
+    into out, as on one thread: the last row's sum wins, as in NumPy."""
+    rows = 8 * (THREAD_THRESHOLD // 512) + 5
+    x = mi.asarray(_values((rows, 512), 0.03))
+
+    def shared():
+        return mi.lib.stride_tricks.as_strided(
+            mi.zeros(1), shape=(rows,), strides=(0,), writeable=True)
+    with mi.set_num_threads(1):
+        serial = _bits(x.sum(axis=1, out=shared()))
+    with mi.set_num_threads(2):
+        threaded = _bits(x.sum(axis=1, out=shared()))
+    assert threaded == serial
+    assert np.asarray(x.sum(axis=1, out=shared()))[0] == x[-1].sum()
 
 
 def test_an_output_that_overlaps_itself_keeps_the_serial_order():

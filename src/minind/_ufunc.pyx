@@ -1971,10 +1971,22 @@ cdef void _masked_loop(char** pointers, Py_ssize_t n,
             masked.loop(args, i - first, steps, masked.data)
 
 
+# A reduction along an axis of contiguous rows (rows into one row, or each
+# row into its own element) streams memory at a fraction of the cheapest
+# threaded loop's cost per element (_threads): its work for threads_for
+# is its size divided by this, so it is threaded from 2**21 elements.
+# One core does not fill the memory's bandwidth with it (4096**2 float64
+# summed over axis 0: 3.9 ms on one core, 2.2 ms on two, on the 2-core
+# Xeon VM); below about 16 MB, where the rows come from the cache
+# (1024**2: 0.24 ms on one, 0.27 on two), a second thread does not pay.
+cdef Py_ssize_t REDUCTION_SHARE = 8
+
+
 cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
                      const int* own_types, const int* loop_types,
                      Py_ssize_t size, int mask_op=-1,
-                     bint element_wise=False) except -1:
+                     bint element_wise=False,
+                     bint reduction_bands=False) except -1:
     """Walk the planned ``t`` with the typed loop ``data`` names, without
     the GIL when it is long.  An operand stored in another dtype than
     the loop's (``own_types[k]`` against ``loop_types[k]``; operands
@@ -1987,8 +1999,10 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
 
     An ``element_wise`` walk (each output element written once, from
     inputs that alias no other output element) of a compute-bound loop
-    runs on several threads when it is long (``_threads``); buffered and
-    masked walks stay on one."""
+    runs on several threads when it is long (``_threads``), and so does a
+    reduction whose ``reduction_bands`` (bands of the outermost axis)
+    fold into disjoint parts of the accumulator; buffered and masked
+    walks stay on one."""
     cdef CastBuffers cast
     cdef MaskedLoop masked
     cdef int iop, threads = 1, work
@@ -2012,11 +2026,13 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
         masked.mask_op = mask_op
         loop = _masked_loop
         loop_data = &masked
-    if element_wise and loop_data == <void*>data and t.ndim > 0:
+    if (element_wise or reduction_bands) and loop_data == <void*>data and (
+            t.ndim > 0):
         work = work_per_element(data.op, data.type_index)
         if t.tile and work < TILED_WORK:
             work = TILED_WORK       # latency-bound tiles: _loops.pxd
-        threads = threads_for(size * work)
+        threads = threads_for(max(size * work, size // REDUCTION_SHARE)
+                              if reduction_bands else size * work)
     try:
         if size >= NOGIL_THRESHOLD:
             with nogil:
@@ -2808,7 +2824,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     cdef int threads
     if rows:
         if b.size >= NOGIL_THRESHOLD:
-            threads = threads_for(b.size // ROWS_SHARE)
+            threads = threads_for(b.size // REDUCTION_SHARE)
             with nogil:
                 done = _reduce_rows_on(threads, data, start[0], start[1],
                                        t.shape[1], t.strides[1][0],
@@ -2818,18 +2834,16 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
                                t.strides[1][0], t.shape[0])
     if done:
         return 0
+    # A reduction whose outermost planned axis moves the accumulator (the
+    # rows of a.sum(axis=1), C) can be cut into bands of that axis, one
+    # per thread: each band folds into its own accumulator elements, in
+    # the serial order.  (The accumulator is always a view of a new
+    # result, _reduction_output's, never a user's out=, which is written
+    # afterwards: no two of its elements share memory.)
+    cdef bint bands = (reorder and start[0] == start[2] and t.ndim > 1
+                       and t.strides[0][0] != 0)
     return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size,
-                       -1 if mask is None else 3)
-
-
-# A reduction of contiguous rows into one row streams memory at a
-# fraction of the cheapest threaded loop's cost per element (_threads): its
-# work for threads_for is its size divided by this, so it is threaded
-# from 2**21 elements.  One core does not fill the memory's bandwidth with
-# it (4096**2 float64 summed over axis 0: 3.9 ms on one core, 2.2 ms on
-# two, on the 2-core Xeon VM); below about 16 MB, where the rows come
-# from the cache (1024**2: 0.24 ms on one, 0.27 on two), it does not gain.
-cdef Py_ssize_t ROWS_SHARE = 8
+                       -1 if mask is None else 3, False, bands)
 
 
 cdef struct RowsJob:
