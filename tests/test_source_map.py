@@ -49,10 +49,11 @@ def test_the_map_has_rows():
                          ids=[row[0] for row in ROWS])
 def test_named_functions_exist(concept, path, cell):
     files = [ROOT / path] + [SOURCE / name for name in
-                             re.findall(r"`(_\w+\.pyx?)`", cell)]
+                             re.findall(r"`(_\w+\.(?:pyx|pxd|py))`", cell)]
     texts = [file.read_text() for file in files]
     names = [name for name in re.findall(r"`([^`]+)`", cell)
              if IDENTIFIER.match(name) and not name.endswith((".pyx",
+                                                               ".pxd",
                                                                ".py"))]
     assert names, f"row {concept!r} names no function"
     for name in names:

@@ -489,7 +489,7 @@ def test_the_gil_check_tells_held_from_released():
 # be bitwise the serial one, in every layout and through every path (the
 # trivial loop, the strided walk, tiles, in place).
 
-from minind import _kernels, _threads                         # noqa: E402
+from minind import _kernels, _loops, _threads                 # noqa: E402
 
 THREAD_THRESHOLD = _threads.THREAD_THRESHOLD_ITEMS
 
@@ -533,9 +533,9 @@ def _threaded_calls():
             lambda b: mi.hypot(b, a, out=b))(a.copy())
         calls[f"exp {dtype} in place"] = lambda a=flat: (
             lambda b: mi.exp(b, out=b))(a.copy())
-        # Memory-bound, but latency-bound when tiled (TILED_WORK in
-        # _loops.pxd): copies and element-wise loops across layouts, with
-        # rows long enough that their cache lines would not stay in L2.
+        # Tiled walks (TILED_WORK in _loops.pxd): copies and element-wise
+        # loops across layouts, with rows long enough that their cache
+        # lines would not stay in L2.
         tiled = mi.array(_values((2048, 3 * (THREAD_THRESHOLD // 2048) + 5),
                                  0.03).astype(dtype))
         tiled_f = mi.asfortranarray(tiled)
@@ -549,8 +549,9 @@ def _threaded_calls():
             lambda c=tiled, f=tiled_f: _assigned(mi.empty_like(c), f))
         calls[f"add {dtype} C + F (tiles)"] = (
             lambda c=tiled, f=tiled_f: mi.add(c, f))
-        # Reductions of contiguous rows into a row (REDUCTION_SHARE in
-        # _ufunc.pyx), each thread a band of columns.
+        # Streaming walks (STREAM_SHARE in _loops.pxd), from 8 times the
+        # threshold: reductions of contiguous rows into a row (each thread
+        # a band of columns), the trivial loop, copies, casts.
         tall = mi.array(_values((8 * (THREAD_THRESHOLD // 512) + 5, 512),
                                 0.03).astype(dtype))
         calls[f"sum {dtype} C axis 0 (rows)"] = lambda t=tall: t.sum(axis=0)
@@ -559,6 +560,17 @@ def _threaded_calls():
         calls[f"max {dtype} C axis 0 (rows)"] = lambda t=tall: t.max(axis=0)
         calls[f"sum int64 {dtype} axis 0 (rows)"] = (
             lambda t=(tall * 1000).astype("int64"): t.sum(axis=0))
+        calls[f"add {dtype} contiguous (stream)"] = lambda t=tall: t + t
+        calls[f"add {dtype} in place (stream)"] = (
+            lambda t=tall: (lambda b: mi.add(b, 1.5, out=b))(t.copy()))
+        calls[f"greater {dtype} (stream)"] = lambda t=tall: t > 0.01
+        calls[f"sqrt {dtype} reversed (stream)"] = (
+            lambda t=tall: mi.sqrt(mi.absolute(t[::-1, ::-1])))
+        calls[f"copy {dtype} (stream)"] = lambda t=tall: t.copy()
+        calls[f"astype {dtype} to int16 (stream)"] = (
+            lambda t=tall: (t * 100).astype("int16"))
+        calls[f"assignment {dtype} reversed (stream)"] = (
+            lambda t=tall: _assigned(mi.empty_like(t), t[::-1]))
         # Reductions whose outermost axis moves the accumulator: bands of
         # it (each row summed pairwise into its own element).
         calls[f"sum {dtype} C axis 1 (bands)"] = lambda t=tall: t.sum(axis=1)
@@ -600,8 +612,16 @@ def test_threaded_loops_are_bitwise_serial(name):
         assert _bits(threaded) == _bits(serial)
 
 
-def test_short_and_memory_bound_loops_stay_on_one_thread():
+def test_short_loops_stay_on_one_thread():
+    """Below its threshold a loop runs on the calling thread: a vector-math
+    loop below THREAD_THRESHOLD elements, a scalar one below a sixteenth
+    of it, a loop that only streams memory (add, copy, a sum) below
+    STREAM_SHARE times it (_loops.pxd); masked and buffered walks
+    always."""
     long = mi.array(_values((4 * THREAD_THRESHOLD,), 0.01))
+    stream = _loops.STREAM_SHARE_FACTOR * THREAD_THRESHOLD
+    streaming = mi.array(_values((stream,), 0.01))
+    below, at = streaming[:stream - 1], streaming
     # log is a vector loop, 16 times cheaper than sin, unless the build
     # calls the scalar functions (a sanitizer build: _kernels).
     cheap = THREAD_THRESHOLD if _kernels.VECTOR_MATH else THREAD_THRESHOLD // 16
@@ -609,14 +629,20 @@ def test_short_and_memory_bound_loops_stay_on_one_thread():
         before = _threads._parallel_walks_so_far()
         mi.log(mi.absolute(long[:cheap - 1]))
         mi.sin(long[:THREAD_THRESHOLD // 16 - 1])    # 16 times the work
-        mi.add(long, long)
-        long.sum()
-        mi.sqrt(mi.absolute(long))
+        mi.add(below, below)
+        below.copy()
+        below[::-1].astype("float32")
+        mi.sqrt(below)
         mi.exp(long, where=long > 0, out=mi.zeros_like(long))  # masked
         mi.exp(long.astype("int32"))          # cast in buffers
+        mi.add(at, at, where=True, out=mi.empty_like(at), dtype="float32")
         assert _threads._parallel_walks_so_far() == before
         mi.sin(long[:THREAD_THRESHOLD // 16])
         assert _threads._parallel_walks_so_far() == before + 1
+        mi.add(at, at)
+        at.copy()
+        at[::-1].astype("float32")
+        assert _threads._parallel_walks_so_far() == before + 4
 
 
 def test_set_num_threads_and_its_context():

@@ -96,7 +96,8 @@ cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
 cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                    void* data) noexcept nogil
 # What a loop of (op, type_index) costs per element, relative to a vector
-# math function (1); 0 for memory-bound loops (see _kernels.pyx).
+# math function (1); 0 for memory-bound loops, which count what streaming
+# memory costs instead (_loops.walk_work; see _kernels.pyx).
 cdef int work_per_element(int op, int type_index) noexcept nogil
 cdef uint8_t any_or_all(const char* data, Py_ssize_t n, Py_ssize_t step,
                         int type_index, bint want_any) noexcept nogil

@@ -2909,9 +2909,9 @@ VECTOR_MATH = bool(VECTORISED)
 cdef int work_per_element(int op, int type_index) noexcept nogil:
     """What a loop costs per element, for deciding whether to thread it
     (``_threads``), in units of the cheapest threaded loop (a vector-math
-    function, about 1 ns per element); 0 for loops that stream memory as
-    fast as one core can (add, compare, copy, sqrt...), which a second
-    core on the same memory barely helps.  ``bench/threads.py --sweep``
+    function, about 1 ns per element); 0 for loops that stream memory
+    (add, compare, copy, sqrt...), whose cost is the memory's:
+    ``_loops.walk_work`` counts that for every walk (STREAM_SHARE).  ``bench/threads.py --sweep``
     shows the crossovers: a vector loop gains above 2**17 elements, a
     scalar C library one (float64 sin, power) already at 2**14.  The
     vector functions are the ones ``_vector_double`` and

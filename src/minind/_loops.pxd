@@ -40,10 +40,31 @@ cdef enum:
     # What a tiled traversal costs per element, for threads_for (units of
     # its cheapest threaded loop, about 1 ns an element): a transposing
     # copy misses a cache line or a TLB entry every few items and waits
-    # for it, about 2.5 ns an item on one core.  Bound by that latency,
-    # not by the memory's bandwidth, it runs nearly twice as fast on two
-    # cores, where a contiguous copy would not gain at all.
+    # for it, about 2.5 ns an item on one core, a latency each core pays
+    # for itself, so two cores nearly halve it.
     TILED_WORK = 2
+    # Any walk streams memory, and one core does not move as much as the
+    # memory can (the development Xeon VM, 4096**2 float64: an add into an
+    # existing array takes 13 ms on one core, 6 on two), nor zero fresh
+    # pages as fast as two (the kernel zeroes a page in the thread that
+    # first touches it: a new result's add, 18 ms and 10).  So a walk
+    # costs at least an eighth of a unit an item: threaded from 2**21
+    # items (16 MB of float64).  Below that the operands come from the
+    # cache, and handing out bands costs more than it saves (1024**2
+    # float64 sums: 0.24 ms on one core, 0.27 on two).
+    STREAM_SHARE = 8
+
+
+cdef inline Py_ssize_t walk_work(Py_ssize_t items, int per_item,
+                                 bint tiled) noexcept nogil:
+    """What a walk of ``items`` costs, for threads_for: ``per_item``
+    units an item (the loop's own cost, _kernels.work_per_element), at
+    least TILED_WORK when the walk is tiled, and at least what streaming
+    the memory costs (STREAM_SHARE)."""
+    if tiled and per_item < TILED_WORK:
+        per_item = TILED_WORK
+    return max(items * per_item, items // STREAM_SHARE)
+
 
 # The "K" memory order of t's axes into perm[t.ndim]; 0 <= first_op < nop.
 cdef void axis_order(Traversal* t, int first_op, bint every_axis_votes,
@@ -59,12 +80,12 @@ cdef void plan_tiles(Traversal* t, const Py_ssize_t* itemsizes,
 # Run loop over a planned, non-empty t; start[k] is operand k's first item.
 cdef void walk(Traversal* t, char** start, inner_loop loop,
                void* data) noexcept nogil
-# walk, on several threads when t is tiled and long (TILED_WORK) and the
-# pool is free; only for traversals plan_tiles may tile (no reduction).
-# Call without the GIL; ``threads`` from tiled_threads (with the GIL).
-cdef int tiled_threads(Traversal* t, Py_ssize_t size) except -1
-cdef void walk_tiled(Traversal* t, char** start, inner_loop loop,
-                     void* data, int threads) noexcept nogil
+# How many threads a copy's walk of t (planned, size items) should use
+# (walk_work, with the GIL); then walk_on runs it, without the GIL, cut
+# into bands of t's outermost axis when threads > 1 and the pool is free.
+cdef int walk_threads(Traversal* t, Py_ssize_t size) except -1
+cdef void walk_on(Traversal* t, char** start, inner_loop loop,
+                  void* data, int threads) noexcept nogil
 
 # (shape, [each operand's strides], tile) of t as Python values (explain).
 cdef tuple traversal_text(Traversal* t)

@@ -674,8 +674,23 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
             "operands": [(0, descr_of(dst_type).name, before[1][0]),
                          (1, descr_of(src_type).name, before[1][1])]})
         raise Planned()
+    cdef CastTypes types
+    cdef char* start[2]
+    cdef int threads = (walk_threads(&t, size) if size >= NOGIL_THRESHOLD
+                        else 1)
+    types.src_type = src_type
+    types.dst_type = dst_type
+    start[0] = dst
+    start[1] = <char*>src
     if one_block:
-        memcpy(dst, src, size * itemsize)
+        if threads > 1:                 # (bands of the one run: t.ndim 1)
+            with nogil:
+                walk_on(&t, start, _cast_rows, &types, threads)
+        elif size >= NOGIL_THRESHOLD:
+            with nogil:
+                memcpy(dst, src, size * itemsize)
+        else:
+            memcpy(dst, src, size * itemsize)
         return 0
     # A cast that can raise a flag (float to integer, float64 to
     # float32) reports it, as NumPy's casts do: "... encountered in cast".
@@ -685,17 +700,10 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
         or descr_of(dst_type).itemsize < descr_of(src_type).itemsize
     ) and not casts_deferred()
     cdef int flags_before = begin_cast() if flags else 0
-    cdef CastTypes types
-    cdef char* start[2]
-    cdef int threads = tiled_threads(&t, size)
-    types.src_type = src_type
-    types.dst_type = dst_type
-    start[0] = dst
-    start[1] = <char*>src
     if size >= NOGIL_THRESHOLD:
         with nogil:
-            if t.tile:
-                walk_tiled(&t, start, _cast_rows, &types, threads)
+            if t.tile or threads > 1:
+                walk_on(&t, start, _cast_rows, &types, threads)
             else:
                 _walk(&t, src_type, dst_type, dst, src)
     elif t.tile:
@@ -708,8 +716,10 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
 
 
 
-# The block size as Python sees it (mi.explain prints it).
+# The block size as Python sees it (mi.explain prints it), and the walk
+# costs of _loops.pxd (tests).
 CAST_BLOCK_ITEMS = CAST_BLOCK
+STREAM_SHARE_FACTOR = STREAM_SHARE
 
 # mi.explain (_explain.py) sets this to a list while it asks how a copy
 # would run: copy_cast describes its plan there and raises Planned instead
@@ -748,18 +758,18 @@ cdef void install_pool(threads_for_t threads_for,
     _parallel_walk = parallel_walk
 
 
-cdef int tiled_threads(Traversal* t, Py_ssize_t size) except -1:
-    """How many threads walk the planned ``t`` (1 unless it is tiled and
-    long enough to gain from more: TILED_WORK)."""
-    if not t.tile or _threads_for == NULL:
+cdef int walk_threads(Traversal* t, Py_ssize_t size) except -1:
+    """How many threads walk the planned ``t`` of ``size`` items: what
+    its streaming (and tiles) cost, asked of the pool (walk_work)."""
+    if _threads_for == NULL:
         return 1
-    return _threads_for(size * TILED_WORK)
+    return _threads_for(walk_work(size, 0, t.tile != 0))
 
 
-cdef void walk_tiled(Traversal* t, char** start, inner_loop loop,
-                     void* data, int threads) noexcept nogil:
+cdef void walk_on(Traversal* t, char** start, inner_loop loop,
+                  void* data, int threads) noexcept nogil:
     """``walk``, with ``t``'s outermost axis cut into one band per thread
-    when ``threads`` (from ``tiled_threads``) is above 1.  Each band is
+    when ``threads`` (from ``walk_threads``) is above 1.  A tiled band is
     tiled as the whole would be (a tile cut by a band's edge is a smaller
     tile), and every element is the same copy or the same loop wherever
     it is walked, so the result is the serial one."""

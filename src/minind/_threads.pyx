@@ -1,5 +1,5 @@
 # cython: boundscheck=False, wraparound=False, cdivision=True
-"""Threads for compute-bound loops: a small pool of minind's own.
+"""Threads for long loops: a small pool of minind's own.
 
 A ufunc whose loop costs more than the memory it touches (``exp``,
 ``tanh``, ``a ** 1.7``...) runs on several cores once it is long enough:
@@ -7,10 +7,19 @@ the traversal is cut into bands along its outermost axis and each thread
 walks one band with the same typed loop.  Each element is computed by
 the same code with the same operands wherever its band starts (the
 vector-math loops give the same bits in every position), so the result
-is bitwise the serial one.  Memory-bound loops (``add``, copies) stay on
-one thread: they already stream at the bandwidth of the memory, which a
-second core on the same memory does not raise by much (but see tiled
-walks, below).
+is bitwise the serial one.
+
+Loops that only stream memory (``add``, copies, sums along an axis) are
+threaded too, from a larger size (``STREAM_SHARE``, ``_loops.pxd``): on
+the development Xeon VM one core does not move as much as the memory can
+(an add of 4096**2 float64 into an existing array: 13 ms on one core, 6
+on two), nor zero fresh pages as fast as two (the kernel zeroes a page in
+the thread that first touches it).  A tiled walk (operands that disagree
+on layout) waits on a missed cache line or TLB entry every few items, a
+latency each core pays for itself, and counts more (``TILED_WORK``).
+On a machine where one core already fills the bandwidth, the second
+gains nothing and costs only the hand-out, tens of microseconds against
+the milliseconds such a loop takes.
 
 Why a pool of our own and not OpenMP's ``prange``:
 
@@ -37,14 +46,6 @@ below ``THREAD_THRESHOLD`` elements of the cheapest threaded loop (fewer
 for a costlier one): handing out the bands and waiting for them costs
 tens of microseconds, as much as computing 10**5 elements of ``log``.
 
-One kind of memory-bound walk is threaded too: a tiled one (a copy or an
-element-wise loop whose operands disagree on layout, ``_loops.pyx``).
-It waits on a missed cache line or TLB entry every few items instead of
-streaming, so it is bound by latency, which each core pays for itself,
-and a second core nearly halves its time (4096**2 float64,
-``ascontiguousarray`` of an F array: 41 ms on one core, 19 ms on two, on
-the 2-core Xeon VM, where a contiguous copy of the same array takes 8 ms
-on either).  Its cost per element is ``TILED_WORK`` (``_loops.pxd``).
 """
 import os
 import warnings

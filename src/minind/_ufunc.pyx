@@ -65,7 +65,8 @@ from minind._layout cimport (MAX_NDIM, FLAG_WRITEABLE, FLAG_WARN_ON_WRITE,
                              may_overlap_itself)
 from minind._threads cimport threads_for, parallel_walk
 from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
-                            cast_run, plan_traversal, plan_tiles, walk, TILED_WORK,
+                            cast_run, plan_traversal, plan_tiles, walk,
+                            walk_work,
                             CAST_BLOCK, CastBuffers, alloc_cast_buffers,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text, inner_loop)
@@ -1056,7 +1057,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         data.op = function.op
         data.type_index = t
         if count >= NOGIL_THRESHOLD:
-            threads = threads_for(count * work_per_element(data.op, t))
+            threads = threads_for(walk_work(
+                count, work_per_element(data.op, t), False))
             with nogil:
                 if threads < 2 or not _parallel_run(start, count, steps,
                                                     nin + 1, &data, threads):
@@ -1971,22 +1973,10 @@ cdef void _masked_loop(char** pointers, Py_ssize_t n,
             masked.loop(args, i - first, steps, masked.data)
 
 
-# A reduction along an axis of contiguous rows (rows into one row, or each
-# row into its own element) streams memory at a fraction of the cheapest
-# threaded loop's cost per element (_threads): its work for threads_for
-# is its size divided by this, so it is threaded from 2**21 elements.
-# One core does not fill the memory's bandwidth with it (4096**2 float64
-# summed over axis 0: 3.9 ms on one core, 2.2 ms on two, on the 2-core
-# Xeon VM); below about 16 MB, where the rows come from the cache
-# (1024**2: 0.24 ms on one, 0.27 on two), a second thread does not pay.
-cdef Py_ssize_t REDUCTION_SHARE = 8
-
-
 cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
                      const int* own_types, const int* loop_types,
                      Py_ssize_t size, int mask_op=-1,
-                     bint element_wise=False,
-                     bint reduction_bands=False) except -1:
+                     bint bands=False) except -1:
     """Walk the planned ``t`` with the typed loop ``data`` names, without
     the GIL when it is long.  An operand stored in another dtype than
     the loop's (``own_types[k]`` against ``loop_types[k]``; operands
@@ -1997,15 +1987,15 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
     mask: ``_masked_loop`` hands the loop its runs of True only, so
     masked-off elements are neither read, computed nor written.
 
-    An ``element_wise`` walk (each output element written once, from
-    inputs that alias no other output element) of a compute-bound loop
-    runs on several threads when it is long (``_threads``), and so does a
-    reduction whose ``reduction_bands`` (bands of the outermost axis)
-    fold into disjoint parts of the accumulator; buffered and masked
-    walks stay on one."""
+    A walk whose ``bands`` (of its outermost axis) each write their own
+    output elements, reading no other band's -- an element-wise walk
+    whose inputs alias no other output element, or a reduction whose
+    bands fold into disjoint parts of the accumulator -- runs on several
+    threads when it is long enough (``_loops.walk_work``: its loop's
+    cost, tiles, streaming); buffered and masked walks stay on one."""
     cdef CastBuffers cast
     cdef MaskedLoop masked
-    cdef int iop, threads = 1, work
+    cdef int iop, threads = 1
     cdef inner_loop loop = run_loop
     cdef void* loop_data = data
     cast.loop = run_loop
@@ -2026,13 +2016,9 @@ cdef int _walk_typed(Traversal* t, char** start, LoopData* data, int nin,
         masked.mask_op = mask_op
         loop = _masked_loop
         loop_data = &masked
-    if (element_wise or reduction_bands) and loop_data == <void*>data and (
-            t.ndim > 0):
-        work = work_per_element(data.op, data.type_index)
-        if t.tile and work < TILED_WORK:
-            work = TILED_WORK       # latency-bound tiles: _loops.pxd
-        threads = threads_for(max(size * work, size // REDUCTION_SHARE)
-                              if reduction_bands else size * work)
+    if bands and loop_data == <void*>data and t.ndim > 0:
+        threads = threads_for(walk_work(
+            size, work_per_element(data.op, data.type_index), t.tile != 0))
     try:
         if size >= NOGIL_THRESHOLD:
             with nogil:
@@ -2824,7 +2810,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     cdef int threads
     if rows:
         if b.size >= NOGIL_THRESHOLD:
-            threads = threads_for(b.size // REDUCTION_SHARE)
+            threads = threads_for(walk_work(b.size, 0, False))
             with nogil:
                 done = _reduce_rows_on(threads, data, start[0], start[1],
                                        t.shape[1], t.strides[1][0],
@@ -2843,7 +2829,7 @@ cdef int _walk_binary(MiniArray a, MiniArray b, MiniArray out,
     cdef bint bands = (reorder and start[0] == start[2] and t.ndim > 1
                        and t.strides[0][0] != 0)
     return _walk_typed(&t, start, data, 2, own_types, loop_types, b.size,
-                       -1 if mask is None else 3, False, bands)
+                       -1 if mask is None else 3, bands)
 
 
 cdef struct RowsJob:
