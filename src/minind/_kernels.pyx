@@ -689,19 +689,32 @@ cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
     cdef item_t r[8]
     cdef item_t total
     cdef Py_ssize_t i, j, half
+    cdef const item_t* items = <const item_t*>data
     if n < 8:
         total = 0
         for i in range(n):
             total = total + load_item(data + i * step, tag)
         return total
     if n <= 128:
-        for j in range(8):
-            r[j] = load_item(data + j * step, tag)
-        i = 8
-        while i < n - (n % 8):
+        if _in_items(data, step, sizeof(item_t)) and step == sizeof(item_t):
+            # Contiguous: the eight accumulators are eight lanes of one
+            # vector add (the compiler's SLP pass), the same additions in
+            # the same order, so the same sum, at twice the speed or more.
             for j in range(8):
-                r[j] = r[j] + load_item(data + (i + j) * step, tag)
-            i += 8
+                r[j] = items[j]
+            i = 8
+            while i < n - (n % 8):
+                for j in range(8):
+                    r[j] = r[j] + items[i + j]
+                i += 8
+        else:
+            for j in range(8):
+                r[j] = load_item(data + j * step, tag)
+            i = 8
+            while i < n - (n % 8):
+                for j in range(8):
+                    r[j] = r[j] + load_item(data + (i + j) * step, tag)
+                i += 8
         total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
         while i < n:
             total = total + load_item(data + i * step, tag)
