@@ -395,8 +395,24 @@ def test_astype_function(pair, dtype, copy):
     assert_same_view(m_result, n_result, m, n)
 
 
+@pytest.mark.parametrize("scalar", [
+    lambda xp: xp.int64(10), lambda xp: xp.float32(-2.5),
+    lambda xp: xp.bool_(True), lambda xp: xp.uint8(200)])
+@pytest.mark.parametrize("dtype", ["float64", "int8", "bool", "uint16"])
+def test_astype_function_of_a_scalar(scalar, dtype):
+    """A scalar converts as ``scalar.astype`` does: a scalar of the new
+    dtype (NumPy's TestAsType)."""
+    with np.errstate(all="ignore"):
+        want = np.astype(scalar(np), dtype)
+    got = mi.astype(scalar(mi), dtype)
+    assert type(got).__name__ == type(want).__name__
+    assert got.dtype.name == want.dtype.name and got == want
+    assert mi.astype(scalar(mi), scalar(mi).dtype, copy=False) == scalar(mi)
+
+
 @pytest.mark.parametrize("call", [
     lambda xp: xp.astype([1, 2], "int8"),
+    lambda xp: xp.astype(3, "int8"),
     lambda xp: xp.astype(xp.zeros(2), "int8", device="gpu"),
     lambda xp: xp.astype(xp.zeros(2), "foo"),
 ])

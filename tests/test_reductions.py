@@ -490,14 +490,22 @@ REDUCE_CALLS = [
     ((0,), {"where": mi.True_}), ((None,), {"initial": 7}),
     (("invalid",), {}), ((), {"axis": "invalid", "keepdims": True}),
     ((0, "invalid"), {}), ((0, None, "invalid"), {}),
+    # Given twice, too many, out=... by position (refused) and by name.
+    ((0, None, None), {"out": None}), ((0, None, None, False), {"keepdims":
+                                                              True}),
+    ((0, None, None, False, 0, True, 1), {"where": True}),
+    ((0, None, None, False, 0, True, 1, 5), {}),
+    ((0, None, ...), {}), ((0, None), {"out": ...}),
+    ((0,), {"out": ..., "keepdims": True}),
 ]
 
 
 @pytest.mark.parametrize("args, kwargs", REDUCE_CALLS, ids=repr)
 def test_reduce_arguments_as_numpy(args, kwargs):
     """reduce takes NumPy's arguments in NumPy's order, by position or
-    by name (NumPy's TestUfunc::test_reduce_arguments); ``where`` only as
-    True, since minind has no masked loops."""
+    by name (NumPy's TestUfunc::test_reduce_arguments), with NumPy's
+    refusals of an argument given twice, of too many, and of out=... by
+    position."""
     n = np.ones((5, 2), dtype=int)
     m = mi.ones((5, 2), dtype=int)
     assert_same_outcome(run(lambda: mi.add.reduce(m, *args, **kwargs)),

@@ -2272,3 +2272,170 @@ def test_casting_calls_take_no_full_size_temporary(case):
     assert peaks[0] <= peaks[1] + 256 * 1024, peaks
     np.testing.assert_allclose(values[0], values[1], rtol=1e-12,
                                strict=True)
+
+
+# ---------------------------------------------------------------------------
+# divmod: the ufunc with two outputs
+# ---------------------------------------------------------------------------
+
+def _with_warnings(call):
+    """(the warnings' messages, ("ok", result) or ("raised", error)) of a
+    call under both libraries' default error handling."""
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        try:
+            result = ("ok", call())
+        except Exception as error:          # noqa: BLE001 (compared)
+            result = ("raised", error)
+    return sorted({str(w.message) for w in seen}), result
+
+
+def assert_same_divmod(m_call, n_call):
+    """Both halves of NumPy's answer (values, dtype, layout), or its
+    error, and its warnings ("divide by zero encountered in divmod")."""
+    m_warned, got = _with_warnings(m_call)
+    n_warned, want = _with_warnings(n_call)
+    if want[0] == "raised":
+        assert_same_error(got[1], want[1])
+    else:
+        assert got[0] == "ok", f"minind raised {got[1]!r}"
+        assert type(got[1]) is tuple and len(got[1]) == 2
+        for mine, theirs in zip(got[1], want[1]):
+            assert_same_result(mine, theirs)
+    assert m_warned == n_warned
+
+
+def assert_same_answer(m_call, n_call):
+    """divmod's other answers: a pair of arrays or scalars, a tuple of
+    dtypes (resolve_dtypes), or NumPy's error."""
+    got, want = outcome(m_call), outcome(n_call)
+    if want[0] == "raised":
+        assert_same_error(got[1], want[1])
+        return
+    assert got[0] == "ok", f"minind raised {got[1]!r}"
+    assert type(got[1]) is tuple and len(got[1]) == len(want[1])
+    for mine, theirs in zip(got[1], want[1]):
+        if isinstance(theirs, np.dtype):
+            assert str(mine) == str(theirs)
+        else:
+            assert_same_result(mine, theirs)
+
+
+@given(operands=operand_tuples(2),
+       scalar=st.one_of(st.none(), python_scalars), reflected=st.booleans())
+@example(operands=[_twin([1.0, -1.0, 0.0, np.inf, np.nan], np.float64),
+                   _twin([0.0, 0.0, 0.0, 2.0, 1.0], np.float64)],
+         scalar=None, reflected=False)
+@example(operands=[_twin([5, -5, 0, -128], np.int8),
+                   _twin([0, 0, 0, -1], np.int8)],
+         scalar=None, reflected=False)
+# Found by test_dispatch: NumPy has no trivial loop for two outputs, so
+# its iterator lays out the results (an F array's length-1 axis goes
+# outermost), where floor_divide's trivial loop copies the F layout.
+@example(operands=[_twin(np.zeros((1, 2, 2)), np.int8, order="F"),
+                   _twin(1, np.int8)], scalar=3, reflected=False)
+def test_divmod_matches_numpy(operands, scalar, reflected):
+    """divmod of arrays in every layout and dtype, or of an array and a
+    Python number: NumPy's quotient and remainder, dtype and layout, and
+    NumPy's warnings, each reported once as "... in divmod"."""
+    (m1, n1), (m2, n2) = operands
+    if scalar is not None:
+        m2 = n2 = scalar
+    if reflected:
+        m1, m2, n1, n2 = m2, m1, n2, n1
+    assert_same_divmod(lambda: mi.divmod(m1, m2), lambda: np.divmod(n1, n2))
+    # Python's divmod() runs the same ufunc.
+    if isinstance(m1, mi.ndarray) or isinstance(m2, mi.ndarray):
+        assert_same_divmod(lambda: divmod(m1, m2), lambda: divmod(n1, n2))
+
+
+@pytest.mark.parametrize("form", ["tuple", "positional", "first only",
+                                  "second only", "in place", "ellipsis",
+                                  "where"])
+@given(pair=operand_tuples(2, dtype=st.sampled_from([np.dtype("int16"),
+                                                     np.dtype("float64")]),
+                           max_dims=2))
+def test_divmod_outputs(form, pair):
+    """Where the two results go: out=(q, r), positional outputs, a tuple
+    with None for a new array, an output that is also the input being
+    divided (the remainder still reads the original), out=..., and where=
+    with outputs."""
+    (m1, n1), (m2, n2) = pair
+    shape = np.broadcast_shapes(n1.shape, n2.shape)
+    n_q, n_r = np.full(shape, 7, n1.dtype), np.full(shape, 9, n1.dtype)
+    m_q, m_r = mi.asarray(n_q.copy()), mi.asarray(n_r.copy())
+    if form == "in place":
+        assume(n1.shape == shape and n1.dtype == np.result_type(n1, n2))
+        n1, m1 = n1.copy(), mi.asarray(n1.copy())
+
+    def call(xp, x1, x2, q, r):
+        if form == "tuple":
+            return xp.divmod(x1, x2, out=(q, r))
+        if form == "positional":
+            return xp.divmod(x1, x2, q, r)
+        if form == "first only":
+            return xp.divmod(x1, x2, q)
+        if form == "second only":
+            return xp.divmod(x1, x2, out=(None, r))
+        if form == "in place":
+            return xp.divmod(x1, x2, out=(x1, r))
+        if form == "ellipsis":
+            return xp.divmod(x1, x2, out=...)
+        return xp.divmod(x1, x2, out=(q, r), where=xp.asarray(x1) > 0)
+    m_warned, got = _with_warnings(lambda: call(mi, m1, m2, m_q, m_r))
+    n_warned, want = _with_warnings(lambda: call(np, n1, n2, n_q, n_r))
+    if want[0] == "raised":
+        assert_same_error(got[1], want[1])
+        return
+    assert got[0] == "ok", got
+    for mine, theirs in zip(got[1], want[1]):
+        assert type(mine).__name__ in ("MiniArray", type(theirs).__name__)
+        assert_values(mine, theirs)
+    assert_values(m_q, n_q)
+    assert_values(m_r, n_r)
+    assert_values(m1, n1)
+    assert m_warned == n_warned
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp: xp.divmod.reduce(xp.arange(3)),
+    lambda xp: xp.divmod.accumulate(xp.arange(3)),
+    lambda xp: xp.divmod.reduceat(xp.arange(3), [0]),
+    lambda xp: xp.divmod.at(xp.arange(3), [0], 2),
+    lambda xp: xp.divmod(xp.arange(3), 2, out=xp.empty(3)),
+    lambda xp: xp.divmod(xp.arange(3), 2, out=(xp.empty(3),)),
+    lambda xp: xp.divmod(xp.arange(3), 2, out=(xp.empty(3), ...)),
+    lambda xp: xp.divmod(xp.arange(3), 2, ...),
+    lambda xp: xp.divmod(xp.arange(3), 2, xp.empty(3), out=(None, None)),
+    lambda xp: xp.divmod(xp.arange(3), 2, xp.empty(3), xp.empty(3), 1),
+    lambda xp: xp.divmod(xp.arange(3), 2, out=([0, 0, 0], None)),
+    lambda xp: xp.divmod(xp.arange(3.0), 2, dtype="float32"),
+    lambda xp: xp.divmod(xp.arange(3.0), 2, signature="ff->ff"),
+    lambda xp: xp.divmod(xp.arange(3.0), 2, signature="ff->f"),
+    lambda xp: xp.divmod(xp.arange(3.0), 2,
+                         signature=("float32", None, None, None)),
+    lambda xp: xp.divmod(xp.arange(3.0), 2, signature=(None, None, None)),
+    lambda xp: xp.divmod(xp.arange(3.0), 2, out=(None, xp.empty(3, "i4"))),
+    lambda xp: xp.divmod.outer(xp.arange(3), xp.arange(1, 3)),
+    lambda xp: xp.divmod(True, False),
+    lambda xp: xp.divmod(xp.int8(-7), 2),
+    lambda xp: xp.divmod.resolve_dtypes(
+        (xp.dtype("int8"), xp.dtype("float32"), None, None)),
+    lambda xp: xp.divmod.resolve_dtypes(
+        (xp.dtype("float64"), xp.dtype("float64"), None,
+         xp.dtype("int32"))),
+], ids=range(22))
+def test_divmod_arguments(call):
+    """The checks and answers of NumPy's divmod: no reductions, out= as a
+    tuple of two, signatures of four types, dtype= for both outputs."""
+    assert_same_answer(lambda: call(mi), lambda: call(np))
+
+
+def test_divmod_declares_two_outputs():
+    import inspect
+    assert (mi.divmod.nin, mi.divmod.nout, mi.divmod.nargs) == (2, 2, 4)
+    assert isinstance(mi.divmod, mi.ufunc) and mi.divmod.identity is None
+    assert set(mi.divmod.types) <= set(np.divmod.types)
+    theirs = [p for p in inspect.signature(np.divmod).parameters.values()
+              if p.name not in ("order", "subok")]
+    assert list(inspect.signature(mi.divmod).parameters.values()) == theirs

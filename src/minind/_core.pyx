@@ -993,6 +993,14 @@ cdef class MiniArray:
             return NotImplemented
         return _OPERATORS["remainder"](self, other, out=self)
 
+    def __divmod__(self, other):
+        if _defers(self, other):
+            return NotImplemented
+        return _OPERATORS["divmod"](self, other)
+
+    def __rdivmod__(self, other):
+        return _OPERATORS["divmod"](other, self)
+
     def __pow__(self, other, modulo=None):
         if _defers(self, other):
             return NotImplemented

@@ -843,9 +843,12 @@ def _frombuffer(buffer, dtype, shape, order, axes=None):
 
 def astype(x, dtype, /, *, copy=True, device=None):
     """The Array API's ``astype``: ``x.astype(dtype, copy=copy)`` for an
-    array (NumPy's TypeError for anything else).  ``copy=False`` returns
-    ``x`` itself when neither dtype nor layout must change."""
-    if not isinstance(x, MiniArray):
+    array or a scalar (NumPy's TypeError for anything else, a list;
+    a Python number, a scalar by NumPy's rule, has no ``astype``: an
+    AttributeError, as in NumPy).  ``copy=False`` returns ``x`` itself
+    when neither dtype nor layout must change."""
+    from minind._typeinfo import isscalar
+    if not (isinstance(x, MiniArray) or isscalar(x)):
         raise TypeError("Input should be a minind array or scalar. It is a "
                         f"{type(x)} instead.")
     check_device(device)

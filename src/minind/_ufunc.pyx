@@ -124,6 +124,8 @@ class _NoValue:
 NoValue = _NoValue()
 # ``out=`` not passed at all (NumPy warns about where= only then).
 cdef object _NO_OUT = _NoValue()
+# A reduce argument not passed by name (it may come by position).
+cdef object _UNSET = _NoValue()
 
 
 # mi.explain (_explain.py) sets this to a list: the next loop a ufunc call
@@ -176,6 +178,13 @@ cdef class ufunc:
     cdef dict _loop_cache     # input types (one number) -> _loops index
     cdef object _identity
     cdef readonly str __doc__
+    # What messages call the output: "output", or "output 2" for the first
+    # of a two-output ufunc's (NumPy numbers operands, inputs first).
+    cdef str _output
+    # Whether a call may take the trivial loop (no iterator).  NumPy has
+    # one for single-output ufuncs only: divmod's halves never take it,
+    # so their new outputs are laid out by the iterator, as NumPy's are.
+    cdef bint _trivial_ok
     # Loops that raise floating-point flags NumPy's do not: comparisons
     # and min/max-like selections of a NaN set "invalid" in the vector
     # instructions that compare, where NumPy's loops compare quietly.
@@ -193,6 +202,8 @@ cdef class ufunc:
         self._name = name
         self.nin = nin
         self.nout = 1
+        self._output = "output"
+        self._trivial_ok = True
         self.op = op
         self._loops = []
         self._loop_cache = {}
@@ -239,7 +250,7 @@ cdef class ufunc:
     @property
     def types(self):
         """NumPy's spelling of the loops: ['??->?', 'bb->b', ...]."""
-        return [_CODES[i] * self.nin + "->" + _CODES[o]
+        return [_CODES[i] * self.nin + "->" + _CODES[o] * self.nout
                 for i, o in self._loops]
 
     @property
@@ -259,8 +270,9 @@ cdef class ufunc:
         names = ["x"] if self.nin == 1 else [f"x{i + 1}"
                                              for i in range(self.nin)]
         parameters = [Parameter(n, Parameter.POSITIONAL_ONLY) for n in names]
-        parameters.append(Parameter("out", Parameter.POSITIONAL_OR_KEYWORD,
-                                    default=None))
+        parameters.append(Parameter(
+            "out", Parameter.POSITIONAL_OR_KEYWORD,
+            default=None if self.nout == 1 else (None,) * self.nout))
         for name, default in (("where", True), ("casting", "same_kind"),
                               ("dtype", None), ("signature", None)):
             parameters.append(Parameter(name, Parameter.KEYWORD_ONLY,
@@ -372,7 +384,8 @@ cdef class ufunc:
                 result = _scalar_call(self, args, False)
                 if result is not None:
                     return result
-            result = _trivial_call(self, args, out)
+            result = (_trivial_call(self, args, out) if self._trivial_ok
+                      else None)
             if result is not None:
                 return _call_result(result, out, keep_array)
         return _call_result(self._execute(_operands(args), out, dtype,
@@ -653,12 +666,8 @@ cdef class ufunc:
             for operand in operands:
                 if type(operand) is int:
                     set_item(descr_of(in_type), _SCRATCH, operand)
-        if out is not None and not can_cast_index(
-                out_type, out.dtype.type_index, casting):
-            raise UFuncTypeError(
-                f"Cannot cast ufunc '{self._name}' output from "
-                f"{descr_of(out_type)!r} to {out.dtype!r} with casting rule "
-                f"'{casting}'")
+        if out is not None:
+            _check_output_cast(self, out_type, out.dtype, casting)
         if OP_EQUAL <= self.op <= OP_GREATER_EQUAL:
             shortcut = _comparison_shortcut(self, operands, in_type, out,
                                             casting, mask)
@@ -672,13 +681,13 @@ cdef class ufunc:
         result = _run(self, inputs, out, out_type, casting, &data, in_type,
                       [o if isinstance(o, MiniArray) else i
                        for o, i in zip(operands, inputs)],
-                      None, mask is None, True, mask)
+                      None, mask is None and self._trivial_ok, True, mask)
         return result
 
     # -- reductions ------------------------------------------------------------
 
-    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False,
-               initial=NoValue, where=True):
+    def reduce(self, array, axis=0, dtype=None, *more, out=_UNSET,
+               keepdims=_UNSET, initial=_UNSET, where=_UNSET):
         """Combine the elements along ``axis`` (an int, a tuple, or None
         for all) with this binary operation: ``add.reduce`` is a sum.
 
@@ -691,7 +700,20 @@ cdef class ufunc:
         required) and folds in the elements where the mask is True.
         """
         cdef MiniArray mask = None
-        cdef bint keep_array = out is Ellipsis      # as in __call__
+        cdef bint keep_array
+        # The parameters are NumPy's (array, axis, dtype, out, keepdims,
+        # initial, where), any of them by position; the last four are
+        # taken apart here (the signature inspect reports is set below the
+        # class), so that a positional out=... can be told from a keyword
+        # one, which NumPy refuses, while calls by keyword stay as fast.
+        if more:
+            out, keepdims, initial, where = _by_position(
+                more, [out, keepdims, initial, where])
+        out = None if out is _UNSET else out
+        keepdims = False if keepdims is _UNSET else keepdims
+        initial = NoValue if initial is _UNSET else initial
+        where = True if where is _UNSET else where
+        keep_array = out is Ellipsis                # as in __call__
         if self.nin != 2:
             raise ValueError("reduce only supported for binary functions")
         if where is not True and not (isinstance(where, generic)
@@ -800,12 +822,8 @@ cdef class ufunc:
         out = dtypes[self.nin]
         if out is not None and not isinstance(out, Descr):
             _dtype_stand_in(out)            # (refuses it)
-        if out is not None and not can_cast_index(
-                out_type, (<Descr>out).type_index, casting):
-            raise UFuncTypeError(
-                f"Cannot cast ufunc '{self._name}' output from "
-                f"{descr_of(out_type)!r} to {out!r} with casting "
-                f"rule '{casting}'")
+        if out is not None:
+            _check_output_cast(self, out_type, <Descr>out, casting)
         return tuple(answer)
 
     def at(self, *args, **kwargs):
@@ -839,6 +857,56 @@ cdef class ufunc:
 # ---------------------------------------------------------------------------
 # The trivial loop: NumPy's shortcut for the most common calls
 # ---------------------------------------------------------------------------
+
+def _reduce_signature():
+    """reduce's parameters as NumPy lists them (reduce takes the last four
+    through ``*more`` or by name: ``_by_position``)."""
+    import inspect
+    Parameter = inspect.Parameter
+    return inspect.Signature(
+        [Parameter("self", Parameter.POSITIONAL_OR_KEYWORD)]
+        + [Parameter(name, Parameter.POSITIONAL_OR_KEYWORD, default=default)
+           for name, default in (("array", Parameter.empty), ("axis", 0),
+                                 ("dtype", None), ("out", None),
+                                 ("keepdims", False), ("initial", NoValue),
+                                 ("where", True))])
+
+
+ufunc.reduce.__signature__ = _reduce_signature()
+
+
+cdef list _by_position(tuple more, list named):
+    """reduce's out, keepdims, initial and where: those given by position
+    (``more``, after array, axis and dtype) in place of ``named``, with
+    NumPy's refusals."""
+    cdef int position
+    cdef tuple names = ("out", "keepdims", "initial", "where")
+    if len(more) > 4:
+        raise TypeError(f"reduce() takes from 1 to 7 positional arguments "
+                        f"but {3 + len(more)} were given")
+    for position in range(len(more)):
+        if named[position] is not _UNSET:
+            raise TypeError(f"argument for reduce() given by name "
+                            f"('{names[position]}') and position (position "
+                            f"{position + 3})")
+        if position == 0 and more[0] is Ellipsis:
+            raise TypeError("out=... is only allowed as a keyword argument.")
+        named[position] = more[position]
+    return named
+
+
+cdef int _check_output_cast(ufunc function, int out_type, Descr out,
+                            object casting) except -1:
+    """Refuse an output of dtype ``out`` that the loop's output type does
+    not cast to under ``casting``, with NumPy's message (which names a
+    two-output ufunc's outputs by number: ``_output``)."""
+    if not can_cast_index(out_type, out.type_index, casting):
+        raise UFuncTypeError(
+            f"Cannot cast ufunc '{function._name}' {function._output} from "
+            f"{descr_of(out_type)!r} to {out!r} with casting rule "
+            f"'{casting}'")
+    return 0
+
 
 cdef object _dtype_stand_in(object kind):
     """An operand for ``resolve_dtypes``: a Python number for the types
@@ -1822,11 +1890,7 @@ cdef MiniArray _run(ufunc function, list inputs, MiniArray out, int out_type,
         size *= shape[axis]
     if out is not None:
         require_writeable(out, "output array is read-only")
-        if not can_cast_index(out_type, out.dtype.type_index, casting):
-            raise UFuncTypeError(
-                f"Cannot cast ufunc '{function._name}' output from "
-                f"{out_descr!r} to {out.dtype!r} with casting rule "
-                f"'{casting}'")
+        _check_output_cast(function, out_type, out.dtype, casting)
     # The operands as the iterator sees them: broadcast strides.
     t.nop = nin + 1 if mask is None else nin + 2
     t.ndim = ndim
@@ -3138,6 +3202,200 @@ _UNARY_INT = "b->b B->B h->h H->H i->i I->I q->q Q->Q"
 _UNARY_FLOAT = "f->f d->d"
 _PRED = "?->? b->? B->? h->? H->? i->? I->? q->? Q->? f->? d->?"
 
+# ---------------------------------------------------------------------------
+# divmod: the one ufunc with two outputs
+# ---------------------------------------------------------------------------
+
+cdef tuple _halves_of(object signature):
+    """A ``divmod`` signature (``'dd->dd'``, or one type per operand: two
+    inputs, two outputs) as the two one-output signatures of its halves,
+    floor_divide's and remainder's; (None, None) when there is none."""
+    if signature is None:
+        return None, None
+    if isinstance(signature, bytes):
+        signature = signature.decode()
+    if isinstance(signature, str):
+        before, arrow, after = signature.partition("->")
+        if not arrow or len(before) != 2 or len(after) != 2:
+            raise ValueError("a type-string for divmod, 2 typecode(s) "
+                             "before and 2 after the -> sign")
+        return before + "->" + after[0], before + "->" + after[1]
+    if not isinstance(signature, tuple):
+        raise TypeError("the signature object to ufunc must be a string or "
+                        "a tuple.")
+    if len(signature) != 4:
+        raise ValueError("a type-tuple must be specified of length 4 for "
+                         "ufunc 'divmod'")
+    return signature[:3], signature[:2] + signature[3:]
+
+
+cdef ufunc _output_named(ufunc function, str name):
+    """``function`` as one of divmod's outputs: its messages name the
+    output ``name``, and it never takes the trivial loop."""
+    function._output = name
+    function._trivial_ok = False
+    return function
+
+
+cdef int _check_outputs(tuple args, list outs, tuple dtypes, object casting,
+                        object where) except -1:
+    """The checks each half's call will make of its output, made before
+    either runs, in NumPy's order (it checks every output before computing
+    any): their shapes against the broadcast one, then each is writeable
+    and the loop's output casts to its dtype."""
+    cdef bint any_input_cast
+    cdef ufunc half
+    cdef int k, position
+    operands = _operands(args)
+    arrays = [o if isinstance(o, MiniArray) else asarray(0) for o in operands]
+    mask = None if where is True else where_mask(where)
+    for position in range(2):
+        if outs[position] is not None:
+            _broadcast_shape(arrays, outs[position], _SHAPE_SCRATCH, mask)
+    for position in range(2):
+        if outs[position] is None:
+            continue
+        half = _quotient_half if position == 0 else _rest_half
+        out = <MiniArray>outs[position]
+        k = half._select(list(operands), dtypes[position], casting,
+                         &any_input_cast)
+        require_writeable(out, "output array is read-only")
+        _check_output_cast(half, half._loops[k][1], out.dtype, casting)
+    return 0
+
+
+cdef class _Divmod(ufunc):
+    """``divmod(x1, x2)``: ``(x1 // x2, x1 % x2)``, NumPy's ufunc with two
+    outputs.  Its halves are floor_divide's and remainder's loops, which
+    compute NumPy's quotient and remainder (both from one divmod, so they
+    agree: ``q * x2 + r`` is ``x1`` up to rounding); the call runs one
+    after the other and reports their floating-point errors once, as
+    "... encountered in divmod".  ``out`` is a tuple of two (None for a
+    new array), or the outputs positionally; ``out=...`` keeps 0-d results
+    arrays.  Like NumPy's, it has no ``reduce``, ``accumulate``,
+    ``reduceat`` or ``at``, which need one output."""
+
+    def __cinit__(self, *args, **kwargs):
+        self.nout = 2
+
+    def __call__(self, *args, out=_NO_OUT, dtype=None, casting="same_kind",
+                 where=True, signature=None, sig=None):
+        cdef ufunc quotient_of = _quotient_half, rest_of = _rest_half
+        cdef bint keep_array = out is Ellipsis
+        cdef MiniArray staged = None
+        if keep_array:
+            out = _NO_OUT
+        if sig is not None:
+            if signature is not None:
+                raise TypeError("cannot specify both 'sig' and 'signature'")
+            signature = sig
+        if signature is not None and dtype is not None:
+            raise TypeError("cannot specify both 'signature' and 'dtype'")
+        outs = [None, None]
+        if len(args) > 2:
+            if len(args) > 4:
+                raise TypeError(f"divmod() takes from 2 to 4 positional "
+                                f"arguments but {len(args)} were given")
+            if out is not _NO_OUT or keep_array:
+                raise TypeError("cannot specify 'out' as both a positional "
+                                "and keyword argument")
+            for position, given in enumerate(args[2:]):
+                if given is Ellipsis:
+                    raise TypeError("out=... is only allowed as a keyword "
+                                    "argument.")
+                outs[position] = given
+            args = args[:2]
+        elif out is not _NO_OUT and out is not None:
+            if not isinstance(out, tuple):
+                raise TypeError("'out' must be a tuple of arrays")
+            if len(out) != 2:
+                raise ValueError("The 'out' tuple must have exactly one "
+                                 "entry per ufunc output")
+            outs = list(out)
+        if len(args) != 2:
+            raise TypeError(f"divmod() takes from 2 to 4 positional "
+                            f"arguments but {len(args)} were given")
+        for position in range(2):
+            if outs[position] is Ellipsis:
+                raise TypeError("must use `...` as `out=...` and not "
+                                "per-operand/in a tuple")
+            outs[position] = single_output(outs[position])
+        quotient_types, rest_types = _halves_of(signature)
+        quotient_dtype = rest_dtype = dtype
+        if quotient_types is not None:
+            quotient_dtype = quotient_of._signature(quotient_types)
+            rest_dtype = rest_of._signature(rest_types)
+        # The quotient is written first.  So with two outputs given, both
+        # are checked before it, as NumPy checks every output before
+        # computing any; and where the quotient's output is also an input
+        # (divmod(a, b, out=(a, None))), it goes to a copy until the
+        # remainder has read that input.
+        if outs[0] is not None and outs[1] is not None:
+            _check_outputs(args, outs, (quotient_dtype, rest_dtype),
+                           casting, where)
+        quotient_out = <MiniArray>outs[0]
+        if quotient_out is not None and any([
+                isinstance(x, MiniArray) and spans_overlap(x, quotient_out)
+                for x in args]):
+            staged = quotient_out
+            quotient_out = copy_array(staged, staged.dtype, "K")
+        clear_fp_status()
+        quotient = quotient_of._call(args, quotient_out,
+                                     quotient_out is not None,
+                                     quotient_dtype, casting, where,
+                                     keep_array)
+        rest = rest_of._call(args, outs[1], outs[1] is not None, rest_dtype,
+                             casting, where, keep_array)
+        if staged is not None:
+            copy_into(staged, quotient_out)
+            quotient = staged
+        self._check_fp("divmod")
+        return quotient, rest
+
+    def _operator(self, *args):
+        return self(*args)
+
+    def outer(self, a, b):
+        """``(floor_divide.outer(a, b), remainder.outer(a, b))``."""
+        clear_fp_status()
+        quotient = (<ufunc>_quotient_half).outer(a, b)
+        rest = (<ufunc>_rest_half).outer(a, b)
+        self._check_fp("divmod")
+        return quotient, rest
+
+    def reduce(self, *args, **kwargs):
+        raise ValueError("reduce only supported for functions returning a "
+                         "single value")
+
+    def accumulate(self, *args, **kwargs):
+        raise ValueError("accumulate only supported for functions "
+                         "returning a single value")
+
+    def reduceat(self, *args, **kwargs):
+        raise ValueError("reduceat only supported for functions returning "
+                         "a single value")
+
+    def at(self, *args, **kwargs):
+        raise ValueError("Only single output ufuncs supported at this time")
+
+    def resolve_dtypes(self, dtypes, *, signature=None, casting=None,
+                       reduction=False):
+        """floor_divide's answer for the inputs and the first output, the
+        second output's cast checked as remainder's."""
+        if type(dtypes) is not tuple or len(dtypes) != 4:
+            raise TypeError("resolve_dtypes: The dtypes must be a tuple of "
+                            "`ufunc.nargs` length.")
+        if reduction:
+            raise ValueError("ufunc is not compatible with reduction "
+                             "operations.")
+        quotient_types, rest_types = _halves_of(signature)
+        first = (<ufunc>_quotient_half).resolve_dtypes(
+            dtypes[:3], signature=quotient_types, casting=casting)
+        (<ufunc>_rest_half).resolve_dtypes(
+            dtypes[:2] + dtypes[3:], signature=rest_types, casting=casting)
+        return first + first[2:]
+
+
 add = ufunc("add", 2, OP_ADD, _ARITH, 0,
             "Add arguments element-wise (the reference ufunc).")
 subtract = ufunc("subtract", 2, OP_SUBTRACT, _INT + " " + _FLOAT, None,
@@ -3153,6 +3411,15 @@ floor_divide = ufunc("floor_divide", 2, OP_FLOOR_DIVIDE,
 remainder = ufunc("remainder", 2, OP_REMAINDER, _INT + " " + _FLOAT, None,
                   "Remainder with the sign of the divisor (Python's %).")
 mod = remainder
+divmod = _Divmod("divmod", 2, OP_FLOOR_DIVIDE, _INT + " " + _FLOAT, None,
+                 "The floor quotient and the remainder, element-wise: "
+                 "(x1 // x2, x1 % x2).")
+# divmod's halves: floor_divide's and remainder's loops under divmod's
+# name, so that their messages name it and its outputs 2 and 3.
+_quotient_half = _output_named(
+    ufunc("divmod", 2, OP_FLOOR_DIVIDE, _INT + " " + _FLOAT), "output 2")
+_rest_half = _output_named(
+    ufunc("divmod", 2, OP_REMAINDER, _INT + " " + _FLOAT), "output 3")
 power = ufunc("power", 2, OP_POWER, _INT + " " + _FLOAT, None,
               "First array elements raised to powers from the second.")
 maximum = ufunc("maximum", 2, OP_MAXIMUM, _ARITH, None,
