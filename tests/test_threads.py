@@ -567,6 +567,10 @@ def _threaded_calls():
         calls[f"sqrt {dtype} reversed (stream)"] = (
             lambda t=tall: mi.sqrt(mi.absolute(t[::-1, ::-1])))
         calls[f"copy {dtype} (stream)"] = lambda t=tall: t.copy()
+        # Bytes as they are: a bool byte of 2 stays 2, on any thread.
+        calls[f"copy raw bool bytes {dtype} (stream)"] = (
+            lambda t=mi.frombuffer(bytes(range(256)) * (tall.size // 256),
+                                   dtype="bool"): t.copy())
         calls[f"astype {dtype} to int16 (stream)"] = (
             lambda t=tall: (t * 100).astype("int16"))
         calls[f"assignment {dtype} reversed (stream)"] = (

@@ -629,6 +629,13 @@ cdef void _cast_rows(char** pointers, Py_ssize_t n, const Py_ssize_t* steps,
                   pointers[0], steps[0], n)
 
 
+cdef void _copy_bytes(char** pointers, Py_ssize_t n, const Py_ssize_t* steps,
+                      void* itemsize) noexcept nogil:
+    """A band of a contiguous same-type copy: its bytes as they are (a
+    bool byte other than 0 or 1 stays, as in the one memcpy)."""
+    memcpy(pointers[0], pointers[1], n * (<Py_ssize_t*>itemsize)[0])
+
+
 cdef int copy_cast(int ndim, const Py_ssize_t* shape,
                    char* dst, const Py_ssize_t* dst_strides, int dst_type,
                    const char* src, const Py_ssize_t* src_strides,
@@ -685,7 +692,7 @@ cdef int copy_cast(int ndim, const Py_ssize_t* shape,
     if one_block:
         if threads > 1:                 # (bands of the one run: t.ndim 1)
             with nogil:
-                walk_on(&t, start, _cast_rows, &types, threads)
+                walk_on(&t, start, _copy_bytes, &itemsize, threads)
         elif size >= NOGIL_THRESHOLD:
             with nogil:
                 memcpy(dst, src, size * itemsize)
