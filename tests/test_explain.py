@@ -26,6 +26,12 @@ def test_trivial_and_strided_paths():
     assert "the trivial loop: no iterator" in explained(mi.add, c, c)
     assert "one flat run of 30 items, steps (8, 8, 8)" in explained(
         mi.add, c, c)
+    # 1-d operands of any stride take it too, as NumPy's do.
+    v = mi.ones(12)
+    text = explained(mi.add, v[::3], v[::-3])
+    assert "the trivial loop: no iterator" in text
+    assert "every operand 1-d and of the loop's dtype: one flat run of 4 " \
+        "items, steps (24, -24, 8)" in text
     text = explained(mi.add, c, c.T.T[:, ::-1])
     assert "the strided iterator" in text
     # The planned walk runs forward over the reversed operand's memory

@@ -2439,3 +2439,26 @@ def test_divmod_declares_two_outputs():
     theirs = [p for p in inspect.signature(np.divmod).parameters.values()
               if p.name not in ("order", "subok")]
     assert list(inspect.signature(mi.divmod).parameters.values()) == theirs
+
+
+@pytest.mark.parametrize("call", [
+    lambda xp, a: xp.add(a[::2], 1, out=a[::2]),            # in place
+    lambda xp, a: xp.add(a[::2], 1, out=a[1::2]),           # interleaved
+    lambda xp, a: xp.negative(a[::-1], out=a),              # reversed
+    lambda xp, a: xp.multiply(a[:6], a[2:8], out=a[1:7]),   # shifted
+    lambda xp, a: xp.subtract(a[::3], a[::-3], out=a[1::3]),
+    lambda xp, a: xp.add(a[::2], a[:6]),
+    lambda xp, a: xp.sqrt(a[::-2]),
+    lambda xp, a: xp.less(a[::4], 5.0, out=xp.zeros(3, bool)[::-1]),
+], ids=range(8))
+def test_strided_1d_calls_and_overlapping_outputs(call):
+    """1-d operands of any stride take the trivial loop (as NumPy's do);
+    an out= that overlaps an input other than in place with its very
+    steps takes the general path's copies: NumPy's values either way."""
+    n = np.arange(12.0)
+    m = mi.asarray(n.copy())
+    with np.errstate(all="ignore"):
+        want = call(np, n)
+    got = call(mi, m)
+    assert_values(got, want)
+    assert_values(m, n)

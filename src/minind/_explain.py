@@ -92,10 +92,12 @@ def _describe(name, record):
     for (k, dtype, strides), role in zip(record["operands"], roles):
         lines.append(f"  {role:<14}{dtype:<10}{strides}")
     if path == "trivial":
-        lines.append(
-            f"  every operand contiguous in one order and of the loop's "
-            f"dtype: one flat run of {record['count']} items, steps "
-            f"{tuple(record['steps'])}")
+        how = ("every operand 1-d and of the loop's dtype"
+               if len(record["shape"]) == 1 else
+               "every operand contiguous in one order and of the loop's "
+               "dtype")
+        lines.append(f"  {how}: one flat run of {record['count']} items, "
+                     f"steps {tuple(record['steps'])}")
         return lines
     if path == "whole":
         lines.append(f"  contiguous: one run of {record['count']} items")

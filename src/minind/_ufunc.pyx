@@ -1027,15 +1027,18 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     contiguous in the same order (or ``a + 1.5``, ``-a``).  Such operands
     need no promotion beyond the dtype they have, no broadcasting and no
     iterator: element i of every operand sits at ``data + i * itemsize``.
-    This path only checks that and calls the typed loop, which keeps a
-    small call close to NumPy's cost (NumPy's "trivial loop" does the
-    same).  Anything else -- casts, broadcasting, strides, overlapping
-    ``out=``, scalars that change the dtype or that it cannot hold
-    (``_keeps_dtype``) -- returns None.
+    So do 1-d operands of one length whatever their strides (``a[::2] +
+    1``, a column): element i sits at ``data + i * stride``, one step per
+    operand, which the typed loops take as they are.  This path only
+    checks that and calls the typed loop, which keeps a small call close
+    to NumPy's cost (NumPy's "trivial loop" does the same, 1-d strided
+    operands included).  Anything else -- casts, broadcasting, strides of
+    more than one axis, overlapping ``out=``, scalars that change the
+    dtype or that it cannot hold (``_keeps_dtype``) -- returns None.
     """
     cdef MiniArray array = None, other, target
     cdef int nin = len(args), t = -1, k, position, axis
-    cdef bint c_order = True
+    cdef bint c_order = True, one_d = False
     cdef char* start[MAX_OPERANDS]       # nin inputs and the output
     cdef Py_ssize_t steps[MAX_OPERANDS]
     cdef double scalar_value[2]           # 16 aligned bytes for any dtype
@@ -1052,10 +1055,12 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
                 array = other
                 t = array.dtype.type_index
                 c_order = array._flags & FLAG_C_CONTIGUOUS
-                if not (c_order or array._flags & FLAG_F_CONTIGUOUS):
+                one_d = array.ndim == 1          # (any stride)
+                if not (one_d or c_order
+                        or array._flags & FLAG_F_CONTIGUOUS):
                     return None
             elif (other.dtype is not array.dtype
-                  or not _same_trivial(array, other, c_order)):
+                  or not _same_trivial(array, other, c_order, one_d)):
                 return None
         elif nin == 2 and value is None and (
                 type(item) is float or type(item) is int
@@ -1087,27 +1092,31 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
         if (target.dtype.type_index != out_type
                 or target._flags & (FLAG_WRITEABLE | FLAG_WARN_ON_WRITE)
                 != FLAG_WRITEABLE        # (the general path checks, warns)
-                or not _same_trivial(array, target, c_order)):
+                or not _same_trivial(array, target, c_order, one_d)
+                or one_d and target._strides[0] == 0):
             return None
-        # In place (out at an input's address) is fine: element i is
-        # read before it is written, and a result item is never wider
-        # than an input item, so a write never runs ahead of the reads.
-        # Any other overlap needs the general path's copies.
+        # In place (out at an input's address, with its steps) is fine:
+        # element i is read before it is written, and a result item is
+        # never wider than an input item, so a write never runs ahead of
+        # the reads.  Any other overlap needs the general path's copies.
         for position in range(nin):
             item = args[position]
             if type(item) is MiniArray and spans_overlap(item, target) and (
-                    (<MiniArray>item)._data != target._data):
+                    (<MiniArray>item)._data != target._data
+                    or one_d and (<MiniArray>item)._strides[0]
+                    != target._strides[0]):
                 return None
     for position in range(nin):
         item = args[position]
         if type(item) is MiniArray:
             start[position] = (<MiniArray>item)._data
-            steps[position] = array.dtype.itemsize
+            steps[position] = ((<MiniArray>item)._strides[0] if one_d
+                               else array.dtype.itemsize)
         else:
             start[position] = scalar
             steps[position] = 0
     start[nin] = target._data
-    steps[nin] = target.dtype.itemsize
+    steps[nin] = target._strides[0] if one_d else target.dtype.itemsize
     # The count is read now: without the GIL another thread could
     # reassign array.dtype (and so its size) while the loop runs.
     cdef Py_ssize_t count = array.size
@@ -1325,12 +1334,16 @@ cdef inline int64_t _as_int64(int t, const char* item) noexcept:
     return (<const uint32_t*>item)[0]
 
 
-cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order):
+cdef inline bint _same_trivial(MiniArray a, MiniArray b, bint c_order,
+                               bint one_d):
     """``b`` has ``a``'s shape and is contiguous in the order ``a`` is
-    (C when ``c_order``, else F)."""
+    (C when ``c_order``, else F), or, ``one_d``, any 1-d array of its
+    length."""
     cdef int axis
     if b.ndim != a.ndim:
         return False
+    if one_d:
+        return b._shape[0] == a._shape[0]
     for axis in range(a.ndim):
         if b._shape[axis] != a._shape[axis]:
             return False
