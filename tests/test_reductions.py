@@ -1079,6 +1079,17 @@ def test_argmax_argmin_cases(name):
     assert str(info.value) == f"attempt to get {name} of an empty sequence"
 
 
+@pytest.mark.parametrize("name", ["min", "max", "all", "any"])
+@given(pair=twins(dtype=st.just(np.dtype(bool))))
+def test_bool_min_max_methods_without_arguments(name, pair):
+    """``a.min()`` / ``a.max()`` of a whole bool array answer through the
+    search ``all`` / ``any`` use (stopping at the first decisive
+    element), in every layout: NumPy's scalar, or its error when empty."""
+    m, n = pair
+    assert_same_outcome(run(lambda: getattr(m, name)()),
+                        run(lambda: getattr(n, name)()))
+
+
 @pytest.mark.parametrize("name", ["cumsum", "cumprod"])
 def test_cumulative_axis_none_flattens(name):
     """cumsum/cumprod with axis=None run over the C-order flattening,

@@ -50,7 +50,7 @@ cdef extern from "Python.h":
     enum: Py_bf_releasebuffer
 
 from minind._dtype cimport (Descr, as_dtype, get_item, set_item,
-                            can_cast_index)
+                            can_cast_index, T_BOOL)
 from minind._scalar cimport (generic, get_scalar, scalar_descr,
                              scalar_data)
 from minind._layout cimport (MAX_NDIM, FLAG_C_CONTIGUOUS, FLAG_F_CONTIGUOUS,
@@ -1181,10 +1181,24 @@ cdef class MiniArray:
     def prod(self, *args, **kwargs):
         return _OPERATORS["prod"](self, *args, **kwargs)
 
+    # A bool array's minimum is whether all its elements are True, its
+    # maximum whether any is: the search that stops at the first decisive
+    # element answers a.min() / a.max() of a whole non-empty bool array.
+
     def min(self, *args, **kwargs):
+        if (not args and not kwargs and self.size
+                and self.dtype.type_index == T_BOOL):
+            result = _OPERATORS["any_or_all_flat"](self, False)
+            if result is not None:
+                return result
         return _OPERATORS["min"](self, *args, **kwargs)
 
     def max(self, *args, **kwargs):
+        if (not args and not kwargs and self.size
+                and self.dtype.type_index == T_BOOL):
+            result = _OPERATORS["any_or_all_flat"](self, True)
+            if result is not None:
+                return result
         return _OPERATORS["max"](self, *args, **kwargs)
 
     def mean(self, *args, **kwargs):
