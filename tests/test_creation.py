@@ -1531,6 +1531,12 @@ def test_array_method_is_numpys(pair, dtype, copy):
     in every layout, as NumPy's ``ndarray.__array__`` answers."""
     m, n = pair
     kwargs = {} if copy == "absent" else {"copy": copy}
+    if n.dtype.kind == "f" and dtype == "int8" and n.size:
+        # A float out of int8's range casts as the platform's C cast does
+        # in NumPy (README: Differences from NumPy): not compared.
+        with np.errstate(invalid="ignore"):
+            assume(np.isfinite(n).all() and (np.trunc(n) >= -128).all()
+                   and (np.trunc(n) <= 127).all())
 
     def call(array, xp):
         args = () if dtype is None else (
