@@ -506,6 +506,28 @@ def test_resolve_dtypes_is_numpys(name):
                 assert got == want, kind
 
 
+def test_resolve_dtypes_python_type_output_is_its_own_dtype():
+    """A Python type as the output takes only its own dtype (int64,
+    float64), whatever the casting rule.  NumPy 2.4.6 answers so where it
+    does not crash (it does on several of these, depending on its
+    dispatch cache), so they are checked against the rule."""
+    f8 = mi.dtype("float64")
+    for out, loop, takes in ((int, "int64", True), (float, "float64", True),
+                             (int, "float64", False), (float, "int8", False),
+                             (float, "float32", False)):
+        dtypes = (mi.dtype(loop), mi.dtype(loop), out)
+        for casting in ("same_kind", "unsafe"):
+            if takes:
+                assert mi.add.resolve_dtypes(dtypes, casting=casting) == (
+                    (mi.dtype(loop),) * 3)
+            else:
+                with pytest.raises(mi.UFuncTypeError, match=(
+                        f"output from dtype\\('{loop}'\\) to <class "
+                        f"'{out.__name__}'>")):
+                    mi.add.resolve_dtypes(dtypes, casting=casting)
+    assert mi.sqrt.resolve_dtypes((f8, float)) == (f8, f8)
+
+
 def test_resolve_dtypes_arguments():
     """The tuple's length and its open entries, as NumPy checks them."""
     def i8(u):
@@ -515,6 +537,8 @@ def test_resolve_dtypes_arguments():
                  lambda u: u.add.resolve_dtypes((None, i8(u), None)),
                  lambda u: u.add.resolve_dtypes((i8(u), "f8", None)),
                  lambda u: u.add.resolve_dtypes((i8(u), i8(u), "f8")),
+                 lambda u: u.add.resolve_dtypes((i8(u), 1, int)),
+                 lambda u: u.add.resolve_dtypes((i8(u), 1.5, float)),
                  lambda u: u.add.resolve_dtypes((i8(u), i8(u), i8(u)),
                                                 reduction=True),
                  lambda u: u.add.resolve_dtypes((None, None, None),

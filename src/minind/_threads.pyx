@@ -45,7 +45,6 @@ block), ``mi.get_num_threads()`` reads it.  A call never uses threads
 below ``THREAD_THRESHOLD`` elements of the cheapest threaded loop (fewer
 for a costlier one): handing out the bands and waiting for them costs
 tens of microseconds, as much as computing 10**5 elements of ``log``.
-
 """
 import os
 import warnings
@@ -305,7 +304,7 @@ _pool = PyThread_allocate_lock()
 if _pool == NULL:
     raise MemoryError()
 _wanted = _initial_threads()
-install_pool(threads_for, parallel_walk)      # (tiled copies: _loops.pxd)
+install_pool(threads_for, parallel_walk)      # (copies: _loops.pxd)
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_pool)
 

@@ -820,10 +820,9 @@ cdef class ufunc:
             _check_input_casting(self, operands, in_type,
                                  "unsafe" if any_input_cast else casting)
         out = dtypes[self.nin]
-        if out is not None and not isinstance(out, Descr):
-            _dtype_stand_in(out)            # (refuses it)
         if out is not None:
-            _check_output_cast(self, out_type, <Descr>out, casting)
+            _dtype_stand_in(out)            # (refuses what is no dtype)
+            _check_output_cast(self, out_type, out, casting)
         return tuple(answer)
 
     def at(self, *args, **kwargs):
@@ -895,12 +894,20 @@ cdef list _by_position(tuple more, list named):
     return named
 
 
-cdef int _check_output_cast(ufunc function, int out_type, Descr out,
+cdef int _check_output_cast(ufunc function, int out_type, object out,
                             object casting) except -1:
     """Refuse an output of dtype ``out`` that the loop's output type does
     not cast to under ``casting``, with NumPy's message (which names a
-    two-output ufunc's outputs by number: ``_output``)."""
-    if not can_cast_index(out_type, out.type_index, casting):
+    two-output ufunc's outputs by number: ``_output``).  ``out`` may also
+    be the Python type ``int`` or ``float`` (``resolve_dtypes``), which
+    takes only its own dtype, int64 or float64, as NumPy's do."""
+    cdef bint refused
+    if out is int or out is float:
+        refused = out_type != <int>(T_INT64 if out is int else T_FLOAT64)
+    else:
+        refused = not can_cast_index(out_type, (<Descr?>out).type_index,
+                                     casting)
+    if refused:
         raise UFuncTypeError(
             f"Cannot cast ufunc '{function._name}' {function._output} from "
             f"{descr_of(out_type)!r} to {out!r} with casting rule "
