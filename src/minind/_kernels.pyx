@@ -49,7 +49,7 @@ from minind._fperr cimport (raise_divide_by_zero, raise_overflow, fp_status,
                             feraiseexcept, FE_DIVBYZERO, FE_OVERFLOW,
                             FE_UNDERFLOW, FE_INVALID)
 from minind._dtype cimport (item_t, integer_t, real_t, load_item,
-                            store_item, T_BOOL, T_INT8, T_UINT8, T_INT16,
+                            store_item, gather, T_BOOL, T_INT8, T_UINT8, T_INT16,
                             T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
                             T_FLOAT32, T_FLOAT64)
 
@@ -1168,6 +1168,83 @@ cdef extern from *:
     MININD_CLASSIFY(float, float, fabsf)
     MININD_CLASSIFY(double, double, fabs)
 
+    /* The same tests of n floats `stride` items apart (a column, a[::2])
+       into n contiguous bools, with AVX-512: 16 floats (8 doubles) by
+       one gather (minind_gather32, _dtype.pxd), one quiet comparison into
+       a mask, the mask widened to bytes.  Nothing passes through a block
+       in memory, as the gather-then-test of _predicate_blocks does:
+       10**5 float32s a step of 2 apart, 17 us against 28 (NumPy 16).
+       Returns how many it tested, a multiple of the vector, 0 without
+       AVX-512; the caller tests the rest. */
+    #ifdef MININD_GATHERS
+    static __attribute__((target("avx512f"))) ptrdiff_t
+    minind_classify_strided_float(int test, const float *items,
+                                  ptrdiff_t stride, uint8_t *out,
+                                  ptrdiff_t n)
+    {
+        const __m512i lanes = _mm512_mullo_epi32(
+            _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8,
+                             7, 6, 5, 4, 3, 2, 1, 0),
+            _mm512_set1_epi32((int)stride));
+        const __m512 infinity = _mm512_set1_ps(INFINITY);
+        const __m512i one = _mm512_set1_epi32(1);
+        __m512 x;
+        __mmask16 k;
+        ptrdiff_t i;
+        if (stride > INT32_MAX / 15 || stride < -(INT32_MAX / 15)
+                || !__builtin_cpu_supports("avx512f"))
+            return 0;
+        for (i = 0; i + 16 <= n; i += 16) {
+            x = _mm512_i32gather_ps(lanes, items + i * stride, 4);
+            if (test == 0)
+                k = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
+            else if (test == 1)
+                k = _mm512_cmp_ps_mask(_mm512_abs_ps(x), infinity,
+                                       _CMP_EQ_OQ);
+            else
+                k = _mm512_cmp_ps_mask(_mm512_abs_ps(x), infinity,
+                                       _CMP_LT_OQ);
+            _mm_storeu_si128((__m128i *)(out + i), _mm512_cvtepi32_epi8(
+                _mm512_maskz_mov_epi32(k, one)));
+        }
+        return i;
+    }
+    static __attribute__((target("avx512f"))) ptrdiff_t
+    minind_classify_strided_double(int test, const double *items,
+                                   ptrdiff_t stride, uint8_t *out,
+                                   ptrdiff_t n)
+    {
+        const __m256i lanes = _mm256_mullo_epi32(
+            _mm256_set_epi32(7, 6, 5, 4, 3, 2, 1, 0),
+            _mm256_set1_epi32((int)stride));
+        const __m512d infinity = _mm512_set1_pd(INFINITY);
+        const __m512i one = _mm512_set1_epi64(1);
+        __m512d x;
+        __mmask8 k;
+        ptrdiff_t i;
+        if (stride > INT32_MAX / 15 || stride < -(INT32_MAX / 15)
+                || !__builtin_cpu_supports("avx512f"))
+            return 0;
+        for (i = 0; i + 8 <= n; i += 8) {
+            x = _mm512_i32gather_pd(lanes, items + i * stride, 8);
+            if (test == 0)
+                k = _mm512_cmp_pd_mask(x, x, _CMP_UNORD_Q);
+            else if (test == 1)
+                k = _mm512_cmp_pd_mask(_mm512_abs_pd(x), infinity,
+                                       _CMP_EQ_OQ);
+            else
+                k = _mm512_cmp_pd_mask(_mm512_abs_pd(x), infinity,
+                                       _CMP_LT_OQ);
+            _mm_storel_epi64((__m128i *)(out + i), _mm512_cvtepi64_epi8(
+                _mm512_maskz_mov_epi64(k, one)));
+        }
+        return i;
+    }
+    #else
+    #define minind_classify_strided_float(test, items, stride, out, n) 0
+    #define minind_classify_strided_double(test, items, stride, out, n) 0
+    #endif
+
     /* Whether any of n contiguous floats is nonzero (want_zero 0) or zero
        (1): the test of a block in any() and all().  The lanes OR masks as
        wide as the element, which vectorises; a byte per element would
@@ -1323,6 +1400,12 @@ cdef extern from *:
         int test, const float* items, uint8_t* out, Py_ssize_t n) noexcept nogil
     void classify_doubles "minind_classify_double"(
         int test, const double* items, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    Py_ssize_t classify_strided_floats "minind_classify_strided_float"(
+        int test, const float* items, Py_ssize_t stride, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    Py_ssize_t classify_strided_doubles "minind_classify_strided_double"(
+        int test, const double* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
     bint has_float "minind_has_float"(
         const float* items, Py_ssize_t n, int want_zero) noexcept nogil
@@ -1558,14 +1641,14 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             _vector2_block(<real_t*>a, steps[0] // size, <real_t*>b,
                            steps[1] // size, y, m, op)
         else:
-            _gather(a, steps[0], x, m, tag)
-            _gather(b, steps[1], z, m, tag)
+            gather(a, steps[0], x, m)
+            gather(b, steps[1], z, m)
             y = results
             _vector2_block(x, 1, z, 1, y, m, op)
         if fp_status():
             if direct:
-                _gather(a, steps[0], x, m, tag)
-                _gather(b, steps[1], z, m, tag)
+                gather(a, steps[0], x, m)
+                gather(b, steps[1], z, m)
             owed |= _owed_flags2(x, z, y, m, op)
             feclearexcept(FE_DIVBYZERO | FE_OVERFLOW | FE_UNDERFLOW
                           | FE_INVALID)
@@ -1577,21 +1660,6 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         out += m * steps[2]
         n -= m
     _settle_flags(before, owed)
-
-
-cdef inline void _gather(const char* source, Py_ssize_t step, item_t* into,
-                         Py_ssize_t m, item_t* tag) noexcept nogil:
-    cdef Py_ssize_t i, stride
-    cdef const item_t* items
-    if _in_items(source, step, sizeof(item_t)):
-        # typed, the step in elements (see unary_loop's strided walk)
-        items = <const item_t*>source
-        stride = step // <Py_ssize_t>sizeof(item_t)
-        for i in range(m):
-            into[i] = items[i * stride]
-        return
-    for i in range(m):
-        into[i] = load_item(source + i * step, tag)
 
 
 cdef inline void _scatter(const item_t* items, char* target, Py_ssize_t step,
@@ -1635,7 +1703,7 @@ cdef inline char* _block_input(char* data, Py_ssize_t step, item_t* block,
         block[0] = load_item(data, tag)
         block_step[0] = 0
         return <char*>block
-    _gather(data, step, block, m, tag)
+    gather(data, step, block, m)
     block_step[0] = size
     return <char*>block
 
@@ -1696,7 +1764,7 @@ cdef item_t _fold_blocks(item_t accumulator, const char* b, Py_ssize_t n,
             return accumulator
     while start < n:
         m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
-        _gather(b + start * step, step, block, m, tag)
+        gather(b + start * step, step, block, m)
         accumulator = fold_lanes(accumulator, block, m, op)
         start += m
     return accumulator
@@ -3110,7 +3178,7 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
             x = <const real_t*>a
             y = <real_t*>out
         else:
-            _gather(a, steps[0], buffer, m, tag)
+            gather(a, steps[0], buffer, m)
             x = buffer
             y = results
         if real_t is double:
@@ -3283,6 +3351,18 @@ cdef void _float_class_loop(const real_t* items, uint8_t* out,
         classify_doubles(test, items, out, n)
 
 
+cdef Py_ssize_t _float_class_strided(const real_t* items, Py_ssize_t stride,
+                                     uint8_t* out, Py_ssize_t n,
+                                     int op) noexcept nogil:
+    """_float_class_loop of floats ``stride`` items apart, as far as the
+    vector loop goes (``minind_classify_strided``): how many it tested."""
+    cdef int test = 0 if op == OP_ISNAN else (1 if op == OP_ISINF else 2)
+    if real_t is float:
+        return classify_strided_floats(test, items, stride, out, n)
+    else:
+        return classify_strided_doubles(test, items, stride, out, n)
+
+
 cdef void _fill_bytes(char* out, Py_ssize_t n, Py_ssize_t step,
                       uint8_t value) noexcept nogil:
     """n bools all ``value``: a predicate whose answer the dtype decides
@@ -3324,7 +3404,8 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     element.  (signbit has float loops only: an integer never gets here.)"""
     cdef char* a = args[0]
     cdef char* out = args[1]
-    cdef Py_ssize_t i
+    cdef Py_ssize_t i, done
+    cdef char* moved[2]
     cdef item_t value
     cdef const item_t* items = <const item_t*>a
     if not (item_t is float or item_t is double):
@@ -3340,6 +3421,19 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         if op == OP_LOGICAL_NOT:
             for i in range(n):
                 (<uint8_t*>out)[i] = items[i] == 0
+            return
+    if ((item_t is float or item_t is double) and op != OP_SIGNBIT
+            and op != OP_LOGICAL_NOT and steps[1] == 1
+            and n >= STRIDED_MINIMUM
+            and _in_items(a, steps[0], sizeof(item_t))):
+        # a strided float: tested where it lies, in vectors (AVX-512)
+        done = _float_class_strided(
+            items, steps[0] // <Py_ssize_t>sizeof(item_t), <uint8_t*>out, n,
+            op)
+        if done:
+            moved[0] = a + done * steps[0]
+            moved[1] = out + done
+            predicate_loop(moved, n - done, steps, tag, op)
             return
     if ((item_t is float or item_t is double) and op != OP_SIGNBIT
             and _in_blocks(steps, n, 1)):

@@ -28,7 +28,7 @@ from cpython.mem cimport PyMem_Malloc, PyMem_Free
 # The cast's source and destination types: _dtype's one list of C types.
 from minind._dtype cimport item_t as src_t, other_item_t as dst_t
 from minind._layout cimport may_overlap_itself
-from minind._dtype cimport (load_item, store_item,
+from minind._dtype cimport (load_item, store_item, gather,
                             T_BOOL, T_INT8, T_UINT8, T_INT16, T_UINT16,
                             T_INT32, T_UINT32, T_INT64, T_UINT64, T_FLOAT32,
                             descr_of)
@@ -473,6 +473,11 @@ cdef void _cast_run(const char* src, Py_ssize_t src_stride,
             d[i] = convert(s[i], dst_tag)
             if to_integer:
                 saturated |= _saturates(s[i], dst_tag)
+    elif (src_t is dst_t and dst_stride == sizeof(dst_t)
+            and <size_t>dst % sizeof(dst_t) == 0):
+        # a strided run copied into a contiguous one (ascontiguousarray
+        # of a slice): vector gathers where the CPU has them
+        gather(src, src_stride, <dst_t*>dst, n)
     else:
         for i in range(n):
             value = convert(load_item(src, src_tag), dst_tag)
