@@ -1636,10 +1636,20 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef bint direct = steps[2] == size and out != a and out != b
     while n > 0:
         m = n if n < VECTOR_BLOCK else VECTOR_BLOCK
-        if direct:
+        if direct and _whole_or_spread(steps[0], size) and _whole_or_spread(
+                steps[1], size):
             y = <real_t*>out
             _vector2_block(<real_t*>a, steps[0] // size, <real_t*>b,
                            steps[1] // size, y, m, op)
+        elif direct:
+            # A strided input is gathered first (vector gathers), not in
+            # the kernel's blocks of 8: items stored one by one and read
+            # back as a vector stall on store forwarding (float32 arctan2
+            # of a[::2], 10**5: 3.3 times NumPy's time).
+            gather(a, steps[0], x, m)
+            gather(b, steps[1], z, m)
+            y = <real_t*>out
+            _vector2_block(x, 1, z, 1, y, m, op)
         else:
             gather(a, steps[0], x, m)
             gather(b, steps[1], z, m)
@@ -1660,6 +1670,12 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         out += m * steps[2]
         n -= m
     _settle_flags(before, owed)
+
+
+cdef inline bint _whole_or_spread(Py_ssize_t step,
+                                  Py_ssize_t size) noexcept nogil:
+    """Whether an operand is contiguous or one value (step 0)."""
+    return step == 0 or step == size
 
 
 cdef inline void _scatter(const item_t* items, char* target, Py_ssize_t step,
