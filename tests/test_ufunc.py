@@ -1157,8 +1157,15 @@ def test_floor_divide_and_remainder_follow_python_signs():
 
 @pytest.mark.parametrize("dtype", FLOAT_NAMES)
 def test_float_divmod_rules(dtype):
-    # npy_divmod: signed zeros, zero divisors, infinities, NaN.
-    n1, n2 = cross(np.array(FLOAT_EDGES + [5.5, -5.5, 1e-3], dtype=dtype))
+    # npy_divmod: signed zeros, zero divisors, infinities, NaN; and the
+    # x87 remainder (minind_fmod) over the whole exponent range: the
+    # largest and subnormal operands, a quotient of 2**2000 (many rounds
+    # of FPREM), exact multiples (a signed zero remainder).
+    info = np.finfo(dtype)
+    n1, n2 = cross(np.array(
+        FLOAT_EDGES + [5.5, -5.5, 1e-3, info.max, -info.max,
+                       info.smallest_subnormal, -3 * info.smallest_subnormal,
+                       info.tiny, 6.0, -6.0], dtype=dtype))
     m1, m2 = mi.asarray(n1), mi.asarray(n2)
     for op in (operator.floordiv, operator.mod):
         assert_same_outcome(lambda: op(m1, m2), lambda: op(n1, n2))
