@@ -1095,7 +1095,11 @@ cdef extern from *:
     MININD_ELEMENTWISE(minind_maximum_##type, type##_t, x > y ? x : y)     \
     MININD_ELEMENTWISE(minind_minimum_##type, type##_t, x < y ? x : y)     \
     MININD_ELEMENTWISE(minind_multiply_##type, type##_t,                   \
-                       (type##_t)((wide)x * (wide)y))
+                       (type##_t)((wide)x * (wide)y))                      \
+    MININD_ELEMENTWISE(minind_add_##type, type##_t,                        \
+                       (type##_t)((wide)x + (wide)y))                      \
+    MININD_ELEMENTWISE(minind_subtract_##type, type##_t,                   \
+                       (type##_t)((wide)x - (wide)y))
     MININD_INTEGER_ELEMENTWISE(int8, uint32_t)
     MININD_INTEGER_ELEMENTWISE(uint8, uint32_t)
     MININD_INTEGER_ELEMENTWISE(int16, uint32_t)
@@ -1117,18 +1121,27 @@ cdef extern from *:
     MININD_ELEMENTWISE(minind_fmax_##type, type,                           \
                        y != y ? x : (x > y ? x : y))                       \
     MININD_ELEMENTWISE(minind_fmin_##type, type,                           \
-                       y != y ? x : (x < y ? x : y))
+                       y != y ? x : (x < y ? x : y))                       \
+    MININD_ELEMENTWISE(minind_add_##type, type, x + y)                     \
+    MININD_ELEMENTWISE(minind_subtract_##type, type, x - y)                \
+    MININD_ELEMENTWISE(minind_multiply_##type, type, x * y)                \
+    MININD_ELEMENTWISE(minind_divide_##type, type, x / y)
     MININD_FLOAT_ELEMENTWISE(float)
     MININD_FLOAT_ELEMENTWISE(double)
 
     enum { MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM,
            MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX,
-           MININD_ELEMENT_FMIN };
+           MININD_ELEMENT_FMIN, MININD_ELEMENT_ADD,
+           MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE };
     #define MININD_ELEMENT_CASE(type)                                      \
         if (op == MININD_ELEMENT_MAXIMUM)                                  \
             minind_maximum_##type(a, b, sa, sb, shape, out, n);            \
         else if (op == MININD_ELEMENT_MINIMUM)                             \
             minind_minimum_##type(a, b, sa, sb, shape, out, n);            \
+        else if (op == MININD_ELEMENT_ADD)                                 \
+            minind_add_##type(a, b, sa, sb, shape, out, n);                \
+        else if (op == MININD_ELEMENT_SUBTRACT)                            \
+            minind_subtract_##type(a, b, sa, sb, shape, out, n);           \
         else                                                               \
             minind_multiply_##type(a, b, sa, sb, shape, out, n);           \
         return 1;
@@ -1164,10 +1177,17 @@ cdef extern from *:
             minind_fmax_##type(a, b, sa, sb, shape, out, n); return 1;     \
         case MININD_ELEMENT_FMIN:                                          \
             minind_fmin_##type(a, b, sa, sb, shape, out, n); return 1;     \
+        case MININD_ELEMENT_ADD:                                           \
+            minind_add_##type(a, b, sa, sb, shape, out, n); return 1;      \
+        case MININD_ELEMENT_SUBTRACT:                                      \
+            minind_subtract_##type(a, b, sa, sb, shape, out, n); return 1; \
+        case MININD_ELEMENT_MULTIPLY:                                      \
+            minind_multiply_##type(a, b, sa, sb, shape, out, n); return 1; \
+        case MININD_ELEMENT_DIVIDE:                                        \
+            minind_divide_##type(a, b, sa, sb, shape, out, n); return 1;   \
         default: return 0;                                                 \
         }
-    /* The float loop of an operation by item size; 0 where there is none
-       (multiply, which the plain loop vectorises). */
+    /* The float loop of an operation by item size. */
     static int minind_float_elementwise(int op, int size, const void *a,
                                         const void *b, ptrdiff_t sa,
                                         ptrdiff_t sb, int shape, void *out,
@@ -1445,6 +1465,7 @@ cdef extern from *:
     enum:
         MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM
         MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX, MININD_ELEMENT_FMIN
+        MININD_ELEMENT_ADD, MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE
     bint integer_elementwise "minind_integer_elementwise"(
         int op, int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
@@ -1874,17 +1895,28 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                                      char* out, Py_ssize_t n,
                                      const Py_ssize_t* steps, item_t* tag,
                                      binop_t* op) noexcept nogil:
-    """Integer maximum, minimum or multiply, float maximum, minimum,
-    fmax or fmin, into an aligned contiguous output, of contiguous
-    operands, one scalar, or two strided runs that do not overlap the
-    output, in C built for wider vectors (``minind_integer_elementwise``,
+    """Integer maximum, minimum, add, subtract or multiply, float maximum,
+    minimum, fmax, fmin, add, subtract, multiply or divide, into an
+    aligned contiguous output, of contiguous operands, one scalar, or two
+    strided runs that do not overlap the output, in C built for wider
+    vectors (``minind_integer_elementwise``,
     ``minind_float_elementwise``); False where it does not apply.  An
     output that is also the first input (``a *= b``) keeps binary_loop's
-    own loop, written for it."""
+    own loop, written for it.  (The plain loops vectorise too, but for
+    SSE2 alone: float64 ``a + 0.75`` at 10**4, in cache, took 1.45 times
+    NumPy's time.)"""
     cdef int code = -1, shape = -1
     cdef Py_ssize_t size = sizeof(item_t)
+    if binop_t is AddOp:
+        code = MININD_ELEMENT_ADD
+    elif binop_t is SubtractOp:
+        code = MININD_ELEMENT_SUBTRACT
+    elif binop_t is MultiplyOp:
+        code = MININD_ELEMENT_MULTIPLY
     if item_t is float or item_t is double:
-        if binop_t is MaximumOp:
+        if binop_t is TrueDivideOp:
+            code = MININD_ELEMENT_DIVIDE
+        elif binop_t is MaximumOp:
             code = MININD_ELEMENT_MAXIMUM
         elif binop_t is MinimumOp:
             code = MININD_ELEMENT_MINIMUM
@@ -1897,8 +1929,6 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
             code = MININD_ELEMENT_MAXIMUM
         elif binop_t is MinimumOp or binop_t is FminOp:
             code = MININD_ELEMENT_MINIMUM
-        elif binop_t is MultiplyOp:
-            code = MININD_ELEMENT_MULTIPLY
     if steps[0] == size and steps[1] == size and a != out:
         shape = 0
     elif steps[0] == size and steps[1] == 0:
