@@ -65,6 +65,21 @@ def test_buffered_cast_and_whole_cast():
     assert "buffered cast: int8 -> int64" in text
 
 
+def test_a_strided_vector_reduces_as_one_run():
+    # a[::-3].sum(): the whole-array path with the vector's step, the
+    # same single loop the walk would run, without building the walk
+    text = explained(mi.sum, mi.arange(20.0)[::-3])
+    assert "a whole-array reduction: one run" in text
+    assert "1-d: one run of 7 items, -24 bytes apart" in text
+    text = explained(mi.sum, mi.arange(20.0))
+    assert "contiguous: one run of 20 items" in text
+    # a wider loop dtype: a few items cast onto the stack, many walked
+    assert "1-d: one run" in explained(
+        mi.sum, mi.ones(100, dtype=mi.int8)[::2])
+    assert "1-d: one run" not in explained(
+        mi.sum, mi.ones(100_000, dtype=mi.int8)[::2])
+
+
 def test_tiles_are_told():
     previous = _loops._force_tiles(4)
     try:

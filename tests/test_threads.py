@@ -403,7 +403,7 @@ def _reduction():
 
 
 def _whole_array_reduction():
-    """_reduce_contiguous: a whole contiguous array to one scalar."""
+    """_reduce_run: a whole contiguous array to one scalar."""
     flat = _ramp(4 * 10 ** 6)
     return lambda: mi.power.reduce(flat, axis=None)
 

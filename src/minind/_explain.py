@@ -100,7 +100,10 @@ def _describe(name, record):
                      f"steps {tuple(record['steps'])}")
         return lines
     if path == "whole":
-        lines.append(f"  contiguous: one run of {record['count']} items")
+        lines.append(f"  contiguous: one run of {record['count']} items"
+                     if record["contiguous"] else
+                     f"  1-d: one run of {record['count']} items, "
+                     f"{record['step']} bytes apart")
         for _, own, loop in record["buffered"]:
             lines.append(f"  buffered cast: {own} -> {loop}, "
                          f"{_CAST_BLOCK} items at a time")

@@ -2448,29 +2448,38 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     cdef Py_ssize_t count = array.size, item_stride, wide_stride
     if mask is not None:
         mask = _reduction_mask(function, array, mask, initial, loop_descr)
+    # The whole array as one run: contiguous (in either order), or 1-d
+    # with any step (a[::2].sum()), which the walk below would run as the
+    # same single loop after building its machinery.
+    cdef bint one_run = array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)
+    item_stride = array.dtype.itemsize
+    if not one_run and array.ndim == 1 and (array.dtype is loop_descr
+                                            or count <= SMALL_REDUCTION):
+        one_run = True
+        item_stride = array._strides[0]
     if (mask is None and len(axes) == array.ndim and count and out is None
-            and not keepdims and initial is NoValue
-            and array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+            and not keepdims and initial is NoValue and one_run):
         if _recorder is not None:
             _plan({"path": "whole", "function": function._name,
                    "loop": _loop_text(function, loop_type, loop_type),
                    "shape": array.shape, "count": count,
+                   "step": item_stride, "contiguous": bool(
+                       array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)),
                    "operands": [(0, array.dtype.name, array.strides)],
                    "buffered": [] if array.dtype is loop_descr else
                    [(0, array.dtype.name, loop_descr.name)]})
         if array.dtype is loop_descr:
-            value = _reduce_contiguous(function, loop_descr, array._data,
-                                       count)
+            value = _reduce_run(function, loop_descr, array._data, count,
+                                item_stride)
         elif count <= SMALL_REDUCTION:
             # A few items to accumulate in a wider dtype (int8.sum() is
             # int64): cast them onto the stack rather than into a new
             # array, then the same single loop.
-            item_stride = array.dtype.itemsize
             wide_stride = loop_descr.itemsize
             copy_cast(1, &count, <char*>small, &wide_stride, loop_type,
                       array._data, &item_stride, array.dtype.type_index)
-            value = _reduce_contiguous(function, loop_descr, <char*>small,
-                                       count)
+            value = _reduce_run(function, loop_descr, <char*>small, count,
+                                wide_stride)
         else:
             value = _reduce_cast_blocks(function, loop_descr, array)
         return scalar_array(value) if keep_array else value
@@ -2614,13 +2623,13 @@ cdef Py_ssize_t _start_accumulator(ufunc function, Descr descr, char* acc,
     return not _idempotent(function)
 
 
-cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
-                               Py_ssize_t count):
-    """``count`` (> 0) contiguous items of ``descr`` reduced to one scalar:
-    the whole of a contiguous array, the common ``a.sum()``.  It is the
-    general walk's single coalesced loop (accumulator stride 0, source
-    stride itemsize), run on a stack accumulator instead of a new 0-d
-    array."""
+cdef object _reduce_run(ufunc function, Descr descr, char* items,
+                        Py_ssize_t count, Py_ssize_t stride):
+    """``count`` (> 0) items of ``descr``, ``stride`` bytes apart, reduced
+    to one scalar: the whole of a contiguous or 1-d array, the common
+    ``a.sum()``.  It is the general walk's single coalesced loop
+    (accumulator stride 0, source stride ``stride``), run on a stack
+    accumulator instead of a new 0-d array."""
     cdef double accumulator[2]           # 16 aligned bytes for any dtype
     cdef char* acc = <char*>accumulator
     cdef char* start[3]
@@ -2629,10 +2638,10 @@ cdef object _reduce_contiguous(ufunc function, Descr descr, char* items,
     cdef Py_ssize_t skipped = _start_accumulator(function, descr, acc,
                                                  items, descr.type_index)
     start[0] = acc
-    start[1] = items + skipped * descr.itemsize
+    start[1] = items + skipped * stride
     start[2] = acc
     steps[0] = 0
-    steps[1] = descr.itemsize
+    steps[1] = stride
     steps[2] = 0
     data.op = function.op
     data.type_index = descr.type_index
