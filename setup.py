@@ -83,11 +83,12 @@ if sys.platform != "win32":
     module_compile_args["_kernels"] = ["-fno-math-errno"]
 
 
-def links_libmvec():
+def links_libmvec(function="log", kind="double"):
     """Whether this compiler builds and links a loop that calls glibc's
-    vector math library (libmvec): GCC, glibc, x86-64.  Anywhere else the
-    vector loops of _kernels (see "Vectorised math" there) are plain
-    scalar loops."""
+    vector math library (libmvec) for ``function`` of ``kind``: GCC,
+    glibc, x86-64 (and glibc 2.35 or later for the float functions beyond
+    expf, logf, sinf, cosf and powf).  Anywhere else the vector loops of
+    _kernels (see "Vectorised math" there) are plain scalar loops."""
     if sys.platform != "linux" or os.uname().machine != "x86_64":
         return False
     import shutil
@@ -99,12 +100,12 @@ def links_libmvec():
     if not shutil.which(compiler[0]):
         return False
     program = (
-        "double minind_simd_log(double) __asm__(\"log\")\n"
+        f"{kind} minind_simd({kind}) __asm__(\"{function}\")\n"
         "    __attribute__((simd(\"notinbranch\"), const, nothrow));\n"
-        "double a[64], b[64];\n"
+        f"{kind} a[64], b[64];\n"
         "int main(void) {\n"
         "#pragma omp simd\n"
-        "    for (int i = 0; i < 64; i++) b[i] = minind_simd_log(a[i]);\n"
+        "    for (int i = 0; i < 64; i++) b[i] = minind_simd(a[i]);\n"
         "    return b[0] != 0;\n"
         "}\n")
     with tempfile.TemporaryDirectory() as scratch:
@@ -132,6 +133,11 @@ if os.environ.get("MININD_LIBMVEC", "1") != "0" and links_libmvec():
         # which _kernels.VECTOR_MATH must then not claim.
         module_compile_args["_kernels"] += ["-DMININD_SANITIZED=1"]
     module_link_args["_kernels"] = ["-lmvec"]
+    # libmvec's own float functions, for the float32 loops whose float
+    # version is within 1 ULP of the correctly rounded result on every
+    # vector width (tanhf, exp2f; glibc 2.35)
+    if links_libmvec("tanhf", "float") and links_libmvec("exp2f", "float"):
+        module_compile_args["_kernels"] += ["-DMININD_LIBMVEC_FLOAT=1"]
 
 
 def module_name(path):
