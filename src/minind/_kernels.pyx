@@ -3607,9 +3607,19 @@ cdef void _bool_unary(const char* a, char* out, Py_ssize_t n,
             for i in range(n):
                 target[i] = source[i] != 0
     else:
-        for i in range(n):
-            target[i * steps[1]] = (source[i * steps[0]] != 0) != (
-                kind == BOOL_NOT)
+        _bool_unary_strided(source, target, n, steps[0], steps[1],
+                            kind == BOOL_NOT)
+
+
+cdef void _bool_unary_strided(const uint8_t* source, uint8_t* target,
+                              Py_ssize_t n, Py_ssize_t step,
+                              Py_ssize_t step_out, bint invert) noexcept nogil:
+    """_bool_unary with strides, held in locals (parameters): through the
+    steps[] array a store to target (bytes) would make C reload them
+    every element."""
+    cdef Py_ssize_t i
+    for i in range(n):
+        target[i * step_out] = (source[i * step] != 0) != invert
 
 
 cdef void _bool_compare(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -3637,10 +3647,12 @@ cdef void _bool_compare(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             for i in range(n):
                 out[i] = compare_value(scalar, <uint8_t>(b[i] != 0), op)
             return
+    # the steps in locals: a store through out (bytes) could change
+    # steps[] as far as C knows, so it would reload them every element
+    cdef Py_ssize_t step_a = steps[0], step_b = steps[1], step_out = steps[2]
     for i in range(n):
-        out[i * steps[2]] = compare_value(<uint8_t>(a[i * steps[0]] != 0),
-                                          <uint8_t>(b[i * steps[1]] != 0),
-                                          op)
+        out[i * step_out] = compare_value(<uint8_t>(a[i * step_a] != 0),
+                                          <uint8_t>(b[i * step_b] != 0), op)
 
 
 cdef void bool_loop(int op, char** args, Py_ssize_t n,
