@@ -495,6 +495,13 @@ cdef void _to_bool_run(const char* src, Py_ssize_t src_stride,
                        src_t* src_tag) noexcept nogil:
     """Casting to bool is "is non-zero" (NaN is non-zero), not truncation."""
     cdef Py_ssize_t i
+    cdef const src_t* s
+    if (src_stride == sizeof(src_t) and dst_stride == 1
+            and <size_t>src % sizeof(src_t) == 0):
+        s = <const src_t*>src      # contiguous and aligned: vectorisable
+        for i in range(n):
+            (<uint8_t*>dst)[i] = s[i] != 0
+        return
     for i in range(n):
         (<uint8_t*>dst)[0] = load_item(src, src_tag) != 0
         src += src_stride
