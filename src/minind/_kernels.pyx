@@ -1916,7 +1916,7 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
     output that is also the first input (``a *= b``) keeps binary_loop's
     own loop, written for it.  (The plain loops vectorise too, but for
     SSE2 alone: float64 ``a + 0.75`` at 10**4, in cache, took 1.45 times
-    NumPy's time.)"""
+    NumPy's time.  Strided arithmetic keeps the typed walk.)"""
     cdef int code = -1, shape = -1
     cdef Py_ssize_t size = sizeof(item_t)
     if binop_t is AddOp:
@@ -1953,6 +1953,12 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                 b, steps[1], out, size, n, size)):
         shape = 3       # strided inputs into a contiguous output
     if code < 0 or shape < 0:
+        return False
+    if shape == 3 and (binop_t is AddOp or binop_t is SubtractOp
+                       or binop_t is TrueDivideOp or binop_t is MultiplyOp
+                       and (item_t is float or item_t is double)):
+        # strided arithmetic: the typed walk measured as fast or faster
+        # (float32 a[::2] + a[::2] at 10**4: 5.3 us walked, 6.1 in C)
         return False
     if item_t is float or item_t is double:
         return float_elementwise(code, size, a, b, steps[0] // size,
