@@ -1091,7 +1091,33 @@ cdef extern from *:
             for (i = 0; i < n; i++) { y = b[i]; out[i] = EXPR; }           \
         }                                                                  \
     }
-    #define MININD_INTEGER_ELEMENTWISE(type, wide)                         \
+    /* Shifts by NumPy's rule (_shift): the count read as unsigned, a
+       count of the width or more shifts every bit out (0, or -1 for a
+       negative number shifted right); a negative number's right shift
+       as ~(~x >> c), C leaving >> of a negative number to the compiler.
+       Written as selections, which vectorise (variable-count vector
+       shifts), where _shift's branches did not: int32 a << b at 10**5
+       took 3.8 times NumPy's time.  NEG(x): whether x < 0, spelled 0 for
+       the unsigned types (a comparison always false is a warning). */
+    #define MININD_SHIFT_COUNT(y, bits) \
+        ((uint64_t)(y) < (bits) ? (int)(y) : (int)(bits) - 1)
+    #define MININD_LEFT_SHIFT(type, wide, x, y)                            \
+        ((uint64_t)(y) < 8 * sizeof(type)                                  \
+         ? (type)((wide)(x) << MININD_SHIFT_COUNT(y, 8 * sizeof(type)))    \
+         : (type)0)
+    #define MININD_RIGHT_SHIFT(type, NEG, x, y)                            \
+        (NEG(x) ? (type)~((type)~(x)                                        \
+                          >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))      \
+         : (uint64_t)(y) < 8 * sizeof(type)                                \
+           ? (type)((x) >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))        \
+           : (type)0)
+    #define MININD_SIGNED_NEG(x) ((x) < 0)
+    #define MININD_UNSIGNED_NEG(x) 0
+    #define MININD_INTEGER_ELEMENTWISE(type, wide, NEG)                    \
+    MININD_ELEMENTWISE(minind_left_shift_##type, type##_t,                 \
+                       MININD_LEFT_SHIFT(type##_t, wide, x, y))            \
+    MININD_ELEMENTWISE(minind_right_shift_##type, type##_t,                \
+                       MININD_RIGHT_SHIFT(type##_t, NEG, x, y))            \
     MININD_ELEMENTWISE(minind_maximum_##type, type##_t, x > y ? x : y)     \
     MININD_ELEMENTWISE(minind_minimum_##type, type##_t, x < y ? x : y)     \
     MININD_ELEMENTWISE(minind_multiply_##type, type##_t,                   \
@@ -1100,14 +1126,14 @@ cdef extern from *:
                        (type##_t)((wide)x + (wide)y))                      \
     MININD_ELEMENTWISE(minind_subtract_##type, type##_t,                   \
                        (type##_t)((wide)x - (wide)y))
-    MININD_INTEGER_ELEMENTWISE(int8, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(uint8, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(int16, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(uint16, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(int32, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(uint32, uint32_t)
-    MININD_INTEGER_ELEMENTWISE(int64, uint64_t)
-    MININD_INTEGER_ELEMENTWISE(uint64, uint64_t)
+    MININD_INTEGER_ELEMENTWISE(int8, uint32_t, MININD_SIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(uint8, uint32_t, MININD_UNSIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(int16, uint32_t, MININD_SIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(uint16, uint32_t, MININD_UNSIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(int32, uint32_t, MININD_SIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(uint32, uint32_t, MININD_UNSIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(int64, uint64_t, MININD_SIGNED_NEG)
+    MININD_INTEGER_ELEMENTWISE(uint64, uint64_t, MININD_UNSIGNED_NEG)
 
     /* The same for floats: maximum and minimum keep a NaN of either
        operand, fmax and fmin drop it, a tie (0.0, -0.0) gives the second
@@ -1132,7 +1158,8 @@ cdef extern from *:
     enum { MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM,
            MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX,
            MININD_ELEMENT_FMIN, MININD_ELEMENT_ADD,
-           MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE };
+           MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE,
+           MININD_ELEMENT_LEFT_SHIFT, MININD_ELEMENT_RIGHT_SHIFT };
     #define MININD_ELEMENT_CASE(type)                                      \
         if (op == MININD_ELEMENT_MAXIMUM)                                  \
             minind_maximum_##type(a, b, sa, sb, shape, out, n);            \
@@ -1142,6 +1169,10 @@ cdef extern from *:
             minind_add_##type(a, b, sa, sb, shape, out, n);                \
         else if (op == MININD_ELEMENT_SUBTRACT)                            \
             minind_subtract_##type(a, b, sa, sb, shape, out, n);           \
+        else if (op == MININD_ELEMENT_LEFT_SHIFT)                          \
+            minind_left_shift_##type(a, b, sa, sb, shape, out, n);         \
+        else if (op == MININD_ELEMENT_RIGHT_SHIFT)                         \
+            minind_right_shift_##type(a, b, sa, sb, shape, out, n);        \
         else                                                               \
             minind_multiply_##type(a, b, sa, sb, shape, out, n);           \
         return 1;
@@ -1478,6 +1509,7 @@ cdef extern from *:
         MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM
         MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX, MININD_ELEMENT_FMIN
         MININD_ELEMENT_ADD, MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE
+        MININD_ELEMENT_LEFT_SHIFT, MININD_ELEMENT_RIGHT_SHIFT
     bint integer_elementwise "minind_integer_elementwise"(
         int op, int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
@@ -1907,8 +1939,8 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                                      char* out, Py_ssize_t n,
                                      const Py_ssize_t* steps, item_t* tag,
                                      binop_t* op) noexcept nogil:
-    """Integer maximum, minimum, add, subtract or multiply, float maximum,
-    minimum, fmax, fmin, add, subtract, multiply or divide, into an
+    """Integer maximum, minimum, add, subtract, multiply or shifts, float
+    maximum, minimum, fmax, fmin, add, subtract, multiply or divide, into an
     aligned contiguous output, of contiguous operands, one scalar, or two
     strided runs that do not overlap the output, in C built for wider
     vectors (``minind_integer_elementwise``,
@@ -1941,6 +1973,10 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
             code = MININD_ELEMENT_MAXIMUM
         elif binop_t is MinimumOp or binop_t is FminOp:
             code = MININD_ELEMENT_MINIMUM
+        elif binop_t is LeftShiftOp:
+            code = MININD_ELEMENT_LEFT_SHIFT
+        elif binop_t is RightShiftOp:
+            code = MININD_ELEMENT_RIGHT_SHIFT
     if steps[0] == size and steps[1] == size and a != out:
         shape = 0
     elif steps[0] == size and steps[1] == 0:
