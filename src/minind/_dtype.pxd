@@ -166,6 +166,16 @@ cdef extern from *:
                                     uint64_t* into, Py_ssize_t n) noexcept nogil
 
 
+cdef inline bint in_items(const char* pointer, Py_ssize_t step,
+                          Py_ssize_t size) noexcept nogil:
+    """Whether a run from ``pointer``, ``step`` bytes apart, can be
+    indexed as items of ``size`` bytes with the step in items: aligned,
+    and the step a whole number of items.  The typed walk this allows
+    keeps the step in a register, where a byte-step walk reloads it
+    after every store through a char*."""
+    return <size_t>pointer % <size_t>size == 0 and step % size == 0
+
+
 cdef inline void gather(const char* source, Py_ssize_t step, item_t* into,
                         Py_ssize_t m) noexcept nogil:
     """m items ``step`` bytes apart from ``source`` into the contiguous
@@ -175,12 +185,10 @@ cdef inline void gather(const char* source, Py_ssize_t step, item_t* into,
     (vector gathers); others item by item through memcpy."""
     cdef Py_ssize_t i, stride
     cdef const item_t* items
-    if <size_t>source % sizeof(item_t) or step % <Py_ssize_t>sizeof(item_t):
+    if not in_items(source, step, sizeof(item_t)):
         for i in range(m):
             into[i] = load_item(source + i * step, into)
         return
-    # the step in items, held in a register (a char* walk reloads it
-    # after every store)
     items = <const item_t*>source
     stride = step // <Py_ssize_t>sizeof(item_t)
     if sizeof(item_t) == 4:

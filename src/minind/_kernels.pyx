@@ -80,7 +80,8 @@ from minind._fperr cimport (raise_divide_by_zero, raise_overflow, fp_status,
                             feraiseexcept, FE_DIVBYZERO, FE_OVERFLOW,
                             FE_UNDERFLOW, FE_INVALID)
 from minind._dtype cimport (item_t, integer_t, real_t, load_item,
-                            store_item, gather, T_BOOL, T_INT8, T_UINT8, T_INT16,
+                            store_item, gather, in_items as _in_items,
+                            T_BOOL, T_INT8, T_UINT8, T_INT16,
                             T_UINT16, T_INT32, T_UINT32, T_INT64, T_UINT64,
                             T_FLOAT32, T_FLOAT64)
 
@@ -695,16 +696,6 @@ cdef inline real_t _float_binary(real_t a, real_t b,
 
 cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
     return <size_t>pointer % size == 0
-
-
-cdef inline bint _in_items(const char* pointer, Py_ssize_t step,
-                           Py_ssize_t size) noexcept nogil:
-    """Whether a run from ``pointer``, ``step`` bytes apart, can be
-    indexed as items of ``size`` bytes with the step in items: aligned,
-    and the step a whole number of items.  The typed walk this allows
-    keeps the step in a register, where a byte-step walk reloads it
-    after every store through a char*."""
-    return <size_t>pointer % <size_t>size == 0 and step % size == 0
 
 
 cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
@@ -1730,29 +1721,26 @@ cdef void _vector2_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* b = args[1]
     cdef char* out = args[2]
     cdef bint direct = steps[2] == size and out != a and out != b
+    cdef bint gathered
     while n > 0:
         m = n if n < VECTOR_BLOCK else VECTOR_BLOCK
-        if direct and _whole_or_spread(steps[0], size) and _whole_or_spread(
-                steps[1], size):
-            y = <real_t*>out
-            _vector2_block(<real_t*>a, steps[0] // size, <real_t*>b,
-                           steps[1] // size, y, m, op)
-        elif direct:
+        gathered = not (direct and _whole_or_spread(steps[0], size)
+                        and _whole_or_spread(steps[1], size))
+        if gathered:
             # A strided input is gathered first (vector gathers), not in
             # the kernel's blocks of 8: items stored one by one and read
             # back as a vector stall on store forwarding (float32 arctan2
             # of a[::2], 10**5: 3.3 times NumPy's time).
             gather(a, steps[0], x, m)
             gather(b, steps[1], z, m)
-            y = <real_t*>out
+            y = <real_t*>out if direct else results
             _vector2_block(x, 1, z, 1, y, m, op)
         else:
-            gather(a, steps[0], x, m)
-            gather(b, steps[1], z, m)
-            y = results
-            _vector2_block(x, 1, z, 1, y, m, op)
+            y = <real_t*>out
+            _vector2_block(<real_t*>a, steps[0] // size, <real_t*>b,
+                           steps[1] // size, y, m, op)
         if fp_status():
-            if direct:
+            if not gathered:
                 gather(a, steps[0], x, m)
                 gather(b, steps[1], z, m)
             owed |= _owed_flags2(x, z, y, m, op)

@@ -2451,20 +2451,19 @@ cdef object _reduce(ufunc function, MiniArray array, object axis,
     # The whole array as one run: contiguous (in either order), or 1-d
     # with any step (a[::2].sum()), which the walk below would run as the
     # same single loop after building its machinery.
-    cdef bint one_run = array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)
-    item_stride = array.dtype.itemsize
-    if not one_run and array.ndim == 1 and (array.dtype is loop_descr
-                                            or count <= SMALL_REDUCTION):
-        one_run = True
-        item_stride = array._strides[0]
+    cdef bint contiguous = array._flags & (FLAG_C_CONTIGUOUS
+                                           | FLAG_F_CONTIGUOUS)
+    cdef bint one_run = contiguous or array.ndim == 1 and (
+        array.dtype is loop_descr or count <= SMALL_REDUCTION)
+    item_stride = (array.dtype.itemsize if contiguous
+                   else array._strides[0] if one_run else 0)
     if (mask is None and len(axes) == array.ndim and count and out is None
             and not keepdims and initial is NoValue and one_run):
         if _recorder is not None:
             _plan({"path": "whole", "function": function._name,
                    "loop": _loop_text(function, loop_type, loop_type),
                    "shape": array.shape, "count": count,
-                   "step": item_stride, "contiguous": bool(
-                       array._flags & (FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)),
+                   "step": item_stride, "contiguous": contiguous,
                    "operands": [(0, array.dtype.name, array.strides)],
                    "buffered": [] if array.dtype is loop_descr else
                    [(0, array.dtype.name, loop_descr.name)]})
