@@ -8,8 +8,10 @@ representable numbers lie between two results) over a dense sweep of
 each function's domain with the edges (+-0, +-inf, NaN, subnormals, the
 overflow thresholds):
 
-* float64: within 2 ULP of NumPy's result and of the correctly rounded
-  one (NumPy's long double function, rounded once);
+* float64: within 2 ULP of the correctly rounded result (NumPy's long
+  double function, rounded once), and of NumPy's wherever NumPy's is
+  within 1 ULP of it (NumPy's float64 cbrt is 3 ULP off it on a machine
+  without AVX-512, where NumPy calls the C library's);
 * float32: within 1 ULP of the correctly rounded result, and within 2 ULP
   of NumPy's wherever NumPy's is itself that close to the correctly
   rounded one (NumPy's float32 functions are up to 3 ULP off it, so no
@@ -104,17 +106,23 @@ def test_accuracy(name, dtype):
 
 
 def assert_within_bounds(dtype, inputs, minind, numpy, exact):
-    """The module's bounds: float64 within 2 ULP of NumPy's result and of
-    the correctly rounded one; float32 within 1 ULP of the correctly
-    rounded one and 2 of NumPy's where NumPy's is within 1 of it."""
+    """The module's bounds: float64 within 2 ULP of the correctly rounded
+    result and of NumPy's wherever NumPy's is within 1 of it; float32
+    within 1 ULP of the correctly rounded one and 2 of NumPy's where
+    NumPy's is within 1 of it.  (Where NumPy's own result is further off,
+    as its float64 cbrt is on a machine without AVX-512, where it is the
+    C library's at 3 ULP, the two bounds add up.)"""
     from_exact = ulps(minind, exact)
     from_numpy = ulps(minind, numpy)
+    numpy_off = ulps(numpy, exact)
     if dtype == np.float64:
         assert from_exact.max() <= 2, worst(inputs, from_exact)
-        assert from_numpy.max() <= 2, worst(inputs, from_numpy)
+        allowed = np.where(numpy_off <= 1, 2, numpy_off + 2)
+        assert np.all(from_numpy <= allowed), worst(inputs,
+                                                    from_numpy - allowed)
     else:
         assert from_exact.max() <= 1, worst(inputs, from_exact)
-        allowed = np.maximum(2, ulps(numpy, exact) + 1)
+        allowed = np.maximum(2, numpy_off + 1)
         assert np.all(from_numpy <= allowed), worst(inputs,
                                                     from_numpy - allowed)
 

@@ -232,6 +232,20 @@ cdef extern from *:
     #define MININD_WIDE_VECTORS
     #endif
 
+    /* The same for minind's own math kernels, which need fused
+       multiply-add for their exact residuals (fma(-r, d, n) is what
+       rounding n / d lost): the x86-64-v4 and -v3 levels include FMA,
+       the avx512f and avx2 targets above do not (without it fma() is a
+       call into the C library per element: exact, but several times
+       slower than the whole kernel). */
+    #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12 \\
+        && defined(__x86_64__) && defined(__ELF__)
+    #define MININD_FMA_VECTORS __attribute__((target_clones( \\
+        "arch=x86-64-v4", "arch=x86-64-v3", "default")))
+    #else
+    #define MININD_FMA_VECTORS MININD_WIDE_VECTORS
+    #endif
+
     /* The high half of the double-width product of two N-bit words.  The
        product is truncated to the double width before the shift, so GCC
        sees 16-bit (for bytes) and 32-bit (for uint16) vector lanes, not
@@ -1665,13 +1679,13 @@ cdef inline bint _runs_overlap(const char* a, Py_ssize_t a_step,
 cdef inline bint _vector_binary(char** args, Py_ssize_t n,
                                 const Py_ssize_t* steps, binop_t* op,
                                 real_t* tag) noexcept nogil:
-    """``power`` (float32 and float64) and float32 ``arctan2`` through
-    glibc's vector functions ("Vectorised math" below), for aligned
-    operands whose steps are whole items and an output that steps (a
-    reduction keeps the serial loop, and so does an accumulation, whose
-    input is the output one item back); False: not taken.  ``a ** 2`` and
-    ``a ** -1`` keep the scalar loop; so does float64 ``arctan2``,
-    libmvec's being 3 ULP off the correctly rounded result."""
+    """``power`` (float32 and float64) and ``arctan2`` through the vector
+    kernels ("Vectorised math" below: glibc's, and minind's own float32
+    ``power`` and float64 ``arctan2``), for aligned operands whose steps
+    are whole items and an output that steps (a reduction keeps the
+    serial loop, and so does an accumulation, whose input is the output
+    one item back); False: not taken.  ``a ** 2`` and ``a ** -1`` keep
+    the scalar loop."""
     cdef Py_ssize_t size = sizeof(real_t)
     cdef int k
     cdef bint done = False
@@ -1697,7 +1711,7 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
         _vector2_loop(args, n, steps, op, tag)
         done = True
     elif binop_t is Arctan2Op:
-        if real_t is float:
+        if real_t is double or HAVE_LIBMVEC:
             _vector2_loop(args, n, steps, op, tag)
             done = True
     return done
@@ -1893,6 +1907,8 @@ cdef inline void _vector2_block(real_t* a, Py_ssize_t sa, real_t* b,
         own_pow_float(a, sa, b, sb, out, 1, m)
     elif real_t is float:
         vector2_atan2_float(a, sa, b, sb, out, 1, m)
+    else:
+        own_atan2(a, sa, b, sb, out, 1, m)
 
 
 cdef int _owed_flags2(const real_t* x, const real_t* z, const real_t* y,
@@ -2023,7 +2039,9 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef bint aligned = (_aligned(a, size) and _aligned(b, size)
                          and _aligned(out, size))
     if ((binop_t is PowerOp or binop_t is Arctan2Op)
-            and (item_t is float or item_t is double) and HAVE_LIBMVEC):
+            and (item_t is float or item_t is double)
+            and (HAVE_LIBMVEC or (binop_t is Arctan2Op
+                                  and item_t is double))):
         if _vector_binary(args, n, steps, op, tag):
             return
     if aligned and steps[2] == size:
@@ -2628,9 +2646,12 @@ cdef inline integer_t _integer_reciprocal(integer_t a) noexcept nogil:
 # result, against the scalar library's 1.  For float64, a function takes
 # the vector route only where its results stay within 2 ULP of NumPy's;
 # exp, sin, cos, tan, arcsin and arctan reach 3 and keep the scalar
-# loop, but for exp, which has a kernel of minind's own (minind_exp_block
-# below); of the functions of two arguments, arctan2 reaches 3 and pow
-# does not.  A float32 function computes in double with the vector double
+# loop, but for exp, arcsin and arctan, which have kernels of minind's
+# own (minind_exp_block, minind_atan_placed below); cbrt has one too, the
+# C library's being 3 ULP off; of the functions of two arguments,
+# arctan2 reaches 3 (minind's own kernel instead) and pow does not.  On a
+# machine without AVX-512, libmvec's functions are other ones, and five
+# more keep the scalar loop (LIBMVEC_AVX512).  A float32 function computes in double with the vector double
 # function and rounds once: the result is the correctly rounded float
 # (a 3 ULP error of a double is far below half a float's ULP), for every
 # function, and 2 to 100 times faster than the scalar float function.
@@ -2670,6 +2691,21 @@ cdef extern from *:
     #define MININD_SIMD_LOOP_AND(v)
     #endif
 
+    /* Whether the loops run libmvec's AVX-512 functions: the AVX-512
+       clone of a MININD_WIDE_VECTORS loop calls them, the AVX2 and
+       default clones libmvec's AVX2 and SSE functions, which are other
+       algorithms with other errors (see _vector_double). */
+    static int minind_libmvec_avx512(void)
+    {
+    #if MININD_VECTORISED && defined(__x86_64__) && defined(__ELF__) \
+        && (!defined(__clang__) || __clang_major__ >= 14)
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx512f");
+    #else
+        return 0;
+    #endif
+    }
+
     /* out[i] = f(a[i]) for n contiguous doubles, and for n floats through
        double (one rounding, at the end).  Every element goes through the
        vector function, in blocks of 8 (the widest vector, AVX-512's): a
@@ -2682,9 +2718,10 @@ cdef extern from *:
     /* name(a, out, n): block(a, out) over n doubles, 8 at a time, the
        remainder padded to a block (with 1.0, in every function's
        domain); out may be a.  The driver of every float64 block
-       function: libmvec's below, and minind's own exp. */
-    #define MININD_BLOCKS_DOUBLE(name, block)                              \
-    static MININD_WIDE_VECTORS void name(                                  \
+       function: libmvec's below, and minind's own exp, arctan and
+       arcsin; clones: the targets it is built for. */
+    #define MININD_BLOCKS_DOUBLE(name, block, clones)                      \
+    static clones void name(                                               \
         const double *a, double *out, ptrdiff_t n)                         \
     {                                                                      \
         ptrdiff_t i = 0, k;                                                \
@@ -2713,7 +2750,8 @@ cdef extern from *:
         for (i = 0; i < 8; i++)                                            \
             out[i] = (float)minind_simd_##f((double)a[i]);                 \
     }                                                                      \
-    MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f)              \
+    MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f,              \
+                         MININD_WIDE_VECTORS)                              \
     static MININD_WIDE_VECTORS void minind_vector_##f##_float(             \
         const float *a, float *out, ptrdiff_t n)                           \
     {                                                                      \
@@ -2809,7 +2847,12 @@ cdef extern from *:
         MININD_SIMD_LOOP                                                   \
         for (i = 0; i < 8; i++) out[i] = minind_simd_##f(a[i], b[i]);      \
     }                                                                      \
-    static MININD_WIDE_VECTORS void minind_vector2_##f(                    \
+    MININD_VECTOR2_DOUBLE(minind_vector2_##f, minind_block2_##f,           \
+                          MININD_WIDE_VECTORS)
+    /* name(a, sa, b, sb, out, so, n): block(a, b, out) over n doubles, 8
+       at a time; clones: the targets it is built for. */
+    #define MININD_VECTOR2_DOUBLE(name, block, clones)                     \
+    static clones void name(                                               \
         const double *a, ptrdiff_t sa, const double *b, ptrdiff_t sb,      \
         double *out, ptrdiff_t so, ptrdiff_t n)                            \
     {                                                                      \
@@ -2820,8 +2863,8 @@ cdef extern from *:
         for (i = 0; i < n; i += 8) {                                       \
             m = n - i < 8 ? n - i : 8;                                     \
             o = m == 8 && so == 1 ? out + i : po;                          \
-            minind_block2_##f(MININD_GATHER(a, sa, pa, i, m),              \
-                              MININD_GATHER(b, sb, pb, i, m), o);          \
+            block(MININD_GATHER(a, sa, pa, i, m),                          \
+                  MININD_GATHER(b, sb, pb, i, m), o);                      \
             if (o == po)                                                   \
                 for (k = 0; k < m; k++) out[(i + k) * so] = po[k];         \
         }                                                                  \
@@ -2954,7 +2997,278 @@ cdef extern from *:
         for (i = 0; i < 8; i++) all_inside &= inside[i];
         if (!all_inside) minind_exp_outside(in, inside, out);
     }
-    MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block)
+    MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block,
+                         MININD_WIDE_VECTORS)
+
+    /* float64 arctan, arcsin and arctan2, minind's own kernels: libmvec's
+       are 3 ULP off the correctly rounded result and the scalar
+       functions 6 to 13 times NumPy's time.  All three come down to
+       atan(r) for 0 <= r <= 1, placed in its quadrant:
+       arctan(x) = atan(|x|) or pi/2 - atan(1/|x|); arctan2(y, x) from
+       r = min(|x|, |y|) / max(|x|, |y|) as pi/2 -+ atan(r) or
+       (0 or pi) +- atan(r); arcsin(x) = arctan2(x, sqrt(1 - x*x)).
+       atan(r) itself: r = c + (the rest) with c the nearest of 1/4, 2/4,
+       3/4, 1 (0 below 3/16), so atan(r) = atan(c) + atan(t) with
+       t = (r - c) / (1 + r c), |t| <= 3/16, where the series
+       t - t**3/3 + t**5/5 - ... to t**23 leaves out less than 2**-58 of
+       the result.  Every constant (atan(c), pi/2, pi) is two doubles, a
+       high part and the rest, and the quadrant's sum is formed exactly,
+       so the one rounding that counts is the last.  What rounding lost
+       from r is carried along too (dr, through atan's derivative
+       1 / (1 + r**2)): fma(-r, d, n) is the exact remainder of n / d, and
+       for arcsin 1 - x*x and its square root are formed as a value and
+       a correction the same way.  Within 1 ULP of the correctly rounded
+       result, and equal to it for 97% of arguments
+       (tests/test_vector_math.py).
+       What keeps the block in vector registers: every data-dependent
+       choice is a bitwise select (minind_pick); with ``c ? a : b`` and
+       an arm that computes, GCC's AVX2 code branches, because the arm
+       might raise a floating-point flag the other path would not. */
+    static inline __attribute__((always_inline)) double
+    minind_pick(int64_t mask, double a, double b)
+    {
+        /* a where mask is all ones, b where it is all zeros */
+        union { double d; int64_t i; } x, y;
+        x.d = a;
+        y.d = b;
+        x.i = (mask & x.i) | (~mask & y.i);
+        return x.d;
+    }
+    #define MININD_PI_2_HI 0x1.921fb54442d18p+0   /* pi/2 = HI + LO */
+    #define MININD_PI_2_LO 0x1.1a62633145c07p-54
+    #define MININD_PI_HI 0x1.921fb54442d18p+1
+    #define MININD_PI_LO 0x1.1a62633145c07p-53
+    /* base + sign * atan(r + dr), 0 <= r <= 1, |dr| a rounding error of
+       r; base (0, pi/2 or pi) as base_hi + base_lo, sign +1 or -1 */
+    static inline __attribute__((always_inline)) double
+    minind_atan_placed(double r, double dr, double base_hi, double base_lo,
+                       double sign)
+    {
+        union { double d; int64_t i; } k, c_hi, c_lo;
+        int64_t one, two, three, four;
+        double c, t, z, p, hi, lo, st;
+        /* 4r - 1/4 rounded to an integer j by the shifter of exp above:
+           j = 0 for r < 3/16, else the nearest quarter; c = j / 4 */
+        k.d = (r * 4.0 - 0.25) + 0x1.8p52;
+        c = (k.d - 0x1.8p52) * 0.25;
+        one = -(int64_t)((k.i & 7) == 1);
+        two = -(int64_t)((k.i & 7) == 2);
+        three = -(int64_t)((k.i & 7) == 3);
+        four = -(int64_t)((k.i & 7) == 4);
+        /* atan(c) = c_hi + c_lo: atan(1/4), atan(1/2), atan(3/4), pi/4 */
+        c_hi.i = (one & 0x3fcf5b75f92c80ddLL) | (two & 0x3fddac670561bb4fLL)
+                 | (three & 0x3fe4978fa3269ee1LL)
+                 | (four & 0x3fe921fb54442d18LL);
+        c_lo.i = (one & 0x3c68ab6e3cf7afbdLL) | (two & 0x3c7a2b7f222f65e2LL)
+                 | (three & 0x3c72419a87f2a458LL)
+                 | (four & 0x3c81a62633145c07LL);
+        t = (r - c) / (1.0 + r * c);          /* r - c is exact */
+        z = t * t;
+        p = -1.0 / 23;                  /* atan(t) = t + t z p */
+        p = p * z + 1.0 / 21;
+        p = p * z - 1.0 / 19;
+        p = p * z + 1.0 / 17;
+        p = p * z - 1.0 / 15;
+        p = p * z + 1.0 / 13;
+        p = p * z - 1.0 / 11;
+        p = p * z + 1.0 / 9;
+        p = p * z - 1.0 / 7;
+        p = p * z + 1.0 / 5;
+        p = p * z - 1.0 / 3;
+        /* base + sign c_hi is exact as hi + the first term of lo: base
+           is 0 or at least |c_hi| */
+        hi = base_hi + sign * c_hi.d;
+        lo = ((base_hi - hi) + sign * c_hi.d)
+             + (base_lo + sign * (c_lo.d + dr / (1.0 + r * r)));
+        st = sign * t;
+        return hi + (st + (lo + st * z * p));
+    }
+    static inline __attribute__((always_inline)) void
+    minind_atan_block(const double *a, double *out)
+    {
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 8; i++) {
+            double x = a[i], m = fabs(x), num, den, r, dr;
+            int64_t big;
+            /* beyond 2**60 atan is pi/2 to the last bit: inf too */
+            m = minind_pick(-(int64_t)(m > 0x1p60), 0x1p60, m);
+            big = -(int64_t)(m > 1.0);          /* NaN: not big */
+            num = minind_pick(big, 1.0, m);
+            den = minind_pick(big, m, 1.0);
+            r = num / den;
+            dr = fma(-r, den, num) / den;
+            out[i] = copysign(minind_atan_placed(
+                r, dr, minind_pick(big, MININD_PI_2_HI, 0.0),
+                minind_pick(big, MININD_PI_2_LO, 0.0),
+                minind_pick(big, -1.0, 1.0)), x);
+        }
+    }
+    MININD_BLOCKS_DOUBLE(minind_own_atan, minind_atan_block,
+                         MININD_FMA_VECTORS)
+    /* arcsin: |x| > 1 and NaN go to the C library's asin (NaN and the
+       invalid flag), as exp's outside elements do */
+    static __attribute__((noinline, cold)) void
+    minind_asin_outside(const double *in, const int64_t *inside, double *out)
+    {
+        int i;
+        for (i = 0; i < 8; i++)
+            if (!inside[i]) out[i] = asin(in[i]);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_asin_block(const double *a, double *out)
+    {
+        double in[8];                   /* out may be a (in place) */
+        int64_t inside[8], all_inside = 1;
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 8; i++) {
+            double x = a[i], m = fabs(x), p, p_lo, u, u_lo, w, w_lo;
+            double num, den, r, dr;
+            int64_t swap;
+            in[i] = x;
+            /* 1 - m*m = u + u_lo exactly, sqrt of it = w + w_lo */
+            p = m * m;
+            p_lo = fma(m, m, -p);
+            u = 1.0 - p;
+            u_lo = ((1.0 - u) - p) - p_lo;
+            w = sqrt(u);
+            w_lo = (fma(-w, w, u) + u_lo)
+                   / minind_pick(-(int64_t)(w > 0.0), w + w, 1.0);
+            /* arctan2(m, w): r = min / max, dr its rounding error */
+            swap = -(int64_t)(m > w);
+            num = minind_pick(swap, w, m);
+            den = minind_pick(swap, m, w);
+            r = num / den;
+            dr = (fma(-r, den, num) + minind_pick(swap, w_lo, -r * w_lo))
+                 / den;
+            out[i] = copysign(minind_atan_placed(
+                r, dr, minind_pick(swap, MININD_PI_2_HI, 0.0),
+                minind_pick(swap, MININD_PI_2_LO, 0.0),
+                minind_pick(swap, -1.0, 1.0)), x);
+            inside[i] = m <= 1.0;
+        }
+        MININD_SIMD_LOOP_AND(all_inside)
+        for (i = 0; i < 8; i++) all_inside &= inside[i];
+        if (!all_inside) minind_asin_outside(in, inside, out);
+    }
+    MININD_BLOCKS_DOUBLE(minind_own_asin, minind_asin_block,
+                         MININD_FMA_VECTORS)
+    /* arctan2: infinities, NaN and 0 / 0 go to the C library's atan2
+       (its signed-zero and infinity rules are NumPy's) */
+    static __attribute__((noinline, cold)) void
+    minind_atan2_outside(const double *y, const double *x,
+                         const int64_t *inside, double *out)
+    {
+        int i;
+        for (i = 0; i < 8; i++)
+            if (!inside[i]) out[i] = atan2(y[i], x[i]);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_atan2_block(const double *a, const double *b, double *out)
+    {
+        double ys[8], xs[8];            /* out may be a or b */
+        int64_t inside[8], all_inside = 1;
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 8; i++) {
+            double y = a[i], x = b[i], ay = fabs(y), ax = fabs(x);
+            double num, den, r, dr;
+            int64_t swap = -(int64_t)(ay > ax);
+            int64_t left = -(int64_t)(copysign(1.0, x) < 0.0);   /* -0 too */
+            ys[i] = y;
+            xs[i] = x;
+            num = minind_pick(swap, ax, ay);
+            den = minind_pick(swap, ay, ax);
+            r = num / den;
+            dr = fma(-r, den, num) / den;
+            /* |y| > |x|: pi/2 - atan(r) right, pi/2 + atan(r) left;
+               else atan(r) right, pi - atan(r) left; y's sign last */
+            out[i] = copysign(minind_atan_placed(
+                r, dr,
+                minind_pick(swap, MININD_PI_2_HI,
+                            minind_pick(left, MININD_PI_HI, 0.0)),
+                minind_pick(swap, MININD_PI_2_LO,
+                            minind_pick(left, MININD_PI_LO, 0.0)),
+                minind_pick(swap ^ left, -1.0, 1.0)), y);
+            inside[i] = (ax < INFINITY) & (ay < INFINITY) & (den > 0.0);
+        }
+        MININD_SIMD_LOOP_AND(all_inside)
+        for (i = 0; i < 8; i++) all_inside &= inside[i];
+        if (!all_inside) minind_atan2_outside(ys, xs, inside, out);
+    }
+    MININD_VECTOR2_DOUBLE(minind_own_atan2, minind_atan2_block,
+                          MININD_FMA_VECTORS)
+
+    /* float64 cbrt, minind's own kernel: the C library's is 3 ULP from
+       the correctly rounded result (NumPy's too, where it is the C
+       library's), and libmvec's AVX2 one 4 from that.  |x| = 2**e m with
+       m in [1, 2) and e = 3q + rem (rem 0, 1 or 2; q by the shifter of
+       exp, from e as a double, as in powf's kernel); cbrt(m 2**rem) is
+       first a cubic in m (13 bits) times cbrt(2**rem), then one Halley
+       step (three times the bits: 40) and one Newton step whose residual
+       v - y**3 is exact (y**3 as a value and a correction, by fma), then
+       2**q in the exponent bits.  A subnormal x is scaled by
+       2**54 = (2**18)**3 first.  Within 1 ULP of the correctly rounded
+       result and nearly always equal to it.  0, infinities and NaN are
+       the C library's cbrt. */
+    static __attribute__((noinline, cold)) void
+    minind_cbrt_outside(const double *in, const int64_t *inside, double *out)
+    {
+        int i;
+        for (i = 0; i < 8; i++)
+            if (!inside[i]) out[i] = cbrt(in[i]);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_cbrt_block(const double *source, double *out)
+    {
+        const double shifter = 0x1.8p52;
+        union { double d; int64_t i; } bits, k, base, scale;
+        double in[8];                   /* out may be source (in place) */
+        int64_t inside[8], all_inside = 1;
+        int i;
+        base.d = shifter;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 8; i++) {
+            double x = source[i], a = fabs(x), e, q, rem, m, v, y, y2, y3;
+            double e2, e3;
+            int64_t tiny = -(int64_t)(a < 0x1p-1022), one, two;
+            in[i] = x;
+            a = minind_pick(tiny, a * 0x1p54, a);
+            bits.d = a;
+            /* e - 1023 in the low bits of 2**52, as a double */
+            k.i = base.i - 0x0008000000000000LL + (bits.i >> 52);
+            e = k.d - 0x1.00000000003ffp52;
+            k.d = (e * (1.0 / 3) - 1.0 / 3) + shifter;   /* q = floor(e/3) */
+            q = k.d - shifter;
+            rem = e - 3.0 * q;
+            one = -(int64_t)(rem == 1.0);
+            two = -(int64_t)(rem == 2.0);
+            bits.i = (bits.i & 0x000fffffffffffffLL) | 0x3ff0000000000000LL;
+            m = bits.d;
+            v = m * minind_pick(one, 2.0, minind_pick(two, 4.0, 1.0));
+            y = ((0x1.702eb6141551bp-6 * m - 0x1.47f1c12b7253ep-3) * m
+                 + 0x1.2a7cc754a191ap-1) * m + 0x1.1c0a3b267f045p-1;
+            y *= minind_pick(one, 0x1.428a2f98d728bp+0,     /* 2**(1/3) */
+                             minind_pick(two, 0x1.965fea53d6e3dp+0, 1.0));
+            y3 = y * y * y;
+            y = y * (y3 + 2.0 * v) / (2.0 * y3 + v);        /* Halley */
+            y2 = y * y;                         /* y**3 = y3 + e3 */
+            e2 = fma(y, y, -y2);
+            y3 = y2 * y;
+            e3 = fma(y2, y, -y3) + e2 * y;
+            y = y + ((v - y3) - e3) / (3.0 * y2);           /* Newton */
+            scale.i = (k.i - base.i + 1023) << 52;          /* 2**q */
+            out[i] = copysign(y * scale.d * minind_pick(tiny, 0x1p-18, 1.0),
+                              x);
+            inside[i] = (a > 0.0) & (a < INFINITY);
+        }
+        MININD_SIMD_LOOP_AND(all_inside)
+        for (i = 0; i < 8; i++) all_inside &= inside[i];
+        if (!all_inside) minind_cbrt_outside(in, inside, out);
+    }
+    MININD_BLOCKS_DOUBLE(minind_own_cbrt, minind_cbrt_block,
+                         MININD_FMA_VECTORS)
 
     /* float32 power, minind's own kernel, in double: x**y = 2**(y log2 x).
        libmvec's double pow, rounded to float, is correctly rounded but
@@ -3048,9 +3362,19 @@ cdef extern from *:
     MININD_VECTOR2_FLOAT(minind_own_pow_float, minind_powf_block, 16)
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
+    bint libmvec_avx512 "minind_libmvec_avx512"() noexcept nogil
     const bint VECTORISED "MININD_VECTORISED"
     void own_exp "minind_own_exp"(
         const double*, double*, Py_ssize_t) noexcept nogil
+    void own_atan "minind_own_atan"(
+        const double*, double*, Py_ssize_t) noexcept nogil
+    void own_asin "minind_own_asin"(
+        const double*, double*, Py_ssize_t) noexcept nogil
+    void own_cbrt "minind_own_cbrt"(
+        const double*, double*, Py_ssize_t) noexcept nogil
+    void own_atan2 "minind_own_atan2"(
+        const double*, Py_ssize_t, const double*, Py_ssize_t, double*,
+        Py_ssize_t, Py_ssize_t) noexcept nogil
     void vector2_pow "minind_vector2_pow"(
         const double*, Py_ssize_t, const double*, Py_ssize_t, double*,
         Py_ssize_t, Py_ssize_t) noexcept nogil
@@ -3098,8 +3422,6 @@ cdef extern from *:
         const double*, double*, Py_ssize_t) noexcept nogil
     void vector_atanh "minind_vector_atanh"(
         const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_cbrt "minind_vector_cbrt"(
-        const double*, double*, Py_ssize_t) noexcept nogil
     void vector_exp_float "minind_vector_exp_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
     void vector_exp2_float "MININD_VECTOR_FLOAT(exp2)"(
@@ -3146,6 +3468,13 @@ cdef extern from *:
 # the scalar functions: GCC does not vectorise instrumented loops.
 VECTOR_MATH = bool(VECTORISED)
 
+# libmvec's AVX2 (and SSE) versions of float64 expm1, sinh, arcsinh,
+# arccosh and arctanh are 3 ULP from the correctly rounded result or from
+# NumPy's (AVX2, glibc 2.36, tests/test_vector_math.py), where the
+# AVX-512 versions stay within 2: on a machine without AVX-512 these keep
+# the scalar loop.
+cdef bint LIBMVEC_AVX512 = libmvec_avx512()
+
 
 cdef int work_per_element(int op, int type_index) noexcept nogil:
     """What a loop costs per element, for deciding whether to thread it
@@ -3160,8 +3489,12 @@ cdef int work_per_element(int op, int type_index) noexcept nogil:
     if OP_EXP <= op <= OP_CBRT:
         if not VECTORISED or (type_index == T_FLOAT64 and (
                 op == OP_SIN or op == OP_COS or op == OP_TAN
-                or op == OP_ARCSIN or op == OP_ARCTAN)):
+                or not LIBMVEC_AVX512 and (
+                    op == OP_EXPM1 or op == OP_SINH or op == OP_ARCSINH
+                    or op == OP_ARCCOSH or op == OP_ARCTANH))):
             return 16
+        return 1
+    if op == OP_ARCTAN2 and type_index == T_FLOAT64 and VECTORISED:
         return 1
     if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
             or op == OP_LOGADDEXP or op == OP_LOGADDEXP2
@@ -3172,12 +3505,22 @@ cdef int work_per_element(int op, int type_index) noexcept nogil:
 
 cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:
     """The vector loop of a float64 function, or NULL: minind's own exp,
-    and the functions whose libmvec results stay within 2 ULP of NumPy's
-    (see above)."""
+    arctan, arcsin and cbrt, and the functions whose libmvec results stay
+    within 2 ULP of NumPy's (see above)."""
     if unop_t is ExpOp:
-        return own_exp           # needs no libmvec
+        return own_exp           # minind's own kernels need no libmvec
+    elif unop_t is ArctanOp:
+        return own_atan
+    elif unop_t is ArcsinOp:
+        return own_asin
+    elif unop_t is CbrtOp:
+        return own_cbrt
     elif not HAVE_LIBMVEC:
         return NULL
+    elif not LIBMVEC_AVX512 and (
+            unop_t is Expm1Op or unop_t is SinhOp or unop_t is ArcsinhOp
+            or unop_t is ArccoshOp or unop_t is ArctanhOp):
+        return NULL         # see LIBMVEC_AVX512
     elif unop_t is Exp2Op:
         return vector_exp2
     elif unop_t is Expm1Op:
@@ -3204,10 +3547,8 @@ cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:
         return vector_acosh
     elif unop_t is ArctanhOp:
         return vector_atanh
-    elif unop_t is CbrtOp:
-        return vector_cbrt
     else:
-        return NULL         # sin, cos, tan, arcsin, arctan: 3 ULP
+        return NULL         # sin, cos, tan: 3 ULP
 
 
 cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
