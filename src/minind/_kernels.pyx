@@ -2896,9 +2896,10 @@ cdef extern from *:
     /* out[i] = f(a[i], b[i]) for floats, through the double block
        function ``block``: widened ``width`` at a time (8, or 16 for a
        kernel whose long chain of dependent steps needs two vectors in
-       flight), rounded once at the end. */
-    #define MININD_VECTOR2_FLOAT(name, block, width)                       \
-    static MININD_WIDE_VECTORS void name(                                  \
+       flight), rounded once at the end; clones: the targets it is built
+       for. */
+    #define MININD_VECTOR2_FLOAT(name, block, width, clones)               \
+    static clones void name(                                               \
         const float *a, ptrdiff_t sa, const float *b, ptrdiff_t sb,        \
         float *out, ptrdiff_t so, ptrdiff_t n)                             \
     {                                                                      \
@@ -2918,7 +2919,8 @@ cdef extern from *:
     }
     MININD_VECTOR_MATH2(pow)
     MININD_VECTOR_MATH2(atan2)
-    MININD_VECTOR2_FLOAT(minind_vector2_atan2_float, minind_block2_atan2, 8)
+    MININD_VECTOR2_FLOAT(minind_vector2_atan2_float, minind_block2_atan2, 8,
+                         MININD_WIDE_VECTORS)
 
     /* float64 exp, minind's own kernel: libmvec's is 3 ULP off the
        correctly rounded result, and the scalar function 2.6 times NumPy's
@@ -3311,6 +3313,7 @@ cdef extern from *:
         MININD_SIMD_LOOP
         for (i = 0; i < 16; i++) {
             double a = x[i], b = y[i], e, m, s, z, p, t, n, r, q;
+            int64_t high;
             xs[i] = a;
             ys[i] = b;
             bits.d = a;
@@ -3321,10 +3324,11 @@ cdef extern from *:
             e = k.d - 0x1.00000000003ffp52;
             bits.i = (bits.i & 0x000fffffffffffffLL) | 0x3ff0000000000000LL;
             m = bits.d;
-            if (m > 0x1.6a09e667f3bcdp0) {              /* m > sqrt(2) */
-                m *= 0.5;
-                e += 1.0;
-            }
+            /* m > sqrt(2): m / 2, e + 1 (a bitwise select: an if here
+               is a branch in GCC's AVX2 code, 4 times slower) */
+            high = -(int64_t)(m > 0x1.6a09e667f3bcdp0);
+            m = minind_pick(high, m * 0.5, m);
+            e += minind_pick(high, 1.0, 0.0);
             s = (m - 1.0) / (m + 1.0);
             z = s * s;
             p = 1.0 / 17;
@@ -3359,7 +3363,8 @@ cdef extern from *:
         for (i = 0; i < 16; i++) all_inside &= inside[i];
         if (!all_inside) minind_powf_outside(xs, ys, inside, out);
     }
-    MININD_VECTOR2_FLOAT(minind_own_pow_float, minind_powf_block, 16)
+    MININD_VECTOR2_FLOAT(minind_own_pow_float, minind_powf_block, 16,
+                         MININD_FMA_VECTORS)
     """
     const bint HAVE_LIBMVEC "MININD_HAVE_LIBMVEC"
     bint libmvec_avx512 "minind_libmvec_avx512"() noexcept nogil
