@@ -2619,6 +2619,26 @@ cdef inline integer_t _integer_reciprocal(integer_t a) noexcept nogil:
     return 0
 
 
+cdef void _integer_reciprocal_run(const integer_t* items, integer_t* out,
+                                  Py_ssize_t n) noexcept nogil:
+    """``_integer_reciprocal`` over a contiguous run, as masks rather than
+    branches (which small integers mispredict: int8 and int16 had taken 2.5
+    times NumPy's time), and the flags raised once if any item was 0."""
+    cdef bint is_signed = _below_zero(<integer_t>-1)
+    cdef integer_t of_zero = <integer_t>INT64_MIN
+    cdef integer_t x
+    cdef int zeros = 0
+    cdef Py_ssize_t i
+    for i in range(n):
+        x = items[i]
+        out[i] = <integer_t>(
+            (x & -<integer_t>((x == 1) | (is_signed & (x == <integer_t>-1))))
+            | (of_zero & -<integer_t>(x == 0)))
+        zeros |= x == 0
+    if zeros:
+        feraiseexcept(FE_DIVBYZERO | FE_INVALID)
+
+
 # ---------------------------------------------------------------------------
 # Vectorised math: the C library's functions, several elements at a time
 # ---------------------------------------------------------------------------
@@ -3805,8 +3825,12 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             return
         if _rounding_in_c(pa, po, n, op):
             return
-        for i in range(n):
-            po[i] = unary_value(pa[i], op)
+        if unop_t is ReciprocalOp and not (item_t is float
+                                           or item_t is double):
+            _integer_reciprocal_run(pa, po, n)
+        else:
+            for i in range(n):
+                po[i] = unary_value(pa[i], op)
         return
     if (((item_t is float or item_t is double)
             and (unop_t is SqrtOp or unop_t is ReciprocalOp
