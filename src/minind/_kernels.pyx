@@ -2671,10 +2671,11 @@ cdef void _integer_reciprocal_run(const integer_t* items, integer_t* out,
 # C library's being 3 ULP off; of the functions of two arguments,
 # arctan2 reaches 3 (minind's own kernel instead) and pow does not.  On a
 # machine without AVX-512, libmvec's functions are other ones, and five
-# more keep the scalar loop (LIBMVEC_AVX512).  A float32 function computes in double with the vector double
-# function and rounds once: the result is the correctly rounded float
-# (a 3 ULP error of a double is far below half a float's ULP), for every
-# function, and 2 to 100 times faster than the scalar float function.
+# more keep the scalar loop (LIBMVEC_AVX512).  A float32 function
+# computes in double with the vector double function and rounds once:
+# the result is the correctly rounded float (a 3 ULP error of a double
+# is far below half a float's ULP), for every function, and 2 to 100
+# times faster than the scalar float function.
 
 ctypedef void (*vector_double_t)(const double*, double*,
                                  Py_ssize_t) noexcept nogil
