@@ -2967,15 +2967,20 @@ cdef extern from *:
        degree-5 polynomial, as glibc's scalar exp) measured slower: GCC
        emulates its table reads with scalar loads, where it will not
        emit vector gathers. */
-    /* exp's fix-up, out of line: had it been inlined, the compiler
-       would keep the block's results in scalar registers for it. */
-    static __attribute__((noinline, cold)) void
-    minind_exp_outside(const double *in, const int64_t *inside, double *out)
-    {
-        int i;
-        for (i = 0; i < 8; i++)
-            if (!inside[i]) out[i] = exp(in[i]);
+    /* minind_f_outside(in, inside, out): a block's fix-up, the C
+       library's f for the elements outside the kernel's range; out of
+       line: had it been inlined, the compiler would keep the block's
+       results in scalar registers for it. */
+    #define MININD_OUTSIDE(f)                                              \
+    static __attribute__((noinline, cold)) void                            \
+    minind_##f##_outside(const double *in, const int64_t *inside,          \
+                         double *out)                                      \
+    {                                                                      \
+        int i;                                                             \
+        for (i = 0; i < 8; i++)                                            \
+            if (!inside[i]) out[i] = f(in[i]);                             \
     }
+    MININD_OUTSIDE(exp)
     static inline __attribute__((always_inline)) void
     minind_exp_block(const double *a, double *out)
     {
@@ -3106,38 +3111,47 @@ cdef extern from *:
         st = sign * t;
         return hi + (st + (lo + st * z * p));
     }
+    /* arctan2(ay, ax + ax_lo) before y's sign, for ay, ax >= 0 finite
+       and not both 0 (ax_lo: a correction to ax, 0 but for arcsin), the
+       point right of the y axis or left of it (left: all ones):
+       r = min / max with its rounding error dr, then |y| > |x|:
+       pi/2 - atan(r) right, pi/2 + atan(r) left; else atan(r) right,
+       pi - atan(r) left. */
+    static inline __attribute__((always_inline)) double
+    minind_atan2_positive(double ay, double ax, double ax_lo, int64_t left)
+    {
+        int64_t swap = -(int64_t)(ay > ax);
+        double num = minind_pick(swap, ax, ay);
+        double den = minind_pick(swap, ay, ax);
+        double r = num / den;
+        double dr = (fma(-r, den, num) + minind_pick(swap, ax_lo, -r * ax_lo))
+                    / den;
+        return minind_atan_placed(
+            r, dr,
+            minind_pick(swap, MININD_PI_2_HI,
+                        minind_pick(left, MININD_PI_HI, 0.0)),
+            minind_pick(swap, MININD_PI_2_LO,
+                        minind_pick(left, MININD_PI_LO, 0.0)),
+            minind_pick(swap ^ left, -1.0, 1.0));
+    }
     static inline __attribute__((always_inline)) void
     minind_atan_block(const double *a, double *out)
     {
         int i;
         MININD_SIMD_LOOP
         for (i = 0; i < 8; i++) {
-            double x = a[i], m = fabs(x), num, den, r, dr;
-            int64_t big;
-            /* beyond 2**60 atan is pi/2 to the last bit: inf too */
+            double x = a[i], m = fabs(x);
+            /* arctan2(|x|, 1); beyond 2**60 atan is pi/2 to the last
+               bit: inf too (NaN stays NaN) */
             m = minind_pick(-(int64_t)(m > 0x1p60), 0x1p60, m);
-            big = -(int64_t)(m > 1.0);          /* NaN: not big */
-            num = minind_pick(big, 1.0, m);
-            den = minind_pick(big, m, 1.0);
-            r = num / den;
-            dr = fma(-r, den, num) / den;
-            out[i] = copysign(minind_atan_placed(
-                r, dr, minind_pick(big, MININD_PI_2_HI, 0.0),
-                minind_pick(big, MININD_PI_2_LO, 0.0),
-                minind_pick(big, -1.0, 1.0)), x);
+            out[i] = copysign(minind_atan2_positive(m, 1.0, 0.0, 0), x);
         }
     }
     MININD_BLOCKS_DOUBLE(minind_own_atan, minind_atan_block,
                          MININD_FMA_VECTORS)
     /* arcsin: |x| > 1 and NaN go to the C library's asin (NaN and the
        invalid flag), as exp's outside elements do */
-    static __attribute__((noinline, cold)) void
-    minind_asin_outside(const double *in, const int64_t *inside, double *out)
-    {
-        int i;
-        for (i = 0; i < 8; i++)
-            if (!inside[i]) out[i] = asin(in[i]);
-    }
+    MININD_OUTSIDE(asin)
     static inline __attribute__((always_inline)) void
     minind_asin_block(const double *a, double *out)
     {
@@ -3147,8 +3161,6 @@ cdef extern from *:
         MININD_SIMD_LOOP
         for (i = 0; i < 8; i++) {
             double x = a[i], m = fabs(x), p, p_lo, u, u_lo, w, w_lo;
-            double num, den, r, dr;
-            int64_t swap;
             in[i] = x;
             /* 1 - m*m = u + u_lo exactly, sqrt of it = w + w_lo */
             p = m * m;
@@ -3158,17 +3170,7 @@ cdef extern from *:
             w = sqrt(u);
             w_lo = (fma(-w, w, u) + u_lo)
                    / minind_pick(-(int64_t)(w > 0.0), w + w, 1.0);
-            /* arctan2(m, w): r = min / max, dr its rounding error */
-            swap = -(int64_t)(m > w);
-            num = minind_pick(swap, w, m);
-            den = minind_pick(swap, m, w);
-            r = num / den;
-            dr = (fma(-r, den, num) + minind_pick(swap, w_lo, -r * w_lo))
-                 / den;
-            out[i] = copysign(minind_atan_placed(
-                r, dr, minind_pick(swap, MININD_PI_2_HI, 0.0),
-                minind_pick(swap, MININD_PI_2_LO, 0.0),
-                minind_pick(swap, -1.0, 1.0)), x);
+            out[i] = copysign(minind_atan2_positive(m, w, w_lo, 0), x);
             inside[i] = m <= 1.0;
         }
         MININD_SIMD_LOOP_AND(all_inside)
@@ -3196,25 +3198,12 @@ cdef extern from *:
         MININD_SIMD_LOOP
         for (i = 0; i < 8; i++) {
             double y = a[i], x = b[i], ay = fabs(y), ax = fabs(x);
-            double num, den, r, dr;
-            int64_t swap = -(int64_t)(ay > ax);
             int64_t left = -(int64_t)(copysign(1.0, x) < 0.0);   /* -0 too */
             ys[i] = y;
             xs[i] = x;
-            num = minind_pick(swap, ax, ay);
-            den = minind_pick(swap, ay, ax);
-            r = num / den;
-            dr = fma(-r, den, num) / den;
-            /* |y| > |x|: pi/2 - atan(r) right, pi/2 + atan(r) left;
-               else atan(r) right, pi - atan(r) left; y's sign last */
-            out[i] = copysign(minind_atan_placed(
-                r, dr,
-                minind_pick(swap, MININD_PI_2_HI,
-                            minind_pick(left, MININD_PI_HI, 0.0)),
-                minind_pick(swap, MININD_PI_2_LO,
-                            minind_pick(left, MININD_PI_LO, 0.0)),
-                minind_pick(swap ^ left, -1.0, 1.0)), y);
-            inside[i] = (ax < INFINITY) & (ay < INFINITY) & (den > 0.0);
+            out[i] = copysign(minind_atan2_positive(ay, ax, 0.0, left), y);
+            inside[i] = (ax < INFINITY) & (ay < INFINITY)
+                        & ((ax > 0.0) | (ay > 0.0));
         }
         MININD_SIMD_LOOP_AND(all_inside)
         for (i = 0; i < 8; i++) all_inside &= inside[i];
@@ -3235,13 +3224,7 @@ cdef extern from *:
        2**54 = (2**18)**3 first.  Within 1 ULP of the correctly rounded
        result and nearly always equal to it.  0, infinities and NaN are
        the C library's cbrt. */
-    static __attribute__((noinline, cold)) void
-    minind_cbrt_outside(const double *in, const int64_t *inside, double *out)
-    {
-        int i;
-        for (i = 0; i < 8; i++)
-            if (!inside[i]) out[i] = cbrt(in[i]);
-    }
+    MININD_OUTSIDE(cbrt)
     static inline __attribute__((always_inline)) void
     minind_cbrt_block(const double *source, double *out)
     {
