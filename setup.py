@@ -17,8 +17,8 @@ modules.  ``CFLAGS=-g`` (or a sanitizer build) brings it back.
 
 A build repeats no work it has done: a module whose C file is current is
 not translated again (``translated``), and an editable install does not
-recompile a module whose inputs have not changed since the last one
-(``parallel_build_ext.build_extension``).  The README's two commands both
+recompile a module whose inputs are those of one it compiled before (the
+build cache, ``build_cache``).  The README's two commands both
 install minind; the second takes seconds, not minutes.
 """
 import glob
@@ -195,54 +195,130 @@ class parallel_build_ext(build_ext):
                                  for source in ext.sources))
         super().build_extensions()
 
-    # An editable install builds in a fresh temporary directory each time,
-    # so without help it recompiles every module even when nothing changed:
-    # the README's second command (the test extras) would spend minutes
-    # rebuilding what its first command (the tour) has just built.  So an
-    # editable build records, for each module it compiles, what went into
-    # it (the generated C, the flags, the compiler, the Python) and what
-    # came out (the module's hash), in build/editable/.  A later editable
-    # build whose inputs are the same, and whose in-place module is still
-    # the one recorded, copies that module instead of compiling it.
-    # Anything else (changed code or flags, a module rebuilt another way,
-    # a missing record) compiles as before.
+    # Every module compiled goes through the build cache (see "The build
+    # cache" below): a module whose inputs (the generated C, the flags,
+    # the compiler, the Python) are those of one compiled before is
+    # copied, not compiled again.
 
     def build_extension(self, ext):
-        if not getattr(self, "editable_mode", False):
+        cache = build_cache(editable=getattr(self, "editable_mode", False))
+        if cache is None:
             return super().build_extension(ext)
         target = self.get_ext_fullpath(ext.name)
-        in_place = os.path.join(here, "src", self.get_ext_filename(ext.name))
-        record = os.path.join(here, "build", "editable", ext.name + ".json")
-        inputs = self._inputs(ext)
-        try:
-            with open(record) as file:
-                recorded = json.load(file)
-            reusable = (recorded["inputs"] == inputs
-                        and recorded["module"] == digest(in_place))
-        except (OSError, ValueError, KeyError):
-            reusable = False
-        if reusable:
+        stored = os.path.join(cache, "modules", ext.name + "-"
+                              + key(self._inputs(ext))
+                              + os.path.splitext(target)[1])
+        if os.path.exists(stored):
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copy2(in_place, target)
-            print(f"{ext.name}: unchanged since the last editable build, "
-                  "not recompiled")
+            shutil.copy2(stored, target)
+            print(f"{ext.name}: compiled before from the same inputs, "
+                  "taken from the build cache")
             return
         super().build_extension(ext)
-        os.makedirs(os.path.dirname(record), exist_ok=True)
-        with open(record, "w") as file:
-            json.dump({"inputs": inputs, "module": digest(target)}, file)
+        store(target, stored)
 
     def _inputs(self, ext):
-        sources = {source: digest(source) for source in ext.sources}
+        compiler = list(getattr(self.compiler, "compiler_so", []) or [])
         return {
-            "sources": sources,
+            "sources": {source: digest(source) for source in ext.sources},
             "compile": list(ext.extra_compile_args),
             "link": list(ext.extra_link_args),
             "macros": [list(macro) for macro in ext.define_macros],
-            "compiler": list(getattr(self.compiler, "compiler_so", []) or []),
+            # Python's headers: its version above says which they are (a
+            # venv's own include folder, in self.include_dirs, differs
+            # from build to build and holds nothing minind includes).
+            "include": list(ext.include_dirs),
+            "compiler": compiler,
+            "compiler version": compiler_version(compiler),
             "linker": list(getattr(self.compiler, "linker_so", []) or []),
             "python": sys.version,
         }
+
+
+# The build cache.  Each module compiled, and each module translated from
+# Cython to C, is stored under a digest of everything that went into it;
+# a build that finds its inputs' digest there copies the stored output
+# instead of doing the work again, so the output is what the work would
+# have made.
+#
+# * An editable install (both of the README's commands) always uses
+#   build/cache/ in the checkout: its build runs in a fresh temporary
+#   directory each time, and without the cache the second command would
+#   spend minutes compiling again what the first has just compiled.
+# * Any other build (``pip install .``, a wheel, an sdist's build) uses
+#   the directory named by MININD_BUILD_CACHE, if set.  CI sets it: its
+#   wheel job builds, from the sdist, the modules its first install built
+#   from the checkout, from the same sources (digests equal), with the
+#   same compiler and Python.
+#
+# A translation's inputs are the .pyx, every .pxd of the package and this
+# file (which holds the compiler directives), and Cython's version; a
+# compilation's are listed in ``parallel_build_ext._inputs``.  Each module
+# keeps its newest few entries.
+
+CACHE_KEEP = 4
+
+
+def build_cache(editable=False):
+    cache = os.environ.get("MININD_BUILD_CACHE")
+    if not cache and editable:
+        cache = os.path.join(here, "build", "cache")
+    return cache or None
+
+
+def key(inputs):
+    return hashlib.sha256(
+        json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def compiler_version(compiler):
+    import subprocess
+    try:
+        return subprocess.run(compiler[:1] + ["--version"],
+                              capture_output=True, text=True).stdout
+    except (OSError, IndexError):
+        return None
+
+
+def store(made, stored):
+    """Put a copy of ``made`` at ``stored`` (written aside and renamed,
+    so a build running beside this one never copies half a file), and
+    drop the module's oldest entries beyond CACHE_KEEP."""
+    folder = os.path.dirname(stored)
+    os.makedirs(folder, exist_ok=True)
+    aside = f"{stored}.{os.getpid()}.part"
+    shutil.copy2(made, aside)
+    os.replace(aside, stored)
+    module = os.path.basename(stored).rsplit("-", 1)[0] + "-"
+    entries = sorted((entry for entry in os.listdir(folder)
+                      if entry.startswith(module)
+                      and not entry.endswith(".part")),
+                     key=lambda entry: os.path.getmtime(
+                         os.path.join(folder, entry)))
+    for entry in entries[:-CACHE_KEEP]:
+        try:
+            os.remove(os.path.join(folder, entry))
+        except OSError:
+            pass
+
+
+def translation_inputs(pyx):
+    import Cython
+    package = glob.glob(os.path.join(os.path.dirname(pyx), "*.pxd"))
+    return {
+        "pyx": digest(pyx),
+        "pxd": {os.path.basename(path): digest(path) for path in package},
+        "setup.py": digest(os.path.join(here, "setup.py")),
+        "cython": Cython.__version__,
+    }
+
+
+def translation_in_cache(pyx):
+    cache = build_cache()
+    if cache is None:
+        return None
+    return os.path.join(cache, "translations", module_name(pyx) + "-"
+                        + key(translation_inputs(pyx)) + ".c")
 
 
 def translated(extension):
@@ -257,6 +333,10 @@ def translated(extension):
     every build: without this check every ``pip install`` translates every
     module again, a minute of work whose output is the C file already
     there.
+
+    A C file that is not current is looked for in the build cache (below
+    the build command): an sdist holds no C files, and its build in CI
+    translates what CI's first install has translated.
     """
     import Cython
     pyx = extension.sources[0]
@@ -266,29 +346,42 @@ def translated(extension):
             header = file.readline()
         made = os.path.getmtime(c_file)
     except OSError:
-        return None
-    if header.strip() != f"/* Generated by Cython {Cython.__version__} */":
-        return None
+        header, made = "", None
     inputs = [pyx, os.path.join(here, "setup.py")]
     inputs += glob.glob(os.path.join(os.path.dirname(pyx), "*.pxd"))
-    if any(os.path.getmtime(path) > made for path in inputs):
-        return None
+    current = (header.strip()
+               == f"/* Generated by Cython {Cython.__version__} */"
+               and not any(os.path.getmtime(path) > made
+                           for path in inputs))
+    if not current:
+        stored = translation_in_cache(pyx)
+        if stored is None or not os.path.exists(stored):
+            return None
+        shutil.copyfile(stored, c_file)     # a new time: newer than inputs
+        print(f"{extension.name}: translated before from the same inputs, "
+              "taken from the build cache")
     extension.sources = [c_file] + extension.sources[1:]
     return extension
 
 
 current = [ext for ext in map(translated, list(extensions)) if ext]
 stale = [ext for ext in extensions if ext not in current]
+stale_pyx = [ext.sources[0] for ext in stale]
+fresh = cythonize(
+    stale,
+    compiler_directives={
+        "language_level": 3,
+        "embedsignature": True,
+    },
+    include_path=["src"],
+    nthreads=jobs if jobs > 1 else 0,
+)
+for pyx in stale_pyx:
+    stored = translation_in_cache(pyx)
+    if stored is not None:
+        store(os.path.splitext(pyx)[0] + ".c", stored)
 
 setup(
-    ext_modules=current + cythonize(
-        stale,
-        compiler_directives={
-            "language_level": 3,
-            "embedsignature": True,
-        },
-        include_path=["src"],
-        nthreads=jobs if jobs > 1 else 0,
-    ),
+    ext_modules=current + fresh,
     cmdclass={"build_ext": parallel_build_ext},
 )
