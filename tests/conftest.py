@@ -9,6 +9,10 @@
   under AddressSanitizer every call is several times slower, and what the
   sanitizer checks (every C path, every layout) the first draws already
   reach; the values are the ci run's job.
+* ``versions``: the same first half, for the oracle tests ``.ci/versions``
+  runs on the other Python versions: what differs between CPython
+  releases is the C API under minind (buffers, type slots, reference
+  counts), which the first draws reach; the values are the ci run's job.
 * ``slice``: other draws than ``ci``'s, for a bounded couple of minutes
   on the view, ufunc and memory-order oracles.  It is not derandomized
   (that would replay ci's first examples again): CI gives it a fixed
@@ -47,6 +51,11 @@ settings.register_profile(
 )
 settings.register_profile(
     "memcheck",
+    parent=settings.get_profile("ci"),
+    max_examples=30,
+)
+settings.register_profile(
+    "versions",
     parent=settings.get_profile("ci"),
     max_examples=30,
 )
