@@ -1601,6 +1601,26 @@ def test_integer_predicates_in_every_layout(dtype):
             assert_same(mout, nout)
 
 
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("size", [1, 15, 16, 17, 100, 1001])
+def test_float_predicates_read_strided_runs_in_place(dtype, size):
+    """isnan, isinf, isfinite and signbit of strided float runs (tested
+    where they lie, in vectors where the CPU gathers, one by one else):
+    every special value, NaN of either sign, at every position, with
+    steps forward, backward and wider than a vector."""
+    rng = np.random.default_rng(size)
+    specials = np.array([np.nan, -np.nan, np.inf, -np.inf, 0.0, -0.0,
+                         1.5, -2.0, np.finfo(dtype).tiny / 4], dtype=dtype)
+    for step in (2, 3, -1, -7, 40):
+        n = rng.choice(specials, abs(step) * size + 3)
+        m = mi.asarray(n)
+        start = 1 if step > 0 else -2
+        x, y = m[start::step][:size], n[start::step][:size]
+        assert y.size == size
+        for name in ["isnan", "isinf", "isfinite", "signbit"]:
+            assert_same(getattr(mi, name)(x), getattr(np, name)(y))
+
+
 def test_mixed_int64_uint64_comparisons_are_exact():
     # NumPy 2 compares int64 with uint64 exactly ('qQ->?' loops), not
     # through float64.

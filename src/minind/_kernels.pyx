@@ -1222,31 +1222,41 @@ cdef extern from *:
         MININD_FLOAT_CASE(double)
     }
 
-    /* isnan (test 0), isinf (1), isfinite (2) of n contiguous floats, one
+    /* isnan (test 0), isinf (1), isfinite (2) of n floats, one
        comparison each: NaN is the one value unequal to itself, an infinity
        has |x| == inf, a finite x has |x| < inf (False for NaN).  As the
        comparisons above, with wider vectors: a double compare narrowed to
-       bytes does not vectorise with SSE2 alone. */
-    #define MININD_CLASSIFY(type, suffix, ABS, bits)                       \
-    static MININD_WIDE_VECTORS void minind_classify_##suffix(              \
-        int test, const type *items, uint8_t *out, ptrdiff_t n)            \
+       bytes does not vectorise with SSE2 alone.  Contiguous floats, or
+       floats `stride` items apart read in place (AT, as the folds): a
+       copy to a block first cost a store and a load more per item
+       (strided float64 isnan at 10**4, with AVX2: 2.2 times NumPy's time
+       through a block). */
+    #define MININD_CLASSIFY_LOOP(name, type, ABS, bits, AT)                \
+    static MININD_WIDE_VECTORS void name(                                  \
+        int test, const type *items, ptrdiff_t stride, uint8_t *out,       \
+        ptrdiff_t n)                                                       \
     {                                                                      \
         const type infinity = (type)INFINITY;                              \
         ptrdiff_t i;                                                       \
         uint##bits##_t word;                                               \
         if (test == 0) {                                                   \
-            for (i = 0; i < n; i++) out[i] = items[i] != items[i];         \
+            for (i = 0; i < n; i++) out[i] = AT(i) != AT(i);               \
         } else if (test == 1) {                                            \
-            for (i = 0; i < n; i++) out[i] = ABS(items[i]) == infinity;    \
+            for (i = 0; i < n; i++) out[i] = ABS(AT(i)) == infinity;       \
         } else if (test == 2) {                                            \
-            for (i = 0; i < n; i++) out[i] = ABS(items[i]) < infinity;     \
+            for (i = 0; i < n; i++) out[i] = ABS(AT(i)) < infinity;        \
         } else {                  /* signbit: the top bit, -0.0 and -nan */\
             for (i = 0; i < n; i++) {                                      \
-                memcpy(&word, items + i, sizeof word);                     \
+                memcpy(&word, &AT(i), sizeof word);                        \
                 out[i] = (uint8_t)(word >> (bits - 1));                    \
             }                                                              \
         }                                                                  \
     }
+    #define MININD_CLASSIFY(type, suffix, ABS, bits)                       \
+    MININD_CLASSIFY_LOOP(minind_classify_##suffix, type, ABS, bits,        \
+                         MININD_CONTIGUOUS)                                \
+    MININD_CLASSIFY_LOOP(minind_classify_in_place_##suffix, type, ABS,     \
+                         bits, MININD_STRIDED)
     MININD_CLASSIFY(float, float, fabsf, 32)
     MININD_CLASSIFY(double, double, fabs, 64)
 
@@ -1257,10 +1267,10 @@ cdef extern from *:
        in memory, as the gather-then-test of _predicate_blocks does:
        10**5 float32s a step of 2 apart, 17 us against 28 (NumPy 16).
        Returns how many it tested, a multiple of the vector, 0 without
-       AVX-512; the caller tests the rest. */
+       AVX-512; minind_classify_strided tests the rest in place. */
     #ifdef MININD_GATHERS
     static __attribute__((target("avx512f"))) ptrdiff_t
-    minind_classify_strided_float(int test, const float *items,
+    minind_classify_gather_float(int test, const float *items,
                                   ptrdiff_t stride, uint8_t *out,
                                   ptrdiff_t n)
     {
@@ -1295,7 +1305,7 @@ cdef extern from *:
         return i;
     }
     static __attribute__((target("avx512f"))) ptrdiff_t
-    minind_classify_strided_double(int test, const double *items,
+    minind_classify_gather_double(int test, const double *items,
                                    ptrdiff_t stride, uint8_t *out,
                                    ptrdiff_t n)
     {
@@ -1329,9 +1339,23 @@ cdef extern from *:
         return i;
     }
     #else
-    #define minind_classify_strided_float(test, items, stride, out, n) 0
-    #define minind_classify_strided_double(test, items, stride, out, n) 0
+    #define minind_classify_gather_float(test, items, stride, out, n) 0
+    #define minind_classify_gather_double(test, items, stride, out, n) 0
     #endif
+    /* The strided tests: the gathers as far as they go, the rest in
+       place. */
+    #define MININD_CLASSIFY_STRIDED(type, suffix)                          \
+    static void minind_classify_strided_##suffix(                          \
+        int test, const type *items, ptrdiff_t stride, uint8_t *out,       \
+        ptrdiff_t n)                                                       \
+    {                                                                      \
+        ptrdiff_t done = minind_classify_gather_##suffix(                  \
+            test, items, stride, out, n);                                  \
+        minind_classify_in_place_##suffix(test, items + done * stride,     \
+                                          stride, out + done, n - done);   \
+    }
+    MININD_CLASSIFY_STRIDED(float, float)
+    MININD_CLASSIFY_STRIDED(double, double)
 
     /* Whether any of n contiguous floats is nonzero (want_zero 0) or zero
        (1): the test of a block in any() and all().  The lanes OR masks as
@@ -1485,14 +1509,15 @@ cdef extern from *:
         int op, uint64_t* lanes, const uint64_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
     void classify_floats "minind_classify_float"(
-        int test, const float* items, uint8_t* out, Py_ssize_t n) noexcept nogil
-    void classify_doubles "minind_classify_double"(
-        int test, const double* items, uint8_t* out,
-        Py_ssize_t n) noexcept nogil
-    Py_ssize_t classify_strided_floats "minind_classify_strided_float"(
         int test, const float* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
-    Py_ssize_t classify_strided_doubles "minind_classify_strided_double"(
+    void classify_doubles "minind_classify_double"(
+        int test, const double* items, Py_ssize_t stride, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void classify_strided_floats "minind_classify_strided_float"(
+        int test, const float* items, Py_ssize_t stride, uint8_t* out,
+        Py_ssize_t n) noexcept nogil
+    void classify_strided_doubles "minind_classify_strided_double"(
         int test, const double* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
     bint has_float "minind_has_float"(
@@ -3881,21 +3906,22 @@ cdef void _float_class_loop(const real_t* items, uint8_t* out,
     instead (signbit of float32 at 10**5: 12 times NumPy's time)."""
     cdef int test = _class_test(op)
     if real_t is float:
-        classify_floats(test, items, out, n)
+        classify_floats(test, items, 1, out, n)
     else:
-        classify_doubles(test, items, out, n)
+        classify_doubles(test, items, 1, out, n)
 
 
-cdef Py_ssize_t _float_class_strided(const real_t* items, Py_ssize_t stride,
-                                     uint8_t* out, Py_ssize_t n,
-                                     int op) noexcept nogil:
-    """_float_class_loop of floats ``stride`` items apart, as far as the
-    vector loop goes (``minind_classify_strided``): how many it tested."""
+cdef void _float_class_strided(const real_t* items, Py_ssize_t stride,
+                               uint8_t* out, Py_ssize_t n,
+                               int op) noexcept nogil:
+    """_float_class_loop of floats ``stride`` items apart, read where they
+    lie (``minind_classify_strided``: AVX-512 gathers, else one by
+    one)."""
     cdef int test = _class_test(op)
     if real_t is float:
-        return classify_strided_floats(test, items, stride, out, n)
+        classify_strided_floats(test, items, stride, out, n)
     else:
-        return classify_strided_doubles(test, items, stride, out, n)
+        classify_strided_doubles(test, items, stride, out, n)
 
 
 cdef void _fill_bytes(char* out, Py_ssize_t n, Py_ssize_t step,
@@ -3939,8 +3965,7 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     element.  (signbit has float loops only: an integer never gets here.)"""
     cdef char* a = args[0]
     cdef char* out = args[1]
-    cdef Py_ssize_t i, done
-    cdef char* moved[2]
+    cdef Py_ssize_t i
     cdef item_t value
     cdef const item_t* items = <const item_t*>a
     if not (item_t is float or item_t is double):
@@ -3961,15 +3986,11 @@ cdef void predicate_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             and steps[1] == 1
             and n >= STRIDED_MINIMUM
             and _in_items(a, steps[0], sizeof(item_t))):
-        # a strided float: tested where it lies, in vectors (AVX-512)
-        done = _float_class_strided(
+        # a strided float: tested where it lies
+        _float_class_strided(
             items, steps[0] // <Py_ssize_t>sizeof(item_t), <uint8_t*>out, n,
             op)
-        if done:
-            moved[0] = a + done * steps[0]
-            moved[1] = out + done
-            predicate_loop(moved, n - done, steps, tag, op)
-            return
+        return
     if (item_t is float or item_t is double) and _in_blocks(steps, n, 1):
         _predicate_blocks(args, n, steps, tag, op)
         return
