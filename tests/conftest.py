@@ -5,15 +5,17 @@
 * ``thorough``: random and many more examples, for deep local runs:
   ``HYPOTHESIS_PROFILE=thorough pytest``.
 * ``dev``: the ci examples without shrinking (fast feedback on failures).
-* ``memcheck``: the first half of the ci examples, for ``.ci/memcheck``:
+* ``memcheck``: the first third of the ci examples, for ``.ci/memcheck``:
   under AddressSanitizer every call is several times slower, and what the
   sanitizer checks (every C path, every layout) the first draws already
-  reach; the values are the ci run's job.
-* ``versions``: the same first half, for the oracle tests ``.ci/versions``
-  runs on the other Python versions: what differs between CPython
-  releases is the C API under minind (buffers, type slots, reference
-  counts), which the first draws reach; the values are the ci run's job.
-* ``slice``: other draws than ``ci``'s, for a bounded couple of minutes
+  reach; the values are the ci run's job.  (A half took 8 of CI's 30
+  minutes on a 2-core AMD EPYC.)
+* ``versions``: the first half of the ci examples, for the oracle tests
+  ``.ci/versions`` runs on the other Python versions: what differs
+  between CPython releases is the C API under minind (buffers, type
+  slots, reference counts), which the first draws reach; the values are
+  the ci run's job.
+* ``slice``: other draws than ``ci``'s (60 a test), for a bounded minute
   on the view, ufunc and memory-order oracles.  It is not derandomized
   (that would replay ci's first examples again): CI gives it a fixed
   seed (``--hypothesis-seed`` in ``.ci/run``), so it looks further than
@@ -52,7 +54,7 @@ settings.register_profile(
 settings.register_profile(
     "memcheck",
     parent=settings.get_profile("ci"),
-    max_examples=30,
+    max_examples=20,
 )
 settings.register_profile(
     "versions",
@@ -61,7 +63,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "slice",
-    max_examples=100,
+    max_examples=60,
     database=None,
     deadline=None,
     print_blob=True,
