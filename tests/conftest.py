@@ -15,7 +15,7 @@
   between CPython releases is the C API under minind (buffers, type
   slots, reference counts), which the first draws reach; the values are
   the ci run's job.
-* ``slice``: other draws than ``ci``'s (60 a test), for a bounded minute
+* ``slice``: other draws than ``ci``'s, for a bounded couple of minutes
   on the view, ufunc and memory-order oracles.  It is not derandomized
   (that would replay ci's first examples again): CI gives it a fixed
   seed (``--hypothesis-seed`` in ``.ci/run``), so it looks further than
@@ -63,7 +63,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "slice",
-    max_examples=60,
+    max_examples=100,
     database=None,
     deadline=None,
     print_blob=True,
