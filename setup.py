@@ -21,6 +21,7 @@ recompile a module whose inputs are those of one it compiled before (the
 build cache, ``build_cache``).  The README's two commands both
 install minind; the second takes seconds, not minutes.
 """
+import functools
 import glob
 import hashlib
 import json
@@ -143,8 +144,11 @@ if (sys.platform == "linux" and os.uname().machine == "x86_64"
 # so which loops straddled changed with every edit: a strided copy of
 # float64 (a 23-byte loop) ran at 1.7 times NumPy's time on an EPYC, and
 # at NumPy's once its loop began on a 32-byte boundary.
-if sys.platform != "win32" and os.uname().machine == "x86_64":
-    extra_compile_args.append("-falign-loops=32")
+ALIGN_LOOPS = "-falign-loops=32"
+if (sys.platform != "win32" and os.uname().machine == "x86_64"
+        and builds("int main(void) { return 0; }\n",
+                   [ALIGN_LOOPS, "-Werror"])):
+    extra_compile_args.append(ALIGN_LOOPS)
 
 
 # glibc's vector math (libmvec), for the loops of exp, log, tanh...: see
@@ -238,7 +242,7 @@ class parallel_build_ext(build_ext):
             # from build to build and holds nothing minind includes).
             "include": list(ext.include_dirs),
             "compiler": compiler,
-            "compiler version": compiler_version(compiler),
+            "compiler version": compiler_version(tuple(compiler)),
             "linker": list(getattr(self.compiler, "linker_so", []) or []),
             "python": sys.version,
         }
@@ -280,10 +284,13 @@ def key(inputs):
         json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=None)
 def compiler_version(compiler):
+    """``compiler --version`` (a tuple: the command), asked once a build,
+    not once a module."""
     import subprocess
     try:
-        return subprocess.run(compiler[:1] + ["--version"],
+        return subprocess.run(list(compiler[:1]) + ["--version"],
                               capture_output=True, text=True).stdout
     except (OSError, IndexError):
         return None
