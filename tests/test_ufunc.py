@@ -595,6 +595,12 @@ def test_where_matches_numpy(operands, scalars):
        bounds=st.lists(st.sampled_from(["array", "scalar", "none"]),
                        min_size=2, max_size=2),
        scalars=st.lists(fitting_python_scalars, min_size=2, max_size=2))
+# Found by the CI slice: with constant bounds NumPy's clip keeps the
+# element on a tie (clip(0.0, -0.0, -0.0) is 0.0); with bounds that vary
+# along the loop it keeps the bound.
+@example(operands=[_twin([False], np.bool_), _twin(False, np.bool_),
+                   _twin(False, np.bool_)],
+         bounds=["array", "scalar"], scalars=[False, -0.0])
 def test_clip_matches_numpy(operands, bounds, scalars):
     (ma, na), (mlo, nlo), (mhi, nhi) = operands
     if bounds[0] == "scalar":
@@ -658,6 +664,31 @@ def test_clip_examples():
                    (-2**63 - 1, 2**64), (200, 300), (-300, -200)]:
         assert_same_outcome(lambda: mi.clip(mi.asarray(ints), lo, hi),
                             lambda: np.clip(ints, lo, hi))
+    # Signed zeros and NaN payloads, which assert_same does not tell
+    # apart: NumPy's constant-bound loop keeps the element on a tie and
+    # fills the output with a NaN bound (low's first); its loop for
+    # bounds that vary keeps the bound on a tie and the element's NaN.
+    nan_a, nan_b, nan_c = np.array([0x7FF8000000000001, 0xFFF8000000000002,
+                                    0x7FF8000000000003],
+                                   np.uint64).view(np.float64)
+    zeros = np.array([0.0, -0.0, 0.0, -0.0, nan_a, 1.0, 0.5] * 5)
+    for lo, hi in [(0.0, -0.0), (-0.0, 0.0), (0.0, 0.0), (-0.0, -0.0),
+                   (nan_b, 1.0), (0.0, nan_b), (nan_b, nan_c), (1.0, 0.0),
+                   (np.zeros(35), -np.zeros(35)), (-np.zeros(35), 0.0),
+                   (np.full(35, nan_b), 1.0), (0.0, np.full(35, nan_c))]:
+        for view in (slice(None), slice(None, None, 3), slice(None, None, -1)):
+            x = zeros[view]
+            bounds = [b[view] if np.ndim(b) else b for b in (lo, hi)]
+            for dtype, bits in [(np.float64, np.uint64),
+                                (np.float32, np.uint32)]:
+                # The bounds as arrays of x's dtype (0-d for constants),
+                # so the result keeps the dtype.
+                n_args = [x.astype(dtype)] + [np.asarray(b).astype(dtype)
+                                              for b in bounds]
+                got = np.asarray(mi.clip(*map(mi.asarray, n_args)))
+                want = np.clip(*n_args)
+                np.testing.assert_array_equal(got.view(bits),
+                                              want.view(bits))
     out_n = np.zeros(11, np.int8)
     out_m = mi.zeros(11, mi.int8)
     assert mi.clip(mi.asarray(ints), -1, 1, out=out_m) is out_m

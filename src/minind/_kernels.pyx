@@ -778,9 +778,8 @@ cdef inline bint _reorders_exactly(binop_t* op, item_t* tag) noexcept nogil:
 
 cdef inline item_t _blend_value(item_t lane, item_t x,
                                binop_t* op) noexcept nogil:
-    """``binary_value`` without a branch, for the lanes of ``fold_lanes``
-    and for ``clip``: the same value, written as two nested selections
-    (GCC vectorises these into compare-and-blend instructions, but not
+    """``binary_value`` without a branch, for the lanes of ``fold_lanes``:
+    the same value, written as two nested selections (GCC vectorises these into compare-and-blend instructions, but not
     ``isnan(a) or ...``, nor ``(a > b) | (a != a)`` in a plain loop).  A
     single serial chain is faster with the branch, which the CPU
     predicts: ``binary_value`` keeps it."""
@@ -4149,10 +4148,27 @@ cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 # clip(x, low, high)
 # ---------------------------------------------------------------------------
 
+cdef inline item_t _clip_constant(item_t x, item_t low,
+                                  item_t high) noexcept nogil:
+    """One element clipped by bounds that are the same for the whole loop
+    and not NaN: the element wins a tie with a bound (so ``clip(-0.0, 0.0,
+    0.0)`` is -0.0), a NaN element stays itself, and low > high gives
+    high.  Two selections GCC turns into vector compare-and-blend."""
+    x = low if low > x else x
+    return high if high < x else x
+
+
 cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                     item_t* tag) noexcept nogil:
-    """min(max(x, low), high), with maximum's and minimum's NaN and tie
-    rules: a NaN anywhere gives NaN, and low > high gives high."""
+    """min(max(x, low), high), NumPy's two loops and their rules.
+
+    Bounds that vary along the loop follow ``maximum`` then ``minimum``:
+    a NaN anywhere gives NaN (the element's first), a tie gives the bound,
+    low > high gives high.  Bounds that are constant for the loop (the
+    common case, ``clip(a, 0, 1)``) follow NumPy's constant-bound loop,
+    which differs in two corners users can see: a tie keeps the element
+    (signed zeros), and a NaN bound fills the output with that NaN (low's
+    first), whatever the elements hold."""
     cdef Py_ssize_t i
     cdef char* x = args[0]
     cdef char* low = args[1]
@@ -4162,24 +4178,28 @@ cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef Py_ssize_t size = sizeof(item_t)
     cdef const item_t* source
     cdef item_t* target
-    if steps[1] == 0 and steps[2] == 0:       # scalar bounds: load once
+    if steps[1] == 0 and steps[2] == 0:       # constant bounds: load once
         low_value = load_item(low, tag)
         high_value = load_item(high, tag)
+        if item_t is float or item_t is double:
+            if low_value != low_value or high_value != high_value:
+                value = low_value if low_value != low_value else high_value
+                for i in range(n):
+                    store_item(out + i * steps[3], value)
+                return
         if (steps[0] == size and steps[3] == size and _aligned(x, size)
                 and _aligned(out, size)):
-            # Contiguous: the lane rules, without a branch on the data
-            # (which x > low is, unpredictably), so the loop vectorises.
+            # Contiguous: no branch on the data (which x > low is,
+            # unpredictably), so the loop vectorises.
             source = <const item_t*>x
             target = <item_t*>out
             for i in range(n):
-                value = _blend_value(source[i], low_value, <MaximumOp*>NULL)
-                target[i] = _blend_value(value, high_value, <MinimumOp*>NULL)
+                target[i] = _clip_constant(source[i], low_value, high_value)
             return
         for i in range(n):
-            value = binary_value(load_item(x + i * steps[0], tag), low_value,
-                                 <MaximumOp*>NULL)
             store_item(out + i * steps[3],
-                   binary_value(value, high_value, <MinimumOp*>NULL))
+                       _clip_constant(load_item(x + i * steps[0], tag),
+                                      low_value, high_value))
         return
     for i in range(n):
         value = binary_value(load_item(x, tag), load_item(low, tag),
