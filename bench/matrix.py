@@ -5,12 +5,18 @@ interleaved in this process (``_timing.compare``: the median of paired
 ratios).  Operations: each ufunc, once per loop dtype of its type table
 (``add.types``: 'dd->d' is float64), and the reductions and methods built
 on them (sum, prod, max, min, argmax, argmin, mean, std, any, all, cumsum),
-plus each binary ufunc's ``reduce``.  Layouts:
+plus each binary ufunc's ``reduce``, and ``clip`` and ``where`` (ufuncs
+in NumPy's core, functions at its top level).  Layouts:
 
 * ``contig``: contiguous operands (``f(a, b)``, ``f(a)``, ``a.sum()``);
 * ``scalar``: an array and a Python scalar (``f(a, 3)``); binary only;
 * ``strided``: every other element (``f(a[::2], b[::2])``), the iterator's
   non-unit inner stride.
+
+``clip`` and ``where`` take three operands: ``contig`` passes three
+arrays, ``scalar`` the array and two constants (``clip(a, -1, 1)``, the
+common call), ``strided`` every other element of the array with the
+constants.
 
 Sizes are 10**3 (call overhead shows), 10**5 (in cache) and 10**7 (memory
 bandwidth, or the math itself).  NumPy's own asv benchmarks
@@ -58,6 +64,11 @@ QUICK_UFUNCS = ["add", "subtract", "multiply", "true_divide", "floor_divide",
                 "absolute", "isnan", "power"]
 QUICK_DTYPES = {"float64", "float32", "int64", "int32", "bool"}
 QUICK_REDUCTIONS = ["sum", "max", "min", "argmax", "any", "all", "mean"]
+# Three-operand functions: for the "scalar" and "strided" layouts, clip
+# takes Python constants that clip about half of inputs()'s values, and
+# where takes scalar_for()'s constant as its third operand.
+FUNCTIONS = ["clip", "where"]
+QUICK_FUNCTIONS = ["clip", "where"]
 # Inputs each operation is defined on (no NaN from a domain error, no
 # integer division by zero, no negative integer power).
 POSITIVE = {"sqrt", "log", "log2", "log10", "log1p", "power", "float_power",
@@ -127,6 +138,17 @@ def cells(quick, only):
                 for layout in layouts:
                     yield _ufunc_cell(name, function_np.nin, dtype, size,
                                       layout)
+    for name in FUNCTIONS:
+        if only and name not in only or quick and (
+                name not in QUICK_FUNCTIONS):
+            continue
+        for dtype in DTYPES:
+            if quick and dtype not in QUICK_DTYPES or (
+                    name == "clip" and dtype == "bool"):
+                continue
+            for size in sizes:
+                for layout in ("contig", "scalar", "strided"):
+                    yield _function_cell(name, dtype, size, layout)
     for name in REDUCTIONS:
         if only and name not in only or quick and (
                 name not in QUICK_REDUCTIONS):
@@ -147,6 +169,32 @@ def _ufunc_cell(name, nin, dtype, size, layout):
         arrays = [xp.asarray(d)[::step][:size] for d in data]
         if layout == "scalar":
             arrays[1] = scalar_for(name, dtype)
+        function = getattr(xp, name)
+        return lambda: function(*arrays)
+    return f"{name}  {dtype}  {size:.0e}  {layout}", make
+
+
+def _function_cell(name, dtype, size, layout):
+    data = [inputs(name, dtype, 2 * size, seed) for seed in range(3)]
+    if name == "clip":
+        kind = np.dtype(dtype).kind
+        constants = (-1, 1) if kind == "f" else (
+            (10, 40) if kind == "u" else (-25, 25))
+        # array bounds on either side of each value, low <= high
+        data[1], data[2] = (np.minimum(data[1], data[2]),
+                            np.maximum(data[1], data[2]))
+    else:
+        constants = (None, scalar_for(name, dtype))
+        data[0] = inputs(name, "bool", 2 * size, 3)
+    step = 2 if layout == "strided" else 1
+
+    def make(xp):
+        arrays = [xp.asarray(d)[::step][:size] for d in data]
+        if layout != "contig":
+            if name == "clip":
+                arrays[1:] = constants
+            else:
+                arrays[2] = constants[1]
         function = getattr(xp, name)
         return lambda: function(*arrays)
     return f"{name}  {dtype}  {size:.0e}  {layout}", make
