@@ -1221,6 +1221,60 @@ cdef extern from *:
         MININD_FLOAT_CASE(double)
     }
 
+    /* where(cond, x, y): each item's bits copied from x or y, so one
+       loop per item size serves every type (NaN payloads and signed
+       zeros travel as bits).  Both operands are loaded and one kept by a
+       selection, which vectorises to a blend; the Cython loop branched
+       on each condition, mispredicted on mixed conditions (int64 where
+       at 10**4: 1.4 times NumPy's time).  cond steps in bytes, the
+       others in items, 0 for a scalar (where(c, a, 0)). */
+    #define MININD_WHERE_RUN(X, Y)                                         \
+        for (i = 0; i < n; i++) {                                          \
+            a = X; b = Y;                                                  \
+            out[i] = c[i] ? a : b;                                         \
+        }
+    #define MININD_WHERE(bits)                                             \
+    static MININD_WIDE_VECTORS void minind_where_##bits(                   \
+        const uint8_t *c, const uint##bits##_t *x,                         \
+        const uint##bits##_t *y, uint##bits##_t *out, ptrdiff_t cs,        \
+        ptrdiff_t xs, ptrdiff_t ys, ptrdiff_t os, ptrdiff_t n)             \
+    {                                                                      \
+        ptrdiff_t i;                                                       \
+        uint##bits##_t a, b;                                               \
+        if (n <= 0) return;                                                \
+        if (cs == 1 && os == 1 && xs == 1 && ys == 1) {                    \
+            MININD_WHERE_RUN(x[i], y[i])                                   \
+        } else if (cs == 1 && os == 1 && xs == 1 && ys == 0) {             \
+            MININD_WHERE_RUN(x[i], y[0])                                   \
+        } else if (cs == 1 && os == 1 && xs == 0 && ys == 1) {             \
+            MININD_WHERE_RUN(x[0], y[i])                                   \
+        } else if (cs == 1 && os == 1 && xs == 0 && ys == 0) {             \
+            MININD_WHERE_RUN(x[0], y[0])                                   \
+        } else {                                                           \
+            for (i = 0; i < n; i++) {                                      \
+                a = x[i * xs]; b = y[i * ys];                              \
+                out[i * os] = c[i * cs] ? a : b;                           \
+            }                                                              \
+        }                                                                  \
+    }
+    MININD_WHERE(8)
+    MININD_WHERE(16)
+    MININD_WHERE(32)
+    MININD_WHERE(64)
+    /* The where loop for an item size in bytes. */
+    static void minind_where(int size, const uint8_t *c, const void *x,
+                             const void *y, void *out, ptrdiff_t cs,
+                             ptrdiff_t xs, ptrdiff_t ys, ptrdiff_t os,
+                             ptrdiff_t n)
+    {
+        switch (size) {
+        case 1: minind_where_8(c, x, y, out, cs, xs, ys, os, n); return;
+        case 2: minind_where_16(c, x, y, out, cs, xs, ys, os, n); return;
+        case 4: minind_where_32(c, x, y, out, cs, xs, ys, os, n); return;
+        default: minind_where_64(c, x, y, out, cs, xs, ys, os, n); return;
+        }
+    }
+
     /* clip, NumPy's two rules (clip_loop), in C so that each is built
        for each vector width and branch-free: two selections per item,
        which GCC makes vector max/min or compare-and-blend.  The Cython
@@ -1674,6 +1728,10 @@ cdef extern from *:
         const int64_t* items, int64_t* out, Py_ssize_t n) noexcept nogil
     void sign_uint64 "minind_sign_uint64"(
         const uint64_t* items, uint64_t* out, Py_ssize_t n) noexcept nogil
+    void where_items "minind_where"(
+        int size, const uint8_t* c, const void* x, const void* y,
+        void* out, Py_ssize_t cs, Py_ssize_t xs, Py_ssize_t ys,
+        Py_ssize_t os, Py_ssize_t n) noexcept nogil
     void clip_items "minind_clip"(
         int kind, int size, const void* x, const void* low,
         const void* high, void* out, Py_ssize_t xs, Py_ssize_t ls,
@@ -4299,6 +4357,14 @@ cdef void where_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     cdef char* x = args[1]
     cdef char* y = args[2]
     cdef char* out = args[3]
+    cdef Py_ssize_t size = sizeof(item_t)
+    if (steps[1] % size == 0 and steps[2] % size == 0
+            and steps[3] % size == 0 and _aligned(x, size)
+            and _aligned(y, size) and _aligned(out, size)):
+        # aligned items: the branch-free loop in C (minind_where)
+        where_items(size, <const uint8_t*>cond, x, y, out, steps[0],
+                    steps[1] // size, steps[2] // size, steps[3] // size, n)
+        return
     for i in range(n):
         memcpy(out, x if (<uint8_t*>cond)[0] else y, sizeof(item_t))
         cond += steps[0]
