@@ -1400,109 +1400,21 @@ cdef extern from *:
         }                                                                  \
     }
     #define MININD_CLASSIFY(type, suffix, ABS, bits)                       \
-    MININD_CLASSIFY_LOOP(minind_classify_##suffix, type, ABS, bits,        \
-                         MININD_CONTIGUOUS)                                \
+    MININD_CLASSIFY_LOOP(minind_classify_contiguous_##suffix, type, ABS,   \
+                         bits, MININD_CONTIGUOUS)                          \
     MININD_CLASSIFY_LOOP(minind_classify_in_place_##suffix, type, ABS,     \
-                         bits, MININD_STRIDED)
+                         bits, MININD_STRIDED)                             \
+    static void minind_classify_##suffix(int test, const type *items,      \
+                                         ptrdiff_t stride, uint8_t *out,   \
+                                         ptrdiff_t n)                      \
+    {                                                                      \
+        if (stride == 1)                                                   \
+            minind_classify_contiguous_##suffix(test, items, 1, out, n);   \
+        else                                                               \
+            minind_classify_in_place_##suffix(test, items, stride, out, n);\
+    }
     MININD_CLASSIFY(float, float, fabsf, 32)
     MININD_CLASSIFY(double, double, fabs, 64)
-
-    /* The same tests of n floats `stride` items apart (a column, a[::2])
-       into n contiguous bools, with AVX-512: 16 floats (8 doubles) by
-       one gather (minind_gather32, _dtype.pxd), one quiet comparison into
-       a mask, the mask widened to bytes.  Nothing passes through a block
-       in memory, as the gather-then-test of _predicate_blocks does:
-       10**5 float32s a step of 2 apart, 17 us against 28 (NumPy 16).
-       Returns how many it tested, a multiple of the vector, 0 without
-       AVX-512; minind_classify_strided tests the rest in place. */
-    #ifdef MININD_GATHERS
-    static __attribute__((target("avx512f"))) ptrdiff_t
-    minind_classify_gather_float(int test, const float *items,
-                                 ptrdiff_t stride, uint8_t *out,
-                                 ptrdiff_t n)
-    {
-        const __m512i lanes = _mm512_mullo_epi32(
-            _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8,
-                             7, 6, 5, 4, 3, 2, 1, 0),
-            _mm512_set1_epi32((int)stride));
-        const __m512 infinity = _mm512_set1_ps(INFINITY);
-        const __m512i one = _mm512_set1_epi32(1);
-        __m512 x;
-        __mmask16 k;
-        ptrdiff_t i;
-        if (stride > INT32_MAX / 15 || stride < -(INT32_MAX / 15)
-                || !__builtin_cpu_supports("avx512f"))
-            return 0;
-        for (i = 0; i + 16 <= n; i += 16) {
-            x = _mm512_i32gather_ps(lanes, items + i * stride, 4);
-            if (test == 0)
-                k = _mm512_cmp_ps_mask(x, x, _CMP_UNORD_Q);
-            else if (test == 1)
-                k = _mm512_cmp_ps_mask(_mm512_abs_ps(x), infinity,
-                                       _CMP_EQ_OQ);
-            else if (test == 2)
-                k = _mm512_cmp_ps_mask(_mm512_abs_ps(x), infinity,
-                                       _CMP_LT_OQ);
-            else                                  /* signbit */
-                k = _mm512_cmplt_epi32_mask(_mm512_castps_si512(x),
-                                            _mm512_setzero_si512());
-            _mm_storeu_si128((__m128i *)(out + i), _mm512_cvtepi32_epi8(
-                _mm512_maskz_mov_epi32(k, one)));
-        }
-        return i;
-    }
-    static __attribute__((target("avx512f"))) ptrdiff_t
-    minind_classify_gather_double(int test, const double *items,
-                                  ptrdiff_t stride, uint8_t *out,
-                                  ptrdiff_t n)
-    {
-        const __m256i lanes = _mm256_mullo_epi32(
-            _mm256_set_epi32(7, 6, 5, 4, 3, 2, 1, 0),
-            _mm256_set1_epi32((int)stride));
-        const __m512d infinity = _mm512_set1_pd(INFINITY);
-        const __m512i one = _mm512_set1_epi64(1);
-        __m512d x;
-        __mmask8 k;
-        ptrdiff_t i;
-        if (stride > INT32_MAX / 15 || stride < -(INT32_MAX / 15)
-                || !__builtin_cpu_supports("avx512f"))
-            return 0;
-        for (i = 0; i + 8 <= n; i += 8) {
-            x = _mm512_i32gather_pd(lanes, items + i * stride, 8);
-            if (test == 0)
-                k = _mm512_cmp_pd_mask(x, x, _CMP_UNORD_Q);
-            else if (test == 1)
-                k = _mm512_cmp_pd_mask(_mm512_abs_pd(x), infinity,
-                                       _CMP_EQ_OQ);
-            else if (test == 2)
-                k = _mm512_cmp_pd_mask(_mm512_abs_pd(x), infinity,
-                                       _CMP_LT_OQ);
-            else                                  /* signbit */
-                k = _mm512_cmplt_epi64_mask(_mm512_castpd_si512(x),
-                                            _mm512_setzero_si512());
-            _mm_storel_epi64((__m128i *)(out + i), _mm512_cvtepi64_epi8(
-                _mm512_maskz_mov_epi64(k, one)));
-        }
-        return i;
-    }
-    #else
-    #define minind_classify_gather_float(test, items, stride, out, n) 0
-    #define minind_classify_gather_double(test, items, stride, out, n) 0
-    #endif
-    /* The strided tests: the gathers as far as they go, the rest in
-       place. */
-    #define MININD_CLASSIFY_STRIDED(type, suffix)                          \
-    static void minind_classify_strided_##suffix(                          \
-        int test, const type *items, ptrdiff_t stride, uint8_t *out,       \
-        ptrdiff_t n)                                                       \
-    {                                                                      \
-        ptrdiff_t done = minind_classify_gather_##suffix(                  \
-            test, items, stride, out, n);                                  \
-        minind_classify_in_place_##suffix(test, items + done * stride,     \
-                                          stride, out + done, n - done);   \
-    }
-    MININD_CLASSIFY_STRIDED(float, float)
-    MININD_CLASSIFY_STRIDED(double, double)
 
     /* Whether any of n contiguous floats is nonzero (want_zero 0) or zero
        (1): the test of a block in any() and all().  The lanes OR masks as
@@ -1680,12 +1592,6 @@ cdef extern from *:
         int test, const float* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
     void classify_doubles "minind_classify_double"(
-        int test, const double* items, Py_ssize_t stride, uint8_t* out,
-        Py_ssize_t n) noexcept nogil
-    void classify_strided_floats "minind_classify_strided_float"(
-        int test, const float* items, Py_ssize_t stride, uint8_t* out,
-        Py_ssize_t n) noexcept nogil
-    void classify_strided_doubles "minind_classify_strided_double"(
         int test, const double* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
     bint has_float "minind_has_float"(
@@ -4135,13 +4041,15 @@ cdef void _float_class_strided(const real_t* items, Py_ssize_t stride,
                                uint8_t* out, Py_ssize_t n,
                                int op) noexcept nogil:
     """_float_class_loop of floats ``stride`` items apart, read where they
-    lie (``minind_classify_strided``: AVX-512 gathers, else one by
-    one)."""
+    lie (``minind_classify``'s strided loop).  AVX-512 gathers of 16
+    floats, tested in registers, were slower on AMD's Zen 5 (float64
+    isnan of a[::2] at 10**4: 5.2 times NumPy's time, read in place
+    1.1), where a gather costs several cycles an item."""
     cdef int test = _class_test(op)
     if real_t is float:
-        classify_strided_floats(test, items, stride, out, n)
+        classify_floats(test, items, stride, out, n)
     else:
-        classify_strided_doubles(test, items, stride, out, n)
+        classify_doubles(test, items, stride, out, n)
 
 
 cdef void _fill_bytes(char* out, Py_ssize_t n, Py_ssize_t step,
