@@ -384,16 +384,38 @@ def _wide(array, rows):
 # inputs are mostly broadcast (no big input buffers), the outputs up to
 # 80 MB.  Each function makes the inputs and returns the call.
 
+def _long_enough(make):
+    """``make(scale)``'s call for the first scale of 1, 2, 4... whose
+    call lasts eight switch intervals (at most 16): CPUs differ in these
+    loops' speed by more than the test's margin (the float64 arctan2 of
+    6 * 10**6 elements took 12 ms on an AMD Zen 5 with AVX-512, under the
+    20 ms the test needs)."""
+    scale = 1
+    while True:
+        call = make(scale)
+        start = time.perf_counter()
+        call()
+        if (time.perf_counter() - start > 8 * sys.getswitchinterval()
+                or scale >= 16):
+            return call
+        scale *= 2
+
+
 def _general_loop():
     """_run: broadcasting, the iterator's walk."""
-    column, row = _ramp(4000, 0.9, 1.1).reshape(-1, 1), _ramp(2000)
-    return lambda: mi.arctan2(column, row)
+    def make(scale):
+        column = _ramp(4000 * scale, 0.9, 1.1).reshape(-1, 1)
+        row = _ramp(2000)
+        return lambda: mi.arctan2(column, row)
+    return _long_enough(make)
 
 
 def _trivial_loop():
     """_trivial_call: same-shape contiguous operands, one flat loop."""
-    flat = _ramp(6 * 10 ** 6)
-    return lambda: mi.arctan2(flat, flat)
+    def make(scale):
+        flat = _ramp(6 * 10 ** 6 * scale)
+        return lambda: mi.arctan2(flat, flat)
+    return _long_enough(make)
 
 
 def _reduction():
@@ -416,8 +438,10 @@ def _accumulation():
 
 def _cast_copy():
     """copy_cast (_loops): a converting copy."""
-    wide = _wide(_ramp(2000, -100.0, 100.0), 40000)
-    return lambda: mi.array(wide, dtype="int8")
+    def make(scale):
+        wide = _wide(_ramp(2000, -100.0, 100.0), 40000 * scale)
+        return lambda: mi.array(wide, dtype="int8")
+    return _long_enough(make)
 
 
 def _argsort():
