@@ -386,16 +386,19 @@ def _wide(array, rows):
 
 def _long_enough(make):
     """``make(scale)``'s call for the first scale of 1, 2, 4... whose
-    call lasts eight switch intervals (at most 16): CPUs differ in these
-    loops' speed by more than the test's margin (the float64 arctan2 of
-    6 * 10**6 elements took 12 ms on an AMD Zen 5 with AVX-512, under the
-    20 ms the test needs)."""
+    call lasts 16 switch intervals (at most 16), four times what the test
+    needs: CPUs differ in these loops' speed by more than the test's
+    margin (the float64 arctan2 of 6 * 10**6 elements took 12 ms on an
+    AMD Zen 5 with AVX-512, under the 20 ms the test needs), and a call
+    on two free cores runs twice as fast as one timed while another test
+    process holds a core."""
     scale = 1
     while True:
         call = make(scale)
-        start = time.perf_counter()
+        call()                      # timed warm: the first call faults in
+        start = time.perf_counter()  # its output's pages
         call()
-        if (time.perf_counter() - start > 8 * sys.getswitchinterval()
+        if (time.perf_counter() - start > 16 * sys.getswitchinterval()
                 or scale >= 16):
             return call
         scale *= 2
@@ -481,16 +484,21 @@ GIL_FREE_CALLS = {
 @pytest.mark.parametrize("path", list(GIL_FREE_CALLS))
 def test_the_gil_is_released_during_long_loops(path):
     """A Python thread keeps running while the main thread is in a long
-    minind loop, for every loop the sources run without the GIL."""
-    call = GIL_FREE_CALLS[path]()
-    start = time.perf_counter()
-    call()
-    duration = time.perf_counter() - start
-    # Long enough that half of it spans several switch intervals.
-    assert duration > 4 * sys.getswitchinterval(), (
-        f"{path} takes only {duration:.4f} s")
-    assert _python_runs_during(call), (
-        f"{path}: no Python thread ran during the loop: the GIL was held")
+    minind loop, for every loop the sources run without the GIL.  The
+    loop runs on the calling thread alone (one minind thread): with more,
+    its length would depend on whether the other test processes leave
+    the cores free, and the calling thread only waits."""
+    with mi.set_num_threads(1):
+        call = GIL_FREE_CALLS[path]()
+        start = time.perf_counter()
+        call()
+        duration = time.perf_counter() - start
+        # Long enough that half of it spans several switch intervals.
+        assert duration > 4 * sys.getswitchinterval(), (
+            f"{path} takes only {duration:.4f} s")
+        assert _python_runs_during(call), (
+            f"{path}: no Python thread ran during the loop: the GIL was "
+            "held")
 
 
 def test_the_gil_check_tells_held_from_released():
