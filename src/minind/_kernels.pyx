@@ -1548,6 +1548,22 @@ cdef extern from *:
     MININD_SIGN(uint32, MININD_UNSIGNED_NEG)
     MININD_SIGN(int64, MININD_SIGNED_NEG)
     MININD_SIGN(uint64, MININD_UNSIGNED_NEG)
+    /* The sign loop of an integer type given by its size and
+       signedness. */
+    static void minind_sign(int size, int is_signed, const void *items,
+                            void *out, ptrdiff_t n)
+    {
+        switch (size * 2 + (is_signed != 0)) {
+        case 2: minind_sign_uint8(items, out, n); return;
+        case 3: minind_sign_int8(items, out, n); return;
+        case 4: minind_sign_uint16(items, out, n); return;
+        case 5: minind_sign_int16(items, out, n); return;
+        case 8: minind_sign_uint32(items, out, n); return;
+        case 9: minind_sign_int32(items, out, n); return;
+        case 16: minind_sign_uint64(items, out, n); return;
+        default: minind_sign_int64(items, out, n); return;
+        }
+    }
 
     /* floor, ceil, trunc and rint of n contiguous floats or doubles.
        The default x86-64 target has no rounding instruction, so each
@@ -1698,22 +1714,9 @@ cdef extern from *:
         const int32_t* items, int32_t* out, Py_ssize_t n) noexcept nogil
     void absolute_int64 "minind_absolute_int64"(
         const int64_t* items, int64_t* out, Py_ssize_t n) noexcept nogil
-    void sign_int8 "minind_sign_int8"(
-        const int8_t* items, int8_t* out, Py_ssize_t n) noexcept nogil
-    void sign_uint8 "minind_sign_uint8"(
-        const uint8_t* items, uint8_t* out, Py_ssize_t n) noexcept nogil
-    void sign_int16 "minind_sign_int16"(
-        const int16_t* items, int16_t* out, Py_ssize_t n) noexcept nogil
-    void sign_uint16 "minind_sign_uint16"(
-        const uint16_t* items, uint16_t* out, Py_ssize_t n) noexcept nogil
-    void sign_int32 "minind_sign_int32"(
-        const int32_t* items, int32_t* out, Py_ssize_t n) noexcept nogil
-    void sign_uint32 "minind_sign_uint32"(
-        const uint32_t* items, uint32_t* out, Py_ssize_t n) noexcept nogil
-    void sign_int64 "minind_sign_int64"(
-        const int64_t* items, int64_t* out, Py_ssize_t n) noexcept nogil
-    void sign_uint64 "minind_sign_uint64"(
-        const uint64_t* items, uint64_t* out, Py_ssize_t n) noexcept nogil
+    void sign_items "minind_sign"(
+        int size, int is_signed, const void* items, void* out,
+        Py_ssize_t n) noexcept nogil
     void where_items "minind_where"(
         int size, const uint8_t* c, const void* x, const void* y,
         void* out, Py_ssize_t cs, Py_ssize_t xs, Py_ssize_t ys,
@@ -3941,25 +3944,10 @@ cdef inline bint _sign_in_c(const item_t* items, item_t* out,
                             Py_ssize_t n) noexcept nogil:
     """sign of n contiguous integers in C, built for wider vectors too
     (``minind_sign``); False for floats, whose loop has NaN to keep."""
-    cdef bint done = True
-    if item_t is int8_t:
-        sign_int8(items, out, n)
-    elif item_t is uint8_t:
-        sign_uint8(items, out, n)
-    elif item_t is int16_t:
-        sign_int16(items, out, n)
-    elif item_t is uint16_t:
-        sign_uint16(items, out, n)
-    elif item_t is int32_t:
-        sign_int32(items, out, n)
-    elif item_t is uint32_t:
-        sign_uint32(items, out, n)
-    elif item_t is int64_t:
-        sign_int64(items, out, n)
-    elif item_t is uint64_t:
-        sign_uint64(items, out, n)
-    else:
-        done = False
+    cdef bint done = not (item_t is float or item_t is double)
+    if done:
+        sign_items(sizeof(item_t), item_t is int8_t or item_t is int16_t
+                   or item_t is int32_t or item_t is int64_t, items, out, n)
     return done
 
 
