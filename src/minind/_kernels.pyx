@@ -756,6 +756,13 @@ cdef inline bint _aligned(const char* pointer, size_t size) noexcept nogil:
     return <size_t>pointer % size == 0
 
 
+cdef inline bint _is_signed(const item_t* tag) noexcept nogil:
+    """Whether item_t is a signed integer type, a constant in each
+    specialization: the signedness the C loops take as an argument."""
+    return (item_t is int8_t or item_t is int16_t or item_t is int32_t
+            or item_t is int64_t)
+
+
 cdef item_t pairwise_sum(const char* data, Py_ssize_t n, Py_ssize_t step,
                         item_t* tag) noexcept nogil:
     """Sum of n elements with pairwise (cascade) summation.
@@ -823,8 +830,9 @@ cdef inline bint _reorders_exactly(binop_t* op, item_t* tag) noexcept nogil:
 cdef inline item_t _blend_value(item_t lane, item_t x,
                                binop_t* op) noexcept nogil:
     """``binary_value`` without a branch, for the lanes of ``fold_lanes``:
-    the same value, written as two nested selections (GCC vectorises these into compare-and-blend instructions, but not
-    ``isnan(a) or ...``, nor ``(a > b) | (a != a)`` in a plain loop).  A
+    the same value, written as two nested selections (GCC vectorises
+    these into compare-and-blend instructions, but not ``isnan(a) or
+    ...``, nor ``(a > b) | (a != a)`` in a plain loop).  A
     single serial chain is faster with the branch, which the CPU
     predicts: ``binary_value`` keeps it."""
     if item_t is float or item_t is double:
@@ -1865,8 +1873,7 @@ cdef inline void _divide_items_by_invariant(
         const item_t* items, item_t* out, Py_ssize_t n, item_t divisor,
         binop_t* op) noexcept nogil:
     """``divide_by_invariant`` on the unsigned words of item_t's width."""
-    cdef bint is_signed = (item_t is int8_t or item_t is int16_t
-                        or item_t is int32_t or item_t is int64_t)
+    cdef bint is_signed = _is_signed(items)
     cdef bint want_remainder = binop_t is RemainderOp
     if item_t is int8_t or item_t is uint8_t:
         divide_by_invariant(<const uint8_t*>items, <uint8_t*>out, n,
@@ -2216,9 +2223,8 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                                  steps[1] // size, shape, out, n)
     else:
         return integer_elementwise(
-            code, size, item_t is int8_t or item_t is int16_t
-            or item_t is int32_t or item_t is int64_t, a, b,
-            steps[0] // size, steps[1] // size, shape, out, n)
+            code, size, _is_signed(tag), a, b, steps[0] // size,
+            steps[1] // size, shape, out, n)
 
 
 cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
@@ -3950,8 +3956,7 @@ cdef inline bint _sign_in_c(const item_t* items, item_t* out,
     (``minind_sign``); False for floats, whose loop has NaN to keep."""
     cdef bint done = not (item_t is float or item_t is double)
     if done:
-        sign_items(sizeof(item_t), item_t is int8_t or item_t is int16_t
-                   or item_t is int32_t or item_t is int64_t, items, out, n)
+        sign_items(sizeof(item_t), _is_signed(items), items, out, n)
     return done
 
 
@@ -4413,8 +4418,7 @@ cdef void clip_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             and _aligned(x, size) and _aligned(low, size)
             and _aligned(high, size) and _aligned(out, size)):
         clip_items(0 if item_t is float or item_t is double else
-                   1 if item_t is int8_t or item_t is int16_t
-                   or item_t is int32_t or item_t is int64_t else 2,
+                   1 if _is_signed(tag) else 2,
                    size, x, low, high, out, steps[0] // size,
                    steps[1] // size, steps[2] // size, steps[3] // size, n)
         return
