@@ -390,13 +390,14 @@ def _long_enough(make):
     needs: CPUs differ in these loops' speed by more than the test's
     margin (the float64 arctan2 of 6 * 10**6 elements took 12 ms on an
     AMD Zen 5 with AVX-512, under the 20 ms the test needs), and a call
-    on two free cores runs twice as fast as one timed while another test
-    process holds a core."""
+    timed while another test process holds the core is slower than the
+    test's own call may be.  Timed warm: the first call faults in its
+    output's pages."""
     scale = 1
     while True:
         call = make(scale)
-        call()                      # timed warm: the first call faults in
-        start = time.perf_counter()  # its output's pages
+        call()
+        start = time.perf_counter()
         call()
         if (time.perf_counter() - start > 16 * sys.getswitchinterval()
                 or scale >= 16):
