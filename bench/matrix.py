@@ -178,23 +178,20 @@ def _function_cell(name, dtype, size, layout):
     data = [inputs(name, dtype, 2 * size, seed) for seed in range(3)]
     if name == "clip":
         kind = np.dtype(dtype).kind
-        constants = (-1, 1) if kind == "f" else (
-            (10, 40) if kind == "u" else (-25, 25))
-        # array bounds on either side of each value, low <= high
+        constants = [-1, 1] if kind == "f" else (
+            [10, 40] if kind == "u" else [-25, 25])
+        # array bounds: two random arrays put in order, low <= high
         data[1], data[2] = (np.minimum(data[1], data[2]),
                             np.maximum(data[1], data[2]))
     else:
-        constants = (None, scalar_for(name, dtype))
+        constants = [scalar_for(name, dtype)]      # where's y
         data[0] = inputs(name, "bool", 2 * size, 3)
     step = 2 if layout == "strided" else 1
 
     def make(xp):
         arrays = [xp.asarray(d)[::step][:size] for d in data]
-        if layout != "contig":
-            if name == "clip":
-                arrays[1:] = constants
-            else:
-                arrays[2] = constants[1]
+        if layout != "contig":         # the last operands: constants
+            arrays[-len(constants):] = constants
         function = getattr(xp, name)
         return lambda: function(*arrays)
     return f"{name}  {dtype}  {size:.0e}  {layout}", make
