@@ -1090,6 +1090,28 @@ def test_bool_min_max_methods_without_arguments(name, pair):
                         run(lambda: getattr(n, name)()))
 
 
+@pytest.mark.parametrize("dtype", [np.bool_, np.int8, np.int64, np.float32,
+                                   np.float64])
+def test_any_all_find_the_one_decisive_element_anywhere(dtype):
+    """any() and all() read in blocks that grow from 64 elements to 2048:
+    the one decisive element (a True for any, a False for all) is found
+    first, last and on either side of each block's edge, contiguous,
+    strided and reversed."""
+    size = 64 + 128 + 256 + 512 + 1024 + 2048 + 2048 + 100
+    edges = [0, 63, 64, 191, 192, 447, 448, 4031, 4032, 6079, 6080,
+             size - 1]
+    for decisive, name in ((1, "any"), (0, "all")):
+        for where in edges:
+            n = np.full(2 * size, 1 - decisive, dtype)
+            n[2 * where] = decisive
+            whole = mi.asarray(n)
+            for m, view in ((whole[::2], n[::2]), (whole[:size], n[:size]),
+                            (whole[::-2], n[::-2])):
+                assert m.strides == view.strides
+                assert bool(getattr(m, name)()) == bool(
+                    getattr(view, name)()), (name, where, view.strides)
+
+
 @pytest.mark.parametrize("name", ["cumsum", "cumprod"])
 def test_cumulative_axis_none_flattens(name):
     """cumsum/cumprod with axis=None run over the C-order flattening,

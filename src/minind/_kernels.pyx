@@ -2461,10 +2461,15 @@ cdef inline uint8_t compare_value(item_t a, item_t b,
         return <uint8_t>(a != 0) ^ <uint8_t>(b != 0)
 
 
-# any() and all() look at this many elements between checks of whether the
-# answer is already known: small enough to stop early, large enough that
-# the check costs nothing next to the vectorised scan.
+# any() and all() look at a block of elements between checks of whether
+# the answer is already known: the first block FIRST_DECIDING_BLOCK long,
+# each next one twice the last, up to DECIDING_BLOCK, long enough that the
+# check costs nothing next to the vectorised scan.  Starting small is for
+# the answer found at once (a True near the start of any()): a strided
+# array is read one element at a time, and a first block of 2048 had
+# any() of a strided bool array take 1.6 times NumPy's time.
 cdef enum:
+    FIRST_DECIDING_BLOCK = 64
     DECIDING_BLOCK = 2048
 
 
@@ -2483,7 +2488,7 @@ cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
     """``logical_or``/``and``/``xor`` of ``accumulator`` and n elements:
     ``any``, ``all`` and their parity.  or and and stop at the first block
     that decides the answer, as NumPy's reductions do."""
-    cdef Py_ssize_t i, start = 0, stop
+    cdef Py_ssize_t i, start = 0, stop, block = FIRST_DECIDING_BLOCK
     cdef const item_t* pb = <const item_t*>b
     cdef uint8_t seen = 0, decided_by
     cdef bint contiguous = step == sizeof(item_t) and _aligned(
@@ -2501,7 +2506,8 @@ cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
         if accumulator == decided_by:
             return accumulator
         while start < n:
-            stop = min(start + DECIDING_BLOCK, n)
+            stop = min(start + block, n)
+            block = min(2 * block, DECIDING_BLOCK)
             if contiguous:
                 if item_t is float:
                     seen = has_float(pb + start, stop - start,
