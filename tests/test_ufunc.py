@@ -1222,6 +1222,32 @@ def test_power_wraps_around(dtype):
                         lambda: 3 ** n2)
 
 
+@pytest.mark.parametrize("dtype", INT_NAMES)
+def test_power_of_runs_in_blocks(dtype):
+    """Integer power of two runs of one length (the trivial path) goes 16
+    elements at a time, each block for as many rounds as its largest
+    exponent has bits: exponents of every bit length side by side, whole
+    blocks and a remainder, contiguous, strided, reversed, with a
+    scalar base, and a 0-d exponent."""
+    rng = np.random.default_rng(7)
+    bits = np.iinfo(dtype).bits
+    for length in (1, 15, 16, 17, 48, 83):
+        bases = rng.choice(int_edge_values(dtype), 2 * length)
+        exponents = (rng.integers(0, 2 ** 62, 2 * length, dtype=np.uint64)
+                     >> rng.integers(0, 64, 2 * length).astype(np.uint64))
+        exponents = (exponents % (2 ** (bits - 1))).astype(dtype)
+        exponents[::3] %= 5
+        b, e = mi.asarray(bases), mi.asarray(exponents)
+        for m1, m2, n1, n2 in ((b[:length], e[:length], bases[:length],
+                                exponents[:length]),
+                               (b[::2], e[1::2], bases[::2], exponents[1::2]),
+                               (b[::-1], e, bases[::-1], exponents)):
+            assert_same_outcome(lambda: m1 ** m2, lambda: n1 ** n2)
+            assert_same_outcome(lambda: 3 ** m2, lambda: 3 ** n2)
+            assert_same_outcome(lambda: mi.power(m1, e[length]),
+                                lambda: np.power(n1, exponents[length]))
+
+
 @pytest.mark.parametrize("dtype", [d for d in INT_NAMES if d[0] == "i"])
 def test_negative_integer_power_raises(dtype):
     n = np.array([2, 3, 4], dtype=dtype)
@@ -1232,6 +1258,14 @@ def test_negative_integer_power_raises(dtype):
                                                           dtype=dtype)))),
         (lambda a, mod: mod.power(a, mod.asarray(np.array(-1, dtype=dtype)))),
         (lambda a, mod: 2 ** -a),
+        # the fast paths: runs of one length, strided or reversed, the
+        # negative exponent last or in the middle; scalars
+        (lambda a, mod: a ** (a - 4)[::-1]),
+        (lambda a, mod: a[::2] ** (a - 3)[::2]),
+        (lambda a, mod: a ** (a - 3)),
+        (lambda a, mod: mod.int64(2) ** mod.int64(-1)),
+        (lambda a, mod: getattr(mod, dtype)(2) ** getattr(mod, dtype)(-1)),
+        (lambda a, mod: a[0] ** -a[1]),
     ]
     for case in cases:
         want = outcome(lambda: case(n, np))

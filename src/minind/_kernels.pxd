@@ -101,6 +101,8 @@ cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 cdef int work_per_element(int op, int type_index) noexcept nogil
 cdef uint8_t any_or_all(const char* data, Py_ssize_t n, Py_ssize_t step,
                         int type_index, bint want_any) noexcept nogil
+cdef bint any_negative(const char* data, Py_ssize_t n, Py_ssize_t step,
+                       int type_index) noexcept nogil
 cdef void arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
                       int type_index, bint want_max,
                       int64_t* out) noexcept nogil

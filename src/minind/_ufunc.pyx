@@ -71,7 +71,7 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text, inner_loop)
 from minind._kernels cimport (
-    LoopData, run_loop, reduce_rows, arg_extreme, any_or_all,
+    LoopData, run_loop, reduce_rows, arg_extreme, any_or_all, any_negative,
     work_per_element,
     OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
@@ -223,8 +223,6 @@ cdef class ufunc:
             if t == T_BOOL and op in (OP_SUBTRACT, OP_NEGATIVE, OP_SIGN,
                                       OP_POSITIVE):
                 continue              # refused with NumPy's message
-            if op == OP_POWER and T_BOOL < t < T_FLOAT32:
-                continue              # negative exponents are refused
             for k in range(len(self._loops)):
                 if can_cast_index(t, self._loops[k][0], "safe"):
                     # (A loop that widens its items could overrun its
@@ -1127,6 +1125,8 @@ cdef object _trivial_call(ufunc function, tuple args, object out):
     # The count is read now: without the GIL another thread could
     # reassign array.dtype (and so its size) while the loop runs.
     cdef Py_ssize_t count = array.size
+    if _negative_exponent(function, t, start[1], count, steps[1]):
+        return None
     if _recorder is not None:
         _plan({"path": "trivial", "function": function._name,
                "loop": _loop_text(function, t, out_type),
@@ -1261,6 +1261,8 @@ cdef object _scalar_call(ufunc function, tuple args, bint operator):
             set_item(descr, start[position], item)   # NumPy's OverflowError
     start[nin] = <char*>buffers[nin]
     steps[nin] = 0
+    if _negative_exponent(function, t, start[1], 1, 0):
+        return None
     data.op = function.op
     data.type_index = t
     run_loop(start, 1, steps, &data)
@@ -1737,18 +1739,50 @@ cdef object _mixed_sign_comparison(ufunc function, list operands,
                 [T_INT64, T_UINT64], mask is None, False, mask)
 
 
+cdef inline bint _negative_exponent(ufunc function, int t,
+                                    const char* exponents, Py_ssize_t n,
+                                    Py_ssize_t step) noexcept:
+    """Whether a fast path's signed integer ``power`` meets a negative
+    exponent: it then leaves the call to the general path, which refuses
+    it with NumPy's error after NumPy's other checks."""
+    return (function.op == OP_POWER and T_BOOL < t < T_FLOAT32
+            and descr_of(t).kind == "i" and n > 0
+            and _has_negative(exponents, n, step, t))
+
+
+cdef bint _has_negative(const char* items, Py_ssize_t n, Py_ssize_t step,
+                        int t) noexcept:
+    """``any_negative``, without the GIL for a long run."""
+    cdef bint found
+    if n >= NOGIL_THRESHOLD:
+        with nogil:
+            found = any_negative(items, n, step, t)
+        return found
+    return any_negative(items, n, step, t)
+
+
 cdef int _refuse_negative_powers(list inputs, MiniArray out,
                                  MiniArray mask) except -1:
     """NumPy's integer power loop refuses a negative exponent when it
     meets one, so after the shapes are checked, and with a ``where=``
     mask only among the elements computed."""
     cdef MiniArray exponents = inputs[1]
+    cdef Py_ssize_t step
     _broadcast_shape(inputs, out, _SHAPE_SCRATCH, mask)
-    negative = less(exponents, 0)
-    if mask is not None:
-        negative = logical_and(negative, mask)
-    if (negative if isinstance(negative, bool) else
-            logical_or.reduce(negative, axis=None)):
+    if mask is None and (exponents.ndim <= 1 or exponents._flags & (
+            FLAG_C_CONTIGUOUS | FLAG_F_CONTIGUOUS)):
+        # one run of items, read in place
+        step = (exponents._strides[0] if exponents.ndim == 1
+                else exponents.dtype.itemsize)
+        found = _has_negative(exponents._data, exponents.size, step,
+                              exponents.dtype.type_index)
+    else:
+        negative = less(exponents, 0)
+        if mask is not None:
+            negative = logical_and(negative, mask)
+        found = (negative if isinstance(negative, bool) else
+                 logical_or.reduce(negative, axis=None))
+    if found:
         raise ValueError("Integers to negative integer powers are not "
                          "allowed.")
     return 0
