@@ -1110,6 +1110,43 @@ def test_integer_division_by_zero_and_min_by_minus_one(dtype):
 
 
 
+@pytest.mark.parametrize("dtype", [d for d in INT_NAMES
+                                   if np.iinfo(d).bits <= 32])
+def test_small_integer_floor_division_and_its_warnings(dtype):
+    """Integers of 32 bits or fewer divide through double (exact, see
+    MININD_SMALL_FLOOR_DIVIDE): every pair of edge values and random
+    items, contiguous, reversed and strided, with a scalar dividend; the
+    same quotients and the same warnings as NumPy's (divide by zero for
+    a zero divisor, overflow for MIN // -1)."""
+    rng = np.random.default_rng(11)
+    info = np.iinfo(dtype)
+    edges = np.array(_special_divisors(dtype), dtype=dtype)
+    x = np.concatenate([rng.integers(info.min, info.max, 3000,
+                                     endpoint=True).astype(dtype),
+                        np.repeat(edges, len(edges))])
+    y = np.concatenate([rng.integers(info.min, info.max, 3000,
+                                     endpoint=True).astype(dtype),
+                        np.tile(edges, len(edges))])
+    small = y.copy()
+    small[:3000] = rng.integers(max(info.min, -9), 10, 3000)
+
+    def run(call):
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            result = np.asarray(call())
+        return result, sorted(str(w.message) for w in seen)
+
+    for divisors in (y, small):
+        for a, b in ((x, divisors), (x[::-2], divisors[::2]),
+                     (x[::3], divisors[::-3]), (x[7], divisors)):
+            got = run(lambda: mi.floor_divide(mi.asarray(a),
+                                              mi.asarray(b)))
+            want = run(lambda: np.floor_divide(a, b))
+            assert np.array_equal(got[0], want[0])
+            assert got[0].dtype == want[0].dtype
+            assert got[1] == want[1]
+
+
 def _special_divisors(dtype):
     """0, +-1, the powers of two and their neighbours, +-7 and the type's
     extremes: the edge cases of the multiply-high constants."""

@@ -1222,6 +1222,83 @@ cdef extern from *:
     MININD_FLOAT_ELEMENTWISE(float)
     MININD_FLOAT_ELEMENTWISE(double)
 
+    /* Floor division of integers of 32 bits or fewer through double:
+       the quotient x / y of two such integers rounds, in double, by less
+       than its distance to the next integer (at most 2**32 / |y| * 2**-53
+       against at least 1 / |y|), so the floor of the double quotient is
+       the integer one, exactly, and the division is one vector
+       instruction for several lanes where the integer divide takes one
+       element at a time (int32 a // b at 10**4: 1.3 times NumPy's time).
+       A zero divisor divides by 1 instead (no flag from the float
+       division) and gives 0; MIN // -1, whose 2**31 no int32 holds,
+       divides by 1 too, for NumPy's wrapped result, MIN.  The function
+       returns what NumPy warns about: bit 0 a zero divisor, bit 1
+       MIN // -1. */
+    #define MININD_QUOTIENTS(type, X, Y, WRAPS)                            \
+        do {                                                               \
+            for (i = 0; i < n; i++) {                                      \
+                type##_t x = X, y = Y;                                     \
+                zero |= y == 0;                                            \
+                wraps |= WRAPS(x, y);                                      \
+                out[i] = minind_floor_quotient_##type(x, y);               \
+            }                                                              \
+        } while (0)
+    #define MININD_SMALL_FLOOR_DIVIDE(type, WIDE, WRAPS)                   \
+    static inline __attribute__((always_inline)) type##_t                  \
+    minind_floor_quotient_##type(type##_t x, type##_t y)                   \
+    {                                                                      \
+        /* the divisor: 1 for 0, and for MIN // -1 (so the quotient is     \
+           MIN); integer arithmetic, where a ?: on doubles was a branch */ \
+        double d = (double)x / (double)(y + (y == 0) + 2 * WRAPS(x, y));   \
+        WIDE q = (WIDE)d;                                                  \
+        q -= (double)q > d;                     /* truncated to floored */ \
+        return (type##_t)(q & -(WIDE)(y != 0));                            \
+    }                                                                      \
+    static MININD_V4_VECTORS int minind_floor_divide_##type(               \
+        const type##_t *a, const type##_t *b, ptrdiff_t sa, ptrdiff_t sb,  \
+        int shape, type##_t *out, ptrdiff_t n)                             \
+    {                                                                      \
+        ptrdiff_t i;                                                       \
+        int zero = 0, wraps = 0;                                           \
+        if (shape == 0)                                                    \
+            MININD_QUOTIENTS(type, a[i], b[i], WRAPS);                     \
+        else if (shape == 1)                                               \
+            MININD_QUOTIENTS(type, a[i], b[0], WRAPS);                     \
+        else if (shape == 2)                                               \
+            MININD_QUOTIENTS(type, a[0], b[i], WRAPS);                     \
+        else                                                               \
+            MININD_QUOTIENTS(type, a[i * sa], b[i * sb], WRAPS);           \
+        return zero | wraps << 1;                                          \
+    }
+    #define MININD_WRAPS_INT8(x, y) (((x) == INT8_MIN) & ((y) == -1))
+    #define MININD_WRAPS_INT16(x, y) (((x) == INT16_MIN) & ((y) == -1))
+    #define MININD_WRAPS_INT32(x, y) (((x) == INT32_MIN) & ((y) == -1))
+    #define MININD_NEVER_WRAPS(x, y) 0
+    MININD_SMALL_FLOOR_DIVIDE(int8, int32_t, MININD_WRAPS_INT8)
+    MININD_SMALL_FLOOR_DIVIDE(int16, int32_t, MININD_WRAPS_INT16)
+    MININD_SMALL_FLOOR_DIVIDE(int32, int32_t, MININD_WRAPS_INT32)
+    MININD_SMALL_FLOOR_DIVIDE(uint8, int32_t, MININD_NEVER_WRAPS)
+    MININD_SMALL_FLOOR_DIVIDE(uint16, int32_t, MININD_NEVER_WRAPS)
+    MININD_SMALL_FLOOR_DIVIDE(uint32, int64_t, MININD_NEVER_WRAPS)
+    /* The loop by item size (1, 2 or 4) and signedness. */
+    static int minind_floor_divide_small(int size, int is_signed,
+                                         const void *a, const void *b,
+                                         ptrdiff_t sa, ptrdiff_t sb,
+                                         int shape, void *out, ptrdiff_t n)
+    {
+        switch (size * 2 + (is_signed != 0)) {
+        case 2: return minind_floor_divide_uint8(a, b, sa, sb, shape, out, n);
+        case 3: return minind_floor_divide_int8(a, b, sa, sb, shape, out, n);
+        case 4:
+            return minind_floor_divide_uint16(a, b, sa, sb, shape, out, n);
+        case 5: return minind_floor_divide_int16(a, b, sa, sb, shape, out, n);
+        case 8:
+            return minind_floor_divide_uint32(a, b, sa, sb, shape, out, n);
+        default:
+            return minind_floor_divide_int32(a, b, sa, sb, shape, out, n);
+        }
+    }
+
     /* a block at i: each shape's steps as constants, and a whole
        block's length, so that its loads vectorise (an array with a
        scalar exponent, shape 1, keeps binary_loop's loop for a scalar
@@ -1809,6 +1886,10 @@ cdef extern from *:
         MININD_ELEMENT_ADD, MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE
         MININD_ELEMENT_LEFT_SHIFT, MININD_ELEMENT_RIGHT_SHIFT
         MININD_ELEMENT_POWER
+    int floor_divide_small "minind_floor_divide_small"(
+        int size, int is_signed, const void* a, const void* b,
+        Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
+        Py_ssize_t n) noexcept nogil
     bint integer_elementwise "minind_integer_elementwise"(
         int op, int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
@@ -2269,7 +2350,7 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
     own loop, written for it.  (The plain loops vectorise too, but for
     SSE2 alone: float64 ``a + 0.75`` at 10**4, in cache, took 1.45 times
     NumPy's time.  Strided arithmetic keeps the typed walk.)"""
-    cdef int code = -1, shape = -1
+    cdef int code = -1, shape = -1, flags
     cdef Py_ssize_t size = sizeof(item_t)
     if binop_t is AddOp:
         code = MININD_ELEMENT_ADD
@@ -2310,6 +2391,18 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                 a, steps[0], out, size, n, size) and not _runs_overlap(
                 b, steps[1], out, size, n, size)):
         shape = 3       # strided inputs into a contiguous output
+    if (binop_t is FloorDivideOp and sizeof(item_t) <= 4
+            and not (item_t is float or item_t is double)
+            and shape >= 0 and steps[1] != 0):
+        # a // b through double (a scalar divisor keeps the multiply-high)
+        flags = floor_divide_small(size, _is_signed(tag), a, b,
+                                   steps[0] // size, steps[1] // size,
+                                   shape, out, n)
+        if flags & 1:
+            raise_divide_by_zero()      # NumPy: 0 and a warning
+        if flags & 2:
+            raise_overflow()            # MIN // -1
+        return True
     if code < 0 or shape < 0:
         return False
     if shape == 3 and (binop_t is AddOp or binop_t is SubtractOp
