@@ -1116,8 +1116,9 @@ def test_small_integer_floor_division_and_its_warnings(dtype):
     """Integers of 32 bits or fewer divide through double (exact, see
     MININD_SMALL_FLOOR_DIVIDE): every pair of edge values and random
     items, contiguous, reversed and strided, with a scalar dividend; the
-    same quotients and the same warnings as NumPy's (divide by zero for
-    a zero divisor, overflow for MIN // -1)."""
+    same quotients and remainders and the same warnings as NumPy's
+    (divide by zero for a zero divisor, overflow for MIN // -1 but none
+    for MIN % -1)."""
     rng = np.random.default_rng(11)
     info = np.iinfo(dtype)
     edges = np.array(_special_divisors(dtype), dtype=dtype)
@@ -1139,12 +1140,13 @@ def test_small_integer_floor_division_and_its_warnings(dtype):
     for divisors in (y, small):
         for a, b in ((x, divisors), (x[::-2], divisors[::2]),
                      (x[::3], divisors[::-3]), (x[7], divisors)):
-            got = run(lambda: mi.floor_divide(mi.asarray(a),
-                                              mi.asarray(b)))
-            want = run(lambda: np.floor_divide(a, b))
-            assert np.array_equal(got[0], want[0])
-            assert got[0].dtype == want[0].dtype
-            assert got[1] == want[1]
+            for name in ("floor_divide", "remainder"):
+                got = run(lambda: getattr(mi, name)(mi.asarray(a),
+                                                    mi.asarray(b)))
+                want = run(lambda: getattr(np, name)(a, b))
+                assert np.array_equal(got[0], want[0]), name
+                assert got[0].dtype == want[0].dtype
+                assert got[1] == want[1], name
 
 
 def _special_divisors(dtype):

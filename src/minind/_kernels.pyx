@@ -1222,28 +1222,36 @@ cdef extern from *:
     MININD_FLOAT_ELEMENTWISE(float)
     MININD_FLOAT_ELEMENTWISE(double)
 
-    /* Floor division of integers of 32 bits or fewer through double:
-       the quotient x / y of two such integers rounds, in double, by less
-       than its distance to the next integer (at most 2**32 / |y| * 2**-53
-       against at least 1 / |y|), so the floor of the double quotient is
-       the integer one, exactly, and the division is one vector
-       instruction for several lanes where the integer divide takes one
-       element at a time (int32 a // b at 10**4: 1.3 times NumPy's time).
+    /* Floor division (and remainder) of integers of 32 bits or fewer
+       through double: the quotient x / y of two such integers rounds, in
+       double, by less than its distance to the next integer (at most
+       2**32 / |y| * 2**-53 against at least 1 / |y|), so the floor of
+       the double quotient is the integer one, exactly, and the division
+       is one vector instruction for several lanes where the integer
+       divide takes one element at a time (int32 a // b at 10**4: 1.3
+       times NumPy's time).
        A zero divisor divides by 1 instead (no flag from the float
        division) and gives 0; MIN // -1, whose 2**31 no int32 holds,
-       divides by 1 too, for NumPy's wrapped result, MIN.  The function
-       returns what NumPy warns about: bit 0 a zero divisor, bit 1
-       MIN // -1. */
-    #define MININD_QUOTIENTS(type, X, Y, WRAPS)                            \
+       divides by 1 too, for NumPy's wrapped result, MIN.  The
+       remainder is x - q y from that quotient.  The function returns
+       what NumPy warns about: bit 0 a zero divisor, bit 1 MIN // -1
+       (not for the remainder, 0 there without a warning). */
+    #define MININD_QUOTIENTS(type, UWIDE, X, Y, WRAPS)                     \
         do {                                                               \
             for (i = 0; i < n; i++) {                                      \
-                type##_t x = X, y = Y;                                     \
+                type##_t x = X, y = Y, q;                                  \
                 zero |= y == 0;                                            \
                 wraps |= WRAPS(x, y);                                      \
-                out[i] = minind_floor_quotient_##type(x, y);               \
+                q = minind_floor_quotient_##type(x, y);                    \
+                /* the remainder x - q y, wrapping (MIN % -1 is 0), and  \
+                   0 for a zero divisor */                                 \
+                out[i] = want_remainder                                    \
+                    ? (type##_t)(((UWIDE)x - (UWIDE)q * (UWIDE)y)          \
+                                 & (0 - (UWIDE)(y != 0)))                  \
+                    : q;                                                   \
             }                                                              \
         } while (0)
-    #define MININD_SMALL_FLOOR_DIVIDE(type, WIDE, WRAPS)                   \
+    #define MININD_SMALL_FLOOR_DIVIDE(type, WIDE, UWIDE, WRAPS)            \
     static inline __attribute__((always_inline)) type##_t                  \
     minind_floor_quotient_##type(type##_t x, type##_t y)                   \
     {                                                                      \
@@ -1256,46 +1264,48 @@ cdef extern from *:
     }                                                                      \
     static MININD_V4_VECTORS int minind_floor_divide_##type(               \
         const type##_t *a, const type##_t *b, ptrdiff_t sa, ptrdiff_t sb,  \
-        int shape, type##_t *out, ptrdiff_t n)                             \
+        int shape, type##_t *out, ptrdiff_t n, int want_remainder)         \
     {                                                                      \
         ptrdiff_t i;                                                       \
         int zero = 0, wraps = 0;                                           \
         if (shape == 0)                                                    \
-            MININD_QUOTIENTS(type, a[i], b[i], WRAPS);                     \
+            MININD_QUOTIENTS(type, UWIDE, a[i], b[i], WRAPS);              \
         else if (shape == 1)                                               \
-            MININD_QUOTIENTS(type, a[i], b[0], WRAPS);                     \
+            MININD_QUOTIENTS(type, UWIDE, a[i], b[0], WRAPS);              \
         else if (shape == 2)                                               \
-            MININD_QUOTIENTS(type, a[0], b[i], WRAPS);                     \
+            MININD_QUOTIENTS(type, UWIDE, a[0], b[i], WRAPS);              \
         else                                                               \
-            MININD_QUOTIENTS(type, a[i * sa], b[i * sb], WRAPS);           \
-        return zero | wraps << 1;                                          \
+            MININD_QUOTIENTS(type, UWIDE, a[i * sa], b[i * sb], WRAPS);    \
+        return zero | (want_remainder ? 0 : wraps << 1);                   \
     }
     #define MININD_WRAPS_INT8(x, y) (((x) == INT8_MIN) & ((y) == -1))
     #define MININD_WRAPS_INT16(x, y) (((x) == INT16_MIN) & ((y) == -1))
     #define MININD_WRAPS_INT32(x, y) (((x) == INT32_MIN) & ((y) == -1))
     #define MININD_NEVER_WRAPS(x, y) 0
-    MININD_SMALL_FLOOR_DIVIDE(int8, int32_t, MININD_WRAPS_INT8)
-    MININD_SMALL_FLOOR_DIVIDE(int16, int32_t, MININD_WRAPS_INT16)
-    MININD_SMALL_FLOOR_DIVIDE(int32, int32_t, MININD_WRAPS_INT32)
-    MININD_SMALL_FLOOR_DIVIDE(uint8, int32_t, MININD_NEVER_WRAPS)
-    MININD_SMALL_FLOOR_DIVIDE(uint16, int32_t, MININD_NEVER_WRAPS)
-    MININD_SMALL_FLOOR_DIVIDE(uint32, int64_t, MININD_NEVER_WRAPS)
-    /* The loop by item size (1, 2 or 4) and signedness. */
+    MININD_SMALL_FLOOR_DIVIDE(int8, int32_t, uint32_t, MININD_WRAPS_INT8)
+    MININD_SMALL_FLOOR_DIVIDE(int16, int32_t, uint32_t, MININD_WRAPS_INT16)
+    MININD_SMALL_FLOOR_DIVIDE(int32, int32_t, uint32_t, MININD_WRAPS_INT32)
+    MININD_SMALL_FLOOR_DIVIDE(uint8, int32_t, uint32_t, MININD_NEVER_WRAPS)
+    MININD_SMALL_FLOOR_DIVIDE(uint16, int32_t, uint32_t, MININD_NEVER_WRAPS)
+    MININD_SMALL_FLOOR_DIVIDE(uint32, int64_t, uint64_t, MININD_NEVER_WRAPS)
+    /* The loop by item size (1, 2 or 4) and signedness: the floored
+       quotients, or the remainders that go with them. */
+    #define MININD_SMALL_DIVISION(type)                                    \
+        return minind_floor_divide_##type(a, b, sa, sb, shape, out, n,     \
+                                          want_remainder)
     static int minind_floor_divide_small(int size, int is_signed,
                                          const void *a, const void *b,
                                          ptrdiff_t sa, ptrdiff_t sb,
-                                         int shape, void *out, ptrdiff_t n)
+                                         int shape, void *out, ptrdiff_t n,
+                                         int want_remainder)
     {
         switch (size * 2 + (is_signed != 0)) {
-        case 2: return minind_floor_divide_uint8(a, b, sa, sb, shape, out, n);
-        case 3: return minind_floor_divide_int8(a, b, sa, sb, shape, out, n);
-        case 4:
-            return minind_floor_divide_uint16(a, b, sa, sb, shape, out, n);
-        case 5: return minind_floor_divide_int16(a, b, sa, sb, shape, out, n);
-        case 8:
-            return minind_floor_divide_uint32(a, b, sa, sb, shape, out, n);
-        default:
-            return minind_floor_divide_int32(a, b, sa, sb, shape, out, n);
+        case 2: MININD_SMALL_DIVISION(uint8);
+        case 3: MININD_SMALL_DIVISION(int8);
+        case 4: MININD_SMALL_DIVISION(uint16);
+        case 5: MININD_SMALL_DIVISION(int16);
+        case 8: MININD_SMALL_DIVISION(uint32);
+        default: MININD_SMALL_DIVISION(int32);
         }
     }
 
@@ -1889,7 +1899,7 @@ cdef extern from *:
     int floor_divide_small "minind_floor_divide_small"(
         int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
-        Py_ssize_t n) noexcept nogil
+        Py_ssize_t n, int want_remainder) noexcept nogil
     bint integer_elementwise "minind_integer_elementwise"(
         int op, int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
@@ -2391,13 +2401,15 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                 a, steps[0], out, size, n, size) and not _runs_overlap(
                 b, steps[1], out, size, n, size)):
         shape = 3       # strided inputs into a contiguous output
-    if (binop_t is FloorDivideOp and sizeof(item_t) <= 4
+    if ((binop_t is FloorDivideOp or binop_t is RemainderOp)
+            and sizeof(item_t) <= 4
             and not (item_t is float or item_t is double)
             and shape >= 0 and steps[1] != 0):
-        # a // b through double (a scalar divisor keeps the multiply-high)
+        # a // b, a % b through double (a scalar divisor keeps the
+        # multiply-high)
         flags = floor_divide_small(size, _is_signed(tag), a, b,
                                    steps[0] // size, steps[1] // size,
-                                   shape, out, n)
+                                   shape, out, n, binop_t is RemainderOp)
         if flags & 1:
             raise_divide_by_zero()      # NumPy: 0 and a warning
         if flags & 2:
