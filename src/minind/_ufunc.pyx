@@ -1752,8 +1752,11 @@ cdef inline bint _negative_exponent(ufunc function, int t,
 
 cdef bint _has_negative(const char* items, Py_ssize_t n, Py_ssize_t step,
                         int t) noexcept:
-    """``any_negative``, without the GIL for a long run."""
+    """``any_negative``, without the GIL for a long run (a step of 0, a
+    broadcast scalar, is one item)."""
     cdef bint found
+    if step == 0:
+        n = min(n, 1)
     if n >= NOGIL_THRESHOLD:
         with nogil:
             found = any_negative(items, n, step, t)
