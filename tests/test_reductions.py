@@ -1673,6 +1673,27 @@ def test_argmax_argmin_in_blocks_match_numpy(size, dtype, special, seed):
                         getattr(layout, name)(axis=axis))
 
 
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int8", "uint8",
+                                   "int16", "uint32", "int64", "uint64"])
+def test_argmax_argmin_find_the_first_of_two_anywhere(dtype):
+    """The second pass looks for the first item equal to the extreme, 256
+    items, then 32, then one at a time: the extreme twice, at every pair
+    of positions on either side of those edges (and of the 64 lanes'),
+    gives the first of them."""
+    size = 2048 + 300
+    edges = [0, 1, 31, 32, 33, 63, 64, 255, 256, 257, 287, 288, 1000, 2047,
+             2048, 2049, 2303, 2304, size - 1]
+    for low, high in ((0, 1), (5, 9)):
+        for first in edges:
+            for second in (e for e in edges if e >= first):
+                n = np.full(size, low, dtype=dtype)
+                n[first] = n[second] = high
+                assert int(mi.asarray(n).argmax()) == first
+                n = np.full(size, high, dtype=dtype)
+                n[first] = n[second] = low
+                assert int(mi.asarray(n).argmin()) == first
+
+
 _FLOAT_SPECIALS = [np.nan, -np.nan, np.inf, -np.inf, 0.0, -0.0, 1e-310,
                    3e38, -3e38, 0.5]
 
