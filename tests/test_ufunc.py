@@ -1110,23 +1110,26 @@ def test_integer_division_by_zero_and_min_by_minus_one(dtype):
 
 
 
-@pytest.mark.parametrize("dtype", [d for d in INT_NAMES
-                                   if np.iinfo(d).bits <= 32])
-def test_small_integer_floor_division_and_its_warnings(dtype):
-    """Integers of 32 bits or fewer divide through double (exact, see
-    MININD_SMALL_FLOOR_DIVIDE): every pair of edge values and random
-    items, contiguous, reversed and strided, with a scalar dividend; the
-    same quotients and remainders and the same warnings as NumPy's
-    (divide by zero for a zero divisor, overflow for MIN // -1 but none
-    for MIN % -1)."""
+@pytest.mark.parametrize("dtype", INT_NAMES)
+def test_integer_floor_division_and_its_warnings(dtype):
+    """Integers divide through double where that is exact (see
+    MININD_SMALL_FLOOR_DIVIDE; 64-bit ones in blocks of 256 whose items
+    are all below 2**53 in magnitude, the others element by element):
+    every pair of edge values and random items, in range and not,
+    contiguous, reversed and strided, with a scalar dividend; the same
+    quotients and remainders and the same warnings as NumPy's (divide by
+    zero for a zero divisor, overflow for MIN // -1 but none for
+    MIN % -1)."""
     rng = np.random.default_rng(11)
     info = np.iinfo(dtype)
+    near = 2 ** 53 - 1
+    low, high = max(info.min, -near), min(info.max, near)
     edges = np.array(_special_divisors(dtype), dtype=dtype)
-    x = np.concatenate([rng.integers(info.min, info.max, 3000,
-                                     endpoint=True).astype(dtype),
+    x = np.concatenate([rng.integers(low, high, 3000, dtype, True),
+                        rng.integers(info.min, info.max, 1000, dtype, True),
                         np.repeat(edges, len(edges))])
-    y = np.concatenate([rng.integers(info.min, info.max, 3000,
-                                     endpoint=True).astype(dtype),
+    y = np.concatenate([rng.integers(low, high, 3000, dtype, True),
+                        rng.integers(info.min, info.max, 1000, dtype, True),
                         np.tile(edges, len(edges))])
     small = y.copy()
     small[:3000] = rng.integers(max(info.min, -9), 10, 3000)

@@ -1333,24 +1333,110 @@ cdef extern from *:
     MININD_SMALL_FLOOR_DIVIDE(uint8, int32_t, uint32_t, MININD_NEVER_WRAPS)
     MININD_SMALL_FLOOR_DIVIDE(uint16, int32_t, uint32_t, MININD_NEVER_WRAPS)
     MININD_SMALL_FLOOR_DIVIDE(uint32, int64_t, uint64_t, MININD_NEVER_WRAPS)
-    /* The loop by item size (1, 2 or 4) and signedness: the floored
-       quotients, or the remainders that go with them. */
-    #define MININD_SMALL_DIVISION(type)                                    \
+    /* 64-bit floor division (and remainder) through double where that
+       is exact too: a block of 256 whose every x and y is below 2**53 in
+       magnitude (each converts exactly, and 2**-53 |x / y| < 1 / |y|,
+       the bound above) takes the double loop; any other block divides
+       element by element, with the hardware divide (int64 a // b of
+       numbers below 50 at 10**4: 1.27 times NumPy's time that way).
+       MIN // -1 is never in range: the element loop gives its wrapped
+       MIN and the flag.  uint64 items below 2**53 are the same numbers
+       as int64: one double loop. */
+    #define MININD_NEAR_int64(x)                                           \
+        ((uint64_t)(x) + (((uint64_t)1 << 53) - 1)                         \
+         < ((uint64_t)1 << 54) - 1)
+    #define MININD_NEAR_uint64(x) ((x) < ((uint64_t)1 << 53))
+    #define MININD_EXACT_int64(x, y, q, r)                                 \
+        do {                                                               \
+            if (y == 0) {                                                  \
+                q = r = 0;                                                 \
+            } else if (y == -1) {          /* MIN // -1 wraps to MIN */    \
+                q = (int64_t)(0 - (uint64_t)x);                            \
+                r = 0;                                                     \
+                wraps |= x == INT64_MIN;                                   \
+            } else {                                                       \
+                q = x / y;                                                 \
+                r = x - q * y;                                             \
+                if (r != 0 && ((r < 0) != (y < 0))) {                      \
+                    q -= 1;                                                \
+                    r += y;                                                \
+                }                                                          \
+            }                                                              \
+        } while (0)
+    #define MININD_EXACT_uint64(x, y, q, r)                                \
+        do {                                                               \
+            q = y ? x / y : 0;                                             \
+            r = y ? x % y : 0;                                             \
+        } while (0)
+    #define MININD_LARGE_BLOCK(type, X, Y)                                 \
+        do {                                                               \
+            unsigned char far = 0;                                         \
+            for (k = i; k < end; k++)                                      \
+                far |= !MININD_NEAR_##type(X) | !MININD_NEAR_##type(Y);    \
+            if (!far) {                                                    \
+                for (k = i; k < end; k++) {                                \
+                    int64_t x = (int64_t)(X), y = (int64_t)(Y), q;         \
+                    double d = (double)x / (double)(y + (y == 0));         \
+                    q = (int64_t)d;                                        \
+                    q -= (double)q > d;                                    \
+                    q &= -(int64_t)(y != 0);                               \
+                    zero |= y == 0;                                        \
+                    out[k] = (type##_t)(want_remainder                     \
+                        ? (((uint64_t)x - (uint64_t)q * (uint64_t)y)       \
+                           & (0 - (uint64_t)(y != 0)))                     \
+                        : (uint64_t)q);                                    \
+                }                                                          \
+            } else {                                                       \
+                for (k = i; k < end; k++) {                                \
+                    type##_t x = X, y = Y, q, r;                           \
+                    zero |= y == 0;                                        \
+                    MININD_EXACT_##type(x, y, q, r);                       \
+                    out[k] = want_remainder ? r : q;                       \
+                }                                                          \
+            }                                                              \
+        } while (0)
+    #define MININD_LARGE_FLOOR_DIVIDE(type)                                \
+    static MININD_V4_VECTORS int minind_floor_divide_##type(               \
+        const type##_t *a, const type##_t *b, ptrdiff_t sa, ptrdiff_t sb,  \
+        int shape, type##_t *out, ptrdiff_t n, int want_remainder)         \
+    {                                                                      \
+        ptrdiff_t i, k, end;                                               \
+        int zero = 0, wraps = 0;                                           \
+        for (i = 0; i < n; i = end) {                                      \
+            end = n - i < 256 ? n : i + 256;                               \
+            if (shape == 0)                                                \
+                MININD_LARGE_BLOCK(type, a[k], b[k]);                      \
+            else if (shape == 1)                                           \
+                MININD_LARGE_BLOCK(type, a[k], b[0]);                      \
+            else if (shape == 2)                                           \
+                MININD_LARGE_BLOCK(type, a[0], b[k]);                      \
+            else                                                           \
+                MININD_LARGE_BLOCK(type, a[k * sa], b[k * sb]);            \
+        }                                                                  \
+        return zero | (want_remainder ? 0 : wraps << 1);                   \
+    }
+    MININD_LARGE_FLOOR_DIVIDE(int64)
+    MININD_LARGE_FLOOR_DIVIDE(uint64)
+    /* The loop by item size and signedness: the floored quotients, or
+       the remainders that go with them. */
+    #define MININD_DIVISION(type)                                          \
         return minind_floor_divide_##type(a, b, sa, sb, shape, out, n,     \
                                           want_remainder)
-    static int minind_floor_divide_small(int size, int is_signed,
-                                         const void *a, const void *b,
-                                         ptrdiff_t sa, ptrdiff_t sb,
-                                         int shape, void *out, ptrdiff_t n,
-                                         int want_remainder)
+    static int minind_floor_divide_integers(int size, int is_signed,
+                                            const void *a, const void *b,
+                                            ptrdiff_t sa, ptrdiff_t sb,
+                                            int shape, void *out,
+                                            ptrdiff_t n, int want_remainder)
     {
         switch (size * 2 + (is_signed != 0)) {
-        case 2: MININD_SMALL_DIVISION(uint8);
-        case 3: MININD_SMALL_DIVISION(int8);
-        case 4: MININD_SMALL_DIVISION(uint16);
-        case 5: MININD_SMALL_DIVISION(int16);
-        case 8: MININD_SMALL_DIVISION(uint32);
-        default: MININD_SMALL_DIVISION(int32);
+        case 2: MININD_DIVISION(uint8);
+        case 3: MININD_DIVISION(int8);
+        case 4: MININD_DIVISION(uint16);
+        case 5: MININD_DIVISION(int16);
+        case 8: MININD_DIVISION(uint32);
+        case 9: MININD_DIVISION(int32);
+        case 16: MININD_DIVISION(uint64);
+        default: MININD_DIVISION(int64);
         }
     }
 
@@ -1969,7 +2055,7 @@ cdef extern from *:
         MININD_ELEMENT_ADD, MININD_ELEMENT_SUBTRACT, MININD_ELEMENT_DIVIDE
         MININD_ELEMENT_LEFT_SHIFT, MININD_ELEMENT_RIGHT_SHIFT
         MININD_ELEMENT_POWER
-    int floor_divide_small "minind_floor_divide_small"(
+    int floor_divide_integers "minind_floor_divide_integers"(
         int size, int is_signed, const void* a, const void* b,
         Py_ssize_t sa, Py_ssize_t sb, int shape, void* out,
         Py_ssize_t n, int want_remainder) noexcept nogil
@@ -2475,14 +2561,13 @@ cdef inline bint _elementwise_in_c(const char* a, const char* b,
                 b, steps[1], out, size, n, size)):
         shape = 3       # strided inputs into a contiguous output
     if ((binop_t is FloorDivideOp or binop_t is RemainderOp)
-            and sizeof(item_t) <= 4
             and not (item_t is float or item_t is double)
             and shape >= 0 and steps[1] != 0):
-        # a // b, a % b through double (a scalar divisor keeps the
-        # multiply-high)
-        flags = floor_divide_small(size, _is_signed(tag), a, b,
-                                   steps[0] // size, steps[1] // size,
-                                   shape, out, n, binop_t is RemainderOp)
+        # a // b, a % b through double where exact (a scalar divisor
+        # keeps the multiply-high)
+        flags = floor_divide_integers(size, _is_signed(tag), a, b,
+                                      steps[0] // size, steps[1] // size,
+                                      shape, out, n, binop_t is RemainderOp)
         if flags & 1:
             raise_divide_by_zero()      # NumPy: 0 and a warning
         if flags & 2:
