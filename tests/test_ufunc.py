@@ -1196,6 +1196,26 @@ def test_division_by_a_scalar_every_special_divisor(dtype):
             assert strided.tolist() == want[::2].tolist(), (name, divisor)
 
 
+@pytest.mark.parametrize("dtype", ["int8", "uint8"])
+def test_byte_division_by_every_scalar_divisor(dtype):
+    """Bytes divide by a constant in 16-bit lanes, with a multiplier of
+    their own (minind_divide_bytes): every byte by every divisor, as the
+    quotient and the remainder, contiguous and reversed with a step."""
+    n1 = np.arange(256, dtype=np.uint8).view(dtype)
+    m1 = mi.asarray(n1)
+    for divisor in np.arange(256, dtype=np.uint8).view(dtype):
+        with np.errstate(all="ignore"):
+            want = (n1 // divisor, n1 % divisor)
+        for name, expected in zip(["floor_divide", "remainder"], want):
+            with mi.errstate(all="ignore"):    # (divide by zero: tested)
+                pairs = ((getattr(mi, name)(m1, divisor), expected),
+                         (getattr(mi, name)(m1[::-3], divisor),
+                          expected[::-3]))
+            for got, wanted in pairs:
+                assert got.dtype == wanted.dtype
+                assert got.tolist() == wanted.tolist(), (name, divisor)
+
+
 @given(dtype=st.sampled_from(INT_NAMES), data=st.data())
 def test_division_by_a_scalar_matches_numpy(dtype, data):
     info = np.iinfo(dtype)

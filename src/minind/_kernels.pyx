@@ -325,6 +325,46 @@ cdef extern from *:
     MININD_DIVIDE(uint16)
     MININD_DIVIDE(uint32)
 
+    /* Bytes divided in 16-bit lanes.  x86 has no byte shifts and no byte
+       multiply, so the 8-bit loop above widened and narrowed its bytes
+       around each shift (uint8 a // 3 at 10**5: 3.4 times NumPy's time).
+       In 16-bit lanes the widening is once, at the load, and the spare
+       bits leave no shift at all: for y < 2**8 and a divisor
+       2 <= u <= 255, the 16-bit multiplier m = ceil(2**16 / u) gives
+       y // u == m y >> 16 exactly (with y = q u + r, m y / 2**16 is
+       q + r / u + y e / (u 2**16), e = m u - 2**16 < u, and y e < 2**16
+       keeps the last two terms below 1), and m y >> 16 is the vector
+       multiply-high of 16-bit lanes.  Signed bytes: the sign mask and y
+       as in the word loop, in 16 bits, where -(-128) is 128 and needs no
+       care.  The loop's three bodies, by kind; the remainder x - q d
+       wraps to a byte as NumPy's does. */
+    #define MININD_BYTES_LOOP(X, SIGN, Y)                                  \
+        do {                                                               \
+            for (i = 0; i < n; i++) {                                      \
+                int16_t x = X, sign = SIGN;                                \
+                uint16_t y = (uint16_t)(Y);                                \
+                int16_t quotient = (int16_t)(                              \
+                    (uint16_t)(((uint32_t)y * multiplier) >> 16)           \
+                    ^ (uint16_t)sign);                                     \
+                out[i] = (uint8_t)(want_remainder                          \
+                                   ? (int16_t)(x - quotient * divisor)     \
+                                   : quotient);                            \
+            }                                                              \
+        } while (0)
+    static MININD_V4_VECTORS void minind_divide_bytes(
+        const uint8_t *items, uint8_t *out, ptrdiff_t n, int16_t divisor,
+        int kind, int want_remainder, uint16_t multiplier)
+    {
+        ptrdiff_t i;
+        if (kind == 0)
+            MININD_BYTES_LOOP((int16_t)items[i], 0, x);
+        else if (kind == 1)                          /* x < 0 */
+            MININD_BYTES_LOOP((int16_t)(int8_t)items[i], x >> 15, x ^ sign);
+        else                                         /* x > 0 */
+            MININD_BYTES_LOOP((int16_t)(int8_t)items[i], -(x > 0),
+                              (-x) ^ sign);
+    }
+
     /* uint64: x86 has no vector multiply of 64-bit words to a 128-bit
        product, so GCC computes the __int128 product one element at a
        time.  Four 32x32->64 partial products (the portable form above)
@@ -365,6 +405,9 @@ cdef extern from *:
         const uint8_t* items, uint8_t* out, Py_ssize_t n, uint8_t divisor,
         int kind, int want_remainder, uint8_t multiplier, int first_shift,
         int second_shift) noexcept nogil
+    void divide_bytes "minind_divide_bytes"(
+        const uint8_t* items, uint8_t* out, Py_ssize_t n, int16_t divisor,
+        int kind, int want_remainder, uint16_t multiplier) noexcept nogil
     void divide_uint16 "minind_divide_uint16"(
         const uint16_t* items, uint16_t* out, Py_ssize_t n,
         uint16_t divisor, int kind, int want_remainder, uint16_t multiplier,
@@ -463,6 +506,11 @@ cdef void divide_by_invariant(const word_t* items, word_t* out,
         # here (C converts their results to int).
         kind = 2
     if word_t is uint8_t:
+        if magnitude > 1:                 # see minind_divide_bytes
+            divide_bytes(items, out, n,
+                         <int8_t>divisor if is_signed else divisor, kind,
+                         want_remainder, (65535 + magnitude) // magnitude)
+            return
         divide_uint8(items, out, n, divisor, kind, want_remainder,
                      multiplier, first_shift, second_shift)
     elif word_t is uint16_t:
