@@ -1216,6 +1216,43 @@ def test_byte_division_by_every_scalar_divisor(dtype):
                 assert got.tolist() == wanted.tolist(), (name, divisor)
 
 
+@pytest.mark.parametrize("dtype", ["int32", "uint32", "int64", "uint64"])
+def test_word_division_by_a_scalar_through_double(dtype):
+    """32- and 64-bit items divide by a constant through double on
+    AVX-512 (minind_reciprocal_*): 64-bit blocks of 256 whose items are
+    all below 2**49 in magnitude, the rest (from the first block that is
+    not) by the word loop; divisors up to 2**32.  Items on both sides of
+    2**49, random items in range and out, every special divisor and
+    those next to 2**32: NumPy's quotients and remainders."""
+    info = np.iinfo(dtype)
+    rng = np.random.default_rng(17)
+    bound = 2 ** 49
+    edges = [v for v in (0, 1, 2, 7, bound - 2, bound - 1, bound,
+                         bound + 1, -bound - 1, -bound, -bound + 1, -1,
+                         info.min, info.max)
+             if info.min <= v <= info.max]
+    near = rng.integers(max(info.min, -bound + 1), min(info.max, bound - 1),
+                        600, dtype, True)
+    far = rng.integers(info.min, info.max, 300, dtype, True)
+    n1 = np.concatenate([near, np.array(edges * 20, dtype=dtype), near,
+                         far])
+    divisors = set(_special_divisors(dtype)) | {
+        d for d in (2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, -(2 ** 32),
+                    3 * 2 ** 30 + 1) if info.min <= d <= info.max}
+    layouts = [(n1, mi.asarray(n1)), (near, mi.asarray(near)),
+               (near[::-3], mi.asarray(near)[::-3])]
+    for divisor in sorted(divisors):
+        scalar = np.array(divisor, dtype=dtype)[()]
+        for n, m in layouts:
+            with np.errstate(all="ignore"):
+                want = (n // scalar, n % scalar)
+            with mi.errstate(all="ignore"):
+                got = (m // scalar, m % scalar)
+            for g, w in zip(got, want):
+                assert g.dtype == w.dtype
+                assert g.tolist() == w.tolist(), divisor
+
+
 @given(dtype=st.sampled_from(INT_NAMES), data=st.data())
 def test_division_by_a_scalar_matches_numpy(dtype, data):
     info = np.iinfo(dtype)
