@@ -3451,8 +3451,8 @@ cdef void _integer_reciprocal_run(const integer_t* items, integer_t* out,
 # the result is the correctly rounded float (a 3 ULP error of a double
 # is far below half a float's ULP), for every function, and 2 to 100
 # times faster than the scalar float function.  float32 exp and power
-# have kernels of minind's own instead (minind_expf_block,
-# minind_powf_block), in double too, within 1 ULP.
+# have kernels of minind's own instead (minind_expf_block in float
+# lanes, minind_powf_block in double), within 1 ULP.
 
 ctypedef void (*vector_double_t)(const double*, double*,
                                  Py_ssize_t) noexcept nogil
@@ -3804,60 +3804,65 @@ cdef extern from *:
     MININD_BLOCKS_DOUBLE(minind_own_exp, minind_exp_block,
                          MININD_WIDE_VECTORS)
 
-    /* float32 exp, minind's own kernel, in double as the float64 one
-       but only as exact as a float needs: libmvec's double exp, rounded
-       to float, spends most of its time on digits the rounding throws
-       away (1.65 times NumPy's time at 10**4).  The same reduction with
-       ln2 in one part (n is at most 150 here, so n ln2 is off by less
-       than 2**-45), then e**r = 1 + r + r**2 q(r) with q of degree 6 fitted
-       to (e**r - 1 - r) / r**2 on [-ln2/2, ln2/2] (Chebyshev
-       interpolation, mpmath's chebyfit): the double result is within
-       2**-37 of e**x, so the float is the correctly rounded one but for
-       about one input in 3 million, which is 1 ULP off (every 13th
-       float checked against the C library's double exp, rounded).  Inputs
-       outside [-104, 89] (where the float result is 0, subnormal-tiny
-       or infinite), and NaN, take the C library's exp.  Blocks of 16, two
-       vectors in flight. */
+    /* float32 exp, minind's own kernel, in float lanes (16 a vector
+       with AVX-512, where a double kernel has 8; libmvec's double exp,
+       rounded, took 1.65 times NumPy's time at 10**4, and a double
+       kernel of minind's own 1.3, 1.7 at 10**7).  x = n ln2 + r with
+       n the integer nearest x / ln2 (the shifter trick of exp above,
+       2**23 * 1.5 for a float) and ln2 in two parts, the first with
+       few enough bits that n times it is exact (|n| <= 127), r to half
+       an ULP of itself; then e**r = 1 + r + r**2 q(r), q the Taylor
+       series of (e**r - 1 - r) / r**2 to the 5th power (what it leaves
+       out is below 2**-27 of the result), and 1 + r in two parts as
+       in exp (hi rounded, lo exact), so that one rounding at the
+       result's scale remains: at most half an ULP, plus a quarter from
+       r and less than a tenth from the rest, so within 1 ULP of the
+       correctly rounded float.  2**n in the exponent bits, exact for
+       a normal result: inputs outside [-86.5, 88] (a result below
+       FLT_MIN or above 2**127 times 1.4), infinities and NaN take the
+       C library's double exp, rounded. */
     static __attribute__((noinline, cold)) void
     minind_expf_outside(const float *in, const int32_t *inside,
-                        double *out)
+                        float *out)
     {
         int i;
         for (i = 0; i < 16; i++)
-            if (!inside[i]) out[i] = exp((double)in[i]);
+            if (!inside[i]) out[i] = (float)exp((double)in[i]);
     }
     static inline __attribute__((always_inline)) void
     minind_expf_block(const float *a, float *out)
     {
-        const double shifter = 0x1.8p52, inv_ln2 = 0x1.71547652b82fep0;
-        const double ln2 = 0x1.62e42fefa39efp-1;
-        union { double d; int64_t i; } k, scale, base;
-        double results[16];             /* out may be a (in place) */
+        const float shifter = 0x1.8p23f, inv_ln2 = 0x1.715476p0f;
+        const float ln2_hi = 0x1.62e4p-1f, ln2_lo = 0x1.7f7d1cp-20f;
+        union { float f; int32_t i; } k, scale, base;
+        float in[16];                   /* out may be a (in place) */
         int32_t inside[16], all_inside = 1;
         int i;
-        base.d = shifter;
+        base.f = shifter;
         MININD_SIMD_LOOP
         for (i = 0; i < 16; i++) {
-            double x = (double)a[i], n, r, q;
-            k.d = x * inv_ln2 + shifter;
-            n = k.d - shifter;
-            r = x - n * ln2;
-            q = 0x1.a1131351400c3p-16;
-            q = q * r + 0x1.a15169e096556p-13;
-            q = q * r + 0x1.6c1685919d367p-10;
-            q = q * r + 0x1.1110c63a4eed0p-7;
-            q = q * r + 0x1.5555555c85f99p-5;
-            q = q * r + 0x1.5555556750672p-3;
-            q = q * r + 0.5;
-            scale.i = (k.i - base.i + 1023) << 52;          /* 2**n */
-            results[i] = (1.0 + (r + r * r * q)) * scale.d;
-            /* the test on the floats: one compare per 16 lanes */
-            inside[i] = (a[i] >= -104.0f) & (a[i] <= 89.0f);
+            float x = a[i], n, r, q, t, hi, lo;
+            in[i] = x;
+            k.f = x * inv_ln2 + shifter;
+            n = k.f - shifter;
+            r = x - n * ln2_hi;                 /* exact */
+            r = r - n * ln2_lo;
+            q = 1.0f / 5040;
+            q = q * r + 1.0f / 720;
+            q = q * r + 1.0f / 120;
+            q = q * r + 1.0f / 24;
+            q = q * r + 1.0f / 6;
+            q = q * r + 0.5f;
+            t = r * r * q;
+            hi = 1.0f + r;
+            lo = (1.0f - hi) + r;
+            scale.i = (k.i - base.i + 127) << 23;           /* 2**n */
+            out[i] = (hi + (lo + t)) * scale.f;
+            inside[i] = (x >= -86.5f) & (x <= 88.0f);
         }
         MININD_SIMD_LOOP_AND(all_inside)
         for (i = 0; i < 16; i++) all_inside &= inside[i];
-        if (!all_inside) minind_expf_outside(a, inside, results);
-        for (i = 0; i < 16; i++) out[i] = (float)results[i];
+        if (!all_inside) minind_expf_outside(in, inside, out);
     }
     static MININD_FMA_VECTORS void minind_own_exp_float(
         const float *a, float *out, ptrdiff_t n)
