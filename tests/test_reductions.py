@@ -1733,6 +1733,32 @@ def test_clip_and_float_class_contiguous_match_numpy(size, dtype, specials,
                 getattr(np, name)(layout).tolist(), name
 
 
+@pytest.mark.parametrize("dtype", ["int64", "int8", "uint16", "float64",
+                                   "float32"])
+def test_accumulate_of_long_runs_matches_numpy_exactly(dtype):
+    """accumulate keeps its running value in a register (binary_loop's
+    first case): runs longer than the iterator's blocks, contiguous,
+    strided, reversed and along both axes of C and F arrays, give
+    NumPy's values bit for bit (a float sum in order, integers
+    wrapping; maximum with a NaN)."""
+    rng = np.random.default_rng(3)
+    n = (rng.standard_normal(40003) * 100).astype(dtype)
+    if dtype.startswith("float"):
+        n[12345] = np.nan
+    grid = n[:40000].reshape(200, 200)
+    for layout in (n, n[::3], n[::-2], grid, np.asfortranarray(grid),
+                   grid.T[::-1]):
+        for axis in range(layout.ndim):
+            for name in ("add", "multiply", "maximum", "subtract"):
+                with np.errstate(all="ignore"):
+                    want = getattr(np, name).accumulate(layout, axis=axis)
+                with mi.errstate(all="ignore"):
+                    got = np.asarray(getattr(mi, name).accumulate(
+                        mi.asarray(layout), axis=axis))
+                assert got.dtype == want.dtype
+                np.testing.assert_array_equal(got, want, err_msg=name)
+
+
 def test_accumulate_on_a_scalar_is_refused_before_the_loop():
     """0-d input is refused before any loop is looked for, as in NumPy:
     lcm.accumulate(True, out=float array) is 'cannot accumulate on a
