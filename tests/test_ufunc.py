@@ -2705,3 +2705,38 @@ def test_strided_1d_calls_and_overlapping_outputs(call):
     got = call(mi, m)
     assert_values(got, want)
     assert_values(m, n)
+
+
+@pytest.mark.parametrize("name", ["logical_and", "logical_or",
+                                  "logical_xor"])
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "uint32",
+                                   "int64", "uint64", "float32",
+                                   "float64"])
+def test_logical_operations_with_a_python_scalar_read_its_truth(name,
+                                                                 dtype):
+    """A weak Python scalar runs as its truth, 1 or 0, in the array's own
+    loop: values whose truth the dtype would change (1e-50 is 0.0 as a
+    float32, 256 wraps to 0 as a uint8), ints beyond C long (NumPy's
+    OverflowError), NaN and -0.0, on either side, for arrays in three
+    layouts and for 0-d scalars: NumPy's values, dtypes and errors."""
+    base = np.array([0, 1, 2, 0, 5, 0, 7], dtype=dtype)
+    layouts = (base, base[::-2], base.reshape(1, 7)[:, 1:])
+    for value in (0, 1, -5, 256, 2 ** 40, 2 ** 63, -2 ** 63 - 1, 2 ** 70,
+                  0.0, -0.0, 1e-50, float("nan"), float("inf"), True,
+                  False):
+        for n in layouts + (base[1], base[0]):
+            for args in ((n, value), (value, n)):
+                margs = [mi.asarray(a) if isinstance(a, np.ndarray)
+                         else (mi.asarray(np.asarray(a))[()]
+                               if isinstance(a, np.generic) else a)
+                         for a in args]
+                try:
+                    want = getattr(np, name)(*args)
+                except OverflowError:
+                    with pytest.raises(OverflowError):
+                        getattr(mi, name)(*margs)
+                    continue
+                got = getattr(mi, name)(*margs)
+                assert np.asarray(got).dtype == want.dtype
+                assert np.asarray(got).tolist() == want.tolist(), (value,
+                                                                   args)
