@@ -1404,12 +1404,23 @@ cdef extern from *:
         ((uint64_t)(y) < 8 * sizeof(type)                                  \
          ? (type)((wide)(x) << MININD_SHIFT_COUNT(y, 8 * sizeof(type)))    \
          : (type)0)
+    #define MININD_UNSIGNED_RIGHT_SHIFT(type, x, y)                        \
+        ((uint64_t)(y) < 8 * sizeof(type)                                  \
+         ? (type)((x) >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))          \
+         : (type)0)
+    /* signed: with s the sign mask (all ones for x < 0), x ^ s is ~x or
+       x, never negative, and s ^ ((x ^ s) >> c) is ~(~x >> c) or x >> c
+       in three selection-free operations (the two-sided form took 2.4
+       times NumPy's time for int8 a >> 3); c = width - 1 gives 0 or -1,
+       every bit shifted out.  NEG((type)-1) says which form, at compile
+       time. */
+    #define MININD_SIGNED_RIGHT_SHIFT(type, NEG, x, y)                     \
+        ((type)((type)-NEG(x)                                              \
+                ^ (type)((type)((x) ^ (type)-NEG(x))                       \
+                         >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))))
     #define MININD_RIGHT_SHIFT(type, NEG, x, y)                            \
-        (NEG(x) ? (type)~((type)~(x)                                        \
-                          >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))      \
-         : (uint64_t)(y) < 8 * sizeof(type)                                \
-           ? (type)((x) >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))        \
-           : (type)0)
+        (NEG((type)-1) ? MININD_SIGNED_RIGHT_SHIFT(type, NEG, x, y)        \
+                       : MININD_UNSIGNED_RIGHT_SHIFT(type, x, y))
     #define MININD_SIGNED_NEG(x) ((x) < 0)
     #define MININD_UNSIGNED_NEG(x) 0
     #define MININD_INTEGER_LOOP(name, type, EXPR)                          \
