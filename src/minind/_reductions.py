@@ -392,7 +392,10 @@ def cumsum(a, axis=None, dtype=None, out=None):
     if axis is None or a.ndim == 0:
         if axis is not None:             # NumPy's axis errors first
             um.reduce_axes(a, operator.index(axis), legacy="flat")
-        a, axis = a.ravel(), 0
+        # a 1-d array is its own flattening (ravel would copy a strided
+        # one, then accumulate copy it again: int64 cumsum of a[::2] at
+        # 10**5 took 2.2 times NumPy's time)
+        a, axis = (a if a.ndim == 1 else a.ravel()), 0
     return um.add.accumulate(a, axis=axis, dtype=dtype, out=out)
 
 
@@ -402,7 +405,7 @@ def cumprod(a, axis=None, dtype=None, out=None):
     if axis is None or a.ndim == 0:
         if axis is not None:
             um.reduce_axes(a, operator.index(axis), legacy="flat")
-        a, axis = a.ravel(), 0
+        a, axis = (a if a.ndim == 1 else a.ravel()), 0   # (see cumsum)
     return um.multiply.accumulate(a, axis=axis, dtype=dtype, out=out)
 
 
