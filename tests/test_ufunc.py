@@ -2740,3 +2740,33 @@ def test_logical_operations_with_a_python_scalar_read_its_truth(name,
                 assert np.asarray(got).dtype == want.dtype
                 assert np.asarray(got).tolist() == want.tolist(), (value,
                                                                    args)
+
+
+@pytest.mark.parametrize("dtype", ["int32", "uint64", "float32", "float64"])
+def test_strided_logical_operations_in_blocks(dtype):
+    """Strided logical_and/or/xor gather their operands in blocks of 256
+    and run the contiguous loop (_compare_blocks): runs across block
+    edges, a strided or reversed output, an operand broadcast along the
+    run, NaN and -0.0 items: NumPy's bools."""
+    rng = np.random.default_rng(5)
+    n = rng.integers(0, 3, 1300).astype(dtype)
+    if dtype.startswith("float"):
+        n[::7] = -0.0
+        n[::11] = np.nan
+    other = n[::-1].copy()
+    for name in ("logical_and", "logical_or", "logical_xor"):
+        for a, b in ((n[::2], other[::2]),
+                     (n[::-3][:400], other[1::3][:400]),
+                     (n[::2], other[5]), (n[3], other[::-2]),
+                     (n[:1200].reshape(40, 30).T,
+                      other[:1200].reshape(40, 30)[:, ::-1].T)):
+            want = getattr(np, name)(a, b)
+            ma = mi.asarray(a) if isinstance(a, np.ndarray) else a.item()
+            mb = mi.asarray(b) if isinstance(b, np.ndarray) else b.item()
+            got = getattr(mi, name)(ma, mb)
+            assert np.asarray(got).tolist() == want.tolist(), name
+            out = np.zeros(want.size * 2, bool)[::-2].reshape(want.shape)
+            mout = mi.zeros(want.size * 2, "bool")[::-2].reshape(want.shape)
+            getattr(np, name)(a, b, out=out)
+            getattr(mi, name)(ma, mb, out=mout)
+            assert np.asarray(mout).tolist() == out.tolist(), name

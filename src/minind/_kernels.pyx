@@ -3121,6 +3121,44 @@ cdef inline void _compare_in_c(int code, const char* a, const char* b,
                        out, n)
 
 
+cdef void _compare_blocks(char** args, Py_ssize_t n,
+                          const Py_ssize_t* steps, item_t* tag,
+                          int code) noexcept nogil:
+    """compare_loop on strided operands, in blocks: each input gathered
+    (``_block_input``: in place if contiguous or a scalar), then the C
+    loop of contiguous operands (``_compare_in_c``) into the output or a
+    block of bools scattered to it.  The byte-step walk was two loads,
+    two tests and a store per element (strided float64 ``logical_and`` at
+    10**4: 1.13 times NumPy's time, in blocks 0.51)."""
+    cdef item_t first[STRIDED_BLOCK]
+    cdef item_t second[STRIDED_BLOCK]
+    cdef uint8_t result[STRIDED_BLOCK]
+    cdef char* a
+    cdef char* b
+    cdef Py_ssize_t step_a, step_b, start = 0, m
+    cdef uint8_t* out
+    cdef uint8_t* target
+    cdef int shape
+    while start < n:
+        m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
+        a = _block_input(args[0] + start * steps[0], steps[0], first, m,
+                         &step_a, tag)
+        b = _block_input(args[1] + start * steps[1], steps[1], second, m,
+                         &step_b, tag)
+        out = <uint8_t*>args[2] + start * steps[2]
+        target = out if steps[2] == 1 else result
+        if step_a != 0 and step_b != 0:
+            shape = 0
+        elif step_b == 0:
+            shape = 1
+        else:
+            shape = 2
+        _compare_in_c(code, a, b, shape, target, m, tag)
+        if steps[2] != 1:
+            _scatter(result, <char*>out, steps[2], m)
+        start += m
+
+
 cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                        item_t* tag, cmpop_t* op) noexcept nogil:
     """``out[i] = a[i] (op) b[i]`` with a bool result: the shapes of
@@ -3171,6 +3209,13 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         if steps[0] == 0 and steps[2] == 0 and a == out:
             po[0] = _logical_fold(po[0], b, n, steps[1], tag, op)
             return
+    if ((cmpop_t is LogicalAndOp or cmpop_t is LogicalOrOp
+            or cmpop_t is LogicalXorOp) and sizeof(item_t) >= 4
+            and _in_blocks(steps, n, 2)):
+        # (comparisons walked measured as fast as in blocks, and items
+        # narrower than 4 bytes have no vector gather: slower copied)
+        _compare_blocks(args, n, steps, tag, _compare_code(op))
+        return
     step_a, step_b, step_out = steps[0], steps[1], steps[2]  # binary_loop's
     for i in range(n):
         (<uint8_t*>out)[0] = compare_value(load_item(a, tag), load_item(b, tag), op)
