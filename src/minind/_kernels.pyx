@@ -1347,14 +1347,36 @@ cdef extern from *:
     }
     MININD_FIRST_EQUAL(float, float, int32_t)
     MININD_FIRST_EQUAL(double, double, int64_t)
-    MININD_FIRST_EQUAL(int8, int8_t, uint8_t)
     MININD_FIRST_EQUAL(uint8, uint8_t, uint8_t)
-    MININD_FIRST_EQUAL(int16, int16_t, uint16_t)
     MININD_FIRST_EQUAL(uint16, uint16_t, uint16_t)
-    MININD_FIRST_EQUAL(int32, int32_t, int32_t)
     MININD_FIRST_EQUAL(uint32, uint32_t, int32_t)
-    MININD_FIRST_EQUAL(int64, int64_t, int64_t)
     MININD_FIRST_EQUAL(uint64, uint64_t, int64_t)
+    /* By item size, floats apart (0.0 == -0.0); integers of either sign
+       are equal when their bits are. */
+    static ptrdiff_t minind_first_equal(int is_float, int size,
+                                        const void *items, ptrdiff_t n,
+                                        const void *value)
+    {
+        if (is_float && size == 4)
+            return minind_first_equal_float(items, n, *(const float *)value);
+        if (is_float)
+            return minind_first_equal_double(items, n,
+                                             *(const double *)value);
+        switch (size) {
+        case 1:
+            return minind_first_equal_uint8(items, n,
+                                            *(const uint8_t *)value);
+        case 2:
+            return minind_first_equal_uint16(items, n,
+                                             *(const uint16_t *)value);
+        case 4:
+            return minind_first_equal_uint32(items, n,
+                                             *(const uint32_t *)value);
+        default:
+            return minind_first_equal_uint64(items, n,
+                                             *(const uint64_t *)value);
+        }
+    }
 
     /* Element-wise maximum, minimum and multiply of integers into a
        contiguous out: shape 0, both operands contiguous arrays; 1, b a
@@ -2213,26 +2235,9 @@ cdef extern from *:
     void fold_uint64_lanes "minind_fold_uint64"(
         int op, uint64_t* lanes, const uint64_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    Py_ssize_t first_equal_float "minind_first_equal_float"(
-        const float* items, Py_ssize_t n, float value) noexcept nogil
-    Py_ssize_t first_equal_double "minind_first_equal_double"(
-        const double* items, Py_ssize_t n, double value) noexcept nogil
-    Py_ssize_t first_equal_int8 "minind_first_equal_int8"(
-        const int8_t* items, Py_ssize_t n, int8_t value) noexcept nogil
-    Py_ssize_t first_equal_uint8 "minind_first_equal_uint8"(
-        const uint8_t* items, Py_ssize_t n, uint8_t value) noexcept nogil
-    Py_ssize_t first_equal_int16 "minind_first_equal_int16"(
-        const int16_t* items, Py_ssize_t n, int16_t value) noexcept nogil
-    Py_ssize_t first_equal_uint16 "minind_first_equal_uint16"(
-        const uint16_t* items, Py_ssize_t n, uint16_t value) noexcept nogil
-    Py_ssize_t first_equal_int32 "minind_first_equal_int32"(
-        const int32_t* items, Py_ssize_t n, int32_t value) noexcept nogil
-    Py_ssize_t first_equal_uint32 "minind_first_equal_uint32"(
-        const uint32_t* items, Py_ssize_t n, uint32_t value) noexcept nogil
-    Py_ssize_t first_equal_int64 "minind_first_equal_int64"(
-        const int64_t* items, Py_ssize_t n, int64_t value) noexcept nogil
-    Py_ssize_t first_equal_uint64 "minind_first_equal_uint64"(
-        const uint64_t* items, Py_ssize_t n, uint64_t value) noexcept nogil
+    Py_ssize_t first_equal "minind_first_equal"(
+        int is_float, int size, const void* items, Py_ssize_t n,
+        const void* value) noexcept nogil
     void classify_floats "minind_classify_float"(
         int test, const float* items, Py_ssize_t stride, uint8_t* out,
         Py_ssize_t n) noexcept nogil
@@ -5517,30 +5522,11 @@ cdef inline item_t _lanes_extreme(item_t* lanes,
 cdef Py_ssize_t _first_equal(const item_t* row, Py_ssize_t start,
                              Py_ssize_t n, item_t value) noexcept nogil:
     """The first i >= start with row[i] == value (n if none), by the C
-    loop of item_t (``minind_first_equal_*``): vector compares ORed, 256
-    items at a time, instead of a compare and a branch per element."""
-    row += start
-    n -= start
-    if item_t is float:
-        return start + first_equal_float(row, n, value)
-    elif item_t is double:
-        return start + first_equal_double(row, n, value)
-    elif item_t is int8_t:
-        return start + first_equal_int8(row, n, value)
-    elif item_t is uint8_t:
-        return start + first_equal_uint8(row, n, value)
-    elif item_t is int16_t:
-        return start + first_equal_int16(row, n, value)
-    elif item_t is uint16_t:
-        return start + first_equal_uint16(row, n, value)
-    elif item_t is int32_t:
-        return start + first_equal_int32(row, n, value)
-    elif item_t is uint32_t:
-        return start + first_equal_uint32(row, n, value)
-    elif item_t is int64_t:
-        return start + first_equal_int64(row, n, value)
-    else:
-        return start + first_equal_uint64(row, n, value)
+    loop of item_t's size (``minind_first_equal``): vector compares ORed,
+    256 items at a time, instead of a compare and a branch per element."""
+    return start + first_equal(item_t is float or item_t is double,
+                               sizeof(item_t), row + start, n - start,
+                               &value)
 
 
 cdef void _arg_extreme(const char* data, Py_ssize_t rows, Py_ssize_t n,
