@@ -403,7 +403,6 @@ cdef extern from *:
     #define MININD_FROM_UINT64(y) ((double)(int64_t)(y))
     #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12 \
         && defined(__x86_64__) && defined(__ELF__)
-    #define MININD_HAVE_RECIPROCAL 1
     static __attribute__((target("arch=x86-64-v4"))) void
     minind_reciprocal_uint32(const uint32_t *items, uint32_t *out,
                              ptrdiff_t n, uint32_t divisor, int kind,
@@ -450,7 +449,6 @@ cdef extern from *:
                && __builtin_cpu_supports("avx512bw");
     }
     #else
-    #define MININD_HAVE_RECIPROCAL 0
     static void minind_reciprocal_uint32(const uint32_t *items,
                                          uint32_t *out, ptrdiff_t n,
                                          uint32_t divisor, int kind,
