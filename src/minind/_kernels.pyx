@@ -3598,14 +3598,18 @@ cdef extern from *:
        function: libmvec's below, and minind's own exp, arctan and
        arcsin; clones: the targets it is built for. */
     #define MININD_BLOCKS_DOUBLE(name, block, clones)                      \
+        MININD_BLOCKS_OF(name, block, clones, 8)
+    /* (tan's block has 16: two vectors in flight, 10% faster) */
+    #define MININD_BLOCKS_OF(name, block, clones, width)                   \
     static clones void name(                                               \
         const double *a, double *out, ptrdiff_t n)                         \
     {                                                                      \
         ptrdiff_t i = 0, k;                                                \
-        double pad[8];                                                     \
-        for (; i + 8 <= n; i += 8) block(a + i, out + i);                  \
+        double pad[width];                                                 \
+        for (; i + width <= n; i += width) block(a + i, out + i);          \
         if (i < n) {                                                       \
-            for (k = 0; k < 8; k++) pad[k] = i + k < n ? a[i + k] : 1.0;   \
+            for (k = 0; k < width; k++)                                    \
+                pad[k] = i + k < n ? a[i + k] : 1.0;                       \
             block(pad, pad);                                               \
             for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
         }                                                                  \
@@ -3826,13 +3830,14 @@ cdef extern from *:
        library's f for the elements outside the kernel's range; out of
        line: had it been inlined, the compiler would keep the block's
        results in scalar registers for it. */
-    #define MININD_OUTSIDE(f)                                              \
+    #define MININD_OUTSIDE(f) MININD_OUTSIDE_OF(f, 8)
+    #define MININD_OUTSIDE_OF(f, width)                                    \
     static __attribute__((noinline, cold)) void                            \
     minind_##f##_outside(const double *in, const int64_t *inside,          \
                          double *out)                                      \
     {                                                                      \
         int i;                                                             \
-        for (i = 0; i < 8; i++)                                            \
+        for (i = 0; i < width; i++)                                        \
             if (!inside[i]) out[i] = f(in[i]);                             \
     }
     MININD_OUTSIDE(exp)
@@ -4223,8 +4228,9 @@ cdef extern from *:
        keeps its sign); |x| > 2**20, x within 2**-27 of a nonzero
        multiple of pi/2 (there the three parts are not enough),
        infinities and NaN take the C library's tan.  Such lanes compute
-       on 0.5 meanwhile, so that they raise no flag of their own. */
-    MININD_OUTSIDE(tan)
+       on 0.5 meanwhile, so that they raise no flag of their own.  Blocks
+       of 16, two vectors in flight. */
+    MININD_OUTSIDE_OF(tan, 16)
     static inline __attribute__((always_inline)) void
     minind_tan_block(const double *source, double *out)
     {
@@ -4232,11 +4238,11 @@ cdef extern from *:
         const double p1 = 0x1.921fb544p+0, p2 = 0x1.0b4611a6p-34;
         const double p3 = 0x1.3198a2e037073p-69;
         union { double d; int64_t i; } k;
-        double in[8];                   /* out may be source (in place) */
-        int64_t inside[8], all_inside = 1;
+        double in[16];                   /* out may be source (in place) */
+        int64_t inside[16], all_inside = 1;
         int i;
         MININD_SIMD_LOOP
-        for (i = 0; i < 8; i++) {
+        for (i = 0; i < 16; i++) {
             double x = source[i], a = fabs(x), n, y, w, r, lo, t, r2, r2_lo;
             double ps, pc, s_hi, s_lo, c_hi, c_lo, h, n_hi, n_lo, d_hi, d_lo;
             double q, e, inverse;
@@ -4295,11 +4301,11 @@ cdef extern from *:
             inside[i] = (a <= 0x1p20) & ((n == 0.0) | (fabs(r) >= 0x1p-27));
         }
         MININD_SIMD_LOOP_AND(all_inside)
-        for (i = 0; i < 8; i++) all_inside &= inside[i];
+        for (i = 0; i < 16; i++) all_inside &= inside[i];
         if (!all_inside) minind_tan_outside(in, inside, out);
     }
-    MININD_BLOCKS_DOUBLE(minind_own_tan, minind_tan_block,
-                         MININD_FMA_VECTORS)
+    MININD_BLOCKS_OF(minind_own_tan, minind_tan_block, MININD_FMA_VECTORS,
+                     16)
 
     /* float32 power, minind's own kernel, in double: x**y = 2**(y log2 x).
        libmvec's double pow, rounded to float, is correctly rounded but
