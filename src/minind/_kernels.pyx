@@ -291,17 +291,11 @@ cdef extern from *:
     #define MININD_DIVIDE(word)                                            \\
         MININD_DIVIDE_LOOP(minind_divide_##word, word, MININD_HIGH_##word,  \\
                            MININD_V4_VECTORS)
-    #define MININD_DIVIDE_LOOP(name, word, HIGH, TARGETS)                  \\
-    static TARGETS void name(                                              \\
-        const word##_t *items, word##_t *out, ptrdiff_t n,                 \\
-        word##_t divisor, int kind, int want_remainder,                    \\
-        word##_t multiplier, int first_shift, int second_shift)            \\
-    {                                                                      \\
-        const int top = (int)sizeof(word##_t) * 8 - 1;                     \\
-        const int shift1 = first_shift & top, shift2 = second_shift & top; \\
-        ptrdiff_t i;                                                       \\
-        for (i = 0; i < n; i++) {                                          \\
-            word##_t x = items[i], sign, y, high, quotient;                \\
+    /* The sign mask of x and the magnitude y it divides as (kind 0
+       unsigned, 1 signed with d > 0, 2 signed with d < 0; see there),
+       for the word loop and the reciprocal one below. */
+    #define MININD_SIGN_AND_MAGNITUDE(word, x, sign, y)                    \\
+        do {                                                               \\
             if (kind == 0) {                                               \\
                 sign = 0;                                                  \\
                 y = x;                                                     \\
@@ -313,6 +307,19 @@ cdef extern from *:
                                                         | x) >> top) - 1); \\
                 y = (word##_t)((word##_t)(0 - x) ^ sign);                  \\
             }                                                              \\
+        } while (0)
+    #define MININD_DIVIDE_LOOP(name, word, HIGH, TARGETS)                  \\
+    static TARGETS void name(                                              \\
+        const word##_t *items, word##_t *out, ptrdiff_t n,                 \\
+        word##_t divisor, int kind, int want_remainder,                    \\
+        word##_t multiplier, int first_shift, int second_shift)            \\
+    {                                                                      \\
+        const int top = (int)sizeof(word##_t) * 8 - 1;                     \\
+        const int shift1 = first_shift & top, shift2 = second_shift & top; \\
+        ptrdiff_t i;                                                       \\
+        for (i = 0; i < n; i++) {                                          \\
+            word##_t x = items[i], sign, y, high, quotient;                \\
+            MININD_SIGN_AND_MAGNITUDE(word, x, sign, y);                   \\
             high = HIGH(multiplier, y);                                    \\
             quotient = (word##_t)(sign ^ (word##_t)((word##_t)(high        \\
                 + (word##_t)((word##_t)(y - high) >> shift1)) >> shift2)); \\
@@ -338,18 +345,18 @@ cdef extern from *:
        as in the word loop, in 16 bits, where -(-128) is 128 and needs no
        care.  The loop's three bodies, by kind; the remainder x - q d
        wraps to a byte as NumPy's does. */
-    #define MININD_BYTES_LOOP(X, SIGN, Y)                                  \
-        do {                                                               \
-            for (i = 0; i < n; i++) {                                      \
-                int16_t x = X, sign = SIGN;                                \
-                uint16_t y = (uint16_t)(Y);                                \
-                int16_t quotient = (int16_t)(                              \
-                    (uint16_t)(((uint32_t)y * multiplier) >> 16)           \
-                    ^ (uint16_t)sign);                                     \
-                out[i] = (uint8_t)(want_remainder                          \
-                                   ? (int16_t)(x - quotient * divisor)     \
-                                   : quotient);                            \
-            }                                                              \
+    #define MININD_BYTES_LOOP(X, SIGN, Y)                                  \\
+        do {                                                               \\
+            for (i = 0; i < n; i++) {                                      \\
+                int16_t x = X, sign = SIGN;                                \\
+                uint16_t y = (uint16_t)(Y);                                \\
+                int16_t quotient = (int16_t)(                              \\
+                    (uint16_t)(((uint32_t)y * multiplier) >> 16)           \\
+                    ^ (uint16_t)sign);                                     \\
+                out[i] = (uint8_t)(want_remainder                          \\
+                                   ? (int16_t)(x - quotient * divisor)     \\
+                                   : quotient);                            \\
+            }                                                              \\
         } while (0)
     static MININD_V4_VECTORS void minind_divide_bytes(
         const uint8_t *items, uint8_t *out, ptrdiff_t n, int16_t divisor,
@@ -377,31 +384,21 @@ cdef extern from *:
        uint32 a // 7 at 10**5 took 1.7 times NumPy's time in the word
        loop, which widens and narrows its 32-bit lanes around each shift
        as the byte loop did; uint64 2.0. */
-    #define MININD_RECIPROCAL_LOOP(word, FROM)                             \
-        do {                                                               \
-            for (k = i; k < end; k++) {                                    \
-                word##_t x = items[k], sign, y, quotient;                  \
-                if (kind == 0) {                                           \
-                    sign = 0;                                              \
-                    y = x;                                                 \
-                } else if (kind == 1) {                                    \
-                    sign = (word##_t)(0 - (x >> top));                     \
-                    y = (word##_t)(x ^ sign);                              \
-                } else {                                                   \
-                    sign = (word##_t)((word##_t)((word##_t)(               \
-                        (word##_t)(x - 1) | x) >> top) - 1);               \
-                    y = (word##_t)((word##_t)(0 - x) ^ sign);              \
-                }                                                          \
-                quotient = (word##_t)(sign                                 \
-                    ^ (word##_t)(int64_t)(FROM(y) * reciprocal));          \
-                out[k] = want_remainder                                    \
-                    ? (word##_t)(x - (word##_t)(quotient * divisor))       \
-                    : quotient;                                            \
-            }                                                              \
+    #define MININD_RECIPROCAL_LOOP(word, FROM)                             \\
+        do {                                                               \\
+            for (k = i; k < end; k++) {                                    \\
+                word##_t x = items[k], sign, y, quotient;                  \\
+                MININD_SIGN_AND_MAGNITUDE(word, x, sign, y);               \\
+                quotient = (word##_t)(sign                                 \\
+                    ^ (word##_t)(int64_t)(FROM(y) * reciprocal));          \\
+                out[k] = want_remainder                                    \\
+                    ? (word##_t)(x - (word##_t)(quotient * divisor))       \\
+                    : quotient;                                            \\
+            }                                                              \\
         } while (0)
     #define MININD_FROM_UINT32(y) ((double)(y))
     #define MININD_FROM_UINT64(y) ((double)(int64_t)(y))
-    #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12 \
+    #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12         \\
         && defined(__x86_64__) && defined(__ELF__)
     static __attribute__((target("arch=x86-64-v4"))) void
     minind_reciprocal_uint32(const uint32_t *items, uint32_t *out,
