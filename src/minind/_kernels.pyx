@@ -3123,39 +3123,32 @@ cdef inline void _compare_in_c(int code, const char* a, const char* b,
 
 cdef void _compare_blocks(char** args, Py_ssize_t n,
                           const Py_ssize_t* steps, item_t* tag,
-                          int code) noexcept nogil:
-    """compare_loop on strided operands, in blocks: each input gathered
-    (``_block_input``: in place if contiguous or a scalar), then the C
-    loop of contiguous operands (``_compare_in_c``) into the output or a
-    block of bools scattered to it.  The byte-step walk was two loads,
-    two tests and a store per element (strided float64 ``logical_and`` at
-    10**4: 1.13 times NumPy's time, in blocks 0.51)."""
+                          cmpop_t* op) noexcept nogil:
+    """compare_loop on strided operands, in blocks, as ``_binary_blocks``:
+    each input gathered (``_block_input``: in place if contiguous or a
+    scalar), then compare_loop's C loop for contiguous operands into the
+    output or a block of bools scattered to it.  The byte-step walk was
+    two loads, two tests and a store per element (strided float64
+    ``logical_and`` at 10**4: 1.13 times NumPy's time, in blocks 0.51)."""
     cdef item_t first[STRIDED_BLOCK]
     cdef item_t second[STRIDED_BLOCK]
     cdef uint8_t result[STRIDED_BLOCK]
-    cdef char* a
-    cdef char* b
-    cdef Py_ssize_t step_a, step_b, start = 0, m
-    cdef uint8_t* out
-    cdef uint8_t* target
-    cdef int shape
+    cdef char* block[3]
+    cdef Py_ssize_t block_steps[3]
+    cdef Py_ssize_t start = 0, m
+    cdef char* out
     while start < n:
         m = min(<Py_ssize_t>STRIDED_BLOCK, n - start)
-        a = _block_input(args[0] + start * steps[0], steps[0], first, m,
-                         &step_a, tag)
-        b = _block_input(args[1] + start * steps[1], steps[1], second, m,
-                         &step_b, tag)
-        out = <uint8_t*>args[2] + start * steps[2]
-        target = out if steps[2] == 1 else result
-        if step_a != 0 and step_b != 0:
-            shape = 0
-        elif step_b == 0:
-            shape = 1
-        else:
-            shape = 2
-        _compare_in_c(code, a, b, shape, target, m, tag)
+        block[0] = _block_input(args[0] + start * steps[0], steps[0], first,
+                                m, &block_steps[0], tag)
+        block[1] = _block_input(args[1] + start * steps[1], steps[1],
+                                second, m, &block_steps[1], tag)
+        out = args[2] + start * steps[2]
+        block[2] = out if steps[2] == 1 else <char*>result
+        block_steps[2] = 1
+        compare_loop(block, m, block_steps, tag, op)
         if steps[2] != 1:
-            _scatter(result, <char*>out, steps[2], m)
+            _scatter(result, out, steps[2], m)
         start += m
 
 
@@ -3214,7 +3207,7 @@ cdef void compare_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
             and _in_blocks(steps, n, 2)):
         # (comparisons walked measured as fast as in blocks, and items
         # narrower than 4 bytes have no vector gather: slower copied)
-        _compare_blocks(args, n, steps, tag, _compare_code(op))
+        _compare_blocks(args, n, steps, tag, op)
         return
     step_a, step_b, step_out = steps[0], steps[1], steps[2]  # binary_loop's
     for i in range(n):
