@@ -234,6 +234,39 @@ def test_gcd_lcm_on_magnitudes(dtype):
                   mi.asarray([12], dtype=dtype), 18).tolist() == [6]
 
 
+@pytest.mark.parametrize("dtype", ["int8", "uint8"])
+def test_gcd_lcm_of_every_byte_pair(dtype):
+    """Every pair of bytes, against NumPy's Euclid: the binary algorithm's
+    common power of two, odd parts and zeros all meet here."""
+    n = np.arange(256, dtype=np.uint8).view(dtype)
+    n1, n2 = np.repeat(n, 256), np.tile(n, 256)
+    for name in ["gcd", "lcm"]:
+        np.testing.assert_array_equal(
+            np.asarray(getattr(mi, name)(mi.asarray(n1), mi.asarray(n2))),
+            getattr(np, name)(n1, n2))
+
+
+@pytest.mark.parametrize("dtype", ["int32", "uint32", "int64", "uint64"])
+def test_gcd_lcm_of_wide_words(dtype):
+    """Words with many common factors of two and large odd parts (the
+    binary algorithm's longest runs), against NumPy."""
+    info = np.iinfo(dtype)
+    rng = np.random.default_rng(7)
+    bits = 8 * np.dtype(dtype).itemsize - (1 if info.min else 0)
+    odd = rng.integers(0, 2 ** 62, 4000, dtype=np.uint64) | np.uint64(1)
+    shifts = rng.integers(0, bits, 4000).astype(np.uint64)
+    n = ((odd << shifts) & np.uint64(info.max)).astype(dtype)
+    n[:8] = [0, 1, info.max, info.max - 1, 2 ** (bits - 1), 6, 0, 1]
+    n1, n2 = n, np.roll(n, 1) * np.array(3, dtype) + n
+    if info.min:
+        n2[::3] = -n2[::3]
+        n2[5] = info.min
+    for name in ["gcd", "lcm"]:
+        np.testing.assert_array_equal(
+            np.asarray(getattr(mi, name)(mi.asarray(n1), mi.asarray(n2))),
+            getattr(np, name)(n1, n2))
+
+
 # ---------------------------------------------------------------------------
 # out=, in every writeable layout, with casting
 # ---------------------------------------------------------------------------

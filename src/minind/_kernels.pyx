@@ -700,11 +700,42 @@ cdef inline uint64_t _magnitude(integer_t a) noexcept nogil:
     return 0 - <uint64_t>a if _below_zero(a) else <uint64_t>a
 
 
-cdef inline uint64_t _euclid(uint64_t a, uint64_t b) noexcept nogil:
-    """The greatest common divisor of two magnitudes (gcd(0, 0) is 0)."""
-    while b:
-        a, b = b, a % b
-    return a
+cdef extern from *:
+    """
+    /* The greatest common divisor of two magnitudes (gcd(0, 0) is 0), by
+       Stein's binary algorithm rather than Euclid's remainders: a step is
+       a count of trailing zeros, a shift, a subtraction and a min, where
+       Euclid's is a divide of tens of cycles (gcd of int32 at 10**3: 1.6
+       times NumPy's time with the divide, whose loop divides in the
+       item's own width).  gcd(a, b) = 2**k gcd(a', b') with k the common
+       trailing zeros and a', b' odd; then gcd(a', b') = gcd(min, |a' -
+       b'|) and the difference, even, loses its trailing zeros, until it
+       is 0.  The min and the difference compile to conditional moves:
+       the loop's only branch is its own. */
+    static inline uint64_t minind_gcd(uint64_t a, uint64_t b)
+    {
+        int k;
+        uint64_t low;
+        if (a == 0) return b;
+        if (b == 0) return a;
+    #if defined(__GNUC__) || defined(__clang__)
+        k = __builtin_ctzll(a | b);
+        a >>= __builtin_ctzll(a);
+        do {
+            b >>= __builtin_ctzll(b);
+            low = a < b ? a : b;
+            b = a < b ? b - a : a - b;
+            a = low;
+        } while (b);
+        return a << k;
+    #else
+        (void)k; (void)low;
+        while (b) { low = a % b; a = b; b = low; }
+        return a;
+    #endif
+    }
+    """
+    uint64_t _gcd "minind_gcd"(uint64_t a, uint64_t b) noexcept nogil
 
 
 cdef inline integer_t _shift(integer_t a, integer_t b,
@@ -924,9 +955,9 @@ cdef inline integer_t _integer_binary(integer_t a, integer_t b,
     elif binop_t is RightShiftOp:
         return _shift(a, b, False)
     elif binop_t is GcdOp:
-        return <integer_t>_euclid(_magnitude(a), _magnitude(b))
+        return <integer_t>_gcd(_magnitude(a), _magnitude(b))
     elif binop_t is LcmOp:
-        divisor = _euclid(_magnitude(a), _magnitude(b))
+        divisor = _gcd(_magnitude(a), _magnitude(b))
         if divisor == 0:
             return 0
         return <integer_t>(_magnitude(a) // divisor * _magnitude(b))
