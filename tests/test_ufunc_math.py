@@ -234,6 +234,32 @@ def test_gcd_lcm_on_magnitudes(dtype):
                   mi.asarray([12], dtype=dtype), 18).tolist() == [6]
 
 
+@pytest.mark.parametrize("dtype", FLOAT_NAMES + INT_NAMES)
+@pytest.mark.parametrize("layout", ["contiguous", "strided", "reversed"])
+def test_sign_square_logical_not_vector_loops(dtype, layout):
+    """sign, square and logical_not in their C loops (selections, the
+    multiply loop, the == 0 compare), long enough for every vector width
+    and its remainder: signed zeros, NaN (its sign kept), infinities and
+    subnormals for floats, the extremes (which square wraps) for
+    integers, bit for bit against NumPy."""
+    if dtype in FLOAT_NAMES:
+        tiny = np.finfo(dtype).smallest_subnormal
+        special = [np.nan, -np.nan, -0.0, 0.0, np.inf, -np.inf, tiny, -tiny,
+                   1.5, -2.5]
+    else:
+        info = np.iinfo(dtype)
+        special = [info.min, info.max, 0, 1, info.max // 2, info.min // 3]
+    n = np.resize(np.array(special, dtype=dtype), 1003)
+    np.random.default_rng(3).shuffle(n)
+    n = {"contiguous": n, "strided": n[::2], "reversed": n[::-1]}[layout]
+    m = mi.asarray(n)
+    for name in ["sign", "square", "logical_not"]:
+        got = np.asarray(getattr(mi, name)(m))
+        want = getattr(np, name)(n)
+        assert got.dtype == want.dtype
+        assert got.tobytes() == want.tobytes(), name
+
+
 @pytest.mark.parametrize("dtype", ["int8", "uint8"])
 def test_gcd_lcm_of_every_byte_pair(dtype):
     """Every pair of bytes, against NumPy's Euclid: the binary algorithm's
