@@ -240,6 +240,21 @@ cdef extern from *:
     #define MININD_WIDE_VECTORS
     #endif
 
+    /* The same without the AVX-512 clone, for the rounding loops
+       (floor, ceil, trunc, rint), whose AVX-512 form took 1.4 times
+       NumPy's time at 10**5 (float32 and float64, in cache) and AVX2's
+       0.96, as NumPy's own rounding loops stop at AVX2.  (Aligning the
+       output to 64 bytes first, so that no 512-bit store crosses a
+       cache line, got 1.1; the sign, abs and isnan loops measured the
+       same or slower without AVX-512, and keep it.) */
+    #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
+        && (!defined(__clang__) || __clang_major__ >= 14)
+    #define MININD_HALF_VECTORS \\
+        __attribute__((target_clones("avx2", "default")))
+    #else
+    #define MININD_HALF_VECTORS
+    #endif
+
     /* The same for minind's own math kernels, which need fused
        multiply-add for their exact residuals (fma(-r, d, n) is what
        rounding n / d lost): the x86-64-v4 and -v3 levels include FMA,
@@ -2172,8 +2187,8 @@ cdef extern from *:
 
     /* floor, ceil, trunc and rint of n contiguous floats or doubles.
        The default x86-64 target has no rounding instruction, so each
-       element is a call into the C library; SSE4.1's (in the AVX2 and
-       AVX-512 builds) rounds a whole vector, in the mode the function
+       element is a call into the C library; SSE4.1's (in the AVX2
+       build) rounds a whole vector, in the mode the function
        names (rint: the current one, ties to even).  GCC vectorises
        floor, ceil and trunc only where it may assume that floating point
        does not trap (-fno-trapping-math), which for these loops, whose
@@ -2186,7 +2201,7 @@ cdef extern from *:
     #define MININD_NO_TRAPS
     #endif
     #define MININD_ROUNDING(function, type)                                \
-    static MININD_WIDE_VECTORS MININD_NO_TRAPS void minind_##function(     \
+    static MININD_HALF_VECTORS MININD_NO_TRAPS void minind_##function(     \
         const type *items, type *out, ptrdiff_t n)                         \
     {                                                                      \
         ptrdiff_t i;                                                       \
