@@ -127,6 +127,44 @@ def assert_within_bounds(dtype, inputs, minind, numpy, exact):
                                                     from_numpy - allowed)
 
 
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
+@pytest.mark.parametrize("name", ["log", "log2", "log10"])
+def test_float32_log_near_one(name):
+    """minind's float32 log kernel where its error budget is tightest:
+    every 7th float of [1/2, 2), where x = 2**k m switches k from -1 to 0
+    at sqrt(1/2) and from 0 to 1 at sqrt(2) (k log(2) and log(m) of
+    opposite signs just below sqrt(1/2)) and where log(x) tends to 0
+    with x - 1; within 1 ULP of the correctly rounded float."""
+    x = np.arange(np.float32(0.5).view(np.int32),
+                  np.float32(2.0).view(np.int32), 7,
+                  dtype=np.int32).view(np.float32)
+    exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+
+
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
+@pytest.mark.parametrize("name", ["expm1", "sinh", "cosh"])
+def test_float32_exp_kernels_where_terms_cancel(name):
+    """minind's float32 expm1, sinh and cosh kernels where their terms
+    nearly cancel (2**n - 1, 2**n r and 2**n r**2 / 2; Q cosh r and
+    P sinh r) or where 2**-n stops being exact next to 2**n (n > 12):
+    every 31st float of magnitude 1/4 to 16 (n = 0 to 23, r of either
+    sign), both signs, and every 1984th below 1/4 (n = 0, the result
+    about x or 1); within 1 ULP of the correctly rounded float."""
+    quarter, top = (np.float32(v).view(np.int32) for v in (0.25, 16.0))
+    x = np.arange(quarter, top, 31, dtype=np.int32).view(np.float32)
+    x = np.concatenate([x, -x, np.arange(1, quarter, 31 * 64,
+                                         dtype=np.int32).view(np.float32)])
+    exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+
+
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_same_bits_in_every_layout(name, dtype):
