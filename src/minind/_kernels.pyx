@@ -3916,7 +3916,8 @@ cdef extern from *:
             if (!inside[i]) out[i] = (float)f((double)in[i]);              \
     }
     /* The end of a kernel's block: whether every element was inside its
-       range (a reduction the pragma names), and if not the fix-up
+       range (the block's inside[] and all_inside, a reduction the
+       pragma names, over its loop counter i), and if not the fix-up
        ``call``. */
     #define MININD_FIX_OUTSIDE(width, call)                                \
         MININD_SIMD_LOOP_AND(all_inside)                                   \
