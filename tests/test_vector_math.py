@@ -148,6 +148,26 @@ def test_float32_log_near_one(name):
 @pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
     "scalar functions: the C library's float32 ones are not promised "
     "within 1 ULP of the correctly rounded result"))
+def test_float32_log1p_near_zero():
+    """minind's float32 log1p, the same kernel on 1 + x with what its
+    rounding lost: every 499th float of (-1/2, 1) (1 + x across
+    sqrt(1/2) and sqrt(2), and x so small that 1 + x rounds to 1, where
+    the lost part is the whole result), and every 7th within 2**-20 of
+    -1 (log1p's pole); within 1 ULP of the correctly rounded float."""
+    one, half = (np.float32(v).view(np.int32) for v in (1.0, 0.5))
+    x = np.arange(1, one, 499, dtype=np.int32).view(np.float32)
+    below = np.arange(1, half, 499, dtype=np.int32).view(np.float32)
+    near_pole = np.arange(np.float32(1 - 2 ** -20).view(np.int32), one, 7,
+                          dtype=np.int32).view(np.float32)
+    x = np.concatenate([x, -below, -near_pole])
+    exact = np.log1p(x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(mi.log1p(mi.asarray(x)))
+    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+
+
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
 @pytest.mark.parametrize("name", ["expm1", "sinh", "cosh"])
 def test_float32_exp_kernels_where_terms_cancel(name):
     """minind's float32 expm1, sinh and cosh kernels where their terms
