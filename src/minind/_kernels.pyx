@@ -4239,7 +4239,7 @@ cdef extern from *:
        0.35 is 0.75 - 0.43), is a sum recovered exactly, the product's
        error from fma; P and Q, which are not floats for n > 12, carry
        their rounding; the rest is at most 15% of the result.  Within
-       0.76 (sinh) and 0.74 (cosh) ULP of the exact result for every
+       0.79 (sinh) and 0.74 (cosh) ULP of the exact result for every
        float whose result is finite (long double sinh and cosh; every
        float on the x86-64-v3 and -v4 builds, every third on the
        baseline one), so within 1 ULP of the correctly rounded float.
