@@ -3665,15 +3665,19 @@ cdef extern from *:
         MININD_BLOCKS_OF(name, block, clones, 8)
     /* (tan's block has 16: two vectors in flight, 10% faster) */
     #define MININD_BLOCKS_OF(name, block, clones, width)                   \
+        MININD_TYPED_BLOCKS_OF(name, block, clones, width, double)
+    /* The same over items of any float type (float: the float kernels,
+       MININD_FLOAT_BLOCKS_OF below, and libmvec's float functions). */
+    #define MININD_TYPED_BLOCKS_OF(name, block, clones, width, type)       \
     static clones void name(                                               \
-        const double *a, double *out, ptrdiff_t n)                         \
+        const type *a, type *out, ptrdiff_t n)                             \
     {                                                                      \
         ptrdiff_t i = 0, k;                                                \
-        double pad[width];                                                 \
+        type pad[width];                                                   \
         for (; i + width <= n; i += width) block(a + i, out + i);          \
         if (i < n) {                                                       \
             for (k = 0; k < width; k++)                                    \
-                pad[k] = i + k < n ? a[i + k] : 1.0;                       \
+                pad[k] = i + k < n ? a[i + k] : (type)1;                   \
             block(pad, pad);                                               \
             for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
         }                                                                  \
@@ -3697,18 +3701,9 @@ cdef extern from *:
     }                                                                      \
     MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f,              \
                          MININD_WIDE_VECTORS)                              \
-    static MININD_WIDE_VECTORS void minind_vector_##f##_float(             \
-        const float *a, float *out, ptrdiff_t n)                           \
-    {                                                                      \
-        ptrdiff_t i = 0, k;                                                \
-        float pad[8];                                                      \
-        for (; i + 8 <= n; i += 8) minind_block_##f##_float(a + i, out + i);\
-        if (i < n) {                                                       \
-            for (k = 0; k < 8; k++) pad[k] = i + k < n ? a[i + k] : 1.0f;  \
-            minind_block_##f##_float(pad, pad);                            \
-            for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
-        }                                                                  \
-    }
+    MININD_TYPED_BLOCKS_OF(minind_vector_##f##_float,                      \
+                           minind_block_##f##_float, MININD_WIDE_VECTORS,  \
+                           8, float)
     MININD_VECTOR_MATH(exp2)
     MININD_VECTOR_MATH(expm1)
     MININD_VECTOR_MATH(log)
@@ -3749,18 +3744,8 @@ cdef extern from *:
         MININD_SIMD_LOOP                                                   \
         for (i = 0; i < 16; i++) out[i] = minind_simd_##f##f(a[i]);        \
     }                                                                      \
-    static MININD_WIDE_VECTORS void minind_vector_##f##f(                  \
-        const float *a, float *out, ptrdiff_t n)                           \
-    {                                                                      \
-        ptrdiff_t i = 0, k;                                                \
-        float pad[16];                                                     \
-        for (; i + 16 <= n; i += 16) minind_block_##f##f(a + i, out + i);  \
-        if (i < n) {                                                       \
-            for (k = 0; k < 16; k++) pad[k] = i + k < n ? a[i + k] : 1.0f; \
-            minind_block_##f##f(pad, pad);                                 \
-            for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
-        }                                                                  \
-    }
+    MININD_TYPED_BLOCKS_OF(minind_vector_##f##f, minind_block_##f##f,      \
+                           MININD_WIDE_VECTORS, 16, float)
     MININD_VECTOR_MATH_FLOAT(tanh)
     MININD_VECTOR_MATH_FLOAT(exp2)
     #define MININD_VECTOR_FLOAT(f) minind_vector_##f##f
@@ -4039,24 +4024,9 @@ cdef extern from *:
         }
         MININD_FIX_OUTSIDE(16, minind_expf_outside(in, inside, out));
     }
-    /* name(a, out, n): block(a, out) over n floats, width at a time,
-       the remainder padded to a block (with 1.0, in every function's
-       domain); out may be a.  The driver of minind's float kernels, as
-       MININD_BLOCKS_OF is of the double ones. */
+    /* The driver of minind's float kernels (MININD_TYPED_BLOCKS_OF). */
     #define MININD_FLOAT_BLOCKS_OF(name, block, width)                     \
-    static MININD_FMA_VECTORS void name(                                   \
-        const float *a, float *out, ptrdiff_t n)                           \
-    {                                                                      \
-        ptrdiff_t i = 0, k;                                                \
-        float pad[width];                                                  \
-        for (; i + width <= n; i += width) block(a + i, out + i);          \
-        if (i < n) {                                                       \
-            for (k = 0; k < width; k++)                                    \
-                pad[k] = i + k < n ? a[i + k] : 1.0f;                      \
-            block(pad, pad);                                               \
-            for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
-        }                                                                  \
-    }
+        MININD_TYPED_BLOCKS_OF(name, block, MININD_FMA_VECTORS, width, float)
     MININD_FLOAT_BLOCKS_OF(minind_own_exp_float, minind_expf_block, 16)
 
     /* float32 log, log2, log10 and log1p, minind's own kernel, in float
