@@ -754,6 +754,43 @@ def test_reduceat_casts_in_blocks(dtype):
             np.testing.assert_array_equal(np.asarray(got), want)
 
 
+@pytest.mark.parametrize("name", ["add", "multiply", "maximum", "minimum",
+                                  "fmax", "fmin", "subtract", "bitwise_or",
+                                  "logical_or"])
+def test_reduceat_segments(name):
+    """Segment folds over a 1-d input in the loop's own dtype, every row
+    in one typed loop (add, multiply, maximum, minimum, fmax, fmin) or row
+    by row (the others): ten-item rows, rows longer than a lane block,
+    rows that go back or repeat, in contiguous, strided and reversed
+    inputs; integers and max/min exactly NumPy's, NaNs where NumPy puts
+    them."""
+    rng = np.random.default_rng(11)
+    starts = ([0, 3, 3, 40, 17, 200, 201, 999, 500]
+              + list(range(600, 1000, 10)))
+    for dtype in ("int8", "uint16", "int32", "int64", "uint64", "float32",
+                  "float64", "bool"):
+        if dtype == "bool" and name not in ("logical_or", "maximum"):
+            continue
+        if name == "bitwise_or" and dtype.startswith("float"):
+            continue
+        n = rng.integers(-3, 4, 3000).astype(dtype)
+        if dtype.startswith("float"):
+            n[[5, 1700, 2500]] = np.nan
+        for view in (slice(None), slice(None, None, 3), slice(None, None, -2)):
+            m_in, n_in = mi.asarray(n)[view], n[view]
+            kwargs = ({"dtype": dtype} if name in ("add", "multiply")
+                      and dtype != "bool" else {})
+            got = getattr(mi, name).reduceat(m_in, starts, **kwargs)
+            want = getattr(np, name).reduceat(n_in, starts, **kwargs)
+            assert got.dtype.name == want.dtype.name
+            if dtype.startswith("float") and name in ("add", "multiply",
+                                                      "subtract"):
+                np.testing.assert_allclose(np.asarray(got), want,
+                                           rtol=1e-6, equal_nan=True)
+            else:
+                np.testing.assert_array_equal(np.asarray(got), want)
+
+
 @pytest.mark.parametrize("name", ACCUMULATE_UFUNCS)
 def test_accumulate_dtypes(name):
     """The result dtype of accumulate for every input dtype (NumPy 2

@@ -95,6 +95,14 @@ cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
                       Py_ssize_t rows) noexcept nogil
 cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                    void* data) noexcept nogil
+# reduceat's rows over a 1-d input: row i of out folds the items
+# [position[i], position[i + 1]) (the last to last_end), item e at
+# items + (e - first) * step.  False where the type or operation does not
+# fit (the caller then folds row by row through run_loop).
+cdef bint reduce_segments(LoopData* data, char* out, Py_ssize_t out_step,
+                          const char* items, Py_ssize_t step,
+                          Py_ssize_t first, const int64_t* position,
+                          Py_ssize_t n, Py_ssize_t last_end) noexcept nogil
 # What a loop of (op, type_index) costs per element, relative to a vector
 # math function (1); 0 for memory-bound loops, which count what streaming
 # memory costs instead (_loops.walk_work; see _kernels.pyx).

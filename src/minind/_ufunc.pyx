@@ -71,7 +71,8 @@ from minind._loops cimport (Traversal, MAX_OPERANDS, axis_order, copy_cast,
                             free_cast_buffers, cast_buffered_loop,
                             traversal_text, inner_loop)
 from minind._kernels cimport (
-    LoopData, run_loop, reduce_rows, arg_extreme, any_or_all, any_negative,
+    LoopData, run_loop, reduce_rows, reduce_segments, arg_extreme,
+    any_or_all, any_negative,
     work_per_element,
     OP_ABSOLUTE, OP_ADD, OP_ARCCOS,
     OP_ARCCOSH, OP_ARCSIN, OP_ARCSINH, OP_ARCTAN, OP_ARCTAN2, OP_ARCTANH,
@@ -3236,38 +3237,82 @@ cdef void _reduceat_vector(char* out, Py_ssize_t out_stride,
     keeps the items ``[low, high)`` while slices fall inside it, so that
     short slices in order (the common segment sums) cast each item once;
     a slice longer than the block is cast a block at a time
-    (``_fold_cast_blocks``, as a whole-array reduction casts)."""
+    (``_fold_cast_blocks``, as a whole-array reduction casts).  The rows
+    whose slices share a block (or all the rows, with no block) are folded
+    by one call of ``reduce_segments``, the type and operation dispatched
+    once for them; where it has no loop, row by row (``_reduceat_rows``).
+    """
     cdef char* args[3]
     cdef Py_ssize_t steps[3]
-    cdef Py_ssize_t i, begin, end, low = 0, high = 0
+    cdef Py_ssize_t i = 0, j, begin, end, low = 0, high = 0
     steps[0] = steps[2] = 0
-    steps[1] = stride if block == NULL else itemsize
-    for i in range(n):
+    steps[1] = itemsize
+    if block == NULL:
+        _reduceat_rows(out, out_stride, items, stride, 0, position, n,
+                       length, itemsize, data)
+        return
+    while i < n:
         # The slice is [begin, end): at least its first item.
         begin = position[i]
-        end = position[i + 1] if i + 1 < n else length
-        end = max(end, begin + 1)
-        args[0] = args[2] = out + i * out_stride
-        if block == NULL:
-            memcpy(args[0], items + begin * stride, itemsize)
-            args[1] = <char*>items + (begin + 1) * stride
-        elif end - begin <= CAST_BLOCK:
-            if begin < low or end > high:
-                low = begin
-                high = min(begin + <Py_ssize_t>CAST_BLOCK, length)
-                cast_run(source_type, data.type_index,
-                         items + low * stride, stride, block, itemsize,
-                         high - low)
-            memcpy(args[0], block + (begin - low) * itemsize, itemsize)
-            args[1] = block + (begin + 1 - low) * itemsize
-        else:
+        end = _slice_end(position, i, n, length)
+        if end - begin > CAST_BLOCK:
+            args[0] = args[2] = out + i * out_stride
             cast_run(source_type, data.type_index, items + begin * stride,
                      0, args[0], 0, 1)
             args[1] = block             # (the whole block, from its start)
             _fold_cast_blocks(items + (begin + 1) * stride, end - begin - 1,
                               stride, source_type, args, steps, data)
+            i += 1
             continue
+        if begin < low or end > high:
+            low = begin
+            high = min(begin + <Py_ssize_t>CAST_BLOCK, length)
+            cast_run(source_type, data.type_index, items + low * stride,
+                     stride, block, itemsize, high - low)
+        # the rows after it whose slices fall in the block too
+        j = i + 1
+        while j < n and low <= position[j] and _slice_end(
+                position, j, n, length) <= high:
+            end = _slice_end(position, j, n, length)
+            j += 1
+        _reduceat_rows(out + i * out_stride, out_stride, block, itemsize,
+                       low, position + i, j - i, end, itemsize, data)
+        i = j
+
+
+cdef inline Py_ssize_t _slice_end(const int64_t* position, Py_ssize_t i,
+                                  Py_ssize_t n,
+                                  Py_ssize_t length) noexcept nogil:
+    """The end of reduceat's slice ``i``: the next index, or the length
+    for the last, and past its first item at least."""
+    cdef Py_ssize_t end = position[i + 1] if i + 1 < n else length
+    return max(end, position[i] + 1)
+
+
+cdef void _reduceat_rows(char* out, Py_ssize_t out_stride,
+                         const char* items, Py_ssize_t step,
+                         Py_ssize_t first, const int64_t* position,
+                         Py_ssize_t n, Py_ssize_t last_end,
+                         Py_ssize_t itemsize, LoopData* data) noexcept nogil:
+    """Rows ``[0, n)`` of reduceat's result from the items in the loop's
+    type, of ``itemsize`` bytes (``reduce_segments``' arguments): by
+    ``reduce_segments``, or row by row through ``run_loop`` for the
+    operations it has no loop for."""
+    cdef char* args[3]
+    cdef Py_ssize_t steps[3]
+    cdef Py_ssize_t i, begin, end
+    if reduce_segments(data, out, out_stride, items, step, first, position,
+                       n, last_end):
+        return
+    steps[0] = steps[2] = 0
+    steps[1] = step
+    for i in range(n):
+        begin = position[i]
+        end = position[i + 1] if i + 1 < n else last_end
+        args[0] = args[2] = out + i * out_stride
+        memcpy(args[0], items + (begin - first) * step, itemsize)
         if end - begin > 1:
+            args[1] = <char*>items + (begin + 1 - first) * step
             run_loop(args, end - begin - 1, steps, data)
 
 
