@@ -185,6 +185,60 @@ def test_float32_exp_kernels_where_terms_cancel(name):
     assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
 
 
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
+@pytest.mark.parametrize("name", ["arctan", "arcsin", "arccos"])
+def test_float32_arctan_kernels_near_one(name):
+    """minind's float32 arctan kernel (arcsin and arccos through it, on
+    x and sqrt(1 - x*x)) where its budget is tightest: r = p / q near 1,
+    where r**3 P(r**2) is a fifth of the result and atan switches
+    quadrant, so every 31st float of magnitude 1/2 to 2 (for arcsin and
+    arccos: 1/2 to 1, past 1/sqrt(2), where the two swap, to 1, where
+    sqrt(1 - x*x) vanishes), both signs, and every 1984th from the
+    smallest float to 2**30; within 1 ULP of the correctly rounded
+    float."""
+    top = 1.0 if name != "arctan" else 2.0
+    half, top_bits, far = (np.float32(v).view(np.int32)
+                           for v in (0.5, top, 2.0 ** 30))
+    x = np.arange(half, top_bits, 31, dtype=np.int32)
+    x = np.concatenate([x, np.arange(1, far if name == "arctan" else half,
+                                     1984, dtype=np.int32)]).view(np.float32)
+    x = np.concatenate([x, -x, np.float32([top, -top])])
+    exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+
+
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
+def test_float32_arctan2_scaled_and_near_the_diagonal():
+    """minind's float32 arctan2 where it scales its operands (one below
+    2**-100, or the larger above 2**100, so that the quotient's
+    remainder stays a normal float), where the result is subnormal, and
+    near |y| = |x| (the quadrant's swap, r near 1): within 1 ULP of the
+    correctly rounded float, signed zeros and NaNs as NumPy's."""
+    rng = np.random.default_rng(15)
+    exponents = np.concatenate([np.arange(-149, 128, 3), [-100, 60, 100]])
+    magnitudes = np.ldexp(rng.uniform(1, 2, exponents.size),
+                          exponents).astype(np.float32)
+    y, x = (v.ravel() for v in np.meshgrid(magnitudes, magnitudes))
+    near = rng.uniform(0.5, 2, 20_000).astype(np.float32)
+    y = np.concatenate([y, near, -near, near])
+    x = np.concatenate([x, np.float32(1) + rng.uniform(-2 ** -10, 2 ** -10,
+                                                       20_000),
+                        near[::-1], -near[::-1]]).astype(np.float32)
+    y = np.concatenate([y, -y])
+    x = np.concatenate([x, x[::-1]])
+    with np.errstate(all="ignore"):
+        exact = np.arctan2(y.astype(np.longdouble),
+                           x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(mi.arctan2(mi.asarray(y), mi.asarray(x)))
+    pairs = np.stack([y, x], axis=1)
+    assert ulps(minind, exact).max() <= 1, worst(pairs, ulps(minind, exact))
+
+
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_same_bits_in_every_layout(name, dtype):

@@ -2526,7 +2526,7 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
                                 real_t* tag) noexcept nogil:
     """``power`` (float32 and float64) and ``arctan2`` through the vector
     kernels ("Vectorised math" below: glibc's, and minind's own float32
-    ``power`` and float64 ``arctan2``), for aligned operands whose steps
+    ``power`` and ``arctan2`` of both types), for aligned operands whose steps
     are whole items and an output that steps (a reduction keeps the
     serial loop, and so does an accumulation, whose input is the output
     one item back); False: not taken.  ``a ** 2`` and ``a ** -1`` keep
@@ -2556,9 +2556,8 @@ cdef inline bint _vector_binary(char** args, Py_ssize_t n,
         _vector2_loop(args, n, steps, op, tag)
         done = True
     elif binop_t is Arctan2Op:
-        if real_t is double or HAVE_LIBMVEC:
-            _vector2_loop(args, n, steps, op, tag)
-            done = True
+        _vector2_loop(args, n, steps, op, tag)
+        done = True
     return done
 
 
@@ -2744,7 +2743,7 @@ cdef inline void _vector2_block(real_t* a, Py_ssize_t sa, real_t* b,
     elif binop_t is PowerOp:
         own_pow_float(a, sa, b, sb, out, 1, m)
     elif real_t is float:
-        vector2_atan2_float(a, sa, b, sb, out, 1, m)
+        own_atan2_float(a, sa, b, sb, out, 1, m)
     else:
         own_atan2(a, sa, b, sb, out, 1, m)
 
@@ -2916,8 +2915,7 @@ cdef void binary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
                          and _aligned(out, size))
     if ((binop_t is PowerOp or binop_t is Arctan2Op)
             and (item_t is float or item_t is double)
-            and (HAVE_LIBMVEC or (binop_t is Arctan2Op
-                                  and item_t is double))):
+            and (HAVE_LIBMVEC or binop_t is Arctan2Op)):
         if _vector_binary(args, n, steps, op, tag):
             return
     if (b == out and a + steps[2] == out and steps[0] == steps[2]
@@ -3604,10 +3602,11 @@ cdef void _integer_reciprocal_run(const integer_t* items, integer_t* out,
 # the result is the correctly rounded float (a 3 ULP error of a double
 # is far below half a float's ULP), for every function, and 2 to 100
 # times faster than the scalar float function.  float32 exp, expm1,
-# sinh, cosh, log, log2, log10, log1p and power have kernels of minind's
-# own instead (minind_expf_block, minind_expm1f_block,
-# minind_hyperbolicf_block and minind_logf_block in float lanes,
-# minind_powf_block in double), within 1 ULP.
+# sinh, cosh, log, log2, log10, log1p, arctan, arcsin, arccos, arctan2
+# and power have kernels of minind's own instead (minind_expf_block,
+# minind_expm1f_block, minind_hyperbolicf_block, minind_logf_block and
+# minind_atanf_placed in float lanes, minind_powf_block in double),
+# within 1 ULP.
 
 ctypedef void (*vector_double_t)(const double*, double*,
                                  Py_ssize_t) noexcept nogil
@@ -3776,9 +3775,9 @@ cdef extern from *:
        layouts skip it (pow: 2.1 ns an element contiguous, 5.2 gathered).
        A step of 0 for out is never passed (a reduction keeps its serial
        order). */
-    #define MININD_GATHER(x, sx, px, i, m)                                 \
-        ((m) == 8 && (sx) == 1 ? (x) + (i) : (sx) == 0 ? (px) :           \
-         minind_gather((x), (sx), (px), (i), (m)))
+    #define MININD_GATHER(x, sx, px, i, m, width, gather)                  \
+        ((m) == (width) && (sx) == 1 ? (x) + (i) : (sx) == 0 ? (px) :     \
+         gather((x), (sx), (px), (i), (m)))
     #define MININD_VECTOR_MATH2(f)                                         \
     MININD_SIMD_FUNCTION2(f)                                               \
     static inline __attribute__((always_inline)) void                      \
@@ -3793,19 +3792,23 @@ cdef extern from *:
     /* name(a, sa, b, sb, out, so, n): block(a, b, out) over n doubles, 8
        at a time; clones: the targets it is built for. */
     #define MININD_VECTOR2_DOUBLE(name, block, clones)                     \
+        MININD_VECTOR2_OF(name, block, clones, 8, double, minind_gather)
+    /* The same over items of any type, width a block (float: minind's
+       own float kernels, gather: minind_gatherf) */
+    #define MININD_VECTOR2_OF(name, block, clones, width, type, gather)    \
     static clones void name(                                               \
-        const double *a, ptrdiff_t sa, const double *b, ptrdiff_t sb,      \
-        double *out, ptrdiff_t so, ptrdiff_t n)                            \
+        const type *a, ptrdiff_t sa, const type *b, ptrdiff_t sb,          \
+        type *out, ptrdiff_t so, ptrdiff_t n)                              \
     {                                                                      \
         ptrdiff_t i, k, m;                                                 \
-        double pa[8], pb[8], po[8];                                        \
-        double *o;                                                         \
-        for (k = 0; k < 8; k++) { pa[k] = a[0]; pb[k] = b[0]; }            \
-        for (i = 0; i < n; i += 8) {                                       \
-            m = n - i < 8 ? n - i : 8;                                     \
-            o = m == 8 && so == 1 ? out + i : po;                          \
-            block(MININD_GATHER(a, sa, pa, i, m),                          \
-                  MININD_GATHER(b, sb, pb, i, m), o);                      \
+        type pa[width], pb[width], po[width];                              \
+        type *o;                                                           \
+        for (k = 0; k < width; k++) { pa[k] = a[0]; pb[k] = b[0]; }        \
+        for (i = 0; i < n; i += width) {                                   \
+            m = n - i < width ? n - i : width;                             \
+            o = m == width && so == 1 ? out + i : po;                      \
+            block(MININD_GATHER(a, sa, pa, i, m, width, gather),           \
+                  MININD_GATHER(b, sb, pb, i, m, width, gather), o);       \
             if (o == po)                                                   \
                 for (k = 0; k < m; k++) out[(i + k) * so] = po[k];         \
         }                                                                  \
@@ -3813,14 +3816,16 @@ cdef extern from *:
     /* Elements i .. i + m - 1 of x (every sx-th) into the block p, the
        rest of the block left as it was (any number: its results are
        dropped). */
-    static inline __attribute__((always_inline)) const double *
-    minind_gather(const double *x, ptrdiff_t sx, double *p, ptrdiff_t i,
-                  ptrdiff_t m)
-    {
-        ptrdiff_t k;
-        for (k = 0; k < m; k++) p[k] = x[(i + k) * sx];
-        return p;
+    #define MININD_GATHER_OF(gather, type)                                 \
+    static inline __attribute__((always_inline)) const type *              \
+    gather(const type *x, ptrdiff_t sx, type *p, ptrdiff_t i, ptrdiff_t m) \
+    {                                                                      \
+        ptrdiff_t k;                                                       \
+        for (k = 0; k < m; k++) p[k] = x[(i + k) * sx];                    \
+        return p;                                                          \
     }
+    MININD_GATHER_OF(minind_gather, double)
+    MININD_GATHER_OF(minind_gatherf, float)
     /* The same for float operands, into a block of doubles: one vector
        conversion when contiguous (no store-forwarding stall), else one
        by one; a step of 0 leaves the block's spread scalar as it is. */
@@ -3859,9 +3864,6 @@ cdef extern from *:
         }                                                                  \
     }
     MININD_VECTOR_MATH2(pow)
-    MININD_VECTOR_MATH2(atan2)
-    MININD_VECTOR2_FLOAT(minind_vector2_atan2_float, minind_block2_atan2, 8,
-                         MININD_WIDE_VECTORS)
 
     /* float64 exp, minind's own kernel: libmvec's is 3 ULP off the
        correctly rounded result, and the scalar function 2.6 times NumPy's
@@ -4287,6 +4289,230 @@ cdef extern from *:
     }
     MININD_FLOAT_BLOCKS_OF(minind_own_sinh_float, minind_sinhf_block, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_cosh_float, minind_coshf_block, 64)
+
+    /* float32 arctan, arctan2, arcsin and arccos, minind's own kernels
+       in float lanes (libmvec's double functions, rounded, took 2.7 to
+       3.3 times NumPy's time at 10**5).  All four are atan(r) for
+       r = p / q in [0, 1] placed in its quadrant, as in the float64
+       kernels above (minind_atan2_positive), but with no reduction of
+       r: the float64 kernels' quarters cost a second division and a
+       table of constants, 73 vector instructions a block where this
+       has about 45, and a float's budget does not need them.
+       atan(r) = r + r**3 P(z), z = r**2, P of degree 8 fitted for
+       relative error (2**-28.5 over [0, 1], coefficients rounded to
+       float from the lowest up, each refit of the rest absorbing the
+       last one's rounding).  r**3 P is up to 21% of the result, so
+       what would make its rounding errors count is formed exactly:
+       r**3 as w + w_lo (fma residuals), P's last Horner step with its
+       rounding error, and r itself with the division's remainder dr
+       (plus a correction of p or q: arcsin's square root), which joins
+       through atan's derivative 1 / (1 + z).  The quadrant,
+       base + sign (r + r**3 P) with base 0, pi/2 or pi as two floats,
+       recovers the error of base + sign r exactly (a two-sum:
+       |base| >= r unless base = 0), so the roundings that count are
+       the last and r**3 P's own (an eighth of an ULP at r = 1).
+       Measured against the long double functions over every 13th
+       float and for arctan2 over a grid of 16384 x 16384 pairs (every
+       262147th float each) on the x86-64-v4 build: within 0.81
+       (arctan), 0.82 (arcsin), 0.81 (arccos) and 0.80 (arctan2) ULP
+       of the exact result, so within 1 ULP of the correctly rounded
+       float.  Every choice is a bitwise select (minind_pickf), for the
+       reason given above. */
+    static inline __attribute__((always_inline)) float
+    minind_pickf(uint32_t mask, float a, float b)
+    {
+        /* a where mask is all ones, b where it is all zeros */
+        union { float f; uint32_t u; } x, y;
+        x.f = a;
+        y.f = b;
+        x.u = (mask & x.u) | (~mask & y.u);
+        return x.f;
+    }
+    /* base + sign * atan((p + p_lo) / (q + q_lo)) for 0 <= p <= q, q
+       positive and finite, q / 2**100 and q * 2**100 finite and normal:
+       the quadrant from swap (all ones: q is |y|, so pi/2 -+ atan) and
+       left (all ones: x < 0, so pi -+ atan, or pi/2 + atan); with_lo:
+       whether p_lo and q_lo are there (a constant: without them, adding
+       their zeros would still cost instructions). */
+    static inline __attribute__((always_inline)) float
+    minind_atanf_placed(float p, float p_lo, float q, float q_lo,
+                        uint32_t swap, uint32_t left, int with_lo)
+    {
+        float inv, r, dr, z, z_lo, w, w_lo, poly, last, last_lo, corr;
+        float sign, base_hi, base_lo, sr, s, e;
+        /* r = p / q and what its rounding lost, dr */
+        inv = 1.0f / q;
+        r = p * inv;
+        dr = fmaf(-r, q, p);
+        if (with_lo)
+            dr += p_lo - r * q_lo;
+        dr *= inv;
+        /* r**3 = w + w_lo, z = r**2 */
+        z = r * r;
+        z_lo = fmaf(r, r, -z);
+        w = r * z;
+        w_lo = fmaf(r, z_lo, fmaf(r, z, -w));
+        poly = -0x1.d557fap-10f;
+        poly = poly * z + 0x1.652940p-7f;
+        poly = poly * z - 0x1.fe581ap-6f;
+        poly = poly * z + 0x1.da8a34p-5f;
+        poly = poly * z - 0x1.5820f8p-4f;
+        poly = poly * z + 0x1.c092dep-4f;
+        poly = poly * z - 0x1.2420fap-3f;
+        poly = poly * z + 0x1.9991eap-3f;
+        /* the last step's rounding error recovered (Sterbenz: the sum
+           is within a factor 2 of -0x1.55553ep-2) */
+        last = fmaf(poly, z, -0x1.55553ep-2f);
+        last_lo = fmaf(poly, z, -0x1.55553ep-2f - last);
+        /* atan(r + dr) - r = r**3 poly + dr / (1 + z), 1 / (1 + z) to
+           1% (dr is a rounding error of r) */
+        corr = fmaf(w, last,
+                    fmaf(dr, fmaf(z, fmaf(z, 0.375f, -0.875f), 1.0f),
+                         fmaf(w, last_lo, w_lo * last)));
+        sign = minind_pickf(swap ^ left, -1.0f, 1.0f);
+        base_hi = minind_pickf(swap, 0x1.921fb6p+0f,              /* pi/2 */
+                               minind_pickf(left, 0x1.921fb6p+1f, 0.0f));
+        base_lo = minind_pickf(swap, -0x1.777a5cp-25f,
+                               minind_pickf(left, -0x1.777a5cp-24f, 0.0f));
+        sr = sign * r;
+        s = base_hi + sr;
+        e = (base_hi - s) + sr;                         /* exact */
+        return s + fmaf(sign, corr, e + base_lo);
+    }
+    /* sqrt(1 - m*m) = w + w_lo for 0 <= m <= 1.  1 - m*m as
+       (1 - m)(1 + m), each factor a value and its exact rounding error
+       (two-sums: 1 >= m), their product with fma's residual: u + u_lo,
+       u_lo within 2**-22 of u however close m is to 1 (1 - m*m itself
+       would cancel there, and its lost bits could be most of w's
+       correction).  w_lo = (u - w*w + u_lo) / (2 w), the division by a
+       reciprocal good to 2**-9 (1/sqrt(u) from its bits, then a Newton
+       step): a correction about w's last bit needs no more, and a
+       second division per element is saved. */
+    static inline __attribute__((always_inline)) float
+    minind_sqrt1mf(float m, float *w_lo)
+    {
+        union { float f; uint32_t u; } y;
+        float d = 1.0f - m, d_lo = (1.0f - d) - m;      /* 1 - m = d + d_lo */
+        float s = 1.0f + m, s_lo = m - (s - 1.0f);      /* 1 + m = s + s_lo */
+        float u = d * s, u_lo, w, h;
+        u_lo = fmaf(d, s, -u) + (d * s_lo + d_lo * s);
+        w = sqrtf(u);
+        y.f = u;
+        y.u = 0x5f3759dfu - (y.u >> 1);       /* ~ 1 / sqrt(u), 2**-4 */
+        h = y.f * (1.5f - 0.5f * u * y.f * y.f);        /* 2**-9 */
+        *w_lo = (fmaf(-w, w, u) + u_lo) * (0.5f * h);
+        return w;
+    }
+    static inline __attribute__((always_inline)) void
+    minind_atanf_block(const float *a, float *out)
+    {
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 64; i++) {
+            float x = a[i], m = fabsf(x);
+            uint32_t big = -(uint32_t)(m > 1.0f);
+            /* arctan2(|x|, 1); beyond 2**27 atan is pi/2 rounded (inf
+               too; NaN stays NaN) */
+            m = minind_pickf(-(uint32_t)(m > 0x1p27f), 0x1p27f, m);
+            out[i] = copysignf(
+                minind_atanf_placed(minind_pickf(big, 1.0f, m), 0.0f,
+                                    minind_pickf(big, m, 1.0f), 0.0f,
+                                    big, 0, 0), x);
+        }
+    }
+    MININD_FLOAT_BLOCKS_OF(minind_own_atan_float, minind_atanf_block, 64)
+    /* arcsin(x) = arctan2(x, sqrt(1 - x*x)), arccos(x) =
+       arctan2(sqrt(1 - x*x), x); |x| > 1 and NaN go to the C library's
+       double function, rounded (NaN and the invalid flag) */
+    MININD_OUTSIDE_FLOAT(asin, 64)
+    MININD_OUTSIDE_FLOAT(acos, 64)
+    static inline __attribute__((always_inline)) void
+    minind_asinf_block(const float *a, float *out, int cosine)
+    {
+        float in[64];                   /* out may be a (in place) */
+        int32_t inside[64], all_inside = 1;
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 64; i++) {
+            float x = a[i], m = fabsf(x), w, w_lo, ay, ay_lo, ax, ax_lo;
+            uint32_t swap;
+            in[i] = x;
+            w = minind_sqrt1mf(m, &w_lo);
+            ay = cosine ? w : m;
+            ay_lo = cosine ? w_lo : 0.0f;
+            ax = cosine ? m : w;
+            ax_lo = cosine ? 0.0f : w_lo;
+            swap = -(uint32_t)(ay > ax);
+            w = minind_atanf_placed(
+                minind_pickf(swap, ax, ay), minind_pickf(swap, ax_lo, ay_lo),
+                minind_pickf(swap, ay, ax), minind_pickf(swap, ay_lo, ax_lo),
+                swap, cosine ? -(uint32_t)(x < 0.0f) : 0, 1);
+            out[i] = cosine ? w : copysignf(w, x);
+            inside[i] = m <= 1.0f;
+        }
+        MININD_FIX_OUTSIDE(64, (cosine ? minind_acosf_outside
+                                : minind_asinf_outside)(in, inside, out));
+    }
+    static inline __attribute__((always_inline)) void
+    minind_asinf_block_sine(const float *a, float *out)
+    {
+        minind_asinf_block(a, out, 0);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_acosf_block(const float *a, float *out)
+    {
+        minind_asinf_block(a, out, 1);
+    }
+    MININD_FLOAT_BLOCKS_OF(minind_own_asin_float, minind_asinf_block_sine,
+                           64)
+    MININD_FLOAT_BLOCKS_OF(minind_own_acos_float, minind_acosf_block, 64)
+    /* arctan2: infinities, NaN and 0 / 0 go to the C library's double
+       atan2, rounded (its signed-zero and infinity rules are NumPy's) */
+    static __attribute__((noinline, cold)) void
+    minind_atan2f_outside(const float *y, const float *x,
+                          const int32_t *inside, float *out)
+    {
+        int i;
+        for (i = 0; i < 64; i++)
+            if (!inside[i])
+                out[i] = (float)atan2((double)y[i], (double)x[i]);
+    }
+    static inline __attribute__((always_inline)) void
+    minind_atan2f_block(const float *a, const float *b, float *out)
+    {
+        float ys[64], xs[64];           /* out may be a or b */
+        int32_t inside[64], all_inside = 1;
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 64; i++) {
+            float y = a[i], x = b[i], ay = fabsf(y), ax = fabsf(x), p, q;
+            float scale;
+            uint32_t swap = -(uint32_t)(ay > ax);
+            ys[i] = y;
+            xs[i] = x;
+            p = minind_pickf(swap, ax, ay);
+            q = minind_pickf(swap, ay, ax);
+            /* Scaled by a power of two (exactly) so that 1 / q, p and
+               the division's remainder stay normal (a subnormal one
+               has lost the bits that the remainder carries): up where
+               p is below 2**-100 and q below 2**60 (with q
+               above, p / q is below 2**-160: zero), down where q is
+               above 2**100 (a p that falls below the normal range has
+               a quotient below 2**-190, zero) */
+            scale = (p < 0x1p-100f) & (q < 0x1p60f) ? 0x1p64f
+                    : q > 0x1p100f ? 0x1p-64f : 1.0f;
+            out[i] = copysignf(
+                minind_atanf_placed(p * scale, 0.0f, q * scale, 0.0f, swap,
+                                    -(uint32_t)(copysignf(1.0f, x) < 0.0f),
+                                    0),
+                y);
+            inside[i] = (ax < INFINITY) & (ay < INFINITY)
+                        & ((ax > 0.0f) | (ay > 0.0f));
+        }
+        MININD_FIX_OUTSIDE(64, minind_atan2f_outside(ys, xs, inside, out));
+    }
+    MININD_VECTOR2_OF(minind_own_atan2_float, minind_atan2f_block,
+                      MININD_FMA_VECTORS, 64, float, minind_gatherf)
 
     /* float64 arctan, arcsin and arctan2, minind's own kernels: libmvec's
        are 3 ULP off the correctly rounded result and the scalar
@@ -4739,6 +4965,12 @@ cdef extern from *:
         const float*, float*, Py_ssize_t) noexcept nogil
     void own_log10_float "minind_own_log10_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
+    void own_atan_float "minind_own_atan_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
+    void own_asin_float "minind_own_asin_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
+    void own_acos_float "minind_own_acos_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
     void own_atan "minind_own_atan"(
         const double*, double*, Py_ssize_t) noexcept nogil
     void own_asin "minind_own_asin"(
@@ -4756,7 +4988,7 @@ cdef extern from *:
     void own_pow_float "minind_own_pow_float"(
         const float*, Py_ssize_t, const float*, Py_ssize_t, float*,
         Py_ssize_t, Py_ssize_t) noexcept nogil
-    void vector2_atan2_float "minind_vector2_atan2_float"(
+    void own_atan2_float "minind_own_atan2_float"(
         const float*, Py_ssize_t, const float*, Py_ssize_t, float*,
         Py_ssize_t, Py_ssize_t) noexcept nogil
     void vector_exp2 "minind_vector_exp2"(
@@ -4803,12 +5035,6 @@ cdef extern from *:
         const float*, float*, Py_ssize_t) noexcept nogil
     void vector_tan_float "minind_vector_tan_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_asin_float "minind_vector_asin_float"(
-        const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_acos_float "minind_vector_acos_float"(
-        const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_atan_float "minind_vector_atan_float"(
-        const float*, float*, Py_ssize_t) noexcept nogil
     void vector_tanh_float "MININD_VECTOR_FLOAT(tanh)"(
         const float*, float*, Py_ssize_t) noexcept nogil
     void vector_asinh_float "minind_vector_asinh_float"(
@@ -4851,7 +5077,7 @@ cdef int work_per_element(int op, int type_index) noexcept nogil:
                     or op == OP_ARCCOSH or op == OP_ARCTANH))):
             return 16
         return 1
-    if op == OP_ARCTAN2 and type_index == T_FLOAT64 and VECTORISED:
+    if op == OP_ARCTAN2 and VECTORISED:
         return 1
     if (op == OP_POWER or op == OP_ARCTAN2 or op == OP_HYPOT
             or op == OP_LOGADDEXP or op == OP_LOGADDEXP2
@@ -4912,8 +5138,8 @@ cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:
 
 cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
     """The vector loop of a float32 function, or NULL: minind's own exp,
-    expm1, sinh, cosh, log, log2, log10 and log1p (in float lanes), and libmvec's functions
-    (through double)."""
+    expm1, sinh, cosh, log, log2, log10, log1p, arctan, arcsin and arccos
+    (in float lanes), and libmvec's functions (through double)."""
     if unop_t is ExpOp:
         return own_exp_float     # minind's own kernels need no libmvec
     elif unop_t is LogOp:
@@ -4930,6 +5156,12 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
         return own_sinh_float
     elif unop_t is CoshOp:
         return own_cosh_float
+    elif unop_t is ArctanOp:
+        return own_atan_float
+    elif unop_t is ArcsinOp:
+        return own_asin_float
+    elif unop_t is ArccosOp:
+        return own_acos_float
     elif not HAVE_LIBMVEC:
         return NULL
     elif unop_t is Exp2Op:
@@ -4940,12 +5172,6 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
         return vector_cos_float
     elif unop_t is TanOp:
         return vector_tan_float
-    elif unop_t is ArcsinOp:
-        return vector_asin_float
-    elif unop_t is ArccosOp:
-        return vector_acos_float
-    elif unop_t is ArctanOp:
-        return vector_atan_float
     elif unop_t is TanhOp:
         return vector_tanh_float
     elif unop_t is ArcsinhOp:
