@@ -3678,14 +3678,30 @@ cdef extern from *:
     #define MININD_BLOCKS_OF(name, block, clones, width)                   \
         MININD_TYPED_BLOCKS_OF(name, block, clones, width, double)
     /* The same over items of any float type (float: the float kernels,
-       MININD_FLOAT_BLOCKS_OF below, and libmvec's float functions). */
+       MININD_FLOAT_BLOCKS_OF below, and libmvec's float functions).
+       Each block asks for the input a kilobyte ahead of it: a kernel
+       that spends about a nanosecond on an element leaves the
+       hardware's prefetcher behind, and the loads wait on memory
+       instead of overlapping the arithmetic (float32 arcsin of 10**7
+       elements: 1.8 ns an element, 1.1 reading ahead; arctan 1.0 and
+       0.7).  A prefetch never faults, past the array's end too. */
+    static inline __attribute__((always_inline)) void
+    minind_read_ahead(const void *block, size_t bytes)
+    {
+        const char *ahead = (const char *)block + 1024;
+        size_t k;
+        for (k = 0; k < bytes; k += 64) __builtin_prefetch(ahead + k);
+    }
     #define MININD_TYPED_BLOCKS_OF(name, block, clones, width, type)       \
     static clones void name(                                               \
         const type *a, type *out, ptrdiff_t n)                             \
     {                                                                      \
         ptrdiff_t i = 0, k;                                                \
         type pad[width];                                                   \
-        for (; i + width <= n; i += width) block(a + i, out + i);          \
+        for (; i + width <= n; i += width) {                               \
+            minind_read_ahead(a + i, width * sizeof(type));                \
+            block(a + i, out + i);                                         \
+        }                                                                  \
         if (i < n) {                                                       \
             for (k = 0; k < width; k++)                                    \
                 pad[k] = i + k < n ? a[i + k] : (type)1;                   \
@@ -3807,6 +3823,8 @@ cdef extern from *:
         for (i = 0; i < n; i += width) {                                   \
             m = n - i < width ? n - i : width;                             \
             o = m == width && so == 1 ? out + i : po;                      \
+            if (sa == 1) minind_read_ahead(a + i, width * sizeof(type));   \
+            if (sb == 1) minind_read_ahead(b + i, width * sizeof(type));   \
             block(MININD_GATHER(a, sa, pa, i, m, width, gather),           \
                   MININD_GATHER(b, sb, pb, i, m, width, gather), o);       \
             if (o == po)                                                   \
@@ -3854,6 +3872,8 @@ cdef extern from *:
         for (k = 0; k < width; k++) { pa[k] = a[0]; pb[k] = b[0]; }        \
         for (i = 0; i < n; i += width) {                                   \
             m = n - i < width ? n - i : width;                             \
+            if (sa == 1) minind_read_ahead(a + i, width * sizeof(float));  \
+            if (sb == 1) minind_read_ahead(b + i, width * sizeof(float));  \
             minind_widen(a, sa, pa, i, m, width);                          \
             minind_widen(b, sb, pb, i, m, width);                          \
             block(pa, pb, po);                                             \
