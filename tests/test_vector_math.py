@@ -213,6 +213,32 @@ def test_float32_arctan_kernels_near_one(name):
 @pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
     "scalar functions: the C library's float32 ones are not promised "
     "within 1 ULP of the correctly rounded result"))
+@pytest.mark.parametrize("name", ["arcsinh", "arccosh", "arctanh"])
+def test_float32_inverse_hyperbolic_near_their_zeros(name):
+    """minind's float32 arcsinh, arccosh and arctanh, the logarithm's
+    kernel on an argument carried as a value and its error, where that
+    error is most of the result: every 31st float from 2**-30 to 1/2
+    (arcsinh, arctanh; for arctanh up to 1 too) and from 1 to 4
+    (arccosh), both signs for the odd ones, and the arguments where
+    arctanh switches to its series (2**-12); within 1 ULP of the
+    correctly rounded float."""
+    low, high = {"arccosh": (1.0, 4.0), "arctanh": (2.0 ** -30, 1.0),
+                 "arcsinh": (2.0 ** -30, 0.5)}[name]
+    bits = (np.float32(low).view(np.int32), np.float32(high).view(np.int32))
+    x = np.arange(bits[0], bits[1], 31, dtype=np.int32).view(np.float32)
+    edge = np.float32(2.0 ** -12)
+    x = np.concatenate([x, [np.nextafter(edge, np.float32(0)), edge,
+                            np.nextafter(edge, np.float32(1))]])
+    if name != "arccosh":
+        x = np.concatenate([x, -x])
+    exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float32)
+    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+
+
+@pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
+    "scalar functions: the C library's float32 ones are not promised "
+    "within 1 ULP of the correctly rounded result"))
 def test_float32_arctan2_scaled_and_near_the_diagonal():
     """minind's float32 arctan2 where it scales its operands (one below
     2**-100, or the larger above 2**100, so that the quotient's

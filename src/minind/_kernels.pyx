@@ -3602,11 +3602,11 @@ cdef void _integer_reciprocal_run(const integer_t* items, integer_t* out,
 # the result is the correctly rounded float (a 3 ULP error of a double
 # is far below half a float's ULP), for every function, and 2 to 100
 # times faster than the scalar float function.  float32 exp, expm1,
-# sinh, cosh, log, log2, log10, log1p, arctan, arcsin, arccos, arctan2
-# and power have kernels of minind's own instead (minind_expf_block,
-# minind_expm1f_block, minind_hyperbolicf_block, minind_logf_block and
-# minind_atanf_placed in float lanes, minind_powf_block in double),
-# within 1 ULP.
+# sinh, cosh, log, log2, log10, log1p, arctan, arcsin, arccos, arctan2,
+# arcsinh, arccosh, arctanh and power have kernels of minind's own
+# instead (minind_expf_block, minind_expm1f_block,
+# minind_hyperbolicf_block, minind_logf_lane and minind_atanf_placed in
+# float lanes, minind_powf_block in double), within 1 ULP.
 
 ctypedef void (*vector_double_t)(const double*, double*,
                                  Py_ssize_t) noexcept nogil
@@ -3693,6 +3693,11 @@ cdef extern from *:
         for (k = 0; k < bytes; k += 64) __builtin_prefetch(ahead + k);
     }
     #define MININD_TYPED_BLOCKS_OF(name, block, clones, width, type)       \
+        MININD_PADDED_BLOCKS_OF(name, block, clones, width, type, 1)
+    /* ... with filler the padding's value (arctanh's pole is at 1:
+       padding there cost a C-library call and a flag check a block) */
+    #define MININD_PADDED_BLOCKS_OF(name, block, clones, width, type,      \
+                                    filler)                                \
     static clones void name(                                               \
         const type *a, type *out, ptrdiff_t n)                             \
     {                                                                      \
@@ -3704,7 +3709,7 @@ cdef extern from *:
         }                                                                  \
         if (i < n) {                                                       \
             for (k = 0; k < width; k++)                                    \
-                pad[k] = i + k < n ? a[i + k] : (type)1;                   \
+                pad[k] = i + k < n ? a[i + k] : (type)(filler);            \
             block(pad, pad);                                               \
             for (k = 0; i + k < n; k++) out[i + k] = pad[k];               \
         }                                                                  \
@@ -4097,62 +4102,92 @@ cdef extern from *:
     MININD_OUTSIDE_FLOAT(log1p, 64)
     MININD_OUTSIDE_FLOAT(log2, 64)
     MININD_OUTSIDE_FLOAT(log10, 64)
+    /* The kernel for one lane: log of w + c in the base (0: e, 2 or
+       10), w a float, c what w lost (0 unless with_c, a constant: 1 for
+       log1p's rounding error of 1 + x, 2 for the inverse hyperbolic
+       functions' corrections, added more carefully, below), and whether
+       w is inside the kernel's range. */
+    static inline __attribute__((always_inline)) float
+    minind_logf_lane(float w, float c, int base, int with_c,
+                     int32_t *inside)
+    {
+        /* base 0: ln (A = ln 2, B = 1), 2: log2 (A = 1, B = 1 / ln 2),
+           10: log10 (A = log10 2, B = 1 / ln 10) */
+        const float a_hi = base == 0 ? 0x1.62e4p-1f
+                           : base == 2 ? 1.0f : 0x1.344p-2f;
+        const float a_lo = base == 0 ? 0x1.7f7d1cp-20f
+                           : base == 2 ? 0.0f : 0x1.3509f8p-18f;
+        const float b_hi = base == 0 ? 1.0f
+                           : base == 2 ? 0x1.715476p0f : 0x1.bcb7b2p-2f;
+        const float b_lo = base == 0 ? 0.0f
+                           : base == 2 ? 0x1.4ae0cp-26f : -0x1.5b235ep-27f;
+        union { float f; uint32_t u; } bits;
+        float f, p, h, h_lo, s, lo, q, q_lo, kf, ka, sum, cw, t, bb;
+        uint32_t ix;
+        int32_t k;
+        bits.f = w;
+        ix = bits.u;
+        *inside = (ix >= 0x00800000) & (ix < 0x7f800000);
+        k = (int32_t)(ix - 0x3f3504f3) >> 23;       /* sqrt(1/2)'s bits */
+        bits.u = ix - ((uint32_t)k << 23);
+        f = bits.f - 1.0f;
+        p = 0x1.203f74p-4f;
+        p = p * f - 0x1.d7a168p-4f;
+        p = p * f + 0x1.de4ac2p-4f;
+        p = p * f - 0x1.fcbaf2p-4f;
+        p = p * f + 0x1.23d37ap-3f;
+        p = p * f - 0x1.555c9ep-3f;
+        p = p * f + 0x1.999d58p-3f;
+        p = p * f - 0x1.fffff8p-3f;
+        p = p * f + 0x1.555554p-2f;
+        h = f * f;
+        h_lo = fmaf(f, f, -h);                          /* exact */
+        s = f - 0.5f * h;
+        /* log1p(f) = s + lo */
+        lo = ((f - s) - 0.5f * h) - 0.5f * h_lo + h * f * p;
+        if (with_c == 1) {
+            lo += c / w;
+        } else if (with_c == 2) {
+            /* + c / w, where c may be as large as half w's last bit
+               and the result hardly larger (the inverse hyperbolic
+               functions near their zeros): the quotient joins s as a
+               two-sum (either may be the larger), and its remainder
+               (needing no division where it matters, w near 1) joins
+               lo.  Added to lo, the quotient would round away what lies
+               below lo's last bit, and the final sum could round the
+               wrong way (1 ULP off, measured).  log1p's c, the rounding
+               error of 1 + x, keeps within its budget without. */
+            cw = c / w;
+            t = s + cw;
+            bb = t - s;
+            lo += ((s - (t - bb)) + (cw - bb)) + fmaf(-cw, w, c);
+            s = t;
+        }
+        q = s * b_hi;
+        q_lo = fmaf(s, b_hi, -q);                       /* exact */
+        kf = (float)k;
+        ka = kf * a_hi;                                 /* exact */
+        sum = ka + q;
+        return sum + (((ka - sum) + q)
+                      + (q_lo + s * b_lo + lo * b_hi + kf * a_lo));
+    }
     static inline __attribute__((always_inline)) void
     minind_logf_block(const float *a, float *out, int base)
     {
-        /* base 0: ln (A = ln 2, B = 1), 1: ln of 1 + x, 2: log2 (A = 1,
-           B = 1 / ln 2), 10: log10 (A = log10 2, B = 1 / ln 10) */
-        const float a_hi = base < 2 ? 0x1.62e4p-1f
-                           : base == 2 ? 1.0f : 0x1.344p-2f;
-        const float a_lo = base < 2 ? 0x1.7f7d1cp-20f
-                           : base == 2 ? 0.0f : 0x1.3509f8p-18f;
-        const float b_hi = base < 2 ? 1.0f
-                           : base == 2 ? 0x1.715476p0f : 0x1.bcb7b2p-2f;
-        const float b_lo = base < 2 ? 0.0f
-                           : base == 2 ? 0x1.4ae0cp-26f : -0x1.5b235ep-27f;
-        union { float f; uint32_t u; } bits;
+        /* base 0, 2, 10: the logarithm; 1: ln of 1 + x */
         float in[64];                   /* out may be a (in place) */
         int32_t inside[64], all_inside = 1;
         int i;
         MININD_SIMD_LOOP
         for (i = 0; i < 64; i++) {
-            float x = a[i], w = x, c = 0.0f, f, p, h, h_lo, s, lo, q, q_lo;
-            float kf, ka, sum;
-            uint32_t ix;
-            int32_t k;
+            float x = a[i], w = x, c = 0.0f, sum;
             in[i] = x;
             if (base == 1) {                 /* w + c = 1 + x, exactly */
                 w = 1.0f + x;
                 c = (1.0f - (w - (w - 1.0f))) + (x - (w - 1.0f));
             }
-            bits.f = w;
-            ix = bits.u;
-            inside[i] = (ix >= 0x00800000) & (ix < 0x7f800000);
-            k = (int32_t)(ix - 0x3f3504f3) >> 23;   /* sqrt(1/2)'s bits */
-            bits.u = ix - ((uint32_t)k << 23);
-            f = bits.f - 1.0f;
-            p = 0x1.203f74p-4f;
-            p = p * f - 0x1.d7a168p-4f;
-            p = p * f + 0x1.de4ac2p-4f;
-            p = p * f - 0x1.fcbaf2p-4f;
-            p = p * f + 0x1.23d37ap-3f;
-            p = p * f - 0x1.555c9ep-3f;
-            p = p * f + 0x1.999d58p-3f;
-            p = p * f - 0x1.fffff8p-3f;
-            p = p * f + 0x1.555554p-2f;
-            h = f * f;
-            h_lo = fmaf(f, f, -h);                          /* exact */
-            s = f - 0.5f * h;
-            /* log1p(f) = s + lo */
-            lo = ((f - s) - 0.5f * h) - 0.5f * h_lo + h * f * p;
-            if (base == 1) lo += c / w;
-            q = s * b_hi;
-            q_lo = fmaf(s, b_hi, -q);                       /* exact */
-            kf = (float)k;
-            ka = kf * a_hi;                                 /* exact */
-            sum = ka + q;
-            sum = sum + (((ka - sum) + q)
-                         + (q_lo + s * b_lo + lo * b_hi + kf * a_lo));
+            sum = minind_logf_lane(w, c, base == 1 ? 0 : base, base == 1,
+                                   &inside[i]);
             /* log1p(x) has x's sign (-0.0 too, which the sum loses) */
             out[i] = base == 1 ? copysignf(sum, x) : sum;
         }
@@ -4399,29 +4434,40 @@ cdef extern from *:
         e = (base_hi - s) + sr;                         /* exact */
         return s + fmaf(sign, corr, e + base_lo);
     }
+    /* sqrt(u + u_lo) = w + w_lo, u >= 0 and u_lo a correction of it:
+       w_lo = (u - w*w + u_lo) / (2 w), the division by a reciprocal
+       good to 2**-9 (1/sqrt(u) from its bits, then a Newton step; a
+       second for precise, 2**-17): a correction about w's last bit
+       needs no more, and a second division per element is saved.
+       (precise: where the result is much smaller than w, as arcsinh's
+       log(w + x) near x = 0, the correction is most of it.) */
+    static inline __attribute__((always_inline)) float
+    minind_sqrtf_lo(float u, float u_lo, float *w_lo, int precise)
+    {
+        union { float f; uint32_t u; } y;
+        float w = sqrtf(u), h;
+        y.f = u;
+        y.u = 0x5f3759dfu - (y.u >> 1);       /* ~ 1 / sqrt(u), 2**-4 */
+        h = y.f * (1.5f - 0.5f * u * y.f * y.f);        /* 2**-9 */
+        if (precise)
+            h = h * (1.5f - 0.5f * u * h * h);          /* 2**-17 */
+        *w_lo = (fmaf(-w, w, u) + u_lo) * (0.5f * h);
+        return w;
+    }
     /* sqrt(1 - m*m) = w + w_lo for 0 <= m <= 1.  1 - m*m as
        (1 - m)(1 + m), each factor a value and its exact rounding error
        (two-sums: 1 >= m), their product with fma's residual: u + u_lo,
        u_lo within 2**-22 of u however close m is to 1 (1 - m*m itself
        would cancel there, and its lost bits could be most of w's
-       correction).  w_lo = (u - w*w + u_lo) / (2 w), the division by a
-       reciprocal good to 2**-9 (1/sqrt(u) from its bits, then a Newton
-       step): a correction about w's last bit needs no more, and a
-       second division per element is saved. */
+       correction). */
     static inline __attribute__((always_inline)) float
     minind_sqrt1mf(float m, float *w_lo)
     {
-        union { float f; uint32_t u; } y;
         float d = 1.0f - m, d_lo = (1.0f - d) - m;      /* 1 - m = d + d_lo */
         float s = 1.0f + m, s_lo = m - (s - 1.0f);      /* 1 + m = s + s_lo */
-        float u = d * s, u_lo, w, h;
-        u_lo = fmaf(d, s, -u) + (d * s_lo + d_lo * s);
-        w = sqrtf(u);
-        y.f = u;
-        y.u = 0x5f3759dfu - (y.u >> 1);       /* ~ 1 / sqrt(u), 2**-4 */
-        h = y.f * (1.5f - 0.5f * u * y.f * y.f);        /* 2**-9 */
-        *w_lo = (fmaf(-w, w, u) + u_lo) * (0.5f * h);
-        return w;
+        float u = d * s;
+        return minind_sqrtf_lo(
+            u, fmaf(d, s, -u) + (d * s_lo + d_lo * s), w_lo, 0);
     }
     static inline __attribute__((always_inline)) void
     minind_atanf_block(const float *a, float *out)
@@ -4533,6 +4579,109 @@ cdef extern from *:
     }
     MININD_VECTOR2_OF(minind_own_atan2_float, minind_atan2f_block,
                       MININD_FMA_VECTORS, 64, float, minind_gatherf)
+
+    /* float32 arcsinh, arccosh and arctanh, minind's own kernels: the
+       logarithm's kernel (minind_logf_lane) on an argument formed as a
+       value and its rounding error, as log1p's is (libmvec's double
+       functions, rounded, took 3.0 to 3.4 times NumPy's time at 10**5):
+       arcsinh(x) = log(|x| + sqrt(x*x + 1)) with x's sign,
+       arccosh(x) = log(x + sqrt((x - 1)(x + 1))),
+       arctanh(x) = log((1 + |x|) / (1 - |x|)) / 2 with x's sign.  Each
+       sum and product is carried with its error (two-sums, fma
+       residuals, the square root's correction, the quotient's
+       remainder), so the argument is known far below its last bit and
+       the logarithm's own error is all that remains: near the origin
+       (or near 1 for arccosh), where the argument is 1 + a little,
+       that little is in the correction whole (and the logarithm adds
+       it with care: minind_logf_lane's with_c 2).  arctanh below
+       2**-12 is x + x**3 / 3 instead.  Measured against the long
+       double functions over every 13th float on the x86-64-v4 build:
+       within 0.66 (arcsinh), 0.62 (arccosh) and 0.64 (arctanh) ULP of
+       the exact result.  Arguments outside (where x*x would overflow,
+       |x| >= 1 for arctanh or < 1 for arccosh, infinities and NaN) take
+       the C library's double function, rounded. */
+    MININD_OUTSIDE_FLOAT(asinh, 64)
+    MININD_OUTSIDE_FLOAT(acosh, 64)
+    MININD_OUTSIDE_FLOAT(atanh, 64)
+    /* kind 0: arcsinh, 1: arccosh, 2: arctanh */
+    static inline __attribute__((always_inline)) void
+    minind_archypf_block(const float *a, float *out, int kind)
+    {
+        float in[64];                   /* out may be a (in place) */
+        int32_t inside[64], all_inside = 1;
+        int i;
+        MININD_SIMD_LOOP
+        for (i = 0; i < 64; i++) {
+            float x = a[i], m = fabsf(x), v, v_lo, w, y;
+            float p, p_lo, q, q_lo, b, r, r_lo, d, d_lo, s, s_lo, inv;
+            int32_t ok;
+            in[i] = x;
+            if (kind == 0) {
+                /* 1 + m*m = q + q_lo (a two-sum: either may be larger) */
+                p = m * m;
+                p_lo = fmaf(m, m, -p);
+                q = 1.0f + p;
+                b = q - 1.0f;
+                q_lo = ((1.0f - (q - b)) + (p - b)) + p_lo;
+                r = minind_sqrtf_lo(q, q_lo, &r_lo, 1);
+                v = r + m;                              /* r > m */
+                v_lo = ((r - v) + m) + r_lo;
+            } else if (kind == 1) {
+                /* x*x - 1 = (x - 1)(x + 1), each a two-sum (x >= 1) */
+                d = x - 1.0f;
+                d_lo = (x - d) - 1.0f;
+                s = x + 1.0f;
+                s_lo = (x - s) + 1.0f;
+                q = d * s;
+                r = minind_sqrtf_lo(
+                    q, fmaf(d, s, -q) + (d * s_lo + d_lo * s), &r_lo, 1);
+                v = x + r;                              /* x > r */
+                v_lo = ((x - v) + r) + r_lo;
+            } else {
+                /* 1 + m and 1 - m, each a two-sum (1 >= m), and their
+                   quotient v + v_lo */
+                s = 1.0f + m;
+                s_lo = (1.0f - s) + m;
+                d = 1.0f - m;
+                d_lo = (1.0f - d) - m;
+                inv = 1.0f / d;
+                v = s * inv;
+                v_lo = (fmaf(-v, d, s) + s_lo - v * d_lo) * inv;
+                /* times (1 + e) = 1 / ((d + d_lo) inv): inv's own
+                   rounding would be 2**-24 of v_lo, a large part of a
+                   small result */
+                v_lo = fmaf(v_lo, fmaf(-d, inv, 1.0f) - d_lo * inv, v_lo);
+            }
+            /* the correction below half v's last bit: c / w of the
+               logarithm is then small next to the result */
+            w = v + v_lo;
+            y = minind_logf_lane(w, (v - w) + v_lo, 0, 2, &ok);
+            if (kind == 2)
+                /* below 2**-12, m + m**3 / 3 (the next term is 2**-50
+                   of it): there v is 1 + 2m, and v_lo, one float
+                   carrying most of the result, would be the result's
+                   precision */
+                y = minind_pickf(-(uint32_t)(m < 0x1p-12f),
+                                 fmaf(m * m * m, 0x1.555556p-2f, m),
+                                 0.5f * y);
+            out[i] = kind == 1 ? y : copysignf(y, x);
+            inside[i] = ok & (kind == 1 ? x >= 1.0f
+                              : kind == 2 ? m < 1.0f : 1);
+        }
+        MININD_FIX_OUTSIDE(64, (kind == 0 ? minind_asinhf_outside
+                                : kind == 1 ? minind_acoshf_outside
+                                : minind_atanhf_outside)(in, inside, out));
+    }
+    #define MININD_ARCHYPF_KIND(name, kind)                                \
+    static inline __attribute__((always_inline)) void                      \
+    name(const float *a, float *out) { minind_archypf_block(a, out, kind); }
+    MININD_ARCHYPF_KIND(minind_asinhf_block, 0)
+    MININD_ARCHYPF_KIND(minind_acoshf_block, 1)
+    MININD_ARCHYPF_KIND(minind_atanhf_block, 2)
+    MININD_FLOAT_BLOCKS_OF(minind_own_asinh_float, minind_asinhf_block, 64)
+    MININD_FLOAT_BLOCKS_OF(minind_own_acosh_float, minind_acoshf_block, 64)
+    MININD_PADDED_BLOCKS_OF(minind_own_atanh_float, minind_atanhf_block,
+                            MININD_FMA_VECTORS, 64, float, 0.5)
 
     /* float64 arctan, arcsin and arctan2, minind's own kernels: libmvec's
        are 3 ULP off the correctly rounded result and the scalar
@@ -4991,6 +5140,12 @@ cdef extern from *:
         const float*, float*, Py_ssize_t) noexcept nogil
     void own_acos_float "minind_own_acos_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
+    void own_asinh_float "minind_own_asinh_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
+    void own_acosh_float "minind_own_acosh_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
+    void own_atanh_float "minind_own_atanh_float"(
+        const float*, float*, Py_ssize_t) noexcept nogil
     void own_atan "minind_own_atan"(
         const double*, double*, Py_ssize_t) noexcept nogil
     void own_asin "minind_own_asin"(
@@ -5056,12 +5211,6 @@ cdef extern from *:
     void vector_tan_float "minind_vector_tan_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
     void vector_tanh_float "MININD_VECTOR_FLOAT(tanh)"(
-        const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_asinh_float "minind_vector_asinh_float"(
-        const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_acosh_float "minind_vector_acosh_float"(
-        const float*, float*, Py_ssize_t) noexcept nogil
-    void vector_atanh_float "minind_vector_atanh_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
     void vector_cbrt_float "minind_vector_cbrt_float"(
         const float*, float*, Py_ssize_t) noexcept nogil
@@ -5158,8 +5307,9 @@ cdef inline vector_double_t _vector_double(unop_t* op) noexcept nogil:
 
 cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
     """The vector loop of a float32 function, or NULL: minind's own exp,
-    expm1, sinh, cosh, log, log2, log10, log1p, arctan, arcsin and arccos
-    (in float lanes), and libmvec's functions (through double)."""
+    expm1, sinh, cosh, log, log2, log10, log1p, arctan, arcsin, arccos,
+    arcsinh, arccosh and arctanh (in float lanes), and libmvec's
+    functions (through double)."""
     if unop_t is ExpOp:
         return own_exp_float     # minind's own kernels need no libmvec
     elif unop_t is LogOp:
@@ -5182,6 +5332,12 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
         return own_asin_float
     elif unop_t is ArccosOp:
         return own_acos_float
+    elif unop_t is ArcsinhOp:
+        return own_asinh_float
+    elif unop_t is ArccoshOp:
+        return own_acosh_float
+    elif unop_t is ArctanhOp:
+        return own_atanh_float
     elif not HAVE_LIBMVEC:
         return NULL
     elif unop_t is Exp2Op:
@@ -5194,12 +5350,6 @@ cdef inline vector_float_t _vector_float(unop_t* op) noexcept nogil:
         return vector_tan_float
     elif unop_t is TanhOp:
         return vector_tanh_float
-    elif unop_t is ArcsinhOp:
-        return vector_asinh_float
-    elif unop_t is ArccoshOp:
-        return vector_acosh_float
-    elif unop_t is ArctanhOp:
-        return vector_atanh_float
     elif unop_t is CbrtOp:
         return vector_cbrt_float
     else:
