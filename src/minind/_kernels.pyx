@@ -4366,12 +4366,15 @@ cdef extern from *:
        recovers the error of base + sign r exactly (a two-sum:
        |base| >= r unless base = 0), so the roundings that count are
        the last and r**3 P's own (an eighth of an ULP at r = 1).
-       Measured against the long double functions over every 13th
-       float and for arctan2 over a grid of 16384 x 16384 pairs (every
-       262147th float each) on the x86-64-v4 build: within 0.81
-       (arctan), 0.82 (arcsin), 0.81 (arccos) and 0.80 (arctan2) ULP
-       of the exact result, so within 1 ULP of the correctly rounded
-       float.  Every choice is a bitwise select (minind_pickf), for the
+       Measured against the long double functions over every third
+       float on the x86-64-v4 build, every seventh on -v3, every
+       thirteenth on the baseline one, and for arctan2 over a grid of
+       16384 x 16384 pairs (every 262147th float each; -v4 and -v3
+       builds): within 0.86
+       (arctan), 0.88 (arcsin), 0.86 (arccos) and 0.82 (arctan2) ULP
+       of the exact result (the baseline build the worst: without
+       hardware fma its products and sums round apart), so within 1
+       ULP of the correctly rounded float.  Every choice is a bitwise select (minind_pickf), for the
        reason given above. */
     static inline __attribute__((always_inline)) float
     minind_pickf(uint32_t mask, float a, float b)
@@ -4595,9 +4598,10 @@ cdef extern from *:
        that little is in the correction whole (and the logarithm adds
        it with care: minind_logf_lane's with_c 2).  arctanh below
        2**-12 is x + x**3 / 3 instead.  Measured against the long
-       double functions over every 13th float on the x86-64-v4 build:
-       within 0.66 (arcsinh), 0.62 (arccosh) and 0.64 (arctanh) ULP of
-       the exact result.  Arguments outside (where x*x would overflow,
+       double functions over every float (arcsinh) or every third on
+       the x86-64-v4 build, every seventh on -v3 and every thirteenth
+       on the baseline one: within 0.68 (arcsinh), 0.64 (arccosh) and
+       0.68 (arctanh) ULP of the exact result.  Arguments outside (where x*x would overflow,
        |x| >= 1 for arctanh or < 1 for arccosh, infinities and NaN) take
        the C library's double function, rounded. */
     MININD_OUTSIDE_FLOAT(asinh, 64)
