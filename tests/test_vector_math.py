@@ -232,6 +232,39 @@ def test_float32_inverse_hyperbolic_near_their_zeros(name):
 
 
 @NEEDS_VECTOR_MATH
+def test_float64_arctan_kernels_where_they_switch():
+    """minind's float64 arctan kernel (arctan, arcsin and arctan2 through
+    it) where it switches its reduction (the ratio r near 1/4 and 3/4),
+    near r = 1 (the quadrant's swap), arcsin near 1 (the square root's
+    correction), and arctan2 over the whole exponent range (its
+    operands scaled by a power of 2, results down to subnormal): within
+    1 ULP of the correctly rounded double."""
+    rng = np.random.default_rng(15)
+    near = np.concatenate([c * (1 + rng.uniform(-2 ** -20, 2 ** -20, 4000))
+                           for c in (0.25, 0.75, 1.0)])
+    for name, x in [("arctan", np.concatenate([near, 1 / near])),
+                    ("arcsin", np.concatenate([
+                        near[near <= 1] / np.sqrt(1 + near[near <= 1] ** 2),
+                        1 - rng.uniform(0, 2 ** -30, 4000)]))]:
+        x = np.concatenate([x, -x])
+        exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float64)
+        minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
+        assert ulps(minind, exact).max() <= 1, (name,
+                                                worst(x, ulps(minind, exact)))
+    exponents = np.arange(-1074, 1024, 11)
+    magnitudes = np.ldexp(rng.uniform(1, 2, exponents.size), exponents)
+    y, x = (v.ravel() for v in np.meshgrid(magnitudes, magnitudes))
+    y = np.concatenate([y, near, -y])
+    x = np.concatenate([x, np.ones_like(near), -x[::-1]])
+    with np.errstate(all="ignore"):
+        exact = np.arctan2(y.astype(np.longdouble),
+                           x.astype(np.longdouble)).astype(np.float64)
+    minind = np.asarray(mi.arctan2(mi.asarray(y), mi.asarray(x)))
+    pairs = np.stack([y, x], axis=1)
+    assert ulps(minind, exact).max() <= 1, worst(pairs, ulps(minind, exact))
+
+
+@NEEDS_VECTOR_MATH
 def test_float32_arctan2_scaled_and_near_the_diagonal():
     """minind's float32 arctan2 where it scales its operands (one below
     2**-100, or the larger above 2**100, so that the quotient's

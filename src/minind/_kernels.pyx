@@ -4694,18 +4694,26 @@ cdef extern from *:
        arctan(x) = atan(|x|) or pi/2 - atan(1/|x|); arctan2(y, x) from
        r = min(|x|, |y|) / max(|x|, |y|) as pi/2 -+ atan(r) or
        (0 or pi) +- atan(r); arcsin(x) = arctan2(x, sqrt(1 - x*x)).
-       atan(r) itself: r = c + (the rest) with c the nearest of 1/4, 2/4,
-       3/4, 1 (0 below 3/16), so atan(r) = atan(c) + atan(t) with
-       t = (r - c) / (1 + r c), |t| <= 3/16, where the series
-       t - t**3/3 + t**5/5 - ... to t**23 leaves out less than 2**-58 of
-       the result.  Every constant (atan(c), pi/2, pi) is two doubles, a
-       high part and the rest, and the quadrant's sum is formed exactly,
-       so the one rounding that counts is the last.  What rounding lost
-       from r is carried along too (dr, through atan's derivative
-       1 / (1 + r**2)): fma(-r, d, n) is the exact remainder of n / d, and
-       for arcsin 1 - x*x and its square root are formed as a value and
-       a correction the same way.  Within 1 ULP of the correctly rounded
-       result, and equal to it for 97% of arguments
+       atan(r) itself, for r = n / d: c = 0, 1/2 or 1 (r below 1/4, below
+       3/4, above), atan(r) = atan(c) + atan(t) with
+       t = (r - c) / (1 + r c) = (n - c d) / (d + c n), |t| <= 1/4, and
+       atan(t) = t + t z S(z), z = t**2, S a polynomial of degree 8
+       fitted to (atan(t) - t) / (t z) on [0, 1/16] (off by less than
+       2**-57: 2**-61 of the result).  n - c d is exact (c d is, and n
+       is near it), d + c n is a value and its rounding error, and the
+       one division is a reciprocal: t = small * (1 / big), with what
+       that lost carried as t_lo from the exact remainder
+       fma(-t, big, small).  A first version divided three times (r, t
+       and r's remainder) with c a quarter and the Taylor series to
+       t**23: the divider bounded it, 1.7 times slower.  Every constant
+       (atan(c), pi/2, pi) is two doubles, a high part and the rest, and
+       the quadrant's sum is formed exactly, so the roundings that
+       count are the last two.  For arcsin 1 - x*x and its square root
+       are formed as a value and a correction the same way, and enter
+       as n_lo or d_lo; arctan2 scales both operands by a power of 2
+       first, so that every term stays normal.  Within 0.76 ULP of the
+       exact result (so within 1 ULP of the correctly rounded one), and
+       equal to the correctly rounded result for 97% of arguments
        (tests/test_vector_math.py).
        What keeps the block in vector registers: every data-dependent
        choice is a bitwise select (minind_pick); with ``c ? a : b`` and
@@ -4725,50 +4733,50 @@ cdef extern from *:
     #define MININD_PI_2_LO 0x1.1a62633145c07p-54
     #define MININD_PI_HI 0x1.921fb54442d18p+1
     #define MININD_PI_LO 0x1.1a62633145c07p-53
-    /* base + sign * atan(r + dr), 0 <= r <= 1, |dr| a rounding error of
-       r; base (0, pi/2 or pi) as base_hi + base_lo, sign +1 or -1 */
+    /* base + sign * atan((n + n_lo) / (d + d_lo)) for 0 <= n <= d, d
+       normal and not near overflow, n_lo and d_lo rounding errors of n
+       and d; base (0, pi/2 or pi) as base_hi + base_lo, sign +1 or -1 */
     static inline __attribute__((always_inline)) double
-    minind_atan_placed(double r, double dr, double base_hi, double base_lo,
-                       double sign)
+    minind_atan_placed(double n, double n_lo, double d, double d_lo,
+                       double base_hi, double base_lo, double sign)
     {
-        union { double d; int64_t i; } k, c_hi, c_lo;
-        int64_t one, two, three, four;
-        double c, t, z, p, hi, lo, st;
-        /* 4r - 1/4 rounded to an integer j by the shifter of exp above:
-           j = 0 for r < 3/16, else the nearest quarter; c = j / 4 */
-        k.d = (r * 4.0 - 0.25) + 0x1.8p52;
-        c = (k.d - 0x1.8p52) * 0.25;
-        one = -(int64_t)((k.i & 7) == 1);
-        two = -(int64_t)((k.i & 7) == 2);
-        three = -(int64_t)((k.i & 7) == 3);
-        four = -(int64_t)((k.i & 7) == 4);
-        /* atan(c) = c_hi + c_lo: atan(1/4), atan(1/2), atan(3/4), pi/4 */
-        c_hi.i = (one & 0x3fcf5b75f92c80ddLL) | (two & 0x3fddac670561bb4fLL)
-                 | (three & 0x3fe4978fa3269ee1LL)
-                 | (four & 0x3fe921fb54442d18LL);
-        c_lo.i = (one & 0x3c68ab6e3cf7afbdLL) | (two & 0x3c7a2b7f222f65e2LL)
-                 | (three & 0x3c72419a87f2a458LL)
-                 | (four & 0x3c81a62633145c07LL);
-        t = (r - c) / (1.0 + r * c);          /* r - c is exact */
+        int64_t half = -(int64_t)(n * 4.0 >= d);
+        int64_t one = -(int64_t)(n * 4.0 >= d * 3.0);
+        double c, c_hi, c_lo, cn, small, small_lo, big, big_lo;
+        double inv, t, t_lo, z, s, hi, lo, st;
+        /* c: 0 for n/d < 1/4, 1/2 below 3/4, else 1; atan(c) =
+           c_hi + c_lo */
+        c = minind_pick(one, 1.0, minind_pick(half, 0.5, 0.0));
+        c_hi = minind_pick(one, 0x1.921fb54442d18p-1,
+                           minind_pick(half, 0x1.dac670561bb4fp-2, 0.0));
+        c_lo = minind_pick(one, 0x1.1a62633145c07p-55,
+                           minind_pick(half, 0x1.a2b7f222f65e2p-56, 0.0));
+        /* t = (r - c) / (1 + r c) = (n - c d) / (d + c n), numerator
+           and denominator each as a value and its error (c d and c n
+           are exact) */
+        cn = c * n;
+        small = n - c * d;              /* exact: n is near c d */
+        small_lo = n_lo - c * d_lo;
+        big = d + cn;                   /* cn <= d */
+        big_lo = ((d - big) + cn) + (d_lo + c * n_lo);
+        inv = 1.0 / big;
+        t = small * inv;
+        t_lo = (fma(-t, big, small) + (small_lo - t * big_lo)) * inv;
         z = t * t;
-        p = -1.0 / 23;                  /* atan(t) = t + t z p */
-        p = p * z + 1.0 / 21;
-        p = p * z - 1.0 / 19;
-        p = p * z + 1.0 / 17;
-        p = p * z - 1.0 / 15;
-        p = p * z + 1.0 / 13;
-        p = p * z - 1.0 / 11;
-        p = p * z + 1.0 / 9;
-        p = p * z - 1.0 / 7;
-        p = p * z + 1.0 / 5;
-        p = p * z - 1.0 / 3;
-        /* base + sign c_hi is exact as hi + the first term of lo: base
-           is 0 or at least |c_hi| */
-        hi = base_hi + sign * c_hi.d;
-        lo = ((base_hi - hi) + sign * c_hi.d)
-             + (base_lo + sign * (c_lo.d + dr / (1.0 + r * r)));
+        s = -0x1.50271856f7796p-5;      /* atan(t) = t + t z s, |t| <= 1/4 */
+        s = s * z + 0x1.d7490973936c1p-5;
+        s = s * z - 0x1.10bd65ecddbdbp-4;
+        s = s * z + 0x1.3b10a743ad56dp-4;
+        s = s * z - 0x1.745d069641c85p-4;
+        s = s * z + 0x1.c71c71937c71bp-4;
+        s = s * z - 0x1.249249246a320p-3;
+        s = s * z + 0x1.9999999999819p-3;
+        s = s * z - 0x1.5555555555555p-2;
+        hi = base_hi + sign * c_hi;
+        lo = ((base_hi - hi) + sign * c_hi)
+             + (base_lo + sign * (c_lo + (t_lo - t_lo * z)));
         st = sign * t;
-        return hi + (st + (lo + st * z * p));
+        return hi + (st + (lo + st * z * s));
     }
     /* arctan2(ay, ax + ax_lo) before y's sign, for ay, ax >= 0 finite
        and not both 0 (ax_lo: a correction to ax, 0 but for arcsin), the
@@ -4780,13 +4788,9 @@ cdef extern from *:
     minind_atan2_positive(double ay, double ax, double ax_lo, int64_t left)
     {
         int64_t swap = -(int64_t)(ay > ax);
-        double num = minind_pick(swap, ax, ay);
-        double den = minind_pick(swap, ay, ax);
-        double r = num / den;
-        double dr = (fma(-r, den, num) + minind_pick(swap, ax_lo, -r * ax_lo))
-                    / den;
         return minind_atan_placed(
-            r, dr,
+            minind_pick(swap, ax, ay), minind_pick(swap, ax_lo, 0.0),
+            minind_pick(swap, ay, ax), minind_pick(swap, 0.0, ax_lo),
             minind_pick(swap, MININD_PI_2_HI,
                         minind_pick(left, MININD_PI_HI, 0.0)),
             minind_pick(swap, MININD_PI_2_LO,
@@ -4856,9 +4860,20 @@ cdef extern from *:
         for (i = 0; i < 8; i++) {
             double y = a[i], x = b[i], ay = fabs(y), ax = fabs(x);
             int64_t left = -(int64_t)(copysign(1.0, x) < 0.0);   /* -0 too */
+            union { double d; int64_t i; } larger, scale;
+            int64_t e;
             ys[i] = y;
             xs[i] = x;
-            out[i] = copysign(minind_atan2_positive(ay, ax, 0.0, left), y);
+            /* both scaled by the power of 2 that brings the larger into
+               [2**511, 2**512) (a subnormal or tiny one by 2**1022): the
+               kernel's terms stay normal and none overflows */
+            larger.d = minind_pick(-(int64_t)(ay > ax), ay, ax);
+            e = larger.i >> 52;
+            e = e < 513 ? 513 : e;
+            scale.i = (2558 - e) << 52;
+            out[i] = copysign(minind_atan2_positive(ay * scale.d,
+                                                    ax * scale.d, 0.0, left),
+                              y);
             inside[i] = (ax < INFINITY) & (ay < INFINITY)
                         & ((ax > 0.0) | (ay > 0.0));
         }
