@@ -191,19 +191,19 @@ def test_float32_exp_kernels_where_terms_cancel(name):
 @NEEDS_VECTOR_MATH
 @pytest.mark.parametrize("name", ["arctan", "arcsin", "arccos"])
 def test_float32_arctan_kernels_near_one(name):
-    """minind's float32 arctan kernel (arcsin and arccos through it, on
-    x and sqrt(1 - x*x)) where its budget is tightest: r = p / q near 1,
-    where r**3 P(r**2) is a fifth of the result and atan switches
-    quadrant, so every 31st float of magnitude 1/2 to 2 (for arcsin and
-    arccos: 1/2 to 1, past 1/sqrt(2), where the two swap, to 1, where
-    sqrt(1 - x*x) vanishes), both signs, and every 1984th from the
-    smallest float to 2**30; within 1 ULP of the correctly rounded
-    float."""
-    top = 1.0 if name != "arctan" else 2.0
-    half, top_bits, far = (np.float32(v).view(np.int32)
-                           for v in (0.5, top, 2.0 ** 30))
-    x = np.arange(half, top_bits, 31, dtype=np.int32)
-    x = np.concatenate([x, np.arange(1, far if name == "arctan" else half,
+    """minind's float32 arctan and arcsin kernels where their budgets are
+    tightest.  arctan: r = p / q near 1, where r**3 P(r**2) is a fifth of
+    the result and atan switches quadrant, so every 31st float of
+    magnitude 1/2 to 2.  arcsin and arccos: every 31st float of
+    magnitude 1/4 to 1, past 1/2, where the kernel switches to
+    sqrt((1 - x) / 2), to 1, where that vanishes.  Both signs, and every
+    1984th float from the smallest up (to 2**30, or to 1/4); within 1
+    ULP of the correctly rounded float."""
+    low, top = (0.5, 2.0) if name == "arctan" else (0.25, 1.0)
+    low_bits, top_bits, far = (np.float32(v).view(np.int32)
+                               for v in (low, top, 2.0 ** 30))
+    x = np.arange(low_bits, top_bits, 31, dtype=np.int32)
+    x = np.concatenate([x, np.arange(1, far if name == "arctan" else low_bits,
                                      1984, dtype=np.int32)]).view(np.float32)
     x = np.concatenate([x, -x, np.float32([top, -top])])
     assert_float32_within_1_ulp(name, x)
@@ -233,19 +233,21 @@ def test_float32_inverse_hyperbolic_near_their_zeros(name):
 
 @NEEDS_VECTOR_MATH
 def test_float64_arctan_kernels_where_they_switch():
-    """minind's float64 arctan kernel (arctan, arcsin and arctan2 through
-    it) where it switches its reduction (the ratio r near 1/4 and 3/4),
-    near r = 1 (the quadrant's swap), arcsin near 1 (the square root's
-    correction), and arctan2 over the whole exponent range (its
-    operands scaled by a power of 2, results down to subnormal): within
-    1 ULP of the correctly rounded double."""
+    """minind's float64 arctan kernel (arctan and arctan2 through it)
+    where it switches its reduction (the ratio r near 1/4 and 3/4), near
+    r = 1 (the quadrant's swap), and arctan2 over the whole exponent
+    range (its operands scaled by a power of 2, results down to
+    subnormal); its arcsin kernel where it switches (1/2) and near 1
+    (the square root's correction): within 1 ULP of the correctly
+    rounded double."""
     rng = np.random.default_rng(15)
     near = np.concatenate([c * (1 + rng.uniform(-2 ** -20, 2 ** -20, 4000))
                            for c in (0.25, 0.75, 1.0)])
     for name, x in [("arctan", np.concatenate([near, 1 / near])),
                     ("arcsin", np.concatenate([
-                        near[near <= 1] / np.sqrt(1 + near[near <= 1] ** 2),
-                        1 - rng.uniform(0, 2 ** -30, 4000)]))]:
+                        0.5 * (1 + rng.uniform(-2 ** -20, 2 ** -20, 4000)),
+                        1 - rng.uniform(0, 2 ** -30, 4000),
+                        rng.uniform(0, 1, 4000)]))]:
         x = np.concatenate([x, -x])
         exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float64)
         minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
