@@ -232,6 +232,27 @@ def test_float32_inverse_hyperbolic_near_their_zeros(name):
 
 
 @NEEDS_VECTOR_MATH
+def test_float32_cbrt_kernel():
+    """minind's float32 cbrt kernel over every 31st float of a whole
+    period of its exponent split (e = 3q + rem: 1 to 8, each rem), at
+    the ends of the normal range (2**-126, where subnormals leave for
+    the C library's function, and up to the largest float), both signs:
+    within 1 ULP of the correctly rounded float, and exact for cubes."""
+    bits = [np.float32(v).view(np.int32) for v in (1.0, 8.0, 2.0 ** -126,
+                                                   2.0 ** -120, 2.0 ** 120)]
+    x = np.concatenate([
+        np.arange(bits[0], bits[1], 31, dtype=np.int32),
+        np.arange(bits[2] - 4096, bits[3], 31, dtype=np.int32),
+        np.arange(bits[4], np.float32(np.inf).view(np.int32), 31,
+                  dtype=np.int32)]).view(np.float32)
+    x = np.concatenate([x, -x])
+    assert_float32_within_1_ulp("cbrt", x)
+    roots = np.arange(-200, 201, dtype=np.float32)
+    cubes = np.asarray(mi.cbrt(mi.asarray(roots ** 3)))
+    np.testing.assert_array_equal(cubes, roots)
+
+
+@NEEDS_VECTOR_MATH
 def test_float64_arctan_kernels_where_they_switch():
     """minind's float64 arctan kernel (arctan and arctan2 through it)
     where it switches its reduction (the ratio r near 1/4 and 3/4), near
