@@ -5548,29 +5548,31 @@ cdef void _vector_loop(char* a, char* out, Py_ssize_t n,
                        const Py_ssize_t* steps, real_t* tag, unop_t* op,
                        void* loop) noexcept nogil:
     """A vector function over any operands, a block at a time, with the
-    flags it owes (above).  Contiguous, aligned, separate operands are
-    read and written where they are; otherwise the block is gathered
-    into a buffer first (strided or unaligned operands, or an output that
-    overwrites its input, which the flags must still read) and the
-    results scattered back.  The same vector function either way, so the
-    same bits."""
+    flags it owes (above).  A contiguous, aligned input that the output
+    does not overwrite is read where it is, and a contiguous, aligned
+    output written where it is; otherwise the input is gathered into a
+    buffer first (strided or unaligned, or overwritten by the output:
+    the flags must still read it), and the results scattered back from
+    one.  The same vector function either way, so the same bits.  (An
+    output written in place after a gathered input: float32 tanh of
+    a[::2] at 10**5 took 2.3 times NumPy's time scattering it.)"""
     cdef real_t buffer[VECTOR_BLOCK]
     cdef real_t results[VECTOR_BLOCK]
     cdef const real_t* x
     cdef real_t* y
     cdef Py_ssize_t i, m, size = sizeof(real_t)
     cdef int before = set_aside_fp_status(), owed = 0
-    cdef bint direct = (steps[0] == size and steps[1] == size and a != out
-                        and _aligned(a, size) and _aligned(out, size))
+    cdef bint read_direct = (steps[0] == size and a != out
+                             and _aligned(a, size))
+    cdef bint direct = steps[1] == size and _aligned(out, size)
     while n > 0:
         m = n if n < VECTOR_BLOCK else VECTOR_BLOCK
-        if direct:
+        if read_direct:
             x = <const real_t*>a
-            y = <real_t*>out
         else:
             gather(a, steps[0], buffer, m)
             x = buffer
-            y = results
+        y = <real_t*>out if direct else results
         if real_t is double:
             (<vector_double_t>loop)(x, y, m)
         else:
