@@ -6169,17 +6169,41 @@ cdef void run_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
 
 
 # ---------------------------------------------------------------------------
-# Rows into a row: a reduction over an outer axis, several rows per pass
+# Folds in order: rows into a row, and reduceat's segments
 # ---------------------------------------------------------------------------
 #
-# ``a.sum(axis=0)`` of a C array (and ``a.sum(axis=1)`` of an F one) adds
-# each row into an accumulator row: the walk calls the loop once per row,
-# and each call loads and stores the whole accumulator again.  Taking four
-# rows per pass does the same additions in the same order for every
-# element -- ((acc + r0) + r1) + r2) + r3, as NumPy's row-by-row loop --
-# with a quarter of the accumulator traffic, so the input streams from
-# memory at full speed.  Only operations whose element-wise chain is the
-# whole story qualify (add, multiply, maximum, minimum, fmax, fmin).
+# Two reductions that skip ``run_loop``'s call per row, for the operations
+# whose element-wise chain is the whole story (add, multiply, maximum,
+# minimum, fmax, fmin), folded in NumPy's order so the bits are its:
+#
+# * rows into a row: ``a.sum(axis=0)`` of a C array (and ``a.sum(axis=1)``
+#   of an F one) adds each row into an accumulator row: the walk calls the
+#   loop once per row, and each call loads and stores the whole
+#   accumulator again.  Taking four rows per pass does the same additions
+#   in the same order for every element -- ((acc + r0) + r1) + r2) + r3,
+#   as NumPy's row-by-row loop -- with a quarter of the accumulator
+#   traffic, so the input streams from memory at full speed.
+# * segments: ``add.reduceat(a, starts)`` over a 1-d ``a`` folds one short
+#   run per row (ten items in the matrix's cell).  Through ``run_loop``
+#   each row paid the dispatch on type and operation again, a fifth of
+#   the time of ten-item rows; here the dispatch is made once for all the
+#   rows, and each row is folded by ``fold_run``, the reduction loop's own
+#   fold.
+#
+# Both take the same dispatch (_fold_for_type, _fold_for_op) on a FoldJob.
+
+cdef struct FoldJob:
+    bint segments               # reduce_segments' job, else reduce_rows'
+    char* out                   # the accumulator row, or the first result
+    Py_ssize_t out_step         # segments: bytes between results
+    const char* items           # the first row, or item ``first``
+    Py_ssize_t step             # bytes between rows, or between items
+    Py_ssize_t n                # items in a row, or segments
+    Py_ssize_t rows             # rows: how many
+    Py_ssize_t first            # segments: the index of ``items``
+    const int64_t* position     # segments: where each one starts
+    Py_ssize_t last_end         # segments: where the last one ends
+
 
 cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
                       Py_ssize_t n, Py_ssize_t row_step,
@@ -6188,65 +6212,93 @@ cdef bint reduce_rows(LoopData* data, char* acc, const char* src,
     rows-1[i]) for i < n, row k starting ``k * row_step`` bytes after
     ``src``; acc and every row contiguous.  False (nothing done) for an
     operation, type or alignment this does not handle."""
+    cdef FoldJob job
+    job.segments = False
+    job.out = acc
+    job.items = src
+    job.step = row_step
+    job.n = n
+    job.rows = rows
+    return _fold_for_type(data, &job)
+
+
+cdef bint reduce_segments(LoopData* data, char* out, Py_ssize_t out_step,
+                          const char* items, Py_ssize_t step,
+                          Py_ssize_t first, const int64_t* position,
+                          Py_ssize_t n, Py_ssize_t last_end) noexcept nogil:
+    """Row ``i < n`` of ``out`` (``out_step`` bytes apart) becomes the fold
+    of the items ``[position[i], end)``, where ``end`` is
+    ``position[i + 1]``, or ``last_end`` for the last row, and at least
+    ``position[i] + 1``.  Item ``e`` is at ``items + (e - first) * step``,
+    in the loop's type.  False (nothing done) for a type or operation this
+    does not handle (the caller folds row by row through ``run_loop``)."""
+    cdef FoldJob job
+    job.segments = True
+    job.out = out
+    job.out_step = out_step
+    job.items = items
+    job.step = step
+    job.n = n
+    job.first = first
+    job.position = position
+    job.last_end = last_end
+    return _fold_for_type(data, &job)
+
+
+cdef bint _fold_for_type(LoopData* data, FoldJob* job) noexcept nogil:
     cdef int t = data.type_index
     if t == T_BOOL:
         return False
     elif t == T_INT8:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <int8_t*>NULL)
+        return _fold_for_op(data.op, job, <int8_t*>NULL)
     elif t == T_UINT8:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <uint8_t*>NULL)
+        return _fold_for_op(data.op, job, <uint8_t*>NULL)
     elif t == T_INT16:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <int16_t*>NULL)
+        return _fold_for_op(data.op, job, <int16_t*>NULL)
     elif t == T_UINT16:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <uint16_t*>NULL)
+        return _fold_for_op(data.op, job, <uint16_t*>NULL)
     elif t == T_INT32:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <int32_t*>NULL)
+        return _fold_for_op(data.op, job, <int32_t*>NULL)
     elif t == T_UINT32:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <uint32_t*>NULL)
+        return _fold_for_op(data.op, job, <uint32_t*>NULL)
     elif t == T_INT64:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <int64_t*>NULL)
+        return _fold_for_op(data.op, job, <int64_t*>NULL)
     elif t == T_UINT64:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <uint64_t*>NULL)
+        return _fold_for_op(data.op, job, <uint64_t*>NULL)
     elif t == T_FLOAT32:
-        return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                              <float*>NULL)
-    return _rows_for_type(data.op, acc, src, n, row_step, rows,
-                          <double*>NULL)
+        return _fold_for_op(data.op, job, <float*>NULL)
+    return _fold_for_op(data.op, job, <double*>NULL)
 
 
-cdef bint _rows_for_type(int op, char* acc, const char* src, Py_ssize_t n,
-                         Py_ssize_t row_step, Py_ssize_t rows,
-                         item_t* tag) noexcept nogil:
+cdef bint _fold_for_op(int op, FoldJob* job, item_t* tag) noexcept nogil:
     cdef size_t size = sizeof(item_t)
-    if not (_aligned(acc, size) and _aligned(src, size)
-            and row_step % <Py_ssize_t>size == 0):
+    if not job.segments and not (
+            _aligned(job.out, size) and _aligned(job.items, size)
+            and job.step % <Py_ssize_t>size == 0):
         return False
     if op == OP_ADD:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <AddOp*>NULL)
+        _fold(job, tag, <AddOp*>NULL)
     elif op == OP_MULTIPLY:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
-                       <MultiplyOp*>NULL)
+        _fold(job, tag, <MultiplyOp*>NULL)
     elif op == OP_MAXIMUM:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
-                       <MaximumOp*>NULL)
+        _fold(job, tag, <MaximumOp*>NULL)
     elif op == OP_MINIMUM:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows,
-                       <MinimumOp*>NULL)
+        _fold(job, tag, <MinimumOp*>NULL)
     elif op == OP_FMAX:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <FmaxOp*>NULL)
+        _fold(job, tag, <FmaxOp*>NULL)
     elif op == OP_FMIN:
-        _rows_into_row(<item_t*>acc, src, n, row_step, rows, <FminOp*>NULL)
+        _fold(job, tag, <FminOp*>NULL)
     else:
         return False
     return True
+
+
+cdef inline void _fold(FoldJob* job, item_t* tag, binop_t* op) noexcept nogil:
+    if job.segments:
+        _fold_segments(job, tag, op)
+    else:
+        _rows_into_row(<item_t*>job.out, job.items, job.n, job.step,
+                       job.rows, op)
 
 
 cdef void _rows_into_row(item_t* acc, const char* src, Py_ssize_t n,
@@ -6273,106 +6325,20 @@ cdef void _rows_into_row(item_t* acc, const char* src, Py_ssize_t n,
         row += 1
 
 
-# ---------------------------------------------------------------------------
-# Segments: reduceat's rows, each a short run of its own
-# ---------------------------------------------------------------------------
-#
-# ``add.reduceat(a, starts)`` over a 1-d ``a`` folds one short run per
-# row (ten items in the matrix's cell).  Through ``run_loop`` each row
-# paid the dispatch on type and operation again, a fifth of the time of
-# ten-item rows; here the dispatch is made once for all the rows, and each
-# row is folded by ``fold_run``, the reduction loop's own fold, so the
-# bits are the same.
-
-cdef bint reduce_segments(LoopData* data, char* out, Py_ssize_t out_step,
-                          const char* items, Py_ssize_t step,
-                          Py_ssize_t first, const int64_t* position,
-                          Py_ssize_t n, Py_ssize_t last_end) noexcept nogil:
-    """Row ``i < n`` of ``out`` (``out_step`` bytes apart) becomes the fold
-    of the items ``[position[i], end)``, where ``end`` is
-    ``position[i + 1]``, or ``last_end`` for the last row, and at least
-    ``position[i] + 1``.  Item ``e`` is at ``items + (e - first) * step``,
-    in the loop's type.  False (nothing done) for a type or operation this
-    does not handle (the caller folds row by row through ``run_loop``)."""
-    cdef int t = data.type_index
-    if t == T_BOOL:
-        return False
-    elif t == T_INT8:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <int8_t*>NULL)
-    elif t == T_UINT8:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <uint8_t*>NULL)
-    elif t == T_INT16:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <int16_t*>NULL)
-    elif t == T_UINT16:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <uint16_t*>NULL)
-    elif t == T_INT32:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <int32_t*>NULL)
-    elif t == T_UINT32:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <uint32_t*>NULL)
-    elif t == T_INT64:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <int64_t*>NULL)
-    elif t == T_UINT64:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <uint64_t*>NULL)
-    elif t == T_FLOAT32:
-        return _segments_for_type(data.op, out, out_step, items, step, first,
-                                  position, n, last_end, <float*>NULL)
-    return _segments_for_type(data.op, out, out_step, items, step, first,
-                              position, n, last_end, <double*>NULL)
-
-
-cdef bint _segments_for_type(int op, char* out, Py_ssize_t out_step,
-                             const char* items, Py_ssize_t step,
-                             Py_ssize_t first, const int64_t* position,
-                             Py_ssize_t n, Py_ssize_t last_end,
-                             item_t* tag) noexcept nogil:
-    if op == OP_ADD:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <AddOp*>NULL)
-    elif op == OP_MULTIPLY:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <MultiplyOp*>NULL)
-    elif op == OP_MAXIMUM:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <MaximumOp*>NULL)
-    elif op == OP_MINIMUM:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <MinimumOp*>NULL)
-    elif op == OP_FMAX:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <FmaxOp*>NULL)
-    elif op == OP_FMIN:
-        _fold_segments(out, out_step, items, step, first, position, n,
-                       last_end, tag, <FminOp*>NULL)
-    else:
-        return False
-    return True
-
-
-cdef void _fold_segments(char* out, Py_ssize_t out_step, const char* items,
-                         Py_ssize_t step, Py_ssize_t first,
-                         const int64_t* position, Py_ssize_t n,
-                         Py_ssize_t last_end, item_t* tag,
+cdef void _fold_segments(FoldJob* job, item_t* tag,
                          binop_t* op) noexcept nogil:
-    cdef Py_ssize_t i, begin, end
+    cdef Py_ssize_t i, begin, end, step = job.step
     cdef const char* start
-    for i in range(n):
-        begin = position[i]
-        end = position[i + 1] if i + 1 < n else last_end
-        start = items + (begin - first) * step
+    for i in range(job.n):
+        begin = job.position[i]
+        end = job.position[i + 1] if i + 1 < job.n else job.last_end
+        start = job.items + (begin - job.first) * step
         if end > begin + 1:
-            store_item(out + i * out_step,
+            store_item(job.out + i * job.out_step,
                        fold_run(load_item(start, tag), start + step,
                                 end - begin - 1, step, tag, op))
         else:
-            store_item(out + i * out_step, load_item(start, tag))
+            store_item(job.out + i * job.out_step, load_item(start, tag))
 
 
 cdef void _for_type(int op, char** args, Py_ssize_t n,
