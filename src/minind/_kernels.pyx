@@ -2088,11 +2088,14 @@ cdef extern from *:
     MININD_SQRT(float, float, sqrtf)
     MININD_SQRT(double, double, sqrt)
 
-    /* Whether any of n contiguous floats is nonzero (want_zero 0) or zero
+    /* Whether any of n contiguous items is nonzero (want_zero 0) or zero
        (1): the test of a block in any() and all().  The lanes OR masks as
        wide as the element, which vectorises; a byte per element would
-       need narrowing, which SSE2 cannot do for doubles.  (NaN is
-       nonzero: the comparisons are quiet.) */
+       need narrowing, which SSE2 cannot do for doubles, and which GCC
+       made of Cython's loop for the integers (uint64 all() at 10**5:
+       1.45 times NumPy's time).  (NaN is nonzero: the comparisons are
+       quiet.  An integer's truth does not depend on its sign, so the
+       unsigned loops serve both.) */
     #define MININD_HAS_TRUTH(type, mask_type)                              \
     static MININD_WIDE_VECTORS int minind_has_##type(                      \
         const type *items, ptrdiff_t n, int want_zero)                     \
@@ -2107,6 +2110,10 @@ cdef extern from *:
     }
     MININD_HAS_TRUTH(float, int32_t)
     MININD_HAS_TRUTH(double, int64_t)
+    MININD_HAS_TRUTH(uint8_t, uint8_t)
+    MININD_HAS_TRUTH(uint16_t, uint16_t)
+    MININD_HAS_TRUTH(uint32_t, uint32_t)
+    MININD_HAS_TRUTH(uint64_t, uint64_t)
 
     /* |x| of n contiguous signed integers, wrapping at the minimum as
        NumPy's does (computed unsigned: -INT64_MIN overflows in C).  AVX2
@@ -2321,6 +2328,14 @@ cdef extern from *:
         const float* items, Py_ssize_t n, int want_zero) noexcept nogil
     bint has_double "minind_has_double"(
         const double* items, Py_ssize_t n, int want_zero) noexcept nogil
+    bint has_uint8 "minind_has_uint8_t"(
+        const uint8_t* items, Py_ssize_t n, int want_zero) noexcept nogil
+    bint has_uint16 "minind_has_uint16_t"(
+        const uint16_t* items, Py_ssize_t n, int want_zero) noexcept nogil
+    bint has_uint32 "minind_has_uint32_t"(
+        const uint32_t* items, Py_ssize_t n, int want_zero) noexcept nogil
+    bint has_uint64 "minind_has_uint64_t"(
+        const uint64_t* items, Py_ssize_t n, int want_zero) noexcept nogil
     enum:
         MININD_ELEMENT_MAXIMUM, MININD_ELEMENT_MINIMUM
         MININD_ELEMENT_MULTIPLY, MININD_ELEMENT_FMAX, MININD_ELEMENT_FMIN
@@ -3157,6 +3172,18 @@ cdef uint8_t _logical_fold(uint8_t accumulator, const char* b, Py_ssize_t n,
                 elif item_t is double:
                     seen = has_double(pb + start, stop - start,
                                       cmpop_t is LogicalAndOp)
+                elif sizeof(item_t) == 1:
+                    seen = has_uint8(<const uint8_t*>(pb + start),
+                                     stop - start, cmpop_t is LogicalAndOp)
+                elif sizeof(item_t) == 2:
+                    seen = has_uint16(<const uint16_t*>(pb + start),
+                                      stop - start, cmpop_t is LogicalAndOp)
+                elif sizeof(item_t) == 4:
+                    seen = has_uint32(<const uint32_t*>(pb + start),
+                                      stop - start, cmpop_t is LogicalAndOp)
+                elif sizeof(item_t) == 8:
+                    seen = has_uint64(<const uint64_t*>(pb + start),
+                                      stop - start, cmpop_t is LogicalAndOp)
                 else:
                     for i in range(start, stop):
                         seen |= _deciding(pb[i], op)
