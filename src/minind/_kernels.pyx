@@ -1509,6 +1509,44 @@ cdef extern from *:
     MININD_INTEGER_ELEMENTWISE(uint32, uint32_t, MININD_UNSIGNED_NEG)
     MININD_INTEGER_ELEMENTWISE(int64, uint64_t, MININD_SIGNED_NEG)
     MININD_INTEGER_ELEMENTWISE(uint64, uint64_t, MININD_UNSIGNED_NEG)
+    /* 8-bit products two to a 16-bit lane: the low byte of x * y is the
+       product of the low bytes, and (x >> 8) * (y & 0xff00) puts the
+       high bytes' product in the high byte, so two 16-bit multiplies
+       make a vector's worth of byte products with no widening (the
+       byte loop above widens every byte and narrows it back: int8
+       a * b at 10**5 1.3 times NumPy's time, a ** 2 1.7).  The signed
+       and unsigned products have the same bits.  Contiguous operands
+       or a scalar (repeated in both bytes); strided ones keep the byte
+       loop. */
+    typedef uint16_t __attribute__((may_alias, aligned(1))) minind_byte_pair;
+    #define MININD_BYTE_PRODUCTS(x, y)                                     \
+        ((uint16_t)(((uint32_t)(x) * (y) & 0x00ffu)                        \
+                    | ((uint32_t)((x) >> 8) * ((y) & 0xff00u) & 0xff00u)))
+    static MININD_V4_VECTORS void minind_multiply_bytes(
+        const uint8_t *a, const uint8_t *b, int shape, uint8_t *out,
+        ptrdiff_t n)
+    {
+        const minind_byte_pair *pa = (const minind_byte_pair *)a;
+        const minind_byte_pair *pb = (const minind_byte_pair *)b;
+        minind_byte_pair *po = (minind_byte_pair *)out;
+        ptrdiff_t i, pairs = n / 2;
+        uint16_t scalar;
+        if (shape == 0) {
+            for (i = 0; i < pairs; i++)
+                po[i] = MININD_BYTE_PRODUCTS(pa[i], pb[i]);
+        } else if (shape == 1) {
+            scalar = (uint16_t)(b[0] * 0x0101u);
+            for (i = 0; i < pairs; i++)
+                po[i] = MININD_BYTE_PRODUCTS(pa[i], scalar);
+        } else {
+            scalar = (uint16_t)(a[0] * 0x0101u);
+            for (i = 0; i < pairs; i++)
+                po[i] = MININD_BYTE_PRODUCTS(scalar, pb[i]);
+        }
+        if (n & 1)
+            out[n - 1] = (uint8_t)((uint32_t)a[shape == 2 ? 0 : n - 1]
+                                   * b[shape == 1 ? 0 : n - 1]);
+    }
 
     /* The same for floats: maximum and minimum keep a NaN of either
        operand, fmax and fmin drop it, a tie (0.0, -0.0) gives the second
@@ -1816,6 +1854,11 @@ cdef extern from *:
                                           ptrdiff_t sa, ptrdiff_t sb,
                                           int shape, void *out, ptrdiff_t n)
     {
+        if (size == 1 && op == MININD_ELEMENT_MULTIPLY && shape != 3) {
+            minind_multiply_bytes((const uint8_t *)a, (const uint8_t *)b,
+                                  shape, (uint8_t *)out, n);
+            return 1;
+        }
         switch (size * 2 + (is_signed != 0)) {
         case 2: MININD_ELEMENT_CASE(uint8)
         case 3: MININD_ELEMENT_CASE(int8)
