@@ -134,12 +134,17 @@ NEEDS_VECTOR_MATH = pytest.mark.skipif(not _kernels.VECTOR_MATH, reason=(
     "within 1 ULP of the correctly rounded result"))
 
 
-def assert_float32_within_1_ulp(name, x):
-    """minind's float32 ``name`` of x within 1 ULP of the correctly
-    rounded result (NumPy's long double function, rounded once)."""
-    exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float32)
-    minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
-    assert ulps(minind, exact).max() <= 1, worst(x, ulps(minind, exact))
+def assert_within_1_ulp(name, *args):
+    """minind's ``name`` of one or two arrays of a float dtype within 1
+    ULP of the correctly rounded result (NumPy's long double function,
+    rounded once to that dtype)."""
+    with np.errstate(all="ignore"):
+        exact = getattr(np, name)(*(a.astype(np.longdouble) for a in args))
+    exact = exact.astype(args[0].dtype)
+    minind = np.asarray(getattr(mi, name)(*(mi.asarray(a) for a in args)))
+    inputs = args[0] if len(args) == 1 else np.stack(args, axis=1)
+    assert ulps(minind, exact).max() <= 1, worst(inputs,
+                                                 ulps(minind, exact))
 
 
 @NEEDS_VECTOR_MATH
@@ -153,7 +158,7 @@ def test_float32_log_near_one(name):
     x = np.arange(np.float32(0.5).view(np.int32),
                   np.float32(2.0).view(np.int32), 7,
                   dtype=np.int32).view(np.float32)
-    assert_float32_within_1_ulp(name, x)
+    assert_within_1_ulp(name, x)
 
 
 @NEEDS_VECTOR_MATH
@@ -169,7 +174,7 @@ def test_float32_log1p_near_zero():
     near_pole = np.arange(np.float32(1 - 2 ** -20).view(np.int32), one, 7,
                           dtype=np.int32).view(np.float32)
     x = np.concatenate([x, -below, -near_pole])
-    assert_float32_within_1_ulp("log1p", x)
+    assert_within_1_ulp("log1p", x)
 
 
 @NEEDS_VECTOR_MATH
@@ -185,7 +190,7 @@ def test_float32_exp_kernels_where_terms_cancel(name):
     x = np.arange(quarter, top, 31, dtype=np.int32).view(np.float32)
     x = np.concatenate([x, -x, np.arange(1, quarter, 31 * 64,
                                          dtype=np.int32).view(np.float32)])
-    assert_float32_within_1_ulp(name, x)
+    assert_within_1_ulp(name, x)
 
 
 @NEEDS_VECTOR_MATH
@@ -206,7 +211,7 @@ def test_float32_inverse_trigonometric_kernels_where_tightest(name):
     x = np.concatenate([x, np.arange(1, far if name == "arctan" else low_bits,
                                      1984, dtype=np.int32)]).view(np.float32)
     x = np.concatenate([x, -x, np.float32([top, -top])])
-    assert_float32_within_1_ulp(name, x)
+    assert_within_1_ulp(name, x)
 
 
 @NEEDS_VECTOR_MATH
@@ -228,7 +233,7 @@ def test_float32_inverse_hyperbolic_near_their_zeros(name):
                             np.nextafter(edge, np.float32(1))]])
     if name != "arccosh":
         x = np.concatenate([x, -x])
-    assert_float32_within_1_ulp(name, x)
+    assert_within_1_ulp(name, x)
 
 
 @NEEDS_VECTOR_MATH
@@ -246,7 +251,7 @@ def test_float32_cbrt_kernel():
         np.arange(bits[4], np.float32(np.inf).view(np.int32), 31,
                   dtype=np.int32)]).view(np.float32)
     x = np.concatenate([x, -x])
-    assert_float32_within_1_ulp("cbrt", x)
+    assert_within_1_ulp("cbrt", x)
     roots = np.arange(-200, 201, dtype=np.float32)
     cubes = np.asarray(mi.cbrt(mi.asarray(roots ** 3)))
     np.testing.assert_array_equal(cubes, roots)
@@ -271,22 +276,13 @@ def test_float64_inverse_trigonometric_kernels_where_they_switch():
                         0.5 * (1 + rng.uniform(-2 ** -20, 2 ** -20, 4000)),
                         1 - rng.uniform(0, 2 ** -30, 4000),
                         rng.uniform(0, 1, 4000)]))]:
-        x = np.concatenate([x, -x])
-        exact = getattr(np, name)(x.astype(np.longdouble)).astype(np.float64)
-        minind = np.asarray(getattr(mi, name)(mi.asarray(x)))
-        assert ulps(minind, exact).max() <= 1, (name,
-                                                worst(x, ulps(minind, exact)))
+        assert_within_1_ulp(name, np.concatenate([x, -x]))
     exponents = np.arange(-1074, 1024, 11)
     magnitudes = np.ldexp(rng.uniform(1, 2, exponents.size), exponents)
     y, x = (v.ravel() for v in np.meshgrid(magnitudes, magnitudes))
     y = np.concatenate([y, near, -y])
     x = np.concatenate([x, np.ones_like(near), -x[::-1]])
-    with np.errstate(all="ignore"):
-        exact = np.arctan2(y.astype(np.longdouble),
-                           x.astype(np.longdouble)).astype(np.float64)
-    minind = np.asarray(mi.arctan2(mi.asarray(y), mi.asarray(x)))
-    pairs = np.stack([y, x], axis=1)
-    assert ulps(minind, exact).max() <= 1, worst(pairs, ulps(minind, exact))
+    assert_within_1_ulp("arctan2", y, x)
 
 
 @NEEDS_VECTOR_MATH
@@ -308,12 +304,7 @@ def test_float32_arctan2_scaled_and_near_the_diagonal():
                         near[::-1], -near[::-1]]).astype(np.float32)
     y = np.concatenate([y, -y])
     x = np.concatenate([x, x[::-1]])
-    with np.errstate(all="ignore"):
-        exact = np.arctan2(y.astype(np.longdouble),
-                           x.astype(np.longdouble)).astype(np.float32)
-    minind = np.asarray(mi.arctan2(mi.asarray(y), mi.asarray(x)))
-    pairs = np.stack([y, x], axis=1)
-    assert ulps(minind, exact).max() <= 1, worst(pairs, ulps(minind, exact))
+    assert_within_1_ulp("arctan2", y, x)
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

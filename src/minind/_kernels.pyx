@@ -4688,9 +4688,10 @@ cdef extern from *:
        double functions over every float (arcsinh) or every third on
        the x86-64-v4 build, every seventh on -v3 and every thirteenth
        on the baseline one: within 0.68 (arcsinh), 0.64 (arccosh) and
-       0.68 (arctanh) ULP of the exact result.  Arguments outside (where x*x would overflow,
-       |x| >= 1 for arctanh or < 1 for arccosh, infinities and NaN) take
-       the C library's double function, rounded. */
+       0.68 (arctanh) ULP of the exact result.  Arguments outside
+       (where x*x would overflow, |x| >= 1 for arctanh or < 1 for
+       arccosh, infinities and NaN) take the C library's double
+       function, rounded. */
     MININD_OUTSIDE_FLOAT(asinh, 64)
     MININD_OUTSIDE_FLOAT(acosh, 64)
     MININD_OUTSIDE_FLOAT(atanh, 64)
