@@ -258,6 +258,32 @@ def test_float32_cbrt_kernel():
 
 
 @NEEDS_VECTOR_MATH
+@pytest.mark.parametrize("name", ["sin", "cos", "tan"])
+def test_float32_trigonometric_kernels_near_multiples_of_half_pi(name):
+    """minind's float32 sin, cos and tan kernels where the argument
+    reduction cancels most (the floats nearest k pi/2 and their
+    neighbours, k up to 2**20, so past the kernels' switch to the C
+    library at |x| = 2**20), over every 613th float from 2**-20 to 2**21,
+    every 100003rd beyond, subnormals and zeros, both signs: within 1
+    ULP of the correctly rounded float."""
+    k = np.concatenate([np.arange(1, 50_000),
+                        np.geomspace(50_000, 2 ** 21, 20_000).round()])
+    near = (k * (np.pi / 2)).astype(np.float32)
+    step = np.arange(-2, 3, dtype=np.int32)
+    near = (near.view(np.int32)[:, None] + step).ravel().view(np.float32)
+    bits = [np.float32(v).view(np.int32) for v in (2.0 ** -20, 2.0 ** 21)]
+    x = np.concatenate([
+        near, np.arange(bits[0], bits[1], 613, dtype=np.int32).view(
+            np.float32),
+        np.arange(bits[1], np.float32(np.inf).view(np.int32), 100_003,
+                  dtype=np.int32).view(np.float32),
+        np.arange(0, 2 ** 23, 4099, dtype=np.int32).view(np.float32),
+        np.float32([0.0, 2.0 ** 20, np.nextafter(np.float32(2.0 ** 20), 0),
+                    np.nextafter(np.float32(2.0 ** 20), np.inf)])])
+    assert_within_1_ulp(name, np.concatenate([x, -x]))
+
+
+@NEEDS_VECTOR_MATH
 @pytest.mark.skipif(np.finfo(np.longdouble).nmant < 63, reason=(
     "long double is no wider than double here: no exact reference"))
 def test_float64_inverse_trigonometric_kernels_where_they_switch():
