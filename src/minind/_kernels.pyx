@@ -3793,6 +3793,11 @@ cdef extern from *:
         MININD_SIMD_LOOP                                                   \
         for (i = 0; i < 8; i++) out[i] = minind_simd_##f(a[i]);            \
     }                                                                      \
+    MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f,              \
+                         MININD_WIDE_VECTORS)
+    /* ... and minind_vector_f_float, the float32 loop through it (see
+       MININD_VECTOR_FLOAT below for the two that use it) */
+    #define MININD_VECTOR_MATH_WIDENED(f)                                  \
     static inline __attribute__((always_inline)) void                      \
     minind_block_##f##_float(const float *a, float *out)                   \
     {                                                                      \
@@ -3801,23 +3806,18 @@ cdef extern from *:
         for (i = 0; i < 8; i++)                                            \
             out[i] = (float)minind_simd_##f((double)a[i]);                 \
     }                                                                      \
-    MININD_BLOCKS_DOUBLE(minind_vector_##f, minind_block_##f,              \
-                         MININD_WIDE_VECTORS)                              \
     MININD_TYPED_BLOCKS_OF(minind_vector_##f##_float,                      \
                            minind_block_##f##_float, MININD_WIDE_VECTORS,  \
                            8, float)
+    /* (sin, cos, tan, asin and atan have kernels of minind's own, or
+       none: libmvec's float64 ones are 3 ULP off) */
     MININD_VECTOR_MATH(exp2)
     MININD_VECTOR_MATH(expm1)
     MININD_VECTOR_MATH(log)
     MININD_VECTOR_MATH(log2)
     MININD_VECTOR_MATH(log10)
     MININD_VECTOR_MATH(log1p)
-    MININD_VECTOR_MATH(sin)
-    MININD_VECTOR_MATH(cos)
-    MININD_VECTOR_MATH(tan)
-    MININD_VECTOR_MATH(asin)
     MININD_VECTOR_MATH(acos)
-    MININD_VECTOR_MATH(atan)
     MININD_VECTOR_MATH(sinh)
     MININD_VECTOR_MATH(cosh)
     MININD_VECTOR_MATH(tanh)
@@ -3852,6 +3852,8 @@ cdef extern from *:
     #define MININD_VECTOR_FLOAT(f) minind_vector_##f##f
     #define MININD_FLOAT_FUNCTIONS 1
     #else
+    MININD_VECTOR_MATH_WIDENED(tanh)
+    MININD_VECTOR_MATH_WIDENED(exp2)
     #define MININD_VECTOR_FLOAT(f) minind_vector_##f##_float
     #define MININD_FLOAT_FUNCTIONS 0
     #endif
@@ -5524,17 +5526,7 @@ cdef extern from *:
         const double*, double*, Py_ssize_t) noexcept nogil
     void vector_log1p "minind_vector_log1p"(
         const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_sin "minind_vector_sin"(
-        const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_cos "minind_vector_cos"(
-        const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_tan "minind_vector_tan"(
-        const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_asin "minind_vector_asin"(
-        const double*, double*, Py_ssize_t) noexcept nogil
     void vector_acos "minind_vector_acos"(
-        const double*, double*, Py_ssize_t) noexcept nogil
-    void vector_atan "minind_vector_atan"(
         const double*, double*, Py_ssize_t) noexcept nogil
     void vector_sinh "minind_vector_sinh"(
         const double*, double*, Py_ssize_t) noexcept nogil
