@@ -310,6 +310,28 @@ def test_float64_inverse_trigonometric_kernels_where_they_switch():
 
 
 @NEEDS_VECTOR_MATH
+@pytest.mark.skipif(np.finfo(np.longdouble).nmant < 63, reason=(
+    "long double is no wider than double here: no exact reference"))
+def test_float64_cbrt_kernel():
+    """minind's float64 cbrt kernel over random mantissas at every
+    exponent (subnormals too, which it scales by 2**54 first), both
+    signs, and next to the cubes of integers up to 10**5: within 1 ULP
+    of the correctly rounded double, and exact for the cubes."""
+    rng = np.random.default_rng(20261207)
+    exponents = np.repeat(np.arange(-1074, 1024), 40)
+    x = np.ldexp(rng.uniform(1.0, 2.0, exponents.size), exponents)
+    roots = np.arange(1, 100_001, dtype=np.float64)
+    cubes = roots ** 3
+    near = np.concatenate([np.nextafter(cubes, 0), np.nextafter(cubes,
+                                                                np.inf)])
+    x = np.concatenate([x, near])
+    assert_within_1_ulp("cbrt", np.concatenate([x, -x]))
+    np.testing.assert_array_equal(
+        np.asarray(mi.cbrt(mi.asarray(np.concatenate([cubes, -cubes])))),
+        np.concatenate([roots, -roots]))
+
+
+@NEEDS_VECTOR_MATH
 def test_float32_arctan2_scaled_and_near_the_diagonal():
     """minind's float32 arctan2 where it scales its operands (one below
     2**-100, or the larger above 2**100, so that the quotient's
