@@ -4187,6 +4187,12 @@ cdef extern from *:
     /* The driver of minind's float kernels (MININD_TYPED_BLOCKS_OF). */
     #define MININD_FLOAT_BLOCKS_OF(name, block, width)                     \
         MININD_TYPED_BLOCKS_OF(name, block, MININD_FMA_VECTORS, width, float)
+    /* name(a, out): the block function of one member of a family of
+       float kernels, kernel(a, out, member) with member a constant (log's
+       base, sinh or cosh...), for the driver above. */
+    #define MININD_FLOAT_MEMBER(name, kernel, member)                      \
+    static inline __attribute__((always_inline)) void                      \
+    name(const float *a, float *out) { kernel(a, out, member); }
     MININD_FLOAT_BLOCKS_OF(minind_own_exp_float, minind_expf_block, 16)
 
     /* float32 log, log2, log10 and log1p, minind's own kernel, in float
@@ -4317,13 +4323,10 @@ cdef extern from *:
                                 : base == 2 ? minind_log2f_outside
                                 : minind_log10f_outside)(in, inside, out));
     }
-    #define MININD_LOGF_BASE(name, base)                                   \
-    static inline __attribute__((always_inline)) void                      \
-    name(const float *a, float *out) { minind_logf_block(a, out, base); }
-    MININD_LOGF_BASE(minind_logf_block_e, 0)
-    MININD_LOGF_BASE(minind_log1pf_block, 1)
-    MININD_LOGF_BASE(minind_log2f_block, 2)
-    MININD_LOGF_BASE(minind_log10f_block, 10)
+    MININD_FLOAT_MEMBER(minind_logf_block_e, minind_logf_block, 0)
+    MININD_FLOAT_MEMBER(minind_log1pf_block, minind_logf_block, 1)
+    MININD_FLOAT_MEMBER(minind_log2f_block, minind_logf_block, 2)
+    MININD_FLOAT_MEMBER(minind_log10f_block, minind_logf_block, 10)
     MININD_FLOAT_BLOCKS_OF(minind_own_log_float, minind_logf_block_e, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_log1p_float, minind_log1pf_block, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_log2_float, minind_log2f_block, 64)
@@ -4453,16 +4456,8 @@ cdef extern from *:
         MININD_FIX_OUTSIDE(64, (odd ? minind_sinhf_outside
                                 : minind_coshf_outside)(in, inside, out));
     }
-    static inline __attribute__((always_inline)) void
-    minind_sinhf_block(const float *a, float *out)
-    {
-        minind_hyperbolicf_block(a, out, 1);
-    }
-    static inline __attribute__((always_inline)) void
-    minind_coshf_block(const float *a, float *out)
-    {
-        minind_hyperbolicf_block(a, out, 0);
-    }
+    MININD_FLOAT_MEMBER(minind_sinhf_block, minind_hyperbolicf_block, 1)
+    MININD_FLOAT_MEMBER(minind_coshf_block, minind_hyperbolicf_block, 0)
     MININD_FLOAT_BLOCKS_OF(minind_own_sinh_float, minind_sinhf_block, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_cosh_float, minind_coshf_block, 64)
 
@@ -4662,16 +4657,8 @@ cdef extern from *:
         MININD_FIX_OUTSIDE(64, (cosine ? minind_acosf_outside
                                 : minind_asinf_outside)(in, inside, out));
     }
-    static inline __attribute__((always_inline)) void
-    minind_asinf_block_sine(const float *a, float *out)
-    {
-        minind_asinf_block(a, out, 0);
-    }
-    static inline __attribute__((always_inline)) void
-    minind_acosf_block(const float *a, float *out)
-    {
-        minind_asinf_block(a, out, 1);
-    }
+    MININD_FLOAT_MEMBER(minind_asinf_block_sine, minind_asinf_block, 0)
+    MININD_FLOAT_MEMBER(minind_acosf_block, minind_asinf_block, 1)
     MININD_FLOAT_BLOCKS_OF(minind_own_asin_float, minind_asinf_block_sine,
                            64)
     MININD_FLOAT_BLOCKS_OF(minind_own_acos_float, minind_acosf_block, 64)
@@ -4816,12 +4803,9 @@ cdef extern from *:
                                 : kind == 1 ? minind_acoshf_outside
                                 : minind_atanhf_outside)(in, inside, out));
     }
-    #define MININD_ARCHYPF_KIND(name, kind)                                \
-    static inline __attribute__((always_inline)) void                      \
-    name(const float *a, float *out) { minind_archypf_block(a, out, kind); }
-    MININD_ARCHYPF_KIND(minind_asinhf_block, 0)
-    MININD_ARCHYPF_KIND(minind_acoshf_block, 1)
-    MININD_ARCHYPF_KIND(minind_atanhf_block, 2)
+    MININD_FLOAT_MEMBER(minind_asinhf_block, minind_archypf_block, 0)
+    MININD_FLOAT_MEMBER(minind_acoshf_block, minind_archypf_block, 1)
+    MININD_FLOAT_MEMBER(minind_atanhf_block, minind_archypf_block, 2)
     MININD_FLOAT_BLOCKS_OF(minind_own_asinh_float, minind_asinhf_block, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_acosh_float, minind_acoshf_block, 64)
     MININD_PADDED_BLOCKS_OF(minind_own_atanh_float, minind_atanhf_block,
@@ -5374,16 +5358,8 @@ cdef extern from *:
         MININD_FIX_OUTSIDE(64, (cosine ? minind_cosf_outside
                                 : minind_sinf_outside)(in, inside, out));
     }
-    static inline __attribute__((always_inline)) void
-    minind_sinf_block(const float *a, float *out)
-    {
-        minind_sinf_cosf_block(a, out, 0);
-    }
-    static inline __attribute__((always_inline)) void
-    minind_cosf_block(const float *a, float *out)
-    {
-        minind_sinf_cosf_block(a, out, 1);
-    }
+    MININD_FLOAT_MEMBER(minind_sinf_block, minind_sinf_cosf_block, 0)
+    MININD_FLOAT_MEMBER(minind_cosf_block, minind_sinf_cosf_block, 1)
     MININD_FLOAT_BLOCKS_OF(minind_own_sin_float, minind_sinf_block, 64)
     MININD_FLOAT_BLOCKS_OF(minind_own_cos_float, minind_cosf_block, 64)
     static inline __attribute__((always_inline)) void
