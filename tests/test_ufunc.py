@@ -2776,14 +2776,15 @@ def test_strided_logical_operations_in_blocks(dtype):
 @pytest.mark.parametrize("name", ["negative", "positive", "invert",
                                   "square", "absolute"])
 def test_strided_byte_unary_runs_in_packed_blocks(dtype, name):
-    """A strided run of bytes into a contiguous output is gathered eight
-    to a word in blocks of 256 (_unary_byte_run): lengths across the
-    word's and the block's edges, steps forward and back, a column:
-    NumPy's values."""
+    """A strided run of bytes into a contiguous output goes in blocks of
+    256, gathered eight to a word (``gather``): lengths across the word's
+    and the block's edges, steps forward and back, a column, a broadcast
+    item and a 0-d array: NumPy's values."""
     rng = np.random.default_rng(11)
     n = rng.integers(-128 if dtype == "int8" else 0, 128, 2100).astype(dtype)
     for a in [n[::2][:k] for k in (0, 1, 7, 8, 9, 255, 256, 257, 1050)] + [
-            n[::-3], n[5::7], n[:2000].reshape(40, 50)[:, 3]]:
+            n[::-3], n[5::7], n[:2000].reshape(40, 50)[:, 3],
+            np.broadcast_to(n[3], (300,)), n[4:5].reshape(())]:
         with np.errstate(all="ignore"):
             want = getattr(np, name)(a)
         got = np.asarray(getattr(mi, name)(mi.asarray(a)))

@@ -159,7 +159,30 @@ cdef extern from *:
     #endif
     MININD_GATHER_ITEMS(32)
     MININD_GATHER_ITEMS(64)
+    /* 1-byte items eight to a 64-bit word, stored at once: a strided
+       byte copy is bound by its stores, one an item (int8 negative of
+       a[::2] at 10**5: 31 us in C, 19 packed; 2-byte items gained
+       nothing packed four to a word). */
+    #include <string.h>
+    static void minind_gather8(const uint8_t *items, ptrdiff_t stride,
+                               uint8_t *into, ptrdiff_t n)
+    {
+        ptrdiff_t i = 0;
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        uint64_t word;
+        int k;
+        for (; i + 8 <= n; i += 8) {
+            word = 0;
+            for (k = 0; k < 8; k++)
+                word |= (uint64_t)items[(i + k) * stride] << (8 * k);
+            memcpy(into + i, &word, 8);
+        }
+    #endif
+        for (; i < n; i++) into[i] = items[i * stride];
+    }
     """
+    void gather8 "minind_gather8"(const uint8_t* items, Py_ssize_t stride,
+                                  uint8_t* into, Py_ssize_t n) noexcept nogil
     void gather32 "minind_gather32"(const uint32_t* items, Py_ssize_t stride,
                                     uint32_t* into, Py_ssize_t n) noexcept nogil
     void gather64 "minind_gather64"(const uint64_t* items, Py_ssize_t stride,
@@ -182,7 +205,8 @@ cdef inline void gather(const char* source, Py_ssize_t step, item_t* into,
     ``into``: the strided operand of a block loop (_kernels.pyx) and of a
     copy into a contiguous run (_loops.pyx).  Aligned runs whose step is
     whole items go by the item, 4- and 8-byte ones through minind_gather
-    (vector gathers); others item by item through memcpy."""
+    (vector gathers), 1-byte ones eight to a word (minind_gather8);
+    others item by item through memcpy."""
     cdef Py_ssize_t i, stride
     cdef const item_t* items
     if not in_items(source, step, sizeof(item_t)):
@@ -195,6 +219,8 @@ cdef inline void gather(const char* source, Py_ssize_t step, item_t* into,
         gather32(<const uint32_t*>items, stride, <uint32_t*>into, m)
     elif sizeof(item_t) == 8:
         gather64(<const uint64_t*>items, stride, <uint64_t*>into, m)
+    elif sizeof(item_t) == 1:
+        gather8(<const uint8_t*>items, stride, <uint8_t*>into, m)
     else:
         for i in range(m):
             into[i] = items[i * stride]

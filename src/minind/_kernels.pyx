@@ -1392,27 +1392,6 @@ cdef extern from *:
     MININD_FIRST_EQUAL(uint16, uint16_t, uint16_t)
     MININD_FIRST_EQUAL(uint32, uint32_t, int32_t)
     MININD_FIRST_EQUAL(uint64, uint64_t, int64_t)
-    /* n bytes, every step-th from items, into out: eight packed into a
-       64-bit word, stored at once.  A strided loop over bytes is bound
-       by its stores, one an item (int8 negative of a[::2] at 10**5: 31
-       us in C, 19 packed; 16-bit items gained nothing). */
-    static void minind_gather_bytes(const uint8_t *items, ptrdiff_t step,
-                                    uint8_t *out, ptrdiff_t n)
-    {
-        ptrdiff_t i = 0;
-    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        uint64_t word;
-        int k;
-        for (; i + 8 <= n; i += 8) {
-            word = 0;
-            for (k = 0; k < 8; k++)
-                word |= (uint64_t)items[(i + k) * step] << (8 * k);
-            memcpy(out + i, &word, 8);
-        }
-    #endif
-        for (; i < n; i++)
-            out[i] = items[i * step];
-    }
     /* By item size, floats apart (0.0 == -0.0); integers of either sign
        are equal when their bits are. */
     static ptrdiff_t minind_first_equal(int is_float, int size,
@@ -2396,8 +2375,6 @@ cdef extern from *:
     void fold_uint64_lanes "minind_fold_uint64"(
         int op, uint64_t* lanes, const uint64_t* items, Py_ssize_t stride,
         Py_ssize_t blocked) noexcept nogil
-    void gather_bytes "minind_gather_bytes"(
-        const uint8_t*, Py_ssize_t, uint8_t*, Py_ssize_t) noexcept nogil
     Py_ssize_t first_equal "minind_first_equal"(
         int is_float, int size, const void* items, Py_ssize_t n,
         const void* value) noexcept nogil
@@ -5906,9 +5883,10 @@ cdef void _unary_blocks(char** args, Py_ssize_t n, const Py_ssize_t* steps,
     the output is contiguous) where the walk calls the C library per
     element; and for float sign and
     integer abs (4 and 8 bytes), whose walks branch per element (float32
-    sign of a[::2]: 12 times NumPy's time).  The other cheap
-    operations (float abs, negative...) measured 10 to 50% slower in
-    blocks than walked."""
+    sign of a[::2]: 12 times NumPy's time); and for 1-byte items into a
+    contiguous output (gathered eight to a word: ``gather``).  The other
+    cheap operations (float abs, negative...) measured 10 to 50% slower
+    in blocks than walked."""
     cdef item_t source[STRIDED_BLOCK]
     cdef item_t result[STRIDED_BLOCK]
     cdef char* block[2]
@@ -6018,8 +5996,11 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         pa = <item_t*>a
         po = <item_t*>out
         stride = steps[0] // size
-        if sizeof(item_t) == 1 and stride != 1:
-            _unary_byte_run(pa, stride, po, n, op)
+        if sizeof(item_t) == 1 and stride != 0 and stride != 1:
+            # bytes: in blocks after all, gathered eight to a word; item
+            # by item the loop was bound by a byte store an item (int8
+            # negative of a[::2] at 10**5: 1.82 times NumPy's time)
+            _unary_blocks(args, n, steps, tag, op)
             return
         for i in range(n):
             po[i] = unary_value(pa[i * stride], op)
@@ -6028,23 +6009,6 @@ cdef void unary_loop(char** args, Py_ssize_t n, const Py_ssize_t* steps,
         store_item(out, unary_value(load_item(a, tag), op))
         a += steps[0]
         out += steps[1]
-
-
-cdef void _unary_byte_run(const item_t* a, Py_ssize_t stride, item_t* out,
-                          Py_ssize_t n, unop_t* op) noexcept nogil:
-    """unary_loop's strided run for 1-byte items: blocks gathered eight
-    to a word (``minind_gather_bytes``), then the contiguous loop (int8
-    negative of a[::2] at 10**5: 1.84 times NumPy's time item by item).
-    """
-    cdef item_t block[STRIDED_BLOCK]
-    cdef Py_ssize_t i = 0, k, m
-    while i < n:
-        m = min(n - i, STRIDED_BLOCK)
-        gather_bytes(<const uint8_t*>(a + i * stride), stride,
-                     <uint8_t*>block, m)
-        for k in range(m):
-            out[i + k] = unary_value(block[k], op)
-        i += m
 
 
 cdef inline real_t _magnitude_of(real_t x) noexcept nogil:
