@@ -2129,17 +2129,17 @@ cdef extern from *:
        of a[::2] at 10**4, on AMD's Zen 5: 1.8 times NumPy's time;
        float32 reciprocal of a[::2] at 10**5, AVX-512: 1.75, the block's
        gather and the divisions one after the other). */
-    #define MININD_SQRT_LOOP(name, type, SQRT, AT)                         \
+    #define MININD_UNARY_RUN_LOOP(name, type, F, AT)                       \
     static MININD_WIDE_VECTORS void name(const type *items,                \
                                          ptrdiff_t stride, type *out,      \
                                          ptrdiff_t n)                      \
     {                                                                      \
         ptrdiff_t i;                                                       \
-        for (i = 0; i < n; i++) out[i] = SQRT(AT(i));                      \
+        for (i = 0; i < n; i++) out[i] = F(AT(i));                         \
     }
-    #define MININD_SQRT(name, type, SQRT)                                  \
-    MININD_SQRT_LOOP(name##_contiguous, type, SQRT, MININD_CONTIGUOUS)     \
-    MININD_SQRT_LOOP(name##_in_place, type, SQRT, MININD_STRIDED)          \
+    #define MININD_UNARY_RUN(name, type, F)                                \
+    MININD_UNARY_RUN_LOOP(name##_contiguous, type, F, MININD_CONTIGUOUS)   \
+    MININD_UNARY_RUN_LOOP(name##_in_place, type, F, MININD_STRIDED)        \
     static void name(const type *items, ptrdiff_t stride, type *out,       \
                      ptrdiff_t n)                                          \
     {                                                                      \
@@ -2149,10 +2149,10 @@ cdef extern from *:
             name##_in_place(items, stride, out, n);                        \
     }
     #define MININD_ONE_OVER(x) (1 / (x))
-    MININD_SQRT(minind_sqrt_float, float, sqrtf)
-    MININD_SQRT(minind_sqrt_double, double, sqrt)
-    MININD_SQRT(minind_one_over_float, float, MININD_ONE_OVER)
-    MININD_SQRT(minind_one_over_double, double, MININD_ONE_OVER)
+    MININD_UNARY_RUN(minind_sqrt_float, float, sqrtf)
+    MININD_UNARY_RUN(minind_sqrt_double, double, sqrt)
+    MININD_UNARY_RUN(minind_one_over_float, float, MININD_ONE_OVER)
+    MININD_UNARY_RUN(minind_one_over_double, double, MININD_ONE_OVER)
 
     /* Whether any of n contiguous items is nonzero (want_zero 0) or zero
        (1): the test of a block in any() and all().  The lanes OR masks as
