@@ -1114,23 +1114,31 @@ def test_integer_division_by_zero_and_min_by_minus_one(dtype):
 def test_integer_floor_division_and_its_warnings(dtype):
     """Integers divide through double where that is exact (see
     MININD_SMALL_FLOOR_DIVIDE; 64-bit ones in blocks of 256 whose items
-    are all below 2**53 in magnitude, the others element by element):
-    every pair of edge values and random items, in range and not,
-    contiguous, reversed and strided, with a scalar dividend; the same
-    quotients and remainders and the same warnings as NumPy's (divide by
-    zero for a zero divisor, overflow for MIN // -1 but none for
-    MIN % -1)."""
+    are all below 2**51 in magnitude, the others element by element):
+    every pair of edge values and random items, in range and not, whole
+    blocks just inside and just outside the 64-bit range, contiguous,
+    reversed and strided, with a scalar dividend; the same quotients and
+    remainders and the same warnings as NumPy's (divide by zero for a
+    zero divisor, overflow for MIN // -1 but none for MIN % -1)."""
     rng = np.random.default_rng(11)
     info = np.iinfo(dtype)
-    near = 2 ** 53 - 1
+    near = 2 ** 51 - 1
     low, high = max(info.min, -near), min(info.max, near)
     edges = np.array(_special_divisors(dtype), dtype=dtype)
+    # 512 items each (two whole blocks however they fall) of +-(2**51 - 1),
+    # the largest the double loop takes, and +-(2**51 + 1), which its
+    # conversion would turn into 2**51 + 2
+    rim = np.repeat(np.array([v for v in (near, -near, near + 2, -near - 2)
+                              if info.min <= v <= info.max], dtype), 512)
     x = np.concatenate([rng.integers(low, high, 3000, dtype, True),
                         rng.integers(info.min, info.max, 1000, dtype, True),
-                        np.repeat(edges, len(edges))])
+                        np.repeat(edges, len(edges)), rim])
     y = np.concatenate([rng.integers(low, high, 3000, dtype, True),
                         rng.integers(info.min, info.max, 1000, dtype, True),
-                        np.tile(edges, len(edges))])
+                        np.tile(edges, len(edges)),
+                        np.resize(np.array([d for d in (1, -1, 2, -2, 3, 7)
+                                            if d >= info.min], dtype),
+                                  len(rim))])
     small = y.copy()
     small[:3000] = rng.integers(max(info.min, -9), 10, 3000)
 
