@@ -106,7 +106,11 @@ cdef extern from *:
        one gather instruction: 10**4 float32s a step of 2 apart, 1.8 us
        against 2.9.  The gather's indices are 32-bit offsets from the
        vector's first item, so strides beyond INT32_MAX / 15 items take
-       the plain loop.  Items are moved as bits (NaN payloads kept). */
+       the plain loop.  That loop loads four items before it stores
+       them: item by item, an AMD Zen 3 (AVX2, whose gathers were no
+       faster) took 0.37 ns an item for 4- and 8-byte items two apart,
+       four at a time 0.18.  Items are moved as bits (NaN payloads
+       kept). */
     #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \
         && (!defined(__clang__) || __clang_major__ >= 14)
     #include <immintrin.h>
@@ -147,6 +151,15 @@ cdef extern from *:
     {                                                                      \
         ptrdiff_t i = 0;                                                   \
         MININD_GATHER_WIDE(bits)                                           \
+        for (; i + 4 <= n; i += 4) {                                       \
+            const uint##bits##_t *p = items + i * stride;                  \
+            uint##bits##_t x0 = p[0], x1 = p[stride], x2 = p[2 * stride],  \
+                x3 = p[3 * stride];                                        \
+            into[i] = x0;                                                  \
+            into[i + 1] = x1;                                              \
+            into[i + 2] = x2;                                              \
+            into[i + 3] = x3;                                              \
+        }                                                                  \
         for (; i < n; i++) into[i] = items[i * stride];                    \
     }
     #ifdef MININD_GATHERS
