@@ -1451,9 +1451,9 @@ cdef extern from *:
         MININD_ELEMENTWISE_FOR(name, type, EXPR, MININD_WIDE_VECTORS)
     #define MININD_ELEMENTWISE_FOR(name, type, EXPR, clones)               \
         MININD_ELEMENTWISE_STRIDED(name, type, EXPR, EXPR, clones)
-    /* ... with STRIDED the expression for shape 3, whose loads one at a
-       time make it a scalar loop (right shifts: see below) */
-    #define MININD_ELEMENTWISE_STRIDED(name, type, EXPR, STRIDED, clones)  \
+    /* ... with ITEMWISE the expression where b is an array, not one
+       scalar (shapes 0, 2 and 3: right shifts, see below) */
+    #define MININD_ELEMENTWISE_STRIDED(name, type, EXPR, ITEMWISE, clones) \
     static clones void name(const type *a, const type *b,                  \
                                          ptrdiff_t sa, ptrdiff_t sb,       \
                                          int shape, type *out, ptrdiff_t n)\
@@ -1461,17 +1461,19 @@ cdef extern from *:
         ptrdiff_t i;                                                       \
         type x, y;                                                         \
         if (shape == 0) {                                                  \
-            for (i = 0; i < n; i++) { x = a[i]; y = b[i]; out[i] = EXPR; } \
+            for (i = 0; i < n; i++) {                                      \
+                x = a[i]; y = b[i]; out[i] = ITEMWISE;                     \
+            }                                                              \
         } else if (shape == 3) {                                           \
             for (i = 0; i < n; i++) {                                      \
-                x = a[i * sa]; y = b[i * sb]; out[i] = STRIDED;            \
+                x = a[i * sa]; y = b[i * sb]; out[i] = ITEMWISE;           \
             }                                                              \
         } else if (shape == 1) {                                           \
             y = b[0];                                                      \
             for (i = 0; i < n; i++) { x = a[i]; out[i] = EXPR; }           \
         } else {                                                           \
             x = a[0];                                                      \
-            for (i = 0; i < n; i++) { y = b[i]; out[i] = EXPR; }           \
+            for (i = 0; i < n; i++) { y = b[i]; out[i] = ITEMWISE; }       \
         }                                                                  \
     }
     /* Shifts by NumPy's rule (_shift): the count read as unsigned, a
@@ -1505,20 +1507,43 @@ cdef extern from *:
     #define MININD_RIGHT_SHIFT(type, NEG, x, y)                            \
         (NEG((type)-1) ? MININD_SIGNED_RIGHT_SHIFT(type, NEG, x, y)        \
                        : MININD_UNSIGNED_RIGHT_SHIFT(type, x, y))
-    /* The strided loop's form: a scalar loop, where the three operations
-       cost more than C's own >> of a negative number, which GCC and Clang
-       define as the arithmetic shift (int16 a[::2] >> b[::2] at 10**5: 62
-       us, 40 with it; in the vector loops the two forms cost the same or
-       the arithmetic shift more, int64 a >> 3 24 us and 28). */
+    /* The form for a count per item (b an array): C's own >> of a
+       negative number, which GCC and Clang define as the arithmetic
+       shift, the count at most width - 1 compared in the count's
+       unsigned type and shifted as an int (or int64) by an unsigned int
+       (or uint64).  AVX2 has variable arithmetic shifts of 32-bit lanes
+       only: GCC widens int8 and int16 to them for this form, where the
+       three-operation form above ran one item at a time in its AVX2
+       clone (int16 a >> b at 10**5 on an AMD Zen 3: 6.4 times NumPy's
+       time; in C 0.87 ns an item against 0.16 so, int8 0.87 and 0.25,
+       int64 0.76 and 0.42).  The strided loop is scalar, and this form
+       cheaper there too (int16 a[::2] >> b[::2] at 10**5 on a Xeon: 62
+       us, 40).  With one count for all items, the three-operation form
+       stays for 8- to 32-bit items, faster there (int8 in C on the Zen
+       3: 0.08 ns an item against 0.19); 64-bit items take this form
+       (AVX2 has no 64-bit arithmetic shift to spare the three
+       operations, AVX-512 one instruction: int64 a >> 2 at 10**5 on
+       the Zen 3 2.0 times NumPy's time with the three, 1.0 so). */
     #if defined(__GNUC__)
-    #define MININD_STRIDED_RIGHT_SHIFT(type, NEG, x, y)                    \
+    #define MININD_ITEMWISE_RIGHT_SHIFT(type, utype, wide, NEG, x, y)      \
         (NEG((type)-1)                                                     \
-         ? (type)((x) >> MININD_SHIFT_COUNT(y, 8 * sizeof(type)))          \
+         ? (type)((x) >> ((utype)(y) < 8 * sizeof(type) - 1               \
+                          ? (wide)(utype)(y)                               \
+                          : (wide)(8 * sizeof(type) - 1)))                 \
          : MININD_UNSIGNED_RIGHT_SHIFT(type, x, y))
     #else
-    #define MININD_STRIDED_RIGHT_SHIFT MININD_RIGHT_SHIFT
+    #define MININD_ITEMWISE_RIGHT_SHIFT(type, utype, wide, NEG, x, y)      \
+        MININD_RIGHT_SHIFT(type, NEG, x, y)
     #endif
     #define MININD_SIGNED_NEG(x) ((x) < 0)
+    #define MININD_UNSIGNED_int8 uint8_t
+    #define MININD_UNSIGNED_uint8 uint8_t
+    #define MININD_UNSIGNED_int16 uint16_t
+    #define MININD_UNSIGNED_uint16 uint16_t
+    #define MININD_UNSIGNED_int32 uint32_t
+    #define MININD_UNSIGNED_uint32 uint32_t
+    #define MININD_UNSIGNED_int64 uint64_t
+    #define MININD_UNSIGNED_uint64 uint64_t
     #define MININD_UNSIGNED_NEG(x) 0
     #define MININD_INTEGER_LOOP(name, type, EXPR)                          \
         MININD_ELEMENTWISE_FOR(name, type, EXPR, MININD_V4_VECTORS)
@@ -1526,9 +1551,14 @@ cdef extern from *:
     MININD_INTEGER_LOOP(minind_left_shift_##type, type##_t,                \
                         MININD_LEFT_SHIFT(type##_t, wide, x, y))           \
     MININD_ELEMENTWISE_STRIDED(minind_right_shift_##type, type##_t,        \
-                               MININD_RIGHT_SHIFT(type##_t, NEG, x, y),    \
-                               MININD_STRIDED_RIGHT_SHIFT(type##_t, NEG,   \
-                                                          x, y),           \
+                               sizeof(type##_t) == 8                       \
+                               ? MININD_ITEMWISE_RIGHT_SHIFT(              \
+                                   type##_t, MININD_UNSIGNED_##type, wide, \
+                                   NEG, x, y)                              \
+                               : MININD_RIGHT_SHIFT(type##_t, NEG, x, y),  \
+                               MININD_ITEMWISE_RIGHT_SHIFT(                \
+                                   type##_t, MININD_UNSIGNED_##type, wide, \
+                                   NEG, x, y),                             \
                                MININD_V4_VECTORS)                          \
     MININD_INTEGER_LOOP(minind_maximum_##type, type##_t, x > y ? x : y)    \
     MININD_INTEGER_LOOP(minind_minimum_##type, type##_t, x < y ? x : y)    \
@@ -1685,7 +1715,7 @@ cdef extern from *:
        floor of the double quotient d, which is the integer quotient by
        the bound above; the remainder x - q y is exact in double too (q y
        is an integer below |x| + |y| < 2**52).  int64 a // b at 10**4 on
-       that Zen 3: 0.2 times NumPy's time.  MIN // -1 is never in range:
+       that Zen 3: 0.26 times NumPy's time.  MIN // -1 is never in range:
        the element loop gives its wrapped MIN and the flag.  uint64 items
        below 2**51 are the same numbers as int64: one double loop. */
     #define MININD_NEAR_int64(x)                                           \
