@@ -1233,7 +1233,8 @@ cdef extern from *:
        either way, and with 64 lanes GCC's AVX2 clone kept the lanes and
        the items' addresses on the stack (int32 a[::2].min() at 10**5 on
        an AMD Zen 3: 1.85 times NumPy's time, with 8 lanes 1.0).  The
-       floats' keeps 64: with 8, their NaN lanes made float64 0.83 1.23.
+       floats' keeps 64: with 8, their NaN lanes took float64 from 0.83
+       to 1.23.
        minind_fold_<type> takes a stride of 1 to the contiguous loop.
 
        maximum and minimum of floats: `lane > x ? lane : x` is exactly
