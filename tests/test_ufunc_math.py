@@ -196,14 +196,22 @@ def test_shifts_by_every_count(name, dtype):
     assert_same_outcome(
         lambda: getattr(mi, name)(mi.asarray(n1), mi.asarray(n2)),
         lambda: getattr(np, name)(n1, n2))
-    # the same pairs as two strided runs, forward and reversed (the
-    # strided loop, which has a form of its own for right shifts)
+    # the same pairs as two contiguous runs, then as two strided runs,
+    # forward and reversed (each its own loop shape; right shifts by a
+    # count per item have a form of their own)
     g1, g2 = (np.repeat(g.ravel(), 2) for g in np.broadcast_arrays(n1, n2))
-    for step in (2, -2):
+    for step in (1, 2, -2):
         assert_same_outcome(
             lambda: getattr(mi, name)(mi.asarray(g1)[::step],
                                       mi.asarray(g2)[::step]),
             lambda: getattr(np, name)(g1[::step], g2[::step]))
+    # and every count as one 0-d count for a run of the values (the loop
+    # for one count, long enough for its vector body)
+    run = np.tile(values, 7)
+    for count in counts:
+        assert_same_outcome(
+            lambda: getattr(mi, name)(mi.asarray(run), mi.asarray(count)),
+            lambda: getattr(np, name)(run, count))
     width = info.bits
     one = mi.asarray([1], dtype=dtype)
     at_width = mi.asarray([width], dtype=dtype)
