@@ -92,7 +92,10 @@ if sys.platform != "win32":
 # times), and on request (MININD_CLONES=0: CI's runs on other Python
 # versions, which check minind against each version's C API, not the
 # loops' speed, which the default Python's runs measure).  The loops'
-# results are the same: every copy is compiled from the same C.
+# results are the same: every copy is compiled from the same C.  (The
+# few functions dispatched by hand, the AVX-512 division loops of
+# _kernels.pyx and gathers of _dtype.pxd, keep both forms: they are not
+# target clones.)
 if sys.platform != "win32" and (
         sanitize or os.environ.get("MININD_CLONES", "1") == "0"):
     module_compile_args["_kernels"].append("-DMININD_NO_CLONES=1")
